@@ -1,0 +1,16 @@
+//! Campaigns: up to five reminder steps, each with its delay, audience, discount and template.
+
+mod audience;
+mod delay;
+mod discount;
+mod ranges;
+mod step;
+
+pub use audience::{Audience, ProfileSet};
+pub use delay::{Delay, DelayUnit};
+pub use discount::{Discount, DiscountError, DiscountKind, Percent, ValidityDays};
+pub use ranges::{
+    DiscountPolicy, DiscountRange, DiscountRanges, DiscountSummary, RangesError, ValueBasis,
+    MAX_RANGES,
+};
+pub use step::{Campaign, CampaignError, ReminderStep, MAX_STEPS};

@@ -1,0 +1,24 @@
+//! Relance's pure core: typed models whose constructors are the only way to make them
+//! (parse, don't validate), and the rules that act on them.
+//!
+//! No I/O, no clock, no database and no UI framework here: everything that depends on the
+//! time takes `now` as a parameter. The crate builds for the server and for
+//! `wasm32-unknown-unknown`, so the admin's live checks and previews run the same code as the
+//! server's real checks.
+
+pub mod campaign;
+pub mod format;
+pub mod model;
+
+pub use campaign::{
+    Audience, Campaign, CampaignError, Delay, DelayUnit, Discount, DiscountError, DiscountKind,
+    DiscountPolicy, DiscountRange, DiscountRanges, DiscountSummary, Percent, ProfileSet,
+    ReminderStep, ValidityDays, ValueBasis, MAX_STEPS,
+};
+pub use campaign::{RangesError, MAX_RANGES};
+pub use model::{
+    Cart, CartError, CartItem, Currency, Customer, CustomerError, CustomerProfile, EmailAddress,
+    EmailTemplate, Gender, HexColor, Language, Layout, Money, MoneyError, ParseError,
+    ReassuranceIcon, ReassuranceItem, SocialLinks, Subject, TemplateContent, TemplateError,
+    WebUrl,
+};

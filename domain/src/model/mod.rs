@@ -1,0 +1,24 @@
+//! The nouns of Relance: money, addresses, languages, customers, carts and email templates.
+
+mod cart;
+mod color;
+mod customer;
+mod email_address;
+mod error;
+mod language;
+pub(crate) mod money;
+mod template;
+mod url;
+
+pub use cart::{Cart, CartError, CartItem, NewCart, MAX_CART_ITEMS};
+pub use color::HexColor;
+pub use customer::{Customer, CustomerError, CustomerProfile, Gender, NewCustomer};
+pub use email_address::EmailAddress;
+pub use error::ParseError;
+pub use language::Language;
+pub use money::{Currency, Money, MoneyError};
+pub use template::{
+    EmailTemplate, Layout, ReassuranceIcon, ReassuranceItem, SocialLinks, Subject,
+    TemplateContent, TemplateError,
+};
+pub use url::WebUrl;
