@@ -1,1 +1,83 @@
+//! Relance's admin: pages and server functions. Rendered on the server (`ssr`) and hydrated in
+//! the browser (`hydrate`); everything it computes comes from `domain`.
 
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod backend;
+pub mod error;
+pub mod i18n;
+mod layout;
+mod pages;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path, SsrMode,
+};
+
+use i18n::{initial_locale, provide_i18n, use_i18n};
+use layout::AdminLayout;
+use pages::{ComingSoon, NotFound, RemindersPage, Section};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = initial_locale().code();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_i18n();
+    let i18n = use_i18n();
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/relance.css" />
+        <Link rel="icon" href="/favicon.ico" />
+        <Title formatter=|page: String| format!("{page} · Relance") />
+        <Title text=move || i18n.t().reminders_title />
+        <Router>
+            <AdminLayout>
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=RemindersPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/sending")
+                        view=|| view! { <ComingSoon section=Section::Sending /> }
+                    />
+                    <Route
+                        path=path!("/statistics")
+                        view=|| view! { <ComingSoon section=Section::Statistics /> }
+                    />
+                    <Route
+                        path=path!("/carts")
+                        view=|| view! { <ComingSoon section=Section::Carts /> }
+                    />
+                    <Route
+                        path=path!("/help")
+                        view=|| view! { <ComingSoon section=Section::Help /> }
+                    />
+                    <Route
+                        path=path!("/settings")
+                        view=|| view! { <ComingSoon section=Section::Settings /> }
+                    />
+                </Routes>
+            </AdminLayout>
+        </Router>
+    }
+}

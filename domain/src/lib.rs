@@ -19,6 +19,7 @@ pub use campaign::{RangesError, MAX_RANGES};
 pub use model::{
     Cart, CartError, CartItem, Currency, Customer, CustomerError, CustomerProfile, EmailAddress,
     EmailTemplate, Gender, HexColor, Language, Layout, Money, MoneyError, ParseError,
-    ReassuranceIcon, ReassuranceItem, SocialLinks, Subject, TemplateContent, TemplateError,
+    NewCart, NewCustomer, ReassuranceIcon, ReassuranceItem, Shop, SocialLinks, Subject,
+    TemplateContent, TemplateError,
     WebUrl,
 };

@@ -1,0 +1,10 @@
+//! The `relance` binary's parts: command line and configuration, database, demo data, mail,
+//! and the web server (admin pages, server functions and, later, the HTTP API and jobs).
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod mail;
+pub mod state;
+pub mod web;

@@ -1,1 +1,141 @@
-fn main() {}
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::Parser;
+use leptos::prelude::LeptosOptions;
+use tracing_subscriber::EnvFilter;
+
+use server::{
+    cli::{Cli, Command, DemoArgs, ServeArgs},
+    config::Config,
+    db, demo, mail,
+    state::AppState,
+    web,
+};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
+        )
+        .init();
+    let cli = Cli::parse();
+    match cli.command.unwrap_or(Command::Serve(ServeArgs::default())) {
+        Command::Serve(args) => serve(cli.config, args).await,
+        Command::Migrate => {
+            let pool = db::connect(&cli.config.database_url).await?;
+            db::migrate(&pool).await?;
+            println!("database is up to date: {}", cli.config.database_url);
+            Ok(())
+        }
+        Command::Demo(args) => run_demo(&cli.config, args).await,
+        Command::MailTest(args) => {
+            let transport = mail::transport(&cli.config)?;
+            let message = mail::build_message(
+                &cli.config.mail_from,
+                &mail::OutgoingEmail {
+                    to: args.to.clone(),
+                    subject: "Relance: test email".into(),
+                    html: "<p>This is a test email from <strong>Relance</strong>. Mail delivery works.</p>".into(),
+                    text: "This is a test email from Relance. Mail delivery works.".into(),
+                },
+            )?;
+            transport.send(message).await?;
+            println!("test email sent to {} via {}", args.to, transport.describe());
+            Ok(())
+        }
+    }
+}
+
+async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
+    let pool = db::connect(&config.database_url).await?;
+    db::migrate(&pool).await?;
+    let started = Instant::now();
+    let summary = demo::seed(
+        &pool,
+        &demo::DemoOptions {
+            carts: args.carts,
+            seed: args.seed,
+            now: args.now.unwrap_or_else(chrono::Utc::now),
+            public_url: config.public_url.clone(),
+            replace: args.replace,
+        },
+    )
+    .await?;
+    println!(
+        "demo shop written in {:.2} s: {} customers, {} carts ({} lines), {} orders",
+        started.elapsed().as_secs_f64(),
+        summary.customers,
+        summary.carts,
+        summary.items,
+        summary.orders
+    );
+    Ok(())
+}
+
+async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
+    let pool = db::connect(&config.database_url).await?;
+    db::migrate(&pool).await?;
+    if args.demo && db::first_shop(&pool).await?.is_none() {
+        let summary = demo::seed(
+            &pool,
+            &demo::DemoOptions {
+                carts: 500,
+                seed: 42,
+                now: chrono::Utc::now(),
+                public_url: config.public_url.clone(),
+                replace: false,
+            },
+        )
+        .await
+        .context("cannot seed the demo shop")?;
+        tracing::info!(carts = summary.carts, "seeded the demo shop");
+    }
+    let mail = mail::transport(&config)?;
+    tracing::info!(mail = %mail.describe(), "mail transport ready");
+
+    let leptos_options = LeptosOptions::builder()
+        .output_name("relance")
+        .site_root(config.site_root.clone())
+        .site_addr(config.addr)
+        .build();
+    let state = AppState {
+        leptos_options,
+        pool: pool.clone(),
+        mail,
+    };
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.addr))?;
+    let url = format!("http://{}", listener.local_addr()?);
+    tracing::info!(%url, "Relance is ready");
+    println!("Relance is running at {url}");
+    axum::serve(listener, web::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("the web server stopped with an error")?;
+    pool.close().await;
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

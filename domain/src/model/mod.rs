@@ -7,6 +7,7 @@ mod email_address;
 mod error;
 mod language;
 pub(crate) mod money;
+mod shop;
 mod template;
 mod url;
 
@@ -21,4 +22,5 @@ pub use template::{
     EmailTemplate, Layout, ReassuranceIcon, ReassuranceItem, SocialLinks, Subject,
     TemplateContent, TemplateError,
 };
+pub use shop::Shop;
 pub use url::WebUrl;

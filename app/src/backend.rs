@@ -1,0 +1,43 @@
+//! What server functions need from the server (database, mail), as a trait the `server` crate
+//! implements. The admin never sees SQL, and server functions stay thin: read the backend, call
+//! a pure mapping, return.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use domain::{Campaign, EmailTemplate, Shop};
+use leptos::prelude::use_context;
+
+use crate::error::AppError;
+
+/// A shop with its campaign and the templates the campaign's steps use.
+pub struct ShopCampaign {
+    pub shop: Shop,
+    pub campaign: Option<Campaign>,
+    pub templates: Vec<EmailTemplate>,
+}
+
+/// A failure inside the backend; its text is logged, never shown.
+#[derive(Debug)]
+pub struct BackendError(pub String);
+
+impl From<BackendError> for AppError {
+    fn from(error: BackendError) -> Self {
+        tracing::error!(cause = %error.0, "backend error in a server function");
+        AppError::Internal
+    }
+}
+
+#[async_trait]
+pub trait Backend: Send + Sync + 'static {
+    /// The shop the admin serves, with its campaign; `None` before any shop exists.
+    async fn shop_campaign(&self) -> Result<Option<ShopCampaign>, BackendError>;
+}
+
+/// The backend the server provided to this request.
+pub fn backend() -> Result<Arc<dyn Backend>, AppError> {
+    use_context::<Arc<dyn Backend>>().ok_or_else(|| {
+        tracing::error!("no backend in the server function's context");
+        AppError::Internal
+    })
+}

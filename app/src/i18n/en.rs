@@ -1,0 +1,60 @@
+use domain::{format, Currency, DelayUnit, DiscountSummary, Language};
+
+use super::Texts;
+
+fn delay(amount: u32, unit: DelayUnit) -> String {
+    let plural = amount != 1;
+    let word = match (unit, plural) {
+        (DelayUnit::Hours, false) => "hour",
+        (DelayUnit::Hours, true) => "hours",
+        (DelayUnit::Days, false) => "day",
+        (DelayUnit::Days, true) => "days",
+    };
+    format!("{amount} {word}")
+}
+
+fn discount(summary: &DiscountSummary, currency: Currency) -> String {
+    match summary {
+        DiscountSummary::NoDiscount => "No discount".into(),
+        DiscountSummary::Percent { percent } => format::percent(*percent, Language::ENGLISH),
+        DiscountSummary::Amount { amount } => format::money(*amount, currency, Language::ENGLISH),
+        DiscountSummary::FreeShipping => "Free shipping".into(),
+        DiscountSummary::DependsOnCartValue => "Depends on cart value".into(),
+    }
+}
+
+pub static TEXTS: Texts = Texts {
+    language_name: "English",
+    language_switch: "Interface language",
+    skip_to_content: "Skip to content",
+    tab_reminders: "Reminders",
+    tab_sending: "Automatic sending",
+    tab_statistics: "Statistics",
+    tab_carts: "Carts",
+    tab_help: "Help",
+    tab_settings: "Settings",
+    reminders_title: "Reminders",
+    reminders_intro: "The emails sent to customers who left a cart without ordering, in the order they go out.",
+    col_send_after: "Send after",
+    col_subject: "Email subject",
+    col_discount: "Discount",
+    col_languages: "Languages",
+    col_status: "Status",
+    status_on: "Enabled",
+    status_off: "Disabled",
+    no_subject: "(no content)",
+    no_reminders: "No reminders yet.",
+    no_shop: "No shop is set up yet.",
+    loading: "Loading…",
+    load_failed: "The reminders could not be loaded. Try again in a moment.",
+    coming_soon: "Coming soon",
+    sending_intro: "The built-in scheduler's status, a \"Run now\" button and the secured cron URL for an external cron.",
+    statistics_intro: "Abandoned and recovered carts, revenue generated and each reminder's funnel over the period you choose.",
+    carts_intro: "Every cart the shop sent, with its status, its customer and the history of its reminders.",
+    help_intro: "Frequent questions about delays, languages, discount codes, unsubscribing and statistics.",
+    settings_intro: "The shop, the email sender, discount code prefixes and sending rules.",
+    not_found_title: "Page not found",
+    not_found_text: "This page does not exist. Go back to the reminders.",
+    delay,
+    discount,
+};

@@ -1,0 +1,176 @@
+//! The admin in French and English, typed: every text is a field of [`Texts`], so a missing
+//! translation is a compile error, and both languages ship in the WASM with no loading step.
+//!
+//! The language comes from the `relance_lang` cookie, else the browser's Accept-Language; the
+//! server writes it as `<html lang>`, and hydration reads it back from there so both agree.
+
+mod en;
+mod fr;
+mod negotiate;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use domain::{Currency, DelayUnit, DiscountSummary, Language};
+
+pub use negotiate::{negotiate, COOKIE_NAME};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Locale {
+    Fr,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Fr, Locale::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Fr => "fr",
+            Self::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code.trim().get(..2).map(str::to_ascii_lowercase).as_deref() {
+            Some("fr") => Some(Self::Fr),
+            Some("en") => Some(Self::En),
+            _ => None,
+        }
+    }
+
+    /// The same language as the email side sees it.
+    pub fn language(self) -> Language {
+        match self {
+            Self::Fr => Language::FRENCH,
+            Self::En => Language::ENGLISH,
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Self::Fr => &fr::TEXTS,
+            Self::En => &en::TEXTS,
+        }
+    }
+}
+
+/// Every text of the admin, in one language.
+pub struct Texts {
+    /// The language's own name, for the switch.
+    pub language_name: &'static str,
+    pub language_switch: &'static str,
+    pub skip_to_content: &'static str,
+    pub tab_reminders: &'static str,
+    pub tab_sending: &'static str,
+    pub tab_statistics: &'static str,
+    pub tab_carts: &'static str,
+    pub tab_help: &'static str,
+    pub tab_settings: &'static str,
+    pub reminders_title: &'static str,
+    pub reminders_intro: &'static str,
+    pub col_send_after: &'static str,
+    pub col_subject: &'static str,
+    pub col_discount: &'static str,
+    pub col_languages: &'static str,
+    pub col_status: &'static str,
+    pub status_on: &'static str,
+    pub status_off: &'static str,
+    pub no_subject: &'static str,
+    pub no_reminders: &'static str,
+    pub no_shop: &'static str,
+    pub loading: &'static str,
+    pub load_failed: &'static str,
+    pub coming_soon: &'static str,
+    pub sending_intro: &'static str,
+    pub statistics_intro: &'static str,
+    pub carts_intro: &'static str,
+    pub help_intro: &'static str,
+    pub settings_intro: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    /// "1 hour", "2 days"; "1 heure", "2 jours".
+    pub delay: fn(u32, DelayUnit) -> String,
+    /// "No discount", "10 %", "Depends on cart value"…
+    pub discount: fn(&DiscountSummary, Currency) -> String,
+}
+
+/// The admin's current language, shared through context.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    /// The texts of the current language (reactive).
+    pub fn t(&self) -> &'static Texts {
+        self.locale.get().texts()
+    }
+
+    /// Switches language and remembers it for a year in a cookie.
+    pub fn set(&self, locale: Locale) {
+        self.locale.set(locale);
+        #[cfg(feature = "hydrate")]
+        remember_in_browser(locale);
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+/// Creates the language context from the request (server) or the page (browser).
+pub fn provide_i18n() -> I18n {
+    let i18n = I18n {
+        locale: RwSignal::new(initial_locale()),
+    };
+    provide_context(i18n);
+    i18n
+}
+
+/// The language of this render: from the request's cookie and headers on the server, from
+/// `<html lang>` (which the server wrote) in the browser.
+pub fn initial_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .map(|parts| {
+                let header = |name| {
+                    parts
+                        .headers
+                        .get(name)
+                        .and_then(|value| value.to_str().ok())
+                };
+                negotiate(header(http::header::COOKIE), header(http::header::ACCEPT_LANGUAGE))
+            })
+            .unwrap_or(Locale::En)
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("lang"))
+            .and_then(|lang| Locale::from_code(&lang))
+            .unwrap_or(Locale::En)
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Locale::En
+    }
+}
+
+#[cfg(feature = "hydrate")]
+fn remember_in_browser(locale: Locale) {
+    use wasm_bindgen::JsCast;
+    let document = document();
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", locale.code());
+    }
+    if let Ok(html_document) = document.dyn_into::<web_sys::HtmlDocument>() {
+        let cookie = format!(
+            "{COOKIE_NAME}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            locale.code()
+        );
+        let _ = html_document.set_cookie(&cookie);
+    }
+}

@@ -1,0 +1,74 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{use_i18n, Locale, Texts};
+
+/// The admin's frame: brand, tabs (as merchants know them from the PrestaShop module), the
+/// language switch, and the page.
+#[component]
+pub fn AdminLayout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    // Effects only run in the browser: this marks the page as hydrated (tests wait for it).
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+
+    let tabs: [(&str, fn(&Texts) -> &'static str); 6] = [
+        ("/", |t| t.tab_reminders),
+        ("/sending", |t| t.tab_sending),
+        ("/statistics", |t| t.tab_statistics),
+        ("/carts", |t| t.tab_carts),
+        ("/help", |t| t.tab_help),
+        ("/settings", |t| t.tab_settings),
+    ];
+
+    view! {
+        <a class="skip-link" href="#content">{move || i18n.t().skip_to_content}</a>
+        <header class="topbar">
+            <a class="brand" href="/">
+                <img src="/logo.svg" alt="" width="28" height="28" />
+                <span>"Relance"</span>
+            </a>
+            <nav class="tabs" aria-label="Relance">
+                {tabs
+                    .into_iter()
+                    .map(|(href, label)| {
+                        view! {
+                            <A href=href exact=true>
+                                {move || label(i18n.t())}
+                            </A>
+                        }
+                    })
+                    .collect_view()}
+            </nav>
+            <LanguageSwitch />
+        </header>
+        <main id="content" data-hydrated=move || hydrated.get().to_string()>
+            {children()}
+        </main>
+    }
+}
+
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="language-switch" role="group" aria-label=move || i18n.t().language_switch>
+            {Locale::ALL
+                .into_iter()
+                .map(|locale| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=locale.code()
+                            title=locale.texts().language_name
+                            aria-pressed=move || (i18n.locale.get() == locale).to_string()
+                            on:click=move |_| i18n.set(locale)
+                        >
+                            {locale.code().to_uppercase()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

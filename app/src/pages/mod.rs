@@ -1,0 +1,9 @@
+//! One module per admin page.
+
+mod coming_soon;
+mod not_found;
+mod reminders;
+
+pub use coming_soon::{ComingSoon, Section};
+pub use not_found::NotFound;
+pub use reminders::RemindersPage;

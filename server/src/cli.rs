@@ -1,0 +1,68 @@
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::Config;
+
+/// Relance: abandoned-cart recovery for online shops.
+///
+/// Without a subcommand, `relance` serves the admin and the API (the same as `relance serve`).
+#[derive(Debug, Parser)]
+#[command(name = "relance", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the admin and the HTTP API (the default). Migrates the database first.
+    Serve(ServeArgs),
+    /// Create or update the database schema, then exit.
+    Migrate,
+    /// Fill the database with a deterministic demo shop: customers, carts, orders and the
+    /// campaign of the PrestaShop guide.
+    Demo(DemoArgs),
+    /// Send a test email through the configured transport (SMTP, or the outbox folder).
+    MailTest(MailTestArgs),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct ServeArgs {
+    /// Seed the demo shop when the database has no shop yet (first start).
+    #[arg(long, env = "RELANCE_DEMO")]
+    pub demo: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// How many carts to generate, spread over the last 14 days.
+    #[arg(long, default_value_t = 500)]
+    pub carts: u32,
+    /// The random seed: the same seed and --now give the same data.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// The moment the demo is generated at (RFC 3339); defaults to the current time.
+    #[arg(long)]
+    pub now: Option<DateTime<Utc>>,
+    /// Replace an existing demo shop instead of refusing.
+    #[arg(long)]
+    pub replace: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MailTestArgs {
+    /// The recipient of the test email.
+    #[arg(long)]
+    pub to: String,
+}
+
+impl Cli {
+    /// Where relative paths (database, outbox) are resolved: the working directory.
+    pub fn base_dir() -> PathBuf {
+        std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."))
+    }
+}

@@ -1,0 +1,272 @@
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use domain::{
+    Audience, Campaign, Delay, DelayUnit, Discount, DiscountKind, DiscountPolicy, DiscountRange,
+    DiscountRanges, Percent, ProfileSet, ReminderStep, ValidityDays, ValueBasis,
+};
+
+use super::money::{from_db, to_db};
+use super::{DbError, Pool};
+
+#[derive(sqlx::FromRow)]
+struct CampaignRow {
+    campaign_id: String,
+    name: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct StepRow {
+    step_id: String,
+    delay_amount: i64,
+    delay_unit: String,
+    enabled: bool,
+    newsletter_only: bool,
+    profile_active: bool,
+    profile_inactive: bool,
+    profile_never_ordered: bool,
+    discount_mode: String,
+    value_basis: Option<String>,
+    template_id: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct DiscountRow {
+    step_id: String,
+    min_value: i64,
+    max_value: Option<i64>,
+    kind: String,
+    value: i64,
+    tax_included: bool,
+    validity_days: i64,
+    combinable: bool,
+}
+
+impl DiscountRow {
+    fn discount(&self) -> Result<Discount, DbError> {
+        let kind = match self.kind.as_str() {
+            "percent" => DiscountKind::Percent {
+                percent: Percent::new(from_db(self.value)).map_err(DbError::corrupt)?,
+            },
+            "amount" => DiscountKind::amount(from_db(self.value), self.tax_included)
+                .map_err(DbError::corrupt)?,
+            "free_shipping" => DiscountKind::FreeShipping,
+            other => return Err(DbError::corrupt(format!("discount kind {other:?}"))),
+        };
+        let days = u32::try_from(self.validity_days).map_err(DbError::corrupt)?;
+        Ok(Discount {
+            kind,
+            validity: ValidityDays::new(days).map_err(DbError::corrupt)?,
+            combinable: self.combinable,
+        })
+    }
+}
+
+fn value_basis(text: Option<&str>) -> Result<ValueBasis, DbError> {
+    match text {
+        Some("tax_included") => Ok(ValueBasis::TaxIncluded),
+        Some("tax_excluded") => Ok(ValueBasis::TaxExcluded),
+        other => Err(DbError::corrupt(format!("value basis {other:?}"))),
+    }
+}
+
+fn value_basis_text(basis: ValueBasis) -> &'static str {
+    match basis {
+        ValueBasis::TaxIncluded => "tax_included",
+        ValueBasis::TaxExcluded => "tax_excluded",
+    }
+}
+
+impl StepRow {
+    fn into_domain(self, discounts: Vec<DiscountRow>) -> Result<ReminderStep, DbError> {
+        let amount = u32::try_from(self.delay_amount).map_err(DbError::corrupt)?;
+        let delay = match self.delay_unit.as_str() {
+            "hours" => Delay::hours(amount),
+            "days" => Delay::days(amount),
+            other => return Err(DbError::corrupt(format!("delay unit {other:?}"))),
+        }
+        .map_err(DbError::corrupt)?;
+        let discount = match self.discount_mode.as_str() {
+            "none" => DiscountPolicy::None,
+            "single" => {
+                let row = discounts
+                    .first()
+                    .ok_or_else(|| DbError::corrupt("a single discount without its row"))?;
+                DiscountPolicy::Single {
+                    discount: row.discount()?,
+                }
+            }
+            "ranges" => {
+                let ranges = discounts
+                    .iter()
+                    .map(|row| {
+                        Ok(DiscountRange {
+                            min: from_db(row.min_value),
+                            max: row.max_value.map(from_db),
+                            discount: row.discount()?,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, DbError>>()?;
+                DiscountPolicy::Ranges {
+                    ranges: DiscountRanges::new(value_basis(self.value_basis.as_deref())?, ranges)
+                        .map_err(DbError::corrupt)?,
+                }
+            }
+            other => return Err(DbError::corrupt(format!("discount mode {other:?}"))),
+        };
+        Ok(ReminderStep {
+            id: self.step_id,
+            delay,
+            enabled: self.enabled,
+            audience: Audience {
+                newsletter_only: self.newsletter_only,
+                profiles: ProfileSet::new(
+                    self.profile_active,
+                    self.profile_inactive,
+                    self.profile_never_ordered,
+                )
+                .map_err(DbError::corrupt)?,
+            },
+            discount,
+            template_id: self.template_id,
+        })
+    }
+}
+
+/// The shop's campaign (one per shop for now), with its steps in delay order.
+#[tracing::instrument(skip_all, fields(shop_id))]
+pub async fn load_campaign(pool: &Pool, shop_id: &str) -> Result<Option<Campaign>, DbError> {
+    let Some(campaign): Option<CampaignRow> = sqlx::query_as(
+        "select campaign_id, name from campaigns where shop_id = $1 order by created_at, campaign_id limit 1",
+    )
+    .bind(shop_id)
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let steps: Vec<StepRow> = sqlx::query_as(
+        "select step_id, delay_amount, delay_unit, enabled, newsletter_only, profile_active,
+                profile_inactive, profile_never_ordered, discount_mode, value_basis, template_id
+         from reminder_steps where campaign_id = $1",
+    )
+    .bind(&campaign.campaign_id)
+    .fetch_all(pool)
+    .await?;
+    let discount_rows: Vec<DiscountRow> = sqlx::query_as(
+        "select d.step_id, d.min_value, d.max_value, d.kind, d.value, d.tax_included,
+                d.validity_days, d.combinable
+         from step_discounts d join reminder_steps s on s.step_id = d.step_id
+         where s.campaign_id = $1 order by d.step_id, d.position",
+    )
+    .bind(&campaign.campaign_id)
+    .fetch_all(pool)
+    .await?;
+
+    let mut by_step: BTreeMap<String, Vec<DiscountRow>> = BTreeMap::new();
+    for row in discount_rows {
+        by_step.entry(row.step_id.clone()).or_default().push(row);
+    }
+    let steps = steps
+        .into_iter()
+        .map(|step| {
+            let discounts = by_step.remove(&step.step_id).unwrap_or_default();
+            step.into_domain(discounts)
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Campaign::new(campaign.campaign_id, &campaign.name, steps)
+        .map(Some)
+        .map_err(DbError::corrupt)
+}
+
+/// The rows of `step_discounts` for a policy: (min, max, discount) in position order.
+fn discount_rows(policy: &DiscountPolicy) -> Vec<(rust_decimal::Decimal, Option<rust_decimal::Decimal>, Discount)> {
+    match policy {
+        DiscountPolicy::None => Vec::new(),
+        DiscountPolicy::Single { discount } => vec![(rust_decimal::Decimal::ZERO, None, *discount)],
+        DiscountPolicy::Ranges { ranges } => ranges
+            .ranges()
+            .iter()
+            .map(|range| (range.min, range.max, range.discount))
+            .collect(),
+    }
+}
+
+pub async fn insert_campaign(
+    conn: &mut sqlx::SqliteConnection,
+    shop_id: &str,
+    campaign: &Campaign,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "insert into campaigns (campaign_id, shop_id, name, created_at, updated_at) values ($1, $2, $3, $4, $4)",
+    )
+    .bind(campaign.id())
+    .bind(shop_id)
+    .bind(campaign.name())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    for step in campaign.steps() {
+        let (mode, basis) = match &step.discount {
+            DiscountPolicy::None => ("none", None),
+            DiscountPolicy::Single { .. } => ("single", None),
+            DiscountPolicy::Ranges { ranges } => ("ranges", Some(value_basis_text(ranges.basis()))),
+        };
+        let unit = match step.delay.unit() {
+            DelayUnit::Hours => "hours",
+            DelayUnit::Days => "days",
+        };
+        sqlx::query(
+            "insert into reminder_steps (step_id, shop_id, campaign_id, delay_amount, delay_unit, enabled,
+                 newsletter_only, profile_active, profile_inactive, profile_never_ordered, discount_mode,
+                 value_basis, template_id, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)",
+        )
+        .bind(&step.id)
+        .bind(shop_id)
+        .bind(campaign.id())
+        .bind(i64::from(step.delay.amount()))
+        .bind(unit)
+        .bind(step.enabled)
+        .bind(step.audience.newsletter_only)
+        .bind(step.audience.profiles.active())
+        .bind(step.audience.profiles.inactive())
+        .bind(step.audience.profiles.never_ordered())
+        .bind(mode)
+        .bind(basis)
+        .bind(&step.template_id)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+        for (position, (min, max, discount)) in discount_rows(&step.discount).into_iter().enumerate() {
+            let (kind, value, tax_included) = match discount.kind {
+                DiscountKind::Percent { percent } => ("percent", percent.value(), false),
+                DiscountKind::Amount {
+                    amount,
+                    tax_included,
+                } => ("amount", amount, tax_included),
+                DiscountKind::FreeShipping => ("free_shipping", rust_decimal::Decimal::ZERO, false),
+            };
+            sqlx::query(
+                "insert into step_discounts (step_id, shop_id, position, min_value, max_value, kind, value,
+                     tax_included, validity_days, combinable, created_at)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+            )
+            .bind(&step.id)
+            .bind(shop_id)
+            .bind(i64::try_from(position).map_err(DbError::corrupt)?)
+            .bind(to_db(min)?)
+            .bind(max.map(to_db).transpose()?)
+            .bind(kind)
+            .bind(to_db(value)?)
+            .bind(tax_included)
+            .bind(i64::from(discount.validity.days()))
+            .bind(discount.combinable)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+        }
+    }
+    Ok(())
+}

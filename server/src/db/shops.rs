@@ -1,0 +1,99 @@
+use chrono::{DateTime, Utc};
+use domain::{Currency, Language, Shop, WebUrl};
+
+use super::{DbError, Pool};
+
+#[derive(sqlx::FromRow)]
+struct ShopRow {
+    shop_id: String,
+    name: String,
+    url: String,
+    logo_url: Option<String>,
+    postal_address: String,
+    currency: String,
+    default_language: String,
+    time_zone: String,
+}
+
+impl TryFrom<ShopRow> for Shop {
+    type Error = DbError;
+    fn try_from(row: ShopRow) -> Result<Self, Self::Error> {
+        Ok(Shop {
+            url: WebUrl::parse(&row.url).map_err(DbError::corrupt)?,
+            logo_url: row
+                .logo_url
+                .map(|url| WebUrl::parse(&url))
+                .transpose()
+                .map_err(DbError::corrupt)?,
+            currency: Currency::parse(&row.currency).map_err(DbError::corrupt)?,
+            default_language: Language::parse(&row.default_language).map_err(DbError::corrupt)?,
+            id: row.shop_id,
+            name: row.name,
+            postal_address: row.postal_address,
+            time_zone: row.time_zone,
+        })
+    }
+}
+
+/// The shop the admin serves while Relance runs one shop per instance: the oldest one.
+#[tracing::instrument(skip_all)]
+pub async fn first_shop(pool: &Pool) -> Result<Option<Shop>, DbError> {
+    let row: Option<ShopRow> = sqlx::query_as(
+        "select shop_id, name, url, logo_url, postal_address, currency, default_language, time_zone
+         from shops order by created_at, shop_id limit 1",
+    )
+    .fetch_optional(pool)
+    .await?;
+    row.map(Shop::try_from).transpose()
+}
+
+pub async fn shop_exists(pool: &Pool, shop_id: &str) -> Result<bool, DbError> {
+    let found: Option<(String,)> = sqlx::query_as("select shop_id from shops where shop_id = $1")
+        .bind(shop_id)
+        .fetch_optional(pool)
+        .await?;
+    Ok(found.is_some())
+}
+
+pub async fn insert_shop(
+    conn: &mut sqlx::SqliteConnection,
+    shop: &Shop,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "insert into shops (shop_id, name, url, logo_url, postal_address, currency, default_language, time_zone, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(&shop.id)
+    .bind(&shop.name)
+    .bind(shop.url.as_str())
+    .bind(shop.logo_url.as_ref().map(WebUrl::as_str))
+    .bind(&shop.postal_address)
+    .bind(shop.currency.code())
+    .bind(shop.default_language.code())
+    .bind(&shop.time_zone)
+    .bind(now)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Deletes a shop and everything it owns, children first (the schema does not cascade from
+/// shops on purpose: losing a shop's history must never be a side effect).
+pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Result<(), DbError> {
+    for statement in [
+        "delete from step_discounts where shop_id = $1",
+        "delete from reminder_steps where shop_id = $1",
+        "delete from campaigns where shop_id = $1",
+        "delete from template_contents where shop_id = $1",
+        "delete from email_templates where shop_id = $1",
+        "delete from orders where shop_id = $1",
+        "delete from cart_items where shop_id = $1",
+        "delete from carts where shop_id = $1",
+        "delete from customers where shop_id = $1",
+        "delete from shops where shop_id = $1",
+    ] {
+        sqlx::query(statement).bind(shop_id).execute(&mut *conn).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,155 @@
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use domain::{
+    EmailTemplate, HexColor, Language, Layout, ReassuranceItem, SocialLinks, Subject,
+    TemplateContent, WebUrl,
+};
+
+use super::{DbError, Pool};
+
+#[derive(sqlx::FromRow)]
+struct TemplateRow {
+    template_id: String,
+    name: String,
+    layout: String,
+    primary_color: String,
+    secondary_color: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct ContentRow {
+    template_id: String,
+    language: String,
+    subject: String,
+    body: String,
+    discount_text: String,
+    button_text: String,
+    reassurance_json: String,
+    facebook_url: Option<String>,
+    instagram_url: Option<String>,
+    x_url: Option<String>,
+    unsubscribe_text: String,
+    unsubscribe_link_text: String,
+}
+
+fn optional_url(value: Option<String>) -> Result<Option<WebUrl>, DbError> {
+    value
+        .map(|url| WebUrl::parse(&url))
+        .transpose()
+        .map_err(DbError::corrupt)
+}
+
+impl ContentRow {
+    fn into_domain(self) -> Result<(Language, TemplateContent), DbError> {
+        let reassurance: Vec<ReassuranceItem> =
+            serde_json::from_str(&self.reassurance_json).map_err(DbError::corrupt)?;
+        let content = TemplateContent {
+            subject: Subject::parse(&self.subject).map_err(DbError::corrupt)?,
+            body: self.body,
+            discount_text: self.discount_text,
+            button_text: self.button_text,
+            reassurance,
+            social: SocialLinks {
+                facebook: optional_url(self.facebook_url)?,
+                instagram: optional_url(self.instagram_url)?,
+                x: optional_url(self.x_url)?,
+            },
+            unsubscribe_text: self.unsubscribe_text,
+            unsubscribe_link_text: self.unsubscribe_link_text,
+        };
+        let language = Language::parse(&self.language).map_err(DbError::corrupt)?;
+        Ok((language, content))
+    }
+}
+
+/// All of a shop's templates with their content in every language.
+#[tracing::instrument(skip_all, fields(shop_id))]
+pub async fn load_templates(pool: &Pool, shop_id: &str) -> Result<Vec<EmailTemplate>, DbError> {
+    let templates: Vec<TemplateRow> = sqlx::query_as(
+        "select template_id, name, layout, primary_color, secondary_color
+         from email_templates where shop_id = $1 order by name, template_id",
+    )
+    .bind(shop_id)
+    .fetch_all(pool)
+    .await?;
+    let contents: Vec<ContentRow> = sqlx::query_as(
+        "select template_id, language, subject, body, discount_text, button_text, reassurance_json,
+                facebook_url, instagram_url, x_url, unsubscribe_text, unsubscribe_link_text
+         from template_contents where shop_id = $1",
+    )
+    .bind(shop_id)
+    .fetch_all(pool)
+    .await?;
+
+    let mut by_template: BTreeMap<String, BTreeMap<Language, TemplateContent>> = BTreeMap::new();
+    for row in contents {
+        let template_id = row.template_id.clone();
+        let (language, content) = row.into_domain()?;
+        by_template
+            .entry(template_id)
+            .or_default()
+            .insert(language, content);
+    }
+    templates
+        .into_iter()
+        .map(|row| {
+            EmailTemplate::new(
+                row.template_id.clone(),
+                &row.name,
+                Layout::parse(&row.layout).map_err(DbError::corrupt)?,
+                HexColor::parse(&row.primary_color).map_err(DbError::corrupt)?,
+                HexColor::parse(&row.secondary_color).map_err(DbError::corrupt)?,
+                by_template.remove(&row.template_id).unwrap_or_default(),
+            )
+            .map_err(DbError::corrupt)
+        })
+        .collect()
+}
+
+pub async fn insert_template(
+    conn: &mut sqlx::SqliteConnection,
+    shop_id: &str,
+    template: &EmailTemplate,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "insert into email_templates (template_id, shop_id, name, layout, primary_color, secondary_color, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $7)",
+    )
+    .bind(&template.id)
+    .bind(shop_id)
+    .bind(&template.name)
+    .bind(template.layout.as_str())
+    .bind(template.primary_color.as_str())
+    .bind(template.secondary_color.as_str())
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    for (language, content) in &template.contents {
+        let reassurance = serde_json::to_string(&content.reassurance).map_err(DbError::corrupt)?;
+        sqlx::query(
+            "insert into template_contents (template_id, shop_id, language, subject, body, discount_text,
+                 button_text, reassurance_json, facebook_url, instagram_url, x_url, unsubscribe_text,
+                 unsubscribe_link_text, created_at, updated_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)",
+        )
+        .bind(&template.id)
+        .bind(shop_id)
+        .bind(language.code())
+        .bind(content.subject.as_str())
+        .bind(&content.body)
+        .bind(&content.discount_text)
+        .bind(&content.button_text)
+        .bind(reassurance)
+        .bind(content.social.facebook.as_ref().map(WebUrl::as_str))
+        .bind(content.social.instagram.as_ref().map(WebUrl::as_str))
+        .bind(content.social.x.as_ref().map(WebUrl::as_str))
+        .bind(&content.unsubscribe_text)
+        .bind(&content.unsubscribe_link_text)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}

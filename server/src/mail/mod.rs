@@ -1,0 +1,188 @@
+//! Outgoing mail: a real SMTP server when `SMTP_URL` is set, else `.eml` files in the outbox
+//! folder (lettre's file transport), so a demo or a developer machine never needs a mail server.
+
+use std::{path::Path, sync::Arc};
+
+use anyhow::Context;
+use async_trait::async_trait;
+use lettre::{
+    message::{header::ContentType, Mailbox, MultiPart, SinglePart},
+    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+};
+use thiserror::Error;
+
+use crate::config::Config;
+
+#[derive(Debug, Error)]
+pub enum MailError {
+    #[error("invalid address {0:?}")]
+    Address(String),
+    #[error("cannot build the message: {0}")]
+    Build(String),
+    #[error("the mail transport refused the message: {0}")]
+    Transport(String),
+}
+
+/// An email ready to send: both parts are always present (text for clients that want it, and
+/// spam filters score HTML-only mail down).
+pub struct OutgoingEmail {
+    pub to: String,
+    pub subject: String,
+    pub html: String,
+    pub text: String,
+}
+
+/// Sends a built message. Tests and the engine take it as `Arc<dyn MailTransport>`.
+#[async_trait]
+pub trait MailTransport: Send + Sync {
+    async fn send(&self, message: Message) -> Result<(), MailError>;
+    /// Where mail goes, for the start-up log (never includes credentials).
+    fn describe(&self) -> String;
+}
+
+struct Smtp {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    host: String,
+}
+
+#[async_trait]
+impl MailTransport for Smtp {
+    async fn send(&self, message: Message) -> Result<(), MailError> {
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| MailError::Transport(e.to_string()))
+    }
+    fn describe(&self) -> String {
+        format!("SMTP server {}", self.host)
+    }
+}
+
+struct Outbox {
+    transport: AsyncFileTransport<Tokio1Executor>,
+    dir: String,
+}
+
+#[async_trait]
+impl MailTransport for Outbox {
+    async fn send(&self, message: Message) -> Result<(), MailError> {
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| MailError::Transport(e.to_string()))
+    }
+    fn describe(&self) -> String {
+        format!(".eml files in {}", self.dir)
+    }
+}
+
+/// The transport the configuration asks for.
+pub fn transport(config: &Config) -> anyhow::Result<Arc<dyn MailTransport>> {
+    match &config.smtp_url {
+        Some(url) => {
+            let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
+                .context("SMTP_URL is not a valid smtp:// or smtps:// URL")?
+                .build();
+            let host = url
+                .expose()
+                .rsplit('@')
+                .next()
+                .unwrap_or_default()
+                .split('/')
+                .next()
+                .unwrap_or_default()
+                .to_owned();
+            Ok(Arc::new(Smtp { transport, host }))
+        }
+        None => outbox(&config.outbox_dir),
+    }
+}
+
+/// Writes each message as `<uuid>.eml` under `dir`, creating it if needed.
+pub fn outbox(dir: &Path) -> anyhow::Result<Arc<dyn MailTransport>> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the outbox folder {dir:?}"))?;
+    Ok(Arc::new(Outbox {
+        transport: AsyncFileTransport::new(dir),
+        dir: dir.display().to_string(),
+    }))
+}
+
+/// Builds a multipart/alternative message (text first, HTML last, as RFC 2046 prefers).
+pub fn build_message(from: &str, email: &OutgoingEmail) -> Result<Message, MailError> {
+    let from: Mailbox = from
+        .parse()
+        .map_err(|_| MailError::Address(from.to_owned()))?;
+    let to: Mailbox = email
+        .to
+        .parse()
+        .map_err(|_| MailError::Address(email.to.clone()))?;
+    Message::builder()
+        .from(from)
+        .to(to)
+        .subject(email.subject.clone())
+        .multipart(
+            MultiPart::alternative()
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_PLAIN)
+                        .body(email.text.clone()),
+                )
+                .singlepart(
+                    SinglePart::builder()
+                        .header(ContentType::TEXT_HTML)
+                        .body(email.html.clone()),
+                ),
+        )
+        .map_err(|e| MailError::Build(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn the_outbox_writes_a_multipart_eml_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let transport = outbox(&dir.path().join("outbox")).unwrap();
+        let message = build_message(
+            "Relance <relance@example.com>",
+            &OutgoingEmail {
+                to: "Jean Dupont <jean@example.com>".into(),
+                subject: "N'oubliez pas votre panier !".into(),
+                html: "<p>Bonjour <b>Jean</b></p>".into(),
+                text: "Bonjour Jean".into(),
+            },
+        )
+        .unwrap();
+        transport.send(message).await.unwrap();
+
+        let files: Vec<_> = std::fs::read_dir(dir.path().join("outbox"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].extension().unwrap(), "eml");
+        let eml = std::fs::read_to_string(&files[0]).unwrap();
+        assert!(eml.contains("multipart/alternative"));
+        assert!(eml.contains("text/plain"));
+        assert!(eml.contains("text/html"));
+        assert!(eml.contains("To: \"Jean Dupont\" <jean@example.com>") || eml.contains("To: Jean Dupont <jean@example.com>"));
+    }
+
+    #[test]
+    fn an_invalid_recipient_is_a_clear_error() {
+        let result = build_message(
+            "relance@example.com",
+            &OutgoingEmail {
+                to: "not an address".into(),
+                subject: "x".into(),
+                html: String::new(),
+                text: String::new(),
+            },
+        );
+        assert!(matches!(result, Err(MailError::Address(_))));
+    }
+}

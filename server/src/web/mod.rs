@@ -1,0 +1,34 @@
+//! The HTTP side: admin pages and their server functions, static files, health check.
+
+mod backend;
+mod health;
+
+use std::sync::Arc;
+
+use app::{backend::Backend, shell, App};
+use axum::{routing::get, Router};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+
+use crate::state::AppState;
+pub use backend::DbBackend;
+
+/// The whole application as a router, so tests can drive it without a socket.
+pub fn router(state: AppState) -> Router {
+    let backend: Arc<dyn Backend> = Arc::new(DbBackend::new(state.pool.clone()));
+    let routes = generate_route_list(App);
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", get(health::health))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(backend.clone()),
+            move || shell(options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
