@@ -3,6 +3,50 @@ use leptos_router::components::A;
 
 use crate::i18n::{use_i18n, Locale, Texts};
 
+/// The admin's tabs, as merchants know them from the PrestaShop module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Reminders,
+    Sending,
+    Statistics,
+    Carts,
+    Help,
+    Settings,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 6] = [
+        Tab::Reminders,
+        Tab::Sending,
+        Tab::Statistics,
+        Tab::Carts,
+        Tab::Help,
+        Tab::Settings,
+    ];
+
+    pub fn href(self) -> &'static str {
+        match self {
+            Self::Reminders => "/",
+            Self::Sending => "/sending",
+            Self::Statistics => "/statistics",
+            Self::Carts => "/carts",
+            Self::Help => "/help",
+            Self::Settings => "/settings",
+        }
+    }
+
+    pub fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Self::Reminders => t.tab_reminders,
+            Self::Sending => t.tab_sending,
+            Self::Statistics => t.tab_statistics,
+            Self::Carts => t.tab_carts,
+            Self::Help => t.tab_help,
+            Self::Settings => t.tab_settings,
+        }
+    }
+}
+
 /// The admin's frame: brand, tabs (as merchants know them from the PrestaShop module), the
 /// language switch, and the page.
 #[component]
@@ -12,15 +56,6 @@ pub fn AdminLayout(children: Children) -> impl IntoView {
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
 
-    let tabs: [(&str, fn(&Texts) -> &'static str); 6] = [
-        ("/", |t| t.tab_reminders),
-        ("/sending", |t| t.tab_sending),
-        ("/statistics", |t| t.tab_statistics),
-        ("/carts", |t| t.tab_carts),
-        ("/help", |t| t.tab_help),
-        ("/settings", |t| t.tab_settings),
-    ];
-
     view! {
         <a class="skip-link" href="#content">{move || i18n.t().skip_to_content}</a>
         <header class="topbar">
@@ -29,12 +64,12 @@ pub fn AdminLayout(children: Children) -> impl IntoView {
                 <span>"Relance"</span>
             </a>
             <nav class="tabs" aria-label="Relance">
-                {tabs
+                {Tab::ALL
                     .into_iter()
-                    .map(|(href, label)| {
+                    .map(|tab| {
                         view! {
-                            <A href=href exact=true>
-                                {move || label(i18n.t())}
+                            <A href=tab.href() exact=true>
+                                {move || tab.label(i18n.t())}
                             </A>
                         }
                     })

@@ -17,8 +17,8 @@ use leptos_router::{
 };
 
 use i18n::{initial_locale, provide_i18n, use_i18n};
-use layout::AdminLayout;
-use pages::{ComingSoon, NotFound, RemindersPage, Section};
+use layout::{AdminLayout, Tab};
+use pages::{ComingSoon, NotFound, RemindersPage};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -58,23 +58,23 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=RemindersPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/sending")
-                        view=|| view! { <ComingSoon section=Section::Sending /> }
+                        view=|| view! { <ComingSoon tab=Tab::Sending /> }
                     />
                     <Route
                         path=path!("/statistics")
-                        view=|| view! { <ComingSoon section=Section::Statistics /> }
+                        view=|| view! { <ComingSoon tab=Tab::Statistics /> }
                     />
                     <Route
                         path=path!("/carts")
-                        view=|| view! { <ComingSoon section=Section::Carts /> }
+                        view=|| view! { <ComingSoon tab=Tab::Carts /> }
                     />
                     <Route
                         path=path!("/help")
-                        view=|| view! { <ComingSoon section=Section::Help /> }
+                        view=|| view! { <ComingSoon tab=Tab::Help /> }
                     />
                     <Route
                         path=path!("/settings")
-                        view=|| view! { <ComingSoon section=Section::Settings /> }
+                        view=|| view! { <ComingSoon tab=Tab::Settings /> }
                     />
                 </Routes>
             </AdminLayout>

@@ -133,7 +133,10 @@ mod tests {
 
     #[test]
     fn amounts_round_half_away_from_zero_to_the_currency_digits() {
-        assert_eq!(money(dec("0.005"), Currency::EUR, Language::ENGLISH), "€0.01");
+        assert_eq!(
+            money(dec("0.005"), Currency::EUR, Language::ENGLISH),
+            "€0.01"
+        );
         let yen = Currency::parse("JPY").unwrap();
         assert_eq!(money(dec("1500.4"), yen, Language::ENGLISH), "¥1,500");
     }

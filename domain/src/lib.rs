@@ -18,8 +18,7 @@ pub use campaign::{
 pub use campaign::{RangesError, MAX_RANGES};
 pub use model::{
     Cart, CartError, CartItem, Currency, Customer, CustomerError, CustomerProfile, EmailAddress,
-    EmailTemplate, Gender, HexColor, Language, Layout, Money, MoneyError, ParseError,
-    NewCart, NewCustomer, ReassuranceIcon, ReassuranceItem, Shop, SocialLinks, Subject,
-    TemplateContent, TemplateError,
-    WebUrl,
+    EmailTemplate, Gender, HexColor, Language, Layout, Money, MoneyError, NewCart, NewCustomer,
+    ParseError, ReassuranceIcon, ReassuranceItem, Shop, SocialLinks, Subject, TemplateContent,
+    TemplateError, WebUrl,
 };

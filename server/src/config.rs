@@ -7,15 +7,30 @@ use clap::Args;
 #[derive(Debug, Clone, Args)]
 pub struct Config {
     /// The database: a SQLite file (created on first start) or, later, a PostgreSQL URL.
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/relance.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/relance.db",
+        global = true
+    )]
     pub database_url: String,
 
     /// The address the web server listens on.
-    #[arg(long, env = "RELANCE_ADDR", default_value = "127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "RELANCE_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
     pub addr: SocketAddr,
 
     /// The address customers and merchants reach Relance at; links in emails start with it.
-    #[arg(long, env = "RELANCE_PUBLIC_URL", default_value = "http://127.0.0.1:3000", global = true)]
+    #[arg(
+        long,
+        env = "RELANCE_PUBLIC_URL",
+        default_value = "http://127.0.0.1:3000",
+        global = true
+    )]
     pub public_url: String,
 
     /// SMTP server for outgoing mail, e.g. smtps://user:password@smtp.example.com:465 or
@@ -24,15 +39,30 @@ pub struct Config {
     pub smtp_url: Option<Secret>,
 
     /// The folder that receives .eml files when SMTP_URL is unset.
-    #[arg(long, env = "RELANCE_OUTBOX_DIR", default_value = "data/outbox", global = true)]
+    #[arg(
+        long,
+        env = "RELANCE_OUTBOX_DIR",
+        default_value = "data/outbox",
+        global = true
+    )]
     pub outbox_dir: PathBuf,
 
     /// The sender of every email, e.g. "Ma Boutique <relance@ma-boutique.fr>".
-    #[arg(long, env = "RELANCE_MAIL_FROM", default_value = "Relance <relance@localhost.localdomain>", global = true)]
+    #[arg(
+        long,
+        env = "RELANCE_MAIL_FROM",
+        default_value = "Relance <relance@localhost.localdomain>",
+        global = true
+    )]
     pub mail_from: String,
 
     /// Where the compiled admin (WASM, JS, CSS, images) is served from.
-    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site", global = true)]
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
     pub site_root: String,
 }
 

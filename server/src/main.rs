@@ -15,6 +15,8 @@ use server::{
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
+    // A `.env` file in the working directory is optional; real environment variables win.
+    let _ = dotenvy::dotenv();
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn")),
@@ -42,7 +44,11 @@ async fn main() -> anyhow::Result<()> {
                 },
             )?;
             transport.send(message).await?;
-            println!("test email sent to {} via {}", args.to, transport.describe());
+            println!(
+                "test email sent to {} via {}",
+                args.to,
+                transport.describe()
+            );
             Ok(())
         }
     }

@@ -1,4 +1,6 @@
-use domain::{Campaign, Currency, DelayUnit, DiscountSummary, EmailTemplate, Language, ReminderStep};
+use domain::{
+    Campaign, Currency, DelayUnit, DiscountSummary, EmailTemplate, Language, ReminderStep,
+};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -65,12 +67,22 @@ impl ReminderRow {
 }
 
 impl RemindersData {
-    pub fn new(shop_name: &str, currency: Currency, campaign: Option<&Campaign>, templates: &[EmailTemplate]) -> Self {
+    pub fn new(
+        shop_name: &str,
+        currency: Currency,
+        campaign: Option<&Campaign>,
+        templates: &[EmailTemplate],
+    ) -> Self {
         Self {
             shop_name: shop_name.to_owned(),
             currency,
             rows: campaign
-                .map(|c| c.steps().iter().map(|s| ReminderRow::new(s, templates)).collect())
+                .map(|c| {
+                    c.steps()
+                        .iter()
+                        .map(|s| ReminderRow::new(s, templates))
+                        .collect()
+                })
                 .unwrap_or_default(),
         }
     }

@@ -141,7 +141,10 @@ pub fn initial_locale() -> Locale {
                         .get(name)
                         .and_then(|value| value.to_str().ok())
                 };
-                negotiate(header(http::header::COOKIE), header(http::header::ACCEPT_LANGUAGE))
+                negotiate(
+                    header(http::header::COOKIE),
+                    header(http::header::ACCEPT_LANGUAGE),
+                )
             })
             .unwrap_or(Locale::En)
     }

@@ -53,14 +53,20 @@ mod tests {
     #[test]
     fn the_best_weighted_known_language_of_the_browser_is_used() {
         assert_eq!(negotiate(None, Some("de-DE,fr;q=0.8,en;q=0.5")), Locale::Fr);
-        assert_eq!(negotiate(None, Some("en-GB;q=0.4, fr-CA;q=0.9")), Locale::Fr);
+        assert_eq!(
+            negotiate(None, Some("en-GB;q=0.4, fr-CA;q=0.9")),
+            Locale::Fr
+        );
         assert_eq!(negotiate(None, Some("en-US,en;q=0.9,fr;q=0.8")), Locale::En);
     }
 
     #[test]
     fn unknown_or_refused_languages_fall_back_to_english() {
         assert_eq!(negotiate(None, None), Locale::En);
-        assert_eq!(negotiate(Some("relance_lang=xx"), Some("de, ja")), Locale::En);
+        assert_eq!(
+            negotiate(Some("relance_lang=xx"), Some("de, ja")),
+            Locale::En
+        );
         assert_eq!(negotiate(None, Some("fr;q=0")), Locale::En);
     }
 }

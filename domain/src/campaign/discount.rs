@@ -102,7 +102,8 @@ pub enum DiscountKind {
 
 impl DiscountKind {
     pub fn amount(amount: Decimal, tax_included: bool) -> Result<Self, DiscountError> {
-        let amount = check_amount(amount).map_err(|e| DiscountError::InvalidAmount(e.to_string()))?;
+        let amount =
+            check_amount(amount).map_err(|e| DiscountError::InvalidAmount(e.to_string()))?;
         if amount <= Decimal::ZERO {
             return Err(DiscountError::AmountNotPositive(amount));
         }

@@ -317,7 +317,14 @@ mod tests {
             vec![range("0", Some("40"), "5"), range("50", None, "10")],
         )
         .unwrap_err();
-        assert!(matches!(error, RangesError::Gap { range: 1, next: 2, .. }));
+        assert!(matches!(
+            error,
+            RangesError::Gap {
+                range: 1,
+                next: 2,
+                ..
+            }
+        ));
     }
 
     #[test]
@@ -326,12 +333,18 @@ mod tests {
             ValueBasis::TaxIncluded,
             vec![range("0", Some("60"), "5"), range("50", None, "10")],
         );
-        assert!(matches!(overlap, Err(RangesError::Overlap { range: 1, .. })));
+        assert!(matches!(
+            overlap,
+            Err(RangesError::Overlap { range: 1, .. })
+        ));
         let same_start = DiscountRanges::new(
             ValueBasis::TaxIncluded,
             vec![range("10", None, "5"), range("10", None, "10")],
         );
-        assert!(matches!(same_start, Err(RangesError::SameStart { range: 2, .. })));
+        assert!(matches!(
+            same_start,
+            Err(RangesError::SameStart { range: 2, .. })
+        ));
     }
 
     #[test]

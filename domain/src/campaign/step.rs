@@ -52,7 +52,11 @@ impl TryFrom<CampaignWire> for Campaign {
 }
 
 impl Campaign {
-    pub fn new(id: String, name: &str, mut steps: Vec<ReminderStep>) -> Result<Self, CampaignError> {
+    pub fn new(
+        id: String,
+        name: &str,
+        mut steps: Vec<ReminderStep>,
+    ) -> Result<Self, CampaignError> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
             return Err(CampaignError::InvalidName);
@@ -61,7 +65,10 @@ impl Campaign {
             return Err(CampaignError::TooManySteps);
         }
         steps.sort_by_key(|step| step.delay.total_hours());
-        if let Some(pair) = steps.windows(2).find(|pair| pair[0].delay.total_hours() == pair[1].delay.total_hours()) {
+        if let Some(pair) = steps
+            .windows(2)
+            .find(|pair| pair[0].delay.total_hours() == pair[1].delay.total_hours())
+        {
             return Err(CampaignError::SameDelay {
                 hours: pair[0].delay.total_hours(),
             });

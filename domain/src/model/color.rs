@@ -60,7 +60,16 @@ mod tests {
 
     #[test]
     fn short_named_alpha_or_css_forms_are_rejected() {
-        for bad in ["", "#FFF", "1A73E8", "#1A73E8FF", "red", "#GGGGGG", "rgb(0,0,0)", "#12345é"] {
+        for bad in [
+            "",
+            "#FFF",
+            "1A73E8",
+            "#1A73E8FF",
+            "red",
+            "#GGGGGG",
+            "rgb(0,0,0)",
+            "#12345é",
+        ] {
             assert!(HexColor::parse(bad).is_err(), "{bad}");
         }
     }

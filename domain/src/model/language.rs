@@ -26,10 +26,7 @@ impl Language {
         let bytes = lower.as_bytes();
         let known = bytes.len() == 2
             && bytes.iter().all(u8::is_ascii_lowercase)
-            && ISO_639_1
-                .as_bytes()
-                .chunks(2)
-                .any(|code| code == bytes);
+            && ISO_639_1.as_bytes().chunks(2).any(|code| code == bytes);
         if known {
             Ok(Self([bytes[0], bytes[1]]))
         } else {
@@ -98,7 +95,10 @@ mod tests {
     #[test]
     fn a_missing_or_invalid_language_falls_back_to_english() {
         assert_eq!(Language::parse_or_english(None), Language::ENGLISH);
-        assert_eq!(Language::parse_or_english(Some("klingon")), Language::ENGLISH);
+        assert_eq!(
+            Language::parse_or_english(Some("klingon")),
+            Language::ENGLISH
+        );
         assert_eq!(Language::parse_or_english(Some("de")).code(), "de");
     }
 

@@ -18,9 +18,9 @@ pub use email_address::EmailAddress;
 pub use error::ParseError;
 pub use language::Language;
 pub use money::{Currency, Money, MoneyError};
-pub use template::{
-    EmailTemplate, Layout, ReassuranceIcon, ReassuranceItem, SocialLinks, Subject,
-    TemplateContent, TemplateError,
-};
 pub use shop::Shop;
+pub use template::{
+    EmailTemplate, Layout, ReassuranceIcon, ReassuranceItem, SocialLinks, Subject, TemplateContent,
+    TemplateError,
+};
 pub use url::WebUrl;

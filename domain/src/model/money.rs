@@ -24,9 +24,7 @@ impl Currency {
     pub fn parse(input: &str) -> Result<Self, ParseError> {
         let upper = input.trim().to_ascii_uppercase();
         match upper.as_bytes() {
-            [a, b, c] if [a, b, c].iter().all(|x| x.is_ascii_uppercase()) => {
-                Ok(Self([*a, *b, *c]))
-            }
+            [a, b, c] if [a, b, c].iter().all(|x| x.is_ascii_uppercase()) => Ok(Self([*a, *b, *c])),
             _ => Err(ParseError::new(format!(
                 "\"{}\" is not a three-letter ISO 4217 currency code such as EUR",
                 input.trim()

@@ -198,11 +198,7 @@ impl TemplateContent {
             return Err(TemplateError::TooManyReassuranceItems { language });
         }
         for item in &self.reassurance {
-            too_long(
-                "a reassurance text",
-                &item.text,
-                REASSURANCE_TEXT_MAX,
-            )?;
+            too_long("a reassurance text", &item.text, REASSURANCE_TEXT_MAX)?;
         }
         Ok(())
     }
@@ -341,7 +337,14 @@ mod tests {
         long.unsubscribe_link_text = "x".repeat(101);
         let contents = BTreeMap::from([(Language::ENGLISH, long)]);
         assert!(matches!(
-            EmailTemplate::new("t".into(), "x", Layout::Puffy, color.clone(), color, contents),
+            EmailTemplate::new(
+                "t".into(),
+                "x",
+                Layout::Puffy,
+                color.clone(),
+                color,
+                contents
+            ),
             Err(TemplateError::TooLong { max: 100, .. })
         ));
     }

@@ -180,7 +180,13 @@ pub async fn load_campaign(pool: &Pool, shop_id: &str) -> Result<Option<Campaign
 }
 
 /// The rows of `step_discounts` for a policy: (min, max, discount) in position order.
-fn discount_rows(policy: &DiscountPolicy) -> Vec<(rust_decimal::Decimal, Option<rust_decimal::Decimal>, Discount)> {
+fn discount_rows(
+    policy: &DiscountPolicy,
+) -> Vec<(
+    rust_decimal::Decimal,
+    Option<rust_decimal::Decimal>,
+    Discount,
+)> {
     match policy {
         DiscountPolicy::None => Vec::new(),
         DiscountPolicy::Single { discount } => vec![(rust_decimal::Decimal::ZERO, None, *discount)],
@@ -239,7 +245,9 @@ pub async fn insert_campaign(
         .bind(now)
         .execute(&mut *conn)
         .await?;
-        for (position, (min, max, discount)) in discount_rows(&step.discount).into_iter().enumerate() {
+        for (position, (min, max, discount)) in
+            discount_rows(&step.discount).into_iter().enumerate()
+        {
             let (kind, value, tax_included) = match discount.kind {
                 DiscountKind::Percent { percent } => ("percent", percent.value(), false),
                 DiscountKind::Amount {

@@ -152,7 +152,11 @@ pub async fn insert_demo_batch(
                 .push_bind(item.sku.clone())
                 .push_bind(item.name.clone())
                 .push_bind(item.description.clone())
-                .push_bind(item.image_url.as_ref().map(|u: &WebUrl| u.as_str().to_owned()))
+                .push_bind(
+                    item.image_url
+                        .as_ref()
+                        .map(|u: &WebUrl| u.as_str().to_owned()),
+                )
                 .push_bind(item.product_url.as_ref().map(|u| u.as_str().to_owned()))
                 .push_bind(item.category.clone())
                 .push_bind(price)

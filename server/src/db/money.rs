@@ -33,7 +33,11 @@ mod tests {
     fn amounts_round_trip_exactly() {
         for text in ["0", "16.51", "69.5", "0.0001", "999999999999.9999"] {
             let amount = Decimal::from_str(text).unwrap();
-            assert_eq!(from_db(to_db(amount).unwrap()), amount.normalize(), "{text}");
+            assert_eq!(
+                from_db(to_db(amount).unwrap()),
+                amount.normalize(),
+                "{text}"
+            );
         }
         assert_eq!(to_db(Decimal::from_str("16.51").unwrap()).unwrap(), 165_100);
     }

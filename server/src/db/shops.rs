@@ -93,7 +93,10 @@ pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Re
         "delete from customers where shop_id = $1",
         "delete from shops where shop_id = $1",
     ] {
-        sqlx::query(statement).bind(shop_id).execute(&mut *conn).await?;
+        sqlx::query(statement)
+            .bind(shop_id)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 use domain::{
     Audience, Campaign, Delay, Discount, DiscountKind, DiscountPolicy, DiscountRange,
     DiscountRanges, EmailTemplate, HexColor, Language, Layout, Percent, ReassuranceIcon,
-    ReassuranceItem, ReminderStep, SocialLinks, Subject, TemplateContent, ValidityDays,
-    ValueBasis, WebUrl,
+    ReassuranceItem, ReminderStep, SocialLinks, Subject, TemplateContent, ValidityDays, ValueBasis,
+    WebUrl,
 };
 use rust_decimal::Decimal;
 

@@ -100,12 +100,24 @@ fn eur(amount: Decimal) -> anyhow::Result<Money> {
     Ok(Money::new(amount, Currency::EUR)?)
 }
 
-fn demo_customer(rng: &mut fastrand::Rng, index: usize, now: DateTime<Utc>) -> anyhow::Result<Customer> {
+fn demo_customer(
+    rng: &mut fastrand::Rng,
+    index: usize,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Customer> {
     let french = rng.u8(..100) < 70;
     let (first_names, last_names, language) = if french {
-        (catalogue::FRENCH_FIRST_NAMES, catalogue::FRENCH_LAST_NAMES, Language::FRENCH)
+        (
+            catalogue::FRENCH_FIRST_NAMES,
+            catalogue::FRENCH_LAST_NAMES,
+            Language::FRENCH,
+        )
     } else {
-        (catalogue::ENGLISH_FIRST_NAMES, catalogue::ENGLISH_LAST_NAMES, Language::ENGLISH)
+        (
+            catalogue::ENGLISH_FIRST_NAMES,
+            catalogue::ENGLISH_LAST_NAMES,
+            Language::ENGLISH,
+        )
     };
     let (first_name, male) = *pick(rng, first_names);
     let last_name = *pick(rng, last_names);
@@ -148,12 +160,27 @@ fn demo_customer(rng: &mut fastrand::Rng, index: usize, now: DateTime<Utc>) -> a
     )?)
 }
 
-fn demo_item(product: &Product, language: Language, base: &str, quantity: u32) -> anyhow::Result<CartItem> {
+fn demo_item(
+    product: &Product,
+    language: Language,
+    base: &str,
+    quantity: u32,
+) -> anyhow::Result<CartItem> {
     let french = language == Language::FRENCH;
     Ok(CartItem {
         sku: product.sku.to_owned(),
-        name: if french { product.name_fr } else { product.name_en }.to_owned(),
-        description: if french { product.description_fr } else { product.description_en }.to_owned(),
+        name: if french {
+            product.name_fr
+        } else {
+            product.name_en
+        }
+        .to_owned(),
+        description: if french {
+            product.description_fr
+        } else {
+            product.description_en
+        }
+        .to_owned(),
         image_url: Some(WebUrl::parse(&format!("{base}/demo/{}", product.image))?),
         product_url: Some(WebUrl::parse(&format!("{base}/?product={}", product.sku))?),
         category: Some(product.category.to_owned()),
@@ -198,7 +225,11 @@ fn generate(options: &DemoOptions, shop: &Shop) -> anyhow::Result<DemoBatch> {
             .iter()
             .map(|item| item.unit_price.amount() * Decimal::from(item.quantity))
             .sum();
-        let shipping = if total >= Decimal::from(50) { Decimal::ZERO } else { Decimal::new(490, 2) };
+        let shipping = if total >= Decimal::from(50) {
+            Decimal::ZERO
+        } else {
+            Decimal::new(490, 2)
+        };
         let tax_incl = total + shipping;
         // French VAT at 20 %, rounded to the cent as a shop would.
         let tax_excl = (tax_incl / Decimal::new(12, 1))
@@ -261,7 +292,15 @@ mod tests {
         batch
             .carts
             .iter()
-            .map(|c| format!("{} {} {} {:?}", c.cart_id, c.cart.total_tax_incl.amount(), c.last_activity_at, c.ordered_at))
+            .map(|c| {
+                format!(
+                    "{} {} {} {:?}",
+                    c.cart_id,
+                    c.cart.total_tax_incl.amount(),
+                    c.last_activity_at,
+                    c.ordered_at
+                )
+            })
             .collect()
     }
 
@@ -285,7 +324,11 @@ mod tests {
             assert!(cart.last_activity_at > opts.now - Duration::days(14));
             assert!(!cart.cart.items.is_empty());
         }
-        let ordered = batch.carts.iter().filter(|c| c.ordered_at.is_some()).count();
+        let ordered = batch
+            .carts
+            .iter()
+            .filter(|c| c.ordered_at.is_some())
+            .count();
         assert!(ordered > 50 && ordered < 150, "{ordered} ordered of 300");
         assert_eq!(ordered, batch.orders.len());
     }
@@ -297,8 +340,14 @@ mod tests {
         assert_eq!(steps.len(), 2);
         assert_eq!(steps[0].delay.total_hours(), 1);
         assert_eq!(steps[1].delay.total_hours(), 24);
-        assert_eq!(steps[0].discount.summary(), domain::DiscountSummary::NoDiscount);
-        assert_eq!(steps[1].discount.summary(), domain::DiscountSummary::DependsOnCartValue);
+        assert_eq!(
+            steps[0].discount.summary(),
+            domain::DiscountSummary::NoDiscount
+        );
+        assert_eq!(
+            steps[1].discount.summary(),
+            domain::DiscountSummary::DependsOnCartValue
+        );
         let templates = campaign::templates().unwrap();
         assert_eq!(
             templates[0].contents[&Language::FRENCH].subject.as_str(),

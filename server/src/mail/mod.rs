@@ -169,7 +169,10 @@ mod tests {
         assert!(eml.contains("multipart/alternative"));
         assert!(eml.contains("text/plain"));
         assert!(eml.contains("text/html"));
-        assert!(eml.contains("To: \"Jean Dupont\" <jean@example.com>") || eml.contains("To: Jean Dupont <jean@example.com>"));
+        assert!(
+            eml.contains("To: \"Jean Dupont\" <jean@example.com>")
+                || eml.contains("To: Jean Dupont <jean@example.com>")
+        );
     }
 
     #[test]

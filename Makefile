@@ -1,0 +1,20 @@
+# The two commands of the README. Both install what the machine lacks first (scripts/setup.sh).
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+.PHONY: run test setup build
+
+## Build in release mode and start Relance on http://127.0.0.1:3000 with the demo shop.
+run: build
+	@mkdir -p data
+	./target/release/relance serve --demo
+
+## Every check: format, lints, Rust tests, domain for wasm32, Playwright against the release build.
+test: setup
+	bash scripts/test.sh
+
+setup:
+	bash scripts/setup.sh
+
+build: setup
+	cargo leptos build --release

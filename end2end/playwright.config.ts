@@ -1,0 +1,68 @@
+import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+// The config is read by the runner and again by every worker: the port and the database folder
+// are chosen once, in the runner, and handed to the workers through the environment.
+if (!process.env.RELANCE_E2E_PORT) {
+  process.env.RELANCE_E2E_PORT = execFileSync(process.execPath, [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ]).toString();
+}
+if (!process.env.RELANCE_E2E_DIR) {
+  process.env.RELANCE_E2E_DIR = mkdtempSync(join(tmpdir(), 'relance-e2e-'));
+}
+const port = process.env.RELANCE_E2E_PORT;
+const dir = process.env.RELANCE_E2E_DIR;
+const baseURL = `http://127.0.0.1:${port}`;
+const root = resolve(__dirname, '..');
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    // The release build, a fresh database in a temporary folder, the demo shop seeded on start.
+    command: `${root}/target/release/relance serve --demo`,
+    cwd: root,
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      DATABASE_URL: `sqlite://${dir}/relance.db`,
+      RELANCE_ADDR: `127.0.0.1:${port}`,
+      RELANCE_PUBLIC_URL: baseURL,
+      RELANCE_OUTBOX_DIR: `${dir}/outbox`,
+      LEPTOS_SITE_ROOT: `${root}/target/site`,
+      RUST_LOG: 'warn',
+    },
+  },
+});

@@ -1,0 +1,28 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Collects console errors and uncaught exceptions of a page, to assert there are none. */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return problems;
+}
+
+/** Waits until the WASM has hydrated the page (an effect sets the marker; effects run only in the browser). */
+export async function waitForHydration(page: Page): Promise<void> {
+  await expect(page.locator('main[data-hydrated="true"]')).toBeVisible();
+}
+
+/** The Reminders table's rows as [send after, subject, discount, languages, status]. */
+export async function reminderRows(page: Page): Promise<string[][]> {
+  const rows = page.locator('table.reminders tbody tr');
+  await expect(rows.first()).toBeVisible();
+  return rows.evaluateAll((trs) =>
+    trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())),
+  );
+}

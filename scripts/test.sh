@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every check of Relance, stopping at the first failure. Called by `make test` and CI.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy --all-targets -- -D warnings"
+cargo clippy --all-targets -- -D warnings
+
+step "cargo clippy on the browser side (app with hydrate, frontend) for wasm32"
+cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
+
+step "cargo test (all Rust tests)"
+cargo test
+
+step "domain builds for wasm32-unknown-unknown"
+cargo check -p domain --target wasm32-unknown-unknown
+
+step "release build (server and WASM)"
+cargo leptos build --release
+wasm="target/site/pkg/relance.wasm"
+printf 'release WASM: %s bytes raw, %s bytes gzip -9\n' "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+
+step "end-to-end tests (Playwright, Chromium, fresh temporary database)"
+cd end2end
+npx playwright test

@@ -1,0 +1,4 @@
+//! Integration tests: the real router over a fresh SQLite file per test, called without a socket.
+
+mod helpers;
+mod reminders_page;

@@ -1,0 +1,92 @@
+use axum::{body::Body, http::Request, http::StatusCode};
+
+use crate::helpers::TestApp;
+
+#[tokio::test]
+async fn the_reminders_page_html_holds_the_demo_steps_before_any_javascript() {
+    let app = TestApp::spawn(Some(20)).await;
+
+    let page = app.get("/", "fr-FR,fr;q=0.9,en;q=0.5").await;
+
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.content_type.starts_with("text/html"));
+    assert!(page.body.contains("<html lang=\"fr\""));
+    for expected in [
+        "1 heure",
+        "1 jour",
+        "N'oubliez pas votre panier !",
+        "Aucune réduction",
+        "Selon le montant du panier",
+    ] {
+        assert!(
+            page.body.contains(expected),
+            "{expected:?} missing from the server HTML"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_language_cookie_wins_over_the_browser_language() {
+    let app = TestApp::spawn(Some(5)).await;
+
+    let page = app
+        .request(
+            Request::get("/")
+                .header("accept-language", "fr-FR")
+                .header("cookie", "relance_lang=en")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+
+    assert!(page.body.contains("<html lang=\"en\""));
+    assert!(page.body.contains("1 hour"));
+    assert!(page.body.contains("Depends on cart value"));
+}
+
+#[tokio::test]
+async fn without_a_shop_the_page_says_so_instead_of_failing() {
+    let app = TestApp::spawn(None).await;
+
+    let page = app.get("/", "en").await;
+
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("No shop is set up yet."));
+}
+
+#[tokio::test]
+async fn the_reminders_server_function_returns_the_steps_as_json() {
+    let app = TestApp::spawn(Some(5)).await;
+
+    let response = app
+        .request(
+            Request::post("/admin/fn/list_reminders")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+
+    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+    let data: serde_json::Value = serde_json::from_str(&response.body).unwrap();
+    let rows = data["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["delay_amount"], 1);
+    assert_eq!(rows[0]["delay_unit"], "hours");
+    assert_eq!(rows[1]["delay_unit"], "days");
+    assert_eq!(rows[1]["discount"]["kind"], "depends_on_cart_value");
+}
+
+#[tokio::test]
+async fn the_health_check_answers_when_the_database_does() {
+    let app = TestApp::spawn(None).await;
+
+    let response = app.get("/healthz", "en").await;
+
+    assert_eq!(response.status, StatusCode::OK);
+    assert_eq!(response.body, r#"{"status":"ok"}"#);
+    app.pool.close().await;
+    let response = app.get("/healthz", "en").await;
+    assert_eq!(response.status, StatusCode::SERVICE_UNAVAILABLE);
+}
