@@ -91,7 +91,7 @@ fn ReminderLine(row: ReminderRow, currency: domain::Currency) -> impl IntoView {
             <td class="discount">{discount}</td>
             <td class="languages">{languages}</td>
             <td class="status">
-                <span class=if enabled { "status on" } else { "status off" }>
+                <span class=if enabled { "pill on" } else { "pill off" }>
                     {move || if enabled { i18n.t().status_on } else { i18n.t().status_off }}
                 </span>
             </td>
