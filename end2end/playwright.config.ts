@@ -19,6 +19,8 @@ const port = process.env.RELANCE_E2E_PORT;
 const dir = process.env.RELANCE_E2E_DIR;
 const baseURL = `http://127.0.0.1:${port}`;
 const root = resolve(__dirname, '..');
+/** The demo admin's signed-in browser state, written once by tests/auth.setup.ts. */
+export const adminState = join(dir, 'admin-state.json');
 
 export default defineConfig({
   testDir: './tests',
@@ -47,6 +49,16 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'sign-in', testMatch: /auth\.setup\.ts/ },
+    {
+      name: 'admin',
+      dependencies: ['sign-in'],
+      testIgnore: /(auth\.setup|signed-out\.spec)\.ts/,
+      use: { storageState: adminState },
+    },
+    { name: 'signed-out', testMatch: /signed-out\.spec\.ts/ },
+  ],
   webServer: {
     // The release build, a fresh database in a temporary folder, the demo shop seeded on start.
     command: `${root}/target/release/relance serve --demo`,

@@ -17,6 +17,23 @@ pub struct ShopCampaign {
     pub templates: Vec<EmailTemplate>,
 }
 
+/// The signed-in admin, put in each request's extensions by the server's guard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminIdentity {
+    pub user_id: String,
+    pub email: String,
+}
+
+/// The result of a sign-in attempt.
+pub enum SignInOutcome {
+    /// The `Set-Cookie` header value that carries the new session.
+    SignedIn {
+        set_cookie: String,
+    },
+    WrongCredentials,
+    TooManyAttempts,
+}
+
 /// A failure inside the backend; its text is logged, never shown.
 #[derive(Debug)]
 pub struct BackendError(pub String);
@@ -32,6 +49,11 @@ impl From<BackendError> for AppError {
 pub trait Backend: Send + Sync + 'static {
     /// The shop the admin serves, with its campaign; `None` before any shop exists.
     async fn shop_campaign(&self) -> Result<Option<ShopCampaign>, BackendError>;
+
+    async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError>;
+
+    /// Ends the session in this `Cookie` header; returns the `Set-Cookie` value that clears it.
+    async fn sign_out(&self, cookie_header: Option<&str>) -> Result<String, BackendError>;
 }
 
 /// The backend the server provided to this request.

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{Outlet, A};
+
+use crate::api::SignOut;
 
 use crate::i18n::{use_i18n, Locale, Texts};
 
@@ -48,13 +50,11 @@ impl Tab {
 }
 
 /// The admin's frame: brand, tabs (as merchants know them from the PrestaShop module), the
-/// language switch, and the page.
+/// language switch, sign-out, and the page.
 #[component]
-pub fn AdminLayout(children: Children) -> impl IntoView {
+pub fn AdminLayout() -> impl IntoView {
     let i18n = use_i18n();
-    // Effects only run in the browser: this marks the page as hydrated (tests wait for it).
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    let sign_out = ServerAction::<SignOut>::new();
 
     view! {
         <a class="skip-link" href="#content">{move || i18n.t().skip_to_content}</a>
@@ -76,15 +76,21 @@ pub fn AdminLayout(children: Children) -> impl IntoView {
                     .collect_view()}
             </nav>
             <LanguageSwitch />
+            <ActionForm action=sign_out attr:class="sign-out">
+                <button type="submit" class="link">
+                    {move || i18n.t().sign_out}
+                </button>
+            </ActionForm>
         </header>
-        <main id="content" data-hydrated=move || hydrated.get().to_string()>
-            {children()}
+        <main id="content">
+            <Outlet />
         </main>
     }
 }
 
+/// FR / EN buttons; the choice is kept in a cookie.
 #[component]
-fn LanguageSwitch() -> impl IntoView {
+pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="language-switch" role="group" aria-label=move || i18n.t().language_switch>

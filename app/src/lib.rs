@@ -12,13 +12,13 @@ mod pages;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{ParentRoute, Route, Router, Routes},
     path, SsrMode,
 };
 
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::{AdminLayout, Tab};
-use pages::{ComingSoon, NotFound, RemindersPage};
+use pages::{ComingSoon, LoginPage, NotFound, RemindersPage};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -46,6 +46,9 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
     let i18n = use_i18n();
+    // Effects only run in the browser: this marks the page as hydrated (tests wait for it).
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
 
     view! {
         <Stylesheet id="leptos" href="/pkg/relance.css" />
@@ -53,31 +56,34 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| format!("{page} · Relance") />
         <Title text=move || i18n.t().reminders_title />
         <Router>
-            <AdminLayout>
+            <div class="app" data-hydrated=move || hydrated.get().to_string()>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=RemindersPage ssr=SsrMode::Async />
-                    <Route
-                        path=path!("/sending")
-                        view=|| view! { <ComingSoon tab=Tab::Sending /> }
-                    />
-                    <Route
-                        path=path!("/statistics")
-                        view=|| view! { <ComingSoon tab=Tab::Statistics /> }
-                    />
-                    <Route
-                        path=path!("/carts")
-                        view=|| view! { <ComingSoon tab=Tab::Carts /> }
-                    />
-                    <Route
-                        path=path!("/help")
-                        view=|| view! { <ComingSoon tab=Tab::Help /> }
-                    />
-                    <Route
-                        path=path!("/settings")
-                        view=|| view! { <ComingSoon tab=Tab::Settings /> }
-                    />
+                    <Route path=path!("/login") view=LoginPage />
+                    <ParentRoute path=path!("") view=AdminLayout>
+                        <Route path=path!("") view=RemindersPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("sending")
+                            view=|| view! { <ComingSoon tab=Tab::Sending /> }
+                        />
+                        <Route
+                            path=path!("statistics")
+                            view=|| view! { <ComingSoon tab=Tab::Statistics /> }
+                        />
+                        <Route
+                            path=path!("carts")
+                            view=|| view! { <ComingSoon tab=Tab::Carts /> }
+                        />
+                        <Route
+                            path=path!("help")
+                            view=|| view! { <ComingSoon tab=Tab::Help /> }
+                        />
+                        <Route
+                            path=path!("settings")
+                            view=|| view! { <ComingSoon tab=Tab::Settings /> }
+                        />
+                    </ParentRoute>
                 </Routes>
-            </AdminLayout>
+            </div>
         </Router>
     }
 }

@@ -15,7 +15,7 @@ export function watchConsole(page: Page): string[] {
 
 /** Waits until the WASM has hydrated the page (an effect sets the marker; effects run only in the browser). */
 export async function waitForHydration(page: Page): Promise<void> {
-  await expect(page.locator('main[data-hydrated="true"]')).toBeVisible();
+  await expect(page.locator('[data-hydrated="true"]')).toHaveCount(1);
 }
 
 /** The Reminders table's rows as [send after, subject, discount, languages, status]. */
@@ -25,4 +25,14 @@ export async function reminderRows(page: Page): Promise<string[][]> {
   return rows.evaluateAll((trs) =>
     trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())),
   );
+}
+
+/** The account `relance serve --demo` creates. */
+export const DEMO_ADMIN = { email: 'demo@relance.test', password: 'relance-demo' };
+
+/** Fills and submits the sign-in form of the current page. */
+export async function signIn(page: Page, password = DEMO_ADMIN.password): Promise<void> {
+  await page.locator('#email').fill(DEMO_ADMIN.email);
+  await page.locator('#password').fill(password);
+  await page.locator('form button[type=submit]').click();
 }

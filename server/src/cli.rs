@@ -28,6 +28,19 @@ pub enum Command {
     Demo(DemoArgs),
     /// Send a test email through the configured transport (SMTP, or the outbox folder).
     MailTest(MailTestArgs),
+    /// Manage the accounts that may sign in to the admin.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Create an account. The password comes from RELANCE_ADMIN_PASSWORD, or else from the first
+    /// line of standard input (`printf '%s\n' 'a long password' | relance admin create --email …`).
+    Create {
+        #[arg(long)]
+        email: String,
+    },
 }
 
 #[derive(Debug, Args, Default)]

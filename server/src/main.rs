@@ -6,7 +6,8 @@ use leptos::prelude::LeptosOptions;
 use tracing_subscriber::EnvFilter;
 
 use server::{
-    cli::{Cli, Command, DemoArgs, ServeArgs},
+    auth::Auth,
+    cli::{AdminCommand, Cli, Command, DemoArgs, ServeArgs},
     config::Config,
     db, demo, mail,
     state::AppState,
@@ -32,6 +33,24 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo(args) => run_demo(&cli.config, args).await,
+        Command::Admin(AdminCommand::Create { email }) => {
+            let password = match std::env::var("RELANCE_ADMIN_PASSWORD") {
+                Ok(password) => password,
+                Err(_) => {
+                    eprintln!("password (at least 10 characters), then Enter:");
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line)?;
+                    line.trim_end_matches(['\r', '\n']).to_owned()
+                }
+            };
+            let pool = db::connect(&cli.config.database_url).await?;
+            db::migrate(&pool).await?;
+            auth(&cli.config, &pool)
+                .create_admin(&email, &password, chrono::Utc::now())
+                .await?;
+            println!("admin account created: {email}");
+            Ok(())
+        }
         Command::MailTest(args) => {
             let transport = mail::transport(&cli.config)?;
             let message = mail::build_message(
@@ -54,6 +73,19 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
+/// Cookies are marked `Secure` when Relance is reached over https.
+fn auth(config: &Config, pool: &db::Pool) -> std::sync::Arc<Auth> {
+    Auth::new(pool.clone(), config.public_url.starts_with("https://"))
+}
+
+fn print_demo_admin() {
+    println!(
+        "demo admin: {} / {}",
+        demo::DEMO_ADMIN_EMAIL,
+        demo::DEMO_ADMIN_PASSWORD
+    );
+}
+
 async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
     let pool = db::connect(&config.database_url).await?;
     db::migrate(&pool).await?;
@@ -69,6 +101,7 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
         },
     )
     .await?;
+    demo::ensure_demo_admin(&auth(config, &pool), chrono::Utc::now()).await?;
     println!(
         "demo shop written in {:.2} s: {} customers, {} carts ({} lines), {} orders",
         started.elapsed().as_secs_f64(),
@@ -77,12 +110,14 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
         summary.items,
         summary.orders
     );
+    print_demo_admin();
     Ok(())
 }
 
 async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let pool = db::connect(&config.database_url).await?;
     db::migrate(&pool).await?;
+    let auth = auth(&config, &pool);
     if args.demo && db::first_shop(&pool).await?.is_none() {
         let summary = demo::seed(
             &pool,
@@ -97,6 +132,15 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         .await
         .context("cannot seed the demo shop")?;
         tracing::info!(carts = summary.carts, "seeded the demo shop");
+        demo::ensure_demo_admin(&auth, chrono::Utc::now()).await?;
+    }
+    if args.demo {
+        print_demo_admin();
+    }
+    if db::count_admins(&pool).await? == 0 {
+        tracing::warn!(
+            "no admin account yet: create one with `relance admin create --email you@example.com`"
+        );
     }
     let mail = mail::transport(&config)?;
     tracing::info!(mail = %mail.describe(), "mail transport ready");
@@ -110,6 +154,7 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         leptos_options,
         pool: pool.clone(),
         mail,
+        auth,
     };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
-use crate::{db::Pool, mail::MailTransport};
+use crate::{auth::Auth, db::Pool, mail::MailTransport};
 
 /// What every handler may need; cloned per request (all fields are cheap handles).
 #[derive(Clone, FromRef)]
@@ -11,4 +11,5 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: Pool,
     pub mail: Arc<dyn MailTransport>,
+    pub auth: Arc<Auth>,
 }

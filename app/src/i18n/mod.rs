@@ -89,6 +89,16 @@ pub struct Texts {
     pub settings_intro: &'static str,
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
+    pub sign_in_title: &'static str,
+    pub email_label: &'static str,
+    pub password_label: &'static str,
+    pub sign_in_button: &'static str,
+    pub wrong_credentials: &'static str,
+    pub too_many_attempts: &'static str,
+    pub sign_in_failed: &'static str,
+    pub no_account_hint: &'static str,
+    pub sign_out: &'static str,
+    pub sign_in_again: &'static str,
     /// "1 hour", "2 days"; "1 heure", "2 jours".
     pub delay: fn(u32, DelayUnit) -> String,
     /// "No discount", "10 %", "Depends on cart value"…

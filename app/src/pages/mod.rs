@@ -1,9 +1,11 @@
 //! One module per admin page.
 
 mod coming_soon;
+mod login;
 mod not_found;
 mod reminders;
 
 pub use coming_soon::ComingSoon;
+pub use login::LoginPage;
 pub use not_found::NotFound;
 pub use reminders::RemindersPage;

@@ -19,6 +19,14 @@ pub fn RemindersPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match reminders.await {
                     Ok(data) => view! { <RemindersTable data /> }.into_any(),
+                    Err(AppError::SignInRequired) => {
+                        view! {
+                            <p class="error" role="alert">
+                                <a href="/login">{move || i18n.t().sign_in_again}</a>
+                            </p>
+                        }
+                            .into_any()
+                    }
                     Err(AppError::NotFound) => {
                         view! { <p class="empty">{move || i18n.t().no_shop}</p> }.into_any()
                     }

@@ -1,6 +1,7 @@
 //! The database: connection, migrations, and one module per table group. Row types live here and
 //! are turned into `domain` types on the way out, so nothing above this layer sees SQL shapes.
 
+mod admins;
 mod campaigns;
 mod carts;
 mod money;
@@ -13,6 +14,10 @@ use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use thiserror::Error;
 
+pub use admins::{
+    count_admins, delete_expired_sessions, delete_session, find_admin_by_email, insert_admin,
+    insert_session, session_admin, AdminRow,
+};
 pub use campaigns::{insert_campaign, load_campaign};
 pub use carts::{insert_demo_batch, DemoBatch, NewCartRow, NewCustomerRow, NewOrderRow};
 pub use shops::{delete_shop, first_shop, insert_shop, shop_exists};

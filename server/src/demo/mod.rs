@@ -14,10 +14,25 @@ use domain::{
 };
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use crate::auth::{Auth, AuthError};
 use crate::db::{self, DemoBatch, NewCartRow, NewCustomerRow, NewOrderRow, Pool};
 use catalogue::{Product, PRODUCTS};
 
 pub const DEMO_SHOP_ID: &str = "demo";
+/// The demo's admin account. Public by design: it is a demo; real shops use `relance admin create`.
+pub const DEMO_ADMIN_EMAIL: &str = "demo@relance.test";
+pub const DEMO_ADMIN_PASSWORD: &str = "relance-demo";
+
+/// Creates the demo admin account unless it exists.
+pub async fn ensure_demo_admin(auth: &Auth, now: DateTime<Utc>) -> anyhow::Result<()> {
+    match auth
+        .create_admin(DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, now)
+        .await
+    {
+        Ok(()) | Err(AuthError::EmailTaken) => Ok(()),
+        Err(error) => Err(error).context("cannot create the demo admin account"),
+    }
+}
 
 /// What `seed` wrote, for the command's report and for tests.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,16 +1,26 @@
-use app::backend::{Backend, BackendError, ShopCampaign};
+use std::sync::Arc;
+
+use app::backend::{Backend, BackendError, ShopCampaign, SignInOutcome};
 use async_trait::async_trait;
 
+use crate::auth::{Auth, AuthError};
 use crate::db::{self, DbError, Pool};
 
 /// The admin's backend over the database.
 pub struct DbBackend {
     pool: Pool,
+    auth: Arc<Auth>,
 }
 
 impl DbBackend {
-    pub fn new(pool: Pool) -> Self {
-        Self { pool }
+    pub fn new(pool: Pool, auth: Arc<Auth>) -> Self {
+        Self { pool, auth }
+    }
+}
+
+impl From<AuthError> for BackendError {
+    fn from(error: AuthError) -> Self {
+        BackendError(error.to_string())
     }
 }
 
@@ -33,5 +43,16 @@ impl Backend for DbBackend {
             campaign,
             templates,
         }))
+    }
+
+    async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError> {
+        Ok(self
+            .auth
+            .sign_in(email, password, chrono::Utc::now())
+            .await?)
+    }
+
+    async fn sign_out(&self, cookie_header: Option<&str>) -> Result<String, BackendError> {
+        Ok(self.auth.sign_out(cookie_header).await?)
     }
 }

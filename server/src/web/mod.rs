@@ -6,17 +6,18 @@ mod health;
 use std::sync::Arc;
 
 use app::{backend::Backend, shell, App};
-use axum::{routing::get, Router};
+use axum::{middleware, routing::get, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
-use crate::state::AppState;
+use crate::{auth, state::AppState};
 pub use backend::DbBackend;
 
 /// The whole application as a router, so tests can drive it without a socket.
 pub fn router(state: AppState) -> Router {
-    let backend: Arc<dyn Backend> = Arc::new(DbBackend::new(state.pool.clone()));
+    let backend: Arc<dyn Backend> =
+        Arc::new(DbBackend::new(state.pool.clone(), state.auth.clone()));
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
@@ -28,6 +29,11 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        // Every route but the public ones (sign-in, static files, health) needs a session.
+        .layer(middleware::from_fn_with_state(
+            state.auth.clone(),
+            auth::require_admin,
+        ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

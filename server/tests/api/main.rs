@@ -1,4 +1,5 @@
 //! Integration tests: the real router over a fresh SQLite file per test, called without a socket.
 
+mod admin_auth;
 mod helpers;
 mod reminders_page;

@@ -6,7 +6,7 @@ use crate::helpers::TestApp;
 async fn the_reminders_page_html_holds_the_demo_steps_before_any_javascript() {
     let app = TestApp::spawn(Some(20)).await;
 
-    let page = app.get("/", "fr-FR,fr;q=0.9,en;q=0.5").await;
+    let page = app.get_signed_in("/", "fr-FR,fr;q=0.9,en;q=0.5").await;
 
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.content_type.starts_with("text/html"));
@@ -28,12 +28,13 @@ async fn the_reminders_page_html_holds_the_demo_steps_before_any_javascript() {
 #[tokio::test]
 async fn the_language_cookie_wins_over_the_browser_language() {
     let app = TestApp::spawn(Some(5)).await;
+    let session = app.sign_in().await;
 
     let page = app
         .request(
             Request::get("/")
                 .header("accept-language", "fr-FR")
-                .header("cookie", "relance_lang=en")
+                .header("cookie", format!("relance_lang=en; {session}"))
                 .body(Body::empty())
                 .unwrap(),
         )
@@ -48,7 +49,7 @@ async fn the_language_cookie_wins_over_the_browser_language() {
 async fn without_a_shop_the_page_says_so_instead_of_failing() {
     let app = TestApp::spawn(None).await;
 
-    let page = app.get("/", "en").await;
+    let page = app.get_signed_in("/", "en").await;
 
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains("No shop is set up yet."));
@@ -57,10 +58,12 @@ async fn without_a_shop_the_page_says_so_instead_of_failing() {
 #[tokio::test]
 async fn the_reminders_server_function_returns_the_steps_as_json() {
     let app = TestApp::spawn(Some(5)).await;
+    let session = app.sign_in().await;
 
     let response = app
         .request(
             Request::post("/admin/fn/list_reminders")
+                .header("cookie", session)
                 .header("content-type", "application/x-www-form-urlencoded")
                 .header("accept", "application/json")
                 .body(Body::empty())

@@ -1,0 +1,114 @@
+use std::sync::Arc;
+
+use axum::{
+    extract::{Request, State},
+    http::{header, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Redirect, Response},
+    Json,
+};
+use serde_json::json;
+
+use super::Auth;
+
+/// What anyone may fetch: the sign-in page and its server function, static files, the health
+/// check. Everything else is the admin.
+pub fn is_public_path(path: &str) -> bool {
+    matches!(
+        path,
+        "/login" | "/admin/fn/sign_in" | "/healthz" | "/favicon.ico" | "/logo.svg"
+    ) || path.starts_with("/pkg/")
+        || path.starts_with("/demo/")
+}
+
+/// Percent-encodes a path and query for the `next` parameter of the sign-in page.
+fn encode_next(path_and_query: &str) -> String {
+    path_and_query
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Lets a request through only with a valid session; pages redirect to the sign-in page (coming
+/// back afterwards), server functions get a 401 with a JSON message.
+pub async fn require_admin(
+    State(auth): State<Arc<Auth>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_owned();
+    if is_public_path(&path) {
+        return next.run(request).await;
+    }
+    let cookie = request
+        .headers()
+        .get(header::COOKIE)
+        .and_then(|value| value.to_str().ok());
+    match auth.identify(cookie, chrono::Utc::now()).await {
+        Ok(Some(admin)) => {
+            request.extensions_mut().insert(admin);
+            next.run(request).await
+        }
+        Ok(None) if path.starts_with("/admin/fn/") => (
+            StatusCode::UNAUTHORIZED,
+            Json(json!({"message": "Sign in to use the admin."})),
+        )
+            .into_response(),
+        Ok(None) => {
+            let target = request
+                .uri()
+                .path_and_query()
+                .map(|pq| pq.as_str())
+                .unwrap_or("/");
+            Redirect::to(&format!("/login?next={}", encode_next(target))).into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "cannot check the admin session");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(json!({"message": "The admin is unavailable; try again in a moment."})),
+            )
+                .into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_sign_in_page_static_files_and_health_are_public() {
+        for public in [
+            "/login",
+            "/admin/fn/sign_in",
+            "/pkg/relance.wasm",
+            "/demo/tshirt.png",
+            "/healthz",
+        ] {
+            assert!(is_public_path(public), "{public}");
+        }
+        for private in [
+            "/",
+            "/settings",
+            "/admin/fn/list_reminders",
+            "/login/../settings",
+            "/pkgx",
+        ] {
+            assert!(!is_public_path(private), "{private}");
+        }
+    }
+
+    #[test]
+    fn the_next_parameter_is_percent_encoded() {
+        assert_eq!(
+            encode_next("/carts?page=2&q=é"),
+            "/carts%3Fpage%3D2%26q%3D%C3%A9"
+        );
+    }
+}

@@ -1,0 +1,100 @@
+use chrono::{DateTime, Utc};
+
+use super::{DbError, Pool};
+
+/// An admin account as stored; the hash never leaves the server (no `Serialize`).
+#[derive(sqlx::FromRow)]
+pub struct AdminRow {
+    pub user_id: String,
+    pub email: String,
+    pub password_hash: String,
+}
+
+pub async fn insert_admin(
+    pool: &Pool,
+    user_id: &str,
+    email: &str,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "insert into admin_users (user_id, email, password_hash, created_at) values ($1, $2, $3, $4)",
+    )
+    .bind(user_id)
+    .bind(email)
+    .bind(password_hash)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+pub async fn find_admin_by_email(pool: &Pool, email: &str) -> Result<Option<AdminRow>, DbError> {
+    Ok(
+        sqlx::query_as("select user_id, email, password_hash from admin_users where email = $1")
+            .bind(email)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
+pub async fn count_admins(pool: &Pool) -> Result<i64, DbError> {
+    let (count,): (i64,) = sqlx::query_as("select count(*) from admin_users")
+        .fetch_one(pool)
+        .await?;
+    Ok(count)
+}
+
+pub async fn insert_session(
+    pool: &Pool,
+    token_hash: &str,
+    user_id: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "insert into admin_sessions (token_hash, user_id, created_at, expires_at) values ($1, $2, $3, $4)",
+    )
+    .bind(token_hash)
+    .bind(user_id)
+    .bind(now)
+    .bind(expires_at)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The account behind a session that has not expired at `now`.
+pub async fn session_admin(
+    pool: &Pool,
+    token_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(String, String)>, DbError> {
+    Ok(sqlx::query_as(
+        "select u.user_id, u.email from admin_sessions s join admin_users u on u.user_id = s.user_id
+         where s.token_hash = $1 and s.expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await?)
+}
+
+pub async fn delete_session(pool: &Pool, token_hash: &str) -> Result<(), DbError> {
+    sqlx::query("delete from admin_sessions where token_hash = $1")
+        .bind(token_hash)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+/// Removes sessions that expired before `now`; run at sign-in so the table stays small.
+pub async fn delete_expired_sessions(pool: &Pool, now: DateTime<Utc>) -> Result<u64, DbError> {
+    Ok(
+        sqlx::query("delete from admin_sessions where expires_at <= $1")
+            .bind(now)
+            .execute(pool)
+            .await?
+            .rows_affected(),
+    )
+}
