@@ -8,6 +8,7 @@
 
 pub mod campaign;
 pub mod format;
+pub mod lifecycle;
 pub mod model;
 
 pub use campaign::{

@@ -31,6 +31,25 @@ pub enum Command {
     /// Manage the accounts that may sign in to the admin.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Manage the API keys shops send their events with.
+    #[command(subcommand, name = "api-key")]
+    ApiKey(ApiKeyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiKeyCommand {
+    /// Create a key for a shop and print it (the only time it is shown; only a hash is kept).
+    Create {
+        /// A name to recognise the key by, e.g. the shop's platform.
+        name: String,
+        /// The shop the key sends events for; defaults to the first shop.
+        #[arg(long)]
+        shop: Option<String>,
+    },
+    /// List the keys: id, prefix, shop, name, creation, last use, revocation.
+    List,
+    /// Revoke a key by its id or its prefix; requests with it are refused from then on.
+    Revoke { key: String },
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,7 @@
 //! The `relance` binary's parts: command line and configuration, database, demo data, mail,
 //! and the web server (admin pages, server functions and, later, the HTTP API and jobs).
 
+pub mod api;
 pub mod auth;
 pub mod cli;
 pub mod config;

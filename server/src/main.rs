@@ -6,8 +6,9 @@ use leptos::prelude::LeptosOptions;
 use tracing_subscriber::EnvFilter;
 
 use server::{
+    api,
     auth::Auth,
-    cli::{AdminCommand, Cli, Command, DemoArgs, ServeArgs},
+    cli::{AdminCommand, ApiKeyCommand, Cli, Command, DemoArgs, ServeArgs},
     config::Config,
     db, demo, mail,
     state::AppState,
@@ -33,6 +34,7 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo(args) => run_demo(&cli.config, args).await,
+        Command::ApiKey(command) => api_key(&cli.config, command).await,
         Command::Admin(AdminCommand::Create { email }) => {
             let password = match std::env::var("RELANCE_ADMIN_PASSWORD") {
                 Ok(password) => password,
@@ -73,6 +75,63 @@ async fn main() -> anyhow::Result<()> {
     }
 }
 
+async fn api_key(config: &Config, command: ApiKeyCommand) -> anyhow::Result<()> {
+    let pool = db::connect(&config.database_url).await?;
+    db::migrate(&pool).await?;
+    let now = chrono::Utc::now();
+    match command {
+        ApiKeyCommand::Create { name, shop } => {
+            let shop_id = match shop {
+                Some(shop) => shop,
+                None => {
+                    db::first_shop(&pool)
+                        .await?
+                        .context("there is no shop yet: run `relance demo` or set one up first")?
+                        .id
+                }
+            };
+            if !db::shop_exists(&pool, &shop_id).await? {
+                anyhow::bail!("there is no shop {shop_id:?}");
+            }
+            let key = api::keys::create(&pool, &shop_id, &name, now).await?;
+            println!("{}", key.secret);
+            eprintln!(
+                "API key {} created for shop {shop_id}; it is shown only this once.",
+                key.api_key_id
+            );
+        }
+        ApiKeyCommand::List => {
+            println!(
+                "{:<36}  {:<12}  {:<10}  {:<20}  {:<20}  {:<20}  name",
+                "id", "prefix", "shop", "created", "last used", "revoked"
+            );
+            let format = |t: Option<chrono::DateTime<chrono::Utc>>| {
+                t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_else(|| "-".into())
+            };
+            for key in api::keys::list(&pool).await? {
+                println!(
+                    "{:<36}  {:<12}  {:<10}  {:<20}  {:<20}  {:<20}  {}",
+                    key.api_key_id,
+                    key.key_prefix,
+                    key.shop_id,
+                    format(Some(key.created_at)),
+                    format(key.last_used_at),
+                    format(key.revoked_at),
+                    key.name
+                );
+            }
+        }
+        ApiKeyCommand::Revoke { key } => {
+            if !api::keys::revoke(&pool, &key, now).await? {
+                anyhow::bail!("no active key has the id or prefix {key:?}");
+            }
+            println!("revoked {key}");
+        }
+    }
+    Ok(())
+}
+
 /// Cookies are marked `Secure` when Relance is reached over https.
 fn auth(config: &Config, pool: &db::Pool) -> std::sync::Arc<Auth> {
     Auth::new(pool.clone(), config.public_url.starts_with("https://"))
@@ -111,6 +170,7 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
         summary.orders
     );
     print_demo_admin();
+    println!("demo API key (shown once): {}", summary.api_key);
     Ok(())
 }
 
@@ -132,6 +192,7 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         .await
         .context("cannot seed the demo shop")?;
         tracing::info!(carts = summary.carts, "seeded the demo shop");
+        println!("demo API key (shown once): {}", summary.api_key);
         demo::ensure_demo_admin(&auth, chrono::Utc::now()).await?;
     }
     if args.demo {

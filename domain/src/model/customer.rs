@@ -79,7 +79,6 @@ pub struct Customer {
 #[derive(Debug, Clone, Default)]
 pub struct NewCustomer {
     pub id: String,
-    pub email: Option<EmailAddress>,
     pub first_name: String,
     pub last_name: String,
     pub gender: Option<Gender>,

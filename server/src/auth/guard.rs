@@ -11,13 +11,14 @@ use serde_json::json;
 
 use super::Auth;
 
-/// What anyone may fetch: the sign-in page and its server function, static files, the health
-/// check. Everything else is the admin.
+/// What needs no admin session: the sign-in page and its server function, static files, the
+/// health check, and the shop API (it checks its own API keys). Everything else is the admin.
 pub fn is_public_path(path: &str) -> bool {
     matches!(
         path,
         "/login" | "/admin/fn/sign_in" | "/healthz" | "/favicon.ico" | "/logo.svg"
     ) || path.starts_with("/pkg/")
+        || path.starts_with("/api/v1/")
         || path.starts_with("/demo/")
 }
 

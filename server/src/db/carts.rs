@@ -2,7 +2,7 @@
 //! (Single-event writes from the ingestion API come with that API.)
 
 use chrono::{DateTime, Utc};
-use domain::{Cart, Customer, WebUrl};
+use domain::{lifecycle::items_fingerprint, Cart, Customer, WebUrl};
 use sqlx::{QueryBuilder, Sqlite};
 
 use super::money::to_db;
@@ -90,10 +90,11 @@ pub async fn insert_demo_batch(
         query.build().execute(&mut *conn).await?;
     }
 
-    for chunk in batch.carts.chunks(rows_per_statement(13)) {
+    for chunk in batch.carts.chunks(rows_per_statement(15)) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl,
-                 total_tax_excl, shipping, url, created_at, last_activity_at, ordered_at, deleted_at) ",
+                 total_tax_excl, shipping, url, created_at, last_activity_at, ordered_at, deleted_at,
+                 items_fingerprint, sequence_started_at) ",
         );
         let mut failed = None;
         query.push_values(chunk, |mut row, new| {
@@ -121,7 +122,9 @@ pub async fn insert_demo_batch(
                 .push_bind(new.created_at)
                 .push_bind(new.last_activity_at)
                 .push_bind(new.ordered_at)
-                .push_bind(new.deleted_at);
+                .push_bind(new.deleted_at)
+                .push_bind(items_fingerprint(&cart.items))
+                .push_bind(new.created_at);
         });
         if let Some(error) = failed {
             return Err(error);
@@ -170,10 +173,10 @@ pub async fn insert_demo_batch(
         query.build().execute(&mut *conn).await?;
     }
 
-    for chunk in batch.orders.chunks(rows_per_statement(8)) {
+    for chunk in batch.orders.chunks(rows_per_statement(9)) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "insert into orders (order_id, shop_id, external_id, cart_id, currency, total_tax_incl,
-                 ordered_at, created_at) ",
+            "insert into orders (order_id, shop_id, external_id, cart_id, cart_external_id, currency,
+                 total_tax_incl, ordered_at, created_at) ",
         );
         let mut failed = None;
         query.push_values(chunk, |mut row, order| {
@@ -187,6 +190,7 @@ pub async fn insert_demo_batch(
                 .push_bind(shop_id.to_owned())
                 .push_bind(order.external_id.clone())
                 .push_bind(row_cart.cart_id.clone())
+                .push_bind(cart.id.clone())
                 .push_bind(cart.currency.code().to_owned())
                 .push_bind(total)
                 .push_bind(order.ordered_at)

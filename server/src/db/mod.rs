@@ -4,6 +4,7 @@
 mod admins;
 mod campaigns;
 mod carts;
+pub mod ingest;
 mod money;
 mod shops;
 mod templates;
@@ -20,7 +21,10 @@ pub use admins::{
 };
 pub use campaigns::{insert_campaign, load_campaign};
 pub use carts::{insert_demo_batch, DemoBatch, NewCartRow, NewCustomerRow, NewOrderRow};
-pub use shops::{delete_shop, first_shop, insert_shop, shop_exists};
+pub use shops::{
+    abandoned_after, delete_shop, first_shop, insert_shop, shop_exists,
+    DEFAULT_ABANDONED_AFTER_MINUTES,
+};
 pub use templates::{insert_template, load_templates};
 
 pub type Pool = sqlx::SqlitePool;

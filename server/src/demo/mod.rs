@@ -37,6 +37,8 @@ pub async fn ensure_demo_admin(auth: &Auth, now: DateTime<Utc>) -> anyhow::Resul
 /// What `seed` wrote, for the command's report and for tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoSummary {
+    /// The demo shop's API key, shown once.
+    pub api_key: String,
     pub customers: usize,
     pub carts: usize,
     pub items: usize,
@@ -65,7 +67,8 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
     let templates = campaign::templates()?;
     let campaign = campaign::campaign(["demo-step-1".into(), "demo-step-2".into()])?;
     let batch = generate(options, &shop)?;
-    let summary = DemoSummary {
+    let mut summary = DemoSummary {
+        api_key: String::new(),
         customers: batch.customers.len(),
         carts: batch.carts.len(),
         items: batch.carts.iter().map(|c| c.cart.items.len()).sum(),
@@ -83,6 +86,9 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
     db::insert_campaign(&mut tx, DEMO_SHOP_ID, &campaign, options.now).await?;
     db::insert_demo_batch(&mut tx, DEMO_SHOP_ID, &batch, options.now).await?;
     tx.commit().await.context("cannot commit the demo shop")?;
+    summary.api_key = crate::api::keys::create(pool, DEMO_SHOP_ID, "demo", options.now)
+        .await?
+        .secret;
     Ok(summary)
 }
 
@@ -170,7 +176,6 @@ fn demo_customer(
             birthdate,
             orders_count,
             last_order_at,
-            ..Default::default()
         },
     )?)
 }

@@ -11,7 +11,7 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
-use crate::{auth, state::AppState};
+use crate::{api, auth, state::AppState};
 pub use backend::DbBackend;
 
 /// The whole application as a router, so tests can drive it without a socket.
@@ -22,6 +22,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health::health))
+        .merge(api::routes())
         .leptos_routes_with_context(
             &state,
             routes,

@@ -147,3 +147,80 @@ impl TestApp {
         .await
     }
 }
+
+impl TestApp {
+    /// A fresh API key for the demo shop.
+    pub async fn api_key(&self) -> String {
+        server::api::keys::create(&self.pool, demo::DEMO_SHOP_ID, "test", Utc::now())
+            .await
+            .unwrap()
+            .secret
+    }
+
+    /// `POST /api/v1/events` with this key, body and content type.
+    pub async fn post_events_as(
+        &self,
+        key: &str,
+        content_type: &str,
+        body: String,
+    ) -> TestResponse {
+        self.request(
+            Request::post("/api/v1/events")
+                .header("authorization", format!("Bearer {key}"))
+                .header("content-type", content_type)
+                .body(Body::from(body))
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn post_events(&self, key: &str, body: serde_json::Value) -> TestResponse {
+        self.post_events_as(key, "application/json", body.to_string())
+            .await
+    }
+
+    /// One column of the stored cart with this shop id.
+    pub async fn cart_column<T>(&self, external_id: &str, column: &str) -> T
+    where
+        T: for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> + Send + Unpin,
+    {
+        let sql = format!("select {column} from carts where shop_id = 'demo' and external_id = $1");
+        let (value,): (T,) = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(external_id)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap();
+        value
+    }
+
+    pub async fn count(&self, sql: &'static str) -> i64 {
+        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.pool).await.unwrap();
+        n
+    }
+}
+
+/// A `cart_updated` event for cart `cart_id` with one line of `quantity` T-shirts.
+pub fn cart_updated(
+    event_id: &str,
+    cart_id: &str,
+    occurred_at: &str,
+    quantity: u32,
+) -> serde_json::Value {
+    serde_json::json!({
+        "id": event_id,
+        "type": "cart_updated",
+        "occurred_at": occurred_at,
+        "cart": {
+            "id": cart_id, "currency": "EUR",
+            "total_tax_incl": "69.51", "total_tax_excl": "57.93", "shipping": "4.90",
+            "url": "https://shop.example/cart?id=42",
+            "items": [{"sku": "demo_1", "name": "T-shirt délavé", "description": "Coupe classique",
+                       "image_url": "https://shop.example/img/1.jpg", "product_url": "https://shop.example/p/1",
+                       "category": "Tops", "unit_price": "16.51", "quantity": quantity, "stock": 299}]
+        },
+        "customer": {"id": "cu-7", "email": "john@example.com", "first_name": "John", "last_name": "Doe",
+                     "gender": "male", "language": "fr", "country": "FR", "groups": ["customer"],
+                     "newsletter": true, "birthdate": "1990-04-01", "orders_count": 1,
+                     "last_order_at": "2026-03-21T15:48:58Z", "phone": "+33600000000"}
+    })
+}

@@ -1,5 +1,6 @@
 //! Integration tests: the real router over a fresh SQLite file per test, called without a socket.
 
 mod admin_auth;
+mod events;
 mod helpers;
 mod reminders_page;

@@ -1,0 +1,10 @@
+//! A cart's life: what each incoming event does to it, and the state the merchant sees.
+//! Pure rules; `now` is always a parameter.
+
+mod events;
+mod status;
+
+pub use events::{
+    decide_deletion, decide_order, decide_update, items_fingerprint, Decision, StoredCart,
+};
+pub use status::{next_reminder_at, CartFacts, CartStatus};

@@ -1,0 +1,213 @@
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::campaign::Delay;
+
+/// The state a merchant sees for a cart (as Smart Cart Reminder names them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CartStatus {
+    /// Still changing, or not abandoned long enough yet, or without an email to remind.
+    Active,
+    /// Abandoned; the first reminder is not sent yet.
+    Waiting,
+    /// At least one reminder sent, more to come.
+    InProgress,
+    /// Every reminder of the sequence was sent.
+    Finished,
+    /// Ordered after at least one reminder.
+    Recovered,
+    /// Ordered without any reminder.
+    Ordered,
+    /// The shop emptied the cart.
+    Emptied,
+    /// The shop deleted the cart.
+    Deleted,
+}
+
+impl CartStatus {
+    pub const ALL: [CartStatus; 8] = [
+        Self::Active,
+        Self::Waiting,
+        Self::InProgress,
+        Self::Finished,
+        Self::Recovered,
+        Self::Ordered,
+        Self::Emptied,
+        Self::Deleted,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Active => "active",
+            Self::Waiting => "waiting",
+            Self::InProgress => "in_progress",
+            Self::Finished => "finished",
+            Self::Recovered => "recovered",
+            Self::Ordered => "ordered",
+            Self::Emptied => "emptied",
+            Self::Deleted => "deleted",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+/// What the status of a cart depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CartFacts {
+    pub has_items: bool,
+    /// Reminders need an address; a guest cart without one is never abandoned.
+    pub has_email: bool,
+    pub last_activity_at: DateTime<Utc>,
+    pub ordered_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
+    /// Reminders sent since the sequence last (re)started.
+    pub reminders_in_sequence: u32,
+    /// Reminders sent before the order, over the cart's whole life.
+    pub reminders_before_order: u32,
+    /// How many enabled steps the campaign has.
+    pub enabled_steps: u32,
+}
+
+impl CartFacts {
+    /// The cart's state at `now`, abandoned after `abandoned_after` without activity.
+    pub fn status(&self, now: DateTime<Utc>, abandoned_after: Duration) -> CartStatus {
+        if self.ordered_at.is_some() {
+            return if self.reminders_before_order > 0 {
+                CartStatus::Recovered
+            } else {
+                CartStatus::Ordered
+            };
+        }
+        if self.deleted_at.is_some() {
+            return CartStatus::Deleted;
+        }
+        if !self.has_items {
+            return CartStatus::Emptied;
+        }
+        if !self.has_email || now < self.last_activity_at + abandoned_after {
+            return CartStatus::Active;
+        }
+        match self.reminders_in_sequence {
+            0 => CartStatus::Waiting,
+            sent if sent < self.enabled_steps => CartStatus::InProgress,
+            _ => CartStatus::Finished,
+        }
+    }
+}
+
+/// When the next reminder of a Waiting or In progress cart falls due: its last activity plus the
+/// delay of the next enabled step (`delays` in step order). `None` when the sequence is done.
+pub fn next_reminder_at(
+    last_activity_at: DateTime<Utc>,
+    reminders_in_sequence: u32,
+    delays: &[Delay],
+) -> Option<DateTime<Utc>> {
+    delays
+        .get(reminders_in_sequence as usize)
+        .map(|delay| last_activity_at + delay.duration())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(minute: i64) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap() + Duration::minutes(minute)
+    }
+
+    fn facts() -> CartFacts {
+        CartFacts {
+            has_items: true,
+            has_email: true,
+            last_activity_at: at(0),
+            ordered_at: None,
+            deleted_at: None,
+            reminders_in_sequence: 0,
+            reminders_before_order: 0,
+            enabled_steps: 2,
+        }
+    }
+
+    const THIRTY_MINUTES: Duration = Duration::minutes(30);
+
+    #[test]
+    fn a_cart_is_active_until_thirty_minutes_without_activity() {
+        assert_eq!(facts().status(at(29), THIRTY_MINUTES), CartStatus::Active);
+        assert_eq!(facts().status(at(30), THIRTY_MINUTES), CartStatus::Waiting);
+    }
+
+    #[test]
+    fn a_cart_without_email_or_items_is_never_waiting() {
+        let guest = CartFacts {
+            has_email: false,
+            ..facts()
+        };
+        assert_eq!(guest.status(at(600), THIRTY_MINUTES), CartStatus::Active);
+        let empty = CartFacts {
+            has_items: false,
+            ..facts()
+        };
+        assert_eq!(empty.status(at(600), THIRTY_MINUTES), CartStatus::Emptied);
+    }
+
+    #[test]
+    fn reminders_sent_move_a_cart_to_in_progress_then_finished() {
+        let one = CartFacts {
+            reminders_in_sequence: 1,
+            ..facts()
+        };
+        assert_eq!(one.status(at(90), THIRTY_MINUTES), CartStatus::InProgress);
+        let two = CartFacts {
+            reminders_in_sequence: 2,
+            ..facts()
+        };
+        assert_eq!(two.status(at(2000), THIRTY_MINUTES), CartStatus::Finished);
+    }
+
+    #[test]
+    fn an_order_after_a_reminder_is_a_recovery_and_without_one_a_plain_order() {
+        let recovered = CartFacts {
+            ordered_at: Some(at(120)),
+            reminders_before_order: 1,
+            ..facts()
+        };
+        assert_eq!(
+            recovered.status(at(200), THIRTY_MINUTES),
+            CartStatus::Recovered
+        );
+        let ordered = CartFacts {
+            ordered_at: Some(at(10)),
+            ..facts()
+        };
+        assert_eq!(ordered.status(at(200), THIRTY_MINUTES), CartStatus::Ordered);
+    }
+
+    #[test]
+    fn a_deleted_cart_stays_deleted() {
+        let deleted = CartFacts {
+            deleted_at: Some(at(5)),
+            ..facts()
+        };
+        assert_eq!(deleted.status(at(200), THIRTY_MINUTES), CartStatus::Deleted);
+    }
+
+    #[test]
+    fn the_next_reminder_falls_due_after_the_next_step_delay() {
+        let delays = [Delay::hours(1).unwrap(), Delay::days(1).unwrap()];
+        assert_eq!(next_reminder_at(at(0), 0, &delays), Some(at(60)));
+        assert_eq!(next_reminder_at(at(0), 1, &delays), Some(at(24 * 60)));
+        assert_eq!(next_reminder_at(at(0), 2, &delays), None);
+    }
+
+    #[test]
+    fn statuses_round_trip_through_their_names() {
+        for status in CartStatus::ALL {
+            assert_eq!(CartStatus::parse(status.as_str()), Some(status));
+        }
+    }
+}

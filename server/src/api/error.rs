@@ -1,0 +1,67 @@
+use axum::{
+    http::StatusCode,
+    response::{IntoResponse, Response},
+    Json,
+};
+use serde::Serialize;
+use serde_json::json;
+
+use crate::db::DbError;
+
+/// One problem in one event of a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventError {
+    pub index: usize,
+    pub field: String,
+    pub message: String,
+}
+
+/// Every way an API request fails, mapped once to a status and a JSON body.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("a valid API key is required: send it as `Authorization: Bearer <key>`")]
+    Unauthorized,
+    #[error("the request body is larger than 1 MiB; send fewer events per request")]
+    PayloadTooLarge,
+    #[error("send the body as JSON with `Content-Type: application/json`")]
+    UnsupportedMediaType,
+    #[error("the body is not valid JSON: {0}")]
+    MalformedJson(String),
+    #[error("{0}")]
+    BadShape(String),
+    #[error("some events are invalid; none were stored")]
+    InvalidEvents(Vec<EventError>),
+    #[error("internal error")]
+    Internal(#[from] DbError),
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let status = match &self {
+            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Self::MalformedJson(_) => StatusCode::BAD_REQUEST,
+            Self::BadShape(_) | Self::InvalidEvents(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        let body = match self {
+            Self::InvalidEvents(errors) => {
+                json!({"message": "some events are invalid; none were stored", "errors": errors})
+            }
+            Self::Internal(cause) => {
+                tracing::error!(%cause, "API request failed");
+                json!({"message": "internal error; the events were not stored, retry later"})
+            }
+            other => json!({"message": other.to_string()}),
+        };
+        let mut response = (status, Json(body)).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer"),
+            );
+        }
+        response
+    }
+}

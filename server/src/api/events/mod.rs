@@ -1,0 +1,129 @@
+//! `POST /api/v1/events`: cart events from a shop, one or a batch of up to 1,000, stored all or
+//! nothing and idempotent by (API key, event id).
+
+mod store;
+mod validate;
+mod wire;
+
+use axum::{
+    body::Bytes,
+    extract::{rejection::BytesRejection, State},
+    http::{header, HeaderMap, StatusCode},
+    Json,
+};
+use chrono::Utc;
+use domain::Currency;
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{error::EventError, keys, ApiError};
+use crate::state::AppState;
+pub use store::{ingest, IngestSummary};
+pub use validate::{validate, ValidEvent};
+
+/// The most events one request may carry.
+pub const MAX_BATCH: usize = 1_000;
+
+#[derive(Debug, Serialize)]
+pub struct Accepted {
+    pub accepted: usize,
+    pub duplicates: usize,
+}
+
+/// The events of a body: `{"events": [...]}` or one event object.
+fn event_values(body: Value) -> Result<Vec<Value>, ApiError> {
+    match body {
+        Value::Object(mut object) if object.contains_key("events") => match object.remove("events")
+        {
+            Some(Value::Array(events)) if events.is_empty() => {
+                Err(ApiError::BadShape("\"events\" is empty".into()))
+            }
+            Some(Value::Array(events)) if events.len() > MAX_BATCH => {
+                Err(ApiError::BadShape(format!(
+                    "\"events\" holds {} events, at most {MAX_BATCH} are allowed per request",
+                    events.len()
+                )))
+            }
+            Some(Value::Array(events)) => Ok(events),
+            _ => Err(ApiError::BadShape(
+                "\"events\" must be an array of events".into(),
+            )),
+        },
+        object @ Value::Object(_) => Ok(vec![object]),
+        _ => Err(ApiError::BadShape(
+            "the body must be an event object or {\"events\": [...]}".into(),
+        )),
+    }
+}
+
+/// Parses and checks every event; all of them, so the shop gets every problem at once.
+pub fn parse_events(body: &[u8], shop_currency: Currency) -> Result<Vec<ValidEvent>, ApiError> {
+    let value: Value =
+        serde_json::from_slice(body).map_err(|e| ApiError::MalformedJson(e.to_string()))?;
+    let now = Utc::now();
+    let mut valid = Vec::new();
+    let mut errors = Vec::new();
+    for (index, value) in event_values(value)?.into_iter().enumerate() {
+        let wire = match serde_path_to_error::deserialize::<_, wire::EventWire>(value) {
+            Ok(wire) => wire,
+            Err(error) => {
+                let path = error.path().to_string();
+                errors.push(EventError {
+                    index,
+                    field: if path == "." { String::new() } else { path },
+                    message: error.into_inner().to_string(),
+                });
+                continue;
+            }
+        };
+        match validate(wire, shop_currency, now) {
+            Ok(event) => valid.push(event),
+            Err(field_errors) => errors.extend(field_errors.into_iter().map(|e| EventError {
+                index,
+                field: e.field,
+                message: e.message,
+            })),
+        }
+    }
+    if errors.is_empty() {
+        Ok(valid)
+    } else {
+        Err(ApiError::InvalidEvents(errors))
+    }
+}
+
+#[tracing::instrument(skip_all)]
+pub async fn receive(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<Accepted>), ApiError> {
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    let Some(owner) = keys::authenticate(&state.pool, authorization).await? else {
+        return Err(ApiError::Unauthorized);
+    };
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
+    if !is_json {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let body = body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+        _ => ApiError::MalformedJson(rejection.body_text()),
+    })?;
+    let currency = Currency::parse(&owner.currency).unwrap_or(Currency::EUR);
+    let events = parse_events(&body, currency)?;
+    let summary = ingest(&state.pool, &owner, &events, Utc::now()).await?;
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(Accepted {
+            accepted: summary.accepted,
+            duplicates: summary.duplicates,
+        }),
+    ))
+}

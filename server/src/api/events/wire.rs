@@ -1,0 +1,147 @@
+//! The JSON shops send, as received: lenient about what may be absent, strict about types.
+//! `validate` turns it into domain types.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rust_decimal::Decimal;
+use serde::{de, Deserialize, Deserializer};
+
+/// A money amount sent as a decimal string ("16.51") or a JSON number (16.51).
+///
+/// Numbers are read through their shortest decimal form, which is what the shop wrote for any
+/// price with fewer than 16 significant digits, so 16.51 stays exactly 16.51.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amount(pub Decimal);
+
+impl<'de> Deserialize<'de> for Amount {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl de::Visitor<'_> for Visitor {
+            type Value = Amount;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a decimal amount as a string such as \"19.90\" or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Amount, E> {
+                v.trim().parse::<Decimal>().map(Amount).map_err(|_| {
+                    E::custom(format!("\"{v}\" is not a decimal amount such as \"19.90\""))
+                })
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Amount, E> {
+                Ok(Amount(Decimal::from(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Amount, E> {
+                Ok(Amount(Decimal::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Amount, E> {
+                if !v.is_finite() {
+                    return Err(E::custom("the amount is not a finite number"));
+                }
+                v.to_string()
+                    .parse::<Decimal>()
+                    .map(Amount)
+                    .map_err(|_| E::custom(format!("{v} is out of range for an amount")))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventType {
+    CartUpdated,
+    CartDeleted,
+    OrderCompleted,
+}
+
+impl EventType {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::CartUpdated => "cart_updated",
+            Self::CartDeleted => "cart_deleted",
+            Self::OrderCompleted => "order_completed",
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct EventWire {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: EventType,
+    pub occurred_at: DateTime<Utc>,
+    pub cart: CartWire,
+    pub customer: Option<CustomerWire>,
+    pub order: Option<OrderWire>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CartWire {
+    pub id: String,
+    pub currency: Option<String>,
+    pub total_tax_incl: Option<Amount>,
+    pub total_tax_excl: Option<Amount>,
+    pub shipping: Option<Amount>,
+    pub url: Option<String>,
+    pub items: Option<Vec<ItemWire>>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ItemWire {
+    pub sku: String,
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+    pub image_url: Option<String>,
+    pub product_url: Option<String>,
+    pub category: Option<String>,
+    pub unit_price: Amount,
+    pub quantity: u32,
+    pub stock: Option<i64>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CustomerWire {
+    pub id: String,
+    pub email: Option<String>,
+    #[serde(default)]
+    pub first_name: String,
+    #[serde(default)]
+    pub last_name: String,
+    pub gender: Option<String>,
+    pub language: Option<String>,
+    pub country: Option<String>,
+    #[serde(default)]
+    pub groups: Vec<String>,
+    #[serde(default)]
+    pub newsletter: bool,
+    pub birthdate: Option<NaiveDate>,
+    #[serde(default)]
+    pub orders_count: u32,
+    pub last_order_at: Option<DateTime<Utc>>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct OrderWire {
+    pub id: String,
+    pub total_tax_incl: Amount,
+    #[serde(default)]
+    pub coupon_codes: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_read_from_strings_and_numbers_exactly() {
+        let from_string: Amount = serde_json::from_str("\"16.51\"").unwrap();
+        let from_number: Amount = serde_json::from_str("16.51").unwrap();
+        let from_integer: Amount = serde_json::from_str("20").unwrap();
+        assert_eq!(from_string.0.to_string(), "16.51");
+        assert_eq!(from_number.0.to_string(), "16.51");
+        assert_eq!(from_integer.0, Decimal::from(20));
+        assert!(serde_json::from_str::<Amount>("\"12 euros\"").is_err());
+        assert!(serde_json::from_str::<Amount>("true").is_err());
+    }
+}

@@ -1,0 +1,19 @@
+//! The HTTP API shops integrate against (`/api/v1/…`), authenticated by API key.
+
+mod error;
+pub mod events;
+pub mod keys;
+
+use axum::{extract::DefaultBodyLimit, routing::post, Router};
+
+use crate::state::AppState;
+pub use error::ApiError;
+
+/// Requests larger than this are refused with 413 before they are read.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/events", post(events::receive))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+}

@@ -1,0 +1,340 @@
+use axum::http::StatusCode;
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+
+use crate::helpers::{cart_updated, TestApp};
+
+fn body(response: &crate::helpers::TestResponse) -> Value {
+    serde_json::from_str(&response.body).unwrap_or_else(|_| panic!("not JSON: {}", response.body))
+}
+
+#[tokio::test]
+async fn a_cart_update_is_accepted_and_stored_with_its_customer_and_items() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+
+    let response = app
+        .post_events(
+            &key,
+            cart_updated("evt_1", "c-42", "2026-11-23T10:00:00Z", 2),
+        )
+        .await;
+
+    assert_eq!(response.status, StatusCode::ACCEPTED, "{}", response.body);
+    assert_eq!(body(&response), json!({"accepted": 1, "duplicates": 0}));
+    assert_eq!(
+        app.cart_column::<i64>("c-42", "total_tax_incl").await,
+        695_100
+    );
+    assert_eq!(
+        app.count("select count(*) from cart_items i join carts c on c.cart_id = i.cart_id where c.external_id = 'c-42'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.count("select count(*) from customers where external_id = 'cu-7' and email = 'john@example.com' and phone = '+33600000000'")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_request_without_a_valid_key_is_refused_with_401() {
+    let app = TestApp::spawn(Some(1)).await;
+    let event = cart_updated("evt_1", "web-1", "2026-11-23T10:00:00Z", 1);
+    let revoked = app.api_key().await;
+    server::api::keys::revoke(&app.pool, &revoked[..12], Utc::now())
+        .await
+        .unwrap();
+
+    for key in [
+        "",
+        "rlk_wrong",
+        &format!("rlk_{}", "0".repeat(64)),
+        &revoked,
+    ] {
+        let response = app.post_events(key, event.clone()).await;
+        assert_eq!(response.status, StatusCode::UNAUTHORIZED, "key {key:?}");
+        assert!(body(&response)["message"]
+            .as_str()
+            .unwrap()
+            .contains("API key"));
+    }
+    assert_eq!(
+        app.count("select count(*) from carts where external_id = 'web-1'")
+            .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_body_over_one_mebibyte_is_refused_with_413() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+
+    let padding = "x".repeat(1024 * 1024);
+    let response = app
+        .post_events_as(
+            &key,
+            "application/json",
+            format!("{{\"pad\": \"{padding}\"}}"),
+        )
+        .await;
+
+    assert_eq!(response.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(body(&response)["message"]
+        .as_str()
+        .unwrap()
+        .contains("1 MiB"));
+}
+
+#[tokio::test]
+async fn a_body_that_is_not_json_is_refused_with_415_and_broken_json_with_400() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    let event = cart_updated("evt_1", "web-1", "2026-11-23T10:00:00Z", 1).to_string();
+
+    let form = app
+        .post_events_as(&key, "application/x-www-form-urlencoded", event)
+        .await;
+    assert_eq!(form.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+
+    let broken = app
+        .post_events_as(&key, "application/json", "{\"id\": ".into())
+        .await;
+    assert_eq!(broken.status, StatusCode::BAD_REQUEST);
+    assert!(body(&broken)["message"]
+        .as_str()
+        .unwrap()
+        .contains("not valid JSON"));
+}
+
+#[tokio::test]
+async fn every_invalid_event_is_listed_with_its_field_and_none_of_the_batch_is_stored() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    let valid = cart_updated("evt_ok", "c-ok", "2026-11-23T10:00:00Z", 1);
+    let mut bad_price = cart_updated("evt_price", "c-price", "2026-11-23T10:00:00Z", 1);
+    bad_price["cart"]["items"][0]["unit_price"] = json!("12 euros");
+    let mut no_currency = cart_updated("evt_currency", "c-currency", "2026-11-23T10:00:00Z", 1);
+    no_currency["cart"]
+        .as_object_mut()
+        .unwrap()
+        .remove("currency");
+    let mut negative = cart_updated("evt_negative", "c-negative", "2026-11-23T10:00:00Z", 1);
+    negative["cart"]["shipping"] = json!(-1);
+
+    let response = app
+        .post_events(
+            &key,
+            json!({"events": [valid, bad_price, no_currency, negative]}),
+        )
+        .await;
+
+    assert_eq!(
+        response.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        response.body
+    );
+    let errors = body(&response)["errors"].as_array().unwrap().clone();
+    let fields: Vec<(u64, &str)> = errors
+        .iter()
+        .map(|e| (e["index"].as_u64().unwrap(), e["field"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            (1, "cart.items[0].unit_price"),
+            (2, "cart.currency"),
+            (3, "cart.shipping")
+        ]
+    );
+    assert!(errors
+        .iter()
+        .all(|e| !e["message"].as_str().unwrap().is_empty()));
+    assert_eq!(app.count("select count(*) from cart_events").await, 0);
+    assert_eq!(
+        app.count("select count(*) from carts where external_id = 'c-ok'")
+            .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn a_batch_of_more_than_a_thousand_events_is_refused() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    let events: Vec<Value> = (0..1001)
+        .map(|i| {
+            cart_updated(
+                &format!("e{i}"),
+                &format!("c{i}"),
+                "2026-11-23T10:00:00Z",
+                1,
+            )
+        })
+        .collect();
+
+    let response = app.post_events(&key, json!({ "events": events })).await;
+
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body(&response)["message"]
+        .as_str()
+        .unwrap()
+        .contains("1000"));
+}
+
+#[tokio::test]
+async fn a_resent_event_changes_nothing_and_counts_as_a_duplicate() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    let event = cart_updated("evt_1", "web-1", "2026-11-23T10:00:00Z", 1);
+    app.post_events(&key, event.clone()).await;
+
+    let again = app
+        .post_events(&key, json!({"events": [event.clone(), event]}))
+        .await;
+
+    assert_eq!(body(&again), json!({"accepted": 0, "duplicates": 2}));
+    assert_eq!(app.count("select count(*) from cart_events").await, 1);
+}
+
+#[tokio::test]
+async fn an_older_update_arriving_late_never_overwrites_a_newer_one() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    app.post_events(
+        &key,
+        cart_updated("new", "web-1", "2026-11-23T10:30:00Z", 3),
+    )
+    .await;
+
+    let late = app
+        .post_events(
+            &key,
+            cart_updated("old", "web-1", "2026-11-23T10:00:00Z", 1),
+        )
+        .await;
+
+    assert_eq!(body(&late), json!({"accepted": 1, "duplicates": 0}));
+    assert_eq!(
+        app.cart_column::<String>("web-1", "items_fingerprint")
+            .await,
+        "demo_1:3"
+    );
+    let activity: DateTime<Utc> = app.cart_column("web-1", "last_activity_at").await;
+    assert_eq!(activity.to_rfc3339(), "2026-11-23T10:30:00+00:00");
+    assert_eq!(
+        app.count("select count(*) from cart_events where event_id = 'old' and outcome = 'stale'")
+            .await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn changed_items_restart_the_sequence_and_unchanged_items_do_not() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+
+    app.post_events(&key, cart_updated("e2", "web-1", "2026-11-23T11:00:00Z", 1))
+        .await;
+    let unchanged: DateTime<Utc> = app.cart_column("web-1", "sequence_started_at").await;
+    app.post_events(&key, cart_updated("e3", "web-1", "2026-11-23T12:00:00Z", 2))
+        .await;
+    let changed: DateTime<Utc> = app.cart_column("web-1", "sequence_started_at").await;
+
+    assert_eq!(unchanged.to_rfc3339(), "2026-11-23T10:00:00+00:00");
+    assert_eq!(changed.to_rfc3339(), "2026-11-23T12:00:00+00:00");
+}
+
+#[tokio::test]
+async fn nothing_reopens_a_cart_after_its_order() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+    let order = json!({"id": "e2", "type": "order_completed", "occurred_at": "2026-11-23T10:20:00Z",
+        "cart": {"id": "web-1"}, "order": {"id": "o-5", "total_tax_incl": "69.51", "coupon_codes": ["RLC-7K2M9QXP"]}});
+    app.post_events(&key, order).await;
+
+    app.post_events(&key, cart_updated("e3", "web-1", "2026-11-23T11:00:00Z", 4))
+        .await;
+    let deleted = json!({"id": "e4", "type": "cart_deleted", "occurred_at": "2026-11-23T11:30:00Z", "cart": {"id": "web-1"}});
+    app.post_events(&key, deleted).await;
+
+    let ordered: Option<DateTime<Utc>> = app.cart_column("web-1", "ordered_at").await;
+    assert_eq!(ordered.unwrap().to_rfc3339(), "2026-11-23T10:20:00+00:00");
+    let deleted_at: Option<DateTime<Utc>> = app.cart_column("web-1", "deleted_at").await;
+    assert!(deleted_at.is_none());
+    assert_eq!(
+        app.cart_column::<String>("web-1", "items_fingerprint")
+            .await,
+        "demo_1:1"
+    );
+    assert_eq!(
+        app.count("select count(*) from orders where external_id = 'o-5' and coupon_codes_json = '[\"RLC-7K2M9QXP\"]'").await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn an_order_for_an_unknown_cart_is_still_recorded() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+
+    let response = app
+        .post_events(
+            &key,
+            json!({"id": "e1", "type": "order_completed", "occurred_at": "2026-11-23T10:00:00Z",
+            "cart": {"id": "never-seen"}, "order": {"id": "o-9", "total_tax_incl": 42.5}}),
+        )
+        .await;
+
+    assert_eq!(response.status, StatusCode::ACCEPTED, "{}", response.body);
+    assert_eq!(
+        app.count("select count(*) from orders where external_id = 'o-9' and cart_id is null and cart_external_id = 'never-seen' and total_tax_incl = 425000").await,
+        1
+    );
+}
+
+#[tokio::test]
+async fn a_deleted_cart_is_marked_deleted() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+
+    app.post_events(&key, json!({"id": "e2", "type": "cart_deleted", "occurred_at": "2026-11-23T10:05:00Z", "cart": {"id": "web-1"}}))
+        .await;
+
+    let deleted_at: Option<DateTime<Utc>> = app.cart_column("web-1", "deleted_at").await;
+    assert_eq!(
+        deleted_at.unwrap().to_rfc3339(),
+        "2026-11-23T10:05:00+00:00"
+    );
+}
+
+#[tokio::test]
+async fn a_guest_cart_gets_its_customer_later_and_json_numbers_are_exact() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    let mut guest = cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1);
+    guest.as_object_mut().unwrap().remove("customer");
+    guest["cart"]["total_tax_incl"] = json!(69.51);
+    app.post_events(&key, guest).await;
+    let before: Option<String> = app.cart_column("web-1", "customer_id").await;
+
+    app.post_events(&key, cart_updated("e2", "web-1", "2026-11-23T10:01:00Z", 1))
+        .await;
+
+    let after: Option<String> = app.cart_column("web-1", "customer_id").await;
+    assert!(before.is_none());
+    assert!(after.is_some());
+    assert_eq!(
+        app.cart_column::<i64>("web-1", "total_tax_incl").await,
+        695_100
+    );
+}
