@@ -216,6 +216,7 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         pool: pool.clone(),
         mail,
         auth,
+        ingest: api::events::IngestWriter::start(pool.clone()),
     };
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

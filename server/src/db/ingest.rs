@@ -1,11 +1,15 @@
-//! The writes of the ingestion API, one event at a time inside the caller's transaction.
+//! The reads and writes of the ingestion API: a whole group of events in a few multi-row
+//! statements inside the caller's transaction.
 
 use chrono::{DateTime, Utc};
-use domain::{lifecycle::StoredCart, Cart, Customer};
+use domain::{Cart, Customer};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::money::to_db;
 use super::{new_id, DbError};
+
+/// SQLite accepts 32,766 bound values per statement; stay below it.
+const MAX_BINDS: usize = 30_000;
 
 /// An API key that opened a request: whose events these are.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -47,294 +51,364 @@ pub async fn touch_api_key(
     Ok(())
 }
 
-#[derive(sqlx::FromRow)]
-struct StoredCartRow {
-    cart_id: String,
-    customer_id: Option<String>,
-    last_activity_at: DateTime<Utc>,
-    ordered_at: Option<DateTime<Utc>>,
-    items_fingerprint: String,
+/// Which of `event_ids` this key already sent.
+pub async fn known_event_ids(
+    conn: &mut SqliteConnection,
+    api_key_id: &str,
+    event_ids: &[&str],
+) -> Result<Vec<String>, DbError> {
+    let mut known = Vec::new();
+    for chunk in event_ids.chunks(900) {
+        let mut query: QueryBuilder<Sqlite> =
+            QueryBuilder::new("select event_id from cart_events where api_key_id = ");
+        query
+            .push_bind(api_key_id.to_owned())
+            .push(" and event_id in (");
+        let mut list = query.separated(", ");
+        for id in chunk {
+            list.push_bind(id.to_string());
+        }
+        query.push(")");
+        let rows: Vec<(String,)> = query.build_query_as().fetch_all(&mut *conn).await?;
+        known.extend(rows.into_iter().map(|(id,)| id));
+    }
+    Ok(known)
 }
 
-/// The stored cart with this shop id, with its internal id and customer.
-pub async fn stored_cart(
+/// A stored cart as the lifecycle rules and the writes need it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct StoredCartRow {
+    pub cart_id: String,
+    pub external_id: String,
+    pub customer_id: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_activity_at: DateTime<Utc>,
+    pub ordered_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
+    pub items_fingerprint: String,
+    pub sequence_started_at: Option<DateTime<Utc>>,
+}
+
+/// The shop's stored carts among `external_ids`.
+pub async fn stored_carts(
     conn: &mut SqliteConnection,
     shop_id: &str,
-    external_id: &str,
-) -> Result<Option<(String, Option<String>, StoredCart)>, DbError> {
-    let row: Option<StoredCartRow> = sqlx::query_as(
-        "select cart_id, customer_id, last_activity_at, ordered_at, items_fingerprint
-         from carts where shop_id = $1 and external_id = $2",
-    )
-    .bind(shop_id)
-    .bind(external_id)
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|r| {
-        (
-            r.cart_id,
-            r.customer_id,
-            StoredCart {
-                last_activity_at: r.last_activity_at,
-                ordered_at: r.ordered_at,
-                items_fingerprint: r.items_fingerprint,
-            },
-        )
-    }))
+    external_ids: &[&str],
+) -> Result<Vec<StoredCartRow>, DbError> {
+    let mut rows = Vec::new();
+    for chunk in external_ids.chunks(900) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "select cart_id, external_id, customer_id, created_at, last_activity_at, ordered_at, deleted_at,
+                 items_fingerprint, sequence_started_at
+             from carts where shop_id = ",
+        );
+        query
+            .push_bind(shop_id.to_owned())
+            .push(" and external_id in (");
+        let mut list = query.separated(", ");
+        for id in chunk {
+            list.push_bind(id.to_string());
+        }
+        query.push(")");
+        rows.extend(
+            query
+                .build_query_as::<StoredCartRow>()
+                .fetch_all(&mut *conn)
+                .await?,
+        );
+    }
+    Ok(rows)
 }
 
-pub struct EventRecord<'a> {
-    pub api_key_id: &'a str,
-    pub event_id: &'a str,
-    pub shop_id: &'a str,
-    pub event_type: &'a str,
-    pub cart_external_id: &'a str,
+pub struct EventRow {
+    pub api_key_id: String,
+    pub event_id: String,
+    pub shop_id: String,
+    pub event_type: &'static str,
+    pub cart_external_id: String,
     pub occurred_at: DateTime<Utc>,
-    pub outcome: &'a str,
+    pub outcome: &'static str,
 }
 
-/// Records an event; `false` when this key already sent an event with this id (a duplicate).
-pub async fn insert_event(
+pub async fn insert_events(
     conn: &mut SqliteConnection,
-    event: &EventRecord<'_>,
+    rows: &[EventRow],
     now: DateTime<Utc>,
-) -> Result<bool, DbError> {
-    let result = sqlx::query(
-        "insert into cart_events (api_key_id, event_id, shop_id, event_type, cart_external_id, occurred_at, received_at, outcome)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)
-         on conflict (api_key_id, event_id) do nothing",
-    )
-    .bind(event.api_key_id)
-    .bind(event.event_id)
-    .bind(event.shop_id)
-    .bind(event.event_type)
-    .bind(event.cart_external_id)
-    .bind(event.occurred_at)
-    .bind(now)
-    .bind(event.outcome)
-    .execute(conn)
-    .await?;
-    Ok(result.rows_affected() == 1)
+) -> Result<(), DbError> {
+    for chunk in rows.chunks(MAX_BINDS / 8) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into cart_events (api_key_id, event_id, shop_id, event_type, cart_external_id, occurred_at,
+                 received_at, outcome) ",
+        );
+        query.push_values(chunk, |mut row, e| {
+            row.push_bind(e.api_key_id.clone())
+                .push_bind(e.event_id.clone())
+                .push_bind(e.shop_id.clone())
+                .push_bind(e.event_type)
+                .push_bind(e.cart_external_id.clone())
+                .push_bind(e.occurred_at)
+                .push_bind(now)
+                .push_bind(e.outcome);
+        });
+        query.push(" on conflict (api_key_id, event_id) do nothing");
+        query.build().execute(&mut *conn).await?;
+    }
+    Ok(())
 }
 
-/// Creates or refreshes a customer; returns their internal id.
-pub async fn upsert_customer(
+pub struct CustomerRow<'a> {
+    pub shop_id: &'a str,
+    pub customer: &'a Customer,
+    pub phone: Option<&'a str>,
+}
+
+/// Creates or refreshes customers; returns (shop id, external id, internal id) of each.
+pub async fn upsert_customers(
     conn: &mut SqliteConnection,
-    shop_id: &str,
-    customer: &Customer,
-    phone: Option<&str>,
+    rows: &[CustomerRow<'_>],
     now: DateTime<Utc>,
-) -> Result<String, DbError> {
-    let groups = serde_json::to_string(&customer.groups).map_err(DbError::corrupt)?;
-    let (customer_id,): (String,) = sqlx::query_as(
-        "insert into customers (customer_id, shop_id, external_id, email, first_name, last_name, gender, language,
-             country, groups_json, newsletter, birthdate, orders_count, last_order_at, phone, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16)
-         on conflict (shop_id, external_id) do update set
-             email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name,
-             gender = excluded.gender, language = excluded.language, country = excluded.country,
-             groups_json = excluded.groups_json, newsletter = excluded.newsletter,
-             birthdate = excluded.birthdate, orders_count = excluded.orders_count,
-             last_order_at = excluded.last_order_at, phone = coalesce(excluded.phone, customers.phone),
-             updated_at = excluded.updated_at
-         returning customer_id",
-    )
-    .bind(new_id())
-    .bind(shop_id)
-    .bind(&customer.id)
-    .bind(customer.email.as_str())
-    .bind(&customer.first_name)
-    .bind(&customer.last_name)
-    .bind(customer.gender.map(|g| g.as_str()))
-    .bind(customer.language.code())
-    .bind(customer.country.as_deref())
-    .bind(groups)
-    .bind(customer.newsletter)
-    .bind(customer.birthdate)
-    .bind(i64::from(customer.orders_count))
-    .bind(customer.last_order_at)
-    .bind(phone)
-    .bind(now)
-    .fetch_one(conn)
-    .await?;
-    Ok(customer_id)
+) -> Result<Vec<(String, String, String)>, DbError> {
+    let mut ids = Vec::new();
+    for chunk in rows.chunks(MAX_BINDS / 17) {
+        let groups = chunk
+            .iter()
+            .map(|r| serde_json::to_string(&r.customer.groups).map_err(DbError::corrupt))
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into customers (customer_id, shop_id, external_id, email, first_name, last_name, gender, language,
+                 country, groups_json, newsletter, birthdate, orders_count, last_order_at, phone, created_at, updated_at) ",
+        );
+        query.push_values(chunk.iter().zip(groups), |mut row, (r, groups)| {
+            let c = r.customer;
+            row.push_bind(new_id())
+                .push_bind(r.shop_id.to_owned())
+                .push_bind(c.id.clone())
+                .push_bind(c.email.as_str().to_owned())
+                .push_bind(c.first_name.clone())
+                .push_bind(c.last_name.clone())
+                .push_bind(c.gender.map(|g| g.as_str()))
+                .push_bind(c.language.code().to_owned())
+                .push_bind(c.country.clone())
+                .push_bind(groups)
+                .push_bind(c.newsletter)
+                .push_bind(c.birthdate)
+                .push_bind(i64::from(c.orders_count))
+                .push_bind(c.last_order_at)
+                .push_bind(r.phone.map(str::to_owned))
+                .push_bind(now)
+                .push_bind(now);
+        });
+        query.push(
+            " on conflict (shop_id, external_id) do update set
+                 email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name,
+                 gender = excluded.gender, language = excluded.language, country = excluded.country,
+                 groups_json = excluded.groups_json, newsletter = excluded.newsletter,
+                 birthdate = excluded.birthdate, orders_count = excluded.orders_count,
+                 last_order_at = excluded.last_order_at, phone = coalesce(excluded.phone, customers.phone),
+                 updated_at = excluded.updated_at
+             returning shop_id, external_id, customer_id",
+        );
+        ids.extend(
+            query
+                .build_query_as::<(String, String, String)>()
+                .fetch_all(&mut *conn)
+                .await?,
+        );
+    }
+    Ok(ids)
 }
 
-/// What a `cart_updated` writes on the cart row.
-pub struct CartState<'a> {
+/// The state of a cart to write after a group of events.
+pub struct CartWrite<'a> {
+    pub cart_id: &'a str,
+    pub shop_id: &'a str,
     pub cart: &'a Cart,
     pub customer_id: Option<&'a str>,
-    pub occurred_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub last_activity_at: DateTime<Utc>,
     pub fingerprint: &'a str,
+    pub sequence_started_at: DateTime<Utc>,
+    pub ordered_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
 }
 
-pub async fn insert_cart(
+/// Writes carts whole: new ones are inserted, known ones take the new state (a guest cart keeps
+/// the customer it had when the update names none).
+pub async fn upsert_carts(
     conn: &mut SqliteConnection,
-    shop_id: &str,
-    cart_id: &str,
-    state: &CartState<'_>,
+    rows: &[CartWrite<'_>],
 ) -> Result<(), DbError> {
-    let cart = state.cart;
-    sqlx::query(
-        "insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl, total_tax_excl,
-             shipping, url, created_at, last_activity_at, items_fingerprint, sequence_started_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $11, $10)",
-    )
-    .bind(cart_id)
-    .bind(shop_id)
-    .bind(&cart.id)
-    .bind(state.customer_id)
-    .bind(cart.currency.code())
-    .bind(to_db(cart.total_tax_incl.amount())?)
-    .bind(to_db(cart.total_tax_excl.amount())?)
-    .bind(to_db(cart.shipping.amount())?)
-    .bind(cart.url.as_ref().map(|u| u.as_str()))
-    .bind(state.occurred_at)
-    .bind(state.fingerprint)
-    .execute(conn)
-    .await?;
+    for chunk in rows.chunks(MAX_BINDS / 15) {
+        let amounts = chunk
+            .iter()
+            .map(|r| {
+                Ok((
+                    to_db(r.cart.total_tax_incl.amount())?,
+                    to_db(r.cart.total_tax_excl.amount())?,
+                    to_db(r.cart.shipping.amount())?,
+                ))
+            })
+            .collect::<Result<Vec<_>, DbError>>()?;
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl, total_tax_excl,
+                 shipping, url, created_at, last_activity_at, ordered_at, deleted_at, items_fingerprint,
+                 sequence_started_at) ",
+        );
+        query.push_values(
+            chunk.iter().zip(amounts),
+            |mut row, (r, (incl, excl, shipping))| {
+                row.push_bind(r.cart_id.to_owned())
+                    .push_bind(r.shop_id.to_owned())
+                    .push_bind(r.cart.id.clone())
+                    .push_bind(r.customer_id.map(str::to_owned))
+                    .push_bind(r.cart.currency.code().to_owned())
+                    .push_bind(incl)
+                    .push_bind(excl)
+                    .push_bind(shipping)
+                    .push_bind(r.cart.url.as_ref().map(|u| u.as_str().to_owned()))
+                    .push_bind(r.created_at)
+                    .push_bind(r.last_activity_at)
+                    .push_bind(r.ordered_at)
+                    .push_bind(r.deleted_at)
+                    .push_bind(r.fingerprint.to_owned())
+                    .push_bind(r.sequence_started_at);
+            },
+        );
+        query.push(
+            " on conflict (shop_id, external_id) do update set
+                 customer_id = coalesce(excluded.customer_id, carts.customer_id), currency = excluded.currency,
+                 total_tax_incl = excluded.total_tax_incl, total_tax_excl = excluded.total_tax_excl,
+                 shipping = excluded.shipping, url = excluded.url, last_activity_at = excluded.last_activity_at,
+                 ordered_at = excluded.ordered_at, deleted_at = excluded.deleted_at,
+                 items_fingerprint = excluded.items_fingerprint, sequence_started_at = excluded.sequence_started_at",
+        );
+        query.build().execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
-/// Applies a newer state. A guest cart keeps its customer once known; `restart` restarts the
-/// reminder sequence; a newer update brings back a cart the shop had deleted.
-pub async fn update_cart(
-    conn: &mut SqliteConnection,
-    cart_id: &str,
-    state: &CartState<'_>,
-    restart: bool,
-) -> Result<(), DbError> {
-    let cart = state.cart;
-    sqlx::query(
-        "update carts set customer_id = coalesce($2, customer_id), currency = $3, total_tax_incl = $4,
-             total_tax_excl = $5, shipping = $6, url = $7, last_activity_at = $8, items_fingerprint = $9,
-             sequence_started_at = case when $10 then $8 else sequence_started_at end, deleted_at = null
-         where cart_id = $1",
-    )
-    .bind(cart_id)
-    .bind(state.customer_id)
-    .bind(cart.currency.code())
-    .bind(to_db(cart.total_tax_incl.amount())?)
-    .bind(to_db(cart.total_tax_excl.amount())?)
-    .bind(to_db(cart.shipping.amount())?)
-    .bind(cart.url.as_ref().map(|u| u.as_str()))
-    .bind(state.occurred_at)
-    .bind(state.fingerprint)
-    .bind(restart)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Replaces the cart's lines with these.
+/// Replaces the lines of these carts with their new ones.
 pub async fn replace_items(
     conn: &mut SqliteConnection,
-    shop_id: &str,
-    cart_id: &str,
-    cart: &Cart,
+    carts: &[(&str, &str, &Cart)],
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query("delete from cart_items where cart_id = $1")
-        .bind(cart_id)
-        .execute(&mut *conn)
-        .await?;
-    if cart.items.is_empty() {
-        return Ok(());
+    for chunk in carts.chunks(900) {
+        let mut query: QueryBuilder<Sqlite> =
+            QueryBuilder::new("delete from cart_items where cart_id in (");
+        let mut list = query.separated(", ");
+        for (cart_id, _, _) in chunk {
+            list.push_bind(cart_id.to_string());
+        }
+        query.push(")");
+        query.build().execute(&mut *conn).await?;
     }
-    let prices = cart
-        .items
-        .iter()
-        .map(|item| to_db(item.unit_price.amount()))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-        "insert into cart_items (cart_id, shop_id, position, sku, name, description, image_url, product_url,
-             category, unit_price, quantity, stock, created_at) ",
-    );
-    query.push_values(
-        cart.items.iter().zip(prices).enumerate(),
-        |mut row, (position, (item, price))| {
-            row.push_bind(cart_id.to_owned())
-                .push_bind(shop_id.to_owned())
-                .push_bind(position as i64)
-                .push_bind(item.sku.clone())
-                .push_bind(item.name.clone())
-                .push_bind(item.description.clone())
-                .push_bind(item.image_url.as_ref().map(|u| u.as_str().to_owned()))
-                .push_bind(item.product_url.as_ref().map(|u| u.as_str().to_owned()))
-                .push_bind(item.category.clone())
-                .push_bind(price)
-                .push_bind(i64::from(item.quantity))
-                .push_bind(item.stock)
-                .push_bind(now);
-        },
-    );
-    query.build().execute(conn).await?;
+    let mut lines = Vec::new();
+    for (cart_id, shop_id, cart) in carts {
+        for (position, item) in cart.items.iter().enumerate() {
+            lines.push((
+                *cart_id,
+                *shop_id,
+                position,
+                item,
+                to_db(item.unit_price.amount())?,
+            ));
+        }
+    }
+    for chunk in lines.chunks(MAX_BINDS / 13) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into cart_items (cart_id, shop_id, position, sku, name, description, image_url, product_url,
+                 category, unit_price, quantity, stock, created_at) ",
+        );
+        query.push_values(
+            chunk,
+            |mut row, (cart_id, shop_id, position, item, price)| {
+                row.push_bind(cart_id.to_string())
+                    .push_bind(shop_id.to_string())
+                    .push_bind(*position as i64)
+                    .push_bind(item.sku.clone())
+                    .push_bind(item.name.clone())
+                    .push_bind(item.description.clone())
+                    .push_bind(item.image_url.as_ref().map(|u| u.as_str().to_owned()))
+                    .push_bind(item.product_url.as_ref().map(|u| u.as_str().to_owned()))
+                    .push_bind(item.category.clone())
+                    .push_bind(*price)
+                    .push_bind(i64::from(item.quantity))
+                    .push_bind(item.stock)
+                    .push_bind(now);
+            },
+        );
+        query.build().execute(&mut *conn).await?;
+    }
     Ok(())
 }
 
-pub async fn mark_deleted(
-    conn: &mut SqliteConnection,
-    cart_id: &str,
-    at: DateTime<Utc>,
-) -> Result<(), DbError> {
-    sqlx::query("update carts set deleted_at = $2 where cart_id = $1")
-        .bind(cart_id)
-        .bind(at)
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-pub async fn mark_ordered(
+/// Marks a cart the group did not rewrite as ordered and/or deleted.
+pub async fn mark_cart(
     conn: &mut SqliteConnection,
     cart_id: &str,
     customer_id: Option<&str>,
-    at: DateTime<Utc>,
+    ordered_at: Option<DateTime<Utc>>,
+    deleted_at: Option<DateTime<Utc>>,
 ) -> Result<(), DbError> {
-    sqlx::query("update carts set ordered_at = $2, customer_id = coalesce($3, customer_id) where cart_id = $1")
-        .bind(cart_id)
-        .bind(at)
-        .bind(customer_id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "update carts set ordered_at = $2, deleted_at = $3, customer_id = coalesce($4, customer_id)
+         where cart_id = $1",
+    )
+    .bind(cart_id)
+    .bind(ordered_at)
+    .bind(deleted_at)
+    .bind(customer_id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
-pub struct OrderRecord<'a> {
-    pub shop_id: &'a str,
-    pub external_id: &'a str,
-    pub cart_id: Option<&'a str>,
-    pub cart_external_id: &'a str,
-    pub currency: &'a str,
+pub struct OrderRow {
+    pub shop_id: String,
+    pub external_id: String,
+    pub cart_id: Option<String>,
+    pub cart_external_id: String,
+    pub currency: String,
     pub total_tax_incl: rust_decimal::Decimal,
-    pub coupon_codes: &'a [String],
+    pub coupon_codes: Vec<String>,
     pub ordered_at: DateTime<Utc>,
 }
 
-/// Records an order once (a shop resending it under another event id changes nothing).
-pub async fn insert_order(
+/// Records orders once (a shop resending one under another event id changes nothing).
+pub async fn insert_orders(
     conn: &mut SqliteConnection,
-    order: &OrderRecord<'_>,
+    rows: &[OrderRow],
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    let codes = serde_json::to_string(order.coupon_codes).map_err(DbError::corrupt)?;
-    sqlx::query(
-        "insert into orders (order_id, shop_id, external_id, cart_id, cart_external_id, currency, total_tax_incl,
-             coupon_codes_json, ordered_at, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         on conflict (shop_id, external_id) do nothing",
-    )
-    .bind(new_id())
-    .bind(order.shop_id)
-    .bind(order.external_id)
-    .bind(order.cart_id)
-    .bind(order.cart_external_id)
-    .bind(order.currency)
-    .bind(to_db(order.total_tax_incl)?)
-    .bind(codes)
-    .bind(order.ordered_at)
-    .bind(now)
-    .execute(conn)
-    .await?;
+    for chunk in rows.chunks(MAX_BINDS / 10) {
+        let encoded = chunk
+            .iter()
+            .map(|o| {
+                Ok((
+                    to_db(o.total_tax_incl)?,
+                    serde_json::to_string(&o.coupon_codes).map_err(DbError::corrupt)?,
+                ))
+            })
+            .collect::<Result<Vec<_>, DbError>>()?;
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into orders (order_id, shop_id, external_id, cart_id, cart_external_id, currency, total_tax_incl,
+                 coupon_codes_json, ordered_at, created_at) ",
+        );
+        query.push_values(chunk.iter().zip(encoded), |mut row, (o, (total, codes))| {
+            row.push_bind(new_id())
+                .push_bind(o.shop_id.clone())
+                .push_bind(o.external_id.clone())
+                .push_bind(o.cart_id.clone())
+                .push_bind(o.cart_external_id.clone())
+                .push_bind(o.currency.clone())
+                .push_bind(total)
+                .push_bind(codes)
+                .push_bind(o.ordered_at)
+                .push_bind(now);
+        });
+        query.push(" on conflict (shop_id, external_id) do nothing");
+        query.build().execute(&mut *conn).await?;
+    }
     Ok(())
 }

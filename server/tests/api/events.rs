@@ -338,3 +338,50 @@ async fn a_guest_cart_gets_its_customer_later_and_json_numbers_are_exact() {
         695_100
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_requests_on_the_same_carts_are_all_stored() {
+    let app = std::sync::Arc::new(TestApp::spawn(Some(1)).await);
+    let key = app.api_key().await;
+
+    // Batches make each transaction long enough for others to write in the meantime.
+    let requests = (0..32).map(|i| {
+        let app = app.clone();
+        let key = key.clone();
+        tokio::spawn(async move {
+            let events: Vec<_> = (0..20)
+                .map(|j| {
+                    cart_updated(
+                        &format!("e{i}-{j}"),
+                        &format!("web-{}", j % 3),
+                        "2026-11-23T10:00:00Z",
+                        1,
+                    )
+                })
+                .collect();
+            app.post_events(&key, json!({ "events": events }))
+                .await
+                .status
+        })
+    });
+    let statuses: Vec<StatusCode> = futures_join(requests).await;
+
+    assert!(
+        statuses.iter().all(|s| *s == StatusCode::ACCEPTED),
+        "{statuses:?}"
+    );
+    assert_eq!(app.count("select count(*) from cart_events").await, 640);
+    assert_eq!(
+        app.count("select count(*) from carts where external_id like 'web-%'")
+            .await,
+        3
+    );
+}
+
+async fn futures_join<T>(handles: impl Iterator<Item = tokio::task::JoinHandle<T>>) -> Vec<T> {
+    let mut out = Vec::new();
+    for handle in handles {
+        out.push(handle.await.unwrap());
+    }
+    out
+}

@@ -56,6 +56,7 @@ impl TestApp {
             pool: pool.clone(),
             mail: mail::outbox(&dir.path().join("outbox")).unwrap(),
             auth,
+            ingest: server::api::events::IngestWriter::start(pool.clone()),
         };
         Self {
             router: web::router(state),

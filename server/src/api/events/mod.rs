@@ -1,9 +1,10 @@
 //! `POST /api/v1/events`: cart events from a shop, one or a batch of up to 1,000, stored all or
 //! nothing and idempotent by (API key, event id).
 
-mod store;
+mod apply;
 mod validate;
 mod wire;
+mod writer;
 
 use axum::{
     body::Bytes,
@@ -14,12 +15,13 @@ use axum::{
 use chrono::Utc;
 use domain::Currency;
 use serde::Serialize;
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::{error::EventError, keys, ApiError};
 use crate::state::AppState;
-pub use store::{ingest, IngestSummary};
+pub use apply::{apply_group, IngestSummary};
 pub use validate::{validate, ValidEvent};
+pub use writer::IngestWriter;
 
 /// The most events one request may carry.
 pub const MAX_BATCH: usize = 1_000;
@@ -30,41 +32,45 @@ pub struct Accepted {
     pub duplicates: usize,
 }
 
-/// The events of a body: `{"events": [...]}` or one event object.
-fn event_values(body: Value) -> Result<Vec<Value>, ApiError> {
-    match body {
-        Value::Object(mut object) if object.contains_key("events") => match object.remove("events")
-        {
-            Some(Value::Array(events)) if events.is_empty() => {
-                Err(ApiError::BadShape("\"events\" is empty".into()))
-            }
-            Some(Value::Array(events)) if events.len() > MAX_BATCH => {
-                Err(ApiError::BadShape(format!(
-                    "\"events\" holds {} events, at most {MAX_BATCH} are allowed per request",
-                    events.len()
-                )))
-            }
-            Some(Value::Array(events)) => Ok(events),
-            _ => Err(ApiError::BadShape(
-                "\"events\" must be an array of events".into(),
-            )),
-        },
-        object @ Value::Object(_) => Ok(vec![object]),
-        _ => Err(ApiError::BadShape(
+/// A body as sent: `{"events": [...]}` or one event. Each event stays raw JSON so that it is
+/// parsed once, straight into its wire type, with the path of any error.
+#[derive(serde::Deserialize)]
+struct Batch<'a> {
+    #[serde(borrow)]
+    events: Option<Vec<&'a RawValue>>,
+}
+
+fn event_values(body: &[u8]) -> Result<Vec<&RawValue>, ApiError> {
+    let text = std::str::from_utf8(body)
+        .map_err(|_| ApiError::MalformedJson("the body is not UTF-8".into()))?;
+    let whole: &RawValue =
+        serde_json::from_str(text).map_err(|e| ApiError::MalformedJson(e.to_string()))?;
+    if !whole.get().trim_start().starts_with('{') {
+        return Err(ApiError::BadShape(
             "the body must be an event object or {\"events\": [...]}".into(),
-        )),
+        ));
+    }
+    let batch: Batch = serde_json::from_str(whole.get())
+        .map_err(|_| ApiError::BadShape("\"events\" must be an array of events".into()))?;
+    match batch.events {
+        None => Ok(vec![whole]),
+        Some(events) if events.is_empty() => Err(ApiError::BadShape("\"events\" is empty".into())),
+        Some(events) if events.len() > MAX_BATCH => Err(ApiError::BadShape(format!(
+            "\"events\" holds {} events, at most {MAX_BATCH} are allowed per request",
+            events.len()
+        ))),
+        Some(events) => Ok(events),
     }
 }
 
 /// Parses and checks every event; all of them, so the shop gets every problem at once.
 pub fn parse_events(body: &[u8], shop_currency: Currency) -> Result<Vec<ValidEvent>, ApiError> {
-    let value: Value =
-        serde_json::from_slice(body).map_err(|e| ApiError::MalformedJson(e.to_string()))?;
     let now = Utc::now();
     let mut valid = Vec::new();
     let mut errors = Vec::new();
-    for (index, value) in event_values(value)?.into_iter().enumerate() {
-        let wire = match serde_path_to_error::deserialize::<_, wire::EventWire>(value) {
+    for (index, raw) in event_values(body)?.into_iter().enumerate() {
+        let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+        let wire = match serde_path_to_error::deserialize::<_, wire::EventWire>(&mut deserializer) {
             Ok(wire) => wire,
             Err(error) => {
                 let path = error.path().to_string();
@@ -118,7 +124,7 @@ pub async fn receive(
     })?;
     let currency = Currency::parse(&owner.currency).unwrap_or(Currency::EUR);
     let events = parse_events(&body, currency)?;
-    let summary = ingest(&state.pool, &owner, &events, Utc::now()).await?;
+    let summary = state.ingest.submit(owner, events).await?;
     Ok((
         StatusCode::ACCEPTED,
         Json(Accepted {

@@ -1,0 +1,274 @@
+//! Applies a group of requests' events in one transaction: the lifecycle decisions are made in
+//! memory, event by event in arrival order (so two events about one cart in the same group see
+//! each other), then everything is written with a few multi-row statements.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+use domain::{
+    lifecycle::{
+        decide_deletion, decide_order, decide_update, items_fingerprint, Decision, StoredCart,
+    },
+    Cart,
+};
+
+use super::validate::{EventBody, IncomingCustomer, ValidEvent};
+use crate::db::{
+    ingest::{self as store, ApiKeyOwner, CartWrite, CustomerRow, EventRow, OrderRow},
+    new_id, DbError, Pool,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct IngestSummary {
+    pub accepted: usize,
+    pub duplicates: usize,
+}
+
+/// A cart known before or during the group, and what the group changes on it.
+struct Slot<'e> {
+    cart_id: String,
+    state: StoredCart,
+    created_at: Option<DateTime<Utc>>,
+    sequence_started_at: Option<DateTime<Utc>>,
+    deleted_at: Option<DateTime<Utc>>,
+    /// The newest full state from a `cart_updated`, if any.
+    data: Option<&'e Cart>,
+    /// The customer (shop, external id) an event of the group linked to the cart.
+    customer: Option<(String, String)>,
+    /// Ordered or deleted by the group.
+    marked: bool,
+}
+
+type CartKey = (String, String);
+
+fn remember_customer<'e>(
+    customers: &mut HashMap<CartKey, &'e IncomingCustomer>,
+    shop_id: &str,
+    customer: Option<&'e IncomingCustomer>,
+) -> Option<CartKey> {
+    let customer = customer?;
+    let key = (shop_id.to_owned(), customer.customer.id.clone());
+    customers.insert(key.clone(), customer);
+    Some(key)
+}
+
+#[tracing::instrument(skip_all, fields(requests = batches.len()))]
+pub async fn apply_group(
+    pool: &Pool,
+    batches: &[(&ApiKeyOwner, &[ValidEvent])],
+    now: DateTime<Utc>,
+) -> Result<Vec<IngestSummary>, DbError> {
+    // IMMEDIATE takes SQLite's write lock up front: a deferred transaction that reads first and
+    // writes later fails at once with SQLITE_BUSY when another connection wrote in between.
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+
+    let mut known: HashSet<(String, String)> = HashSet::new();
+    let mut ids_by_key: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut carts_by_shop: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (owner, events) in batches {
+        for event in *events {
+            ids_by_key
+                .entry(&owner.api_key_id)
+                .or_default()
+                .push(&event.id);
+            carts_by_shop
+                .entry(&owner.shop_id)
+                .or_default()
+                .push(&event.cart_id);
+        }
+    }
+    for (key, ids) in &ids_by_key {
+        for id in store::known_event_ids(&mut tx, key, ids).await? {
+            known.insert((key.to_string(), id));
+        }
+    }
+    let mut slots: HashMap<CartKey, Slot> = HashMap::new();
+    for (shop_id, cart_ids) in &carts_by_shop {
+        for row in store::stored_carts(&mut tx, shop_id, cart_ids).await? {
+            slots.insert(
+                (shop_id.to_string(), row.external_id.clone()),
+                Slot {
+                    cart_id: row.cart_id,
+                    state: StoredCart {
+                        last_activity_at: row.last_activity_at,
+                        ordered_at: row.ordered_at,
+                        items_fingerprint: row.items_fingerprint,
+                    },
+                    created_at: Some(row.created_at),
+                    sequence_started_at: row.sequence_started_at,
+                    deleted_at: row.deleted_at,
+                    data: None,
+                    customer: None,
+                    marked: false,
+                },
+            );
+        }
+    }
+
+    let mut summaries = Vec::with_capacity(batches.len());
+    let mut event_rows = Vec::new();
+    let mut order_rows: Vec<OrderRow> = Vec::new();
+    let mut customers: HashMap<CartKey, &IncomingCustomer> = HashMap::new();
+    for (owner, events) in batches {
+        let mut summary = IngestSummary::default();
+        let shop_id = owner.shop_id.as_str();
+        for event in *events {
+            if !known.insert((owner.api_key_id.clone(), event.id.clone())) {
+                summary.duplicates += 1;
+                continue;
+            }
+            summary.accepted += 1;
+            let key = (shop_id.to_owned(), event.cart_id.clone());
+            let state = slots.get(&key).map(|slot| &slot.state);
+            let fingerprint = match &event.body {
+                EventBody::Updated { cart, .. } => items_fingerprint(&cart.items),
+                _ => String::new(),
+            };
+            let decision = match &event.body {
+                EventBody::Updated { .. } => decide_update(state, event.occurred_at, &fingerprint),
+                EventBody::Deleted => decide_deletion(state, event.occurred_at),
+                EventBody::Ordered { .. } => decide_order(state),
+            };
+            event_rows.push(EventRow {
+                api_key_id: owner.api_key_id.clone(),
+                event_id: event.id.clone(),
+                shop_id: shop_id.to_owned(),
+                event_type: event.kind.as_str(),
+                cart_external_id: event.cart_id.clone(),
+                occurred_at: event.occurred_at,
+                outcome: decision.as_str(),
+            });
+            match (&event.body, decision) {
+                (
+                    EventBody::Updated { cart, customer },
+                    Decision::Create | Decision::Apply { .. },
+                ) => {
+                    let customer = remember_customer(&mut customers, shop_id, customer.as_ref());
+                    let slot = slots.entry(key).or_insert_with(|| Slot {
+                        cart_id: new_id(),
+                        state: StoredCart {
+                            last_activity_at: event.occurred_at,
+                            ordered_at: None,
+                            items_fingerprint: String::new(),
+                        },
+                        created_at: None,
+                        sequence_started_at: None,
+                        deleted_at: None,
+                        data: None,
+                        customer: None,
+                        marked: false,
+                    });
+                    let restart = matches!(
+                        decision,
+                        Decision::Create | Decision::Apply { restart: true }
+                    );
+                    if restart || slot.sequence_started_at.is_none() {
+                        slot.sequence_started_at = Some(event.occurred_at);
+                    }
+                    slot.created_at.get_or_insert(event.occurred_at);
+                    slot.state.last_activity_at = event.occurred_at;
+                    slot.state.items_fingerprint = fingerprint;
+                    slot.deleted_at = None;
+                    slot.data = Some(cart);
+                    if customer.is_some() {
+                        slot.customer = customer;
+                    }
+                }
+                (EventBody::Deleted, Decision::Apply { .. }) => {
+                    if let Some(slot) = slots.get_mut(&key) {
+                        slot.deleted_at = Some(event.occurred_at);
+                        slot.marked = true;
+                    }
+                }
+                (EventBody::Ordered { order, customer }, decision) => {
+                    let customer = remember_customer(&mut customers, shop_id, customer.as_ref());
+                    let slot = slots.get_mut(&key);
+                    order_rows.push(OrderRow {
+                        shop_id: shop_id.to_owned(),
+                        external_id: order.id.clone(),
+                        cart_id: slot.as_ref().map(|s| s.cart_id.clone()),
+                        cart_external_id: event.cart_id.clone(),
+                        currency: order.total.currency().code().to_owned(),
+                        total_tax_incl: order.total.amount(),
+                        coupon_codes: order.coupon_codes.clone(),
+                        ordered_at: event.occurred_at,
+                    });
+                    if let (Some(slot), Decision::Apply { .. }) = (slot, decision) {
+                        slot.state.ordered_at = Some(event.occurred_at);
+                        slot.marked = true;
+                        if customer.is_some() {
+                            slot.customer = customer;
+                        }
+                    }
+                }
+                // Stale, after the order, or about an unknown cart: recorded, nothing else changes.
+                _ => {}
+            }
+        }
+        summaries.push(summary);
+    }
+
+    let customer_rows: Vec<CustomerRow> = customers
+        .iter()
+        .map(|((shop_id, _), incoming)| CustomerRow {
+            shop_id,
+            customer: &incoming.customer,
+            phone: incoming.phone.as_deref(),
+        })
+        .collect();
+    let customer_ids: HashMap<CartKey, String> =
+        store::upsert_customers(&mut tx, &customer_rows, now)
+            .await?
+            .into_iter()
+            .map(|(shop_id, external_id, id)| ((shop_id, external_id), id))
+            .collect();
+    let customer_id = |slot: &Slot| {
+        slot.customer
+            .as_ref()
+            .and_then(|key| customer_ids.get(key))
+            .map(String::as_str)
+    };
+
+    let mut cart_writes = Vec::new();
+    let mut item_writes = Vec::new();
+    for ((shop_id, _), slot) in &slots {
+        match slot.data {
+            Some(cart) => {
+                let created_at = slot.created_at.unwrap_or(slot.state.last_activity_at);
+                cart_writes.push(CartWrite {
+                    cart_id: &slot.cart_id,
+                    shop_id,
+                    cart,
+                    customer_id: customer_id(slot),
+                    created_at,
+                    last_activity_at: slot.state.last_activity_at,
+                    fingerprint: &slot.state.items_fingerprint,
+                    sequence_started_at: slot.sequence_started_at.unwrap_or(created_at),
+                    ordered_at: slot.state.ordered_at,
+                    deleted_at: slot.deleted_at,
+                });
+                item_writes.push((slot.cart_id.as_str(), shop_id.as_str(), cart));
+            }
+            None if slot.marked => {
+                store::mark_cart(
+                    &mut tx,
+                    &slot.cart_id,
+                    customer_id(slot),
+                    slot.state.ordered_at,
+                    slot.deleted_at,
+                )
+                .await?;
+            }
+            None => {}
+        }
+    }
+    store::upsert_carts(&mut tx, &cart_writes).await?;
+    store::replace_items(&mut tx, &item_writes, now).await?;
+    store::insert_events(&mut tx, &event_rows, now).await?;
+    store::insert_orders(&mut tx, &order_rows, now).await?;
+    for (owner, _) in batches {
+        store::touch_api_key(&mut tx, &owner.api_key_id, now).await?;
+    }
+    tx.commit().await?;
+    Ok(summaries)
+}
