@@ -19,6 +19,9 @@ const port = process.env.RELANCE_E2E_PORT;
 const dir = process.env.RELANCE_E2E_DIR;
 const baseURL = `http://127.0.0.1:${port}`;
 const root = resolve(__dirname, '..');
+/** The server's database and binary, for tests that prepare data with the `relance` command. */
+export const databaseUrl = `sqlite://${dir}/relance.db`;
+export const relanceBin = `${root}/target/release/relance`;
 /** The demo admin's signed-in browser state, written once by tests/auth.setup.ts. */
 export const adminState = join(dir, 'admin-state.json');
 
@@ -69,7 +72,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
-      DATABASE_URL: `sqlite://${dir}/relance.db`,
+      DATABASE_URL: databaseUrl,
       RELANCE_ADDR: `127.0.0.1:${port}`,
       RELANCE_PUBLIC_URL: baseURL,
       RELANCE_OUTBOX_DIR: `${dir}/outbox`,

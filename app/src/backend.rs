@@ -50,6 +50,13 @@ pub trait Backend: Send + Sync + 'static {
     /// The shop the admin serves, with its campaign; `None` before any shop exists.
     async fn shop_campaign(&self) -> Result<Option<ShopCampaign>, BackendError>;
 
+    /// A page of the current shop's carts; `None` before any shop exists.
+    async fn carts(
+        &self,
+        query: &crate::api::CartsQuery,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<crate::api::CartsPage>, BackendError>;
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError>;
 
     /// Ends the session in this `Cookie` header; returns the `Set-Cookie` value that clears it.

@@ -1,4 +1,5 @@
-use domain::{format, Currency, DelayUnit, DiscountSummary, Language};
+use chrono::{DateTime, Utc};
+use domain::{format, lifecycle::CartStatus, Currency, DelayUnit, DiscountSummary, Language};
 
 use super::Texts;
 
@@ -21,6 +22,37 @@ fn discount(summary: &DiscountSummary, currency: Currency) -> String {
         DiscountSummary::FreeShipping => "Free shipping".into(),
         DiscountSummary::DependsOnCartValue => "Depends on cart value".into(),
     }
+}
+
+fn status(status: CartStatus) -> &'static str {
+    match status {
+        CartStatus::Active => "Active",
+        CartStatus::Waiting => "Waiting",
+        CartStatus::InProgress => "In progress",
+        CartStatus::Finished => "Finished",
+        CartStatus::Recovered => "Recovered",
+        CartStatus::Ordered => "Ordered",
+        CartStatus::Emptied => "Emptied",
+        CartStatus::Deleted => "Deleted",
+    }
+}
+
+fn countdown(seconds: i64) -> String {
+    let (h, m, s) = (seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+    if h > 0 {
+        format!("in {h} h {m:02} min")
+    } else {
+        format!("in {m} min {s:02} s")
+    }
+}
+
+fn carts_summary(total: u64, page: u32, pages: u32) -> String {
+    let plural = if total == 1 { "" } else { "s" };
+    format!("{total} cart{plural} · page {page} of {pages}")
+}
+
+fn date_time(at: DateTime<Utc>) -> String {
+    at.format("%d %b %Y, %H:%M").to_string()
 }
 
 pub static TEXTS: Texts = Texts {
@@ -65,6 +97,36 @@ pub static TEXTS: Texts = Texts {
     no_account_hint: "No account yet? The server's operator creates one with",
     sign_out: "Sign out",
     sign_in_again: "Your session has expired. Sign in again.",
+    carts_intro_live: "The carts the shop sent, newest first. A cart is abandoned after 30 minutes without activity when it has items, an email and no order.",
+    kpi_conversion: "Conversion rate (30 days)",
+    kpi_abandoned_today: "Abandoned today",
+    kpi_average_cart: "Average cart (30 days)",
+    filter_status: "State",
+    filter_all: "All",
+    filter_from: "Activity from",
+    filter_to: "to",
+    filter_search: "Customer or cart",
+    filter_search_placeholder: "Name, email or cart id",
+    filter_min_total: "Minimum total",
+    filter_apply: "Filter",
+    filter_reset: "Clear filters",
+    col_cart: "Cart",
+    col_customer: "Customer",
+    col_total: "Total incl. tax",
+    col_products: "Items",
+    col_last_activity: "Last activity (UTC)",
+    col_state: "State",
+    col_next_reminder: "Next reminder",
+    guest: "Guest",
+    no_carts: "No cart matches these filters.",
+    previous_page: "Previous page",
+    next_page: "Next page",
+    due_now: "due now",
+    not_available: "—",
     delay,
     discount,
+    status,
+    countdown,
+    carts_summary,
+    date_time,
 };

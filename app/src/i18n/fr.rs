@@ -1,4 +1,5 @@
-use domain::{format, Currency, DelayUnit, DiscountSummary, Language};
+use chrono::{DateTime, Utc};
+use domain::{format, lifecycle::CartStatus, Currency, DelayUnit, DiscountSummary, Language};
 
 use super::Texts;
 
@@ -22,6 +23,37 @@ fn discount(summary: &DiscountSummary, currency: Currency) -> String {
         DiscountSummary::FreeShipping => "Livraison offerte".into(),
         DiscountSummary::DependsOnCartValue => "Selon le montant du panier".into(),
     }
+}
+
+fn status(status: CartStatus) -> &'static str {
+    match status {
+        CartStatus::Active => "Actif",
+        CartStatus::Waiting => "En attente",
+        CartStatus::InProgress => "En cours",
+        CartStatus::Finished => "Terminé",
+        CartStatus::Recovered => "Récupéré",
+        CartStatus::Ordered => "Commandé",
+        CartStatus::Emptied => "Vidé",
+        CartStatus::Deleted => "Supprimé",
+    }
+}
+
+fn countdown(seconds: i64) -> String {
+    let (h, m, s) = (seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+    if h > 0 {
+        format!("dans {h} h {m:02} min")
+    } else {
+        format!("dans {m} min {s:02} s")
+    }
+}
+
+fn carts_summary(total: u64, page: u32, pages: u32) -> String {
+    let plural = if total > 1 { "s" } else { "" };
+    format!("{total} panier{plural} · page {page} sur {pages}")
+}
+
+fn date_time(at: DateTime<Utc>) -> String {
+    at.format("%d/%m/%Y %H:%M").to_string()
 }
 
 pub static TEXTS: Texts = Texts {
@@ -66,6 +98,36 @@ pub static TEXTS: Texts = Texts {
     no_account_hint: "Pas encore de compte ? L'administrateur du serveur en crée un avec",
     sign_out: "Se déconnecter",
     sign_in_again: "Votre session a expiré. Reconnectez-vous.",
+    carts_intro_live: "Les paniers reçus de la boutique, du plus récent au plus ancien. Un panier est abandonné après 30 minutes sans activité s'il a des articles, un e-mail et aucune commande.",
+    kpi_conversion: "Taux de conversion (30 jours)",
+    kpi_abandoned_today: "Abandonnés aujourd'hui",
+    kpi_average_cart: "Panier moyen (30 jours)",
+    filter_status: "État",
+    filter_all: "Tous",
+    filter_from: "Activité depuis le",
+    filter_to: "jusqu'au",
+    filter_search: "Client ou panier",
+    filter_search_placeholder: "Nom, e-mail ou n° de panier",
+    filter_min_total: "Total minimum",
+    filter_apply: "Filtrer",
+    filter_reset: "Effacer les filtres",
+    col_cart: "Panier",
+    col_customer: "Client",
+    col_total: "Total TTC",
+    col_products: "Articles",
+    col_last_activity: "Dernière activité (UTC)",
+    col_state: "État",
+    col_next_reminder: "Prochaine relance",
+    guest: "Invité",
+    no_carts: "Aucun panier ne correspond à ces filtres.",
+    previous_page: "Page précédente",
+    next_page: "Page suivante",
+    due_now: "à envoyer maintenant",
+    not_available: "—",
     delay,
     discount,
+    status,
+    countdown,
+    carts_summary,
+    date_time,
 };

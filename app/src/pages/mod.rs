@@ -1,10 +1,12 @@
 //! One module per admin page.
 
+mod carts;
 mod coming_soon;
 mod login;
 mod not_found;
 mod reminders;
 
+pub use carts::CartsPage;
 pub use coming_soon::ComingSoon;
 pub use login::LoginPage;
 pub use not_found::NotFound;

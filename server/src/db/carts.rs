@@ -90,11 +90,11 @@ pub async fn insert_demo_batch(
         query.build().execute(&mut *conn).await?;
     }
 
-    for chunk in batch.carts.chunks(rows_per_statement(15)) {
+    for chunk in batch.carts.chunks(rows_per_statement(16)) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl,
                  total_tax_excl, shipping, url, created_at, last_activity_at, ordered_at, deleted_at,
-                 items_fingerprint, sequence_started_at) ",
+                 items_fingerprint, sequence_started_at, product_count) ",
         );
         let mut failed = None;
         query.push_values(chunk, |mut row, new| {
@@ -124,7 +124,8 @@ pub async fn insert_demo_batch(
                 .push_bind(new.ordered_at)
                 .push_bind(new.deleted_at)
                 .push_bind(items_fingerprint(&cart.items))
-                .push_bind(new.created_at);
+                .push_bind(new.created_at)
+                .push_bind(i64::from(cart.product_count()));
         });
         if let Some(error) = failed {
             return Err(error);

@@ -238,7 +238,7 @@ pub async fn upsert_carts(
     conn: &mut SqliteConnection,
     rows: &[CartWrite<'_>],
 ) -> Result<(), DbError> {
-    for chunk in rows.chunks(MAX_BINDS / 15) {
+    for chunk in rows.chunks(MAX_BINDS / 16) {
         let amounts = chunk
             .iter()
             .map(|r| {
@@ -252,7 +252,7 @@ pub async fn upsert_carts(
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl, total_tax_excl,
                  shipping, url, created_at, last_activity_at, ordered_at, deleted_at, items_fingerprint,
-                 sequence_started_at) ",
+                 sequence_started_at, product_count) ",
         );
         query.push_values(
             chunk.iter().zip(amounts),
@@ -271,7 +271,8 @@ pub async fn upsert_carts(
                     .push_bind(r.ordered_at)
                     .push_bind(r.deleted_at)
                     .push_bind(r.fingerprint.to_owned())
-                    .push_bind(r.sequence_started_at);
+                    .push_bind(r.sequence_started_at)
+                    .push_bind(i64::from(r.cart.product_count()));
             },
         );
         query.push(
@@ -280,7 +281,8 @@ pub async fn upsert_carts(
                  total_tax_incl = excluded.total_tax_incl, total_tax_excl = excluded.total_tax_excl,
                  shipping = excluded.shipping, url = excluded.url, last_activity_at = excluded.last_activity_at,
                  ordered_at = excluded.ordered_at, deleted_at = excluded.deleted_at,
-                 items_fingerprint = excluded.items_fingerprint, sequence_started_at = excluded.sequence_started_at",
+                 items_fingerprint = excluded.items_fingerprint, sequence_started_at = excluded.sequence_started_at,
+                 product_count = excluded.product_count",
         );
         query.build().execute(&mut *conn).await?;
     }

@@ -3,9 +3,10 @@
 
 mod admins;
 mod campaigns;
+pub mod cart_list;
 mod carts;
 pub mod ingest;
-mod money;
+pub mod money;
 mod shops;
 mod templates;
 

@@ -45,6 +45,14 @@ impl Backend for DbBackend {
         }))
     }
 
+    async fn carts(
+        &self,
+        query: &app::api::CartsQuery,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<app::api::CartsPage>, BackendError> {
+        Ok(super::carts::carts_page(&self.pool, query, now).await?)
+    }
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError> {
         Ok(self
             .auth

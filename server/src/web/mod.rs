@@ -1,6 +1,7 @@
 //! The HTTP side: admin pages and their server functions, static files, health check.
 
 mod backend;
+mod carts;
 mod health;
 
 use std::sync::Arc;
@@ -13,6 +14,7 @@ use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use crate::{api, auth, state::AppState};
 pub use backend::DbBackend;
+pub use carts::carts_page;
 
 /// The whole application as a router, so tests can drive it without a socket.
 pub fn router(state: AppState) -> Router {

@@ -385,3 +385,14 @@ async fn futures_join<T>(handles: impl Iterator<Item = tokio::task::JoinHandle<T
     }
     out
 }
+
+#[tokio::test]
+async fn a_stored_cart_knows_how_many_products_it_holds() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 3))
+        .await;
+
+    assert_eq!(app.cart_column::<i64>("web-1", "product_count").await, 3);
+}

@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { databaseUrl, relanceBin } from '../playwright.config';
+import { waitForHydration, watchConsole } from './helpers';
+
+test.use({ locale: 'en-GB' });
+
+test('the Carts list filters by state and keeps the filter in the URL', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/carts');
+  await waitForHydration(page);
+  await expect(page.locator('[data-kpi="conversion"] strong')).toHaveText(/%$/);
+  await expect(page.locator('table.carts tbody tr')).toHaveCount(25);
+
+  await page.getByLabel('State').selectOption('ordered');
+  await page.getByRole('button', { name: 'Filter' }).click();
+
+  await expect(page).toHaveURL(/[?&]status=ordered/);
+  const states = page.locator('table.carts tbody tr');
+  await expect(states.first()).toHaveAttribute('data-status', 'ordered');
+  for (const status of await states.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')))) {
+    expect(status).toBe('ordered');
+  }
+  await expect(page.locator('.summary')).toContainText('page 1 of');
+
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL('/carts');
+  expect(problems).toEqual([]);
+});
+
+test('a waiting cart counts down to its first reminder', async ({ page, request }) => {
+  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
+  })
+    .toString()
+    .trim();
+  const cartId = `e2e-${Date.now()}`;
+  // Quiet for 40 minutes: abandoned (after 30), first reminder due 1 hour after the activity.
+  const occurredAt = new Date(Date.now() - 40 * 60 * 1000).toISOString();
+  const response = await request.post('/api/v1/events', {
+    headers: { Authorization: `Bearer ${key}` },
+    data: {
+      id: `evt-${cartId}`,
+      type: 'cart_updated',
+      occurred_at: occurredAt,
+      cart: {
+        id: cartId,
+        currency: 'EUR',
+        total_tax_incl: '42.00',
+        total_tax_excl: '35.00',
+        items: [{ sku: 'demo_9', name: 'Canvas tote bag', unit_price: '35.00', quantity: 1 }],
+      },
+      customer: { id: `cu-${cartId}`, email: `${cartId}@example.com`, first_name: 'Countdown', language: 'en' },
+    },
+  });
+  expect(response.status()).toBe(202);
+
+  await page.goto(`/carts?q=${cartId}`);
+  await waitForHydration(page);
+  const row = page.locator(`tr[data-cart="${cartId}"]`);
+  await expect(row).toHaveAttribute('data-status', 'waiting');
+  const countdown = row.locator('.countdown');
+  await expect(countdown).toHaveText(/^in 1\d min \d\d s$/);
+  const first = Number(await countdown.getAttribute('data-seconds'));
+  await expect
+    .poll(async () => Number(await countdown.getAttribute('data-seconds')), { timeout: 5_000 })
+    .toBeLessThan(first);
+});

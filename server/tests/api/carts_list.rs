@@ -1,0 +1,136 @@
+use app::api::{CartSort, CartsQuery};
+use chrono::{TimeZone, Utc};
+use domain::lifecycle::CartStatus;
+
+use crate::helpers::TestApp;
+
+fn now() -> chrono::DateTime<Utc> {
+    // The demo's own clock (see TestApp::spawn), so statuses are the same on every run.
+    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+}
+
+#[tokio::test]
+async fn the_status_filter_in_sql_agrees_with_the_domain_status_of_every_cart() {
+    let app = TestApp::spawn(Some(300)).await;
+    let mut counted = 0;
+    for status in CartStatus::ALL {
+        let mut page = 1;
+        loop {
+            let query = CartsQuery {
+                status: Some(status),
+                page,
+                ..Default::default()
+            };
+            let result = server::web::carts_page(&app.pool, &query, now())
+                .await
+                .unwrap()
+                .unwrap();
+            for line in &result.lines {
+                assert_eq!(
+                    line.status, status,
+                    "cart {} listed under {status:?}",
+                    line.external_id
+                );
+            }
+            counted += result.lines.len();
+            if page >= result.pages {
+                break;
+            }
+            page += 1;
+        }
+    }
+    assert_eq!(counted, 300, "every cart is in exactly one status");
+}
+
+#[tokio::test]
+async fn pages_never_repeat_or_skip_a_cart_and_sorting_by_total_orders_them() {
+    let app = TestApp::spawn(Some(80)).await;
+    let mut seen = std::collections::HashSet::new();
+    let mut totals = Vec::new();
+    for page in 1..=4 {
+        let query = CartsQuery {
+            sort: CartSort::Total,
+            ascending: true,
+            page,
+            ..Default::default()
+        };
+        let result = server::web::carts_page(&app.pool, &query, now())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(result.total, 80);
+        for line in result.lines {
+            assert!(seen.insert(line.external_id.clone()));
+            totals.push(line.total);
+        }
+    }
+    assert_eq!(seen.len(), 80);
+    assert!(totals.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[tokio::test]
+async fn search_finds_a_customer_by_part_of_the_name_or_email_whatever_the_case() {
+    let app = TestApp::spawn(Some(60)).await;
+    let (email,): (String,) = sqlx::query_as(
+        "select cu.email from carts c join customers cu on cu.customer_id = c.customer_id limit 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let part = email.split('@').next().unwrap().to_uppercase();
+
+    let query = CartsQuery {
+        search: Some(part),
+        ..Default::default()
+    };
+    let result = server::web::carts_page(&app.pool, &query, now())
+        .await
+        .unwrap()
+        .unwrap();
+
+    assert!(result.total >= 1);
+    assert!(result
+        .lines
+        .iter()
+        .all(|l| l.customer_email.as_deref() == Some(email.as_str())));
+}
+
+#[tokio::test]
+async fn a_waiting_cart_shows_when_its_first_reminder_falls_due() {
+    let app = TestApp::spawn(Some(300)).await;
+    let query = CartsQuery {
+        status: Some(CartStatus::Waiting),
+        ..Default::default()
+    };
+
+    let result = server::web::carts_page(&app.pool, &query, now())
+        .await
+        .unwrap()
+        .unwrap();
+
+    let line = result.lines.first().expect("the demo has waiting carts");
+    // Step 1 of the demo campaign goes out 1 hour after the last activity.
+    assert_eq!(
+        line.next_reminder_at,
+        Some(line.last_activity_at + chrono::Duration::hours(1))
+    );
+}
+
+#[tokio::test]
+async fn the_header_figures_come_from_the_last_thirty_days() {
+    let app = TestApp::spawn(Some(200)).await;
+
+    let page = server::web::carts_page(&app.pool, &CartsQuery::default(), now())
+        .await
+        .unwrap()
+        .unwrap();
+
+    let (ordered,): (i64,) =
+        sqlx::query_as("select count(*) from carts where ordered_at is not null")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let expected = rust_decimal::Decimal::from(ordered * 100) / rust_decimal::Decimal::from(200);
+    assert_eq!(page.kpis.conversion_rate, Some(expected.round_dp(1)));
+    assert!(page.kpis.average_cart.unwrap() > rust_decimal::Decimal::ZERO);
+}
