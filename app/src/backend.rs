@@ -57,6 +57,21 @@ pub trait Backend: Send + Sync + 'static {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<crate::api::CartsPage>, BackendError>;
 
+    /// One cart of the current shop with its customer, items and timeline.
+    async fn cart_detail(
+        &self,
+        cart_id: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<crate::api::CartDetail>, BackendError>;
+
+    /// Asks the engine to send the cart's next reminder now (once while one is pending).
+    async fn queue_next_reminder(
+        &self,
+        cart_id: &str,
+        user_id: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), BackendError>;
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError>;
 
     /// Ends the session in this `Cookie` header; returns the `Set-Cookie` value that clears it.

@@ -18,7 +18,7 @@ use leptos_router::{
 
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::{AdminLayout, Tab};
-use pages::{CartsPage, ComingSoon, LoginPage, NotFound, RemindersPage};
+use pages::{CartPage, CartsPage, ComingSoon, LoginPage, NotFound, RemindersPage};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                             view=|| view! { <ComingSoon tab=Tab::Statistics /> }
                         />
                         <Route path=path!("carts") view=CartsPage ssr=SsrMode::Async />
+                        <Route path=path!("carts/:id") view=CartPage ssr=SsrMode::Async />
                         <Route
                             path=path!("help")
                             view=|| view! { <ComingSoon tab=Tab::Help /> }

@@ -66,3 +66,24 @@ test('a waiting cart counts down to its first reminder', async ({ page, request 
     .poll(async () => Number(await countdown.getAttribute('data-seconds')), { timeout: 5_000 })
     .toBeLessThan(first);
 });
+
+test('a cart opens from the list and its next reminder can be queued', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/carts?status=waiting');
+  await waitForHydration(page);
+  const first = page.locator('table.carts tbody tr').first();
+  const cartId = await first.getAttribute('data-cart');
+  await first.locator('td.cart-id a').click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Cart ${cartId}`);
+  await expect(page.locator('[data-status="waiting"]')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Customer' })).toBeVisible();
+  await expect(page.locator('table.items tbody tr').first()).toBeVisible();
+  await expect(page.locator('table.items tfoot')).toContainText('Total incl. tax');
+
+  await page.getByRole('button', { name: 'Send the next reminder now' }).click();
+
+  await expect(page.getByRole('status')).toContainText('A reminder is queued');
+  await expect(page.locator('.timeline li').last()).toContainText('Reminder requested by demo@relance.test');
+  expect(problems).toEqual([]);
+});

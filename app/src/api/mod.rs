@@ -1,9 +1,14 @@
 //! Server functions and the wire types they return.
 
 mod auth;
+mod cart_detail;
 mod carts;
 mod reminders;
 
 pub use auth::{safe_next, SignIn, SignOut};
+pub use cart_detail::{
+    load_cart, send_next_reminder_now, CartDetail, CustomerBlock, ItemLine, SendNextReminderNow,
+    TimelineEntry,
+};
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
 pub use reminders::{list_reminders, ReminderRow, RemindersData};

@@ -55,6 +55,37 @@ fn date_time(at: DateTime<Utc>) -> String {
     at.format("%d %b %Y, %H:%M").to_string()
 }
 
+fn timeline_event(event_type: &str, outcome: &str) -> String {
+    let what = match event_type {
+        "cart_updated" => "Cart updated",
+        "cart_deleted" => "Cart deleted by the shop",
+        "order_completed" => "Order received",
+        other => other,
+    };
+    let effect = match outcome {
+        "created" => "new cart",
+        "applied" => "applied",
+        "restarted" => "items changed: reminders start again",
+        "stale" => "ignored: older than the known state",
+        "after_order" => "ignored: the cart is already ordered",
+        "unknown_cart" => "unknown cart",
+        other => other,
+    };
+    format!("{what} ({effect})")
+}
+
+fn timeline_order(order_id: &str) -> String {
+    format!("Order {order_id}")
+}
+
+fn timeline_request(by: &str, handled: bool) -> String {
+    if handled {
+        format!("Reminder requested by {by}, taken by the engine")
+    } else {
+        format!("Reminder requested by {by}, waiting for the sending engine")
+    }
+}
+
 pub static TEXTS: Texts = Texts {
     language_name: "English",
     language_switch: "Interface language",
@@ -123,8 +154,44 @@ pub static TEXTS: Texts = Texts {
     next_page: "Next page",
     due_now: "due now",
     not_available: "—",
+    back_to_carts: "← All carts",
+    cart_heading: "Cart",
+    section_customer: "Customer",
+    section_items: "Items",
+    section_timeline: "Timeline",
+    label_email: "Email",
+    label_phone: "Phone",
+    label_language: "Language",
+    label_country: "Country",
+    label_groups: "Groups",
+    label_newsletter: "Newsletter",
+    label_orders: "Orders",
+    label_last_order: "Last order",
+    label_known_since: "Known since",
+    label_state: "State",
+    label_next_reminder: "Next reminder",
+    label_created: "Created",
+    yes: "Yes",
+    no: "No",
+    col_product: "Product",
+    col_unit_price: "Unit price",
+    col_quantity: "Quantity",
+    col_stock: "Stock",
+    col_line_total: "Total",
+    total_excl_label: "Total excl. tax",
+    shipping_label: "Shipping",
+    total_incl_label: "Total incl. tax",
+    open_in_shop: "Open the cart in the shop",
+    send_now_button: "Send the next reminder now",
+    send_now_pending: "A reminder is queued: the sending engine sends it on its next run.",
+    send_now_unavailable: "This cart cannot get a reminder (ordered, emptied, deleted or without an email).",
+    guest_cart: "A guest's cart: no email address yet.",
+    cart_not_found: "This cart does not exist.",
     delay,
     discount,
+    timeline_event,
+    timeline_order,
+    timeline_request,
     status,
     countdown,
     carts_summary,

@@ -56,6 +56,37 @@ fn date_time(at: DateTime<Utc>) -> String {
     at.format("%d/%m/%Y %H:%M").to_string()
 }
 
+fn timeline_event(event_type: &str, outcome: &str) -> String {
+    let what = match event_type {
+        "cart_updated" => "Panier mis à jour",
+        "cart_deleted" => "Panier supprimé par la boutique",
+        "order_completed" => "Commande reçue",
+        other => other,
+    };
+    let effect = match outcome {
+        "created" => "nouveau panier",
+        "applied" => "appliqué",
+        "restarted" => "articles modifiés : les relances repartent de zéro",
+        "stale" => "ignoré : plus ancien que l'état connu",
+        "after_order" => "ignoré : le panier est déjà commandé",
+        "unknown_cart" => "panier inconnu",
+        other => other,
+    };
+    format!("{what} ({effect})")
+}
+
+fn timeline_order(order_id: &str) -> String {
+    format!("Commande {order_id}")
+}
+
+fn timeline_request(by: &str, handled: bool) -> String {
+    if handled {
+        format!("Relance demandée par {by}, prise en charge")
+    } else {
+        format!("Relance demandée par {by}, en attente du moteur d'envoi")
+    }
+}
+
 pub static TEXTS: Texts = Texts {
     language_name: "Français",
     language_switch: "Langue de l'interface",
@@ -124,8 +155,44 @@ pub static TEXTS: Texts = Texts {
     next_page: "Page suivante",
     due_now: "à envoyer maintenant",
     not_available: "—",
+    back_to_carts: "← Tous les paniers",
+    cart_heading: "Panier",
+    section_customer: "Client",
+    section_items: "Articles",
+    section_timeline: "Historique",
+    label_email: "E-mail",
+    label_phone: "Téléphone",
+    label_language: "Langue",
+    label_country: "Pays",
+    label_groups: "Groupes",
+    label_newsletter: "Newsletter",
+    label_orders: "Commandes",
+    label_last_order: "Dernière commande",
+    label_known_since: "Connu depuis",
+    label_state: "État",
+    label_next_reminder: "Prochaine relance",
+    label_created: "Créé le",
+    yes: "Oui",
+    no: "Non",
+    col_product: "Produit",
+    col_unit_price: "Prix unitaire",
+    col_quantity: "Quantité",
+    col_stock: "Stock",
+    col_line_total: "Total",
+    total_excl_label: "Total HT",
+    shipping_label: "Livraison",
+    total_incl_label: "Total TTC",
+    open_in_shop: "Voir le panier dans la boutique",
+    send_now_button: "Envoyer la prochaine relance maintenant",
+    send_now_pending: "Une relance est en file d'attente : le moteur d'envoi l'enverra à son prochain passage.",
+    send_now_unavailable: "Ce panier ne peut pas recevoir de relance (commandé, vidé, supprimé ou sans e-mail).",
+    guest_cart: "Panier d'un invité : aucune adresse e-mail pour l'instant.",
+    cart_not_found: "Ce panier n'existe pas.",
     delay,
     discount,
+    timeline_event,
+    timeline_order,
+    timeline_request,
     status,
     countdown,
     carts_summary,

@@ -254,9 +254,12 @@ fn CartRow(line: CartLine, now: DateTime<Utc>) -> impl IntoView {
         _ => view! { <span class="guest">{move || i18n.t().guest}</span> }.into_any(),
     };
     let last_activity = line.last_activity_at;
+    let (external_id, href) = (line.external_id.clone(), format!("/carts/{}", line.id));
     view! {
         <tr data-cart=line.external_id.clone() data-status=status.as_str()>
-            <td class="cart-id">{line.external_id.clone()}</td>
+            <td class="cart-id">
+                <A href=href>{external_id}</A>
+            </td>
             <td class="customer">{customer}</td>
             <td class="total">
                 {move || format::money(total, currency, i18n.locale.get().language())}

@@ -1,11 +1,13 @@
 //! One module per admin page.
 
+mod cart;
 mod carts;
 mod coming_soon;
 mod login;
 mod not_found;
 mod reminders;
 
+pub use cart::CartPage;
 pub use carts::CartsPage;
 pub use coming_soon::ComingSoon;
 pub use login::LoginPage;

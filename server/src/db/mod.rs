@@ -3,6 +3,7 @@
 
 mod admins;
 mod campaigns;
+pub mod cart_detail;
 pub mod cart_list;
 mod carts;
 pub mod ingest;

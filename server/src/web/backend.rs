@@ -53,6 +53,28 @@ impl Backend for DbBackend {
         Ok(super::carts::carts_page(&self.pool, query, now).await?)
     }
 
+    async fn cart_detail(
+        &self,
+        cart_id: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<app::api::CartDetail>, BackendError> {
+        Ok(super::carts::cart_detail(&self.pool, cart_id, now).await?)
+    }
+
+    async fn queue_next_reminder(
+        &self,
+        cart_id: &str,
+        user_id: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), BackendError> {
+        let shop = db::first_shop(&self.pool)
+            .await?
+            .ok_or_else(|| BackendError("no shop".into()))?;
+        db::cart_detail::queue_reminder_request(&self.pool, &shop.id, cart_id, user_id, now)
+            .await?;
+        Ok(())
+    }
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError> {
         Ok(self
             .auth

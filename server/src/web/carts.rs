@@ -1,10 +1,13 @@
 //! The Carts page's data: rows from SQL, statuses and countdowns from `domain::lifecycle`.
 
-use app::api::{CartKpis, CartLine, CartsPage, CartsQuery, PAGE_SIZE};
+use app::api::{
+    CartDetail, CartKpis, CartLine, CartsPage, CartsQuery, CustomerBlock, ItemLine, TimelineEntry,
+    PAGE_SIZE,
+};
 use chrono::{DateTime, Utc};
 use domain::{
     lifecycle::{next_reminder_at, CartFacts, CartStatus},
-    Currency, Delay,
+    Currency, Delay, Language,
 };
 use rust_decimal::Decimal;
 
@@ -99,6 +102,126 @@ pub async fn carts_page(
             }),
         },
         currency: shop.currency,
+        now,
+    }))
+}
+
+/// The cart page's data: rows from SQL, status and countdown from `domain::lifecycle`.
+pub async fn cart_detail(
+    pool: &Pool,
+    cart_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<CartDetail>, DbError> {
+    let Some(shop) = db::first_shop(pool).await? else {
+        return Ok(None);
+    };
+    let Some(rows) = db::cart_detail::cart_detail(pool, &shop.id, cart_id).await? else {
+        return Ok(None);
+    };
+    let abandoned_after = db::abandoned_after(pool, &shop.id).await?;
+    let delays: Vec<Delay> = db::load_campaign(pool, &shop.id)
+        .await?
+        .map(|c| {
+            c.steps()
+                .iter()
+                .filter(|s| s.enabled)
+                .map(|s| s.delay)
+                .collect()
+        })
+        .unwrap_or_default();
+    let cart = rows.cart;
+    let facts = CartFacts {
+        has_items: !cart.items_fingerprint.is_empty(),
+        has_email: cart.customer_id.is_some(),
+        last_activity_at: cart.last_activity_at,
+        ordered_at: cart.ordered_at,
+        deleted_at: cart.deleted_at,
+        reminders_in_sequence: 0,
+        reminders_before_order: 0,
+        enabled_steps: delays.len() as u32,
+    };
+    let status = facts.status(now, abandoned_after);
+    let next_reminder_at = matches!(status, CartStatus::Waiting | CartStatus::InProgress)
+        .then(|| next_reminder_at(cart.last_activity_at, 0, &delays))
+        .flatten();
+    let currency = Currency::parse(&cart.currency).unwrap_or(Currency::EUR);
+    let customer = rows.customer.map(|c| CustomerBlock {
+        name: format!("{} {}", c.first_name, c.last_name)
+            .trim()
+            .to_owned(),
+        external_id: c.external_id,
+        email: c.email,
+        phone: c.phone,
+        language: Language::parse_or_english(Some(&c.language)),
+        country: c.country,
+        groups: serde_json::from_str(&c.groups_json).unwrap_or_default(),
+        newsletter: c.newsletter,
+        orders_count: u32::try_from(c.orders_count).unwrap_or(0),
+        last_order_at: c.last_order_at,
+        known_since: c.created_at,
+    });
+    let items = rows
+        .items
+        .into_iter()
+        .map(|i| {
+            let unit_price = from_db(i.unit_price);
+            let quantity = u32::try_from(i.quantity).unwrap_or(0);
+            ItemLine {
+                sku: i.sku,
+                name: i.name,
+                description: i.description,
+                image_url: i.image_url,
+                product_url: i.product_url,
+                unit_price,
+                quantity,
+                stock: i.stock,
+                line_total: unit_price * Decimal::from(quantity),
+            }
+        })
+        .collect();
+    let reminder_pending = rows.requests.iter().any(|r| r.handled_at.is_none());
+    let mut timeline: Vec<TimelineEntry> = rows
+        .events
+        .into_iter()
+        .map(|e| TimelineEntry::Event {
+            at: e.occurred_at,
+            event_id: e.event_id,
+            event_type: e.event_type,
+            outcome: e.outcome,
+        })
+        .chain(rows.orders.into_iter().map(|o| TimelineEntry::Order {
+            at: o.ordered_at,
+            order_id: o.external_id,
+            total: from_db(o.total_tax_incl),
+            currency: Currency::parse(&o.currency).unwrap_or(currency),
+        }))
+        .chain(
+            rows.requests
+                .into_iter()
+                .map(|r| TimelineEntry::ReminderRequested {
+                    at: r.requested_at,
+                    by: r.email,
+                    handled: r.handled_at.is_some(),
+                }),
+        )
+        .collect();
+    timeline.sort_by_key(TimelineEntry::at);
+    Ok(Some(CartDetail {
+        id: cart.cart_id,
+        external_id: cart.external_id,
+        status,
+        currency,
+        url: cart.url,
+        customer,
+        items,
+        total_tax_incl: from_db(cart.total_tax_incl),
+        total_tax_excl: from_db(cart.total_tax_excl),
+        shipping: from_db(cart.shipping),
+        created_at: cart.created_at,
+        last_activity_at: cart.last_activity_at,
+        next_reminder_at,
+        timeline,
+        reminder_pending,
         now,
     }))
 }

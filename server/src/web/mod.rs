@@ -14,7 +14,7 @@ use tower_http::{compression::CompressionLayer, trace::TraceLayer};
 
 use crate::{api, auth, state::AppState};
 pub use backend::DbBackend;
-pub use carts::carts_page;
+pub use carts::{cart_detail, carts_page};
 
 /// The whole application as a router, so tests can drive it without a socket.
 pub fn router(state: AppState) -> Router {

@@ -1,6 +1,7 @@
 //! Integration tests: the real router over a fresh SQLite file per test, called without a socket.
 
 mod admin_auth;
+mod cart_page;
 mod carts_list;
 mod events;
 mod helpers;

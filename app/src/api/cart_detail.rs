@@ -1,0 +1,161 @@
+use chrono::{DateTime, Utc};
+use domain::{lifecycle::CartStatus, Currency, Language};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CustomerBlock {
+    pub external_id: String,
+    pub email: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub language: Language,
+    pub country: Option<String>,
+    pub groups: Vec<String>,
+    pub newsletter: bool,
+    pub orders_count: u32,
+    pub last_order_at: Option<DateTime<Utc>>,
+    /// When Relance first heard of the customer (shops do not send the account's creation date).
+    pub known_since: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemLine {
+    pub sku: String,
+    pub name: String,
+    pub description: String,
+    pub image_url: Option<String>,
+    pub product_url: Option<String>,
+    pub unit_price: Decimal,
+    pub quantity: u32,
+    pub stock: Option<i64>,
+    pub line_total: Decimal,
+}
+
+/// Something that happened to the cart, for its timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum TimelineEntry {
+    /// An event from the shop and what it did (created, applied, restarted, stale…).
+    Event {
+        at: DateTime<Utc>,
+        event_id: String,
+        event_type: String,
+        outcome: String,
+    },
+    Order {
+        at: DateTime<Utc>,
+        order_id: String,
+        total: Decimal,
+        currency: Currency,
+    },
+    /// "Send the next reminder now", by whom, and whether the engine took it yet.
+    ReminderRequested {
+        at: DateTime<Utc>,
+        by: String,
+        handled: bool,
+    },
+}
+
+impl TimelineEntry {
+    pub fn at(&self) -> DateTime<Utc> {
+        match self {
+            Self::Event { at, .. }
+            | Self::Order { at, .. }
+            | Self::ReminderRequested { at, .. } => *at,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CartDetail {
+    pub id: String,
+    pub external_id: String,
+    pub status: CartStatus,
+    pub currency: Currency,
+    pub url: Option<String>,
+    pub customer: Option<CustomerBlock>,
+    pub items: Vec<ItemLine>,
+    pub total_tax_incl: Decimal,
+    pub total_tax_excl: Decimal,
+    pub shipping: Decimal,
+    pub created_at: DateTime<Utc>,
+    pub last_activity_at: DateTime<Utc>,
+    pub next_reminder_at: Option<DateTime<Utc>>,
+    /// Oldest first.
+    pub timeline: Vec<TimelineEntry>,
+    /// A "send now" request is waiting for the engine.
+    pub reminder_pending: bool,
+    pub now: DateTime<Utc>,
+}
+
+impl CartDetail {
+    /// Only a cart that is waiting for or in its sequence can get its next reminder early.
+    pub fn can_send_next_reminder(&self) -> bool {
+        matches!(
+            self.status,
+            CartStatus::Waiting | CartStatus::InProgress | CartStatus::Active
+        ) && self.customer.is_some()
+            && !self.items.is_empty()
+            && !self.reminder_pending
+    }
+}
+
+/// One cart of the current shop, for its page.
+#[server(prefix = "/admin/fn", endpoint = "load_cart")]
+pub async fn load_cart(id: String) -> Result<CartDetail, AppError> {
+    crate::backend::backend()?
+        .cart_detail(&id, Utc::now())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Queues the cart's next reminder to be sent at once by the sending engine.
+#[server(prefix = "/admin/fn", endpoint = "send_next_reminder_now")]
+pub async fn send_next_reminder_now(id: String) -> Result<(), AppError> {
+    let admin = leptos_axum::extract::<axum_extension::Admin>()
+        .await
+        .map_err(|_| AppError::SignInRequired)?;
+    let backend = crate::backend::backend()?;
+    let detail = backend
+        .cart_detail(&id, Utc::now())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if detail.reminder_pending {
+        return Err(AppError::Invalid(
+            "a reminder is already queued for this cart".into(),
+        ));
+    }
+    if !detail.can_send_next_reminder() {
+        return Err(AppError::Invalid(
+            "this cart cannot get a reminder: it is ordered, emptied, deleted or has no customer email".into(),
+        ));
+    }
+    backend
+        .queue_next_reminder(&id, &admin.0.user_id, Utc::now())
+        .await?;
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+mod axum_extension {
+    use crate::backend::AdminIdentity;
+
+    /// The signed-in admin the server's guard put in the request.
+    pub struct Admin(pub AdminIdentity);
+
+    impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Admin {
+        type Rejection = ();
+        async fn from_request_parts(parts: &mut http::request::Parts, _: &S) -> Result<Self, ()> {
+            parts
+                .extensions
+                .get::<AdminIdentity>()
+                .cloned()
+                .map(Admin)
+                .ok_or(())
+        }
+    }
+}

@@ -1,0 +1,305 @@
+use domain::format;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_params_map};
+
+use crate::api::{load_cart, CartDetail, CustomerBlock, SendNextReminderNow, TimelineEntry};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+
+/// One cart: its customer, its items, what happened to it, and "send the next reminder now".
+#[component]
+pub fn CartPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let send_now = ServerAction::<SendNextReminderNow>::new();
+    // Reloads after a request is queued, so the timeline shows it.
+    let cart = Resource::new(
+        move || (id(), send_now.version().get()),
+        |(id, _)| load_cart(id),
+    );
+
+    view! {
+        <p>
+            <A href="/carts">{move || i18n.t().back_to_carts}</A>
+        </p>
+        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match cart.await {
+                    Ok(detail) => view! { <CartView detail send_now /> }.into_any(),
+                    Err(AppError::NotFound) => {
+                        view! { <p class="empty">{move || i18n.t().cart_not_found}</p> }.into_any()
+                    }
+                    Err(_) => {
+                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> impl IntoView {
+    let i18n = use_i18n();
+    let currency = detail.currency;
+    let language = move || i18n.locale.get().language();
+    let money = move |amount| format::money(amount, currency, language());
+    let status = detail.status;
+    let (created, activity, next) = (
+        detail.created_at,
+        detail.last_activity_at,
+        detail.next_reminder_at,
+    );
+    let (incl, excl, shipping) = (
+        detail.total_tax_incl,
+        detail.total_tax_excl,
+        detail.shipping,
+    );
+    let can_send = detail.can_send_next_reminder();
+    let pending = detail.reminder_pending;
+    let error = move || {
+        send_now
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|e| match e {
+                AppError::Invalid(message) => message,
+                _ => i18n.t().load_failed.to_owned(),
+            })
+    };
+    let external_id = detail.external_id.clone();
+    view! {
+        <Title text=move || format!("{} {}", i18n.t().cart_heading, external_id) />
+        <h1>{move || i18n.t().cart_heading} " " {detail.external_id.clone()}</h1>
+        <dl class="facts">
+            <div>
+                <dt>{move || i18n.t().label_state}</dt>
+                <dd>
+                    <span class=format!("state {}", status.as_str()) data-status=status.as_str()>
+                        {move || (i18n.t().status)(status)}
+                    </span>
+                </dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t().label_created}</dt>
+                <dd>{move || (i18n.t().date_time)(created)}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t().col_last_activity}</dt>
+                <dd>{move || (i18n.t().date_time)(activity)}</dd>
+            </div>
+            {next
+                .map(|due| {
+                    view! {
+                        <div>
+                            <dt>{move || i18n.t().label_next_reminder}</dt>
+                            <dd>{move || (i18n.t().date_time)(due)}</dd>
+                        </div>
+                    }
+                })}
+        </dl>
+        <section class="send-now">
+            {if pending {
+                view! { <p class="notice" role="status">{move || i18n.t().send_now_pending}</p> }
+                    .into_any()
+            } else if can_send {
+                view! {
+                    <ActionForm action=send_now>
+                        <input type="hidden" name="id" value=detail.id.clone() />
+                        <button type="submit" class="primary" disabled=move || send_now.pending().get()>
+                            {move || i18n.t().send_now_button}
+                        </button>
+                    </ActionForm>
+                }
+                    .into_any()
+            } else {
+                view! { <p class="hint">{move || i18n.t().send_now_unavailable}</p> }.into_any()
+            }}
+            <Show when=move || error().is_some()>
+                <p class="error" role="alert">{move || error().unwrap_or_default()}</p>
+            </Show>
+        </section>
+        <div class="cart-columns">
+            <section class="panel">
+                <h2>{move || i18n.t().section_customer}</h2>
+                {match detail.customer.clone() {
+                    Some(customer) => view! { <Customer customer /> }.into_any(),
+                    None => view! { <p class="hint">{move || i18n.t().guest_cart}</p> }.into_any(),
+                }}
+            </section>
+            <section class="panel timeline">
+                <h2>{move || i18n.t().section_timeline}</h2>
+                <ol>
+                    {detail
+                        .timeline
+                        .clone()
+                        .into_iter()
+                        .map(|entry| view! { <TimelineItem entry /> })
+                        .collect_view()}
+                </ol>
+            </section>
+        </div>
+        <section class="panel">
+            <h2>{move || i18n.t().section_items}</h2>
+            <table class="items">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t().col_product}</th>
+                        <th scope="col">{move || i18n.t().col_unit_price}</th>
+                        <th scope="col">{move || i18n.t().col_quantity}</th>
+                        <th scope="col">{move || i18n.t().col_stock}</th>
+                        <th scope="col">{move || i18n.t().col_line_total}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {detail
+                        .items
+                        .clone()
+                        .into_iter()
+                        .map(|item| {
+                            let (price, total) = (item.unit_price, item.line_total);
+                            view! {
+                                <tr>
+                                    <td class="product">
+                                        {item
+                                            .image_url
+                                            .clone()
+                                            .map(|src| {
+                                                view! { <img src=src alt="" width="48" height="48" loading="lazy" /> }
+                                            })}
+                                        <span>
+                                            <strong>{item.name.clone()}</strong>
+                                            <small>{item.sku.clone()} " · " {item.description.clone()}</small>
+                                        </span>
+                                    </td>
+                                    <td class="num">{move || money(price)}</td>
+                                    <td class="num">{item.quantity}</td>
+                                    <td class="num">{item.stock.map(|s| s.to_string()).unwrap_or_default()}</td>
+                                    <td class="num">{move || money(total)}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+                <tfoot>
+                    <tr>
+                        <th scope="row" colspan="4">{move || i18n.t().total_excl_label}</th>
+                        <td class="num">{move || money(excl)}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row" colspan="4">{move || i18n.t().shipping_label}</th>
+                        <td class="num">{move || money(shipping)}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row" colspan="4">{move || i18n.t().total_incl_label}</th>
+                        <td class="num">
+                            <strong>{move || money(incl)}</strong>
+                        </td>
+                    </tr>
+                </tfoot>
+            </table>
+            {detail
+                .url
+                .clone()
+                .map(|url| {
+                    view! {
+                        <p>
+                            <a href=url rel="noopener noreferrer" target="_blank">
+                                {move || i18n.t().open_in_shop}
+                            </a>
+                        </p>
+                    }
+                })}
+        </section>
+    }
+}
+
+#[component]
+fn Customer(customer: CustomerBlock) -> impl IntoView {
+    let i18n = use_i18n();
+    let newsletter = customer.newsletter;
+    let (known_since, last_order) = (customer.known_since, customer.last_order_at);
+    let orders = customer.orders_count;
+    view! {
+        <p class="customer-name">
+            <strong>{customer.name.clone()}</strong>
+            " "
+            <small>"#" {customer.external_id.clone()}</small>
+        </p>
+        <dl class="facts stacked">
+            <div>
+                <dt>{move || i18n.t().label_email}</dt>
+                <dd>{customer.email.clone()}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t().label_phone}</dt>
+                <dd>{customer.phone.clone().unwrap_or_else(|| "—".into())}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t().label_language}</dt>
+                <dd>{customer.language.code().to_uppercase()}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t().label_country}</dt>
+                <dd>{customer.country.clone().unwrap_or_else(|| "—".into())}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t().label_groups}</dt>
+                <dd>{customer.groups.join(", ")}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t().label_newsletter}</dt>
+                <dd>{move || if newsletter { i18n.t().yes } else { i18n.t().no }}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t().label_orders}</dt>
+                <dd>{orders}</dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t().label_last_order}</dt>
+                <dd>
+                    {move || last_order.map(|at| (i18n.t().date_time)(at)).unwrap_or_else(|| "—".into())}
+                </dd>
+            </div>
+            <div>
+                <dt>{move || i18n.t().label_known_since}</dt>
+                <dd>{move || (i18n.t().date_time)(known_since)}</dd>
+            </div>
+        </dl>
+    }
+}
+
+#[component]
+fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
+    let i18n = use_i18n();
+    let at = entry.at();
+    let text = move || match &entry {
+        TimelineEntry::Event {
+            event_type,
+            outcome,
+            ..
+        } => (i18n.t().timeline_event)(event_type, outcome),
+        TimelineEntry::Order {
+            order_id,
+            total,
+            currency,
+            ..
+        } => format!(
+            "{} · {}",
+            (i18n.t().timeline_order)(order_id),
+            format::money(*total, *currency, i18n.locale.get().language())
+        ),
+        TimelineEntry::ReminderRequested { by, handled, .. } => {
+            (i18n.t().timeline_request)(by, *handled)
+        }
+    };
+    view! {
+        <li>
+            <time datetime=at.to_rfc3339()>{move || (i18n.t().date_time)(at)}</time>
+            <span>{text}</span>
+        </li>
+    }
+}

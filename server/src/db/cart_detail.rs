@@ -1,0 +1,178 @@
+//! Everything the cart page shows about one cart.
+
+use chrono::{DateTime, Utc};
+
+use super::{new_id, DbError, Pool};
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct CartDetailRow {
+    pub cart_id: String,
+    pub external_id: String,
+    pub customer_id: Option<String>,
+    pub currency: String,
+    pub total_tax_incl: i64,
+    pub total_tax_excl: i64,
+    pub shipping: i64,
+    pub url: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub last_activity_at: DateTime<Utc>,
+    pub ordered_at: Option<DateTime<Utc>>,
+    pub deleted_at: Option<DateTime<Utc>>,
+    pub items_fingerprint: String,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct CustomerRow {
+    pub external_id: String,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub language: String,
+    pub country: Option<String>,
+    pub groups_json: String,
+    pub newsletter: bool,
+    pub orders_count: i64,
+    pub last_order_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct ItemRow {
+    pub sku: String,
+    pub name: String,
+    pub description: String,
+    pub image_url: Option<String>,
+    pub product_url: Option<String>,
+    pub unit_price: i64,
+    pub quantity: i64,
+    pub stock: Option<i64>,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct EventRow {
+    pub event_id: String,
+    pub event_type: String,
+    pub occurred_at: DateTime<Utc>,
+    pub received_at: DateTime<Utc>,
+    pub outcome: String,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct OrderRow {
+    pub external_id: String,
+    pub total_tax_incl: i64,
+    pub currency: String,
+    pub ordered_at: DateTime<Utc>,
+}
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct RequestRow {
+    pub requested_at: DateTime<Utc>,
+    pub handled_at: Option<DateTime<Utc>>,
+    pub email: String,
+}
+
+pub struct CartDetailRows {
+    pub cart: CartDetailRow,
+    pub customer: Option<CustomerRow>,
+    pub items: Vec<ItemRow>,
+    pub events: Vec<EventRow>,
+    pub orders: Vec<OrderRow>,
+    pub requests: Vec<RequestRow>,
+}
+
+/// The cart `cart_id` of `shop_id` with everything around it; `None` if the shop has no such cart.
+#[tracing::instrument(skip_all, fields(shop_id, cart_id))]
+pub async fn cart_detail(
+    pool: &Pool,
+    shop_id: &str,
+    cart_id: &str,
+) -> Result<Option<CartDetailRows>, DbError> {
+    let Some(cart): Option<CartDetailRow> = sqlx::query_as(
+        "select cart_id, external_id, customer_id, currency, total_tax_incl, total_tax_excl, shipping, url,
+                created_at, last_activity_at, ordered_at, deleted_at, items_fingerprint
+         from carts where shop_id = $1 and cart_id = $2",
+    )
+    .bind(shop_id)
+    .bind(cart_id)
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(None);
+    };
+    let customer = match &cart.customer_id {
+        Some(id) => sqlx::query_as(
+            "select external_id, email, first_name, last_name, phone, language, country, groups_json, newsletter,
+                    orders_count, last_order_at, created_at
+             from customers where customer_id = $1",
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await?,
+        None => None,
+    };
+    let items = sqlx::query_as(
+        "select sku, name, description, image_url, product_url, unit_price, quantity, stock
+         from cart_items where cart_id = $1 order by position",
+    )
+    .bind(cart_id)
+    .fetch_all(pool)
+    .await?;
+    let events = sqlx::query_as(
+        "select event_id, event_type, occurred_at, received_at, outcome from cart_events
+         where shop_id = $1 and cart_external_id = $2 order by occurred_at, received_at",
+    )
+    .bind(shop_id)
+    .bind(&cart.external_id)
+    .fetch_all(pool)
+    .await?;
+    let orders = sqlx::query_as(
+        "select external_id, total_tax_incl, currency, ordered_at from orders
+         where shop_id = $1 and (cart_id = $2 or cart_external_id = $3) order by ordered_at",
+    )
+    .bind(shop_id)
+    .bind(cart_id)
+    .bind(&cart.external_id)
+    .fetch_all(pool)
+    .await?;
+    let requests = sqlx::query_as(
+        "select r.requested_at, r.handled_at, u.email from reminder_requests r
+         join admin_users u on u.user_id = r.requested_by
+         where r.cart_id = $1 order by r.requested_at",
+    )
+    .bind(cart_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(Some(CartDetailRows {
+        cart,
+        customer,
+        items,
+        events,
+        orders,
+        requests,
+    }))
+}
+
+/// Queues "send the next reminder now" unless one is already waiting; `false` if one was.
+pub async fn queue_reminder_request(
+    pool: &Pool,
+    shop_id: &str,
+    cart_id: &str,
+    user_id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let result = sqlx::query(
+        "insert into reminder_requests (request_id, shop_id, cart_id, requested_by, requested_at)
+         select $1, $2, $3, $4, $5
+         where not exists (select 1 from reminder_requests where cart_id = $3 and handled_at is null)",
+    )
+    .bind(new_id())
+    .bind(shop_id)
+    .bind(cart_id)
+    .bind(user_id)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
