@@ -39,6 +39,8 @@ pub struct ItemLine {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TimelineEntry {
+    /// When Relance first saw the cart.
+    Created { at: DateTime<Utc> },
     /// An event from the shop and what it did (created, applied, restarted, stale…).
     Event {
         at: DateTime<Utc>,
@@ -63,7 +65,8 @@ pub enum TimelineEntry {
 impl TimelineEntry {
     pub fn at(&self) -> DateTime<Utc> {
         match self {
-            Self::Event { at, .. }
+            Self::Created { at }
+            | Self::Event { at, .. }
             | Self::Order { at, .. }
             | Self::ReminderRequested { at, .. } => *at,
         }

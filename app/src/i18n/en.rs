@@ -189,6 +189,7 @@ pub static TEXTS: Texts = Texts {
     cart_not_found: "This cart does not exist.",
     delay,
     discount,
+    timeline_created: "Cart first received by Relance",
     timeline_event,
     timeline_order,
     timeline_request,

@@ -190,6 +190,7 @@ pub static TEXTS: Texts = Texts {
     cart_not_found: "Ce panier n'existe pas.",
     delay,
     discount,
+    timeline_created: "Panier reçu par Relance",
     timeline_event,
     timeline_order,
     timeline_request,

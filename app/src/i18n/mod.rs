@@ -158,6 +158,7 @@ pub struct Texts {
     pub send_now_unavailable: &'static str,
     pub guest_cart: &'static str,
     pub cart_not_found: &'static str,
+    pub timeline_created: &'static str,
     /// A shop event on a cart's timeline: its type and what it did.
     pub timeline_event: fn(&str, &str) -> String,
     pub timeline_order: fn(&str) -> String,

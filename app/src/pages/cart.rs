@@ -277,6 +277,7 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
     let i18n = use_i18n();
     let at = entry.at();
     let text = move || match &entry {
+        TimelineEntry::Created { .. } => i18n.t().timeline_created.to_owned(),
         TimelineEntry::Event {
             event_type,
             outcome,

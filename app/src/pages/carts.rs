@@ -270,7 +270,7 @@ fn CartRow(line: CartLine, now: DateTime<Utc>) -> impl IntoView {
                     {move || (i18n.t().date_time)(last_activity)}
                 </time>
             </td>
-            <td class="state">
+            <td class="state-cell">
                 <span class=format!("state {}", status.as_str())>
                     {move || (i18n.t().status)(status)}
                 </span>

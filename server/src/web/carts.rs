@@ -180,31 +180,31 @@ pub async fn cart_detail(
         })
         .collect();
     let reminder_pending = rows.requests.iter().any(|r| r.handled_at.is_none());
-    let mut timeline: Vec<TimelineEntry> = rows
-        .events
-        .into_iter()
-        .map(|e| TimelineEntry::Event {
-            at: e.occurred_at,
-            event_id: e.event_id,
-            event_type: e.event_type,
-            outcome: e.outcome,
-        })
-        .chain(rows.orders.into_iter().map(|o| TimelineEntry::Order {
-            at: o.ordered_at,
-            order_id: o.external_id,
-            total: from_db(o.total_tax_incl),
-            currency: Currency::parse(&o.currency).unwrap_or(currency),
-        }))
-        .chain(
-            rows.requests
-                .into_iter()
-                .map(|r| TimelineEntry::ReminderRequested {
-                    at: r.requested_at,
-                    by: r.email,
-                    handled: r.handled_at.is_some(),
-                }),
-        )
-        .collect();
+    let mut timeline: Vec<TimelineEntry> = std::iter::once(TimelineEntry::Created {
+        at: cart.created_at,
+    })
+    .chain(rows.events.into_iter().map(|e| TimelineEntry::Event {
+        at: e.occurred_at,
+        event_id: e.event_id,
+        event_type: e.event_type,
+        outcome: e.outcome,
+    }))
+    .chain(rows.orders.into_iter().map(|o| TimelineEntry::Order {
+        at: o.ordered_at,
+        order_id: o.external_id,
+        total: from_db(o.total_tax_incl),
+        currency: Currency::parse(&o.currency).unwrap_or(currency),
+    }))
+    .chain(
+        rows.requests
+            .into_iter()
+            .map(|r| TimelineEntry::ReminderRequested {
+                at: r.requested_at,
+                by: r.email,
+                handled: r.handled_at.is_some(),
+            }),
+    )
+    .collect();
     timeline.sort_by_key(TimelineEntry::at);
     Ok(Some(CartDetail {
         id: cart.cart_id,

@@ -33,13 +33,18 @@ async fn the_cart_page_shows_customer_items_totals_and_timeline() {
     let outcomes: Vec<String> = detail
         .timeline
         .iter()
-        .map(|entry| match entry {
-            app::api::TimelineEntry::Event { outcome, .. } => outcome.clone(),
+        .filter_map(|entry| match entry {
+            app::api::TimelineEntry::Event { outcome, .. } => Some(outcome.clone()),
+            app::api::TimelineEntry::Created { .. } => None,
             other => panic!("unexpected {other:?}"),
         })
         .collect();
     // In the order things happened: the late, older event first, recorded as stale.
     assert_eq!(outcomes, ["stale", "created", "restarted"]);
+    assert!(matches!(
+        detail.timeline[1],
+        app::api::TimelineEntry::Created { .. }
+    ));
 }
 
 async fn send_now(app: &TestApp, cookie: &str, id: &str) -> crate::helpers::TestResponse {
