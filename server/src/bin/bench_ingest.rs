@@ -260,6 +260,30 @@ async fn main() -> anyhow::Result<()> {
     let steady = open_loop(load.clone(), 1_000, seconds).await;
     row("single events at a steady 1,000 requests/s", &steady);
 
+    // Where a 500-event batch spends its server time, without HTTP: parsing and checking, then
+    // the group write.
+    let owner = server::api::keys::authenticate(&pool, Some(&format!("Bearer {}", load.key)))
+        .await?
+        .expect("the bench key opens");
+    let (mut parse, mut apply) = (Duration::ZERO, Duration::ZERO);
+    let rounds = 20;
+    for _ in 0..rounds {
+        let events: Vec<_> = (0..500).map(|_| load.event()).collect();
+        let body = serde_json::json!({ "events": events }).to_string();
+        let started = Instant::now();
+        let valid = server::api::events::parse_events(body.as_bytes(), domain::Currency::EUR)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        parse += started.elapsed();
+        let started = Instant::now();
+        server::api::events::apply_group(&pool, &[(&owner, valid.as_slice())], Utc::now()).await?;
+        apply += started.elapsed();
+    }
+    println!(
+        "\nserver time per 500-event batch, no HTTP: parse and check {:.1} ms, group write {:.1} ms",
+        parse.as_secs_f64() * 1000.0 / f64::from(rounds),
+        apply.as_secs_f64() * 1000.0 / f64::from(rounds)
+    );
+
     let (events,): (i64,) = sqlx::query_as("select count(*) from cart_events")
         .fetch_one(&pool)
         .await?;
