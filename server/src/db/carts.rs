@@ -1,15 +1,10 @@
-//! Bulk writes of customers, carts and orders, as the demo generator makes them.
-//! (Single-event writes from the ingestion API come with that API.)
+//! The demo generator's customers, carts and orders, and how they are written.
 
 use chrono::{DateTime, Utc};
-use domain::{lifecycle::items_fingerprint, Cart, Customer, WebUrl};
-use sqlx::{QueryBuilder, Sqlite};
+use domain::{lifecycle::items_fingerprint, Cart, Customer};
 
-use super::money::to_db;
+use super::ingest::{self, CartWrite, CustomerRow, OrderRow};
 use super::DbError;
-
-/// SQLite accepts 32,766 bound values per statement; stay well below it.
-const MAX_BINDS: usize = 30_000;
 
 pub struct NewCustomerRow {
     pub customer_id: String,
@@ -42,11 +37,8 @@ pub struct DemoBatch {
     pub orders: Vec<NewOrderRow>,
 }
 
-fn rows_per_statement(columns: usize) -> usize {
-    MAX_BINDS / columns
-}
-
-/// Writes a batch with multi-row inserts: a few hundred statements for 100,000 carts.
+/// Writes a batch through the same bulk writes as the ingestion API, so demo data is stored
+/// exactly as real events would store it.
 #[tracing::instrument(skip_all, fields(customers = batch.customers.len(), carts = batch.carts.len()))]
 pub async fn insert_demo_batch(
     conn: &mut sqlx::SqliteConnection,
@@ -54,153 +46,65 @@ pub async fn insert_demo_batch(
     batch: &DemoBatch,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    for chunk in batch.customers.chunks(rows_per_statement(16)) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "insert into customers (customer_id, shop_id, external_id, email, first_name, last_name, gender,
-                 language, country, groups_json, newsletter, birthdate, orders_count, last_order_at,
-                 created_at, updated_at) ",
-        );
-        let mut failed = None;
-        query.push_values(chunk, |mut row, new| {
-            let c = &new.customer;
-            let groups = serde_json::to_string(&c.groups).unwrap_or_else(|e| {
-                failed = Some(DbError::corrupt(e));
-                String::from("[]")
-            });
-            row.push_bind(new.customer_id.clone())
-                .push_bind(shop_id.to_owned())
-                .push_bind(c.id.clone())
-                .push_bind(c.email.as_str().to_owned())
-                .push_bind(c.first_name.clone())
-                .push_bind(c.last_name.clone())
-                .push_bind(c.gender.map(|g| g.as_str()))
-                .push_bind(c.language.code().to_owned())
-                .push_bind(c.country.clone())
-                .push_bind(groups)
-                .push_bind(c.newsletter)
-                .push_bind(c.birthdate)
-                .push_bind(i64::from(c.orders_count))
-                .push_bind(c.last_order_at)
-                .push_bind(now)
-                .push_bind(now);
-        });
-        if let Some(error) = failed {
-            return Err(error);
-        }
-        query.build().execute(&mut *conn).await?;
-    }
+    let customers: Vec<CustomerRow> = batch
+        .customers
+        .iter()
+        .map(|row| CustomerRow {
+            customer_id: Some(&row.customer_id),
+            shop_id,
+            customer: &row.customer,
+            phone: None,
+        })
+        .collect();
+    ingest::upsert_customers(conn, &customers, now).await?;
 
-    for chunk in batch.carts.chunks(rows_per_statement(16)) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl,
-                 total_tax_excl, shipping, url, created_at, last_activity_at, ordered_at, deleted_at,
-                 items_fingerprint, sequence_started_at, product_count) ",
-        );
-        let mut failed = None;
-        query.push_values(chunk, |mut row, new| {
-            let cart = &new.cart;
-            let mut money = |amount| {
-                to_db(amount).unwrap_or_else(|e| {
-                    failed = Some(e);
-                    0
-                })
-            };
-            let (incl, excl, shipping) = (
-                money(cart.total_tax_incl.amount()),
-                money(cart.total_tax_excl.amount()),
-                money(cart.shipping.amount()),
-            );
-            row.push_bind(new.cart_id.clone())
-                .push_bind(shop_id.to_owned())
-                .push_bind(cart.id.clone())
-                .push_bind(new.customer_id.clone())
-                .push_bind(cart.currency.code().to_owned())
-                .push_bind(incl)
-                .push_bind(excl)
-                .push_bind(shipping)
-                .push_bind(cart.url.as_ref().map(|u| u.as_str().to_owned()))
-                .push_bind(new.created_at)
-                .push_bind(new.last_activity_at)
-                .push_bind(new.ordered_at)
-                .push_bind(new.deleted_at)
-                .push_bind(items_fingerprint(&cart.items))
-                .push_bind(new.created_at)
-                .push_bind(i64::from(cart.product_count()));
-        });
-        if let Some(error) = failed {
-            return Err(error);
-        }
-        query.build().execute(&mut *conn).await?;
-    }
-
-    let items: Vec<(&NewCartRow, usize)> = batch
+    let fingerprints: Vec<String> = batch
         .carts
         .iter()
-        .flat_map(|cart| (0..cart.cart.items.len()).map(move |position| (cart, position)))
+        .map(|row| items_fingerprint(&row.cart.items))
         .collect();
-    for chunk in items.chunks(rows_per_statement(13)) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "insert into cart_items (cart_id, shop_id, position, sku, name, description, image_url,
-                 product_url, category, unit_price, quantity, stock, created_at) ",
-        );
-        let mut failed = None;
-        query.push_values(chunk, |mut row, (cart, position)| {
-            let item = &cart.cart.items[*position];
-            let price = to_db(item.unit_price.amount()).unwrap_or_else(|e| {
-                failed = Some(e);
-                0
-            });
-            row.push_bind(cart.cart_id.clone())
-                .push_bind(shop_id.to_owned())
-                .push_bind(*position as i64)
-                .push_bind(item.sku.clone())
-                .push_bind(item.name.clone())
-                .push_bind(item.description.clone())
-                .push_bind(
-                    item.image_url
-                        .as_ref()
-                        .map(|u: &WebUrl| u.as_str().to_owned()),
-                )
-                .push_bind(item.product_url.as_ref().map(|u| u.as_str().to_owned()))
-                .push_bind(item.category.clone())
-                .push_bind(price)
-                .push_bind(i64::from(item.quantity))
-                .push_bind(item.stock)
-                .push_bind(cart.created_at);
-        });
-        if let Some(error) = failed {
-            return Err(error);
-        }
-        query.build().execute(&mut *conn).await?;
-    }
+    let carts: Vec<CartWrite> = batch
+        .carts
+        .iter()
+        .zip(&fingerprints)
+        .map(|(row, fingerprint)| CartWrite {
+            cart_id: &row.cart_id,
+            shop_id,
+            cart: &row.cart,
+            customer_id: row.customer_id.as_deref(),
+            created_at: row.created_at,
+            last_activity_at: row.last_activity_at,
+            fingerprint,
+            sequence_started_at: row.created_at,
+            ordered_at: row.ordered_at,
+            deleted_at: row.deleted_at,
+        })
+        .collect();
+    ingest::upsert_carts(conn, &carts).await?;
+    let items: Vec<(&str, &str, &Cart)> = batch
+        .carts
+        .iter()
+        .map(|row| (row.cart_id.as_str(), shop_id, &row.cart))
+        .collect();
+    ingest::replace_items(conn, &items, now).await?;
 
-    for chunk in batch.orders.chunks(rows_per_statement(9)) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "insert into orders (order_id, shop_id, external_id, cart_id, cart_external_id, currency,
-                 total_tax_incl, ordered_at, created_at) ",
-        );
-        let mut failed = None;
-        query.push_values(chunk, |mut row, order| {
-            let row_cart = &batch.carts[order.cart];
-            let cart = &row_cart.cart;
-            let total = to_db(cart.total_tax_incl.amount()).unwrap_or_else(|e| {
-                failed = Some(e);
-                0
-            });
-            row.push_bind(order.order_id.clone())
-                .push_bind(shop_id.to_owned())
-                .push_bind(order.external_id.clone())
-                .push_bind(row_cart.cart_id.clone())
-                .push_bind(cart.id.clone())
-                .push_bind(cart.currency.code().to_owned())
-                .push_bind(total)
-                .push_bind(order.ordered_at)
-                .push_bind(order.ordered_at);
-        });
-        if let Some(error) = failed {
-            return Err(error);
-        }
-        query.build().execute(&mut *conn).await?;
-    }
-    Ok(())
+    let orders: Vec<OrderRow> = batch
+        .orders
+        .iter()
+        .map(|order| {
+            let row = &batch.carts[order.cart];
+            OrderRow {
+                order_id: order.order_id.clone(),
+                shop_id: shop_id.to_owned(),
+                external_id: order.external_id.clone(),
+                cart_id: Some(row.cart_id.clone()),
+                cart_external_id: row.cart.id.clone(),
+                currency: row.cart.currency.code().to_owned(),
+                total_tax_incl: row.cart.total_tax_incl.amount(),
+                coupon_codes: Vec::new(),
+                ordered_at: order.ordered_at,
+            }
+        })
+        .collect();
+    ingest::insert_orders(conn, &orders, now).await
 }

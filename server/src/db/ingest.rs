@@ -157,6 +157,8 @@ pub async fn insert_events(
 }
 
 pub struct CustomerRow<'a> {
+    /// The id a new customer gets; `None` for a fresh one.
+    pub customer_id: Option<&'a str>,
     pub shop_id: &'a str,
     pub customer: &'a Customer,
     pub phone: Option<&'a str>,
@@ -180,7 +182,7 @@ pub async fn upsert_customers(
         );
         query.push_values(chunk.iter().zip(groups), |mut row, (r, groups)| {
             let c = r.customer;
-            row.push_bind(new_id())
+            row.push_bind(r.customer_id.map_or_else(new_id, str::to_owned))
                 .push_bind(r.shop_id.to_owned())
                 .push_bind(c.id.clone())
                 .push_bind(c.email.as_str().to_owned())
@@ -367,6 +369,7 @@ pub async fn mark_cart(
 }
 
 pub struct OrderRow {
+    pub order_id: String,
     pub shop_id: String,
     pub external_id: String,
     pub cart_id: Option<String>,
@@ -398,7 +401,7 @@ pub async fn insert_orders(
                  coupon_codes_json, ordered_at, created_at) ",
         );
         query.push_values(chunk.iter().zip(encoded), |mut row, (o, (total, codes))| {
-            row.push_bind(new_id())
+            row.push_bind(o.order_id.clone())
                 .push_bind(o.shop_id.clone())
                 .push_bind(o.external_id.clone())
                 .push_bind(o.cart_id.clone())

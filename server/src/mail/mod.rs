@@ -40,13 +40,18 @@ pub trait MailTransport: Send + Sync {
     fn describe(&self) -> String;
 }
 
-struct Smtp {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
-    host: String,
+/// A lettre transport with a description of where it delivers.
+struct Lettre<T> {
+    transport: T,
+    describe: String,
 }
 
 #[async_trait]
-impl MailTransport for Smtp {
+impl<T> MailTransport for Lettre<T>
+where
+    T: AsyncTransport + Send + Sync,
+    T::Error: std::fmt::Display,
+{
     async fn send(&self, message: Message) -> Result<(), MailError> {
         self.transport
             .send(message)
@@ -55,26 +60,7 @@ impl MailTransport for Smtp {
             .map_err(|e| MailError::Transport(e.to_string()))
     }
     fn describe(&self) -> String {
-        format!("SMTP server {}", self.host)
-    }
-}
-
-struct Outbox {
-    transport: AsyncFileTransport<Tokio1Executor>,
-    dir: String,
-}
-
-#[async_trait]
-impl MailTransport for Outbox {
-    async fn send(&self, message: Message) -> Result<(), MailError> {
-        self.transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| MailError::Transport(e.to_string()))
-    }
-    fn describe(&self) -> String {
-        format!(".eml files in {}", self.dir)
+        self.describe.clone()
     }
 }
 
@@ -94,7 +80,10 @@ pub fn transport(config: &Config) -> anyhow::Result<Arc<dyn MailTransport>> {
                 .next()
                 .unwrap_or_default()
                 .to_owned();
-            Ok(Arc::new(Smtp { transport, host }))
+            Ok(Arc::new(Lettre {
+                transport,
+                describe: format!("SMTP server {host}"),
+            }))
         }
         None => outbox(&config.outbox_dir),
     }
@@ -104,9 +93,9 @@ pub fn transport(config: &Config) -> anyhow::Result<Arc<dyn MailTransport>> {
 pub fn outbox(dir: &Path) -> anyhow::Result<Arc<dyn MailTransport>> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("cannot create the outbox folder {dir:?}"))?;
-    Ok(Arc::new(Outbox {
-        transport: AsyncFileTransport::new(dir),
-        dir: dir.display().to_string(),
+    Ok(Arc::new(Lettre {
+        transport: AsyncFileTransport::<Tokio1Executor>::new(dir),
+        describe: format!(".eml files in {}", dir.display()),
     }))
 }
 

@@ -13,27 +13,68 @@ use rust_decimal::Decimal;
 
 use crate::db::{self, cart_list::CartListRow, money::from_db, DbError, Pool};
 
-fn line(
-    row: CartListRow,
-    now: DateTime<Utc>,
+/// What the lifecycle rules need from the shop: when a cart counts as abandoned, and the delays
+/// of its enabled reminder steps.
+struct ShopRules {
     abandoned_after: chrono::Duration,
-    delays: &[Delay],
-) -> CartLine {
-    let facts = CartFacts {
-        has_items: !row.items_fingerprint.is_empty(),
-        has_email: row.customer_id.is_some(),
-        last_activity_at: row.last_activity_at,
-        ordered_at: row.ordered_at,
-        deleted_at: row.deleted_at,
-        // Reminders are not recorded yet: the engine adds them.
-        reminders_in_sequence: 0,
-        reminders_before_order: 0,
-        enabled_steps: delays.len() as u32,
-    };
-    let status = facts.status(now, abandoned_after);
-    let next = matches!(status, CartStatus::Waiting | CartStatus::InProgress)
-        .then(|| next_reminder_at(row.last_activity_at, facts.reminders_in_sequence, delays))
-        .flatten();
+    delays: Vec<Delay>,
+}
+
+impl ShopRules {
+    async fn load(pool: &Pool, shop_id: &str) -> Result<Self, DbError> {
+        Ok(Self {
+            abandoned_after: db::abandoned_after(pool, shop_id).await?,
+            delays: db::load_campaign(pool, shop_id)
+                .await?
+                .map(|c| {
+                    c.steps()
+                        .iter()
+                        .filter(|s| s.enabled)
+                        .map(|s| s.delay)
+                        .collect()
+                })
+                .unwrap_or_default(),
+        })
+    }
+
+    /// The cart's state at `now`, and when its next reminder falls due if it waits for one.
+    fn assess(
+        &self,
+        has_items: bool,
+        has_email: bool,
+        last_activity_at: DateTime<Utc>,
+        ordered_at: Option<DateTime<Utc>>,
+        deleted_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> (CartStatus, Option<DateTime<Utc>>) {
+        let facts = CartFacts {
+            has_items,
+            has_email,
+            last_activity_at,
+            ordered_at,
+            deleted_at,
+            // Reminders are not recorded yet: the engine adds them.
+            reminders_in_sequence: 0,
+            reminders_before_order: 0,
+            enabled_steps: self.delays.len() as u32,
+        };
+        let status = facts.status(now, self.abandoned_after);
+        let next = matches!(status, CartStatus::Waiting | CartStatus::InProgress)
+            .then(|| next_reminder_at(last_activity_at, facts.reminders_in_sequence, &self.delays))
+            .flatten();
+        (status, next)
+    }
+}
+
+fn line(row: CartListRow, now: DateTime<Utc>, rules: &ShopRules) -> CartLine {
+    let (status, next) = rules.assess(
+        !row.items_fingerprint.is_empty(),
+        row.customer_id.is_some(),
+        row.last_activity_at,
+        row.ordered_at,
+        row.deleted_at,
+        now,
+    );
     let name = format!(
         "{} {}",
         row.first_name.unwrap_or_default(),
@@ -68,28 +109,21 @@ pub async fn carts_page(
     let Some(shop) = db::first_shop(pool).await? else {
         return Ok(None);
     };
-    let abandoned_after = db::abandoned_after(pool, &shop.id).await?;
-    let delays: Vec<Delay> = db::load_campaign(pool, &shop.id)
-        .await?
-        .map(|c| {
-            c.steps()
-                .iter()
-                .filter(|s| s.enabled)
-                .map(|s| s.delay)
-                .collect()
-        })
-        .unwrap_or_default();
-    let (rows, total) =
-        db::cart_list::list_carts(pool, &shop.id, query, now - abandoned_after, PAGE_SIZE).await?;
-    let counts = db::cart_list::kpi_counts(pool, &shop.id, now, abandoned_after).await?;
+    let rules = ShopRules::load(pool, &shop.id).await?;
+    let (rows, total) = db::cart_list::list_carts(
+        pool,
+        &shop.id,
+        query,
+        now - rules.abandoned_after,
+        PAGE_SIZE,
+    )
+    .await?;
+    let counts = db::cart_list::kpi_counts(pool, &shop.id, now, rules.abandoned_after).await?;
     let pages = u32::try_from(total.div_ceil(u64::from(PAGE_SIZE)))
         .unwrap_or(u32::MAX)
         .max(1);
     Ok(Some(CartsPage {
-        lines: rows
-            .into_iter()
-            .map(|row| line(row, now, abandoned_after, &delays))
-            .collect(),
+        lines: rows.into_iter().map(|row| line(row, now, &rules)).collect(),
         total,
         page: query.page,
         pages,
@@ -118,32 +152,16 @@ pub async fn cart_detail(
     let Some(rows) = db::cart_detail::cart_detail(pool, &shop.id, cart_id).await? else {
         return Ok(None);
     };
-    let abandoned_after = db::abandoned_after(pool, &shop.id).await?;
-    let delays: Vec<Delay> = db::load_campaign(pool, &shop.id)
-        .await?
-        .map(|c| {
-            c.steps()
-                .iter()
-                .filter(|s| s.enabled)
-                .map(|s| s.delay)
-                .collect()
-        })
-        .unwrap_or_default();
+    let rules = ShopRules::load(pool, &shop.id).await?;
     let cart = rows.cart;
-    let facts = CartFacts {
-        has_items: !cart.items_fingerprint.is_empty(),
-        has_email: cart.customer_id.is_some(),
-        last_activity_at: cart.last_activity_at,
-        ordered_at: cart.ordered_at,
-        deleted_at: cart.deleted_at,
-        reminders_in_sequence: 0,
-        reminders_before_order: 0,
-        enabled_steps: delays.len() as u32,
-    };
-    let status = facts.status(now, abandoned_after);
-    let next_reminder_at = matches!(status, CartStatus::Waiting | CartStatus::InProgress)
-        .then(|| next_reminder_at(cart.last_activity_at, 0, &delays))
-        .flatten();
+    let (status, next_reminder_at) = rules.assess(
+        !cart.items_fingerprint.is_empty(),
+        cart.customer_id.is_some(),
+        cart.last_activity_at,
+        cart.ordered_at,
+        cart.deleted_at,
+        now,
+    );
     let currency = Currency::parse(&cart.currency).unwrap_or(Currency::EUR);
     let customer = rows.customer.map(|c| CustomerBlock {
         name: format!("{} {}", c.first_name, c.last_name)

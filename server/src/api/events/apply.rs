@@ -184,6 +184,7 @@ pub async fn apply_group(
                     let customer = remember_customer(&mut customers, shop_id, customer.as_ref());
                     let slot = slots.get_mut(&key);
                     order_rows.push(OrderRow {
+                        order_id: new_id(),
                         shop_id: shop_id.to_owned(),
                         external_id: order.id.clone(),
                         cart_id: slot.as_ref().map(|s| s.cart_id.clone()),
@@ -211,6 +212,7 @@ pub async fn apply_group(
     let customer_rows: Vec<CustomerRow> = customers
         .iter()
         .map(|((shop_id, _), incoming)| CustomerRow {
+            customer_id: None,
             shop_id,
             customer: &incoming.customer,
             phone: incoming.phone.as_deref(),
