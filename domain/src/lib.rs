@@ -7,6 +7,7 @@
 //! server's real checks.
 
 pub mod campaign;
+pub mod email;
 pub mod format;
 pub mod lifecycle;
 pub mod model;

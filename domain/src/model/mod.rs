@@ -8,7 +8,7 @@ mod error;
 mod language;
 pub(crate) mod money;
 mod shop;
-mod template;
+pub(crate) mod template;
 mod url;
 
 pub use cart::{Cart, CartError, CartItem, NewCart, MAX_CART_ITEMS};

@@ -1,0 +1,61 @@
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::campaign::DiscountKind;
+use crate::model::{Cart, Customer, Language, Shop};
+
+/// The discount a reminder carries: its single-use code, what it gives and until when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OfferedDiscount {
+    pub code: String,
+    pub kind: DiscountKind,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Where each link of the email goes. The sender passes signed, tracked links; the preview
+/// passes the shop's own links and placeholders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmailLinks {
+    pub cart: String,
+    pub shop: String,
+    pub unsubscribe: String,
+    /// One per cart item, in the cart's order; `None` shows the item without a link.
+    pub products: Vec<Option<String>>,
+    /// The 1×1 image that counts opens; none in previews.
+    pub open_pixel: Option<String>,
+}
+
+impl EmailLinks {
+    /// Untracked links for the editor's preview: the real shop and product pages, and a
+    /// placeholder where the sender puts the customer's own unsubscribe link.
+    pub fn preview(shop: &Shop, cart: &Cart) -> Self {
+        Self {
+            cart: cart.url.as_ref().unwrap_or(&shop.url).as_str().to_owned(),
+            shop: shop.url.as_str().to_owned(),
+            unsubscribe: "#unsubscribe".to_owned(),
+            products: cart
+                .items
+                .iter()
+                .map(|item| item.product_url.as_ref().map(|url| url.as_str().to_owned()))
+                .collect(),
+            open_pixel: None,
+        }
+    }
+}
+
+/// Everything an email says about one customer and one cart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenderContext {
+    pub shop: Shop,
+    pub customer: Customer,
+    pub cart: Cart,
+    pub discount: Option<OfferedDiscount>,
+    pub links: EmailLinks,
+}
+
+impl RenderContext {
+    /// The language the customer reads; the template may fall back to English.
+    pub fn language(&self) -> Language {
+        self.customer.language
+    }
+}

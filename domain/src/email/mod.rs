@@ -1,0 +1,69 @@
+//! The one email renderer: the server sends what it returns and the admin's live preview
+//! (the same code compiled to WASM) shows it, so the merchant sees exactly what is sent.
+
+mod context;
+mod html;
+pub mod markup;
+pub mod tags;
+mod text;
+mod view;
+pub mod warnings;
+mod words;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+pub use context::{EmailLinks, OfferedDiscount, RenderContext};
+pub use tags::{Field, Tag};
+pub use view::{icon, safe_href};
+pub use warnings::{language_warnings, warnings, DraftTexts, Warning};
+
+use crate::model::{EmailTemplate, Language};
+
+/// Gmail clips messages whose HTML is larger than this.
+pub const GMAIL_CLIP_BYTES: usize = 102 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenderedEmail {
+    /// The language the email is written in: the customer's, or English as the fallback.
+    pub language: Language,
+    pub subject: String,
+    pub html: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum RenderError {
+    #[error("the template has no content in {wanted} nor in English")]
+    NoContentForLanguage { wanted: Language },
+    #[error("the email could not be written: {0}")]
+    Template(String),
+}
+
+/// Renders `template` for the customer, cart, discount and links in `context`.
+pub fn render(
+    template: &EmailTemplate,
+    context: &RenderContext,
+) -> Result<RenderedEmail, RenderError> {
+    let wanted = context.language();
+    let (language, content) = template
+        .content_for(wanted)
+        .ok_or(RenderError::NoContentForLanguage { wanted })?;
+    let view = view::build(
+        (&template.primary_color, &template.secondary_color),
+        content,
+        language,
+        context,
+    );
+    let html = html::write(template.layout, &view)
+        .map_err(|error| RenderError::Template(error.to_string()))?;
+    Ok(RenderedEmail {
+        language,
+        subject: view.subject.clone(),
+        text: text::write(&view),
+        html,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,373 @@
+//! What the email shows, computed once from the template and the context; the HTML designs
+//! and the plain-text part are both written from this, so they always say the same thing.
+
+use super::context::RenderContext;
+use super::markup::{render_blocks, render_plain, Block, Span, Value};
+use super::tags::{Field, Tag};
+use super::words::{words, Words};
+use crate::campaign::DiscountKind;
+use crate::format;
+use crate::model::{HexColor, Language, ReassuranceIcon, TemplateContent};
+
+pub struct ItemView {
+    pub name: String,
+    pub description: String,
+    pub href: Option<String>,
+    pub image: Option<String>,
+    pub unit_price: String,
+    pub quantity: u32,
+}
+
+pub struct LinkView {
+    pub text: String,
+    pub href: String,
+}
+
+pub struct ReassuranceView {
+    pub icon: &'static str,
+    pub text: String,
+}
+
+pub struct EmailView {
+    pub lang: String,
+    pub subject: String,
+    /// The line inboxes show after the subject.
+    pub preheader: String,
+    pub primary: String,
+    pub secondary: String,
+    /// A text colour readable on the primary colour.
+    pub on_primary: &'static str,
+    pub on_secondary: &'static str,
+    /// The primary colour mixed with white, for soft backgrounds.
+    pub primary_tint: String,
+    pub shop_name: String,
+    pub shop_href: String,
+    pub logo: Option<String>,
+    pub blocks: Vec<Block>,
+    pub items: Vec<ItemView>,
+    pub total: String,
+    pub quantity_label: &'static str,
+    pub total_label: &'static str,
+    /// Empty when the cart gets no discount.
+    pub discount: Vec<Block>,
+    pub discount_code: Option<String>,
+    pub button: Option<LinkView>,
+    pub reassurance: Vec<ReassuranceView>,
+    pub social: Vec<LinkView>,
+    pub address: String,
+    pub why: String,
+    pub unsubscribe: Vec<Span>,
+    pub open_pixel: Option<String>,
+}
+
+/// Links merchants or shops give may only lead to web pages, mail, or a place in the email.
+pub fn safe_href(url: &str) -> Option<String> {
+    let trimmed = url.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    let allowed = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme))
+        || trimmed.starts_with('#');
+    allowed.then(|| trimmed.to_owned())
+}
+
+fn image_src(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with('/'))
+        .then(|| url.trim().to_owned())
+}
+
+fn channels(color: &HexColor) -> [u8; 3] {
+    let hex = &color.as_str()[1..];
+    let channel = |at: usize| u8::from_str_radix(&hex[at..at + 2], 16).unwrap_or(0);
+    [channel(0), channel(2), channel(4)]
+}
+
+/// White text on dark colours, near-black on light ones (WCAG relative luminance).
+fn readable_on(color: &HexColor) -> &'static str {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let [r, g, b] = channels(color);
+    let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+    // Brands usually pair their colour with white: keep it while it passes WCAG AA (4.5:1).
+    if 1.05 / (luminance + 0.05) >= 4.5 {
+        "#FFFFFF"
+    } else {
+        "#111111"
+    }
+}
+
+fn tint(color: &HexColor, white_share: u16) -> String {
+    let [r, g, b] = channels(color);
+    let mix = |c: u8| (u16::from(c) * (100 - white_share) + 255 * white_share) / 100;
+    format!("#{:02X}{:02X}{:02X}", mix(r), mix(g), mix(b))
+}
+
+pub fn icon(icon: ReassuranceIcon) -> &'static str {
+    match icon {
+        ReassuranceIcon::FreeDelivery => "🚚",
+        ReassuranceIcon::FastDelivery => "⚡",
+        ReassuranceIcon::SecurePayment => "🔒",
+        ReassuranceIcon::CustomerService => "💬",
+        ReassuranceIcon::EasyReturns => "↩️",
+        ReassuranceIcon::Warranty => "🛡️",
+        ReassuranceIcon::Quality => "⭐",
+        ReassuranceIcon::GiftWrapping => "🎁",
+        ReassuranceIcon::MadeLocally => "📍",
+        ReassuranceIcon::EcoFriendly => "🌿",
+        ReassuranceIcon::LoyaltyPoints => "💎",
+        ReassuranceIcon::ClickAndCollect => "🏬",
+    }
+}
+
+fn short(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let ends_on_word = text.chars().nth(max).is_some_and(char::is_whitespace);
+    let cut = match cut.rsplit_once(' ') {
+        Some((head, _)) if !ends_on_word => head,
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+}
+
+/// The value of each tag for this customer and cart, in the content's language.
+pub(crate) fn tag_value(ctx: &RenderContext, language: Language, w: &Words, tag: Tag) -> Value {
+    let text = |s: &str| Value::Text(s.to_owned());
+    match tag {
+        Tag::FirstName => text(&ctx.customer.first_name),
+        Tag::LastName => text(&ctx.customer.last_name),
+        Tag::Gender => text(w.civility(ctx.customer.gender)),
+        Tag::NbProduct => Value::Text(ctx.cart.product_count().to_string()),
+        Tag::Cart => Value::Cart,
+        Tag::CartLink => match safe_href(&ctx.links.cart) {
+            Some(href) => Value::Link {
+                text: w.view_cart.to_owned(),
+                href,
+            },
+            None => text(w.view_cart),
+        },
+        Tag::ShopLink => match safe_href(&ctx.links.shop) {
+            Some(href) => Value::Link {
+                text: ctx.shop.name.clone(),
+                href,
+            },
+            None => text(&ctx.shop.name),
+        },
+        Tag::DiscountCode => text(ctx.discount.as_ref().map_or("", |d| d.code.as_str())),
+        Tag::DiscountValue => Value::Text(match ctx.discount.as_ref().map(|d| d.kind) {
+            Some(DiscountKind::Percent { percent }) => format::percent(percent.value(), language),
+            Some(DiscountKind::Amount { amount, .. }) => {
+                format::money(amount, ctx.cart.currency, language)
+            }
+            Some(DiscountKind::FreeShipping) => w.free_shipping.to_owned(),
+            None => String::new(),
+        }),
+        Tag::DiscountExpiry => Value::Text(
+            ctx.discount
+                .as_ref()
+                .map_or_else(String::new, |d| w.date(d.expires_at)),
+        ),
+        Tag::Unsubscribe => match safe_href(&ctx.links.unsubscribe) {
+            Some(href) => Value::Link {
+                text: w.unsubscribe.to_owned(),
+                href,
+            },
+            None => text(w.unsubscribe),
+        },
+    }
+}
+
+/// The unsubscribe line: the merchant's text with the link where `{unsubscribe}` is, or the
+/// link after the text when the tag was removed (the link is never left out).
+fn unsubscribe_line(content: &TemplateContent, value: &dyn Fn(Tag) -> Value) -> Vec<Span> {
+    let link_text = content.unsubscribe_link_text.trim();
+    let with_link_text = |tag: Tag| match value(tag) {
+        Value::Link { text, href } if tag == Tag::Unsubscribe => Value::Link {
+            text: if link_text.is_empty() {
+                text
+            } else {
+                link_text.to_owned()
+            },
+            href,
+        },
+        other => other,
+    };
+    let blocks = render_blocks(
+        &content.unsubscribe_text,
+        Field::UnsubscribeText,
+        &with_link_text,
+    );
+    let mut spans: Vec<Span> = blocks
+        .into_iter()
+        .flat_map(|block| block.lines)
+        .flat_map(|mut line| {
+            if let Some(last) = line.last_mut() {
+                last.text.push(' ');
+            }
+            line
+        })
+        .collect();
+    let has_link = spans.iter().any(|span| span.href.is_some());
+    if !has_link {
+        if let Value::Link { text, href } = with_link_text(Tag::Unsubscribe) {
+            spans.push(Span {
+                text,
+                href: Some(href),
+                bold: false,
+                italic: false,
+            });
+        }
+    }
+    if let Some(last) = spans.last_mut() {
+        let trimmed = last.text.trim_end().len();
+        last.text.truncate(trimmed);
+    }
+    spans
+}
+
+pub fn build(
+    template_colors: (&HexColor, &HexColor),
+    content: &TemplateContent,
+    language: Language,
+    ctx: &RenderContext,
+) -> EmailView {
+    let w = words(language);
+    let value = |tag: Tag| tag_value(ctx, language, w, tag);
+    let (primary, secondary) = template_colors;
+
+    let blocks = render_blocks(&content.body, Field::Body, &value);
+    let preheader = short(
+        &render_plain(
+            content.body.split("\n\n").next().unwrap_or(""),
+            Field::Subject,
+            &value,
+        ),
+        90,
+    );
+    let items = ctx
+        .cart
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| ItemView {
+            name: item.name.clone(),
+            description: short(&item.description, 120),
+            href: ctx
+                .links
+                .products
+                .get(index)
+                .cloned()
+                .flatten()
+                .and_then(|url| safe_href(&url)),
+            image: item
+                .image_url
+                .as_ref()
+                .and_then(|url| image_src(url.as_str())),
+            unit_price: format::money_value(&item.unit_price, language),
+            quantity: item.quantity,
+        })
+        .collect();
+    let discount = match &ctx.discount {
+        Some(_) => render_blocks(&content.discount_text, Field::DiscountText, &value),
+        None => Vec::new(),
+    };
+    let button_text = render_plain(&content.button_text, Field::ButtonText, &value);
+    let button = match safe_href(&ctx.links.cart) {
+        Some(href) if !button_text.is_empty() => Some(LinkView {
+            text: button_text,
+            href,
+        }),
+        _ => None,
+    };
+    let social = [
+        ("Facebook", &content.social.facebook),
+        ("Instagram", &content.social.instagram),
+        ("X", &content.social.x),
+    ]
+    .into_iter()
+    .filter_map(|(name, url)| {
+        let href = safe_href(url.as_ref()?.as_str())?;
+        Some(LinkView {
+            text: name.to_owned(),
+            href,
+        })
+    })
+    .collect();
+
+    EmailView {
+        lang: language.code().to_owned(),
+        subject: render_plain(content.subject.as_str(), Field::Subject, &value),
+        preheader,
+        primary: primary.as_str().to_owned(),
+        secondary: secondary.as_str().to_owned(),
+        on_primary: readable_on(primary),
+        on_secondary: readable_on(secondary),
+        primary_tint: tint(primary, 90),
+        shop_name: ctx.shop.name.clone(),
+        shop_href: safe_href(&ctx.links.shop).unwrap_or_else(|| "#".to_owned()),
+        logo: ctx
+            .shop
+            .logo_url
+            .as_ref()
+            .and_then(|url| image_src(url.as_str())),
+        blocks,
+        items,
+        total: format::money_value(&ctx.cart.total_tax_incl, language),
+        quantity_label: w.quantity,
+        total_label: w.total,
+        discount,
+        discount_code: ctx.discount.as_ref().map(|d| d.code.clone()),
+        button,
+        reassurance: content
+            .reassurance
+            .iter()
+            .filter(|item| !item.text.trim().is_empty())
+            .map(|item| ReassuranceView {
+                icon: icon(item.icon),
+                text: item.text.trim().to_owned(),
+            })
+            .collect(),
+        social,
+        address: ctx.shop.postal_address.trim().to_owned(),
+        why: format!("{} {}.", w.why, ctx.shop.name),
+        unsubscribe: unsubscribe_line(content, &value),
+        open_pixel: ctx.links.open_pixel.as_deref().and_then(image_src),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_mail_and_anchor_links_are_kept() {
+        assert!(safe_href("https://shop.example").is_some());
+        assert!(safe_href("MAILTO:help@shop.example").is_some());
+        assert!(safe_href("#unsubscribe").is_some());
+        assert!(safe_href("javascript:alert(1)").is_none());
+        assert!(safe_href(" data:text/html,x").is_none());
+    }
+
+    #[test]
+    fn text_on_a_colour_stays_readable() {
+        assert_eq!(readable_on(&HexColor::parse("#1A73E8").unwrap()), "#FFFFFF");
+        assert_eq!(readable_on(&HexColor::parse("#F4B400").unwrap()), "#111111");
+        assert_eq!(tint(&HexColor::parse("#000000").unwrap(), 90), "#E5E5E5");
+    }
+
+    #[test]
+    fn long_descriptions_are_cut_on_a_word() {
+        assert_eq!(short("Coupe classique, coton bio", 16), "Coupe classique…");
+        assert_eq!(short("court", 16), "court");
+    }
+}
