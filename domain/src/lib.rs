@@ -19,8 +19,8 @@ pub use campaign::{
 };
 pub use campaign::{RangesError, MAX_RANGES};
 pub use model::{
-    Cart, CartError, CartItem, Currency, Customer, CustomerError, CustomerProfile, EmailAddress,
-    EmailTemplate, Gender, HexColor, Language, Layout, Money, MoneyError, NewCart, NewCustomer,
-    ParseError, ReassuranceIcon, ReassuranceItem, Shop, SocialLinks, Subject, TemplateContent,
-    TemplateError, WebUrl,
+    Cart, CartError, CartItem, ContentDraft, Currency, Customer, CustomerError, CustomerProfile,
+    DraftProblem, EmailAddress, EmailTemplate, Gender, HexColor, Language, Layout, Money,
+    MoneyError, NewCart, NewCustomer, ParseError, ReassuranceIcon, ReassuranceItem, Shop,
+    SocialLinks, Subject, TemplateContent, TemplateDraft, TemplateError, WebUrl,
 };

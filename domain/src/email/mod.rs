@@ -13,7 +13,7 @@ mod words;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-pub use context::{EmailLinks, OfferedDiscount, RenderContext};
+pub use context::{EmailLinks, OfferedDiscount, RenderContext, SampleDiscount};
 pub use tags::{Field, Tag};
 pub use view::{icon, safe_href};
 pub use warnings::{language_warnings, warnings, DraftTexts, Warning};

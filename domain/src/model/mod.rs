@@ -9,6 +9,7 @@ mod language;
 pub(crate) mod money;
 mod shop;
 pub(crate) mod template;
+mod template_draft;
 mod url;
 
 pub use cart::{Cart, CartError, CartItem, NewCart, MAX_CART_ITEMS};
@@ -21,6 +22,7 @@ pub use money::{Currency, Money, MoneyError};
 pub use shop::Shop;
 pub use template::{
     EmailTemplate, Layout, ReassuranceIcon, ReassuranceItem, SocialLinks, Subject, TemplateContent,
-    TemplateError,
+    TemplateError, LINK_TEXT_MAX, SUBJECT_MAX,
 };
+pub use template_draft::{ContentDraft, DraftProblem, TemplateDraft};
 pub use url::WebUrl;
