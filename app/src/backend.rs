@@ -72,6 +72,50 @@ pub trait Backend: Send + Sync + 'static {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), BackendError>;
 
+    /// The current shop's templates; empty before any shop exists.
+    async fn template_summaries(&self) -> Result<Vec<crate::api::TemplateSummary>, BackendError>;
+
+    async fn template_editor(
+        &self,
+        template_id: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<crate::api::TemplateEditorData>, BackendError>;
+
+    /// The customer and cart the preview shows for `sample` (the demo cart or a cart id).
+    async fn preview_context(
+        &self,
+        sample: &str,
+        language: domain::Language,
+    ) -> Result<Option<domain::email::RenderContext>, BackendError>;
+
+    /// `false` when the template is not the current shop's.
+    async fn save_template(
+        &self,
+        template: &EmailTemplate,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError>;
+
+    /// A new template named `name` with starter texts, or a copy of `copy_of`; its id, or
+    /// `None` when `copy_of` is not the current shop's.
+    async fn create_template(
+        &self,
+        name: &str,
+        copy_of: Option<&str>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<String>, BackendError>;
+
+    async fn delete_template(
+        &self,
+        template_id: &str,
+    ) -> Result<crate::api::TemplateDeletion, BackendError>;
+
+    /// Sends one rendered email through the configured mailer.
+    async fn send_email(
+        &self,
+        to: &str,
+        email: &domain::email::RenderedEmail,
+    ) -> Result<(), BackendError>;
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError>;
 
     /// Ends the session in this `Cookie` header; returns the `Set-Cookie` value that clears it.

@@ -215,6 +215,8 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         leptos_options,
         pool: pool.clone(),
         mail,
+        mail_from: config.mail_from.clone(),
+        public_url: config.public_url.clone(),
         auth,
         ingest: api::events::IngestWriter::start(pool.clone()),
     };

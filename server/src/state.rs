@@ -11,6 +11,12 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: Pool,
     pub mail: Arc<dyn MailTransport>,
+    /// The `From` of every email Relance sends.
+    #[from_ref(skip)]
+    pub mail_from: String,
+    /// Where Relance is reached from outside (links and images in emails).
+    #[from_ref(skip)]
+    pub public_url: String,
     pub auth: Arc<Auth>,
     /// Stores API events with group commit.
     pub ingest: IngestWriter,

@@ -4,6 +4,7 @@ mod auth;
 mod cart_detail;
 mod carts;
 mod reminders;
+mod templates;
 
 pub use auth::{safe_next, SignIn, SignOut};
 pub use cart_detail::{
@@ -12,3 +13,9 @@ pub use cart_detail::{
 };
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
 pub use reminders::{list_reminders, ReminderRow, RemindersData};
+pub use templates::{
+    create_template, delete_template, duplicate_template, list_templates, load_preview_sample,
+    load_template_editor, save_template, send_test_email, CreateTemplate, DeleteTemplate,
+    DuplicateTemplate, SampleCart, SaveOutcome, SaveTemplate, SendTestEmail, TemplateDeletion,
+    TemplateEditorData, TemplateSummary, DEMO_SAMPLE,
+};

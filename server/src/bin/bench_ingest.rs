@@ -202,6 +202,8 @@ async fn main() -> anyhow::Result<()> {
         leptos_options: LeptosOptions::builder().output_name("relance").build(),
         pool: pool.clone(),
         mail: mail::outbox(&dir.path().join("outbox"))?,
+        mail_from: "Relance <relance@localhost>".into(),
+        public_url: "http://127.0.0.1".into(),
         auth: Auth::new(pool.clone(), false),
         ingest: server::api::events::IngestWriter::start(pool.clone()),
     };

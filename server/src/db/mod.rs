@@ -8,8 +8,9 @@ pub mod cart_list;
 mod carts;
 pub mod ingest;
 pub mod money;
+pub mod render_data;
 mod shops;
-mod templates;
+pub mod templates;
 
 use std::{path::Path, str::FromStr, time::Duration};
 

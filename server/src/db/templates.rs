@@ -126,6 +126,15 @@ pub async fn insert_template(
     .bind(now)
     .execute(&mut *conn)
     .await?;
+    insert_contents(conn, shop_id, template, now).await
+}
+
+async fn insert_contents(
+    conn: &mut sqlx::SqliteConnection,
+    shop_id: &str,
+    template: &EmailTemplate,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     for (language, content) in &template.contents {
         let reassurance = serde_json::to_string(&content.reassurance).map_err(DbError::corrupt)?;
         sqlx::query(
@@ -152,4 +161,130 @@ pub async fn insert_template(
         .await?;
     }
     Ok(())
+}
+
+/// A template's name, design and when it changed, with the reminders that use it.
+#[derive(sqlx::FromRow)]
+pub struct TemplateSummaryRow {
+    pub template_id: String,
+    pub name: String,
+    pub layout: String,
+    pub languages: Option<String>,
+    pub used_by: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub async fn template_summaries(
+    pool: &Pool,
+    shop_id: &str,
+) -> Result<Vec<TemplateSummaryRow>, DbError> {
+    Ok(sqlx::query_as(
+        "select t.template_id, t.name, t.layout, t.updated_at,
+                (select group_concat(c.language, ',') from template_contents c where c.template_id = t.template_id) as languages,
+                (select count(*) from reminder_steps s where s.template_id = t.template_id) as used_by
+         from email_templates t where t.shop_id = $1 order by t.name, t.template_id",
+    )
+    .bind(shop_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// The delays of the reminders that send this template (`1 hours`, `1 days`), in delay order.
+pub async fn template_users(
+    pool: &Pool,
+    shop_id: &str,
+    template_id: &str,
+) -> Result<Vec<(i64, String)>, DbError> {
+    Ok(sqlx::query_as(
+        "select delay_amount, delay_unit from reminder_steps where shop_id = $1 and template_id = $2
+         order by case delay_unit when 'hours' then delay_amount else delay_amount * 24 end",
+    )
+    .bind(shop_id)
+    .bind(template_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Replaces a template's design and all its texts in one transaction; `false` if it is not
+/// this shop's template.
+pub async fn update_template(
+    pool: &Pool,
+    shop_id: &str,
+    template: &EmailTemplate,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let mut tx = pool.begin().await?;
+    let updated = sqlx::query(
+        "update email_templates set name = $1, layout = $2, primary_color = $3, secondary_color = $4, updated_at = $5
+         where template_id = $6 and shop_id = $7",
+    )
+    .bind(&template.name)
+    .bind(template.layout.as_str())
+    .bind(template.primary_color.as_str())
+    .bind(template.secondary_color.as_str())
+    .bind(now)
+    .bind(&template.id)
+    .bind(shop_id)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if updated == 0 {
+        return Ok(false);
+    }
+    sqlx::query("delete from template_contents where template_id = $1")
+        .bind(&template.id)
+        .execute(&mut *tx)
+        .await?;
+    insert_contents(&mut tx, shop_id, template, now).await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+pub async fn create_template(
+    pool: &Pool,
+    shop_id: &str,
+    template: &EmailTemplate,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let mut tx = pool.begin().await?;
+    insert_template(&mut tx, shop_id, template, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub enum DeleteOutcome {
+    Deleted,
+    NotFound,
+    /// Reminders still send it: their number.
+    InUse(i64),
+}
+
+/// Deletes a template no reminder uses; the check and the delete share one transaction.
+pub async fn delete_template(
+    pool: &Pool,
+    shop_id: &str,
+    template_id: &str,
+) -> Result<DeleteOutcome, DbError> {
+    let mut tx = pool.begin().await?;
+    let (used_by,): (i64,) =
+        sqlx::query_as("select count(*) from reminder_steps where template_id = $1")
+            .bind(template_id)
+            .fetch_one(&mut *tx)
+            .await?;
+    if used_by > 0 {
+        return Ok(DeleteOutcome::InUse(used_by));
+    }
+    let deleted =
+        sqlx::query("delete from email_templates where template_id = $1 and shop_id = $2")
+            .bind(template_id)
+            .bind(shop_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+    tx.commit().await?;
+    Ok(if deleted == 0 {
+        DeleteOutcome::NotFound
+    } else {
+        DeleteOutcome::Deleted
+    })
 }

@@ -3,8 +3,11 @@
 //! The same `--seed` and `--now` always give the same shop, customers, carts and orders; carts
 //! are spread over the 14 days before `now`, about a third of them ordered.
 
-mod campaign;
+pub(crate) mod campaign;
 mod catalogue;
+mod sample;
+
+pub use sample::sample_context;
 
 use anyhow::Context;
 use chrono::{DateTime, Duration, NaiveDate, Utc};

@@ -3,6 +3,7 @@
 mod backend;
 mod carts;
 mod health;
+mod templates;
 
 use std::sync::Arc;
 
@@ -18,12 +19,15 @@ pub use carts::{cart_detail, carts_page};
 
 /// The whole application as a router, so tests can drive it without a socket.
 pub fn router(state: AppState) -> Router {
-    let backend: Arc<dyn Backend> =
-        Arc::new(DbBackend::new(state.pool.clone(), state.auth.clone()));
+    let backend: Arc<dyn Backend> = Arc::new(DbBackend::new(&state));
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health::health))
+        .route(
+            "/admin/templates/{id}/preview",
+            get(templates::preview_page),
+        )
         .merge(api::routes())
         .leptos_routes_with_context(
             &state,

@@ -55,6 +55,8 @@ impl TestApp {
             leptos_options,
             pool: pool.clone(),
             mail: mail::outbox(&dir.path().join("outbox")).unwrap(),
+            mail_from: "Relance <relance@localhost>".into(),
+            public_url: "http://127.0.0.1:3000".into(),
             auth,
             ingest: server::api::events::IngestWriter::start(pool.clone()),
         };

@@ -1,0 +1,174 @@
+//! Email templates: the list, the editor's data, saving, and test emails.
+
+use chrono::{DateTime, Utc};
+use domain::email::{RenderContext, SampleDiscount};
+use domain::{Currency, DraftProblem, Language, Layout, TemplateDraft};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// One line of the template list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateSummary {
+    pub id: String,
+    pub name: String,
+    pub layout: Layout,
+    pub languages: Vec<Language>,
+    /// How many reminders send it; it cannot be deleted while this is above zero.
+    pub used_by: u32,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A cart the preview can show, besides the built-in demo cart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SampleCart {
+    pub id: String,
+    pub label: String,
+    pub total: Decimal,
+    pub currency: Currency,
+}
+
+/// Which cart the preview shows: the demo one or a real abandoned cart.
+pub const DEMO_SAMPLE: &str = "demo";
+
+/// Everything the editor needs to open a template.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateEditorData {
+    pub draft: TemplateDraft,
+    /// "1 hour", "1 day": the reminders that send it.
+    pub used_by: Vec<String>,
+    pub samples: Vec<SampleCart>,
+    /// The languages of the shop's customers, most common first.
+    pub customer_languages: Vec<Language>,
+    /// The demo cart, rendered first without a round trip.
+    pub sample: RenderContext,
+    pub now: DateTime<Utc>,
+}
+
+/// The editor's answer when a save is refused: every problem, next to its field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SaveOutcome {
+    Saved { at: DateTime<Utc> },
+    Invalid { problems: Vec<DraftProblem> },
+}
+
+#[server(prefix = "/admin/fn", endpoint = "list_templates")]
+pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
+    Ok(crate::backend::backend()?.template_summaries().await?)
+}
+
+#[server(prefix = "/admin/fn", endpoint = "load_template_editor")]
+pub async fn load_template_editor(id: String) -> Result<TemplateEditorData, AppError> {
+    crate::backend::backend()?
+        .template_editor(&id, Utc::now())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The customer and cart of `sample` (`demo` or a cart id), without discount: the browser
+/// adds the sample discount and the language being edited, then renders.
+#[server(prefix = "/admin/fn", endpoint = "load_preview_sample")]
+pub async fn load_preview_sample(
+    sample: String,
+    language: Language,
+) -> Result<RenderContext, AppError> {
+    crate::backend::backend()?
+        .preview_context(&sample, language)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+#[server(prefix = "/admin/fn", endpoint = "save_template")]
+pub async fn save_template(draft: TemplateDraft) -> Result<SaveOutcome, AppError> {
+    let template = match draft.parse() {
+        Ok(template) => template,
+        Err(problems) => return Ok(SaveOutcome::Invalid { problems }),
+    };
+    let now = Utc::now();
+    if crate::backend::backend()?
+        .save_template(&template, now)
+        .await?
+    {
+        Ok(SaveOutcome::Saved { at: now })
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// A new template with starter texts in French and English; returns its id.
+#[server(prefix = "/admin/fn", endpoint = "create_template")]
+pub async fn create_template(name: String) -> Result<String, AppError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(AppError::Invalid(
+            "give the template a name of 1 to 100 characters".into(),
+        ));
+    }
+    crate::backend::backend()?
+        .create_template(name, None, Utc::now())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// A copy of template `id` named "… (copy)"; returns the copy's id.
+#[server(prefix = "/admin/fn", endpoint = "duplicate_template")]
+pub async fn duplicate_template(id: String) -> Result<String, AppError> {
+    crate::backend::backend()?
+        .create_template("", Some(&id), Utc::now())
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+#[server(prefix = "/admin/fn", endpoint = "delete_template")]
+pub async fn delete_template(id: String) -> Result<(), AppError> {
+    match crate::backend::backend()?.delete_template(&id).await? {
+        TemplateDeletion::Deleted => Ok(()),
+        TemplateDeletion::NotFound => Err(AppError::NotFound),
+        TemplateDeletion::InUse(count) => Err(AppError::Invalid(format!(
+            "{count} reminder(s) send this template: choose another template for them first"
+        ))),
+    }
+}
+
+/// What deleting a template did.
+pub enum TemplateDeletion {
+    Deleted,
+    NotFound,
+    InUse(u32),
+}
+
+/// Renders the draft for the sample on the server and sends it to `to` with "[TEST]" first in
+/// the subject, through the configured mailer.
+#[server(prefix = "/admin/fn", endpoint = "send_test_email")]
+pub async fn send_test_email(
+    draft: TemplateDraft,
+    sample: String,
+    language: Language,
+    discount: SampleDiscount,
+    to: String,
+) -> Result<String, AppError> {
+    let to = domain::EmailAddress::parse(&to).map_err(|e| AppError::Invalid(e.message))?;
+    let template = draft.parse().map_err(|problems| {
+        AppError::Invalid(
+            problems
+                .into_iter()
+                .map(|p| p.message)
+                .collect::<Vec<_>>()
+                .join("; "),
+        )
+    })?;
+    let backend = crate::backend::backend()?;
+    let now = Utc::now();
+    let mut context = backend
+        .preview_context(&sample, language)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    context.discount = discount.offer(now);
+    let mut email = domain::email::render(&template, &context)
+        .map_err(|error| AppError::Invalid(error.to_string()))?;
+    email.subject = format!("[TEST] {}", email.subject);
+    backend.send_email(to.as_str(), &email).await?;
+    Ok(to.as_str().to_owned())
+}

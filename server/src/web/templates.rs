@@ -1,0 +1,236 @@
+//! The template editor's data and the server-side preview, over the database.
+
+use app::api::{SampleCart, TemplateEditorData, TemplateSummary, DEMO_SAMPLE};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use domain::email::{render, EmailLinks, RenderContext, SampleDiscount};
+use domain::{Language, Layout, Shop, TemplateDraft};
+use serde::Deserialize;
+
+use crate::db::{self, money::from_db, render_data, templates, DbError, Pool};
+use crate::demo;
+use crate::state::AppState;
+
+/// How many recent abandoned carts the editor offers as samples.
+const SAMPLE_CARTS: i64 = 20;
+
+pub async fn summaries(pool: &Pool) -> Result<Vec<TemplateSummary>, DbError> {
+    let Some(shop) = db::first_shop(pool).await? else {
+        return Ok(Vec::new());
+    };
+    templates::template_summaries(pool, &shop.id)
+        .await?
+        .into_iter()
+        .map(|row| {
+            Ok(TemplateSummary {
+                id: row.template_id,
+                name: row.name,
+                layout: Layout::parse(&row.layout).map_err(DbError::corrupt)?,
+                languages: {
+                    let mut languages: Vec<Language> = row
+                        .languages
+                        .unwrap_or_default()
+                        .split(',')
+                        .filter_map(|code| Language::parse(code).ok())
+                        .collect();
+                    languages.sort();
+                    languages
+                },
+                used_by: u32::try_from(row.used_by).unwrap_or(u32::MAX),
+                updated_at: row.updated_at,
+            })
+        })
+        .collect()
+}
+
+fn delay_label(amount: i64, unit: &str) -> String {
+    let unit = match (unit, amount) {
+        ("hours", 1) => "hour",
+        ("hours", _) => "hours",
+        (_, 1) => "day",
+        _ => "days",
+    };
+    format!("{amount} {unit}")
+}
+
+pub async fn preview_context(
+    pool: &Pool,
+    public_url: &str,
+    sample: &str,
+    language: Language,
+) -> Result<Option<RenderContext>, DbError> {
+    let Some(shop) = db::first_shop(pool).await? else {
+        return Ok(None);
+    };
+    if sample == DEMO_SAMPLE {
+        return demo::sample_context(&shop, public_url, language)
+            .map(Some)
+            .map_err(DbError::corrupt);
+    }
+    let Some((mut customer, cart)) =
+        render_data::cart_with_customer(pool, &shop.id, sample).await?
+    else {
+        return Ok(None);
+    };
+    customer.language = language;
+    Ok(Some(context(shop, customer, cart)))
+}
+
+fn context(shop: Shop, customer: domain::Customer, cart: domain::Cart) -> RenderContext {
+    let links = EmailLinks::preview(&shop, &cart);
+    RenderContext {
+        shop,
+        customer,
+        cart,
+        discount: None,
+        links,
+    }
+}
+
+pub async fn editor(
+    pool: &Pool,
+    public_url: &str,
+    template_id: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<TemplateEditorData>, DbError> {
+    let Some(shop) = db::first_shop(pool).await? else {
+        return Ok(None);
+    };
+    let Some(template) = db::load_templates(pool, &shop.id)
+        .await?
+        .into_iter()
+        .find(|t| t.id == template_id)
+    else {
+        return Ok(None);
+    };
+    let used_by = templates::template_users(pool, &shop.id, template_id)
+        .await?
+        .into_iter()
+        .map(|(amount, unit)| delay_label(amount, &unit))
+        .collect();
+    let samples = render_data::recent_abandoned_carts(pool, &shop.id, SAMPLE_CARTS)
+        .await?
+        .into_iter()
+        .filter_map(|row| {
+            let name = format!("{} {}", row.first_name, row.last_name);
+            Some(SampleCart {
+                id: row.cart_id,
+                label: format!(
+                    "{} · {} · {} product(s)",
+                    row.external_id,
+                    if name.trim().is_empty() {
+                        row.email
+                    } else {
+                        name.trim().to_owned()
+                    },
+                    row.product_count
+                ),
+                total: from_db(row.total_tax_incl),
+                currency: domain::Currency::parse(&row.currency).ok()?,
+            })
+        })
+        .collect();
+    let customer_languages = render_data::customer_languages(pool, &shop.id).await?;
+    let first_language = template
+        .contents
+        .keys()
+        .copied()
+        .find(|l| *l == shop.default_language)
+        .or_else(|| template.contents.keys().copied().next())
+        .unwrap_or(shop.default_language);
+    let sample =
+        demo::sample_context(&shop, public_url, first_language).map_err(DbError::corrupt)?;
+    Ok(Some(TemplateEditorData {
+        draft: TemplateDraft::from_template(&template),
+        used_by,
+        samples,
+        customer_languages,
+        sample,
+        now,
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct PreviewQuery {
+    sample: Option<String>,
+    lang: Option<String>,
+    discount: Option<String>,
+    /// The time the sample discount's expiry counts from, so a test can match the browser.
+    now: Option<DateTime<Utc>>,
+}
+
+/// `GET /admin/templates/{id}/preview`: the saved template rendered on the server for a
+/// sample, as the engine would send it (with preview links). The editor's "open in a new tab",
+/// and the proof that the browser's preview and the server's email are the same bytes.
+pub async fn preview_page(
+    State(state): State<AppState>,
+    Path(template_id): Path<String>,
+    Query(query): Query<PreviewQuery>,
+) -> Response {
+    match preview_html(&state, &template_id, query).await {
+        Ok(Some(html)) => (
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                // The email's own links must not run anything in the admin's origin.
+                (
+                    header::CONTENT_SECURITY_POLICY,
+                    "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
+                ),
+            ],
+            html,
+        )
+            .into_response(),
+        Ok(None) => (
+            StatusCode::NOT_FOUND,
+            "no such template, sample or language",
+        )
+            .into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot render a template preview");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "the preview could not be rendered",
+            )
+                .into_response()
+        }
+    }
+}
+
+async fn preview_html(
+    state: &AppState,
+    template_id: &str,
+    query: PreviewQuery,
+) -> Result<Option<String>, DbError> {
+    let Some(shop) = db::first_shop(&state.pool).await? else {
+        return Ok(None);
+    };
+    let Some(template) = db::load_templates(&state.pool, &shop.id)
+        .await?
+        .into_iter()
+        .find(|t| t.id == template_id)
+    else {
+        return Ok(None);
+    };
+    let language = match query.lang.as_deref() {
+        Some(code) => match Language::parse(code) {
+            Ok(language) => language,
+            Err(_) => return Ok(None),
+        },
+        None => shop.default_language,
+    };
+    let sample = query.sample.as_deref().unwrap_or(DEMO_SAMPLE);
+    let Some(mut context) =
+        preview_context(&state.pool, &state.public_url, sample, language).await?
+    else {
+        return Ok(None);
+    };
+    let discount = query
+        .discount
+        .as_deref()
+        .and_then(SampleDiscount::parse)
+        .unwrap_or(SampleDiscount::None);
+    context.discount = discount.offer(query.now.unwrap_or_else(Utc::now));
+    Ok(render(&template, &context).ok().map(|email| email.html))
+}
