@@ -9,6 +9,7 @@ use crate::i18n::{use_i18n, Locale, Texts};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Reminders,
+    Templates,
     Sending,
     Statistics,
     Carts,
@@ -17,8 +18,9 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
         Tab::Reminders,
+        Tab::Templates,
         Tab::Sending,
         Tab::Statistics,
         Tab::Carts,
@@ -29,6 +31,7 @@ impl Tab {
     pub fn href(self) -> &'static str {
         match self {
             Self::Reminders => "/",
+            Self::Templates => "/templates",
             Self::Sending => "/sending",
             Self::Statistics => "/statistics",
             Self::Carts => "/carts",
@@ -40,6 +43,7 @@ impl Tab {
     pub fn label(self, t: &Texts) -> &'static str {
         match self {
             Self::Reminders => t.tab_reminders,
+            Self::Templates => t.templates.tab,
             Self::Sending => t.tab_sending,
             Self::Statistics => t.tab_statistics,
             Self::Carts => t.tab_carts,
@@ -68,7 +72,7 @@ pub fn AdminLayout() -> impl IntoView {
                     .into_iter()
                     .map(|tab| {
                         view! {
-                            <A href=tab.href() exact=true>
+                            <A href=tab.href() exact=tab == Tab::Reminders>
                                 {move || tab.label(i18n.t())}
                             </A>
                         }

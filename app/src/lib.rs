@@ -18,7 +18,10 @@ use leptos_router::{
 
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::{AdminLayout, Tab};
-use pages::{CartPage, CartsPage, ComingSoon, LoginPage, NotFound, RemindersPage};
+use pages::{
+    CartPage, CartsPage, ComingSoon, LoginPage, NotFound, RemindersPage, TemplateEditorPage,
+    TemplatesPage,
+};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -61,6 +64,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage />
                     <ParentRoute path=path!("") view=AdminLayout>
                         <Route path=path!("") view=RemindersPage ssr=SsrMode::Async />
+                        <Route path=path!("templates") view=TemplatesPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("templates/:id")
+                            view=TemplateEditorPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("sending")
                             view=|| view! { <ComingSoon tab=Tab::Sending /> }

@@ -197,4 +197,5 @@ pub static TEXTS: Texts = Texts {
     countdown,
     carts_summary,
     date_time,
+    templates: &super::templates::EN,
 };

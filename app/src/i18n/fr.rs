@@ -198,4 +198,5 @@ pub static TEXTS: Texts = Texts {
     countdown,
     carts_summary,
     date_time,
+    templates: &super::templates::FR,
 };

@@ -7,6 +7,7 @@
 mod en;
 mod fr;
 mod negotiate;
+mod templates;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use domain::{Currency, DelayUnit, DiscountSummary, Language};
 
 pub use negotiate::{negotiate, COOKIE_NAME};
+pub use templates::TemplateTexts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Locale {
@@ -176,6 +178,8 @@ pub struct Texts {
     pub delay: fn(u32, DelayUnit) -> String,
     /// "No discount", "10 %", "Depends on cart value"…
     pub discount: fn(&DiscountSummary, Currency) -> String,
+    /// The template list and editor.
+    pub templates: &'static TemplateTexts,
 }
 
 /// The admin's current language, shared through context.

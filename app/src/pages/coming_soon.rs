@@ -8,6 +8,7 @@ use crate::layout::Tab;
 fn intro(tab: Tab, t: &Texts) -> &'static str {
     match tab {
         Tab::Reminders => t.reminders_intro,
+        Tab::Templates => t.templates.intro,
         Tab::Sending => t.sending_intro,
         Tab::Statistics => t.statistics_intro,
         Tab::Carts => t.carts_intro,

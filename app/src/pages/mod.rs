@@ -6,6 +6,7 @@ mod coming_soon;
 mod login;
 mod not_found;
 mod reminders;
+mod templates;
 
 pub use cart::CartPage;
 pub use carts::CartsPage;
@@ -13,3 +14,4 @@ pub use coming_soon::ComingSoon;
 pub use login::LoginPage;
 pub use not_found::NotFound;
 pub use reminders::RemindersPage;
+pub use templates::{TemplateEditorPage, TemplatesPage};

@@ -1,0 +1,169 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::{components::A, hooks::use_navigate};
+
+use crate::api::{
+    list_templates, CreateTemplate, DeleteTemplate, DuplicateTemplate, TemplateSummary,
+};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+
+/// Every template of the shop, with create, duplicate and delete.
+#[component]
+pub fn TemplatesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let create = ServerAction::<CreateTemplate>::new();
+    let duplicate = ServerAction::<DuplicateTemplate>::new();
+    let delete = ServerAction::<DeleteTemplate>::new();
+    let templates = Resource::new(
+        move || (duplicate.version().get(), delete.version().get()),
+        |_| list_templates(),
+    );
+    // A new template opens in the editor at once.
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            navigate(&format!("/templates/{id}"), Default::default());
+        }
+    });
+    let error = move || {
+        [
+            create.value().get().and_then(Result::err),
+            duplicate.value().get().and_then(Result::err),
+            delete.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .map(|e| match e {
+            AppError::Invalid(message) => message,
+            _ => i18n.t().templates.failed.to_owned(),
+        })
+    };
+
+    view! {
+        <Title text=move || i18n.t().templates.title />
+        <h1>{move || i18n.t().templates.title}</h1>
+        <p class="intro">{move || i18n.t().templates.intro}</p>
+        <ActionForm action=create attr:class="create-template">
+            <label for="new-template-name">{move || i18n.t().templates.new_name_label}</label>
+            <input
+                id="new-template-name"
+                name="name"
+                required
+                maxlength="100"
+                placeholder=move || i18n.t().templates.new_name_placeholder
+            />
+            <button type="submit" class="primary">{move || i18n.t().templates.create}</button>
+        </ActionForm>
+        {move || error().map(|message| view! { <p class="error" role="alert">{message}</p> })}
+        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match templates.await {
+                    Ok(rows) if rows.is_empty() => {
+                        view! { <p class="empty">{move || i18n.t().templates.none_yet}</p> }.into_any()
+                    }
+                    Ok(rows) => view! { <TemplateTable rows duplicate delete /> }.into_any(),
+                    Err(_) => {
+                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn TemplateTable(
+    rows: Vec<TemplateSummary>,
+    duplicate: ServerAction<DuplicateTemplate>,
+    delete: ServerAction<DeleteTemplate>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().templates;
+    view! {
+        <table class="templates">
+            <thead>
+                <tr>
+                    <th scope="col">{move || t().col_name}</th>
+                    <th scope="col">{move || t().col_design}</th>
+                    <th scope="col">{move || i18n.t().col_languages}</th>
+                    <th scope="col">{move || t().col_used_by}</th>
+                    <th scope="col">{move || t().col_updated}</th>
+                    <th scope="col">{move || t().col_actions}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows
+                    .into_iter()
+                    .map(|row| {
+                        let id = row.id.clone();
+                        let (dup_id, del_id) = (id.clone(), id.clone());
+                        let in_use = row.used_by > 0;
+                        let layout = row.layout;
+                        let updated = row.updated_at;
+                        view! {
+                            <tr data-template-id=id.clone()>
+                                <td>
+                                    <A href=format!("/templates/{id}")>{row.name.clone()}</A>
+                                </td>
+                                <td>
+                                    <span class=format!("layout-thumb {}", layout.as_str()) aria-hidden="true"></span>
+                                    {move || (t().layout)(layout)}
+                                </td>
+                                <td class="languages">
+                                    {row
+                                        .languages
+                                        .iter()
+                                        .map(|l| view! { <abbr class="lang" lang=l.code().to_owned()>{l.code().to_uppercase()}</abbr> })
+                                        .collect_view()}
+                                </td>
+                                <td>{row.used_by}</td>
+                                <td>{move || (i18n.t().date_time)(updated)}</td>
+                                <td class="actions">
+                                    <A href=format!("/templates/{}", row.id)>{move || t().edit}</A>
+                                    <button
+                                        type="button"
+                                        class="link"
+                                        on:click=move |_| {
+                                            duplicate.dispatch(DuplicateTemplate { id: dup_id.clone() });
+                                        }
+                                    >
+                                        {move || t().duplicate}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="link danger"
+                                        disabled=in_use
+                                        title=move || if in_use { t().delete_in_use } else { "" }
+                                        on:click=move |_| {
+                                            if confirm(t().confirm_delete) {
+                                                delete.dispatch(DeleteTemplate { id: del_id.clone() });
+                                            }
+                                        }
+                                    >
+                                        {move || t().delete}
+                                    </button>
+                                </td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+/// The browser's confirmation dialog; on the server nothing is ever confirmed.
+pub(super) fn confirm(message: &str) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        window().confirm_with_message(message).unwrap_or(false)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = message;
+        false
+    }
+}
