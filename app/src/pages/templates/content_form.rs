@@ -55,6 +55,7 @@ fn TagButtons(state: EditorState, field: Field, target: FieldRef, set: Setter) -
                 .collect_view()}
         </div>
     }
+    .into_any()
 }
 
 /// A multi-line text with its tag buttons (and B / I when `styled`).
@@ -123,6 +124,7 @@ fn TextArea(
             {move || state.problem(name).map(|m| view! { <span class="field-error">{m}</span> })}
         </div>
     }
+    .into_any()
 }
 
 /// A one-line text with a character counter and, for tag-accepting fields, tag buttons.
@@ -168,6 +170,7 @@ fn TextLine(
             {move || state.problem(name).map(|m| view! { <span class="field-error">{m}</span> })}
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -239,6 +242,7 @@ pub fn ContentForm(state: EditorState) -> impl IntoView {
             max=LINK_TEXT_MAX
         />
     }
+    .into_any()
 }
 
 #[component]
@@ -272,6 +276,7 @@ fn SocialInput(
             {move || error().map(|m| view! { <span class="field-error">{m}</span> })}
         </label>
     }
+    .into_any()
 }
 
 #[component]
@@ -357,4 +362,5 @@ fn Reassurance(state: EditorState) -> impl IntoView {
             </button>
         </fieldset>
     }
+    .into_any()
 }

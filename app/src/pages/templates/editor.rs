@@ -98,20 +98,16 @@ pub fn TemplateEditorPage() -> impl IntoView {
             })}
         </Suspense>
     }
+    .into_any()
 }
 
 #[component]
 fn Editor(data: TemplateEditorData) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().templates;
-    let first_language = data
-        .draft
-        .contents
-        .keys()
-        .copied()
-        .find(|l| *l == i18n.locale.get_untracked().language())
-        .or_else(|| data.draft.contents.keys().copied().next())
-        .unwrap_or(Language::ENGLISH);
+    // The server picked the language to open (the shop's, if the template has it) and built
+    // the sample in it, so the first render needs no round trip.
+    let first_language = data.sample.customer.language;
     let state = EditorState {
         draft: RwSignal::new(data.draft.clone()),
         language: RwSignal::new(first_language),
@@ -341,6 +337,7 @@ fn Editor(data: TemplateEditorData) -> impl IntoView {
             </section>
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -348,6 +345,7 @@ fn ProblemList(state: EditorState) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().templates;
     move || {
+        {
         let problems = state.problems.get();
         (!problems.is_empty()).then(|| {
             view! {
@@ -365,6 +363,8 @@ fn ProblemList(state: EditorState) -> impl IntoView {
                 </div>
             }
         })
+    }
+    .into_any()
     }
 }
 
@@ -455,6 +455,7 @@ fn Appearance(state: EditorState) -> impl IntoView {
         {color_field(|t| t.templates.primary_label, "primary_color", true)}
         {color_field(|t| t.templates.secondary_label, "secondary_color", false)}
     }
+    .into_any()
 }
 
 #[component]
@@ -556,6 +557,7 @@ fn LanguagePicker(state: EditorState, customer_languages: Vec<Language>) -> impl
             </button>
         </div>
     }
+    .into_any()
 }
 
 #[component]
@@ -604,6 +606,7 @@ fn TestEmail(
             {move || result().map(|(message, class)| view! { <p class=class role="status">{message}</p> })}
         </form>
     }
+    .into_any()
 }
 
 /// Asks before the page is left with unsaved changes: on reload or close (the browser's own

@@ -72,6 +72,7 @@ pub fn TemplatesPage() -> impl IntoView {
             })}
         </Suspense>
     }
+    .into_any()
 }
 
 #[component]
@@ -153,6 +154,7 @@ fn TemplateTable(
             </tbody>
         </table>
     }
+    .into_any()
 }
 
 /// The browser's confirmation dialog; on the server nothing is ever confirmed.

@@ -101,4 +101,5 @@ pub fn Preview(rendered: Memo<Rendered>, width: RwSignal<Width>) -> impl IntoVie
             ></iframe>
         </div>
     }
+    .into_any()
 }
