@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use domain::email::{RenderContext, SampleDiscount};
 use domain::{Currency, DraftProblem, Language, Layout, TemplateDraft};
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -56,80 +57,113 @@ pub enum SaveOutcome {
 
 #[server(prefix = "/admin/fn", endpoint = "list_templates")]
 pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
-    Ok(crate::backend::backend()?.template_summaries().await?)
+    crate::error::with_status(
+        async move { Ok(crate::backend::backend()?.template_summaries().await?) }.await,
+    )
 }
 
 #[server(prefix = "/admin/fn", endpoint = "load_template_editor")]
 pub async fn load_template_editor(id: String) -> Result<TemplateEditorData, AppError> {
-    crate::backend::backend()?
-        .template_editor(&id, Utc::now())
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::error::with_status(
+        async move {
+            crate::backend::backend()?
+                .template_editor(&id, Utc::now())
+                .await?
+                .ok_or(AppError::NotFound)
+        }
+        .await,
+    )
 }
 
 /// The customer and cart of `sample` (`demo` or a cart id), without discount: the browser
 /// adds the sample discount and the language being edited, then renders.
-#[server(prefix = "/admin/fn", endpoint = "load_preview_sample")]
+#[server(prefix = "/admin/fn", endpoint = "load_preview_sample", input = Json)]
 pub async fn load_preview_sample(
     sample: String,
     language: Language,
 ) -> Result<RenderContext, AppError> {
-    crate::backend::backend()?
-        .preview_context(&sample, language)
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::error::with_status(
+        async move {
+            crate::backend::backend()?
+                .preview_context(&sample, language)
+                .await?
+                .ok_or(AppError::NotFound)
+        }
+        .await,
+    )
 }
 
-#[server(prefix = "/admin/fn", endpoint = "save_template")]
+// JSON: a draft is nested (languages, reassurance items), more than a form encodes well.
+#[server(prefix = "/admin/fn", endpoint = "save_template", input = Json)]
 pub async fn save_template(draft: TemplateDraft) -> Result<SaveOutcome, AppError> {
-    let template = match draft.parse() {
-        Ok(template) => template,
-        Err(problems) => return Ok(SaveOutcome::Invalid { problems }),
-    };
-    let now = Utc::now();
-    if crate::backend::backend()?
-        .save_template(&template, now)
-        .await?
-    {
-        Ok(SaveOutcome::Saved { at: now })
-    } else {
-        Err(AppError::NotFound)
-    }
+    crate::error::with_status(
+        async move {
+            let template = match draft.parse() {
+                Ok(template) => template,
+                Err(problems) => return Ok(SaveOutcome::Invalid { problems }),
+            };
+            let now = Utc::now();
+            if crate::backend::backend()?
+                .save_template(&template, now)
+                .await?
+            {
+                Ok(SaveOutcome::Saved { at: now })
+            } else {
+                Err(AppError::NotFound)
+            }
+        }
+        .await,
+    )
 }
 
 /// A new template with starter texts in French and English; returns its id.
 #[server(prefix = "/admin/fn", endpoint = "create_template")]
 pub async fn create_template(name: String) -> Result<String, AppError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(AppError::Invalid(
-            "give the template a name of 1 to 100 characters".into(),
-        ));
-    }
-    crate::backend::backend()?
-        .create_template(name, None, Utc::now())
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::error::with_status(
+        async move {
+            let name = name.trim();
+            if name.is_empty() || name.chars().count() > 100 {
+                return Err(AppError::Invalid(
+                    "give the template a name of 1 to 100 characters".into(),
+                ));
+            }
+            crate::backend::backend()?
+                .create_template(name, None, Utc::now())
+                .await?
+                .ok_or(AppError::NotFound)
+        }
+        .await,
+    )
 }
 
 /// A copy of template `id` named "… (copy)"; returns the copy's id.
 #[server(prefix = "/admin/fn", endpoint = "duplicate_template")]
 pub async fn duplicate_template(id: String) -> Result<String, AppError> {
-    crate::backend::backend()?
-        .create_template("", Some(&id), Utc::now())
-        .await?
-        .ok_or(AppError::NotFound)
+    crate::error::with_status(
+        async move {
+            crate::backend::backend()?
+                .create_template("", Some(&id), Utc::now())
+                .await?
+                .ok_or(AppError::NotFound)
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/admin/fn", endpoint = "delete_template")]
 pub async fn delete_template(id: String) -> Result<(), AppError> {
-    match crate::backend::backend()?.delete_template(&id).await? {
-        TemplateDeletion::Deleted => Ok(()),
-        TemplateDeletion::NotFound => Err(AppError::NotFound),
-        TemplateDeletion::InUse(count) => Err(AppError::Invalid(format!(
-            "{count} reminder(s) send this template: choose another template for them first"
-        ))),
-    }
+    crate::error::with_status(
+        async move {
+            match crate::backend::backend()?.delete_template(&id).await? {
+                TemplateDeletion::Deleted => Ok(()),
+                TemplateDeletion::NotFound => Err(AppError::NotFound),
+                TemplateDeletion::InUse(count) => Err(AppError::Invalid(format!(
+                    "{count} reminder(s) send this template: choose another template for them first"
+                ))),
+            }
+        }
+        .await,
+    )
 }
 
 /// What deleting a template did.
@@ -141,7 +175,7 @@ pub enum TemplateDeletion {
 
 /// Renders the draft for the sample on the server and sends it to `to` with "[TEST]" first in
 /// the subject, through the configured mailer.
-#[server(prefix = "/admin/fn", endpoint = "send_test_email")]
+#[server(prefix = "/admin/fn", endpoint = "send_test_email", input = Json)]
 pub async fn send_test_email(
     draft: TemplateDraft,
     sample: String,
@@ -149,26 +183,31 @@ pub async fn send_test_email(
     discount: SampleDiscount,
     to: String,
 ) -> Result<String, AppError> {
-    let to = domain::EmailAddress::parse(&to).map_err(|e| AppError::Invalid(e.message))?;
-    let template = draft.parse().map_err(|problems| {
-        AppError::Invalid(
-            problems
-                .into_iter()
-                .map(|p| p.message)
-                .collect::<Vec<_>>()
-                .join("; "),
-        )
-    })?;
-    let backend = crate::backend::backend()?;
-    let now = Utc::now();
-    let mut context = backend
-        .preview_context(&sample, language)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    context.discount = discount.offer(now);
-    let mut email = domain::email::render(&template, &context)
-        .map_err(|error| AppError::Invalid(error.to_string()))?;
-    email.subject = format!("[TEST] {}", email.subject);
-    backend.send_email(to.as_str(), &email).await?;
-    Ok(to.as_str().to_owned())
+    crate::error::with_status(
+        async move {
+            let to = domain::EmailAddress::parse(&to).map_err(|e| AppError::Invalid(e.message))?;
+            let template = draft.parse().map_err(|problems| {
+                AppError::Invalid(
+                    problems
+                        .into_iter()
+                        .map(|p| p.message)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+            })?;
+            let backend = crate::backend::backend()?;
+            let now = Utc::now();
+            let mut context = backend
+                .preview_context(&sample, language)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            context.discount = discount.offer(now);
+            let mut email = domain::email::render(&template, &context)
+                .map_err(|error| AppError::Invalid(error.to_string()))?;
+            email.subject = format!("[TEST] {}", email.subject);
+            backend.send_email(to.as_str(), &email).await?;
+            Ok(to.as_str().to_owned())
+        }
+        .await,
+    )
 }

@@ -140,6 +140,64 @@ impl TestApp {
         .await
     }
 
+    /// Calls a server function with a JSON body, as the signed-in admin `cookie`.
+    pub async fn call_json(
+        &self,
+        cookie: &str,
+        function: &str,
+        body: serde_json::Value,
+    ) -> TestResponse {
+        self.request(
+            Request::post(format!("/admin/fn/{function}"))
+                .header("cookie", cookie)
+                .header("content-type", "application/json")
+                .header("accept", "application/json")
+                .body(Body::from(body.to_string()))
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// Calls a server function with form fields, as `ActionForm` and plain arguments do.
+    pub async fn call_form(
+        &self,
+        cookie: &str,
+        function: &str,
+        fields: &[(&str, &str)],
+    ) -> TestResponse {
+        let form: String = fields
+            .iter()
+            .map(|(name, value)| format!("{name}={}", urlencoding(value)))
+            .collect::<Vec<_>>()
+            .join("&");
+        self.request(
+            Request::post(format!("/admin/fn/{function}"))
+                .header("cookie", cookie)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json")
+                .body(Body::from(form))
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// The `.eml` files the test's outbox received, oldest first.
+    pub fn outbox(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(self._dir.path().join("outbox")) else {
+            return Vec::new();
+        };
+        let mut files: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|path| path.extension().is_some_and(|e| e == "eml"))
+            .collect();
+        files.sort_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok());
+        files
+            .into_iter()
+            .map(|path| std::fs::read_to_string(path).unwrap())
+            .collect()
+    }
+
     pub async fn get(&self, path: &str, accept_language: &str) -> TestResponse {
         self.request(
             Request::get(path)
@@ -226,4 +284,17 @@ pub fn cart_updated(
                      "newsletter": true, "birthdate": "1990-04-01", "orders_count": 1,
                      "last_order_at": "2026-03-21T15:48:58Z", "phone": "+33600000000"}
     })
+}
+
+/// Percent-encodes everything but unreserved characters (RFC 3986).
+fn urlencoding(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }

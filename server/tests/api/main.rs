@@ -6,3 +6,4 @@ mod carts_list;
 mod events;
 mod helpers;
 mod reminders_page;
+mod templates;

@@ -41,8 +41,9 @@ pub fn wrap(value: &str, start: u32, end: u32, marker: &str) -> (String, u32, u3
     (new, open, open + utf16_len(&value[start_byte..end_byte]))
 }
 
-/// A text field the tools can act on.
+/// A text field the tools can act on (read only in the browser).
 #[derive(Clone, Copy)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 pub enum FieldRef {
     Area(NodeRef<Textarea>),
     Line(NodeRef<Input>),
