@@ -24,6 +24,8 @@ export const databaseUrl = `sqlite://${dir}/relance.db`;
 export const relanceBin = `${root}/target/release/relance`;
 /** The demo admin's signed-in browser state, written once by tests/auth.setup.ts. */
 export const adminState = join(dir, 'admin-state.json');
+/** Where the server writes the emails it sends (no SMTP server in these tests). */
+export const outboxDir = join(dir, 'outbox');
 
 export default defineConfig({
   testDir: './tests',
@@ -75,7 +77,7 @@ export default defineConfig({
       DATABASE_URL: databaseUrl,
       RELANCE_ADDR: `127.0.0.1:${port}`,
       RELANCE_PUBLIC_URL: baseURL,
-      RELANCE_OUTBOX_DIR: `${dir}/outbox`,
+      RELANCE_OUTBOX_DIR: outboxDir,
       LEPTOS_SITE_ROOT: `${root}/target/site`,
       RUST_LOG: 'warn',
     },

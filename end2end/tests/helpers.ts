@@ -4,7 +4,10 @@ import { expect, type Page } from '@playwright/test';
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    // Playwright's trace recorder tries to script every frame; the template preview's sandbox
+    // refuses it, which is the sandbox doing its job, not a page error.
+    const sandboxRefusedRecorder = message.text().startsWith("Blocked script execution in 'about:srcdoc'");
+    if (message.type() === 'error' && !sandboxRefusedRecorder) problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('response', (response) => {

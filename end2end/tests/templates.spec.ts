@@ -1,0 +1,176 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { outboxDir } from '../playwright.config';
+import { waitForHydration, watchConsole } from './helpers';
+
+test.use({ locale: 'en-GB' });
+
+/** Creates a template with a fresh name (tests run in parallel on one database) and opens it. */
+async function newTemplate(page: Page): Promise<string> {
+  await page.goto('/templates');
+  await waitForHydration(page);
+  const name = `E2E ${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  await page.getByLabel('New template').fill(name);
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(page).toHaveURL(/\/templates\/[0-9a-f-]{36}$/);
+  await expect(page.locator('h1')).toHaveText(name);
+  await expect(page.locator('.editor iframe')).toHaveAttribute('srcdoc', /<html/);
+  return page.url().split('/').pop()!;
+}
+
+const srcdoc = async (page: Page) => (await page.locator('.editor iframe').getAttribute('srcdoc')) ?? '';
+
+/**
+ * Reads the previewed email by parsing the iframe's `srcdoc` in the page: the frame itself is
+ * sandboxed without scripts, so Playwright cannot (and must not be able to) run code in it.
+ */
+async function inPreview<T>(page: Page, probe: (doc: Document) => T): Promise<T> {
+  const html = await srcdoc(page);
+  return page.evaluate(
+    ([html, source]) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      return new Function('doc', `return (${source})(doc)`)(doc);
+    },
+    [html, probe.toString()] as const,
+  );
+}
+const previewText = (page: Page) => inPreview(page, (doc) => doc.body.textContent ?? '');
+
+test('typing a subject updates the counter and the preview; a tag button inserts at the cursor', async ({ page }) => {
+  const problems = watchConsole(page);
+  await newTemplate(page);
+
+  const subject = page.locator('#subject');
+  await subject.fill('Hello , your cart');
+  await expect(page.getByTestId('subject-counter')).toHaveText('17/100');
+  await expect(page.getByTestId('preview-subject')).toHaveText('Hello , your cart');
+
+  // Put the cursor after "Hello " and insert {first_name} there with its button.
+  await subject.click();
+  await subject.press('Home');
+  for (let i = 0; i < 6; i++) await subject.press('ArrowRight');
+  await page.locator('.field:has(#subject) button[data-tag="first_name"]').click();
+  await expect(subject).toHaveValue('Hello {first_name}, your cart');
+  await expect(page.getByTestId('preview-subject')).toHaveText('Hello Camille, your cart');
+  await expect(page.getByTestId('subject-counter')).toHaveText('29/100');
+
+  await page.locator('#body').fill('Dear {first_name},\n\n**Still** thinking it over?\n\n{cart}');
+  await expect.poll(() => previewText(page)).toContain('Dear Camille,');
+  expect(await inPreview(page, (doc) => doc.querySelector('strong')?.textContent)).toBe('Still');
+  expect(await inPreview(page, (doc) => doc.querySelectorAll('img[alt="Robe imprimée"]').length)).toBe(1);
+
+  await page.locator('#subject').fill('x'.repeat(101));
+  await expect(page.getByTestId('subject-counter')).toHaveText('101/100');
+  await expect(page.locator('.warnings')).toContainText('The subject has 101 characters');
+  expect(problems).toEqual([]);
+});
+
+test('designs, colours, widths and languages change the preview', async ({ page }) => {
+  const problems = watchConsole(page);
+  await newTemplate(page);
+  await page.getByRole('tab', { name: 'Appearance' }).click();
+
+  await page.locator('label.layout-choice', { hasText: 'Sendy' }).click();
+  await expect.poll(() => srcdoc(page)).toContain('Georgia');
+  await page.locator('label.layout-choice', { hasText: 'Puffy' }).click();
+  await expect.poll(() => srcdoc(page)).toContain('border-radius:999px');
+
+  const primary = page.locator('input[name="primary_color"]');
+  await primary.fill('#0B8043');
+  await expect.poll(() => srcdoc(page)).toContain('background:#0B8043');
+  await primary.fill('#0B80');
+  await expect(page.locator('.color-field .field-error').first()).toContainText('#RRGGBB');
+
+  await page.locator('button[data-width="mobile"]').click();
+  await expect.poll(async () => (await page.locator('.editor iframe').boundingBox())?.width).toBe(375);
+  await page.locator('button[data-width="tablet"]').click();
+  await expect.poll(async () => (await page.locator('.editor iframe').boundingBox())?.width).toBe(768);
+
+  await page.getByRole('tab', { name: 'Text & content' }).click();
+  await page.locator('button[data-language="fr"]').click();
+  await expect.poll(() => srcdoc(page)).toContain('lang="fr"');
+  await expect(page.getByTestId('preview-subject')).toHaveText("N'oubliez pas votre panier !");
+  await expect.poll(() => previewText(page)).toContain('Robe imprimée');
+  await page.locator('button[data-language="en"]').click();
+  await expect.poll(() => srcdoc(page)).toContain('lang="en"');
+  expect(problems).toEqual([]);
+});
+
+test('a hostile body is shown as text and never runs', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.message());
+    await dialog.dismiss();
+  });
+  await newTemplate(page);
+
+  await page.locator('#body').fill('<img src=x onerror=alert(1)>"><script>alert(2)</script> {first_name}');
+  await page.locator('#discount_text').fill('<svg onload=alert(3)> {discount_code}');
+
+  await expect.poll(() => previewText(page)).toContain('<img src=x onerror=alert(1)>');
+  expect(await inPreview(page, (doc) => doc.querySelectorAll('script, svg, img[src="x"]').length)).toBe(0);
+  await expect(page.locator('.editor iframe')).toHaveAttribute('sandbox', '');
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+});
+
+test("the browser's preview is byte for byte the server's email, before and after saving", async ({ page }) => {
+  const id = await newTemplate(page);
+  const now = await page.locator('.editor').getAttribute('data-sample-now');
+  const serverHtml = async () => {
+    const response = await page.request.get(
+      `/admin/templates/${id}/preview?sample=demo&lang=fr&discount=percent&now=${encodeURIComponent(now!)}`,
+    );
+    expect(response.status()).toBe(200);
+    return response.text();
+  };
+  await page.locator('select[name="sample-discount"]').selectOption('percent');
+  expect(await srcdoc(page)).toBe(await serverHtml());
+
+  await page.locator('#subject').fill('Your {nb_product} items miss you, {first_name}');
+  await page.locator('#body').fill('Hi *{first_name}*,\n\n{cart}\n\nSee {shop_link}.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  expect(await srcdoc(page)).toBe(await serverHtml());
+});
+
+test('saving keeps the changes, and leaving with unsaved changes asks first', async ({ page }) => {
+  await newTemplate(page);
+  const name = page.locator('input[name="template-name"]');
+  await name.fill('Renamed in the editor');
+  await expect(page.locator('.save-status')).toHaveText('Unsaved changes');
+
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain('not saved');
+    return dialog.dismiss();
+  });
+  await page.getByRole('link', { name: '← All templates' }).click();
+  await expect(page).toHaveURL(/\/templates\/[0-9a-f-]{36}$/);
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await page.reload();
+  await waitForHydration(page);
+  await expect(name).toHaveValue('Renamed in the editor');
+
+  await page.getByRole('link', { name: '← All templates' }).click();
+  await expect(page).toHaveURL('/templates');
+  await expect(page.locator('table.templates')).toContainText('Renamed in the editor');
+});
+
+test('a test email goes out through the mailer with [TEST] in its subject', async ({ page }) => {
+  await newTemplate(page);
+  const address = `marketer-${Date.now()}@example.com`;
+  await page.locator('#subject').fill('Unsaved test subject');
+  await page.locator('input[name="test-to"]').fill(address);
+  await page.getByRole('button', { name: 'Send test' }).click();
+  await expect(page.locator('.test-email [role="status"]')).toHaveText(`Test email sent to ${address}`);
+
+  const sent = readdirSync(outboxDir)
+    .filter((file) => file.endsWith('.eml'))
+    .map((file) => readFileSync(join(outboxDir, file), 'utf8'))
+    .filter((eml) => eml.includes(address));
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toContain('Subject: [TEST] Unsaved test subject');
+});
