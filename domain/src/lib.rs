@@ -8,6 +8,7 @@
 
 pub mod campaign;
 pub mod email;
+pub mod engine;
 pub mod format;
 pub mod lifecycle;
 pub mod model;

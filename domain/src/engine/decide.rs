@@ -1,0 +1,204 @@
+//! Which reminder a cart gets now, or why it gets none: the engine's pure core.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::campaign::{Campaign, Discount, ReminderStep};
+use crate::model::{Cart, Customer, EmailTemplate, Language};
+
+/// The settings that bound sending, with the defaults merchants get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendingRules {
+    /// No customer gets two reminders closer than this (any carts).
+    pub min_gap: Duration,
+    /// A step this late is skipped, so a server back from a day down sends no stale burst.
+    pub max_lateness: Duration,
+    /// A customer who ordered within this many months is "active".
+    pub active_months: u32,
+    /// At most one coupon per customer over this period.
+    pub coupon_cooldown: Duration,
+}
+
+impl Default for SendingRules {
+    fn default() -> Self {
+        Self {
+            min_gap: Duration::hours(12),
+            max_lateness: Duration::hours(24),
+            active_months: 6,
+            coupon_cooldown: Duration::days(30),
+        }
+    }
+}
+
+/// Why a step is not sent to a cart. The names are stable: run summaries, the cart timeline
+/// and statistics count them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    Ordered,
+    Emptied,
+    Deleted,
+    Unsubscribed,
+    Suppressed,
+    NotSubscribedToNewsletter,
+    OutsideAudience,
+    NoContentForLanguage,
+    TemplateMissing,
+    TooLate,
+}
+
+impl SkipReason {
+    pub const ALL: [SkipReason; 10] = [
+        Self::Ordered,
+        Self::Emptied,
+        Self::Deleted,
+        Self::Unsubscribed,
+        Self::Suppressed,
+        Self::NotSubscribedToNewsletter,
+        Self::OutsideAudience,
+        Self::NoContentForLanguage,
+        Self::TemplateMissing,
+        Self::TooLate,
+    ];
+
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Ordered => "ordered",
+            Self::Emptied => "emptied",
+            Self::Deleted => "deleted",
+            Self::Unsubscribed => "unsubscribed",
+            Self::Suppressed => "suppressed",
+            Self::NotSubscribedToNewsletter => "not_subscribed_to_newsletter",
+            Self::OutsideAudience => "outside_audience",
+            Self::NoContentForLanguage => "no_content_for_language",
+            Self::TemplateMissing => "template_missing",
+            Self::TooLate => "too_late",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|reason| reason.as_str() == text)
+    }
+}
+
+/// Everything about one cart that deciding needs, as the database knows it at `now`.
+#[derive(Debug, Clone)]
+pub struct Situation<'a> {
+    pub cart: &'a Cart,
+    pub customer: &'a Customer,
+    pub last_activity_at: DateTime<Utc>,
+    pub ordered: bool,
+    pub deleted: bool,
+    pub unsubscribed: bool,
+    pub suppressed: bool,
+    /// The steps of this campaign this cart already went through (sent, skipped, failed or
+    /// queued): each step happens at most once per cart.
+    pub done_steps: &'a [String],
+    /// The customer's latest reminder, on any cart.
+    pub last_reminder_at: Option<DateTime<Utc>>,
+    /// The customer's latest coupon.
+    pub last_coupon_at: Option<DateTime<Utc>>,
+}
+
+/// What the engine does with a cart now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Send `step` in `language`, with `discount` (a code is made for it).
+    Send {
+        step_id: String,
+        language: Language,
+        discount: Option<Discount>,
+        /// The step offers a discount but the customer had a coupon within the cooldown.
+        coupon_withheld: bool,
+    },
+    /// Record that `step` is not sent, and why; the next step may follow.
+    Skip { step_id: String, reason: SkipReason },
+    /// Nothing to do before `at`.
+    Wait { at: DateTime<Utc> },
+    /// The cart's sequence is over (every enabled step done) or it can never get one.
+    Done,
+}
+
+fn cart_reason(situation: &Situation<'_>) -> Option<SkipReason> {
+    if situation.ordered {
+        Some(SkipReason::Ordered)
+    } else if situation.deleted {
+        Some(SkipReason::Deleted)
+    } else if situation.cart.is_empty() {
+        Some(SkipReason::Emptied)
+    } else if situation.suppressed {
+        Some(SkipReason::Suppressed)
+    } else if situation.unsubscribed {
+        Some(SkipReason::Unsubscribed)
+    } else {
+        None
+    }
+}
+
+/// The step to act on: the first enabled one, in delay order, this cart has not gone through.
+fn next_step<'c>(campaign: &'c Campaign, situation: &Situation<'_>) -> Option<&'c ReminderStep> {
+    campaign
+        .steps()
+        .iter()
+        .filter(|step| step.enabled)
+        .find(|step| !situation.done_steps.iter().any(|done| done == &step.id))
+}
+
+/// Decides what happens to the cart at `now`. `template` finds a step's template by id.
+pub fn decide<'t>(
+    campaign: &Campaign,
+    situation: &Situation<'_>,
+    template: impl Fn(&str) -> Option<&'t EmailTemplate>,
+    rules: &SendingRules,
+    now: DateTime<Utc>,
+) -> Action {
+    let Some(step) = next_step(campaign, situation) else {
+        return Action::Done;
+    };
+    let due_at = situation.last_activity_at + step.delay.duration();
+    if now < due_at {
+        return Action::Wait { at: due_at };
+    }
+    let skip = |reason| Action::Skip {
+        step_id: step.id.clone(),
+        reason,
+    };
+    if let Some(reason) = cart_reason(situation) {
+        return skip(reason);
+    }
+    // The minimum gap delays a step rather than dropping it; lateness is counted from when
+    // the step could go out, so a gap never turns into a skip by itself.
+    let allowed_at = situation
+        .last_reminder_at
+        .map_or(due_at, |last| due_at.max(last + rules.min_gap));
+    if now > allowed_at + rules.max_lateness {
+        return skip(SkipReason::TooLate);
+    }
+    let customer = situation.customer;
+    if step.audience.newsletter_only && !customer.newsletter {
+        return skip(SkipReason::NotSubscribedToNewsletter);
+    }
+    let profile = customer.profile(now, rules.active_months);
+    if !step.audience.profiles.contains(profile) {
+        return skip(SkipReason::OutsideAudience);
+    }
+    let Some(template) = template(&step.template_id) else {
+        return skip(SkipReason::TemplateMissing);
+    };
+    let Some((language, _)) = template.content_for(customer.language) else {
+        return skip(SkipReason::NoContentForLanguage);
+    };
+    if now < allowed_at {
+        return Action::Wait { at: allowed_at };
+    }
+    let offered = step.discount.pick(situation.cart);
+    let recent_coupon = situation
+        .last_coupon_at
+        .is_some_and(|at| now < at + rules.coupon_cooldown);
+    Action::Send {
+        step_id: step.id.clone(),
+        language,
+        discount: if recent_coupon { None } else { offered },
+        coupon_withheld: recent_coupon && offered.is_some(),
+    }
+}

@@ -1,0 +1,13 @@
+//! The reminder engine's rules: which step a cart gets now (or why none), and coupon codes.
+//! The server's jobs load the facts, call these, and carry out the answer.
+
+mod coupon;
+mod decide;
+
+pub use coupon::{
+    coupon_code, coupon_state, CouponPrefix, CouponState, CODE_ALPHABET, CODE_LENGTH,
+};
+pub use decide::{decide, Action, SendingRules, Situation, SkipReason};
+
+#[cfg(test)]
+mod tests;

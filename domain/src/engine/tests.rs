@@ -1,0 +1,456 @@
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::campaign::{
+    Audience, Campaign, Delay, Discount, DiscountKind, DiscountPolicy, DiscountRange,
+    DiscountRanges, Percent, ProfileSet, ReminderStep, ValidityDays, ValueBasis,
+};
+use crate::model::{
+    Cart, CartItem, Currency, Customer, EmailAddress, EmailTemplate, HexColor, Language, Layout,
+    Money, NewCart, NewCustomer, SocialLinks, Subject, TemplateContent,
+};
+
+fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
+}
+
+fn eur(amount: &str) -> Money {
+    Money::new(Decimal::from_str(amount).unwrap(), Currency::EUR).unwrap()
+}
+
+fn discount(kind: DiscountKind, days: u32) -> Discount {
+    Discount {
+        kind,
+        validity: ValidityDays::new(days).unwrap(),
+        combinable: false,
+    }
+}
+
+/// The PrestaShop guide's campaign, as the demo seeds it.
+fn campaign() -> Campaign {
+    let ranges = DiscountRanges::new(
+        ValueBasis::TaxIncluded,
+        vec![
+            DiscountRange {
+                min: Decimal::ONE,
+                max: None,
+                discount: discount(
+                    DiscountKind::Percent {
+                        percent: Percent::new(Decimal::TEN).unwrap(),
+                    },
+                    10,
+                ),
+            },
+            DiscountRange {
+                min: Decimal::from(50),
+                max: None,
+                discount: discount(DiscountKind::FreeShipping, 11),
+            },
+            DiscountRange {
+                min: Decimal::from(100),
+                max: None,
+                discount: discount(
+                    DiscountKind::Amount {
+                        amount: Decimal::from(20),
+                        tax_included: true,
+                    },
+                    7,
+                ),
+            },
+        ],
+    )
+    .unwrap();
+    Campaign::new(
+        "c".into(),
+        "Relance",
+        vec![
+            ReminderStep {
+                id: "s1".into(),
+                delay: Delay::hours(1).unwrap(),
+                enabled: true,
+                audience: Audience::EVERYONE,
+                discount: DiscountPolicy::None,
+                template_id: "t1".into(),
+            },
+            ReminderStep {
+                id: "s2".into(),
+                delay: Delay::days(1).unwrap(),
+                enabled: true,
+                audience: Audience::EVERYONE,
+                discount: DiscountPolicy::Ranges { ranges },
+                template_id: "t2".into(),
+            },
+        ],
+    )
+    .unwrap()
+}
+
+fn content() -> TemplateContent {
+    TemplateContent {
+        subject: Subject::parse("Votre panier").unwrap(),
+        body: "{cart}".into(),
+        discount_text: String::new(),
+        button_text: String::new(),
+        reassurance: vec![],
+        social: SocialLinks::default(),
+        unsubscribe_text: "{unsubscribe}".into(),
+        unsubscribe_link_text: String::new(),
+    }
+}
+
+fn template(id: &str, languages: &[Language]) -> EmailTemplate {
+    EmailTemplate::new(
+        id.into(),
+        id,
+        Layout::Boxy,
+        HexColor::parse("#1A73E8").unwrap(),
+        HexColor::parse("#F4B400").unwrap(),
+        languages
+            .iter()
+            .map(|l| (*l, content()))
+            .collect::<BTreeMap<_, _>>(),
+    )
+    .unwrap()
+}
+
+fn cart(total: &str) -> Cart {
+    Cart::new(NewCart {
+        id: "c-1".into(),
+        currency: Currency::EUR,
+        items: vec![CartItem {
+            sku: "s".into(),
+            name: "T-shirt".into(),
+            description: String::new(),
+            image_url: None,
+            product_url: None,
+            category: None,
+            unit_price: eur(total),
+            quantity: 1,
+            stock: None,
+        }],
+        total_tax_incl: eur(total),
+        total_tax_excl: eur("0"),
+        shipping: eur("0"),
+        url: None,
+    })
+    .unwrap()
+}
+
+fn customer(language: &str, newsletter: bool) -> Customer {
+    Customer::new(
+        EmailAddress::parse("jeanne@example.com").unwrap(),
+        NewCustomer {
+            id: "cu".into(),
+            first_name: "Jeanne".into(),
+            last_name: "Martin".into(),
+            gender: None,
+            language: Some(Language::parse(language).unwrap()),
+            country: None,
+            groups: vec![],
+            newsletter,
+            birthdate: None,
+            orders_count: 0,
+            last_order_at: None,
+        },
+    )
+    .unwrap()
+}
+
+struct World {
+    campaign: Campaign,
+    templates: Vec<EmailTemplate>,
+    cart: Cart,
+    customer: Customer,
+    done: Vec<String>,
+}
+
+impl World {
+    fn new() -> Self {
+        Self {
+            campaign: campaign(),
+            templates: vec![
+                template("t1", &[Language::FRENCH, Language::ENGLISH]),
+                template("t2", &[Language::FRENCH, Language::ENGLISH]),
+            ],
+            cart: cart("69.51"),
+            customer: customer("fr", true),
+            done: Vec::new(),
+        }
+    }
+
+    fn situation(&self) -> Situation<'_> {
+        Situation {
+            cart: &self.cart,
+            customer: &self.customer,
+            last_activity_at: start(),
+            ordered: false,
+            deleted: false,
+            unsubscribed: false,
+            suppressed: false,
+            done_steps: &self.done,
+            last_reminder_at: None,
+            last_coupon_at: None,
+        }
+    }
+
+    fn decide_with(&self, situation: &Situation<'_>, now: DateTime<Utc>) -> Action {
+        decide(
+            &self.campaign,
+            situation,
+            |id| self.templates.iter().find(|t| t.id == id),
+            &SendingRules::default(),
+            now,
+        )
+    }
+
+    fn decide(&self, now: DateTime<Utc>) -> Action {
+        self.decide_with(&self.situation(), now)
+    }
+}
+
+fn send(step: &str, language: Language, discount: Option<Discount>) -> Action {
+    Action::Send {
+        step_id: step.into(),
+        language,
+        discount,
+        coupon_withheld: false,
+    }
+}
+
+fn skip(step: &str, reason: SkipReason) -> Action {
+    Action::Skip {
+        step_id: step.into(),
+        reason,
+    }
+}
+
+#[test]
+fn the_first_step_waits_one_hour_after_the_last_activity() {
+    let world = World::new();
+    assert_eq!(
+        world.decide(start() + Duration::minutes(59)),
+        Action::Wait {
+            at: start() + Duration::hours(1)
+        }
+    );
+    assert_eq!(
+        world.decide(start() + Duration::hours(1)),
+        send("s1", Language::FRENCH, None)
+    );
+}
+
+#[test]
+fn the_second_step_follows_with_the_discount_of_the_cart_value_range() {
+    let mut world = World::new();
+    world.done = vec!["s1".into()];
+    let situation = Situation {
+        last_reminder_at: Some(start() + Duration::hours(1)),
+        ..world.situation()
+    };
+    assert_eq!(
+        world.decide_with(&situation, start() + Duration::hours(23)),
+        Action::Wait {
+            at: start() + Duration::days(1)
+        }
+    );
+    assert_eq!(
+        world.decide_with(&situation, start() + Duration::days(1)),
+        send(
+            "s2",
+            Language::FRENCH,
+            Some(discount(DiscountKind::FreeShipping, 11))
+        )
+    );
+    let mut big_cart = World::new();
+    big_cart.done = vec!["s1".into()];
+    big_cart.cart = cart("120");
+    let Action::Send {
+        discount: Some(big),
+        ..
+    } = big_cart.decide(start() + Duration::days(1))
+    else {
+        panic!("the step is sent");
+    };
+    assert!(matches!(big.kind, DiscountKind::Amount { .. }));
+}
+
+#[test]
+fn after_a_day_down_the_stale_first_step_is_skipped_and_the_second_sent_in_order() {
+    let mut world = World::new();
+    let now = start() + Duration::days(2);
+    assert_eq!(world.decide(now), skip("s1", SkipReason::TooLate));
+    world.done = vec!["s1".into()];
+    assert_eq!(
+        world.decide(now),
+        send(
+            "s2",
+            Language::FRENCH,
+            Some(discount(DiscountKind::FreeShipping, 11))
+        )
+    );
+    world.done.push("s2".into());
+    assert_eq!(world.decide(now), Action::Done);
+}
+
+#[test]
+fn an_ordered_emptied_deleted_unsubscribed_or_suppressed_cart_is_skipped_with_its_reason() {
+    let world = World::new();
+    let now = start() + Duration::hours(2);
+    let cases = [
+        (
+            Situation {
+                ordered: true,
+                ..world.situation()
+            },
+            SkipReason::Ordered,
+        ),
+        (
+            Situation {
+                deleted: true,
+                ..world.situation()
+            },
+            SkipReason::Deleted,
+        ),
+        (
+            Situation {
+                unsubscribed: true,
+                ..world.situation()
+            },
+            SkipReason::Unsubscribed,
+        ),
+        (
+            Situation {
+                suppressed: true,
+                unsubscribed: true,
+                ..world.situation()
+            },
+            SkipReason::Suppressed,
+        ),
+    ];
+    for (situation, reason) in cases {
+        assert_eq!(world.decide_with(&situation, now), skip("s1", reason));
+    }
+    let mut emptied = World::new();
+    emptied.cart.items.clear();
+    assert_eq!(emptied.decide(now), skip("s1", SkipReason::Emptied));
+}
+
+#[test]
+fn the_audience_filters_newsletter_and_profiles() {
+    let mut world = World::new();
+    world.campaign = Campaign::new(
+        "c".into(),
+        "Relance",
+        vec![ReminderStep {
+            audience: Audience {
+                newsletter_only: true,
+                profiles: ProfileSet::new(true, true, false).unwrap(),
+            },
+            ..world.campaign.steps()[0].clone()
+        }],
+    )
+    .unwrap();
+    let now = start() + Duration::hours(1);
+    world.customer = customer("fr", false);
+    assert_eq!(
+        world.decide(now),
+        skip("s1", SkipReason::NotSubscribedToNewsletter)
+    );
+    world.customer = customer("fr", true);
+    assert_eq!(world.decide(now), skip("s1", SkipReason::OutsideAudience));
+}
+
+#[test]
+fn the_language_falls_back_to_english_else_the_step_is_skipped() {
+    let mut world = World::new();
+    world.customer = customer("de", true);
+    let now = start() + Duration::hours(1);
+    assert_eq!(world.decide(now), send("s1", Language::ENGLISH, None));
+    world.templates[0] = template("t1", &[Language::FRENCH]);
+    assert_eq!(
+        world.decide(now),
+        skip("s1", SkipReason::NoContentForLanguage)
+    );
+    world.templates.remove(0);
+    assert_eq!(world.decide(now), skip("s1", SkipReason::TemplateMissing));
+}
+
+#[test]
+fn a_customer_reminded_recently_waits_for_the_minimum_gap() {
+    let world = World::new();
+    let other_cart_reminder = start() - Duration::hours(2);
+    let situation = Situation {
+        last_reminder_at: Some(other_cart_reminder),
+        ..world.situation()
+    };
+    let now = start() + Duration::hours(1);
+    assert_eq!(
+        world.decide_with(&situation, now),
+        Action::Wait {
+            at: other_cart_reminder + Duration::hours(12)
+        }
+    );
+    assert_eq!(
+        world.decide_with(&situation, other_cart_reminder + Duration::hours(12)),
+        send("s1", Language::FRENCH, None)
+    );
+}
+
+#[test]
+fn a_second_coupon_within_thirty_days_is_withheld_but_the_mail_goes() {
+    let mut world = World::new();
+    world.done = vec!["s1".into()];
+    let situation = Situation {
+        last_coupon_at: Some(start() - Duration::days(10)),
+        ..world.situation()
+    };
+    assert_eq!(
+        world.decide_with(&situation, start() + Duration::days(1)),
+        Action::Send {
+            step_id: "s2".into(),
+            language: Language::FRENCH,
+            discount: None,
+            coupon_withheld: true,
+        }
+    );
+    let long_ago = Situation {
+        last_coupon_at: Some(start() - Duration::days(31)),
+        ..world.situation()
+    };
+    assert!(matches!(
+        world.decide_with(&long_ago, start() + Duration::days(1)),
+        Action::Send {
+            discount: Some(_),
+            ..
+        }
+    ));
+}
+
+#[test]
+fn disabled_steps_are_passed_over() {
+    let mut world = World::new();
+    let mut steps = world.campaign.steps().to_vec();
+    steps[0].enabled = false;
+    world.campaign = Campaign::new("c".into(), "Relance", steps).unwrap();
+    assert_eq!(
+        world.decide(start() + Duration::hours(2)),
+        Action::Wait {
+            at: start() + Duration::days(1)
+        }
+    );
+}
+
+#[test]
+fn skip_reasons_have_stable_names() {
+    for reason in SkipReason::ALL {
+        assert_eq!(SkipReason::parse(reason.as_str()), Some(reason));
+    }
+    assert_eq!(
+        SkipReason::NoContentForLanguage.as_str(),
+        "no_content_for_language"
+    );
+}
