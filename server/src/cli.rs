@@ -28,6 +28,9 @@ pub enum Command {
     Demo(DemoArgs),
     /// Send a test email through the configured transport (SMTP, or the outbox folder).
     MailTest(MailTestArgs),
+    /// One pass of the reminder engine as if the clock said --at. Only --dry-run exists so
+    /// far: it prints what would be sent and why each other due step would be skipped.
+    RunOnce(RunOnceArgs),
     /// Manage the accounts that may sign in to the admin.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -83,6 +86,19 @@ pub struct DemoArgs {
     /// Replace an existing demo shop instead of refusing.
     #[arg(long)]
     pub replace: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RunOnceArgs {
+    /// The moment the pass runs at (RFC 3339); defaults to the current time.
+    #[arg(long)]
+    pub at: Option<DateTime<Utc>>,
+    /// Decide without sending or writing anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Print the summary as JSON: {"due", "sent", "skipped": {reason: n}, "failed", ...}.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

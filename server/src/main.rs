@@ -2,13 +2,14 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Parser;
+use domain::engine::Action;
 use leptos::prelude::LeptosOptions;
 use tracing_subscriber::EnvFilter;
 
 use server::{
     api,
     auth::Auth,
-    cli::{AdminCommand, ApiKeyCommand, Cli, Command, DemoArgs, ServeArgs},
+    cli::{AdminCommand, ApiKeyCommand, Cli, Command, DemoArgs, RunOnceArgs, ServeArgs},
     config::Config,
     db, demo, mail,
     state::AppState,
@@ -53,6 +54,7 @@ async fn main() -> anyhow::Result<()> {
             println!("admin account created: {email}");
             Ok(())
         }
+        Command::RunOnce(args) => run_once(&cli.config, args).await,
         Command::MailTest(args) => {
             let transport = mail::transport(&cli.config)?;
             let message = mail::build_message(
@@ -73,6 +75,64 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
+    if !args.dry_run {
+        anyhow::bail!(
+            "run-once can only --dry-run for now: the engine decides but does not send yet"
+        );
+    }
+    let pool = db::connect(&config.database_url).await?;
+    db::migrate(&pool).await?;
+    let now = args.at.unwrap_or_else(chrono::Utc::now);
+    let Some(plan) = server::jobs::plan(&pool, now).await? else {
+        anyhow::bail!(
+            "there is no shop or no campaign yet: run `relance demo` or set one up first"
+        );
+    };
+    let summary = plan.summary();
+    if args.json {
+        println!("{}", serde_json::to_string(&summary)?);
+        return Ok(());
+    }
+    for cart in &plan.carts {
+        for action in &cart.actions {
+            let what = match action {
+                Action::Send {
+                    step_id,
+                    language,
+                    discount,
+                    coupon_withheld,
+                } => format!(
+                    "would send step {step_id} in {language}{}{}",
+                    discount
+                        .map(|d| format!(", discount {:?}", d.kind))
+                        .unwrap_or_default(),
+                    if *coupon_withheld {
+                        " (coupon withheld: one in the last 30 days)"
+                    } else {
+                        ""
+                    }
+                ),
+                Action::Skip { step_id, reason } => {
+                    format!("would skip step {step_id}: {}", reason.as_str())
+                }
+                Action::Wait { at } => format!("waits until {}", at.to_rfc3339()),
+                Action::Done => continue,
+            };
+            println!("{:<24} {:<32} {what}", cart.external_id, cart.email);
+        }
+    }
+    println!(
+        "at {}: {} due, {} would be sent, skipped {:?}, {} carts waiting",
+        now.to_rfc3339(),
+        summary.due,
+        summary.would_send,
+        summary.skipped,
+        summary.waiting
+    );
+    Ok(())
 }
 
 async fn api_key(config: &Config, command: ApiKeyCommand) -> anyhow::Result<()> {

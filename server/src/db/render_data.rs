@@ -10,7 +10,7 @@ use super::money::from_db;
 use super::{DbError, Pool};
 
 #[derive(sqlx::FromRow)]
-struct CartRow {
+pub(crate) struct CartRow {
     external_id: String,
     currency: String,
     total_tax_incl: i64,
@@ -31,7 +31,9 @@ struct CartRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct ItemRow {
+pub(crate) struct ItemRow {
+    #[sqlx(default)]
+    pub(crate) cart_id: String,
     sku: String,
     name: String,
     description: String,
@@ -76,6 +78,11 @@ pub async fn cart_with_customer(
     .fetch_all(pool)
     .await?;
 
+    into_domain(row, items).map(Some)
+}
+
+/// A cart row (with its customer's columns) and its item rows as domain values.
+pub(crate) fn into_domain(row: CartRow, items: Vec<ItemRow>) -> Result<(Customer, Cart), DbError> {
     let currency = Currency::parse(&row.currency).map_err(DbError::corrupt)?;
     let money = |value: i64| Money::new(from_db(value), currency).map_err(DbError::corrupt);
     let items = items
@@ -121,7 +128,7 @@ pub async fn cart_with_customer(
         },
     )
     .map_err(DbError::corrupt)?;
-    Ok(Some((customer, cart)))
+    Ok((customer, cart))
 }
 
 /// A cart the editor can preview with.

@@ -1,0 +1,6 @@
+//! The reminder engine's jobs. `plan` decides, for every open cart, what the next pass does
+//! (send a step, skip it with a reason, or wait); sending builds on it.
+
+pub mod plan;
+
+pub use plan::{plan, Plan, PlannedCart, RunSummary};

@@ -1,0 +1,135 @@
+use chrono::{DateTime, Utc};
+use domain::engine::{Action, SkipReason};
+use domain::{DiscountKind, Language};
+
+use crate::helpers::{cart_updated, TestApp};
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+/// The demo shop and its campaign, plus one cart of John's (69.51 EUR) last changed at 09:00.
+async fn one_cart(language: &str) -> TestApp {
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    let mut event = cart_updated("e1", "web-1", "2026-11-23T09:00:00Z", 1);
+    event["customer"]["language"] = language.into();
+    app.post_events(&key, event).await;
+    app.post_events(
+        &key,
+        serde_json::json!({"id": "other", "type": "cart_updated", "occurred_at": "2026-11-23T09:30:00Z",
+            "cart": {"id": "web-2", "currency": "EUR", "total_tax_incl": "10", "total_tax_excl": "8", "shipping": "0", "items": []}}),
+    )
+    .await;
+    app
+}
+
+async fn actions(app: &TestApp, now: &str) -> Vec<Action> {
+    let plan = server::jobs::plan(&app.pool, at(now))
+        .await
+        .unwrap()
+        .unwrap();
+    plan.carts
+        .into_iter()
+        .filter(|cart| cart.external_id == "web-1")
+        .flat_map(|cart| cart.actions)
+        .collect()
+}
+
+#[tokio::test]
+async fn step_one_is_due_an_hour_after_the_last_activity_in_the_customer_language() {
+    let app = one_cart("fr").await;
+
+    assert!(actions(&app, "2026-11-23T09:59:00Z").await.is_empty());
+    assert_eq!(
+        actions(&app, "2026-11-23T10:00:00Z").await,
+        [Action::Send {
+            step_id: "demo-step-1".into(),
+            language: Language::FRENCH,
+            discount: None,
+            coupon_withheld: false,
+        }]
+    );
+}
+
+#[tokio::test]
+async fn a_language_without_content_gets_the_english_version() {
+    let app = one_cart("de").await;
+
+    let decided = actions(&app, "2026-11-23T10:30:00Z").await;
+
+    assert!(matches!(
+        decided.as_slice(),
+        [Action::Send { language, .. }] if *language == Language::ENGLISH
+    ));
+}
+
+#[tokio::test]
+async fn a_stale_first_step_is_skipped_and_the_second_decided_in_the_same_pass() {
+    let app = one_cart("fr").await;
+
+    let decided = actions(&app, "2026-11-25T08:00:00Z").await;
+
+    assert_eq!(decided.len(), 2, "{decided:?}");
+    assert_eq!(
+        decided[0],
+        Action::Skip {
+            step_id: "demo-step-1".into(),
+            reason: SkipReason::TooLate
+        }
+    );
+    let Action::Send {
+        step_id, discount, ..
+    } = &decided[1]
+    else {
+        panic!("step 2 is sent: {decided:?}");
+    };
+    assert_eq!(step_id, "demo-step-2");
+    // 69.51 EUR falls in the guide's "from 50 EUR" range.
+    assert_eq!(discount.unwrap().kind, DiscountKind::FreeShipping);
+}
+
+#[tokio::test]
+async fn an_unsubscribed_address_is_skipped_with_its_reason() {
+    let app = one_cart("fr").await;
+    sqlx::query(
+        "insert into suppressions (shop_id, email, reason, created_at) values ('demo', 'john@example.com', 'one_click', $1)",
+    )
+    .bind(at("2026-11-23T09:10:00Z"))
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    let decided = actions(&app, "2026-11-23T10:00:00Z").await;
+
+    // Step 2 is not due yet: it waits, and will be skipped for the same reason then.
+    assert_eq!(
+        decided,
+        [
+            Action::Skip {
+                step_id: "demo-step-1".into(),
+                reason: SkipReason::Unsubscribed
+            },
+            Action::Wait {
+                at: at("2026-11-24T09:00:00Z")
+            }
+        ]
+    );
+}
+
+#[tokio::test]
+async fn the_summary_counts_due_steps_by_outcome_and_an_emptied_cart_is_not_due() {
+    let app = one_cart("fr").await;
+
+    let plan = server::jobs::plan(&app.pool, at("2026-11-25T08:00:00Z"))
+        .await
+        .unwrap()
+        .unwrap();
+    let summary = plan.summary();
+
+    assert!(plan.carts.iter().all(|cart| cart.external_id != "web-2"));
+    assert_eq!(summary.due, 2);
+    assert_eq!(summary.would_send, 1);
+    assert_eq!(summary.skipped.get("too_late"), Some(&1));
+    assert_eq!(summary.sent, 0);
+}
