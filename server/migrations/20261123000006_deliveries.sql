@@ -87,3 +87,12 @@ alter table shop_settings add column max_lateness_hours integer not null default
 alter table shop_settings add column active_months integer not null default 6;
 alter table shop_settings add column coupon_cooldown_days integer not null default 30;
 alter table shop_settings add column coupon_prefix text not null default 'RLC-';
+
+-- Secrets Relance makes for itself on first start (the key that signs links in emails, unless
+-- RELANCE_SECRET is set). Never shown in the admin.
+create table app_secrets (
+    name text not null,
+    value text not null,
+    created_at timestamptz not null,
+    constraint app_secrets_pkey primary key (name)
+);

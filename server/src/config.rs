@@ -38,6 +38,11 @@ pub struct Config {
     #[arg(long, env = "SMTP_URL", global = true)]
     pub smtp_url: Option<Secret>,
 
+    /// The key that signs every link in emails (opens, clicks, cart, unsubscribe). When unset,
+    /// Relance makes one on first start and keeps it in the database.
+    #[arg(long, env = "RELANCE_SECRET", global = true)]
+    pub secret: Option<Secret>,
+
     /// The folder that receives .eml files when SMTP_URL is unset.
     #[arg(
         long,

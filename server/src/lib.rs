@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod demo;
 pub mod jobs;
+pub mod links;
 pub mod mail;
 pub mod state;
 pub mod web;

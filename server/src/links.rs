@@ -1,0 +1,191 @@
+//! Signed links in emails. Every link Relance mails carries a token: HMAC-SHA256 over the link's
+//! kind, its delivery and (for clicks) its destination, so a token cannot be forged, moved to
+//! another delivery, turned into another kind of link, or used as an open redirect.
+
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use hmac::{Hmac, Mac};
+use rand_core::{OsRng, RngCore};
+use sha2::Sha256;
+
+use crate::db::{DbError, Pool};
+
+type HmacSha256 = Hmac<Sha256>;
+
+/// Separates our MACs from anything else the same key might ever sign.
+const CONTEXT: &[u8] = b"relance-link-v1\n";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// The 1x1 image that counts an open: `/t/o/{token}`.
+    Open,
+    /// A tracked link to a destination: `/t/c/{token}`.
+    Click,
+    /// Back to the cart, with the coupon: `/r/{token}`.
+    Recover,
+    /// The unsubscribe page and one-click endpoint: `/u/{token}`.
+    Unsubscribe,
+}
+
+impl LinkKind {
+    fn tag(self) -> u8 {
+        match self {
+            Self::Open => b'o',
+            Self::Click => b'c',
+            Self::Recover => b'r',
+            Self::Unsubscribe => b'u',
+        }
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            Self::Open => "/t/o/",
+            Self::Click => "/t/c/",
+            Self::Recover => "/r/",
+            Self::Unsubscribe => "/u/",
+        }
+    }
+}
+
+/// What a valid token says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedLink {
+    pub delivery_id: String,
+    /// Where a click goes; empty for other kinds.
+    pub destination: String,
+}
+
+/// Makes and checks link tokens with the installation's secret key.
+#[derive(Clone)]
+pub struct LinkSigner {
+    key: Vec<u8>,
+    public_url: String,
+}
+
+impl std::fmt::Debug for LinkSigner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LinkSigner(…)")
+    }
+}
+
+impl LinkSigner {
+    pub fn new(key: &[u8], public_url: &str) -> Self {
+        Self {
+            key: key.to_vec(),
+            public_url: public_url.trim_end_matches('/').to_owned(),
+        }
+    }
+
+    fn mac(&self, kind: LinkKind, payload: &[u8]) -> HmacSha256 {
+        let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes keys of any size");
+        mac.update(CONTEXT);
+        mac.update(&[kind.tag()]);
+        mac.update(payload);
+        mac
+    }
+
+    /// The token of a link of `kind` for `delivery_id` (and `destination`, for clicks).
+    pub fn token(&self, kind: LinkKind, delivery_id: &str, destination: &str) -> String {
+        let payload = format!("{delivery_id}\n{destination}");
+        let signature = self.mac(kind, payload.as_bytes()).finalize().into_bytes();
+        format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(payload),
+            URL_SAFE_NO_PAD.encode(signature)
+        )
+    }
+
+    /// The full URL of such a link.
+    pub fn url(&self, kind: LinkKind, delivery_id: &str, destination: &str) -> String {
+        format!(
+            "{}{}{}",
+            self.public_url,
+            kind.path(),
+            self.token(kind, delivery_id, destination)
+        )
+    }
+
+    /// What `token` says, if this installation signed it for a link of `kind`.
+    pub fn verify(&self, kind: LinkKind, token: &str) -> Option<SignedLink> {
+        let (payload, signature) = token.split_once('.')?;
+        let payload = URL_SAFE_NO_PAD.decode(payload).ok()?;
+        let signature = URL_SAFE_NO_PAD.decode(signature).ok()?;
+        // `verify_slice` compares in constant time.
+        self.mac(kind, &payload).verify_slice(&signature).ok()?;
+        let payload = String::from_utf8(payload).ok()?;
+        let (delivery_id, destination) = payload.split_once('\n')?;
+        Some(SignedLink {
+            delivery_id: delivery_id.to_owned(),
+            destination: destination.to_owned(),
+        })
+    }
+}
+
+/// The link-signing key: `RELANCE_SECRET` when set, else the one made on first start and kept
+/// in the database (so links in mails already sent stay valid across restarts).
+pub async fn signing_key(pool: &Pool, configured: Option<&str>) -> Result<Vec<u8>, DbError> {
+    if let Some(secret) = configured {
+        return Ok(secret.as_bytes().to_vec());
+    }
+    let mut fresh = [0u8; 32];
+    OsRng.fill_bytes(&mut fresh);
+    // Insert-or-ignore then read: two processes starting together agree on one key.
+    sqlx::query(
+        "insert into app_secrets (name, value, created_at) values ('link_key', $1, $2)
+         on conflict (name) do nothing",
+    )
+    .bind(URL_SAFE_NO_PAD.encode(fresh))
+    .bind(chrono::Utc::now())
+    .execute(pool)
+    .await?;
+    let (stored,): (String,) =
+        sqlx::query_as("select value from app_secrets where name = 'link_key'")
+            .fetch_one(pool)
+            .await?;
+    URL_SAFE_NO_PAD.decode(stored).map_err(DbError::corrupt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn signer() -> LinkSigner {
+        LinkSigner::new(b"test key", "https://relance.example/")
+    }
+
+    #[test]
+    fn a_token_says_its_delivery_and_destination() {
+        let token = signer().token(LinkKind::Click, "d-1", "https://shop.example/p/1?x=1");
+        assert_eq!(
+            signer().verify(LinkKind::Click, &token),
+            Some(SignedLink {
+                delivery_id: "d-1".into(),
+                destination: "https://shop.example/p/1?x=1".into(),
+            })
+        );
+        assert!(signer()
+            .url(LinkKind::Unsubscribe, "d-1", "")
+            .starts_with("https://relance.example/u/"));
+    }
+
+    #[test]
+    fn a_tampered_moved_or_foreign_token_is_refused() {
+        let token = signer().token(LinkKind::Click, "d-1", "https://shop.example/");
+        let (payload, signature) = token.split_once('.').unwrap();
+        let evil = URL_SAFE_NO_PAD.encode("d-1\nhttps://evil.example/");
+        assert_eq!(
+            signer().verify(LinkKind::Click, &format!("{evil}.{signature}")),
+            None
+        );
+        let other = URL_SAFE_NO_PAD.encode("d-2\nhttps://shop.example/");
+        assert_eq!(
+            signer().verify(LinkKind::Click, &format!("{other}.{signature}")),
+            None
+        );
+        // The same token on another kind of link (an open turned into an unsubscribe).
+        assert_eq!(signer().verify(LinkKind::Unsubscribe, &token), None);
+        let foreign = LinkSigner::new(b"another key", "https://relance.example");
+        assert_eq!(foreign.verify(LinkKind::Click, &token), None);
+        assert_eq!(signer().verify(LinkKind::Click, payload), None);
+        assert_eq!(signer().verify(LinkKind::Click, "not.base64!"), None);
+    }
+}
