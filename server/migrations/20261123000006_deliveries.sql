@@ -96,3 +96,24 @@ create table app_secrets (
     created_at timestamptz not null,
     constraint app_secrets_pkey primary key (name)
 );
+
+-- What customers did with a reminder: opened it, clicked a link, unsubscribed. Hits within
+-- seconds of sending are flagged: mail scanners fetch every link and image on arrival.
+create table delivery_events (
+    delivery_event_id text not null,
+    shop_id text not null,
+    delivery_id text not null,
+    kind text not null,
+    destination text,
+    occurred_at timestamptz not null,
+    probable_scanner boolean not null,
+    constraint delivery_events_pkey primary key (delivery_event_id),
+    constraint delivery_events_delivery_fkey foreign key (delivery_id) references deliveries (delivery_id),
+    constraint delivery_events_kind_check check (kind in ('open', 'click', 'unsubscribe'))
+);
+
+create index delivery_events_delivery_idx on delivery_events (delivery_id, kind);
+
+alter table shop_settings add column max_attempts integer not null default 5;
+-- Where the recovery link sends the customer: {cart_url} and {code} are replaced.
+alter table shop_settings add column cart_url_pattern text not null default '{cart_url}';

@@ -28,8 +28,8 @@ pub enum Command {
     Demo(DemoArgs),
     /// Send a test email through the configured transport (SMTP, or the outbox folder).
     MailTest(MailTestArgs),
-    /// One pass of the reminder engine as if the clock said --at. Only --dry-run exists so
-    /// far: it prints what would be sent and why each other due step would be skipped.
+    /// One pass of the reminder engine as if the clock said --at: decide, queue, send.
+    /// --dry-run prints what would be sent and why each other due step would be skipped.
     RunOnce(RunOnceArgs),
     /// Manage the accounts that may sign in to the admin.
     #[command(subcommand)]

@@ -64,6 +64,8 @@ async fn main() -> anyhow::Result<()> {
                     subject: "Relance: test email".into(),
                     html: "<p>This is a test email from <strong>Relance</strong>. Mail delivery works.</p>".into(),
                     text: "This is a test email from Relance. Mail delivery works.".into(),
+                    message_id: None,
+                    unsubscribe_url: None,
                 },
             )?;
             transport.send(message).await?;
@@ -78,14 +80,29 @@ async fn main() -> anyhow::Result<()> {
 }
 
 async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
-    if !args.dry_run {
-        anyhow::bail!(
-            "run-once can only --dry-run for now: the engine decides but does not send yet"
-        );
-    }
     let pool = db::connect(&config.database_url).await?;
     db::migrate(&pool).await?;
     let now = args.at.unwrap_or_else(chrono::Utc::now);
+    if !args.dry_run {
+        let sender = sender(config, &pool).await?;
+        let summary = server::jobs::run_pass(&sender, now).await?;
+        if args.json {
+            println!("{}", serde_json::to_string(&summary)?);
+        } else {
+            println!(
+                "at {}: {} due, {} sent, skipped {:?}, {} failed, {} to retry, {} carts waiting (mail: {})",
+                now.to_rfc3339(),
+                summary.due,
+                summary.sent,
+                summary.skipped,
+                summary.failed,
+                summary.retrying,
+                summary.waiting,
+                sender.mail.describe()
+            );
+        }
+        return Ok(());
+    }
     let Some(plan) = server::jobs::plan(&pool, now).await? else {
         anyhow::bail!(
             "there is no shop or no campaign yet: run `relance demo` or set one up first"
@@ -133,6 +150,32 @@ async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
         summary.waiting
     );
     Ok(())
+}
+
+/// What the engine needs to send: the mail transport, the sender address, the link signer.
+async fn sender(config: &Config, pool: &db::Pool) -> anyhow::Result<server::jobs::Sender> {
+    let key = server::links::signing_key(pool, config.secret.as_ref().map(|s| s.expose()))
+        .await
+        .context("cannot read or make the link-signing key")?;
+    let message_host = url_host(&config.public_url);
+    Ok(server::jobs::Sender {
+        pool: pool.clone(),
+        mail: mail::transport(config)?,
+        mail_from: config.mail_from.clone(),
+        signer: server::links::LinkSigner::new(&key, &config.public_url),
+        message_host,
+    })
+}
+
+/// `relance.example.com` from `https://relance.example.com:8443/x`.
+fn url_host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = rest.split(['/', ':', '?', '#']).next().unwrap_or_default();
+    if host.is_empty() {
+        "localhost".to_owned()
+    } else {
+        host.to_owned()
+    }
 }
 
 async fn api_key(config: &Config, command: ApiKeyCommand) -> anyhow::Result<()> {
@@ -277,6 +320,12 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         mail,
         mail_from: config.mail_from.clone(),
         public_url: config.public_url.clone(),
+        links: server::links::LinkSigner::new(
+            &server::links::signing_key(&pool, config.secret.as_ref().map(|s| s.expose()))
+                .await
+                .context("cannot read or make the link-signing key")?,
+            &config.public_url,
+        ),
         auth,
         ingest: api::events::IngestWriter::start(pool.clone()),
     };

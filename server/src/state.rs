@@ -17,6 +17,8 @@ pub struct AppState {
     /// Where Relance is reached from outside (links and images in emails).
     #[from_ref(skip)]
     pub public_url: String,
+    /// Signs and checks the links in emails.
+    pub links: crate::links::LinkSigner,
     pub auth: Arc<Auth>,
     /// Stores API events with group commit.
     pub ingest: IngestWriter,

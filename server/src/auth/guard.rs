@@ -12,7 +12,8 @@ use serde_json::json;
 use super::Auth;
 
 /// What needs no admin session: the sign-in page and its server function, static files, the
-/// health check, and the shop API (it checks its own API keys). Everything else is the admin.
+/// health check, the shop API (it checks its own API keys) and the links in emails (signed).
+/// Everything else is the admin.
 pub fn is_public_path(path: &str) -> bool {
     matches!(
         path,
@@ -20,6 +21,10 @@ pub fn is_public_path(path: &str) -> bool {
     ) || path.starts_with("/pkg/")
         || path.starts_with("/api/v1/")
         || path.starts_with("/demo/")
+        // The links in emails: customers follow them without an account; each checks its token.
+        || path.starts_with("/t/")
+        || path.starts_with("/r/")
+        || path.starts_with("/u/")
 }
 
 /// Percent-encodes a path and query for the `next` parameter of the sign-in page.

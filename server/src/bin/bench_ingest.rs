@@ -204,6 +204,7 @@ async fn main() -> anyhow::Result<()> {
         mail: mail::outbox(&dir.path().join("outbox"))?,
         mail_from: "Relance <relance@localhost>".into(),
         public_url: "http://127.0.0.1".into(),
+        links: server::links::LinkSigner::new(b"bench", "http://127.0.0.1"),
         auth: Auth::new(pool.clone(), false),
         ingest: server::api::events::IngestWriter::start(pool.clone()),
     };

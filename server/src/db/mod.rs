@@ -6,6 +6,7 @@ mod campaigns;
 pub mod cart_detail;
 pub mod cart_list;
 mod carts;
+pub mod deliveries;
 pub mod engine;
 pub mod ingest;
 pub mod money;

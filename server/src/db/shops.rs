@@ -106,6 +106,7 @@ pub async fn abandoned_after(pool: &Pool, shop_id: &str) -> Result<chrono::Durat
 /// shops on purpose: losing a shop's history must never be a side effect).
 pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Result<(), DbError> {
     for statement in [
+        "delete from delivery_events where shop_id = $1",
         "delete from coupons where shop_id = $1",
         "delete from deliveries where shop_id = $1",
         "delete from suppressions where shop_id = $1",

@@ -2,5 +2,7 @@
 //! (send a step, skip it with a reason, or wait); sending builds on it.
 
 pub mod plan;
+pub mod send;
 
 pub use plan::{plan, Plan, PlannedCart, RunSummary};
+pub use send::{run_pass, Sender};

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use domain::engine::{decide, Action, Situation};
+use domain::Campaign;
 use serde::Serialize;
 
 use crate::db::{self, engine, Pool};
@@ -15,6 +16,8 @@ use crate::db::{self, engine, Pool};
 #[derive(Debug, Clone)]
 pub struct PlannedCart {
     pub cart_id: String,
+    pub customer_id: String,
+    pub last_activity_at: DateTime<Utc>,
     pub external_id: String,
     pub email: String,
     pub actions: Vec<Action>,
@@ -23,6 +26,8 @@ pub struct PlannedCart {
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub now: DateTime<Utc>,
+    pub shop_id: String,
+    pub campaign: Campaign,
     pub carts: Vec<PlannedCart>,
 }
 
@@ -37,11 +42,24 @@ pub struct RunSummary {
     pub would_send: u64,
     pub skipped: BTreeMap<String, u64>,
     pub failed: u64,
+    /// Failed for now (connection, 4xx), queued again with a backoff.
+    pub retrying: u64,
     /// Open carts whose next step is not due yet.
     pub waiting: u64,
 }
 
 impl Plan {
+    /// When `step_id` fell due for a cart last active at `last_activity_at`.
+    pub fn due_at(&self, step_id: &str, last_activity_at: DateTime<Utc>) -> DateTime<Utc> {
+        self.campaign
+            .steps()
+            .iter()
+            .find(|step| step.id == step_id)
+            .map_or(last_activity_at, |step| {
+                last_activity_at + step.delay.duration()
+            })
+    }
+
     pub fn summary(&self) -> RunSummary {
         let mut summary = RunSummary {
             dry_run: true,
@@ -90,6 +108,8 @@ pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan
     else {
         return Ok(Some(Plan {
             now,
+            shop_id: shop.id,
+            campaign,
             carts: Vec::new(),
         }));
     };
@@ -143,11 +163,18 @@ pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan
         if !actions.is_empty() {
             carts.push(PlannedCart {
                 cart_id: candidate.cart_id.clone(),
+                customer_id: candidate.customer_id.clone(),
+                last_activity_at: candidate.last_activity_at,
                 external_id: candidate.cart.id.clone(),
                 email: candidate.customer.email.as_str().to_owned(),
                 actions,
             });
         }
     }
-    Ok(Some(Plan { now, carts }))
+    Ok(Some(Plan {
+        now,
+        shop_id: shop.id,
+        campaign,
+        carts,
+    }))
 }

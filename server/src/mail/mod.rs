@@ -6,7 +6,10 @@ use std::{path::Path, sync::Arc};
 use anyhow::Context;
 use async_trait::async_trait;
 use lettre::{
-    message::{header::ContentType, Mailbox, MultiPart, SinglePart},
+    message::{
+        header::{ContentType, HeaderName, HeaderValue},
+        Mailbox, MultiPart, SinglePart,
+    },
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 use thiserror::Error;
@@ -19,8 +22,29 @@ pub enum MailError {
     Address(String),
     #[error("cannot build the message: {0}")]
     Build(String),
+    /// Worth retrying: a 4xx answer, a connection or TLS failure, a full disk.
     #[error("the mail transport refused the message: {0}")]
     Transport(String),
+    /// A 5xx answer: this address will not take mail; retrying would not help.
+    #[error("the mail server rejected the message for good: {0}")]
+    Permanent(String),
+}
+
+/// Tells permanent refusals (SMTP 5xx) from failures worth retrying.
+pub trait Permanence {
+    fn is_permanent(&self) -> bool;
+}
+
+impl Permanence for lettre::transport::smtp::Error {
+    fn is_permanent(&self) -> bool {
+        lettre::transport::smtp::Error::is_permanent(self)
+    }
+}
+
+impl Permanence for lettre::transport::file::Error {
+    fn is_permanent(&self) -> bool {
+        false
+    }
 }
 
 /// An email ready to send: both parts are always present (text for clients that want it, and
@@ -30,6 +54,10 @@ pub struct OutgoingEmail {
     pub subject: String,
     pub html: String,
     pub text: String,
+    /// `<id@host>`; lettre makes one when `None`.
+    pub message_id: Option<String>,
+    /// The one-click unsubscribe URL (RFC 8058 `List-Unsubscribe` and `-Post` headers).
+    pub unsubscribe_url: Option<String>,
 }
 
 /// Sends a built message. Tests and the engine take it as `Arc<dyn MailTransport>`.
@@ -50,14 +78,16 @@ struct Lettre<T> {
 impl<T> MailTransport for Lettre<T>
 where
     T: AsyncTransport + Send + Sync,
-    T::Error: std::fmt::Display,
+    T::Error: std::fmt::Display + Permanence,
 {
     async fn send(&self, message: Message) -> Result<(), MailError> {
-        self.transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| MailError::Transport(e.to_string()))
+        self.transport.send(message).await.map(|_| ()).map_err(|e| {
+            if e.is_permanent() {
+                MailError::Permanent(e.to_string())
+            } else {
+                MailError::Transport(e.to_string())
+            }
+        })
     }
     fn describe(&self) -> String {
         self.describe.clone()
@@ -108,10 +138,23 @@ pub fn build_message(from: &str, email: &OutgoingEmail) -> Result<Message, MailE
         .to
         .parse()
         .map_err(|_| MailError::Address(email.to.clone()))?;
-    Message::builder()
+    let mut builder = Message::builder()
         .from(from)
         .to(to)
         .subject(email.subject.clone())
+        .message_id(email.message_id.clone());
+    if let Some(url) = &email.unsubscribe_url {
+        builder = builder
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                "List-Unsubscribe=One-Click".to_owned(),
+            ));
+    }
+    builder
         .multipart(
             MultiPart::alternative()
                 .singlepart(
@@ -143,6 +186,8 @@ mod tests {
                 subject: "N'oubliez pas votre panier !".into(),
                 html: "<p>Bonjour <b>Jean</b></p>".into(),
                 text: "Bonjour Jean".into(),
+                message_id: None,
+                unsubscribe_url: None,
             },
         )
         .unwrap();
@@ -173,6 +218,8 @@ mod tests {
                 subject: "x".into(),
                 html: String::new(),
                 text: String::new(),
+                message_id: None,
+                unsubscribe_url: None,
             },
         );
         assert!(matches!(result, Err(MailError::Address(_))));

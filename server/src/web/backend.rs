@@ -188,6 +188,8 @@ impl Backend for DbBackend {
                 subject: email.subject.clone(),
                 html: email.html.clone(),
                 text: email.text.clone(),
+                message_id: None,
+                unsubscribe_url: None,
             },
         )
         .map_err(|e| BackendError(e.to_string()))?;

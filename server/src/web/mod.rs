@@ -3,6 +3,7 @@
 mod backend;
 mod carts;
 mod health;
+mod links;
 mod templates;
 
 use std::sync::Arc;
@@ -29,6 +30,7 @@ pub fn router(state: AppState) -> Router {
             get(templates::preview_page),
         )
         .merge(api::routes())
+        .merge(links::routes())
         .leptos_routes_with_context(
             &state,
             routes,

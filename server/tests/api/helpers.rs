@@ -9,6 +9,9 @@ use leptos::prelude::LeptosOptions;
 use server::{auth::Auth, db, demo, mail, state::AppState, web};
 use tower::ServiceExt;
 
+/// The key the test apps sign email links with.
+pub const TEST_LINK_KEY: &[u8] = b"test link key";
+
 /// A test application over its own database; the folder is deleted when it is dropped.
 pub struct TestApp {
     pub router: Router,
@@ -57,6 +60,7 @@ impl TestApp {
             mail: mail::outbox(&dir.path().join("outbox")).unwrap(),
             mail_from: "Relance <relance@localhost>".into(),
             public_url: "http://127.0.0.1:3000".into(),
+            links: server::links::LinkSigner::new(TEST_LINK_KEY, "http://127.0.0.1:3000"),
             auth,
             ingest: server::api::events::IngestWriter::start(pool.clone()),
         };
@@ -179,6 +183,22 @@ impl TestApp {
                 .unwrap(),
         )
         .await
+    }
+
+    /// The folder the test app's mail transport writes `.eml` files to.
+    pub fn outbox_dir(&self) -> std::path::PathBuf {
+        self._dir.path().join("outbox")
+    }
+
+    /// The engine's sender over this app's database and outbox, signing like the app.
+    pub fn sender(&self) -> server::jobs::Sender {
+        server::jobs::Sender {
+            pool: self.pool.clone(),
+            mail: mail::outbox(&self.outbox_dir()).unwrap(),
+            mail_from: "Relance <relance@localhost>".into(),
+            signer: server::links::LinkSigner::new(TEST_LINK_KEY, "http://127.0.0.1:3000"),
+            message_host: "127.0.0.1".into(),
+        }
     }
 
     /// The `.eml` files the test's outbox received, oldest first.

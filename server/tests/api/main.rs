@@ -7,4 +7,5 @@ mod engine;
 mod events;
 mod helpers;
 mod reminders_page;
+mod sending;
 mod templates;

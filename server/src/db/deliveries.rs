@@ -1,0 +1,336 @@
+//! The delivery queue: rows are written once per (cart, step) whatever runs overlap, claimed
+//! with a lease by a worker, and kept with their outcome for the statistics.
+
+use chrono::{DateTime, Duration, Utc};
+use domain::email::OfferedDiscount;
+use domain::engine::{coupon_code, CouponPrefix, SkipReason, CODE_LENGTH};
+use domain::{Discount, DiscountKind, Language, Percent};
+use rand_core::{OsRng, RngCore};
+
+use super::money::{from_db, to_db};
+use super::{new_id, DbError, Pool};
+
+/// The ids a delivery row hangs on.
+pub struct DeliveryKey<'a> {
+    pub shop_id: &'a str,
+    pub cart_id: &'a str,
+    pub customer_id: &'a str,
+    pub campaign_id: &'a str,
+    pub step_id: &'a str,
+    pub due_at: DateTime<Utc>,
+}
+
+/// Records that a step is not sent to a cart, and why; `false` if the step already had a row.
+pub async fn record_skip(
+    pool: &Pool,
+    key: &DeliveryKey<'_>,
+    reason: SkipReason,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let inserted = sqlx::query(
+        "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id, status,
+             skip_reason, due_at, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, 'skipped', $7, $8, $9, $9)
+         on conflict (cart_id, step_id) do nothing",
+    )
+    .bind(new_id())
+    .bind(key.shop_id)
+    .bind(key.cart_id)
+    .bind(key.customer_id)
+    .bind(key.campaign_id)
+    .bind(key.step_id)
+    .bind(reason.as_str())
+    .bind(key.due_at)
+    .bind(now)
+    .execute(pool)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}
+
+fn coupon_columns(discount: &Discount) -> (&'static str, Option<i64>, bool) {
+    match discount.kind {
+        DiscountKind::Percent { percent } => ("percent", to_db(percent.value()).ok(), false),
+        DiscountKind::Amount {
+            amount,
+            tax_included,
+        } => ("amount", to_db(amount).ok(), tax_included),
+        DiscountKind::FreeShipping => ("free_shipping", None, false),
+    }
+}
+
+/// Queues a step for sending, with its coupon when it gives one (made now, so a retry sends
+/// the same code). `None` if the step already had a row: another run got there first.
+pub async fn enqueue(
+    pool: &Pool,
+    key: &DeliveryKey<'_>,
+    language: Language,
+    discount: Option<&Discount>,
+    prefix: &CouponPrefix,
+    now: DateTime<Utc>,
+) -> Result<Option<String>, DbError> {
+    let mut tx = pool.begin().await?;
+    let delivery_id = new_id();
+    let inserted = sqlx::query(
+        "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id, status,
+             language, due_at, created_at, updated_at, next_attempt_at)
+         values ($1, $2, $3, $4, $5, $6, 'queued', $7, $8, $9, $9, $9)
+         on conflict (cart_id, step_id) do nothing",
+    )
+    .bind(&delivery_id)
+    .bind(key.shop_id)
+    .bind(key.cart_id)
+    .bind(key.customer_id)
+    .bind(key.campaign_id)
+    .bind(key.step_id)
+    .bind(language.code())
+    .bind(key.due_at)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected();
+    if inserted == 0 {
+        return Ok(None);
+    }
+    if let Some(discount) = discount {
+        let (kind, value, tax_included) = coupon_columns(discount);
+        let expires_at = now + Duration::days(i64::from(discount.validity.days()));
+        // 2^40 codes: a collision is rare; try again with new letters if one happens.
+        let mut attempts = 0;
+        loop {
+            let mut random = [0u8; CODE_LENGTH];
+            OsRng.fill_bytes(&mut random);
+            let code = coupon_code(prefix, random);
+            let written = sqlx::query(
+                "insert into coupons (coupon_id, shop_id, code, customer_id, delivery_id, kind, value,
+                     tax_included, combinable, expires_at, created_at)
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                 on conflict (shop_id, code) do nothing",
+            )
+            .bind(new_id())
+            .bind(key.shop_id)
+            .bind(&code)
+            .bind(key.customer_id)
+            .bind(&delivery_id)
+            .bind(kind)
+            .bind(value)
+            .bind(tax_included)
+            .bind(discount.combinable)
+            .bind(expires_at)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            attempts += 1;
+            if written == 1 {
+                break;
+            }
+            if attempts >= 5 {
+                return Err(DbError::WriteFailed(
+                    "could not find an unused coupon code".into(),
+                ));
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(Some(delivery_id))
+}
+
+/// A queued delivery a worker now holds.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Claimed {
+    pub delivery_id: String,
+    pub shop_id: String,
+    pub cart_id: String,
+    pub customer_id: String,
+    pub step_id: String,
+    pub language: Option<String>,
+    pub attempts: i64,
+}
+
+/// Takes up to `limit` queued deliveries that are due and not held by a live worker, holding
+/// them until `now + lease`. A worker that dies leaves its rows to be taken again later.
+pub async fn claim(
+    pool: &Pool,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: i64,
+) -> Result<Vec<Claimed>, DbError> {
+    Ok(sqlx::query_as(
+        "update deliveries set lease_until = $1, attempts = attempts + 1, updated_at = $2
+         where delivery_id in (
+             select delivery_id from deliveries
+             where status = 'queued' and next_attempt_at <= $2
+               and (lease_until is null or lease_until < $2)
+             order by next_attempt_at limit $3)
+         returning delivery_id, shop_id, cart_id, customer_id, step_id, language, attempts",
+    )
+    .bind(now + lease)
+    .bind(now)
+    .bind(limit)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Whether the cart still wants the reminder, read just before sending.
+#[derive(Debug, sqlx::FromRow)]
+pub struct SendCheck {
+    pub ordered: bool,
+    pub deleted: bool,
+    pub product_count: i64,
+    pub email: String,
+    pub suppression: Option<String>,
+}
+
+pub async fn send_check(pool: &Pool, claimed: &Claimed) -> Result<SendCheck, DbError> {
+    Ok(sqlx::query_as(
+        "select k.ordered_at is not null as ordered, k.deleted_at is not null as deleted, k.product_count,
+                c.email, s.reason as suppression
+         from carts k join customers c on c.customer_id = k.customer_id
+         left join suppressions s on s.shop_id = k.shop_id and s.email = lower(c.email)
+         where k.cart_id = $1",
+    )
+    .bind(&claimed.cart_id)
+    .fetch_one(pool)
+    .await?)
+}
+
+#[derive(sqlx::FromRow)]
+struct CouponRow {
+    code: String,
+    kind: String,
+    value: Option<i64>,
+    tax_included: bool,
+    expires_at: DateTime<Utc>,
+}
+
+/// The coupon queued with a delivery, as the email shows it.
+pub async fn coupon_of(pool: &Pool, delivery_id: &str) -> Result<Option<OfferedDiscount>, DbError> {
+    let row: Option<CouponRow> = sqlx::query_as(
+        "select code, kind, value, tax_included, expires_at from coupons where delivery_id = $1",
+    )
+    .bind(delivery_id)
+    .fetch_optional(pool)
+    .await?;
+    let Some(CouponRow {
+        code,
+        kind,
+        value,
+        tax_included,
+        expires_at,
+    }) = row
+    else {
+        return Ok(None);
+    };
+    let value = value.map(from_db);
+    let kind = match (kind.as_str(), value) {
+        ("percent", Some(value)) => DiscountKind::Percent {
+            percent: Percent::new(value).map_err(DbError::corrupt)?,
+        },
+        ("amount", Some(amount)) => DiscountKind::Amount {
+            amount,
+            tax_included,
+        },
+        ("free_shipping", _) => DiscountKind::FreeShipping,
+        (other, _) => return Err(DbError::corrupt(format!("coupon kind {other}"))),
+    };
+    Ok(Some(OfferedDiscount {
+        code,
+        kind,
+        expires_at,
+    }))
+}
+
+pub async fn mark_sent(
+    pool: &Pool,
+    delivery_id: &str,
+    message_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "update deliveries set status = 'sent', sent_at = $1, updated_at = $1, lease_until = null,
+             message_id = $2, last_error = null
+         where delivery_id = $3",
+    )
+    .bind(now)
+    .bind(message_id)
+    .bind(delivery_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// A step that turned out not to be wanted at sending time (an order arrived meanwhile…).
+pub async fn mark_skipped(
+    pool: &Pool,
+    delivery_id: &str,
+    reason: SkipReason,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "update deliveries set status = 'skipped', skip_reason = $1, updated_at = $2, lease_until = null
+         where delivery_id = $3",
+    )
+    .bind(reason.as_str())
+    .bind(now)
+    .bind(delivery_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// A failure worth another try at `retry_at`.
+pub async fn mark_retry(
+    pool: &Pool,
+    delivery_id: &str,
+    error: &str,
+    retry_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "update deliveries set next_attempt_at = $1, last_error = $2, lease_until = null, updated_at = $3
+         where delivery_id = $4",
+    )
+    .bind(retry_at)
+    .bind(error)
+    .bind(now)
+    .bind(delivery_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// A failure for good; with `suppress`, the address gets nothing more (a permanent bounce).
+pub async fn mark_failed(
+    pool: &Pool,
+    claimed: &Claimed,
+    email: &str,
+    error: &str,
+    suppress: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let mut tx = pool.begin().await?;
+    sqlx::query(
+        "update deliveries set status = 'failed', last_error = $1, lease_until = null, updated_at = $2
+         where delivery_id = $3",
+    )
+    .bind(error)
+    .bind(now)
+    .bind(&claimed.delivery_id)
+    .execute(&mut *tx)
+    .await?;
+    if suppress {
+        sqlx::query(
+            "insert into suppressions (shop_id, email, reason, delivery_id, created_at)
+             values ($1, $2, 'permanent_bounce', $3, $4) on conflict (shop_id, email) do nothing",
+        )
+        .bind(&claimed.shop_id)
+        .bind(email.to_ascii_lowercase())
+        .bind(&claimed.delivery_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

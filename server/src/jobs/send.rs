@@ -1,0 +1,308 @@
+//! One real pass of the engine: write every decision of the plan (queued or skipped rows), then
+//! drain the queue: claim, check the cart again, render, send, record.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use chrono::{DateTime, Duration, Utc};
+use domain::email::{render, EmailLinks, RenderContext, RenderError};
+use domain::engine::{Action, SkipReason};
+use domain::{Campaign, EmailTemplate, Shop};
+use rand_core::{OsRng, RngCore};
+
+use super::plan::{plan, RunSummary};
+use crate::db::deliveries::{self, Claimed, DeliveryKey};
+use crate::db::{self, engine, render_data, Pool};
+use crate::links::{LinkKind, LinkSigner};
+use crate::mail::{build_message, MailError, MailTransport, OutgoingEmail};
+
+/// How long a worker holds a claimed delivery; a crashed worker's rows come back after this.
+const LEASE: Duration = Duration::minutes(5);
+/// Deliveries claimed at a time.
+const BATCH: i64 = 50;
+
+/// What sending needs besides the database.
+#[derive(Clone)]
+pub struct Sender {
+    pub pool: Pool,
+    pub mail: Arc<dyn MailTransport>,
+    pub mail_from: String,
+    pub signer: LinkSigner,
+    /// The host part of Message-IDs (from RELANCE_PUBLIC_URL).
+    pub message_host: String,
+}
+
+/// The wait before attempt `attempts + 1`: one minute doubling up to six hours, ±20 % so that
+/// many failed mails do not come back at the same second.
+pub fn backoff(attempts: i64, jitter: f64) -> Duration {
+    let exponent = u32::try_from(attempts.clamp(1, 20) - 1).unwrap_or(0);
+    let base = (60_i64.saturating_mul(2_i64.saturating_pow(exponent))).min(6 * 3600);
+    let factor = 0.8 + 0.4 * jitter.clamp(0.0, 1.0);
+    Duration::seconds((base as f64 * factor).round() as i64)
+}
+
+fn jitter() -> f64 {
+    f64::from(OsRng.next_u32()) / f64::from(u32::MAX)
+}
+
+/// Runs one pass at `now`: decisions written, then every due queued delivery sent.
+#[tracing::instrument(skip_all, fields(%now))]
+pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<RunSummary> {
+    let pool = &sender.pool;
+    let Some(plan) = plan(pool, now).await? else {
+        return Ok(RunSummary::default());
+    };
+    let settings = engine::engine_settings(pool, &plan.shop_id).await?;
+    let mut summary = RunSummary::default();
+    for cart in &plan.carts {
+        for action in &cart.actions {
+            let (step_id, due_at) = match action {
+                Action::Send { step_id, .. } | Action::Skip { step_id, .. } => {
+                    (step_id, plan.due_at(step_id, cart.last_activity_at))
+                }
+                Action::Wait { .. } => {
+                    summary.waiting += 1;
+                    continue;
+                }
+                Action::Done => continue,
+            };
+            let key = DeliveryKey {
+                shop_id: &plan.shop_id,
+                cart_id: &cart.cart_id,
+                customer_id: &cart.customer_id,
+                campaign_id: plan.campaign.id(),
+                step_id,
+                due_at,
+            };
+            match action {
+                Action::Skip { reason, .. }
+                    if deliveries::record_skip(pool, &key, *reason, now).await? =>
+                {
+                    summary.due += 1;
+                    *summary
+                        .skipped
+                        .entry(reason.as_str().to_owned())
+                        .or_default() += 1;
+                }
+                Action::Send {
+                    language, discount, ..
+                } => {
+                    let queued = deliveries::enqueue(
+                        pool,
+                        &key,
+                        *language,
+                        discount.as_ref(),
+                        &settings.coupon_prefix,
+                        now,
+                    )
+                    .await?;
+                    if queued.is_some() {
+                        summary.due += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    drain(sender, &plan.campaign, now, &mut summary).await?;
+    Ok(summary)
+}
+
+/// Sends every queued delivery that is due at `now`.
+async fn drain(
+    sender: &Sender,
+    campaign: &Campaign,
+    now: DateTime<Utc>,
+    summary: &mut RunSummary,
+) -> anyhow::Result<()> {
+    let pool = &sender.pool;
+    let shop = db::first_shop(pool).await?.context("the shop is gone")?;
+    let templates = db::load_templates(pool, &shop.id).await?;
+    let max_attempts = max_attempts(pool, &shop.id).await?;
+    loop {
+        let claimed = deliveries::claim(pool, now, LEASE, BATCH).await?;
+        if claimed.is_empty() {
+            return Ok(());
+        }
+        for delivery in claimed {
+            let outcome = deliver(
+                sender,
+                &shop,
+                campaign,
+                &templates,
+                &delivery,
+                max_attempts,
+                now,
+            )
+            .await?;
+            match outcome {
+                Outcome::Sent => summary.sent += 1,
+                Outcome::Skipped(reason) => {
+                    *summary
+                        .skipped
+                        .entry(reason.as_str().to_owned())
+                        .or_default() += 1
+                }
+                Outcome::Retrying => summary.retrying += 1,
+                Outcome::Failed => summary.failed += 1,
+            }
+        }
+    }
+}
+
+async fn max_attempts(pool: &Pool, shop_id: &str) -> anyhow::Result<i64> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("select max_attempts from shop_settings where shop_id = $1")
+            .bind(shop_id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map_or(5, |(n,)| n))
+}
+
+enum Outcome {
+    Sent,
+    Skipped(SkipReason),
+    Retrying,
+    Failed,
+}
+
+/// The links of one delivery, each signed for it.
+fn signed_links(signer: &LinkSigner, delivery_id: &str, context: &RenderContext) -> EmailLinks {
+    EmailLinks {
+        cart: signer.url(LinkKind::Recover, delivery_id, ""),
+        shop: signer.url(LinkKind::Click, delivery_id, context.shop.url.as_str()),
+        unsubscribe: signer.url(LinkKind::Unsubscribe, delivery_id, ""),
+        products: context
+            .cart
+            .items
+            .iter()
+            .map(|item| {
+                item.product_url
+                    .as_ref()
+                    .map(|url| signer.url(LinkKind::Click, delivery_id, url.as_str()))
+            })
+            .collect(),
+        open_pixel: Some(signer.url(LinkKind::Open, delivery_id, "")),
+    }
+}
+
+async fn deliver(
+    sender: &Sender,
+    shop: &Shop,
+    campaign: &Campaign,
+    templates: &[EmailTemplate],
+    delivery: &Claimed,
+    max_attempts: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Outcome> {
+    let pool = &sender.pool;
+    // Things change between the decision and the send: an order, an unsubscribe, a bounce.
+    let check = deliveries::send_check(pool, delivery).await?;
+    let stop = if check.ordered {
+        Some(SkipReason::Ordered)
+    } else if check.deleted {
+        Some(SkipReason::Deleted)
+    } else if check.product_count == 0 {
+        Some(SkipReason::Emptied)
+    } else {
+        match check.suppression.as_deref() {
+            Some("permanent_bounce") => Some(SkipReason::Suppressed),
+            Some(_) => Some(SkipReason::Unsubscribed),
+            None => None,
+        }
+    };
+    let template = campaign
+        .steps()
+        .iter()
+        .find(|step| step.id == delivery.step_id)
+        .and_then(|step| templates.iter().find(|t| t.id == step.template_id));
+    let stop = stop.or(template.is_none().then_some(SkipReason::TemplateMissing));
+    if let Some(reason) = stop {
+        deliveries::mark_skipped(pool, &delivery.delivery_id, reason, now).await?;
+        return Ok(Outcome::Skipped(reason));
+    }
+    let template = template.expect("checked above");
+    let Some((customer, cart)) =
+        render_data::cart_with_customer(pool, &shop.id, &delivery.cart_id).await?
+    else {
+        deliveries::mark_skipped(pool, &delivery.delivery_id, SkipReason::Deleted, now).await?;
+        return Ok(Outcome::Skipped(SkipReason::Deleted));
+    };
+    let mut context = RenderContext {
+        shop: shop.clone(),
+        customer,
+        cart,
+        discount: deliveries::coupon_of(pool, &delivery.delivery_id).await?,
+        links: EmailLinks {
+            cart: String::new(),
+            shop: String::new(),
+            unsubscribe: String::new(),
+            products: Vec::new(),
+            open_pixel: None,
+        },
+    };
+    context.links = signed_links(&sender.signer, &delivery.delivery_id, &context);
+    let email = match render(template, &context) {
+        Ok(email) => email,
+        Err(RenderError::NoContentForLanguage { .. }) => {
+            let reason = SkipReason::NoContentForLanguage;
+            deliveries::mark_skipped(pool, &delivery.delivery_id, reason, now).await?;
+            return Ok(Outcome::Skipped(reason));
+        }
+        Err(error) => return Err(error).context("cannot render a reminder"),
+    };
+    let message_id = format!("<{}@{}>", delivery.delivery_id, sender.message_host);
+    let outgoing = OutgoingEmail {
+        to: check.email.clone(),
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        message_id: Some(message_id.clone()),
+        unsubscribe_url: Some(context.links.unsubscribe.clone()),
+    };
+    let sent = match build_message(&sender.mail_from, &outgoing) {
+        Ok(message) => sender.mail.send(message).await,
+        Err(error) => Err(error),
+    };
+    match sent {
+        Ok(()) => {
+            deliveries::mark_sent(pool, &delivery.delivery_id, &message_id, now).await?;
+            Ok(Outcome::Sent)
+        }
+        Err(MailError::Transport(error)) if delivery.attempts < max_attempts => {
+            tracing::warn!(delivery = %delivery.delivery_id, %error, "sending failed, will retry");
+            let retry_at = now + backoff(delivery.attempts, jitter());
+            deliveries::mark_retry(pool, &delivery.delivery_id, &error, retry_at, now).await?;
+            Ok(Outcome::Retrying)
+        }
+        Err(error) => {
+            let permanent = matches!(error, MailError::Permanent(_));
+            tracing::warn!(delivery = %delivery.delivery_id, %error, permanent, "sending failed for good");
+            deliveries::mark_failed(
+                pool,
+                delivery,
+                &check.email,
+                &error.to_string(),
+                permanent,
+                now,
+            )
+            .await?;
+            Ok(Outcome::Failed)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_longer_each_time_up_to_six_hours() {
+        assert_eq!(backoff(1, 0.5), Duration::seconds(60));
+        assert_eq!(backoff(2, 0.5), Duration::seconds(120));
+        assert_eq!(backoff(4, 0.5), Duration::seconds(480));
+        assert_eq!(backoff(30, 0.5), Duration::hours(6));
+        assert_eq!(backoff(1, 0.0), Duration::seconds(48));
+        assert_eq!(backoff(1, 1.0), Duration::seconds(72));
+    }
+}

@@ -1,0 +1,198 @@
+use axum::{body::Body, http::Request, http::StatusCode};
+use chrono::{DateTime, Utc};
+use server::links::{LinkKind, LinkSigner};
+
+use crate::helpers::{cart_updated, TestApp, TEST_LINK_KEY};
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+/// The demo shop and campaign, and John's cart (69.51 EUR) last changed at 09:00.
+async fn one_cart() -> (TestApp, String) {
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T09:00:00Z", 1))
+        .await;
+    (app, key)
+}
+
+async fn deliveries(app: &TestApp) -> Vec<(String, String, String, Option<String>)> {
+    sqlx::query_as(
+        "select delivery_id, step_id, status, skip_reason from deliveries order by due_at",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap()
+}
+
+fn signer() -> LinkSigner {
+    LinkSigner::new(TEST_LINK_KEY, "http://127.0.0.1:3000")
+}
+
+#[tokio::test]
+async fn a_due_step_is_sent_once_with_its_unsubscribe_headers() {
+    let (app, _) = one_cart().await;
+
+    let first = server::jobs::run_pass(&app.sender(), at("2026-11-23T10:00:00Z"))
+        .await
+        .unwrap();
+    let again = server::jobs::run_pass(&app.sender(), at("2026-11-23T10:05:00Z"))
+        .await
+        .unwrap();
+
+    assert_eq!((first.due, first.sent), (1, 1));
+    assert_eq!((again.due, again.sent), (0, 0));
+    let outbox = app.outbox();
+    assert_eq!(outbox.len(), 1);
+    let rows = deliveries(&app).await;
+    assert_eq!(rows.len(), 1);
+    let (delivery_id, step, status, _) = &rows[0];
+    assert_eq!((step.as_str(), status.as_str()), ("demo-step-1", "sent"));
+    let eml = &outbox[0];
+    assert!(
+        eml.contains(&format!("Message-ID: <{delivery_id}@127.0.0.1>")),
+        "{eml}"
+    );
+    assert!(eml.contains("List-Unsubscribe: <http://127.0.0.1:3000/u/"));
+    assert!(eml.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    assert!(eml.contains("To: john@example.com"));
+}
+
+#[tokio::test]
+async fn an_order_between_queueing_and_sending_stops_the_mail() {
+    let (app, key) = one_cart().await;
+    let cart_id: String = app.cart_column("web-1", "cart_id").await;
+    let customer_id: String = app.cart_column("web-1", "customer_id").await;
+    server::db::deliveries::enqueue(
+        &app.pool,
+        &server::db::deliveries::DeliveryKey {
+            shop_id: "demo",
+            cart_id: &cart_id,
+            customer_id: &customer_id,
+            campaign_id: "demo-campaign",
+            step_id: "demo-step-1",
+            due_at: at("2026-11-23T10:00:00Z"),
+        },
+        domain::Language::FRENCH,
+        None,
+        &domain::engine::CouponPrefix::default(),
+        at("2026-11-23T10:00:00Z"),
+    )
+    .await
+    .unwrap();
+    app.post_events(
+        &key,
+        serde_json::json!({"id": "o1", "type": "order_completed", "occurred_at": "2026-11-23T10:00:30Z",
+            "cart": {"id": "web-1"}, "order": {"id": "o-1", "total_tax_incl": "69.51"}}),
+    )
+    .await;
+
+    let summary = server::jobs::run_pass(&app.sender(), at("2026-11-23T10:01:00Z"))
+        .await
+        .unwrap();
+
+    assert_eq!(summary.sent, 0);
+    assert_eq!(summary.skipped.get("ordered"), Some(&1));
+    assert!(app.outbox().is_empty());
+    assert_eq!(deliveries(&app).await[0].3.as_deref(), Some("ordered"));
+}
+
+#[tokio::test]
+async fn step_two_brings_a_single_use_code_from_the_cart_value_range() {
+    let (app, _) = one_cart().await;
+    server::jobs::run_pass(&app.sender(), at("2026-11-23T10:00:00Z"))
+        .await
+        .unwrap();
+
+    let second = server::jobs::run_pass(&app.sender(), at("2026-11-24T09:00:00Z"))
+        .await
+        .unwrap();
+
+    assert_eq!(second.sent, 1);
+    let (code, kind, expires_at): (String, String, DateTime<Utc>) =
+        sqlx::query_as("select code, kind, expires_at from coupons")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert!(code.starts_with("RLC-") && code.len() == 12, "{code}");
+    // 69.51 EUR: the guide's "from 50 EUR" range, free shipping for 11 days.
+    assert_eq!(kind, "free_shipping");
+    assert_eq!(expires_at, at("2026-12-05T09:00:00Z"));
+    assert!(app.outbox()[1].contains(&code));
+}
+
+async fn get(app: &TestApp, path: &str) -> crate::helpers::TestResponse {
+    app.request(Request::get(path).body(Body::empty()).unwrap())
+        .await
+}
+
+fn path(url: &str) -> &str {
+    url.trim_start_matches("http://127.0.0.1:3000")
+}
+
+#[tokio::test]
+async fn signed_links_redirect_count_and_unsubscribe_only_on_post() {
+    let (app, _) = one_cart().await;
+    server::jobs::run_pass(&app.sender(), at("2026-11-23T10:00:00Z"))
+        .await
+        .unwrap();
+    let delivery_id = deliveries(&app).await[0].0.clone();
+    let signer = signer();
+
+    let recover = get(&app, path(&signer.url(LinkKind::Recover, &delivery_id, ""))).await;
+    let click_url = signer.url(LinkKind::Click, &delivery_id, "https://shop.example/p/1");
+    let click = get(&app, path(&click_url)).await;
+    let tampered = get(&app, &path(&click_url).replacen("/t/c/", "/t/c/x", 1)).await;
+    let swapped = get(
+        &app,
+        path(&signer.url(LinkKind::Open, &delivery_id, ""))
+            .replacen("/t/o/", "/u/", 1)
+            .as_str(),
+    )
+    .await;
+    let pixel = get(&app, path(&signer.url(LinkKind::Open, &delivery_id, ""))).await;
+    let unsubscribe_url = signer.url(LinkKind::Unsubscribe, &delivery_id, "");
+    let page = get(&app, path(&unsubscribe_url)).await;
+    let suppressed_after_get: i64 = app.count("select count(*) from suppressions").await;
+
+    assert!(recover.status.is_redirection());
+    assert_eq!(
+        recover.location.as_deref(),
+        Some("https://shop.example/cart?id=42")
+    );
+    assert!(click.status.is_redirection());
+    assert_eq!(click.location.as_deref(), Some("https://shop.example/p/1"));
+    assert_eq!(tampered.status, StatusCode::NOT_FOUND);
+    assert_eq!(swapped.status, StatusCode::NOT_FOUND);
+    assert_eq!(pixel.status, StatusCode::OK);
+    assert_eq!(pixel.content_type, "image/gif");
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("john@example.com") && page.body.contains("<form method=\"post\">"));
+    assert_eq!(suppressed_after_get, 0);
+
+    let one_click = || {
+        Request::post(path(&unsubscribe_url))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from("List-Unsubscribe=One-Click"))
+            .unwrap()
+    };
+    // One-click twice (mail apps retry): the same single unsubscribe.
+    assert_eq!(app.request(one_click()).await.status, StatusCode::OK);
+    assert_eq!(app.request(one_click()).await.status, StatusCode::OK);
+    let (reason,): (String,) =
+        sqlx::query_as("select reason from suppressions where email = 'john@example.com'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(reason, "one_click");
+    let events: Vec<(String,)> =
+        sqlx::query_as("select kind from delivery_events order by occurred_at, kind")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    let kinds: Vec<&str> = events.iter().map(|(k,)| k.as_str()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "click").count(), 2);
+    assert_eq!(kinds.iter().filter(|k| **k == "open").count(), 1);
+    assert_eq!(kinds.iter().filter(|k| **k == "unsubscribe").count(), 2);
+}
