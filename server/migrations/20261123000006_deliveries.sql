@@ -117,3 +117,27 @@ create index delivery_events_delivery_idx on delivery_events (delivery_id, kind)
 alter table shop_settings add column max_attempts integer not null default 5;
 -- Where the recovery link sends the customer: {cart_url} and {code} are replaced.
 alter table shop_settings add column cart_url_pattern text not null default '{cart_url}';
+
+-- Runs of the engine never overlap, even across processes (the built-in scheduler, the cron
+-- URL, `relance run-once`): a run holds this row until `held_until`, a crashed holder's lock
+-- expires.
+create table job_locks (
+    name text not null,
+    holder text not null,
+    held_until timestamptz not null,
+    constraint job_locks_pkey primary key (name)
+);
+
+-- Every engine run, for the Automatic sending tab: when, what started it, what it did.
+create table engine_runs (
+    run_id text not null,
+    trigger text not null,
+    started_at timestamptz not null,
+    finished_at timestamptz not null,
+    summary_json text,
+    error text,
+    constraint engine_runs_pkey primary key (run_id),
+    constraint engine_runs_trigger_check check (trigger in ('scheduler', 'cron', 'cli'))
+);
+
+create index engine_runs_started_idx on engine_runs (started_at);

@@ -120,28 +120,40 @@ impl LinkSigner {
     }
 }
 
+/// A random secret Relance made for itself under `name`, made now if it is the first start.
+/// Insert-or-ignore then read: two processes starting together agree on one value.
+async fn stored_secret(pool: &Pool, name: &str) -> Result<String, DbError> {
+    let mut fresh = [0u8; 32];
+    OsRng.fill_bytes(&mut fresh);
+    sqlx::query(
+        "insert into app_secrets (name, value, created_at) values ($1, $2, $3)
+         on conflict (name) do nothing",
+    )
+    .bind(name)
+    .bind(URL_SAFE_NO_PAD.encode(fresh))
+    .bind(chrono::Utc::now())
+    .execute(pool)
+    .await?;
+    let (stored,): (String,) = sqlx::query_as("select value from app_secrets where name = $1")
+        .bind(name)
+        .fetch_one(pool)
+        .await?;
+    Ok(stored)
+}
+
 /// The link-signing key: `RELANCE_SECRET` when set, else the one made on first start and kept
 /// in the database (so links in mails already sent stay valid across restarts).
 pub async fn signing_key(pool: &Pool, configured: Option<&str>) -> Result<Vec<u8>, DbError> {
     if let Some(secret) = configured {
         return Ok(secret.as_bytes().to_vec());
     }
-    let mut fresh = [0u8; 32];
-    OsRng.fill_bytes(&mut fresh);
-    // Insert-or-ignore then read: two processes starting together agree on one key.
-    sqlx::query(
-        "insert into app_secrets (name, value, created_at) values ('link_key', $1, $2)
-         on conflict (name) do nothing",
-    )
-    .bind(URL_SAFE_NO_PAD.encode(fresh))
-    .bind(chrono::Utc::now())
-    .execute(pool)
-    .await?;
-    let (stored,): (String,) =
-        sqlx::query_as("select value from app_secrets where name = 'link_key'")
-            .fetch_one(pool)
-            .await?;
+    let stored = stored_secret(pool, "link_key").await?;
     URL_SAFE_NO_PAD.decode(stored).map_err(DbError::corrupt)
+}
+
+/// The token the cron URL (`POST /api/v1/jobs/run`) asks for, made on first start.
+pub async fn cron_token(pool: &Pool) -> Result<String, DbError> {
+    stored_secret(pool, "cron_token").await
 }
 
 #[cfg(test)]

@@ -306,29 +306,33 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
             "no admin account yet: create one with `relance admin create --email you@example.com`"
         );
     }
-    let mail = mail::transport(&config)?;
-    tracing::info!(mail = %mail.describe(), "mail transport ready");
 
     let leptos_options = LeptosOptions::builder()
         .output_name("relance")
         .site_root(config.site_root.clone())
         .site_addr(config.addr)
         .build();
+    let engine = sender(&config, &pool).await?;
+    tracing::info!(mail = %engine.mail.describe(), "mail transport ready");
     let state = AppState {
         leptos_options,
         pool: pool.clone(),
-        mail,
+        mail: engine.mail.clone(),
         mail_from: config.mail_from.clone(),
         public_url: config.public_url.clone(),
-        links: server::links::LinkSigner::new(
-            &server::links::signing_key(&pool, config.secret.as_ref().map(|s| s.expose()))
-                .await
-                .context("cannot read or make the link-signing key")?,
-            &config.public_url,
-        ),
+        links: engine.signer.clone(),
+        engine: engine.clone(),
+        cron_token: server::links::cron_token(&pool)
+            .await
+            .context("cannot read or make the cron token")?,
         auth,
         ingest: api::events::IngestWriter::start(pool.clone()),
     };
+    // The built-in scheduler runs beside the web server and stops with it.
+    let (stop_scheduler, scheduler_stopped) = tokio::sync::oneshot::channel::<()>();
+    let scheduler = tokio::spawn(server::jobs::scheduler::run(engine, async {
+        let _ = scheduler_stopped.await;
+    }));
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
@@ -339,6 +343,8 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the web server stopped with an error")?;
+    let _ = stop_scheduler.send(());
+    let _ = scheduler.await;
     pool.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

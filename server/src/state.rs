@@ -18,7 +18,14 @@ pub struct AppState {
     #[from_ref(skip)]
     pub public_url: String,
     /// Signs and checks the links in emails.
+    #[from_ref(skip)]
     pub links: crate::links::LinkSigner,
+    /// The reminder engine (the cron URL runs it).
+    #[from_ref(skip)]
+    pub engine: crate::jobs::Sender,
+    /// The secret of the cron URL.
+    #[from_ref(skip)]
+    pub cron_token: String,
     pub auth: Arc<Auth>,
     /// Stores API events with group commit.
     pub ingest: IngestWriter,

@@ -31,6 +31,12 @@ pub enum ApiError {
     BadShape(String),
     #[error("some events are invalid; none were stored")]
     InvalidEvents(Vec<EventError>),
+    #[error("a valid cron token is required: send it as `Authorization: Bearer <token>` (Automatic sending shows it)")]
+    CronUnauthorized,
+    #[error("a run is already in progress; this request started none")]
+    AlreadyRunning,
+    #[error("the run failed; it will be tried again by the scheduler")]
+    RunFailed(String),
     #[error("internal error")]
     Internal(#[from] DbError),
 }
@@ -38,7 +44,9 @@ pub enum ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = match &self {
-            Self::Unauthorized => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized | Self::CronUnauthorized => StatusCode::UNAUTHORIZED,
+            Self::AlreadyRunning => StatusCode::CONFLICT,
+            Self::RunFailed(_) => StatusCode::INTERNAL_SERVER_ERROR,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::MalformedJson(_) => StatusCode::BAD_REQUEST,
@@ -48,6 +56,10 @@ impl IntoResponse for ApiError {
         let body = match self {
             Self::InvalidEvents(errors) => {
                 json!({"message": "some events are invalid; none were stored", "errors": errors})
+            }
+            Self::RunFailed(cause) => {
+                tracing::error!(%cause, "an engine run from the cron URL failed");
+                json!({"message": "the run failed; it will be tried again by the scheduler"})
             }
             Self::Internal(cause) => {
                 tracing::error!(%cause, "API request failed");

@@ -2,6 +2,7 @@
 
 mod error;
 pub mod events;
+mod jobs;
 pub mod keys;
 
 use axum::{extract::DefaultBodyLimit, routing::post, Router};
@@ -15,5 +16,6 @@ pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/events", post(events::receive))
+        .route("/api/v1/jobs/run", post(jobs::run))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
 }

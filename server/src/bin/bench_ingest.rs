@@ -198,13 +198,23 @@ async fn main() -> anyhow::Result<()> {
         },
     )
     .await?;
+    let outbox = mail::outbox(&dir.path().join("outbox"))?;
+    let links = server::links::LinkSigner::new(b"bench", "http://127.0.0.1");
     let state = AppState {
         leptos_options: LeptosOptions::builder().output_name("relance").build(),
         pool: pool.clone(),
-        mail: mail::outbox(&dir.path().join("outbox"))?,
+        engine: server::jobs::Sender {
+            pool: pool.clone(),
+            mail: outbox.clone(),
+            mail_from: "Relance <relance@localhost>".into(),
+            signer: links.clone(),
+            message_host: "127.0.0.1".into(),
+        },
+        cron_token: "bench".into(),
+        mail: outbox,
         mail_from: "Relance <relance@localhost>".into(),
         public_url: "http://127.0.0.1".into(),
-        links: server::links::LinkSigner::new(b"bench", "http://127.0.0.1"),
+        links,
         auth: Auth::new(pool.clone(), false),
         ingest: server::api::events::IngestWriter::start(pool.clone()),
     };

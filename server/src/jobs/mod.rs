@@ -1,8 +1,10 @@
 //! The reminder engine's jobs. `plan` decides, for every open cart, what the next pass does
 //! (send a step, skip it with a reason, or wait); sending builds on it.
 
+mod lock;
 pub mod plan;
+pub mod scheduler;
 pub mod send;
 
 pub use plan::{plan, Plan, PlannedCart, RunSummary};
-pub use send::{run_pass, Sender};
+pub use send::{run_locked, run_pass, Sender, Trigger};

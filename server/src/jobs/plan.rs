@@ -46,6 +46,8 @@ pub struct RunSummary {
     pub retrying: u64,
     /// Open carts whose next step is not due yet.
     pub waiting: u64,
+    /// When the next step falls due or a retry is due: the scheduler wakes then.
+    pub next_due: Option<DateTime<Utc>>,
 }
 
 impl Plan {
@@ -79,7 +81,10 @@ impl Plan {
                             .entry(reason.as_str().to_owned())
                             .or_default() += 1;
                     }
-                    Action::Wait { .. } => summary.waiting += 1,
+                    Action::Wait { at } => {
+                        summary.waiting += 1;
+                        summary.next_due = Some(summary.next_due.map_or(*at, |t| t.min(*at)));
+                    }
                     Action::Done => {}
                 }
             }

@@ -60,8 +60,9 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
                 Action::Send { step_id, .. } | Action::Skip { step_id, .. } => {
                     (step_id, plan.due_at(step_id, cart.last_activity_at))
                 }
-                Action::Wait { .. } => {
+                Action::Wait { at } => {
                     summary.waiting += 1;
+                    summary.next_due = Some(summary.next_due.map_or(*at, |t| t.min(*at)));
                     continue;
                 }
                 Action::Done => continue,
@@ -105,7 +106,70 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
         }
     }
     drain(sender, &plan.campaign, now, &mut summary).await?;
+    let (retry_at,): (Option<DateTime<Utc>>,) = sqlx::query_as(
+        "select min(next_attempt_at) from deliveries where status = 'queued' and shop_id = $1",
+    )
+    .bind(&plan.shop_id)
+    .fetch_one(pool)
+    .await?;
+    if let Some(retry_at) = retry_at {
+        summary.next_due = Some(summary.next_due.map_or(retry_at, |t| t.min(retry_at)));
+    }
     Ok(summary)
+}
+
+/// What started a run, as the run history records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    Scheduler,
+    Cron,
+    Cli,
+}
+
+impl Trigger {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Scheduler => "scheduler",
+            Self::Cron => "cron",
+            Self::Cli => "cli",
+        }
+    }
+}
+
+/// Runs a pass unless another run holds the engine's lock (then `None`: "already running"),
+/// and records the run. `now` is the engine's clock; the lock uses the wall clock.
+pub async fn run_locked(
+    sender: &Sender,
+    trigger: Trigger,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Option<RunSummary>> {
+    let pool = &sender.pool;
+    let started = Utc::now();
+    let Some(lock) = super::lock::try_lock(pool, started).await? else {
+        return Ok(None);
+    };
+    let result = run_pass(sender, now).await;
+    let (summary_json, error) = match &result {
+        Ok(summary) => (serde_json::to_string(summary).ok(), None),
+        Err(error) => (None, Some(format!("{error:#}"))),
+    };
+    let recorded = sqlx::query(
+        "insert into engine_runs (run_id, trigger, started_at, finished_at, summary_json, error)
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(crate::db::new_id())
+    .bind(trigger.as_str())
+    .bind(started)
+    .bind(Utc::now())
+    .bind(summary_json)
+    .bind(error)
+    .execute(pool)
+    .await;
+    if let Err(error) = recorded {
+        tracing::error!(%error, "cannot record an engine run");
+    }
+    lock.release(pool).await?;
+    result.map(Some)
 }
 
 /// Sends every queued delivery that is due at `now`.

@@ -9,6 +9,9 @@ use leptos::prelude::LeptosOptions;
 use server::{auth::Auth, db, demo, mail, state::AppState, web};
 use tower::ServiceExt;
 
+/// The secret of the test apps' cron URL.
+pub const TEST_CRON_TOKEN: &str = "test-cron-token";
+
 /// The key the test apps sign email links with.
 pub const TEST_LINK_KEY: &[u8] = b"test link key";
 
@@ -54,7 +57,16 @@ impl TestApp {
             .build();
         let auth = Auth::new(pool.clone(), false);
         demo::ensure_demo_admin(&auth, Utc::now()).await.unwrap();
+        let engine = server::jobs::Sender {
+            pool: pool.clone(),
+            mail: mail::outbox(&dir.path().join("outbox")).unwrap(),
+            mail_from: "Relance <relance@localhost>".into(),
+            signer: server::links::LinkSigner::new(TEST_LINK_KEY, "http://127.0.0.1:3000"),
+            message_host: "127.0.0.1".into(),
+        };
         let state = AppState {
+            engine,
+            cron_token: TEST_CRON_TOKEN.into(),
             leptos_options,
             pool: pool.clone(),
             mail: mail::outbox(&dir.path().join("outbox")).unwrap(),

@@ -196,3 +196,68 @@ async fn signed_links_redirect_count_and_unsubscribe_only_on_post() {
     assert_eq!(kinds.iter().filter(|k| **k == "open").count(), 1);
     assert_eq!(kinds.iter().filter(|k| **k == "unsubscribe").count(), 2);
 }
+
+async fn cron(app: &TestApp, token: Option<&str>) -> crate::helpers::TestResponse {
+    let mut request = Request::post("/api/v1/jobs/run");
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    app.request(request.body(Body::empty()).unwrap()).await
+}
+
+#[tokio::test]
+async fn the_cron_url_needs_its_token_and_never_starts_a_second_run() {
+    // The cron URL runs on the wall clock: a cart left two hours ago has its first step due.
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    let two_hours_ago = (Utc::now() - chrono::Duration::hours(2)).to_rfc3339();
+    app.post_events(&key, cart_updated("e1", "web-1", &two_hours_ago, 1))
+        .await;
+
+    let anonymous = cron(&app, None).await;
+    let api_key_instead = cron(&app, Some(&key)).await;
+    sqlx::query("insert into job_locks (name, holder, held_until) values ('engine', 'other', $1)")
+        .bind(Utc::now() + chrono::Duration::minutes(10))
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let while_running = cron(&app, Some(crate::helpers::TEST_CRON_TOKEN)).await;
+    sqlx::query("delete from job_locks")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let run = cron(&app, Some(crate::helpers::TEST_CRON_TOKEN)).await;
+
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(api_key_instead.status, StatusCode::UNAUTHORIZED);
+    assert!(anonymous.body.contains("cron token"));
+    assert_eq!(while_running.status, StatusCode::CONFLICT);
+    assert!(while_running.body.contains("already in progress"));
+    assert_eq!(run.status, StatusCode::OK, "{}", run.body);
+    let summary: serde_json::Value = serde_json::from_str(&run.body).unwrap();
+    assert_eq!(summary["sent"], 1, "{summary}");
+    assert_eq!(app.outbox().len(), 1);
+    let (trigger, error): (String, Option<String>) =
+        sqlx::query_as("select trigger, error from engine_runs")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!((trigger.as_str(), error), ("cron", None));
+    assert_eq!(app.count("select count(*) from job_locks").await, 0);
+}
+
+#[tokio::test]
+async fn two_runs_at_the_same_moment_send_each_reminder_once() {
+    let (app, _) = one_cart().await;
+    let now = at("2026-11-23T10:00:00Z");
+    let (sender_a, sender_b) = (app.sender(), app.sender());
+
+    let (a, b) = tokio::join!(
+        server::jobs::run_pass(&sender_a, now),
+        server::jobs::run_pass(&sender_b, now)
+    );
+
+    assert_eq!(a.unwrap().sent + b.unwrap().sent, 1);
+    assert_eq!(app.outbox().len(), 1);
+    assert_eq!(app.count("select count(*) from deliveries").await, 1);
+}

@@ -1,0 +1,74 @@
+//! The built-in scheduler of `relance serve`: a run at least every hour, and one exactly when
+//! the next step falls due, so a "1 hour" reminder goes out at one hour, not up to two.
+
+use std::future::Future;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::send::{run_locked, Sender, Trigger};
+
+/// The longest the scheduler sleeps.
+const AT_LEAST_EVERY: Duration = Duration::hours(1);
+/// After a failed run, or when another process holds the lock.
+const RETRY_AFTER: Duration = Duration::minutes(1);
+
+/// When to wake next: the next due moment, but within the hour and not in a busy loop.
+pub fn next_wake(now: DateTime<Utc>, next_due: Option<DateTime<Utc>>) -> DateTime<Utc> {
+    let hourly = now + AT_LEAST_EVERY;
+    next_due
+        .map_or(hourly, |due| due.min(hourly))
+        .max(now + Duration::seconds(1))
+}
+
+/// Runs the engine until `shutdown` resolves.
+pub async fn run(sender: Sender, shutdown: impl Future<Output = ()>) {
+    tokio::pin!(shutdown);
+    loop {
+        let now = Utc::now();
+        let wake = match run_locked(&sender, Trigger::Scheduler, now).await {
+            Ok(Some(summary)) => {
+                tracing::info!(
+                    due = summary.due,
+                    sent = summary.sent,
+                    failed = summary.failed,
+                    retrying = summary.retrying,
+                    "engine run"
+                );
+                next_wake(now, summary.next_due)
+            }
+            Ok(None) => now + RETRY_AFTER,
+            Err(error) => {
+                tracing::error!(error = format!("{error:#}"), "engine run failed");
+                now + RETRY_AFTER
+            }
+        };
+        let sleep = (wake - Utc::now()).to_std().unwrap_or_default();
+        tokio::select! {
+            () = tokio::time::sleep(sleep) => {}
+            () = &mut shutdown => return,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn the_scheduler_wakes_when_the_next_step_is_due_and_at_least_hourly() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+        let soon = now + Duration::minutes(7);
+        assert_eq!(next_wake(now, Some(soon)), soon);
+        assert_eq!(
+            next_wake(now, Some(now + Duration::hours(5))),
+            now + Duration::hours(1)
+        );
+        assert_eq!(next_wake(now, None), now + Duration::hours(1));
+        // A step already due (a retry in the past) still leaves a second between runs.
+        assert_eq!(
+            next_wake(now, Some(now - Duration::hours(1))),
+            now + Duration::seconds(1)
+        );
+    }
+}
