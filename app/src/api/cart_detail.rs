@@ -54,6 +54,15 @@ pub enum TimelineEntry {
         total: Decimal,
         currency: Currency,
     },
+    /// A reminder step the engine went through: sent, queued, failed or skipped (with why).
+    Reminder {
+        at: DateTime<Utc>,
+        delay_amount: u32,
+        delay_unit: domain::DelayUnit,
+        status: String,
+        /// The skip reason, or the last error of a failed or retried send.
+        reason: Option<String>,
+    },
     /// "Send the next reminder now", by whom, and whether the engine took it yet.
     ReminderRequested {
         at: DateTime<Utc>,
@@ -68,6 +77,7 @@ impl TimelineEntry {
             Self::Created { at }
             | Self::Event { at, .. }
             | Self::Order { at, .. }
+            | Self::Reminder { at, .. }
             | Self::ReminderRequested { at, .. } => *at,
         }
     }

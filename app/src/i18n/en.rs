@@ -86,6 +86,37 @@ fn timeline_request(by: &str, handled: bool) -> String {
     }
 }
 
+fn skip_reason(reason: &str) -> &str {
+    match reason {
+        "ordered" => "ordered",
+        "emptied" => "cart emptied",
+        "deleted" => "cart deleted",
+        "unsubscribed" => "customer unsubscribed",
+        "suppressed" => "address bounced for good",
+        "not_subscribed_to_newsletter" => "not subscribed to the newsletter",
+        "outside_audience" => "outside the audience",
+        "no_content_for_language" => "no text in their language nor in English",
+        "template_missing" => "template missing",
+        "too_late" => "too late",
+        other => other,
+    }
+}
+
+fn timeline_reminder(delay: &str, status: &str, reason: Option<&str>) -> String {
+    match status {
+        "sent" => format!("Reminder \"{delay}\" sent"),
+        "queued" => match reason {
+            Some(error) => format!("Reminder \"{delay}\": will retry ({error})"),
+            None => format!("Reminder \"{delay}\" queued"),
+        },
+        "failed" => format!("Reminder \"{delay}\" failed: {}", reason.unwrap_or("")),
+        _ => format!(
+            "Reminder \"{delay}\" not sent: {}",
+            skip_reason(reason.unwrap_or(""))
+        ),
+    }
+}
+
 pub static TEXTS: Texts = Texts {
     language_name: "English",
     language_switch: "Interface language",
@@ -193,6 +224,7 @@ pub static TEXTS: Texts = Texts {
     timeline_event,
     timeline_order,
     timeline_request,
+    timeline_reminder,
     status,
     countdown,
     carts_summary,

@@ -87,6 +87,37 @@ fn timeline_request(by: &str, handled: bool) -> String {
     }
 }
 
+fn skip_reason(reason: &str) -> &str {
+    match reason {
+        "ordered" => "commande passée",
+        "emptied" => "panier vidé",
+        "deleted" => "panier supprimé",
+        "unsubscribed" => "client désinscrit",
+        "suppressed" => "adresse en échec permanent",
+        "not_subscribed_to_newsletter" => "non inscrit à la newsletter",
+        "outside_audience" => "hors de la cible",
+        "no_content_for_language" => "pas de texte dans sa langue ni en anglais",
+        "template_missing" => "modèle introuvable",
+        "too_late" => "trop en retard",
+        other => other,
+    }
+}
+
+fn timeline_reminder(delay: &str, status: &str, reason: Option<&str>) -> String {
+    match status {
+        "sent" => format!("Relance « {delay} » envoyée"),
+        "queued" => match reason {
+            Some(error) => format!("Relance « {delay} » : nouvel essai prévu ({error})"),
+            None => format!("Relance « {delay} » en file d'envoi"),
+        },
+        "failed" => format!("Relance « {delay} » en échec : {}", reason.unwrap_or("")),
+        _ => format!(
+            "Relance « {delay} » non envoyée : {}",
+            skip_reason(reason.unwrap_or(""))
+        ),
+    }
+}
+
 pub static TEXTS: Texts = Texts {
     language_name: "Français",
     language_switch: "Langue de l'interface",
@@ -194,6 +225,7 @@ pub static TEXTS: Texts = Texts {
     timeline_event,
     timeline_order,
     timeline_request,
+    timeline_reminder,
     status,
     countdown,
     carts_summary,

@@ -296,6 +296,17 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
         TimelineEntry::ReminderRequested { by, handled, .. } => {
             (i18n.t().timeline_request)(by, *handled)
         }
+        TimelineEntry::Reminder {
+            delay_amount,
+            delay_unit,
+            status,
+            reason,
+            ..
+        } => (i18n.t().timeline_reminder)(
+            &(i18n.t().delay)(*delay_amount, *delay_unit),
+            status,
+            reason.as_deref(),
+        ),
     };
     view! {
         <li>

@@ -73,7 +73,20 @@ pub struct RequestRow {
     pub email: String,
 }
 
+/// One step the engine went through for the cart.
+#[derive(Debug, sqlx::FromRow)]
+pub struct DeliveryRow {
+    pub status: String,
+    pub skip_reason: Option<String>,
+    pub last_error: Option<String>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+    pub delay_amount: i64,
+    pub delay_unit: String,
+}
+
 pub struct CartDetailRows {
+    pub deliveries: Vec<DeliveryRow>,
     pub cart: CartDetailRow,
     pub customer: Option<CustomerRow>,
     pub items: Vec<ItemRow>,
@@ -144,7 +157,16 @@ pub async fn cart_detail(
     .bind(cart_id)
     .fetch_all(pool)
     .await?;
+    let deliveries = sqlx::query_as(
+        "select d.status, d.skip_reason, d.last_error, d.sent_at, d.updated_at, s.delay_amount, s.delay_unit
+         from deliveries d join reminder_steps s on s.step_id = d.step_id
+         where d.cart_id = $1 order by d.due_at",
+    )
+    .bind(cart_id)
+    .fetch_all(pool)
+    .await?;
     Ok(Some(CartDetailRows {
+        deliveries,
         cart,
         customer,
         items,

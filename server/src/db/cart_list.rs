@@ -23,19 +23,56 @@ pub struct CartListRow {
     pub ordered_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
     pub items_fingerprint: String,
+    /// Steps the engine went through for this cart (sent, skipped or failed).
+    pub steps_done: i64,
+    /// A reminder was sent before the order (the cart is Recovered).
+    pub sent_before_order: bool,
 }
 
+/// The steps the engine went through for cart `c` (the `deliveries_cart_step_key` index).
+pub const STEPS_DONE: &str =
+    "(select count(*) from deliveries d where d.cart_id = c.cart_id and d.status <> 'queued')";
+/// Whether cart `c` got a reminder before its order.
+pub const SENT_BEFORE_ORDER: &str = "exists (select 1 from deliveries d where d.cart_id = c.cart_id
+    and d.status = 'sent' and c.ordered_at is not null and d.sent_at <= c.ordered_at)";
+
 /// SQL for "the cart has this status", the same rule as `CartFacts::status` with the facts it
-/// reads from the columns. Reminders are not recorded yet (the engine comes next), so no cart is
-/// In progress, Finished or Recovered; those arms change when deliveries exist.
-fn push_status(query: &mut QueryBuilder<Sqlite>, status: CartStatus, threshold: DateTime<Utc>) {
+/// reads from the columns and the cart's deliveries (`enabled_steps`: the campaign's).
+fn push_status(
+    query: &mut QueryBuilder<Sqlite>,
+    status: CartStatus,
+    threshold: DateTime<Utc>,
+    enabled_steps: i64,
+) {
     let open = " and c.ordered_at is null and c.deleted_at is null";
+    let abandoned = |query: &mut QueryBuilder<Sqlite>| {
+        query
+            .push(open)
+            .push(" and c.items_fingerprint <> '' and c.customer_id is not null and c.last_activity_at <= ")
+            .push_bind(threshold);
+    };
     match status {
         CartStatus::Ordered => {
-            query.push(" and c.ordered_at is not null");
+            query
+                .push(" and c.ordered_at is not null and not ")
+                .push(SENT_BEFORE_ORDER);
         }
-        CartStatus::Recovered | CartStatus::InProgress | CartStatus::Finished => {
-            query.push(" and 1 = 0");
+        CartStatus::Recovered => {
+            query
+                .push(" and c.ordered_at is not null and ")
+                .push(SENT_BEFORE_ORDER);
+        }
+        CartStatus::InProgress => {
+            abandoned(query);
+            query
+                .push(format_args!(" and {STEPS_DONE} > 0 and {STEPS_DONE} < "))
+                .push_bind(enabled_steps);
+        }
+        CartStatus::Finished => {
+            abandoned(query);
+            query
+                .push(format_args!(" and {STEPS_DONE} > 0 and {STEPS_DONE} >= "))
+                .push_bind(enabled_steps);
         }
         CartStatus::Deleted => {
             query.push(" and c.ordered_at is null and c.deleted_at is not null");
@@ -51,10 +88,8 @@ fn push_status(query: &mut QueryBuilder<Sqlite>, status: CartStatus, threshold: 
                 .push(")");
         }
         CartStatus::Waiting => {
-            query
-                .push(open)
-                .push(" and c.items_fingerprint <> '' and c.customer_id is not null and c.last_activity_at <= ")
-                .push_bind(threshold);
+            abandoned(query);
+            query.push(format_args!(" and {STEPS_DONE} = 0"));
         }
     }
 }
@@ -72,12 +107,13 @@ fn push_filters(
     shop_id: &str,
     filters: &CartsQuery,
     threshold: DateTime<Utc>,
+    enabled_steps: i64,
 ) -> Result<(), DbError> {
     query
         .push(" where c.shop_id = ")
         .push_bind(shop_id.to_owned());
     if let Some(status) = filters.status {
-        push_status(query, status, threshold);
+        push_status(query, status, threshold, enabled_steps);
     }
     if let Some(from) = filters.from {
         query
@@ -120,11 +156,12 @@ pub async fn list_carts(
     shop_id: &str,
     filters: &CartsQuery,
     threshold: DateTime<Utc>,
+    enabled_steps: i64,
     page_size: u32,
 ) -> Result<(Vec<CartListRow>, u64), DbError> {
     // Counting needs no customer columns: without the join it is 50 times faster.
     let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("select count(*) from carts c");
-    push_filters(&mut count, shop_id, filters, threshold)?;
+    push_filters(&mut count, shop_id, filters, threshold, enabled_steps)?;
     let (total,): (i64,) = count.build_query_as().fetch_one(pool).await?;
 
     let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
@@ -133,8 +170,11 @@ pub async fn list_carts(
              c.product_count as products,
              c.last_activity_at, c.ordered_at, c.deleted_at, c.items_fingerprint",
     );
+    query.push(format_args!(
+        ", {STEPS_DONE} as steps_done, {SENT_BEFORE_ORDER} as sent_before_order"
+    ));
     query.push(FROM);
-    push_filters(&mut query, shop_id, filters, threshold)?;
+    push_filters(&mut query, shop_id, filters, threshold, enabled_steps)?;
     let column = match filters.sort {
         CartSort::LastActivity => "c.last_activity_at",
         CartSort::Total => "c.total_tax_incl",

@@ -7,7 +7,7 @@ use app::api::{
 use chrono::{DateTime, Utc};
 use domain::{
     lifecycle::{next_reminder_at, CartFacts, CartStatus},
-    Currency, Delay, Language,
+    Currency, Delay, DelayUnit, Language,
 };
 use rust_decimal::Decimal;
 
@@ -37,7 +37,13 @@ impl ShopRules {
         })
     }
 
+    fn enabled_steps(&self) -> i64 {
+        self.delays.len() as i64
+    }
+
     /// The cart's state at `now`, and when its next reminder falls due if it waits for one.
+    /// `steps_done` counts the steps the engine went through (sent or skipped), in order.
+    #[allow(clippy::too_many_arguments)]
     fn assess(
         &self,
         has_items: bool,
@@ -45,6 +51,8 @@ impl ShopRules {
         last_activity_at: DateTime<Utc>,
         ordered_at: Option<DateTime<Utc>>,
         deleted_at: Option<DateTime<Utc>>,
+        steps_done: i64,
+        sent_before_order: bool,
         now: DateTime<Utc>,
     ) -> (CartStatus, Option<DateTime<Utc>>) {
         let facts = CartFacts {
@@ -53,9 +61,8 @@ impl ShopRules {
             last_activity_at,
             ordered_at,
             deleted_at,
-            // Reminders are not recorded yet: the engine adds them.
-            reminders_in_sequence: 0,
-            reminders_before_order: 0,
+            reminders_in_sequence: u32::try_from(steps_done).unwrap_or(0),
+            reminders_before_order: u32::from(sent_before_order),
             enabled_steps: self.delays.len() as u32,
         };
         let status = facts.status(now, self.abandoned_after);
@@ -73,6 +80,8 @@ fn line(row: CartListRow, now: DateTime<Utc>, rules: &ShopRules) -> CartLine {
         row.last_activity_at,
         row.ordered_at,
         row.deleted_at,
+        row.steps_done,
+        row.sent_before_order,
         now,
     );
     let name = format!(
@@ -115,6 +124,7 @@ pub async fn carts_page(
         &shop.id,
         query,
         now - rules.abandoned_after,
+        rules.enabled_steps(),
         PAGE_SIZE,
     )
     .await?;
@@ -154,12 +164,24 @@ pub async fn cart_detail(
     };
     let rules = ShopRules::load(pool, &shop.id).await?;
     let cart = rows.cart;
+    let steps_done = rows
+        .deliveries
+        .iter()
+        .filter(|d| d.status != "queued")
+        .count() as i64;
+    let sent_before_order = cart.ordered_at.is_some_and(|ordered| {
+        rows.deliveries
+            .iter()
+            .any(|d| d.sent_at.is_some_and(|sent| sent <= ordered))
+    });
     let (status, next_reminder_at) = rules.assess(
         !cart.items_fingerprint.is_empty(),
         cart.customer_id.is_some(),
         cart.last_activity_at,
         cart.ordered_at,
         cart.deleted_at,
+        steps_done,
+        sent_before_order,
         now,
     );
     let currency = Currency::parse(&cart.currency).unwrap_or(Currency::EUR);
@@ -213,6 +235,21 @@ pub async fn cart_detail(
         total: from_db(o.total_tax_incl),
         currency: Currency::parse(&o.currency).unwrap_or(currency),
     }))
+    .chain(
+        rows.deliveries
+            .into_iter()
+            .map(|d| TimelineEntry::Reminder {
+                at: d.sent_at.unwrap_or(d.updated_at),
+                delay_amount: u32::try_from(d.delay_amount).unwrap_or(0),
+                delay_unit: if d.delay_unit == "days" {
+                    DelayUnit::Days
+                } else {
+                    DelayUnit::Hours
+                },
+                status: d.status,
+                reason: d.skip_reason.or(d.last_error),
+            }),
+    )
     .chain(
         rows.requests
             .into_iter()
