@@ -141,3 +141,5 @@ create table engine_runs (
 );
 
 create index engine_runs_started_idx on engine_runs (started_at);
+-- Expired, unused codes are deleted this many days after they expire.
+alter table shop_settings add column expired_coupon_days integer not null default 30;

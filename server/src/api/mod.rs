@@ -1,11 +1,16 @@
 //! The HTTP API shops integrate against (`/api/v1/…`), authenticated by API key.
 
+mod coupons;
 mod error;
 pub mod events;
 mod jobs;
 pub mod keys;
 
-use axum::{extract::DefaultBodyLimit, routing::post, Router};
+use axum::{
+    extract::DefaultBodyLimit,
+    routing::{get, post},
+    Router,
+};
 
 use crate::state::AppState;
 pub use error::ApiError;
@@ -17,5 +22,6 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/api/v1/events", post(events::receive))
         .route("/api/v1/jobs/run", post(jobs::run))
+        .route("/api/v1/coupons/{code}", get(coupons::check))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
 }

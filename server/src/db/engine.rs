@@ -67,8 +67,10 @@ pub async fn candidates(
     quiet_since: DateTime<Utc>,
 ) -> Result<Vec<Candidate>, DbError> {
     // A constant, not input: the same filter for the carts and their items.
+    // Carts whose reminder the merchant asked for ("send the next reminder now") come too.
     const OPEN: &str = "k.shop_id = $1 and k.ordered_at is null and k.deleted_at is null
-        and k.product_count > 0 and k.customer_id is not null and k.last_activity_at <= $2";
+        and k.product_count > 0 and k.customer_id is not null and (k.last_activity_at <= $2
+        or k.cart_id in (select cart_id from reminder_requests where handled_at is null))";
     let rows: Vec<CandidateRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "select k.cart_id, k.customer_id, k.last_activity_at,
                 k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
@@ -171,4 +173,56 @@ pub async fn suppressions(pool: &Pool, shop_id: &str) -> Result<HashMap<String, 
         .into_iter()
         .map(|(email, reason)| (email, reason == "permanent_bounce"))
         .collect())
+}
+
+/// The carts with a pending "send the next reminder now" request.
+pub async fn requested_carts(
+    pool: &Pool,
+    shop_id: &str,
+) -> Result<std::collections::HashSet<String>, DbError> {
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "select distinct cart_id from reminder_requests where shop_id = $1 and handled_at is null",
+    )
+    .bind(shop_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// Marks a cart's pending requests as taken by the engine.
+pub async fn mark_requests_handled(
+    pool: &Pool,
+    cart_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "update reminder_requests set handled_at = $1 where cart_id = $2 and handled_at is null",
+    )
+    .bind(now)
+    .bind(cart_id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// Deletes codes that expired unused longer ago than the shop keeps them (Settings).
+pub async fn delete_expired_coupons(
+    pool: &Pool,
+    shop_id: &str,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let days: Option<(i64,)> =
+        sqlx::query_as("select expired_coupon_days from shop_settings where shop_id = $1")
+            .bind(shop_id)
+            .fetch_optional(pool)
+            .await?;
+    let keep = Duration::days(days.map_or(30, |(d,)| d));
+    Ok(sqlx::query(
+        "delete from coupons where shop_id = $1 and used_at is null and expires_at < $2",
+    )
+    .bind(shop_id)
+    .bind(now - keep)
+    .execute(pool)
+    .await?
+    .rows_affected())
 }

@@ -21,6 +21,8 @@ pub struct PlannedCart {
     pub external_id: String,
     pub email: String,
     pub actions: Vec<Action>,
+    /// The merchant asked for this cart's next reminder now.
+    pub requested: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -125,6 +127,7 @@ pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan
     let last_reminders = engine::last_reminders(pool, &shop.id).await?;
     let last_coupons = engine::last_coupons(pool, &shop.id).await?;
     let suppressions = engine::suppressions(pool, &shop.id).await?;
+    let requested = engine::requested_carts(pool, &shop.id).await?;
 
     let mut carts = Vec::with_capacity(candidates.len());
     for candidate in &candidates {
@@ -133,11 +136,14 @@ pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan
             .get(&candidate.customer.email.as_str().to_ascii_lowercase())
             .copied();
         let mut actions = Vec::new();
+        let is_requested = requested.contains(&candidate.cart_id);
+        // "Send the next reminder now": the next step's delay counts as already passed.
+        let mut shift = chrono::Duration::zero();
         loop {
             let situation = Situation {
                 cart: &candidate.cart,
                 customer: &candidate.customer,
-                last_activity_at: candidate.last_activity_at,
+                last_activity_at: candidate.last_activity_at - shift,
                 ordered: false,
                 deleted: false,
                 unsubscribed: suppression == Some(false),
@@ -153,6 +159,12 @@ pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan
                 &settings.rules,
                 now,
             );
+            if let Action::Wait { at } = action {
+                if is_requested && shift.is_zero() && at > now {
+                    shift = at - now;
+                    continue;
+                }
+            }
             let next = match &action {
                 Action::Skip { step_id, .. } => Some(step_id.clone()),
                 _ => None,
@@ -165,7 +177,7 @@ pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan
                 None => break,
             }
         }
-        if !actions.is_empty() {
+        if !actions.is_empty() || is_requested {
             carts.push(PlannedCart {
                 cart_id: candidate.cart_id.clone(),
                 customer_id: candidate.customer_id.clone(),
@@ -173,6 +185,7 @@ pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan
                 external_id: candidate.cart.id.clone(),
                 email: candidate.customer.email.as_str().to_owned(),
                 actions,
+                requested: is_requested,
             });
         }
     }

@@ -104,8 +104,15 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
                 _ => {}
             }
         }
+        if cart.requested {
+            engine::mark_requests_handled(pool, &cart.cart_id, now).await?;
+        }
     }
     drain(sender, &plan.campaign, now, &mut summary).await?;
+    let deleted = engine::delete_expired_coupons(pool, &plan.shop_id, now).await?;
+    if deleted > 0 {
+        tracing::info!(deleted, "deleted expired unused coupon codes");
+    }
     let (retry_at,): (Option<DateTime<Utc>>,) = sqlx::query_as(
         "select min(next_attempt_at) from deliveries where status = 'queued' and shop_id = $1",
     )

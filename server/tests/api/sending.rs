@@ -346,3 +346,128 @@ async fn a_cart_goes_waiting_in_progress_finished_and_an_order_after_a_reminder_
         .collect();
     assert_eq!(reminders, ["sent", "sent"]);
 }
+
+async fn check_coupon(app: &TestApp, key: &str, code: &str) -> (StatusCode, serde_json::Value) {
+    let response = app
+        .request(
+            Request::get(format!("/api/v1/coupons/{code}"))
+                .header("authorization", format!("Bearer {key}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    (
+        response.status,
+        serde_json::from_str(&response.body).unwrap_or_default(),
+    )
+}
+
+#[tokio::test]
+async fn the_shop_checks_a_code_which_an_order_then_uses_up() {
+    // Step 2 (with a code) goes out on the wall clock's day, so the code is still valid now.
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    let last_activity = Utc::now() - chrono::Duration::days(1) - chrono::Duration::hours(1);
+    app.post_events(
+        &key,
+        cart_updated("e1", "web-1", &last_activity.to_rfc3339(), 1),
+    )
+    .await;
+    server::jobs::run_pass(&app.sender(), last_activity + chrono::Duration::hours(1))
+        .await
+        .unwrap();
+    server::jobs::run_pass(&app.sender(), Utc::now())
+        .await
+        .unwrap();
+    let (code,): (String,) = sqlx::query_as("select code from coupons")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+
+    let (status, valid) = check_coupon(&app, &key, &code.to_ascii_lowercase()).await;
+    let (unknown_status, unknown) = check_coupon(&app, &key, "RLC-NOPE2345").await;
+    let anonymous = app
+        .request(
+            Request::get(format!("/api/v1/coupons/{code}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(valid["state"], "valid");
+    assert_eq!(valid["kind"], "free_shipping");
+    assert_eq!(valid["code"], code.as_str());
+    assert_eq!(unknown_status, StatusCode::NOT_FOUND);
+    assert_eq!(unknown["state"], "unknown");
+    assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+
+    let order = app
+        .post_events(
+            &key,
+            serde_json::json!({"id": "o1", "type": "order_completed", "occurred_at": Utc::now().to_rfc3339(),
+                "cart": {"id": "web-1"}, "order": {"id": "o-1", "total_tax_incl": "69.51", "coupon_codes": [code]}}),
+        )
+        .await;
+    assert_eq!(order.status, StatusCode::ACCEPTED, "{}", order.body);
+    let (_, used) = check_coupon(&app, &key, &code).await;
+    assert_eq!(used["state"], "used");
+}
+
+#[tokio::test]
+async fn send_the_next_reminder_now_sends_it_at_the_next_pass_once() {
+    let (app, _) = one_cart().await;
+    let cart_id: String = app.cart_column("web-1", "cart_id").await;
+    let (user_id,): (String,) = sqlx::query_as("select user_id from admin_users")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    server::db::cart_detail::queue_reminder_request(
+        &app.pool,
+        "demo",
+        &cart_id,
+        &user_id,
+        at("2026-11-23T09:10:00Z"),
+    )
+    .await
+    .unwrap();
+
+    // Ten minutes after the last activity: step 1 (1 hour) is not due, but asked for.
+    let summary = server::jobs::run_pass(&app.sender(), at("2026-11-23T09:10:00Z"))
+        .await
+        .unwrap();
+    let again = server::jobs::run_pass(&app.sender(), at("2026-11-23T09:20:00Z"))
+        .await
+        .unwrap();
+
+    assert_eq!(summary.sent, 1);
+    assert_eq!(again.sent, 0);
+    assert_eq!(app.outbox().len(), 1);
+    assert_eq!(
+        app.count("select count(*) from reminder_requests where handled_at is null")
+            .await,
+        0
+    );
+}
+
+#[tokio::test]
+async fn expired_unused_codes_are_deleted_after_the_retention_but_used_ones_stay() {
+    let (app, _) = one_cart().await;
+    server::jobs::run_pass(&app.sender(), at("2026-11-23T10:00:00Z"))
+        .await
+        .unwrap();
+    server::jobs::run_pass(&app.sender(), at("2026-11-24T09:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(app.count("select count(*) from coupons").await, 1);
+
+    // Free shipping for 11 days: expired on 2026-12-05, deleted 30 days later.
+    server::jobs::run_pass(&app.sender(), at("2027-01-03T09:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(app.count("select count(*) from coupons").await, 1);
+    server::jobs::run_pass(&app.sender(), at("2027-01-05T09:00:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(app.count("select count(*) from coupons").await, 0);
+}

@@ -1,0 +1,101 @@
+//! `GET /api/v1/coupons/{code}`: the shop checks a code Relance made before accepting it.
+
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::Json;
+use chrono::{DateTime, Utc};
+use domain::engine::{coupon_state, CouponState};
+use serde::Serialize;
+
+use super::error::ApiError;
+use super::keys;
+use crate::db::money::from_db;
+use crate::state::AppState;
+
+#[derive(Debug, Serialize)]
+pub struct CouponAnswer {
+    pub code: String,
+    /// `valid`, `expired`, `used` or `unknown`.
+    pub state: String,
+    /// `percent`, `amount` or `free_shipping`; absent for an unknown code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The percentage, or the amount in the shop's currency, as a decimal string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tax_included: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub combinable: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<DateTime<Utc>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub used_at: Option<DateTime<Utc>>,
+}
+
+#[derive(sqlx::FromRow)]
+struct CouponRow {
+    code: String,
+    kind: String,
+    value: Option<i64>,
+    tax_included: bool,
+    combinable: bool,
+    expires_at: DateTime<Utc>,
+    used_at: Option<DateTime<Utc>>,
+}
+
+pub async fn check(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+) -> Result<(StatusCode, Json<CouponAnswer>), ApiError> {
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok());
+    let Some(owner) = keys::authenticate(&state.pool, authorization).await? else {
+        return Err(ApiError::Unauthorized);
+    };
+    let code = code.trim().to_ascii_uppercase();
+    let row: Option<CouponRow> = sqlx::query_as(
+        "select code, kind, value, tax_included, combinable, expires_at, used_at
+         from coupons where shop_id = $1 and code = $2",
+    )
+    .bind(&owner.shop_id)
+    .bind(&code)
+    .fetch_optional(&state.pool)
+    .await
+    .map_err(crate::db::DbError::from)?;
+    let Some(row) = row else {
+        return Ok((
+            StatusCode::NOT_FOUND,
+            Json(CouponAnswer {
+                code,
+                state: "unknown".into(),
+                kind: None,
+                value: None,
+                tax_included: None,
+                combinable: None,
+                expires_at: None,
+                used_at: None,
+            }),
+        ));
+    };
+    let state_name = match coupon_state(row.expires_at, row.used_at, Utc::now()) {
+        CouponState::Valid => "valid",
+        CouponState::Expired => "expired",
+        CouponState::Used => "used",
+    };
+    Ok((
+        StatusCode::OK,
+        Json(CouponAnswer {
+            code: row.code,
+            state: state_name.into(),
+            tax_included: (row.kind == "amount").then_some(row.tax_included),
+            kind: Some(row.kind),
+            value: row.value.map(|v| from_db(v).normalize().to_string()),
+            combinable: Some(row.combinable),
+            expires_at: Some(row.expires_at),
+            used_at: row.used_at,
+        }),
+    ))
+}
