@@ -97,26 +97,29 @@ where
 /// The transport the configuration asks for.
 pub fn transport(config: &Config) -> anyhow::Result<Arc<dyn MailTransport>> {
     match &config.smtp_url {
-        Some(url) => {
-            let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
-                .context("SMTP_URL is not a valid smtp:// or smtps:// URL")?
-                .build();
-            let host = url
-                .expose()
-                .rsplit('@')
-                .next()
-                .unwrap_or_default()
-                .split('/')
-                .next()
-                .unwrap_or_default()
-                .to_owned();
-            Ok(Arc::new(Lettre {
-                transport,
-                describe: format!("SMTP server {host}"),
-            }))
-        }
+        Some(url) => smtp(url.expose()),
         None => outbox(&config.outbox_dir),
     }
+}
+
+/// A pooled SMTP transport for `url` (`smtp://host:port`, `smtps://user:pass@host`,
+/// `smtp://host?tls=required` for STARTTLS).
+pub fn smtp(url: &str) -> anyhow::Result<Arc<dyn MailTransport>> {
+    let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+        .context("SMTP_URL is not a valid smtp:// or smtps:// URL")?
+        .build();
+    let host = url
+        .rsplit('@')
+        .next()
+        .unwrap_or_default()
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    Ok(Arc::new(Lettre {
+        transport,
+        describe: format!("SMTP server {host}"),
+    }))
 }
 
 /// Writes each message as `<uuid>.eml` under `dir`, creating it if needed.

@@ -8,4 +8,5 @@ mod events;
 mod helpers;
 mod reminders_page;
 mod sending;
+mod smtp_peer;
 mod templates;

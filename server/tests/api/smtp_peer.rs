@@ -1,0 +1,149 @@
+//! A real SMTP server on 127.0.0.1 for the engine's tests: mailin speaks the protocol, this
+//! file only moves lines between a TCP socket and a mailin session. It can refuse recipients
+//! with 550 and be stopped and started again on the same port.
+
+use std::net::{IpAddr, SocketAddr};
+use std::sync::{Arc, Mutex};
+
+use mailin::{response, Handler, Response, SessionBuilder};
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+/// A message the server accepted.
+#[derive(Debug, Clone)]
+pub struct Received {
+    pub to: Vec<String>,
+    pub data: String,
+}
+
+#[derive(Clone, Default)]
+struct Inbox {
+    received: Arc<Mutex<Vec<Received>>>,
+    refuse: Arc<Vec<String>>,
+    current_to: Vec<String>,
+    current_data: Vec<u8>,
+}
+
+impl Handler for Inbox {
+    fn rcpt(&mut self, to: &str) -> Response {
+        if self
+            .refuse
+            .iter()
+            .any(|refused| to.contains(refused.as_str()))
+        {
+            return response::NO_MAILBOX;
+        }
+        self.current_to.push(to.to_owned());
+        response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.current_data.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        let message = Received {
+            to: std::mem::take(&mut self.current_to),
+            data: String::from_utf8_lossy(&std::mem::take(&mut self.current_data)).into_owned(),
+        };
+        self.received.lock().unwrap().push(message);
+        response::OK
+    }
+}
+
+pub struct SmtpPeer {
+    pub addr: SocketAddr,
+    received: Arc<Mutex<Vec<Received>>>,
+    refuse: Arc<Vec<String>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl SmtpPeer {
+    /// Starts a server on a free port; recipients containing any of `refuse` get a 550.
+    pub async fn start(refuse: &[&str]) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let mut peer = Self {
+            addr: listener.local_addr().unwrap(),
+            received: Arc::default(),
+            refuse: Arc::new(refuse.iter().map(|s| (*s).to_owned()).collect()),
+            task: None,
+        };
+        peer.serve(listener);
+        peer
+    }
+
+    /// `smtp://127.0.0.1:port` for the mail transport.
+    pub fn url(&self) -> String {
+        format!("smtp://{}", self.addr)
+    }
+
+    pub fn received(&self) -> Vec<Received> {
+        self.received.lock().unwrap().clone()
+    }
+
+    /// Stops listening: connections are refused until `restart`.
+    pub fn stop(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+
+    pub async fn restart(&mut self) {
+        let listener = TcpListener::bind(self.addr).await.unwrap();
+        self.serve(listener);
+    }
+
+    fn serve(&mut self, listener: TcpListener) {
+        let inbox = Inbox {
+            received: self.received.clone(),
+            refuse: self.refuse.clone(),
+            ..Inbox::default()
+        };
+        self.task = Some(tokio::spawn(async move {
+            loop {
+                let Ok((socket, remote)) = listener.accept().await else {
+                    return;
+                };
+                let inbox = inbox.clone();
+                tokio::spawn(async move {
+                    let _ = session(socket, remote.ip(), inbox).await;
+                });
+            }
+        }));
+    }
+}
+
+impl Drop for SmtpPeer {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+async fn session(
+    socket: tokio::net::TcpStream,
+    remote: IpAddr,
+    inbox: Inbox,
+) -> std::io::Result<()> {
+    let (read, mut write) = socket.into_split();
+    let mut lines = BufReader::new(read);
+    let mut session = SessionBuilder::new("relance-test").build(remote, inbox);
+    write.write_all(&session.greeting().buffer()?).await?;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if lines.read_until(b'\n', &mut line).await? == 0 {
+            return Ok(());
+        }
+        let reply = session.process(&line);
+        match reply.action {
+            mailin::Action::NoReply => {}
+            mailin::Action::Close => {
+                write.write_all(&reply.buffer()?).await?;
+                return Ok(());
+            }
+            _ => write.write_all(&reply.buffer()?).await?,
+        }
+    }
+}
