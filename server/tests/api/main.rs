@@ -3,6 +3,7 @@
 mod admin_auth;
 mod cart_page;
 mod carts_list;
+mod crash;
 mod engine;
 mod events;
 mod helpers;

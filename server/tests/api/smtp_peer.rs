@@ -57,17 +57,25 @@ pub struct SmtpPeer {
     pub addr: SocketAddr,
     received: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<Vec<String>>,
+    /// How long the server takes to accept each message (a slow server).
+    delay: std::time::Duration,
     task: Option<JoinHandle<()>>,
 }
 
 impl SmtpPeer {
     /// Starts a server on a free port; recipients containing any of `refuse` get a 550.
     pub async fn start(refuse: &[&str]) -> Self {
+        Self::start_slow(refuse, std::time::Duration::ZERO).await
+    }
+
+    /// The same, taking `delay` to accept each message.
+    pub async fn start_slow(refuse: &[&str], delay: std::time::Duration) -> Self {
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let mut peer = Self {
             addr: listener.local_addr().unwrap(),
             received: Arc::default(),
             refuse: Arc::new(refuse.iter().map(|s| (*s).to_owned()).collect()),
+            delay,
             task: None,
         };
         peer.serve(listener);
@@ -101,6 +109,7 @@ impl SmtpPeer {
             refuse: self.refuse.clone(),
             ..Inbox::default()
         };
+        let delay = self.delay;
         self.task = Some(tokio::spawn(async move {
             loop {
                 let Ok((socket, remote)) = listener.accept().await else {
@@ -108,7 +117,7 @@ impl SmtpPeer {
                 };
                 let inbox = inbox.clone();
                 tokio::spawn(async move {
-                    let _ = session(socket, remote.ip(), inbox).await;
+                    let _ = session(socket, remote.ip(), inbox, delay).await;
                 });
             }
         }));
@@ -125,6 +134,7 @@ async fn session(
     socket: tokio::net::TcpStream,
     remote: IpAddr,
     inbox: Inbox,
+    delay: std::time::Duration,
 ) -> std::io::Result<()> {
     let (read, mut write) = socket.into_split();
     let mut lines = BufReader::new(read);
@@ -137,6 +147,9 @@ async fn session(
             return Ok(());
         }
         let reply = session.process(&line);
+        if line == b".\r\n" && !delay.is_zero() {
+            tokio::time::sleep(delay).await;
+        }
         match reply.action {
             mailin::Action::NoReply => {}
             mailin::Action::Close => {
