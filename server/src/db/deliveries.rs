@@ -6,6 +6,7 @@ use domain::email::OfferedDiscount;
 use domain::engine::{coupon_code, CouponPrefix, SkipReason, CODE_LENGTH};
 use domain::{Discount, DiscountKind, Language, Percent};
 use rand_core::{OsRng, RngCore};
+use sqlx::SqliteConnection;
 
 use super::money::{from_db, to_db};
 use super::{new_id, DbError, Pool};
@@ -22,7 +23,7 @@ pub struct DeliveryKey<'a> {
 
 /// Records that a step is not sent to a cart, and why; `false` if the step already had a row.
 pub async fn record_skip(
-    pool: &Pool,
+    conn: &mut SqliteConnection,
     key: &DeliveryKey<'_>,
     reason: SkipReason,
     now: DateTime<Utc>,
@@ -42,7 +43,7 @@ pub async fn record_skip(
     .bind(reason.as_str())
     .bind(key.due_at)
     .bind(now)
-    .execute(pool)
+    .execute(&mut *conn)
     .await?
     .rows_affected();
     Ok(inserted == 1)
@@ -60,16 +61,16 @@ fn coupon_columns(discount: &Discount) -> (&'static str, Option<i64>, bool) {
 }
 
 /// Queues a step for sending, with its coupon when it gives one (made now, so a retry sends
-/// the same code). `None` if the step already had a row: another run got there first.
+/// the same code). `None` if the step already had a row: another run got there first. Run it
+/// in a transaction: the row and its coupon are written together or not at all.
 pub async fn enqueue(
-    pool: &Pool,
+    conn: &mut SqliteConnection,
     key: &DeliveryKey<'_>,
     language: Language,
     discount: Option<&Discount>,
     prefix: &CouponPrefix,
     now: DateTime<Utc>,
 ) -> Result<Option<String>, DbError> {
-    let mut tx = pool.begin().await?;
     let delivery_id = new_id();
     let inserted = sqlx::query(
         "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id, status,
@@ -86,7 +87,7 @@ pub async fn enqueue(
     .bind(language.code())
     .bind(key.due_at)
     .bind(now)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?
     .rows_affected();
     if inserted == 0 {
@@ -118,7 +119,7 @@ pub async fn enqueue(
             .bind(discount.combinable)
             .bind(expires_at)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?
             .rows_affected();
             attempts += 1;
@@ -132,7 +133,6 @@ pub async fn enqueue(
             }
         }
     }
-    tx.commit().await?;
     Ok(Some(delivery_id))
 }
 
@@ -241,96 +241,136 @@ pub async fn coupon_of(pool: &Pool, delivery_id: &str) -> Result<Option<OfferedD
     }))
 }
 
-pub async fn mark_sent(
-    pool: &Pool,
-    delivery_id: &str,
-    message_id: &str,
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    sqlx::query(
-        "update deliveries set status = 'sent', sent_at = $1, updated_at = $1, lease_until = null,
-             message_id = $2, last_error = null
-         where delivery_id = $3",
-    )
-    .bind(now)
-    .bind(message_id)
-    .bind(delivery_id)
-    .execute(pool)
-    .await?;
-    Ok(())
+/// What sending one claimed delivery came to, written with the others of its batch.
+#[derive(Debug)]
+pub enum Record {
+    Sent {
+        delivery_id: String,
+        message_id: String,
+    },
+    /// Not wanted any more at sending time (an order arrived meanwhile…).
+    Skipped {
+        delivery_id: String,
+        reason: SkipReason,
+    },
+    /// A failure worth another try at `retry_at`.
+    Retry {
+        delivery_id: String,
+        error: String,
+        retry_at: DateTime<Utc>,
+    },
+    /// A failure for good; with `suppress`, the address gets nothing more (a permanent bounce).
+    Failed {
+        delivery_id: String,
+        shop_id: String,
+        email: String,
+        error: String,
+        suppress: bool,
+    },
 }
 
-/// A step that turned out not to be wanted at sending time (an order arrived meanwhile…).
-pub async fn mark_skipped(
+/// Writes a batch of outcomes in one transaction: one writer, one commit, instead of many
+/// small transactions waiting on each other.
+pub async fn write_records(
     pool: &Pool,
-    delivery_id: &str,
-    reason: SkipReason,
+    records: &[Record],
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
-        "update deliveries set status = 'skipped', skip_reason = $1, updated_at = $2, lease_until = null
-         where delivery_id = $3",
-    )
-    .bind(reason.as_str())
-    .bind(now)
-    .bind(delivery_id)
-    .execute(pool)
-    .await?;
-    Ok(())
+    let mut conn = pool.acquire().await?;
+    // IMMEDIATE takes the write lock first, so this never fails half-way on a busy database.
+    sqlx::query("begin immediate").execute(&mut *conn).await?;
+    let written = write_all(&mut conn, records, now).await;
+    let end = if written.is_ok() {
+        "commit"
+    } else {
+        "rollback"
+    };
+    sqlx::query(end).execute(&mut *conn).await?;
+    written
 }
 
-/// A failure worth another try at `retry_at`.
-pub async fn mark_retry(
-    pool: &Pool,
-    delivery_id: &str,
-    error: &str,
-    retry_at: DateTime<Utc>,
+async fn write_all(
+    conn: &mut SqliteConnection,
+    records: &[Record],
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
-        "update deliveries set next_attempt_at = $1, last_error = $2, lease_until = null, updated_at = $3
-         where delivery_id = $4",
-    )
-    .bind(retry_at)
-    .bind(error)
-    .bind(now)
-    .bind(delivery_id)
-    .execute(pool)
-    .await?;
-    Ok(())
-}
-
-/// A failure for good; with `suppress`, the address gets nothing more (a permanent bounce).
-pub async fn mark_failed(
-    pool: &Pool,
-    claimed: &Claimed,
-    email: &str,
-    error: &str,
-    suppress: bool,
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    let mut tx = pool.begin().await?;
-    sqlx::query(
-        "update deliveries set status = 'failed', last_error = $1, lease_until = null, updated_at = $2
-         where delivery_id = $3",
-    )
-    .bind(error)
-    .bind(now)
-    .bind(&claimed.delivery_id)
-    .execute(&mut *tx)
-    .await?;
-    if suppress {
-        sqlx::query(
-            "insert into suppressions (shop_id, email, reason, delivery_id, created_at)
-             values ($1, $2, 'permanent_bounce', $3, $4) on conflict (shop_id, email) do nothing",
-        )
-        .bind(&claimed.shop_id)
-        .bind(email.to_ascii_lowercase())
-        .bind(&claimed.delivery_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+    for record in records {
+        match record {
+            Record::Sent {
+                delivery_id,
+                message_id,
+            } => {
+                sqlx::query(
+                    "update deliveries set status = 'sent', sent_at = $1, updated_at = $1, lease_until = null,
+                         message_id = $2, last_error = null
+                     where delivery_id = $3",
+                )
+                .bind(now)
+                .bind(message_id)
+                .bind(delivery_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Record::Skipped {
+                delivery_id,
+                reason,
+            } => {
+                sqlx::query(
+                    "update deliveries set status = 'skipped', skip_reason = $1, updated_at = $2, lease_until = null
+                     where delivery_id = $3",
+                )
+                .bind(reason.as_str())
+                .bind(now)
+                .bind(delivery_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Record::Retry {
+                delivery_id,
+                error,
+                retry_at,
+            } => {
+                sqlx::query(
+                    "update deliveries set next_attempt_at = $1, last_error = $2, lease_until = null, updated_at = $3
+                     where delivery_id = $4",
+                )
+                .bind(retry_at)
+                .bind(error)
+                .bind(now)
+                .bind(delivery_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Record::Failed {
+                delivery_id,
+                shop_id,
+                email,
+                error,
+                suppress,
+            } => {
+                sqlx::query(
+                    "update deliveries set status = 'failed', last_error = $1, lease_until = null, updated_at = $2
+                     where delivery_id = $3",
+                )
+                .bind(error)
+                .bind(now)
+                .bind(delivery_id)
+                .execute(&mut *conn)
+                .await?;
+                if *suppress {
+                    sqlx::query(
+                        "insert into suppressions (shop_id, email, reason, delivery_id, created_at)
+                         values ($1, $2, 'permanent_bounce', $3, $4) on conflict (shop_id, email) do nothing",
+                    )
+                    .bind(shop_id)
+                    .bind(email.to_ascii_lowercase())
+                    .bind(delivery_id)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+                }
+            }
+        }
     }
-    tx.commit().await?;
     Ok(())
 }

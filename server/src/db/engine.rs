@@ -191,7 +191,7 @@ pub async fn requested_carts(
 
 /// Marks a cart's pending requests as taken by the engine.
 pub async fn mark_requests_handled(
-    pool: &Pool,
+    conn: &mut sqlx::SqliteConnection,
     cart_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
@@ -200,7 +200,7 @@ pub async fn mark_requests_handled(
     )
     .bind(now)
     .bind(cart_id)
-    .execute(pool)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }

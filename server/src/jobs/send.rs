@@ -8,18 +8,25 @@ use chrono::{DateTime, Duration, Utc};
 use domain::email::{render, EmailLinks, RenderContext, RenderError};
 use domain::engine::{Action, SkipReason};
 use domain::{Campaign, EmailTemplate, Shop};
+use futures_util::StreamExt;
 use rand_core::{OsRng, RngCore};
 
 use super::plan::{plan, RunSummary};
-use crate::db::deliveries::{self, Claimed, DeliveryKey};
+use crate::db::deliveries::{self, Claimed, DeliveryKey, Record};
 use crate::db::{self, engine, render_data, Pool};
 use crate::links::{LinkKind, LinkSigner};
 use crate::mail::{build_message, MailError, MailTransport, OutgoingEmail};
 
 /// How long a worker holds a claimed delivery; a crashed worker's rows come back after this.
 const LEASE: Duration = Duration::minutes(5);
-/// Deliveries claimed at a time.
-const BATCH: i64 = 50;
+/// Deliveries claimed at a time; their outcomes are written in one transaction.
+const BATCH: i64 = 200;
+/// Decisions (queued or skipped rows) written per transaction.
+const DECISIONS_PER_COMMIT: usize = 500;
+/// Reminders in flight at once. lettre writes the final `.` of a message in its own small
+/// packet without TCP_NODELAY, so a single connection waits out the peer's delayed ACK (40 ms)
+/// on many messages; several connections of its pool hide those waits.
+const IN_FLIGHT: usize = crate::mail::SMTP_CONNECTIONS as usize;
 
 /// What sending needs besides the database.
 #[derive(Clone)]
@@ -54,7 +61,16 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
     };
     let settings = engine::engine_settings(pool, &plan.shop_id).await?;
     let mut summary = RunSummary::default();
+    // Decisions are written in transactions of a few hundred: one commit each, not one per row.
+    let mut tx = pool.begin().await?;
+    let mut in_tx = 0;
     for cart in &plan.carts {
+        if in_tx >= DECISIONS_PER_COMMIT {
+            tx.commit().await?;
+            tx = pool.begin().await?;
+            in_tx = 0;
+        }
+        in_tx += cart.actions.len();
         for action in &cart.actions {
             let (step_id, due_at) = match action {
                 Action::Send { step_id, .. } | Action::Skip { step_id, .. } => {
@@ -77,7 +93,7 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
             };
             match action {
                 Action::Skip { reason, .. }
-                    if deliveries::record_skip(pool, &key, *reason, now).await? =>
+                    if deliveries::record_skip(&mut tx, &key, *reason, now).await? =>
                 {
                     summary.due += 1;
                     *summary
@@ -89,7 +105,7 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
                     language, discount, ..
                 } => {
                     let queued = deliveries::enqueue(
-                        pool,
+                        &mut tx,
                         &key,
                         *language,
                         discount.as_ref(),
@@ -105,9 +121,10 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
             }
         }
         if cart.requested {
-            engine::mark_requests_handled(pool, &cart.cart_id, now).await?;
+            engine::mark_requests_handled(&mut tx, &cart.cart_id, now).await?;
         }
     }
+    tx.commit().await?;
     drain(sender, &plan.campaign, now, &mut summary).await?;
     let deleted = engine::delete_expired_coupons(pool, &plan.shop_id, now).await?;
     if deleted > 0 {
@@ -190,22 +207,37 @@ async fn drain(
     let shop = db::first_shop(pool).await?.context("the shop is gone")?;
     let templates = db::load_templates(pool, &shop.id).await?;
     let max_attempts = max_attempts(pool, &shop.id).await?;
+    let shared = Arc::new((shop, campaign.clone(), templates));
     loop {
         let claimed = deliveries::claim(pool, now, LEASE, BATCH).await?;
         if claimed.is_empty() {
             return Ok(());
         }
-        for delivery in claimed {
-            let outcome = deliver(
-                sender,
-                &shop,
-                campaign,
-                &templates,
-                &delivery,
-                max_attempts,
-                now,
-            )
-            .await?;
+        // Each send owns what it reads: borrowed futures in a stream trip axum's `Send` check.
+        let outcomes: Vec<anyhow::Result<(Outcome, Record)>> = futures_util::stream::iter(claimed)
+            .map(|delivery| {
+                let (sender, shared) = (sender.clone(), shared.clone());
+                async move {
+                    let (shop, campaign, templates) = &*shared;
+                    deliver(
+                        &sender,
+                        shop,
+                        campaign,
+                        templates,
+                        &delivery,
+                        max_attempts,
+                        now,
+                    )
+                    .await
+                }
+            })
+            .buffer_unordered(IN_FLIGHT)
+            .collect()
+            .await;
+        let mut records = Vec::with_capacity(outcomes.len());
+        for outcome in outcomes {
+            let (outcome, record) = outcome?;
+            records.push(record);
             match outcome {
                 Outcome::Sent => summary.sent += 1,
                 Outcome::Skipped(reason) => {
@@ -218,6 +250,7 @@ async fn drain(
                 Outcome::Failed => summary.failed += 1,
             }
         }
+        deliveries::write_records(pool, &records, now).await?;
     }
 }
 
@@ -265,8 +298,18 @@ async fn deliver(
     delivery: &Claimed,
     max_attempts: i64,
     now: DateTime<Utc>,
-) -> anyhow::Result<Outcome> {
+) -> anyhow::Result<(Outcome, Record)> {
     let pool = &sender.pool;
+    let id = delivery.delivery_id.clone();
+    let skipped = |reason| {
+        (
+            Outcome::Skipped(reason),
+            Record::Skipped {
+                delivery_id: id.clone(),
+                reason,
+            },
+        )
+    };
     // Things change between the decision and the send: an order, an unsubscribe, a bounce.
     let check = deliveries::send_check(pool, delivery).await?;
     let stop = if check.ordered {
@@ -289,15 +332,13 @@ async fn deliver(
         .and_then(|step| templates.iter().find(|t| t.id == step.template_id));
     let stop = stop.or(template.is_none().then_some(SkipReason::TemplateMissing));
     if let Some(reason) = stop {
-        deliveries::mark_skipped(pool, &delivery.delivery_id, reason, now).await?;
-        return Ok(Outcome::Skipped(reason));
+        return Ok(skipped(reason));
     }
     let template = template.expect("checked above");
     let Some((customer, cart)) =
         render_data::cart_with_customer(pool, &shop.id, &delivery.cart_id).await?
     else {
-        deliveries::mark_skipped(pool, &delivery.delivery_id, SkipReason::Deleted, now).await?;
-        return Ok(Outcome::Skipped(SkipReason::Deleted));
+        return Ok(skipped(SkipReason::Deleted));
     };
     let mut context = RenderContext {
         shop: shop.clone(),
@@ -316,9 +357,7 @@ async fn deliver(
     let email = match render(template, &context) {
         Ok(email) => email,
         Err(RenderError::NoContentForLanguage { .. }) => {
-            let reason = SkipReason::NoContentForLanguage;
-            deliveries::mark_skipped(pool, &delivery.delivery_id, reason, now).await?;
-            return Ok(Outcome::Skipped(reason));
+            return Ok(skipped(SkipReason::NoContentForLanguage));
         }
         Err(error) => return Err(error).context("cannot render a reminder"),
     };
@@ -335,32 +374,40 @@ async fn deliver(
         Ok(message) => sender.mail.send(message).await,
         Err(error) => Err(error),
     };
-    match sent {
-        Ok(()) => {
-            deliveries::mark_sent(pool, &delivery.delivery_id, &message_id, now).await?;
-            Ok(Outcome::Sent)
-        }
+    Ok(match sent {
+        Ok(()) => (
+            Outcome::Sent,
+            Record::Sent {
+                delivery_id: id,
+                message_id,
+            },
+        ),
         Err(MailError::Transport(error)) if delivery.attempts < max_attempts => {
-            tracing::warn!(delivery = %delivery.delivery_id, %error, "sending failed, will retry");
-            let retry_at = now + backoff(delivery.attempts, jitter());
-            deliveries::mark_retry(pool, &delivery.delivery_id, &error, retry_at, now).await?;
-            Ok(Outcome::Retrying)
+            tracing::warn!(delivery = %id, %error, "sending failed, will retry");
+            (
+                Outcome::Retrying,
+                Record::Retry {
+                    delivery_id: id,
+                    error,
+                    retry_at: now + backoff(delivery.attempts, jitter()),
+                },
+            )
         }
         Err(error) => {
             let permanent = matches!(error, MailError::Permanent(_));
-            tracing::warn!(delivery = %delivery.delivery_id, %error, permanent, "sending failed for good");
-            deliveries::mark_failed(
-                pool,
-                delivery,
-                &check.email,
-                &error.to_string(),
-                permanent,
-                now,
+            tracing::warn!(delivery = %id, %error, permanent, "sending failed for good");
+            (
+                Outcome::Failed,
+                Record::Failed {
+                    delivery_id: id,
+                    shop_id: delivery.shop_id.clone(),
+                    email: check.email,
+                    error: error.to_string(),
+                    suppress: permanent,
+                },
             )
-            .await?;
-            Ok(Outcome::Failed)
         }
-    }
+    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use lettre::{
         header::{ContentType, HeaderName, HeaderValue},
         Mailbox, MultiPart, SinglePart,
     },
+    transport::smtp::PoolConfig,
     AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
 };
 use thiserror::Error;
@@ -102,11 +103,15 @@ pub fn transport(config: &Config) -> anyhow::Result<Arc<dyn MailTransport>> {
     }
 }
 
+/// SMTP connections kept open at most: the engine sends this many reminders at once.
+pub const SMTP_CONNECTIONS: u32 = 32;
+
 /// A pooled SMTP transport for `url` (`smtp://host:port`, `smtps://user:pass@host`,
 /// `smtp://host?tls=required` for STARTTLS).
 pub fn smtp(url: &str) -> anyhow::Result<Arc<dyn MailTransport>> {
     let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
         .context("SMTP_URL is not a valid smtp:// or smtps:// URL")?
+        .pool_config(PoolConfig::new().max_size(SMTP_CONNECTIONS))
         .build();
     let host = url
         .rsplit('@')

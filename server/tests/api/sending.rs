@@ -64,8 +64,9 @@ async fn an_order_between_queueing_and_sending_stops_the_mail() {
     let (app, key) = one_cart().await;
     let cart_id: String = app.cart_column("web-1", "cart_id").await;
     let customer_id: String = app.cart_column("web-1", "customer_id").await;
+    let mut conn = app.pool.acquire().await.unwrap();
     server::db::deliveries::enqueue(
-        &app.pool,
+        &mut conn,
         &server::db::deliveries::DeliveryKey {
             shop_id: "demo",
             cart_id: &cart_id,
