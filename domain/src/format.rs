@@ -101,6 +101,20 @@ pub fn percent(value: Decimal, language: Language) -> String {
     }
 }
 
+/// `value` as one component of a URL (a query value, a path segment): everything but the
+/// unreserved characters of RFC 3986 percent-encoded, byte by byte.
+pub fn url_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +153,12 @@ mod tests {
         );
         let yen = Currency::parse("JPY").unwrap();
         assert_eq!(money(dec("1500.4"), yen, Language::ENGLISH), "¥1,500");
+    }
+
+    #[test]
+    fn url_components_keep_only_unreserved_characters() {
+        assert_eq!(url_component("RLC-AB9_~.x"), "RLC-AB9_~.x");
+        assert_eq!(url_component("a b&c=é/"), "a%20b%26c%3D%C3%A9%2F");
     }
 
     #[test]

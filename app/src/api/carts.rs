@@ -105,7 +105,7 @@ impl CartsQuery {
         }
         let encoded: Vec<String> = pairs
             .into_iter()
-            .map(|(k, v)| format!("{k}={}", encode(&v)))
+            .map(|(k, v)| format!("{k}={}", domain::format::url_component(&v)))
             .collect();
         if encoded.is_empty() {
             String::new()
@@ -113,18 +113,6 @@ impl CartsQuery {
             format!("?{}", encoded.join("&"))
         }
     }
-}
-
-fn encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// One line of the Carts list.

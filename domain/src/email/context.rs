@@ -54,6 +54,18 @@ pub struct RenderContext {
 }
 
 impl RenderContext {
+    /// A context for the editor's preview: the shop's own links, no discount yet.
+    pub fn preview(shop: Shop, customer: Customer, cart: Cart) -> Self {
+        let links = EmailLinks::preview(&shop, &cart);
+        Self {
+            shop,
+            customer,
+            cart,
+            discount: None,
+            links,
+        }
+    }
+
     /// The language the customer reads; the template may fall back to English.
     pub fn language(&self) -> Language {
         self.customer.language

@@ -29,15 +29,12 @@ pub fn is_public_path(path: &str) -> bool {
 
 /// Percent-encodes a path and query for the `next` parameter of the sign-in page.
 fn encode_next(path_and_query: &str) -> String {
+    // Slashes stay readable: each part between them is encoded on its own.
     path_and_query
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+        .split('/')
+        .map(domain::format::url_component)
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Lets a request through only with a valid session; pages redirect to the sign-in page (coming

@@ -1,22 +1,21 @@
 //! Engine benchmark: `cargo run --release -p server --bin bench_engine [-- --carts N]`.
 //!
 //! Seeds the demo shop with N carts on a fresh SQLite file, makes every open cart due (no
-//! lateness limit, no minimum gap), starts a fast SMTP sink on loopback (mailin, counting
-//! messages), then times one `run-once` pass end to end: deciding, queueing, coupons, rendering,
+//! lateness limit, no minimum gap), starts an SMTP sink on loopback (`mail::loopback`,
+//! counting messages), then times one `run-once` pass end to end: deciding, queueing, coupons, rendering,
 //! signing, SMTP, recording. For comparison it then blasts the same number of pre-rendered
 //! messages to the same sink through the same lettre transport: the ceiling of this machine.
 //! Prints reminders/s, the blast's messages/s and the peak RSS.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::{TimeZone, Utc};
 use futures_util::StreamExt;
-use mailin::{response, Handler, Response, SessionBuilder};
+use mailin::{response, Handler, Response};
 use server::{db, demo, jobs, links::LinkSigner, mail};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 
 #[derive(Clone)]
@@ -33,45 +32,12 @@ async fn sink() -> (SocketAddr, Arc<AtomicU64>) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let count = Arc::new(AtomicU64::new(0));
-    let handler = Count(count.clone());
-    tokio::spawn(async move {
-        while let Ok((socket, remote)) = listener.accept().await {
-            // As real SMTP servers do: no Nagle delay on replies.
-            let _ = socket.set_nodelay(true);
-            let handler = handler.clone();
-            tokio::spawn(async move {
-                let _ = serve(socket, remote.ip(), handler).await;
-            });
-        }
-    });
+    tokio::spawn(mail::loopback::serve(
+        listener,
+        Count(count.clone()),
+        std::time::Duration::ZERO,
+    ));
     (addr, count)
-}
-
-async fn serve(
-    socket: tokio::net::TcpStream,
-    remote: IpAddr,
-    handler: Count,
-) -> std::io::Result<()> {
-    let (read, mut write) = socket.into_split();
-    let mut lines = BufReader::new(read);
-    let mut session = SessionBuilder::new("sink").build(remote, handler);
-    write.write_all(&session.greeting().buffer()?).await?;
-    let mut line = Vec::new();
-    loop {
-        line.clear();
-        if lines.read_until(b'\n', &mut line).await? == 0 {
-            return Ok(());
-        }
-        let reply = session.process(&line);
-        match reply.action {
-            mailin::Action::NoReply => {}
-            mailin::Action::Close => {
-                write.write_all(&reply.buffer()?).await?;
-                return Ok(());
-            }
-            _ => write.write_all(&reply.buffer()?).await?,
-        }
-    }
 }
 
 /// The peak resident memory of this process, from the kernel (Linux).

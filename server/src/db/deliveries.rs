@@ -358,19 +358,35 @@ async fn write_all(
                 .execute(&mut *conn)
                 .await?;
                 if *suppress {
-                    sqlx::query(
-                        "insert into suppressions (shop_id, email, reason, delivery_id, created_at)
-                         values ($1, $2, 'permanent_bounce', $3, $4) on conflict (shop_id, email) do nothing",
-                    )
-                    .bind(shop_id)
-                    .bind(email.to_ascii_lowercase())
-                    .bind(delivery_id)
-                    .bind(now)
-                    .execute(&mut *conn)
-                    .await?;
+                    self::suppress(conn, shop_id, email, "permanent_bounce", delivery_id, now)
+                        .await?;
                 }
             }
         }
     }
+    Ok(())
+}
+
+/// Stops every reminder to `email` (lower-cased) for `reason`: `one_click`, `unsubscribe_page`,
+/// `permanent_bounce` or `merchant`. The first reason stays; doing it again changes nothing.
+pub async fn suppress(
+    conn: &mut SqliteConnection,
+    shop_id: &str,
+    email: &str,
+    reason: &str,
+    delivery_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "insert into suppressions (shop_id, email, reason, delivery_id, created_at)
+         values ($1, $2, $3, $4, $5) on conflict (shop_id, email) do nothing",
+    )
+    .bind(shop_id)
+    .bind(email.to_ascii_lowercase())
+    .bind(reason)
+    .bind(delivery_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }

@@ -13,6 +13,7 @@ pub mod money;
 pub mod render_data;
 mod shops;
 pub mod templates;
+pub mod tracking;
 
 use std::{path::Path, str::FromStr, time::Duration};
 

@@ -1,7 +1,7 @@
 //! The editor's built-in sample: a realistic cart of demo products for any shop, so a merchant
 //! can design emails before the first real cart arrives.
 
-use domain::email::{EmailLinks, RenderContext};
+use domain::email::RenderContext;
 use domain::{
     Cart, Customer, EmailAddress, Gender, Language, Money, NewCart, NewCustomer, Shop, WebUrl,
 };
@@ -60,12 +60,5 @@ pub fn sample_context(
             last_order_at: None,
         },
     )?;
-    let links = EmailLinks::preview(shop, &cart);
-    Ok(RenderContext {
-        shop: shop.clone(),
-        customer,
-        cart,
-        discount: None,
-        links,
-    })
+    Ok(RenderContext::preview(shop.clone(), customer, cart))
 }

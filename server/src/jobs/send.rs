@@ -7,7 +7,7 @@ use anyhow::Context;
 use chrono::{DateTime, Duration, Utc};
 use domain::email::{render, EmailLinks, RenderContext, RenderError};
 use domain::engine::{Action, SkipReason};
-use domain::{Campaign, EmailTemplate, Shop};
+use domain::{Campaign, Cart, EmailTemplate, Shop};
 use futures_util::StreamExt;
 use rand_core::{OsRng, RngCore};
 
@@ -271,13 +271,12 @@ enum Outcome {
 }
 
 /// The links of one delivery, each signed for it.
-fn signed_links(signer: &LinkSigner, delivery_id: &str, context: &RenderContext) -> EmailLinks {
+fn signed_links(signer: &LinkSigner, delivery_id: &str, shop: &Shop, cart: &Cart) -> EmailLinks {
     EmailLinks {
         cart: signer.url(LinkKind::Recover, delivery_id, ""),
-        shop: signer.url(LinkKind::Click, delivery_id, context.shop.url.as_str()),
+        shop: signer.url(LinkKind::Click, delivery_id, shop.url.as_str()),
         unsubscribe: signer.url(LinkKind::Unsubscribe, delivery_id, ""),
-        products: context
-            .cart
+        products: cart
             .items
             .iter()
             .map(|item| {
@@ -340,20 +339,13 @@ async fn deliver(
     else {
         return Ok(skipped(SkipReason::Deleted));
     };
-    let mut context = RenderContext {
+    let context = RenderContext {
+        links: signed_links(&sender.signer, &delivery.delivery_id, shop, &cart),
         shop: shop.clone(),
         customer,
         cart,
         discount: deliveries::coupon_of(pool, &delivery.delivery_id).await?,
-        links: EmailLinks {
-            cart: String::new(),
-            shop: String::new(),
-            unsubscribe: String::new(),
-            products: Vec::new(),
-            open_pixel: None,
-        },
     };
-    context.links = signed_links(&sender.signer, &delivery.delivery_id, &context);
     let email = match render(template, &context) {
         Ok(email) => email,
         Err(RenderError::NoContentForLanguage { .. }) => {

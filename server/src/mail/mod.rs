@@ -1,6 +1,8 @@
 //! Outgoing mail: a real SMTP server when `SMTP_URL` is set, else `.eml` files in the outbox
 //! folder (lettre's file transport), so a demo or a developer machine never needs a mail server.
 
+pub mod loopback;
+
 use std::{path::Path, sync::Arc};
 
 use anyhow::Context;

@@ -2,19 +2,18 @@
 //! cart, and unsubscribing. Every token is checked (404 when forged, moved or foreign); a
 //! failure to record a hit is logged and never stops the customer's redirect.
 
+use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 
-use crate::db::{new_id, DbError, Pool};
+use crate::db::deliveries::suppress;
+use crate::db::tracking::{delivery, record, recovery_target, DeliveryRow};
 use crate::links::{LinkKind, SignedLink};
 use crate::state::AppState;
-
-/// Hits this soon after sending are most likely a mail scanner, not the customer.
-const SCANNER_WINDOW_SECONDS: i64 = 5;
 
 /// The smallest transparent GIF.
 const PIXEL: &[u8] = &[
@@ -33,54 +32,6 @@ pub fn routes() -> Router<AppState> {
 
 fn not_found() -> Response {
     (StatusCode::NOT_FOUND, "This link is not valid.").into_response()
-}
-
-/// The delivery a link is for, when it exists.
-#[derive(sqlx::FromRow)]
-struct DeliveryRow {
-    shop_id: String,
-    cart_id: String,
-    sent_at: Option<DateTime<Utc>>,
-    email: String,
-    language: String,
-}
-
-async fn delivery(pool: &Pool, delivery_id: &str) -> Result<Option<DeliveryRow>, DbError> {
-    Ok(sqlx::query_as(
-        "select d.shop_id, d.cart_id, d.sent_at, c.email, c.language
-         from deliveries d join customers c on c.customer_id = d.customer_id
-         where d.delivery_id = $1",
-    )
-    .bind(delivery_id)
-    .fetch_optional(pool)
-    .await?)
-}
-
-async fn record(
-    pool: &Pool,
-    row: &DeliveryRow,
-    delivery_id: &str,
-    kind: &str,
-    destination: Option<&str>,
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    let scanner = row
-        .sent_at
-        .is_some_and(|sent| (now - sent).num_seconds() < SCANNER_WINDOW_SECONDS);
-    sqlx::query(
-        "insert into delivery_events (delivery_event_id, shop_id, delivery_id, kind, destination, occurred_at, probable_scanner)
-         values ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(new_id())
-    .bind(&row.shop_id)
-    .bind(delivery_id)
-    .bind(kind)
-    .bind(destination)
-    .bind(now)
-    .bind(scanner)
-    .execute(pool)
-    .await?;
-    Ok(())
 }
 
 /// Checks the token and finds its delivery; `None` for anything we did not sign.
@@ -154,44 +105,6 @@ async fn click(State(state): State<AppState>, Path(token): Path<String>) -> Resp
     Redirect::to(&link.destination).into_response()
 }
 
-/// Where the recovery link of a delivery leads: the cart (or the shop), through the
-/// merchant's URL pattern, with the delivery's coupon code.
-async fn recovery_target(
-    pool: &Pool,
-    delivery_id: &str,
-    cart_id: &str,
-) -> Result<Option<String>, DbError> {
-    let row: Option<(Option<String>, String, String, Option<String>)> = sqlx::query_as(
-        "select k.url, s.url, coalesce(ss.cart_url_pattern, '{cart_url}'), cp.code
-         from carts k join shops s on s.shop_id = k.shop_id
-         left join shop_settings ss on ss.shop_id = k.shop_id
-         left join coupons cp on cp.delivery_id = $1
-         where k.cart_id = $2",
-    )
-    .bind(delivery_id)
-    .bind(cart_id)
-    .fetch_optional(pool)
-    .await?;
-    Ok(row.map(|(cart_url, shop_url, pattern, code)| {
-        let cart_url = cart_url.unwrap_or(shop_url);
-        let code = code.unwrap_or_default();
-        pattern
-            .replace("{cart_url}", &cart_url)
-            .replace("{code}", &percent_encode(&code))
-    }))
-}
-
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
 async fn recover(State(state): State<AppState>, Path(token): Path<String>) -> Response {
     let Some((link, row)) = resolve(&state, LinkKind::Recover, &token).await else {
         return not_found();
@@ -237,20 +150,34 @@ fn page_texts(language: &str) -> PageTexts {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
+/// The unsubscribe page, before and after the click (askama escapes the address).
+#[derive(Template)]
+#[template(path = "unsubscribe.html")]
+struct UnsubscribePage<'a> {
+    language: &'a str,
+    texts: PageTexts,
+    email: &'a str,
+    done: bool,
 }
 
-fn page(language: &str, title: &str, body: &str) -> Html<String> {
-    Html(format!(
-        "<!DOCTYPE html><html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\"><title>{}</title><style>body{{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2430}}button{{font:inherit;padding:.6rem 1.2rem;border:0;border-radius:6px;background:#d9480f;color:#fff;cursor:pointer}}</style></head><body>{body}</body></html>",
-        escape(language),
-        escape(title)
-    ))
+fn page(row: &DeliveryRow, done: bool) -> Response {
+    let page = UnsubscribePage {
+        language: &row.language,
+        texts: page_texts(&row.language),
+        email: &row.email,
+        done,
+    };
+    match page.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "cannot render the unsubscribe page");
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Please try again in a moment.",
+            )
+                .into_response()
+        }
+    }
 }
 
 /// The page behind the unsubscribe link: a GET never unsubscribes (scanners fetch links), it
@@ -259,19 +186,7 @@ async fn unsubscribe_page(State(state): State<AppState>, Path(token): Path<Strin
     let Some((_, row)) = resolve(&state, LinkKind::Unsubscribe, &token).await else {
         return not_found();
     };
-    let texts = page_texts(&row.language);
-    page(
-        &row.language,
-        texts.title,
-        &format!(
-            "<h1>{}</h1><p>{} <strong>{}</strong> ?</p><form method=\"post\"><input type=\"hidden\" name=\"from\" value=\"page\"><button type=\"submit\">{}</button></form>",
-            texts.title,
-            texts.question,
-            escape(&row.email),
-            texts.button
-        ),
-    )
-    .into_response()
+    page(&row, false)
 }
 
 /// Unsubscribes at once (RFC 8058 one-click, or the page's button); doing it twice is harmless.
@@ -290,18 +205,20 @@ async fn unsubscribe(
     } else {
         "unsubscribe_page"
     };
-    let now = Utc::now();
-    let stored = sqlx::query(
-        "insert into suppressions (shop_id, email, reason, delivery_id, created_at)
-         values ($1, $2, $3, $4, $5) on conflict (shop_id, email) do nothing",
-    )
-    .bind(&row.shop_id)
-    .bind(row.email.to_ascii_lowercase())
-    .bind(reason)
-    .bind(&link.delivery_id)
-    .bind(now)
-    .execute(&state.pool)
-    .await;
+    let stored = match state.pool.acquire().await {
+        Ok(mut conn) => {
+            suppress(
+                &mut conn,
+                &row.shop_id,
+                &row.email,
+                reason,
+                &link.delivery_id,
+                Utc::now(),
+            )
+            .await
+        }
+        Err(error) => Err(error.into()),
+    };
     if let Err(error) = stored {
         tracing::error!(%error, "cannot store an unsubscribe");
         return (
@@ -311,16 +228,5 @@ async fn unsubscribe(
             .into_response();
     }
     track(&state, &link, &row, "unsubscribe", None).await;
-    let texts = page_texts(&row.language);
-    page(
-        &row.language,
-        texts.title,
-        &format!(
-            "<h1>{}</h1><p>{} <strong>{}</strong>.</p>",
-            texts.title,
-            texts.done,
-            escape(&row.email)
-        ),
-    )
-    .into_response()
+    page(&row, true)
 }

@@ -5,8 +5,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use domain::email::{render, EmailLinks, RenderContext, SampleDiscount};
-use domain::{Language, Layout, Shop, TemplateDraft};
+use domain::email::{render, RenderContext, SampleDiscount};
+use domain::{Language, Layout, TemplateDraft};
 use serde::Deserialize;
 
 use crate::db::{self, money::from_db, render_data, templates, DbError, Pool};
@@ -75,18 +75,7 @@ pub async fn preview_context(
         return Ok(None);
     };
     customer.language = language;
-    Ok(Some(context(shop, customer, cart)))
-}
-
-fn context(shop: Shop, customer: domain::Customer, cart: domain::Cart) -> RenderContext {
-    let links = EmailLinks::preview(&shop, &cart);
-    RenderContext {
-        shop,
-        customer,
-        cart,
-        discount: None,
-        links,
-    }
+    Ok(Some(RenderContext::preview(shop, customer, cart)))
 }
 
 pub async fn editor(

@@ -19,6 +19,8 @@ pub const TEST_LINK_KEY: &[u8] = b"test link key";
 pub struct TestApp {
     pub router: Router,
     pub pool: db::Pool,
+    /// The engine the app's cron URL runs, sending to the test's outbox.
+    engine: server::jobs::Sender,
     _dir: tempfile::TempDir,
 }
 
@@ -65,7 +67,7 @@ impl TestApp {
             message_host: "127.0.0.1".into(),
         };
         let state = AppState {
-            engine,
+            engine: engine.clone(),
             cron_token: TEST_CRON_TOKEN.into(),
             leptos_options,
             pool: pool.clone(),
@@ -78,6 +80,7 @@ impl TestApp {
         };
         Self {
             router: web::router(state),
+            engine,
             pool,
             _dir: dir,
         }
@@ -183,7 +186,7 @@ impl TestApp {
     ) -> TestResponse {
         let form: String = fields
             .iter()
-            .map(|(name, value)| format!("{name}={}", urlencoding(value)))
+            .map(|(name, value)| format!("{name}={}", domain::format::url_component(value)))
             .collect::<Vec<_>>()
             .join("&");
         self.request(
@@ -197,20 +200,9 @@ impl TestApp {
         .await
     }
 
-    /// The folder the test app's mail transport writes `.eml` files to.
-    pub fn outbox_dir(&self) -> std::path::PathBuf {
-        self._dir.path().join("outbox")
-    }
-
     /// The engine's sender over this app's database and outbox, signing like the app.
     pub fn sender(&self) -> server::jobs::Sender {
-        server::jobs::Sender {
-            pool: self.pool.clone(),
-            mail: mail::outbox(&self.outbox_dir()).unwrap(),
-            mail_from: "Relance <relance@localhost>".into(),
-            signer: server::links::LinkSigner::new(TEST_LINK_KEY, "http://127.0.0.1:3000"),
-            message_host: "127.0.0.1".into(),
-        }
+        self.engine.clone()
     }
 
     /// The `.eml` files the test's outbox received, oldest first.
@@ -316,17 +308,4 @@ pub fn cart_updated(
                      "newsletter": true, "birthdate": "1990-04-01", "orders_count": 1,
                      "last_order_at": "2026-03-21T15:48:58Z", "phone": "+33600000000"}
     })
-}
-
-/// Percent-encodes everything but unreserved characters (RFC 3986).
-fn urlencoding(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

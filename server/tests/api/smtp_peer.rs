@@ -1,12 +1,11 @@
-//! A real SMTP server on 127.0.0.1 for the engine's tests: mailin speaks the protocol, this
-//! file only moves lines between a TCP socket and a mailin session. It can refuse recipients
-//! with 550 and be stopped and started again on the same port.
+//! A real SMTP server on 127.0.0.1 for the engine's tests (`server::mail::loopback`), keeping
+//! what it receives. It can refuse recipients with 550, be slow, and be stopped and started
+//! again on the same port.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 
-use mailin::{response, Handler, Response, SessionBuilder};
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use mailin::{response, Handler, Response};
 use tokio::net::TcpListener;
 use tokio::task::JoinHandle;
 
@@ -109,54 +108,14 @@ impl SmtpPeer {
             refuse: self.refuse.clone(),
             ..Inbox::default()
         };
-        let delay = self.delay;
-        self.task = Some(tokio::spawn(async move {
-            loop {
-                let Ok((socket, remote)) = listener.accept().await else {
-                    return;
-                };
-                let inbox = inbox.clone();
-                tokio::spawn(async move {
-                    let _ = session(socket, remote.ip(), inbox, delay).await;
-                });
-            }
-        }));
+        self.task = Some(tokio::spawn(server::mail::loopback::serve(
+            listener, inbox, self.delay,
+        )));
     }
 }
 
 impl Drop for SmtpPeer {
     fn drop(&mut self) {
         self.stop();
-    }
-}
-
-async fn session(
-    socket: tokio::net::TcpStream,
-    remote: IpAddr,
-    inbox: Inbox,
-    delay: std::time::Duration,
-) -> std::io::Result<()> {
-    let (read, mut write) = socket.into_split();
-    let mut lines = BufReader::new(read);
-    let mut session = SessionBuilder::new("relance-test").build(remote, inbox);
-    write.write_all(&session.greeting().buffer()?).await?;
-    let mut line = Vec::new();
-    loop {
-        line.clear();
-        if lines.read_until(b'\n', &mut line).await? == 0 {
-            return Ok(());
-        }
-        let reply = session.process(&line);
-        if line == b".\r\n" && !delay.is_zero() {
-            tokio::time::sleep(delay).await;
-        }
-        match reply.action {
-            mailin::Action::NoReply => {}
-            mailin::Action::Close => {
-                write.write_all(&reply.buffer()?).await?;
-                return Ok(());
-            }
-            _ => write.write_all(&reply.buffer()?).await?,
-        }
     }
 }
