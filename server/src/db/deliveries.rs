@@ -12,6 +12,7 @@ use super::money::{from_db, to_db};
 use super::{new_id, DbError, Pool};
 
 /// The ids a delivery row hangs on.
+#[derive(Clone, Copy)]
 pub struct DeliveryKey<'a> {
     pub shop_id: &'a str,
     pub cart_id: &'a str,
@@ -60,6 +61,16 @@ fn coupon_columns(discount: &Discount) -> (&'static str, Option<i64>, bool) {
     }
 }
 
+/// A reminder to queue: its row and, with a discount, its coupon.
+pub struct ToQueue<'a> {
+    pub key: DeliveryKey<'a>,
+    pub language: Language,
+    pub discount: Option<&'a Discount>,
+}
+
+/// Rows per statement: 11 parameters each stays far below SQLite's 32,766.
+const ROWS_PER_INSERT: usize = 400;
+
 /// Queues a step for sending, with its coupon when it gives one (made now, so a retry sends
 /// the same code). `None` if the step already had a row: another run got there first. Run it
 /// in a transaction: the row and its coupon are written together or not at all.
@@ -71,69 +82,105 @@ pub async fn enqueue(
     prefix: &CouponPrefix,
     now: DateTime<Utc>,
 ) -> Result<Option<String>, DbError> {
-    let delivery_id = new_id();
-    let inserted = sqlx::query(
-        "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id, status,
-             language, due_at, created_at, updated_at, next_attempt_at)
-         values ($1, $2, $3, $4, $5, $6, 'queued', $7, $8, $9, $9, $9)
-         on conflict (cart_id, step_id) do nothing",
-    )
-    .bind(&delivery_id)
-    .bind(key.shop_id)
-    .bind(key.cart_id)
-    .bind(key.customer_id)
-    .bind(key.campaign_id)
-    .bind(key.step_id)
-    .bind(language.code())
-    .bind(key.due_at)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
-    if inserted == 0 {
-        return Ok(None);
+    let item = ToQueue {
+        key: *key,
+        language,
+        discount,
+    };
+    Ok(enqueue_many(conn, &[item], prefix, now)
+        .await?
+        .pop()
+        .flatten())
+}
+
+/// Queues many reminders with a few multi-row statements (one round trip per 400 rows, not
+/// two per reminder). Returns each one's new delivery id, `None` where its (cart, step) row
+/// already existed (an overlapping run): that one gets no second coupon either.
+pub async fn enqueue_many(
+    conn: &mut SqliteConnection,
+    items: &[ToQueue<'_>],
+    prefix: &CouponPrefix,
+    now: DateTime<Utc>,
+) -> Result<Vec<Option<String>>, DbError> {
+    let ids: Vec<String> = items.iter().map(|_| new_id()).collect();
+    let mut inserted = std::collections::HashSet::new();
+    for chunk in items
+        .iter()
+        .zip(&ids)
+        .collect::<Vec<_>>()
+        .chunks(ROWS_PER_INSERT)
+    {
+        let mut insert = sqlx::QueryBuilder::new(
+            "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
+                 status, language, due_at, created_at, updated_at, next_attempt_at) ",
+        );
+        insert.push_values(chunk, |mut row, (item, id)| {
+            row.push_bind(id.as_str())
+                .push_bind(item.key.shop_id)
+                .push_bind(item.key.cart_id)
+                .push_bind(item.key.customer_id)
+                .push_bind(item.key.campaign_id)
+                .push_bind(item.key.step_id)
+                .push("'queued'")
+                .push_bind(item.language.code())
+                .push_bind(item.key.due_at)
+                .push_bind(now)
+                .push_bind(now)
+                .push_bind(now);
+        });
+        insert.push(" on conflict (cart_id, step_id) do nothing returning delivery_id");
+        let rows: Vec<String> = insert.build_query_scalar().fetch_all(&mut *conn).await?;
+        inserted.extend(rows);
     }
-    if let Some(discount) = discount {
-        let (kind, value, tax_included) = coupon_columns(discount);
-        let expires_at = now + Duration::days(i64::from(discount.validity.days()));
-        // 2^40 codes: a collision is rare; try again with new letters if one happens.
-        let mut attempts = 0;
-        loop {
-            let mut random = [0u8; CODE_LENGTH];
-            OsRng.fill_bytes(&mut random);
-            let code = coupon_code(prefix, random);
-            let written = sqlx::query(
-                "insert into coupons (coupon_id, shop_id, code, customer_id, delivery_id, kind, value,
-                     tax_included, combinable, expires_at, created_at)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                 on conflict (shop_id, code) do nothing",
-            )
-            .bind(new_id())
-            .bind(key.shop_id)
-            .bind(&code)
-            .bind(key.customer_id)
-            .bind(&delivery_id)
-            .bind(kind)
-            .bind(value)
-            .bind(tax_included)
-            .bind(discount.combinable)
-            .bind(expires_at)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?
-            .rows_affected();
-            attempts += 1;
-            if written == 1 {
-                break;
-            }
-            if attempts >= 5 {
-                return Err(DbError::WriteFailed(
-                    "could not find an unused coupon code".into(),
-                ));
-            }
+    // Coupons for the rows just written; a code already taken (2^40 codes: rare) gets new
+    // letters in a next round.
+    let mut pending: Vec<(&ToQueue<'_>, &str, &Discount)> = items
+        .iter()
+        .zip(&ids)
+        .filter(|(_, id)| inserted.contains(id.as_str()))
+        .filter_map(|(item, id)| item.discount.map(|d| (item, id.as_str(), d)))
+        .collect();
+    for _round in 0..5 {
+        if pending.is_empty() {
+            break;
         }
+        let mut written = std::collections::HashSet::new();
+        for chunk in pending.chunks(ROWS_PER_INSERT) {
+            let mut insert = sqlx::QueryBuilder::new(
+                "insert into coupons (coupon_id, shop_id, code, customer_id, delivery_id, kind, value,
+                     tax_included, combinable, expires_at, created_at) ",
+            );
+            insert.push_values(chunk, |mut row, (item, delivery_id, discount)| {
+                let (kind, value, tax_included) = coupon_columns(discount);
+                let mut random = [0u8; CODE_LENGTH];
+                OsRng.fill_bytes(&mut random);
+                row.push_bind(new_id())
+                    .push_bind(item.key.shop_id)
+                    .push_bind(coupon_code(prefix, random))
+                    .push_bind(item.key.customer_id)
+                    .push_bind(*delivery_id)
+                    .push_bind(kind)
+                    .push_bind(value)
+                    .push_bind(tax_included)
+                    .push_bind(discount.combinable)
+                    .push_bind(now + Duration::days(i64::from(discount.validity.days())))
+                    .push_bind(now);
+            });
+            insert.push(" on conflict (shop_id, code) do nothing returning delivery_id");
+            let rows: Vec<String> = insert.build_query_scalar().fetch_all(&mut *conn).await?;
+            written.extend(rows);
+        }
+        pending.retain(|(_, id, _)| !written.contains(*id));
     }
-    Ok(Some(delivery_id))
+    if !pending.is_empty() {
+        return Err(DbError::WriteFailed(
+            "could not find an unused coupon code".into(),
+        ));
+    }
+    Ok(ids
+        .into_iter()
+        .map(|id| inserted.contains(&id).then_some(id))
+        .collect())
 }
 
 /// A queued delivery a worker now holds.
@@ -172,31 +219,8 @@ pub async fn claim(
     .await?)
 }
 
-/// Whether the cart still wants the reminder, read just before sending.
-#[derive(Debug, sqlx::FromRow)]
-pub struct SendCheck {
-    pub ordered: bool,
-    pub deleted: bool,
-    pub product_count: i64,
-    pub email: String,
-    pub suppression: Option<String>,
-}
-
-pub async fn send_check(pool: &Pool, claimed: &Claimed) -> Result<SendCheck, DbError> {
-    Ok(sqlx::query_as(
-        "select k.ordered_at is not null as ordered, k.deleted_at is not null as deleted, k.product_count,
-                c.email, s.reason as suppression
-         from carts k join customers c on c.customer_id = k.customer_id
-         left join suppressions s on s.shop_id = k.shop_id and s.email = lower(c.email)
-         where k.cart_id = $1",
-    )
-    .bind(&claimed.cart_id)
-    .fetch_one(pool)
-    .await?)
-}
-
 #[derive(sqlx::FromRow)]
-struct CouponRow {
+pub(crate) struct CouponRow {
     code: String,
     kind: String,
     value: Option<i64>,
@@ -204,41 +228,27 @@ struct CouponRow {
     expires_at: DateTime<Utc>,
 }
 
-/// The coupon queued with a delivery, as the email shows it.
-pub async fn coupon_of(pool: &Pool, delivery_id: &str) -> Result<Option<OfferedDiscount>, DbError> {
-    let row: Option<CouponRow> = sqlx::query_as(
-        "select code, kind, value, tax_included, expires_at from coupons where delivery_id = $1",
-    )
-    .bind(delivery_id)
-    .fetch_optional(pool)
-    .await?;
-    let Some(CouponRow {
-        code,
-        kind,
-        value,
-        tax_included,
-        expires_at,
-    }) = row
-    else {
-        return Ok(None);
-    };
-    let value = value.map(from_db);
-    let kind = match (kind.as_str(), value) {
-        ("percent", Some(value)) => DiscountKind::Percent {
-            percent: Percent::new(value).map_err(DbError::corrupt)?,
-        },
-        ("amount", Some(amount)) => DiscountKind::Amount {
-            amount,
-            tax_included,
-        },
-        ("free_shipping", _) => DiscountKind::FreeShipping,
-        (other, _) => return Err(DbError::corrupt(format!("coupon kind {other}"))),
-    };
-    Ok(Some(OfferedDiscount {
-        code,
-        kind,
-        expires_at,
-    }))
+impl CouponRow {
+    /// The coupon as the email shows it.
+    pub(crate) fn into_offer(self) -> Result<OfferedDiscount, DbError> {
+        let value = self.value.map(from_db);
+        let kind = match (self.kind.as_str(), value) {
+            ("percent", Some(value)) => DiscountKind::Percent {
+                percent: Percent::new(value).map_err(DbError::corrupt)?,
+            },
+            ("amount", Some(amount)) => DiscountKind::Amount {
+                amount,
+                tax_included: self.tax_included,
+            },
+            ("free_shipping", _) => DiscountKind::FreeShipping,
+            (other, _) => return Err(DbError::corrupt(format!("coupon kind {other}"))),
+        };
+        Ok(OfferedDiscount {
+            code: self.code,
+            kind,
+            expires_at: self.expires_at,
+        })
+    }
 }
 
 /// What sending one claimed delivery came to, written with the others of its batch.

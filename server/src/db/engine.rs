@@ -43,6 +43,8 @@ pub async fn engine_settings(pool: &Pool, shop_id: &str) -> Result<EngineSetting
 
 /// A cart that may have a step due, with what deciding needs about it.
 pub struct Candidate {
+    /// Orders the pages (with the activity time).
+    pub row_id: i64,
     pub cart_id: String,
     pub customer_id: String,
     pub last_activity_at: DateTime<Utc>,
@@ -52,6 +54,7 @@ pub struct Candidate {
 
 #[derive(sqlx::FromRow)]
 struct CandidateRow {
+    row_id: i64,
     cart_id: String,
     customer_id: String,
     last_activity_at: DateTime<Utc>,
@@ -59,38 +62,78 @@ struct CandidateRow {
     cart: CartRow,
 }
 
-/// Carts still open (no order, not deleted, with items and a customer) whose last activity is
-/// at or before `quiet_since`: only those can have a step due.
+/// Where a page of candidates ends: the next page starts after this (activity, row id).
+pub type PageEnd = (DateTime<Utc>, i64);
+
+/// A JSON array of strings, for `in (select value from json_each(?))`: one bound parameter
+/// whatever the page size, unlike a list of placeholders.
+fn json_list<'a>(values: impl Iterator<Item = &'a str>) -> String {
+    serde_json::to_string(&values.collect::<Vec<_>>()).expect("strings serialize")
+}
+
+/// Which carts to read.
+pub enum CandidatePage<'a> {
+    /// Carts whose next reminder the merchant asked for ("send the next reminder now") that
+    /// are not quiet long enough to be in the other pages.
+    Requested,
+    /// Up to `limit` carts quiet since the pass's `quiet_since`, after `after`.
+    Quiet {
+        after: Option<&'a PageEnd>,
+        limit: i64,
+    },
+}
+
+/// Open carts (no order, not deleted, with items and a customer), with their customers and
+/// items. Quiet carts come in (activity, row id) order: the walk follows the
+/// `(shop_id, last_activity_at)` index, page after page, without sorting.
 pub async fn candidates(
     pool: &Pool,
     shop_id: &str,
     quiet_since: DateTime<Utc>,
+    page: CandidatePage<'_>,
 ) -> Result<Vec<Candidate>, DbError> {
-    // A constant, not input: the same filter for the carts and their items.
-    // Carts whose reminder the merchant asked for ("send the next reminder now") come too.
-    const OPEN: &str = "k.shop_id = $1 and k.ordered_at is null and k.deleted_at is null
-        and k.product_count > 0 and k.customer_id is not null and (k.last_activity_at <= $2
-        or k.cart_id in (select cart_id from reminder_requests where handled_at is null))";
-    let rows: Vec<CandidateRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "select k.cart_id, k.customer_id, k.last_activity_at,
-                k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
-                c.external_id as c_external_id, c.email, c.first_name, c.last_name, c.gender, c.language,
-                c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at
+    const SELECT: &str = "select k.rowid as row_id, k.cart_id, k.customer_id, k.last_activity_at,
+            k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
+            c.external_id as c_external_id, c.email, c.first_name, c.last_name, c.gender, c.language,
+            c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at
          from carts k join customers c on c.customer_id = k.customer_id
-         where {OPEN} order by k.last_activity_at"
-    )))
-    .bind(shop_id)
-    .bind(quiet_since)
-    .fetch_all(pool)
-    .await?;
-    let items: Vec<ItemRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "select i.cart_id, i.sku, i.name, i.description, i.image_url, i.product_url, i.category,
-                i.unit_price, i.quantity, i.stock
-         from cart_items i join carts k on k.cart_id = i.cart_id
-         where {OPEN} order by i.cart_id, i.position"
-    )))
-    .bind(shop_id)
-    .bind(quiet_since)
+         where k.shop_id = $1 and k.ordered_at is null and k.deleted_at is null
+           and k.product_count > 0 and k.customer_id is not null";
+    let rows: Vec<CandidateRow> = match page {
+        CandidatePage::Requested => {
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "{SELECT} and k.last_activity_at > $2 and k.cart_id in
+                   (select cart_id from reminder_requests where handled_at is null)"
+            )))
+            .bind(shop_id)
+            .bind(quiet_since)
+            .fetch_all(pool)
+            .await?
+        }
+        CandidatePage::Quiet { after, limit } => {
+            let after = after
+                .copied()
+                .unwrap_or((DateTime::<Utc>::MIN_UTC, i64::MIN));
+            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                "{SELECT} and k.last_activity_at <= $2 and (k.last_activity_at, k.rowid) > ($3, $4)
+                 order by k.last_activity_at, k.rowid limit $5"
+            )))
+            .bind(shop_id)
+            .bind(quiet_since)
+            .bind(after.0)
+            .bind(after.1)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+        }
+    };
+    let items: Vec<ItemRow> = sqlx::query_as(
+        "select cart_id, sku, name, description, image_url, product_url, category, unit_price,
+                quantity, stock
+         from cart_items where cart_id in (select value from json_each($1))
+         order by cart_id, position",
+    )
+    .bind(json_list(rows.iter().map(|row| row.cart_id.as_str())))
     .fetch_all(pool)
     .await?;
     let mut items_by_cart: HashMap<String, Vec<ItemRow>> = HashMap::new();
@@ -105,6 +148,7 @@ pub async fn candidates(
             let items = items_by_cart.remove(&row.cart_id).unwrap_or_default();
             let (customer, cart) = into_domain(row.cart, items)?;
             Ok(Candidate {
+                row_id: row.row_id,
                 cart_id: row.cart_id,
                 customer_id: row.customer_id,
                 last_activity_at: row.last_activity_at,
@@ -115,64 +159,72 @@ pub async fn candidates(
         .collect()
 }
 
-/// Each cart's steps that already have a delivery row (sent, skipped, failed or queued).
-pub async fn done_steps(
+/// What the engine knows of a page of candidates' past: steps with a delivery row per cart,
+/// each customer's latest reminder and coupon, and the addresses that get nothing.
+#[derive(Default)]
+pub struct History {
+    pub done_steps: HashMap<String, Vec<String>>,
+    pub last_reminders: HashMap<String, DateTime<Utc>>,
+    pub last_coupons: HashMap<String, DateTime<Utc>>,
+    /// Lower-cased address → `true` for a permanent bounce, `false` for an unsubscribe.
+    pub suppressions: HashMap<String, bool>,
+}
+
+pub async fn history(
     pool: &Pool,
     shop_id: &str,
-) -> Result<HashMap<String, Vec<String>>, DbError> {
-    let rows: Vec<(String, String)> =
-        sqlx::query_as("select cart_id, step_id from deliveries where shop_id = $1")
-            .bind(shop_id)
-            .fetch_all(pool)
-            .await?;
-    let mut done: HashMap<String, Vec<String>> = HashMap::new();
-    for (cart_id, step_id) in rows {
-        done.entry(cart_id).or_default().push(step_id);
+    candidates: &[Candidate],
+) -> Result<History, DbError> {
+    let carts = json_list(candidates.iter().map(|c| c.cart_id.as_str()));
+    let customers = json_list(candidates.iter().map(|c| c.customer_id.as_str()));
+    let emails: Vec<String> = candidates
+        .iter()
+        .map(|c| c.customer.email.as_str().to_ascii_lowercase())
+        .collect();
+    let emails = json_list(emails.iter().map(String::as_str));
+
+    let steps: Vec<(String, String)> = sqlx::query_as(
+        "select cart_id, step_id from deliveries where cart_id in (select value from json_each($1))",
+    )
+    .bind(&carts)
+    .fetch_all(pool)
+    .await?;
+    let mut done_steps: HashMap<String, Vec<String>> = HashMap::new();
+    for (cart_id, step_id) in steps {
+        done_steps.entry(cart_id).or_default().push(step_id);
     }
-    Ok(done)
-}
-
-/// Each customer's latest reminder sent, on any cart.
-pub async fn last_reminders(
-    pool: &Pool,
-    shop_id: &str,
-) -> Result<HashMap<String, DateTime<Utc>>, DbError> {
-    let rows: Vec<(String, DateTime<Utc>)> = sqlx::query_as(
+    let last_reminders: Vec<(String, DateTime<Utc>)> = sqlx::query_as(
         "select customer_id, max(sent_at) from deliveries
-         where shop_id = $1 and sent_at is not null group by customer_id",
+         where customer_id in (select value from json_each($1)) and sent_at is not null
+         group by customer_id",
     )
-    .bind(shop_id)
+    .bind(&customers)
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().collect())
-}
-
-/// Each customer's latest coupon.
-pub async fn last_coupons(
-    pool: &Pool,
-    shop_id: &str,
-) -> Result<HashMap<String, DateTime<Utc>>, DbError> {
-    let rows: Vec<(String, DateTime<Utc>)> = sqlx::query_as(
-        "select customer_id, max(created_at) from coupons where shop_id = $1 group by customer_id",
+    let last_coupons: Vec<(String, DateTime<Utc>)> = sqlx::query_as(
+        "select customer_id, max(created_at) from coupons
+         where customer_id in (select value from json_each($1)) group by customer_id",
     )
-    .bind(shop_id)
+    .bind(&customers)
     .fetch_all(pool)
     .await?;
-    Ok(rows.into_iter().collect())
-}
-
-/// Why an address gets nothing: `true` for a permanent bounce (suppressed), `false` for an
-/// unsubscribe. Keys are lower-cased addresses.
-pub async fn suppressions(pool: &Pool, shop_id: &str) -> Result<HashMap<String, bool>, DbError> {
-    let rows: Vec<(String, String)> =
-        sqlx::query_as("select email, reason from suppressions where shop_id = $1")
-            .bind(shop_id)
-            .fetch_all(pool)
-            .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(email, reason)| (email, reason == "permanent_bounce"))
-        .collect())
+    let suppressions: Vec<(String, String)> = sqlx::query_as(
+        "select email, reason from suppressions
+         where shop_id = $1 and email in (select value from json_each($2))",
+    )
+    .bind(shop_id)
+    .bind(&emails)
+    .fetch_all(pool)
+    .await?;
+    Ok(History {
+        done_steps,
+        last_reminders: last_reminders.into_iter().collect(),
+        last_coupons: last_coupons.into_iter().collect(),
+        suppressions: suppressions
+            .into_iter()
+            .map(|(email, reason)| (email, reason == "permanent_bounce"))
+            .collect(),
+    })
 }
 
 /// The carts with a pending "send the next reminder now" request.

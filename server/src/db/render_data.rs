@@ -9,7 +9,7 @@ use domain::{
 use super::money::from_db;
 use super::{DbError, Pool};
 
-#[derive(sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 pub(crate) struct CartRow {
     external_id: String,
     currency: String,
@@ -18,7 +18,7 @@ pub(crate) struct CartRow {
     shipping: i64,
     url: Option<String>,
     c_external_id: String,
-    email: String,
+    pub(crate) email: String,
     first_name: String,
     last_name: String,
     gender: Option<String>,
@@ -30,7 +30,7 @@ pub(crate) struct CartRow {
     last_order_at: Option<DateTime<Utc>>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 pub(crate) struct ItemRow {
     #[sqlx(default)]
     pub(crate) cart_id: String,

@@ -6,5 +6,5 @@ pub mod plan;
 pub mod scheduler;
 pub mod send;
 
-pub use plan::{plan, Plan, PlannedCart, RunSummary};
+pub use plan::{plan, Plan, PlannedCart, Planner, RunSummary};
 pub use send::{run_locked, run_pass, Sender, Trigger};

@@ -1,14 +1,15 @@
 //! One pass of deciding over every cart that may be due, without writing anything: what
 //! `relance run-once --dry-run` prints, and the first half of a real run.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use domain::engine::{decide, Action, Situation};
-use domain::Campaign;
+use domain::{Campaign, EmailTemplate};
 use serde::Serialize;
 
+use crate::db::engine::{Candidate, CandidatePage, EngineSettings, History, PageEnd};
 use crate::db::{self, engine, Pool};
 
 /// A cart and what this pass does with it, in order: skipped steps, then at most one send, or
@@ -25,6 +26,7 @@ pub struct PlannedCart {
     pub requested: bool,
 }
 
+/// Every decision of a pass, for `run-once --dry-run` (a real run goes page by page).
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub now: DateTime<Utc>,
@@ -52,91 +54,152 @@ pub struct RunSummary {
     pub next_due: Option<DateTime<Utc>>,
 }
 
-impl Plan {
-    /// When `step_id` fell due for a cart last active at `last_activity_at`.
-    pub fn due_at(&self, step_id: &str, last_activity_at: DateTime<Utc>) -> DateTime<Utc> {
-        self.campaign
-            .steps()
-            .iter()
-            .find(|step| step.id == step_id)
-            .map_or(last_activity_at, |step| {
-                last_activity_at + step.delay.duration()
-            })
-    }
+/// When `step_id` fell due for a cart last active at `last_activity_at`.
+pub fn due_at(
+    campaign: &Campaign,
+    step_id: &str,
+    last_activity_at: DateTime<Utc>,
+) -> DateTime<Utc> {
+    campaign
+        .steps()
+        .iter()
+        .find(|step| step.id == step_id)
+        .map_or(last_activity_at, |step| {
+            last_activity_at + step.delay.duration()
+        })
+}
 
+impl Plan {
     pub fn summary(&self) -> RunSummary {
-        let mut summary = RunSummary {
-            dry_run: true,
-            ..RunSummary::default()
-        };
-        for cart in &self.carts {
-            for action in &cart.actions {
-                match action {
-                    Action::Send { .. } => {
-                        summary.due += 1;
-                        summary.would_send += 1;
-                    }
-                    Action::Skip { reason, .. } => {
-                        summary.due += 1;
-                        *summary
-                            .skipped
-                            .entry(reason.as_str().to_owned())
-                            .or_default() += 1;
-                    }
-                    Action::Wait { at } => {
-                        summary.waiting += 1;
-                        summary.next_due = Some(summary.next_due.map_or(*at, |t| t.min(*at)));
-                    }
-                    Action::Done => {}
-                }
-            }
-        }
+        let mut summary = RunSummary::default();
+        summary.add_planned(&self.carts);
         summary
     }
 }
 
-/// Decides every open cart of the shop at `now`; `None` when there is no shop or campaign.
-#[tracing::instrument(skip_all, fields(%now))]
-pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan>> {
-    let Some(shop) = db::first_shop(pool).await? else {
-        return Ok(None);
-    };
-    let Some(campaign) = db::load_campaign(pool, &shop.id).await? else {
-        return Ok(None);
-    };
-    let templates = db::load_templates(pool, &shop.id).await?;
-    let settings = engine::engine_settings(pool, &shop.id).await?;
-    let Some(first_delay) = campaign
-        .steps()
-        .iter()
-        .filter(|step| step.enabled)
-        .map(|step| step.delay.duration())
-        .min()
-    else {
-        return Ok(Some(Plan {
+impl RunSummary {
+    /// Counts what a page of decisions would do (a dry run).
+    pub fn add_planned(&mut self, carts: &[PlannedCart]) {
+        self.dry_run = true;
+        for cart in carts {
+            for action in &cart.actions {
+                match action {
+                    Action::Send { .. } => {
+                        self.due += 1;
+                        self.would_send += 1;
+                    }
+                    Action::Skip { reason, .. } => {
+                        self.due += 1;
+                        *self.skipped.entry(reason.as_str().to_owned()).or_default() += 1;
+                    }
+                    Action::Wait { at } => self.add_wait(*at),
+                    Action::Done => {}
+                }
+            }
+        }
+    }
+
+    pub fn add_wait(&mut self, at: DateTime<Utc>) {
+        self.waiting += 1;
+        self.next_due = Some(self.next_due.map_or(at, |t| t.min(at)));
+    }
+}
+
+/// Carts decided per page: the engine's memory stays flat however many carts the shop has.
+const PAGE: i64 = 500;
+
+/// Decides the shop's open carts at `now`, a page at a time.
+pub struct Planner {
+    pub now: DateTime<Utc>,
+    pub shop_id: String,
+    pub campaign: Campaign,
+    pub settings: EngineSettings,
+    templates: Vec<EmailTemplate>,
+    /// Carts quiet since then may have a step due; `None` when no step is enabled.
+    quiet_since: Option<DateTime<Utc>>,
+    requested: HashSet<String>,
+    requested_read: bool,
+    after: Option<PageEnd>,
+    finished: bool,
+}
+
+impl Planner {
+    /// `None` when there is no shop or campaign yet.
+    pub async fn start(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Self>> {
+        let Some(shop) = db::first_shop(pool).await? else {
+            return Ok(None);
+        };
+        let Some(campaign) = db::load_campaign(pool, &shop.id).await? else {
+            return Ok(None);
+        };
+        let first_delay = campaign
+            .steps()
+            .iter()
+            .filter(|step| step.enabled)
+            .map(|step| step.delay.duration())
+            .min();
+        Ok(Some(Self {
             now,
+            templates: db::load_templates(pool, &shop.id).await?,
+            settings: engine::engine_settings(pool, &shop.id).await?,
+            requested: engine::requested_carts(pool, &shop.id).await?,
             shop_id: shop.id,
             campaign,
-            carts: Vec::new(),
-        }));
-    };
-    let candidates = engine::candidates(pool, &shop.id, now - first_delay)
-        .await
-        .context("cannot load the carts that may be due")?;
-    let done = engine::done_steps(pool, &shop.id).await?;
-    let last_reminders = engine::last_reminders(pool, &shop.id).await?;
-    let last_coupons = engine::last_coupons(pool, &shop.id).await?;
-    let suppressions = engine::suppressions(pool, &shop.id).await?;
-    let requested = engine::requested_carts(pool, &shop.id).await?;
+            quiet_since: first_delay.map(|delay| now - delay),
+            requested_read: false,
+            after: None,
+            finished: first_delay.is_none(),
+        }))
+    }
 
-    let mut carts = Vec::with_capacity(candidates.len());
-    for candidate in &candidates {
-        let mut done_steps = done.get(&candidate.cart_id).cloned().unwrap_or_default();
-        let suppression = suppressions
+    /// The next page of decided carts (only those with something to do), `None` after the last.
+    pub async fn next_page(&mut self, pool: &Pool) -> anyhow::Result<Option<Vec<PlannedCart>>> {
+        let Some(quiet_since) = self.quiet_since.filter(|_| !self.finished) else {
+            return Ok(None);
+        };
+        let candidates = if self.requested_read {
+            let page = CandidatePage::Quiet {
+                after: self.after.as_ref(),
+                limit: PAGE,
+            };
+            let candidates = engine::candidates(pool, &self.shop_id, quiet_since, page)
+                .await
+                .context("cannot load the carts that may be due")?;
+            if (candidates.len() as i64) < PAGE {
+                self.finished = true;
+            }
+            let Some(last) = candidates.last() else {
+                return Ok(None);
+            };
+            self.after = Some((last.last_activity_at, last.row_id));
+            candidates
+        } else {
+            self.requested_read = true;
+            engine::candidates(pool, &self.shop_id, quiet_since, CandidatePage::Requested)
+                .await
+                .context("cannot load the carts with a reminder asked for")?
+        };
+        let history = engine::history(pool, &self.shop_id, &candidates).await?;
+        Ok(Some(
+            candidates
+                .iter()
+                .filter_map(|candidate| self.decide_cart(candidate, &history))
+                .collect(),
+        ))
+    }
+
+    fn decide_cart(&self, candidate: &Candidate, history: &History) -> Option<PlannedCart> {
+        let mut done_steps = history
+            .done_steps
+            .get(&candidate.cart_id)
+            .cloned()
+            .unwrap_or_default();
+        let suppression = history
+            .suppressions
             .get(&candidate.customer.email.as_str().to_ascii_lowercase())
             .copied();
         let mut actions = Vec::new();
-        let is_requested = requested.contains(&candidate.cart_id);
+        let is_requested = self.requested.contains(&candidate.cart_id);
         // "Send the next reminder now": the next step's delay counts as already passed.
         let mut shift = chrono::Duration::zero();
         loop {
@@ -149,19 +212,19 @@ pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan
                 unsubscribed: suppression == Some(false),
                 suppressed: suppression == Some(true),
                 done_steps: &done_steps,
-                last_reminder_at: last_reminders.get(&candidate.customer_id).copied(),
-                last_coupon_at: last_coupons.get(&candidate.customer_id).copied(),
+                last_reminder_at: history.last_reminders.get(&candidate.customer_id).copied(),
+                last_coupon_at: history.last_coupons.get(&candidate.customer_id).copied(),
             };
             let action = decide(
-                &campaign,
+                &self.campaign,
                 &situation,
-                |id| templates.iter().find(|t| t.id == id),
-                &settings.rules,
-                now,
+                |id| self.templates.iter().find(|t| t.id == id),
+                &self.settings.rules,
+                self.now,
             );
             if let Action::Wait { at } = action {
-                if is_requested && shift.is_zero() && at > now {
-                    shift = at - now;
+                if is_requested && shift.is_zero() && at > self.now {
+                    shift = at - self.now;
                     continue;
                 }
             }
@@ -177,22 +240,33 @@ pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan
                 None => break,
             }
         }
-        if !actions.is_empty() || is_requested {
-            carts.push(PlannedCart {
-                cart_id: candidate.cart_id.clone(),
-                customer_id: candidate.customer_id.clone(),
-                last_activity_at: candidate.last_activity_at,
-                external_id: candidate.cart.id.clone(),
-                email: candidate.customer.email.as_str().to_owned(),
-                actions,
-                requested: is_requested,
-            });
-        }
+        (!actions.is_empty() || is_requested).then(|| PlannedCart {
+            cart_id: candidate.cart_id.clone(),
+            customer_id: candidate.customer_id.clone(),
+            last_activity_at: candidate.last_activity_at,
+            external_id: candidate.cart.id.clone(),
+            email: candidate.customer.email.as_str().to_owned(),
+            actions,
+            requested: is_requested,
+        })
+    }
+}
+
+/// Decides every open cart of the shop at `now` without writing anything (a dry run);
+/// `None` when there is no shop or campaign.
+#[tracing::instrument(skip_all, fields(%now))]
+pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan>> {
+    let Some(mut planner) = Planner::start(pool, now).await? else {
+        return Ok(None);
+    };
+    let mut carts = Vec::new();
+    while let Some(page) = planner.next_page(pool).await? {
+        carts.extend(page);
     }
     Ok(Some(Plan {
         now,
-        shop_id: shop.id,
-        campaign,
+        shop_id: planner.shop_id,
+        campaign: planner.campaign,
         carts,
     }))
 }

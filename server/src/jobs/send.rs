@@ -1,6 +1,7 @@
 //! One real pass of the engine: write every decision of the plan (queued or skipped rows), then
 //! drain the queue: claim, check the cart again, render, send, record.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 
 use anyhow::Context;
@@ -8,12 +9,13 @@ use chrono::{DateTime, Duration, Utc};
 use domain::email::{render, EmailLinks, RenderContext, RenderError};
 use domain::engine::{Action, SkipReason};
 use domain::{Campaign, Cart, EmailTemplate, Shop};
-use futures_util::StreamExt;
+use futures_util::stream::{FuturesUnordered, StreamExt};
 use rand_core::{OsRng, RngCore};
 
-use super::plan::{plan, RunSummary};
-use crate::db::deliveries::{self, Claimed, DeliveryKey, Record};
-use crate::db::{self, engine, render_data, Pool};
+use super::plan::{due_at, PlannedCart, Planner, RunSummary};
+use crate::db::deliveries::{self, Claimed, DeliveryKey, Record, ToQueue};
+use crate::db::sending::{self, Prepared};
+use crate::db::{self, engine, Pool};
 use crate::links::{LinkKind, LinkSigner};
 use crate::mail::{build_message, MailError, MailTransport, OutgoingEmail};
 
@@ -21,8 +23,6 @@ use crate::mail::{build_message, MailError, MailTransport, OutgoingEmail};
 const LEASE: Duration = Duration::minutes(5);
 /// Deliveries claimed at a time; their outcomes are written in one transaction.
 const BATCH: i64 = 200;
-/// Decisions (queued or skipped rows) written per transaction.
-const DECISIONS_PER_COMMIT: usize = 500;
 /// Reminders in flight at once. lettre writes the final `.` of a message in its own small
 /// packet without TCP_NODELAY, so a single connection waits out the peer's delayed ACK (40 ms)
 /// on many messages; several connections of its pool hide those waits.
@@ -56,38 +56,67 @@ fn jitter() -> f64 {
 #[tracing::instrument(skip_all, fields(%now))]
 pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<RunSummary> {
     let pool = &sender.pool;
-    let Some(plan) = plan(pool, now).await? else {
+    let Some(mut planner) = Planner::start(pool, now).await? else {
         return Ok(RunSummary::default());
     };
-    let settings = engine::engine_settings(pool, &plan.shop_id).await?;
     let mut summary = RunSummary::default();
-    // Decisions are written in transactions of a few hundred: one commit each, not one per row.
+    let started = std::time::Instant::now();
+    while let Some(page) = planner.next_page(pool).await? {
+        write_decisions(pool, &planner, &page, &mut summary).await?;
+    }
+    let decided = started.elapsed();
+    drain(sender, &planner.campaign, now, &mut summary).await?;
+    tracing::info!(
+        due = summary.due,
+        decided_ms = decided.as_millis() as u64,
+        sent_ms = (started.elapsed() - decided).as_millis() as u64,
+        "engine pass"
+    );
+    let deleted = engine::delete_expired_coupons(pool, &planner.shop_id, now).await?;
+    if deleted > 0 {
+        tracing::info!(deleted, "deleted expired unused coupon codes");
+    }
+    let (retry_at,): (Option<DateTime<Utc>>,) = sqlx::query_as(
+        "select min(next_attempt_at) from deliveries where status = 'queued' and shop_id = $1",
+    )
+    .bind(&planner.shop_id)
+    .fetch_one(pool)
+    .await?;
+    if let Some(retry_at) = retry_at {
+        summary.next_due = Some(summary.next_due.map_or(retry_at, |t| t.min(retry_at)));
+    }
+    Ok(summary)
+}
+
+/// Writes a page of decisions in one transaction: a queued row (and its coupon) per send, a
+/// skipped row per skip. Rows already there (an overlapping run) are left as they are.
+async fn write_decisions(
+    pool: &Pool,
+    planner: &Planner,
+    page: &[PlannedCart],
+    summary: &mut RunSummary,
+) -> anyhow::Result<()> {
+    let now = planner.now;
     let mut tx = pool.begin().await?;
-    let mut in_tx = 0;
-    for cart in &plan.carts {
-        if in_tx >= DECISIONS_PER_COMMIT {
-            tx.commit().await?;
-            tx = pool.begin().await?;
-            in_tx = 0;
-        }
-        in_tx += cart.actions.len();
+    let mut to_queue = Vec::new();
+    for cart in page {
         for action in &cart.actions {
             let (step_id, due_at) = match action {
-                Action::Send { step_id, .. } | Action::Skip { step_id, .. } => {
-                    (step_id, plan.due_at(step_id, cart.last_activity_at))
-                }
+                Action::Send { step_id, .. } | Action::Skip { step_id, .. } => (
+                    step_id,
+                    due_at(&planner.campaign, step_id, cart.last_activity_at),
+                ),
                 Action::Wait { at } => {
-                    summary.waiting += 1;
-                    summary.next_due = Some(summary.next_due.map_or(*at, |t| t.min(*at)));
+                    summary.add_wait(*at);
                     continue;
                 }
                 Action::Done => continue,
             };
             let key = DeliveryKey {
-                shop_id: &plan.shop_id,
+                shop_id: &planner.shop_id,
                 cart_id: &cart.cart_id,
                 customer_id: &cart.customer_id,
-                campaign_id: plan.campaign.id(),
+                campaign_id: planner.campaign.id(),
                 step_id,
                 due_at,
             };
@@ -103,20 +132,11 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
                 }
                 Action::Send {
                     language, discount, ..
-                } => {
-                    let queued = deliveries::enqueue(
-                        &mut tx,
-                        &key,
-                        *language,
-                        discount.as_ref(),
-                        &settings.coupon_prefix,
-                        now,
-                    )
-                    .await?;
-                    if queued.is_some() {
-                        summary.due += 1;
-                    }
-                }
+                } => to_queue.push(ToQueue {
+                    key,
+                    language: *language,
+                    discount: discount.as_ref(),
+                }),
                 _ => {}
             }
         }
@@ -124,22 +144,11 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
             engine::mark_requests_handled(&mut tx, &cart.cart_id, now).await?;
         }
     }
+    let queued =
+        deliveries::enqueue_many(&mut tx, &to_queue, &planner.settings.coupon_prefix, now).await?;
+    summary.due += queued.iter().flatten().count() as u64;
     tx.commit().await?;
-    drain(sender, &plan.campaign, now, &mut summary).await?;
-    let deleted = engine::delete_expired_coupons(pool, &plan.shop_id, now).await?;
-    if deleted > 0 {
-        tracing::info!(deleted, "deleted expired unused coupon codes");
-    }
-    let (retry_at,): (Option<DateTime<Utc>>,) = sqlx::query_as(
-        "select min(next_attempt_at) from deliveries where status = 'queued' and shop_id = $1",
-    )
-    .bind(&plan.shop_id)
-    .fetch_one(pool)
-    .await?;
-    if let Some(retry_at) = retry_at {
-        summary.next_due = Some(summary.next_due.map_or(retry_at, |t| t.min(retry_at)));
-    }
-    Ok(summary)
+    Ok(())
 }
 
 /// What started a run, as the run history records it.
@@ -208,50 +217,69 @@ async fn drain(
     let templates = db::load_templates(pool, &shop.id).await?;
     let max_attempts = max_attempts(pool, &shop.id).await?;
     let shared = Arc::new((shop, campaign.clone(), templates));
+    // A pipeline: the next batch is claimed and read, and finished sends are recorded, while
+    // up to IN_FLIGHT sends run as tasks of their own (rendering uses every core).
+    let mut queue: VecDeque<(Claimed, Option<Prepared>)> = VecDeque::new();
+    let mut in_flight = FuturesUnordered::new();
+    let mut records = Vec::with_capacity(BATCH as usize);
+    let mut exhausted = false;
     loop {
-        let claimed = deliveries::claim(pool, now, LEASE, BATCH).await?;
-        if claimed.is_empty() {
-            return Ok(());
-        }
-        // Each send owns what it reads: borrowed futures in a stream trip axum's `Send` check.
-        let outcomes: Vec<anyhow::Result<(Outcome, Record)>> = futures_util::stream::iter(claimed)
-            .map(|delivery| {
-                let (sender, shared) = (sender.clone(), shared.clone());
-                async move {
-                    let (shop, campaign, templates) = &*shared;
-                    deliver(
-                        &sender,
-                        shop,
-                        campaign,
-                        templates,
-                        &delivery,
-                        max_attempts,
-                        now,
-                    )
-                    .await
-                }
-            })
-            .buffer_unordered(IN_FLIGHT)
-            .collect()
-            .await;
-        let mut records = Vec::with_capacity(outcomes.len());
-        for outcome in outcomes {
-            let (outcome, record) = outcome?;
-            records.push(record);
-            match outcome {
-                Outcome::Sent => summary.sent += 1,
-                Outcome::Skipped(reason) => {
-                    *summary
-                        .skipped
-                        .entry(reason.as_str().to_owned())
-                        .or_default() += 1
-                }
-                Outcome::Retrying => summary.retrying += 1,
-                Outcome::Failed => summary.failed += 1,
+        if !exhausted && queue.len() < IN_FLIGHT {
+            let claimed = deliveries::claim(pool, now, LEASE, BATCH).await?;
+            if claimed.is_empty() {
+                exhausted = true;
+            } else {
+                let mut prepared = sending::prepare(pool, &claimed).await?;
+                queue.extend(claimed.into_iter().map(|delivery| {
+                    let prepared = prepared.remove(&delivery.delivery_id);
+                    (delivery, prepared)
+                }));
             }
         }
-        deliveries::write_records(pool, &records, now).await?;
+        while in_flight.len() < IN_FLIGHT {
+            let Some((delivery, prepared)) = queue.pop_front() else {
+                break;
+            };
+            let (sender, shared) = (sender.clone(), shared.clone());
+            in_flight.push(tokio::spawn(async move {
+                let (shop, campaign, templates) = &*shared;
+                deliver(
+                    &sender,
+                    (shop, campaign, templates),
+                    &delivery,
+                    prepared,
+                    max_attempts,
+                    now,
+                )
+                .await
+            }));
+        }
+        let Some(done) = in_flight.next().await else {
+            if exhausted && queue.is_empty() {
+                break;
+            }
+            continue;
+        };
+        let (outcome, record) = done.context("a send task failed")??;
+        records.push(record);
+        match outcome {
+            Outcome::Sent => summary.sent += 1,
+            Outcome::Skipped(reason) => {
+                *summary
+                    .skipped
+                    .entry(reason.as_str().to_owned())
+                    .or_default() += 1
+            }
+            Outcome::Retrying => summary.retrying += 1,
+            Outcome::Failed => summary.failed += 1,
+        }
+        if records.len() >= BATCH as usize {
+            deliveries::write_records(pool, &records, now).await?;
+            records.clear();
+        }
     }
+    deliveries::write_records(pool, &records, now).await?;
+    Ok(())
 }
 
 async fn max_attempts(pool: &Pool, shop_id: &str) -> anyhow::Result<i64> {
@@ -291,14 +319,12 @@ fn signed_links(signer: &LinkSigner, delivery_id: &str, shop: &Shop, cart: &Cart
 
 async fn deliver(
     sender: &Sender,
-    shop: &Shop,
-    campaign: &Campaign,
-    templates: &[EmailTemplate],
+    (shop, campaign, templates): (&Shop, &Campaign, &[EmailTemplate]),
     delivery: &Claimed,
+    prepared: Option<Prepared>,
     max_attempts: i64,
     now: DateTime<Utc>,
 ) -> anyhow::Result<(Outcome, Record)> {
-    let pool = &sender.pool;
     let id = delivery.delivery_id.clone();
     let skipped = |reason| {
         (
@@ -309,8 +335,10 @@ async fn deliver(
             },
         )
     };
+    let Some(check) = prepared else {
+        return Ok(skipped(SkipReason::Deleted));
+    };
     // Things change between the decision and the send: an order, an unsubscribe, a bounce.
-    let check = deliveries::send_check(pool, delivery).await?;
     let stop = if check.ordered {
         Some(SkipReason::Ordered)
     } else if check.deleted {
@@ -334,17 +362,12 @@ async fn deliver(
         return Ok(skipped(reason));
     }
     let template = template.expect("checked above");
-    let Some((customer, cart)) =
-        render_data::cart_with_customer(pool, &shop.id, &delivery.cart_id).await?
-    else {
-        return Ok(skipped(SkipReason::Deleted));
-    };
     let context = RenderContext {
-        links: signed_links(&sender.signer, &delivery.delivery_id, shop, &cart),
+        links: signed_links(&sender.signer, &delivery.delivery_id, shop, &check.cart),
         shop: shop.clone(),
-        customer,
-        cart,
-        discount: deliveries::coupon_of(pool, &delivery.delivery_id).await?,
+        customer: check.customer,
+        cart: check.cart,
+        discount: check.coupon,
     };
     let email = match render(template, &context) {
         Ok(email) => email,

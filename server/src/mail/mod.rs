@@ -2,6 +2,7 @@
 //! folder (lettre's file transport), so a demo or a developer machine never needs a mail server.
 
 pub mod loopback;
+mod smtp;
 
 use std::{path::Path, sync::Arc};
 
@@ -12,8 +13,7 @@ use lettre::{
         header::{ContentType, HeaderName, HeaderValue},
         Mailbox, MultiPart, SinglePart,
     },
-    transport::smtp::PoolConfig,
-    AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor,
+    AsyncFileTransport, AsyncTransport, Message, Tokio1Executor,
 };
 use thiserror::Error;
 
@@ -36,12 +36,6 @@ pub enum MailError {
 /// Tells permanent refusals (SMTP 5xx) from failures worth retrying.
 pub trait Permanence {
     fn is_permanent(&self) -> bool;
-}
-
-impl Permanence for lettre::transport::smtp::Error {
-    fn is_permanent(&self) -> bool {
-        lettre::transport::smtp::Error::is_permanent(self)
-    }
 }
 
 impl Permanence for lettre::transport::file::Error {
@@ -111,22 +105,12 @@ pub const SMTP_CONNECTIONS: u32 = 32;
 /// A pooled SMTP transport for `url` (`smtp://host:port`, `smtps://user:pass@host`,
 /// `smtp://host?tls=required` for STARTTLS).
 pub fn smtp(url: &str) -> anyhow::Result<Arc<dyn MailTransport>> {
-    let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-        .context("SMTP_URL is not a valid smtp:// or smtps:// URL")?
-        .pool_config(PoolConfig::new().max_size(SMTP_CONNECTIONS))
-        .build();
-    let host = url
-        .rsplit('@')
-        .next()
-        .unwrap_or_default()
-        .split('/')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
-    Ok(Arc::new(Lettre {
-        transport,
-        describe: format!("SMTP server {host}"),
-    }))
+    let server = smtp::SmtpServer::from_url(url)
+        .map_err(|reason| anyhow::anyhow!("SMTP_URL is not a valid SMTP URL: {reason}"))?;
+    Ok(Arc::new(smtp::SmtpPool::new(
+        server,
+        SMTP_CONNECTIONS as usize,
+    )))
 }
 
 /// Writes each message as `<uuid>.eml` under `dir`, creating it if needed.
