@@ -66,6 +66,7 @@ async fn main() -> anyhow::Result<()> {
                     text: "This is a test email from Relance. Mail delivery works.".into(),
                     message_id: None,
                     unsubscribe_url: None,
+                    reply_to: None,
                 },
             )?;
             transport.send(message).await?;

@@ -151,6 +151,7 @@ async fn main() -> anyhow::Result<()> {
             text: "x".repeat(3_000),
             message_id: None,
             unsubscribe_url: None,
+            reply_to: None,
         },
     )?;
     let before = received.load(Ordering::Relaxed);

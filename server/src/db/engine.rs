@@ -41,6 +41,20 @@ pub async fn engine_settings(pool: &Pool, shop_id: &str) -> Result<EngineSetting
     })
 }
 
+/// The sender and reply address the shop set in Settings.
+pub async fn mail_identity(
+    pool: &Pool,
+    shop_id: &str,
+) -> Result<crate::mail::MailIdentity, DbError> {
+    Ok(sqlx::query_as(
+        "select sender_name, sender_email, reply_to from shop_settings where shop_id = $1",
+    )
+    .bind(shop_id)
+    .fetch_optional(pool)
+    .await?
+    .unwrap_or_default())
+}
+
 /// A cart that may have a step due, with what deciding needs about it.
 pub struct Candidate {
     /// Orders the pages (with the activity time).

@@ -216,7 +216,14 @@ async fn drain(
     let shop = db::first_shop(pool).await?.context("the shop is gone")?;
     let templates = db::load_templates(pool, &shop.id).await?;
     let max_attempts = max_attempts(pool, &shop.id).await?;
-    let shared = Arc::new((shop, campaign.clone(), templates));
+    let identity = engine::mail_identity(pool, &shop.id).await?;
+    let shared = Arc::new(Pass {
+        from: identity.from_header(&sender.mail_from),
+        reply_to: identity.reply_to(),
+        shop,
+        campaign: campaign.clone(),
+        templates,
+    });
     // A pipeline: the next batch is claimed and read, and finished sends are recorded, while
     // up to IN_FLIGHT sends run as tasks of their own (rendering uses every core).
     let mut queue: VecDeque<(Claimed, Option<Prepared>)> = VecDeque::new();
@@ -242,16 +249,7 @@ async fn drain(
             };
             let (sender, shared) = (sender.clone(), shared.clone());
             in_flight.push(tokio::spawn(async move {
-                let (shop, campaign, templates) = &*shared;
-                deliver(
-                    &sender,
-                    (shop, campaign, templates),
-                    &delivery,
-                    prepared,
-                    max_attempts,
-                    now,
-                )
-                .await
+                deliver(&sender, &shared, &delivery, prepared, max_attempts, now).await
             }));
         }
         let Some(done) = in_flight.next().await else {
@@ -317,9 +315,18 @@ fn signed_links(signer: &LinkSigner, delivery_id: &str, shop: &Shop, cart: &Cart
     }
 }
 
+/// What every send of a pass shares.
+struct Pass {
+    shop: Shop,
+    campaign: Campaign,
+    templates: Vec<EmailTemplate>,
+    from: String,
+    reply_to: Option<String>,
+}
+
 async fn deliver(
     sender: &Sender,
-    (shop, campaign, templates): (&Shop, &Campaign, &[EmailTemplate]),
+    pass: &Pass,
     delivery: &Claimed,
     prepared: Option<Prepared>,
     max_attempts: i64,
@@ -338,6 +345,12 @@ async fn deliver(
     let Some(check) = prepared else {
         return Ok(skipped(SkipReason::Deleted));
     };
+    let Pass {
+        shop,
+        campaign,
+        templates,
+        ..
+    } = pass;
     // Things change between the decision and the send: an order, an unsubscribe, a bounce.
     let stop = if check.ordered {
         Some(SkipReason::Ordered)
@@ -384,8 +397,9 @@ async fn deliver(
         text: email.text,
         message_id: Some(message_id.clone()),
         unsubscribe_url: Some(context.links.unsubscribe.clone()),
+        reply_to: pass.reply_to.clone(),
     };
-    let sent = match build_message(&sender.mail_from, &outgoing) {
+    let sent = match build_message(&pass.from, &outgoing) {
         Ok(message) => sender.mail.send(message).await,
         Err(error) => Err(error),
     };

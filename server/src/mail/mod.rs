@@ -55,6 +55,36 @@ pub struct OutgoingEmail {
     pub message_id: Option<String>,
     /// The one-click unsubscribe URL (RFC 8058 `List-Unsubscribe` and `-Post` headers).
     pub unsubscribe_url: Option<String>,
+    /// Where replies go, when the shop set an address for them.
+    pub reply_to: Option<String>,
+}
+
+/// The sender and reply address set in Settings (empty when not set).
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct MailIdentity {
+    pub sender_name: String,
+    pub sender_email: String,
+    pub reply_to: String,
+}
+
+impl MailIdentity {
+    /// The From header: the shop's sender when it set one, else `fallback` (RELANCE_MAIL_FROM).
+    /// A stored address that no longer parses falls back too, rather than failing every mail.
+    pub fn from_header(&self, fallback: &str) -> String {
+        let Ok(email) = self.sender_email.trim().parse() else {
+            return fallback.to_owned();
+        };
+        let name = self.sender_name.trim();
+        Mailbox::new((!name.is_empty()).then(|| name.to_owned()), email).to_string()
+    }
+
+    pub fn reply_to(&self) -> Option<String> {
+        let reply_to = self.reply_to.trim();
+        reply_to
+            .parse::<lettre::Address>()
+            .is_ok()
+            .then(|| reply_to.to_owned())
+    }
 }
 
 /// Sends a built message. Tests and the engine take it as `Arc<dyn MailTransport>`.
@@ -137,6 +167,12 @@ pub fn build_message(from: &str, email: &OutgoingEmail) -> Result<Message, MailE
         .to(to)
         .subject(email.subject.clone())
         .message_id(email.message_id.clone());
+    if let Some(reply_to) = &email.reply_to {
+        let reply_to: Mailbox = reply_to
+            .parse()
+            .map_err(|_| MailError::Address(reply_to.clone()))?;
+        builder = builder.reply_to(reply_to);
+    }
     if let Some(url) = &email.unsubscribe_url {
         builder = builder
             .raw_header(HeaderValue::new(
@@ -182,6 +218,7 @@ mod tests {
                 text: "Bonjour Jean".into(),
                 message_id: None,
                 unsubscribe_url: None,
+                reply_to: None,
             },
         )
         .unwrap();
@@ -204,6 +241,42 @@ mod tests {
     }
 
     #[test]
+    fn the_shop_sender_and_reply_address_replace_the_default_when_set() {
+        let unset = MailIdentity::default();
+        assert_eq!(
+            unset.from_header("Relance <r@localhost>"),
+            "Relance <r@localhost>"
+        );
+        assert_eq!(unset.reply_to(), None);
+
+        let set = MailIdentity {
+            sender_name: "Boutique Émilie".into(),
+            sender_email: "bonjour@emilie.fr".into(),
+            reply_to: "sav@emilie.fr".into(),
+        };
+        let from = set.from_header("Relance <r@localhost>");
+        assert!(from.ends_with("<bonjour@emilie.fr>"), "{from}");
+        assert_eq!(set.reply_to().as_deref(), Some("sav@emilie.fr"));
+
+        let message = build_message(
+            &from,
+            &OutgoingEmail {
+                to: "jean@example.com".into(),
+                subject: "x".into(),
+                html: String::new(),
+                text: String::new(),
+                message_id: None,
+                unsubscribe_url: None,
+                reply_to: set.reply_to(),
+            },
+        )
+        .unwrap();
+        let raw = String::from_utf8(message.formatted()).unwrap();
+        assert!(raw.contains("Reply-To: sav@emilie.fr"), "{raw}");
+        assert!(raw.contains("bonjour@emilie.fr"));
+    }
+
+    #[test]
     fn an_invalid_recipient_is_a_clear_error() {
         let result = build_message(
             "relance@example.com",
@@ -214,6 +287,7 @@ mod tests {
                 text: String::new(),
                 message_id: None,
                 unsubscribe_url: None,
+                reply_to: None,
             },
         );
         assert!(matches!(result, Err(MailError::Address(_))));

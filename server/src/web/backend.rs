@@ -181,8 +181,13 @@ impl Backend for DbBackend {
         to: &str,
         email: &domain::email::RenderedEmail,
     ) -> Result<(), BackendError> {
+        // A test email comes from the same sender as the reminders.
+        let identity = match db::first_shop(&self.pool).await? {
+            Some(shop) => db::engine::mail_identity(&self.pool, &shop.id).await?,
+            None => Default::default(),
+        };
         let message = build_message(
-            &self.mail_from,
+            &identity.from_header(&self.mail_from),
             &OutgoingEmail {
                 to: to.to_owned(),
                 subject: email.subject.clone(),
@@ -190,6 +195,7 @@ impl Backend for DbBackend {
                 text: email.text.clone(),
                 message_id: None,
                 unsubscribe_url: None,
+                reply_to: identity.reply_to(),
             },
         )
         .map_err(|e| BackendError(e.to_string()))?;

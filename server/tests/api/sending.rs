@@ -545,3 +545,29 @@ async fn a_550_fails_that_reminder_once_suppresses_the_address_and_the_others_go
     assert_eq!(received.len(), 2);
     assert!(received.iter().all(|m| m.to == ["mary@example.com"]));
 }
+
+#[tokio::test]
+async fn reminders_come_from_the_sender_set_in_settings_with_its_reply_address() {
+    let (app, _) = one_cart().await;
+    sqlx::query(
+        "update shop_settings set sender_name = 'Boutique Demo', sender_email = 'bonjour@boutique.example',
+         reply_to = 'sav@boutique.example'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    server::jobs::run_pass(&app.sender(), at("2026-11-23T10:00:00Z"))
+        .await
+        .unwrap();
+
+    let outbox = app.outbox();
+    assert_eq!(outbox.len(), 1);
+    assert!(
+        outbox[0].contains("From: \"Boutique Demo\" <bonjour@boutique.example>")
+            || outbox[0].contains("From: Boutique Demo <bonjour@boutique.example>"),
+        "{}",
+        outbox[0]
+    );
+    assert!(outbox[0].contains("Reply-To: sav@boutique.example"));
+}
