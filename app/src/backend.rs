@@ -116,6 +116,16 @@ pub trait Backend: Send + Sync + 'static {
         email: &domain::email::RenderedEmail,
     ) -> Result<(), BackendError>;
 
+    /// The current shop's settings; `None` before any shop exists.
+    async fn settings(&self) -> Result<Option<domain::settings::ShopSettings>, BackendError>;
+
+    /// `false` when there is no shop to save them for.
+    async fn save_settings(
+        &self,
+        settings: &domain::settings::ShopSettings,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError>;
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError>;
 
     /// Ends the session in this `Cookie` header; returns the `Set-Cookie` value that clears it.

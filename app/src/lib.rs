@@ -19,8 +19,8 @@ use leptos_router::{
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::{AdminLayout, Tab};
 use pages::{
-    CartPage, CartsPage, ComingSoon, LoginPage, NotFound, RemindersPage, TemplateEditorPage,
-    TemplatesPage,
+    CartPage, CartsPage, ComingSoon, LoginPage, NotFound, RemindersPage, SettingsPage,
+    TemplateEditorPage, TemplatesPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -86,7 +86,7 @@ pub fn App() -> impl IntoView {
                         />
                         <Route
                             path=path!("settings")
-                            view=|| view! { <ComingSoon tab=Tab::Settings /> }
+                            view=SettingsPage
                         />
                     </ParentRoute>
                 </Routes>

@@ -12,6 +12,7 @@ pub mod engine;
 pub mod format;
 pub mod lifecycle;
 pub mod model;
+pub mod settings;
 
 pub use campaign::{
     Audience, Campaign, CampaignError, Delay, DelayUnit, Discount, DiscountError, DiscountKind,

@@ -4,6 +4,7 @@ mod auth;
 mod cart_detail;
 mod carts;
 mod reminders;
+mod settings;
 mod templates;
 
 pub use auth::{safe_next, SignIn, SignOut};
@@ -13,6 +14,7 @@ pub use cart_detail::{
 };
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
 pub use reminders::{list_reminders, ReminderRow, RemindersData};
+pub use settings::{load_settings, save_settings, LoadSettings, SaveSettings, SettingsOutcome};
 pub use templates::{
     create_template, delete_template, duplicate_template, list_templates, load_preview_sample,
     load_template_editor, save_template, send_test_email, CreateTemplate, DeleteTemplate,

@@ -230,4 +230,5 @@ pub static TEXTS: Texts = Texts {
     carts_summary,
     date_time,
     templates: &super::templates::EN,
+    settings: &super::settings::EN,
 };

@@ -231,4 +231,5 @@ pub static TEXTS: Texts = Texts {
     carts_summary,
     date_time,
     templates: &super::templates::FR,
+    settings: &super::settings::FR,
 };

@@ -7,6 +7,7 @@
 mod en;
 mod fr;
 mod negotiate;
+mod settings;
 mod templates;
 
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use domain::{Currency, DelayUnit, DiscountSummary, Language};
 
 pub use negotiate::{negotiate, COOKIE_NAME};
+pub use settings::SettingsTexts;
 pub use templates::TemplateTexts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -182,6 +184,8 @@ pub struct Texts {
     pub discount: fn(&DiscountSummary, Currency) -> String,
     /// The template list and editor.
     pub templates: &'static TemplateTexts,
+    /// The Settings page.
+    pub settings: &'static SettingsTexts,
 }
 
 /// The admin's current language, shared through context.

@@ -6,6 +6,7 @@ mod coming_soon;
 mod login;
 mod not_found;
 mod reminders;
+mod settings;
 mod templates;
 
 pub use cart::CartPage;
@@ -14,4 +15,5 @@ pub use coming_soon::ComingSoon;
 pub use login::LoginPage;
 pub use not_found::NotFound;
 pub use reminders::RemindersPage;
+pub use settings::SettingsPage;
 pub use templates::{TemplateEditorPage, TemplatesPage};

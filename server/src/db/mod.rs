@@ -12,6 +12,7 @@ pub mod ingest;
 pub mod money;
 pub mod render_data;
 pub mod sending;
+pub mod settings;
 mod shops;
 pub mod templates;
 pub mod tracking;

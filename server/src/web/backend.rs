@@ -205,6 +205,24 @@ impl Backend for DbBackend {
             .map_err(|e| BackendError(e.to_string()))
     }
 
+    async fn settings(&self) -> Result<Option<domain::settings::ShopSettings>, BackendError> {
+        let Some(shop) = db::first_shop(&self.pool).await? else {
+            return Ok(None);
+        };
+        Ok(db::settings::load(&self.pool, &shop.id).await?)
+    }
+
+    async fn save_settings(
+        &self,
+        settings: &domain::settings::ShopSettings,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError> {
+        let Some(shop) = db::first_shop(&self.pool).await? else {
+            return Ok(false);
+        };
+        Ok(db::settings::save(&self.pool, &shop.id, settings, now).await?)
+    }
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError> {
         Ok(self
             .auth

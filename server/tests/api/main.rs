@@ -9,5 +9,6 @@ mod events;
 mod helpers;
 mod reminders_page;
 mod sending;
+mod settings;
 mod smtp_peer;
 mod templates;

@@ -1,0 +1,56 @@
+//! The Settings page: load the form, save it (checked again here, whatever the browser did).
+
+use chrono::{DateTime, Utc};
+use domain::settings::{SettingsDraft, SettingsProblem};
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum SettingsOutcome {
+    Saved {
+        at: DateTime<Utc>,
+    },
+    /// Nothing was saved: every problem, next to its field.
+    Invalid {
+        problems: Vec<SettingsProblem>,
+    },
+}
+
+#[server(prefix = "/admin/fn", endpoint = "load_settings")]
+pub async fn load_settings() -> Result<SettingsDraft, AppError> {
+    crate::error::with_status(
+        async move {
+            let settings = crate::backend::backend()?
+                .settings()
+                .await?
+                .ok_or(AppError::NotFound)?;
+            Ok(SettingsDraft::from_settings(&settings))
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/admin/fn", endpoint = "save_settings", input = Json)]
+pub async fn save_settings(draft: SettingsDraft) -> Result<SettingsOutcome, AppError> {
+    crate::error::with_status(
+        async move {
+            let settings = match draft.parse() {
+                Ok(settings) => settings,
+                Err(problems) => return Ok(SettingsOutcome::Invalid { problems }),
+            };
+            let now = Utc::now();
+            if crate::backend::backend()?
+                .save_settings(&settings, now)
+                .await?
+            {
+                Ok(SettingsOutcome::Saved { at: now })
+            } else {
+                Err(AppError::NotFound)
+            }
+        }
+        .await,
+    )
+}

@@ -1,0 +1,148 @@
+//! The texts of the Settings page, in both languages.
+
+use domain::settings::{Problem, SettingsField};
+
+pub struct SettingsTexts {
+    pub title: &'static str,
+    pub section_shop: &'static str,
+    pub section_sender: &'static str,
+    pub section_coupons: &'static str,
+    pub section_sending: &'static str,
+    pub save: &'static str,
+    pub saving: &'static str,
+    pub saved: &'static str,
+    pub not_saved: &'static str,
+    /// The label of each field.
+    pub label: fn(SettingsField) -> &'static str,
+    /// The hint under a field, if any.
+    pub hint: fn(SettingsField) -> Option<&'static str>,
+    pub problem: fn(&Problem) -> String,
+}
+
+fn label_fr(field: SettingsField) -> &'static str {
+    use SettingsField as F;
+    match field {
+        F::ShopName => "Nom de la boutique",
+        F::ShopUrl => "Adresse du site",
+        F::LogoUrl => "Adresse du logo",
+        F::PostalAddress => "Adresse postale (pied des e-mails)",
+        F::DefaultLanguage => "Langue par défaut (code : fr, en, de…)",
+        F::SenderName => "Nom de l'expéditeur",
+        F::SenderEmail => "Adresse de l'expéditeur",
+        F::ReplyTo => "Adresse de réponse",
+        F::SupportEmail => "Contact support (onglet Aide)",
+        F::CartUrlPattern => "Lien de récupération du panier",
+        F::CouponPrefix => "Préfixe des codes promo",
+        F::ExpiredCouponDays => "Supprimer les codes expirés non utilisés après (jours)",
+        F::AbandonedAfterMinutes => "Panier abandonné après (minutes sans activité)",
+        F::MinGapHours => "Écart minimum entre deux e-mails à un client (heures)",
+        F::MaxLatenessHours => "Retard maximum d'une relance (heures)",
+        F::CouponCooldownDays => "Un code promo par client tous les (jours)",
+    }
+}
+
+fn label_en(field: SettingsField) -> &'static str {
+    use SettingsField as F;
+    match field {
+        F::ShopName => "Shop name",
+        F::ShopUrl => "Shop website",
+        F::LogoUrl => "Logo URL",
+        F::PostalAddress => "Postal address (email footer)",
+        F::DefaultLanguage => "Default language (code: fr, en, de…)",
+        F::SenderName => "Sender name",
+        F::SenderEmail => "Sender address",
+        F::ReplyTo => "Reply-to address",
+        F::SupportEmail => "Support contact (Help tab)",
+        F::CartUrlPattern => "Cart recovery link",
+        F::CouponPrefix => "Discount code prefix",
+        F::ExpiredCouponDays => "Delete expired unused codes after (days)",
+        F::AbandonedAfterMinutes => "Cart abandoned after (minutes without activity)",
+        F::MinGapHours => "Minimum gap between two emails to one customer (hours)",
+        F::MaxLatenessHours => "Maximum lateness of a reminder (hours)",
+        F::CouponCooldownDays => "One discount code per customer every (days)",
+    }
+}
+
+fn hint_fr(field: SettingsField) -> Option<&'static str> {
+    use SettingsField as F;
+    match field {
+        F::SenderEmail => Some("Vide : l'expéditeur configuré sur le serveur. Utilisez une adresse de votre domaine (SPF, DKIM)."),
+        F::ReplyTo => Some("Vide : les réponses vont à l'expéditeur."),
+        F::CartUrlPattern => Some("{cart_url} est le lien du panier, {code} le code promo. Exemple : {cart_url}?coupon={code}. Vide : le lien du panier."),
+        F::MaxLatenessHours => Some("Une relance plus en retard que cela n'est pas envoyée (serveur arrêté par exemple)."),
+        _ => None,
+    }
+}
+
+fn hint_en(field: SettingsField) -> Option<&'static str> {
+    use SettingsField as F;
+    match field {
+        F::SenderEmail => Some("Empty: the sender configured on the server. Use an address of your own domain (SPF, DKIM)."),
+        F::ReplyTo => Some("Empty: replies go to the sender."),
+        F::CartUrlPattern => Some("{cart_url} is the cart's link, {code} the discount code. Example: {cart_url}?coupon={code}. Empty: the cart's link."),
+        F::MaxLatenessHours => Some("A reminder later than this is not sent (after a server outage, for example)."),
+        _ => None,
+    }
+}
+
+fn problem_fr(problem: &Problem) -> String {
+    match problem {
+        Problem::Required => "Obligatoire.".into(),
+        Problem::TooLong { max } => format!("{max} caractères au plus."),
+        Problem::Email => "Ce n'est pas une adresse e-mail valide.".into(),
+        Problem::Url => "Une adresse commençant par http:// ou https:// est attendue.".into(),
+        Problem::Language => "Un code de langue de deux lettres est attendu (fr, en…).".into(),
+        Problem::Number { min, max } => format!("Un nombre entier de {min} à {max}."),
+        Problem::Prefix => "1 à 10 lettres, chiffres, - ou _.".into(),
+        Problem::PatternWithoutCartUrl => "Le lien doit contenir {cart_url}.".into(),
+        Problem::PatternUnknownTag => {
+            "Seules les balises {cart_url} et {code} sont permises.".into()
+        }
+        Problem::PatternNotUrl => "Le résultat doit être une adresse http:// ou https://.".into(),
+    }
+}
+
+fn problem_en(problem: &Problem) -> String {
+    match problem {
+        Problem::Required => "Required.".into(),
+        Problem::TooLong { max } => format!("At most {max} characters."),
+        Problem::Email => "This is not a valid email address.".into(),
+        Problem::Url => "An address starting with http:// or https:// is expected.".into(),
+        Problem::Language => "A two-letter language code is expected (fr, en…).".into(),
+        Problem::Number { min, max } => format!("A whole number from {min} to {max}."),
+        Problem::Prefix => "1 to 10 letters, digits, - or _.".into(),
+        Problem::PatternWithoutCartUrl => "The link must contain {cart_url}.".into(),
+        Problem::PatternUnknownTag => "Only the tags {cart_url} and {code} are allowed.".into(),
+        Problem::PatternNotUrl => "The result must be an http:// or https:// address.".into(),
+    }
+}
+
+pub static FR: SettingsTexts = SettingsTexts {
+    title: "Paramètres",
+    section_shop: "Boutique",
+    section_sender: "Expéditeur des e-mails",
+    section_coupons: "Codes promo",
+    section_sending: "Règles d'envoi",
+    save: "Enregistrer",
+    saving: "Enregistrement…",
+    saved: "Paramètres enregistrés.",
+    not_saved: "Rien n'a été enregistré : corrigez les champs signalés.",
+    label: label_fr,
+    hint: hint_fr,
+    problem: problem_fr,
+};
+
+pub static EN: SettingsTexts = SettingsTexts {
+    title: "Settings",
+    section_shop: "Shop",
+    section_sender: "Email sender",
+    section_coupons: "Discount codes",
+    section_sending: "Sending rules",
+    save: "Save",
+    saving: "Saving…",
+    saved: "Settings saved.",
+    not_saved: "Nothing was saved: fix the fields marked.",
+    label: label_en,
+    hint: hint_en,
+    problem: problem_en,
+};

@@ -1,0 +1,38 @@
+import { expect, test } from '@playwright/test';
+import { waitForHydration, watchConsole } from './helpers';
+
+test.use({ locale: 'en-GB' });
+
+test('a bad sender address is refused next to its field and nothing is saved', async ({ page }) => {
+  const errors = watchConsole(page);
+  await page.goto('/settings');
+  await waitForHydration(page);
+  const sender = page.getByLabel('Sender address');
+  const before = await sender.inputValue();
+
+  await sender.fill('not an address');
+  await sender.blur();
+  await expect(page.locator('#setting-sender_email-error')).toHaveText('This is not a valid email address.');
+  await expect(sender).toHaveAttribute('aria-invalid', 'true');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Nothing was saved: fix the fields marked.');
+
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.getByLabel('Sender address')).toHaveValue(before);
+  expect(errors).toEqual([]);
+});
+
+test('a valid change is saved and still there after a reload', async ({ page }) => {
+  await page.goto('/settings');
+  await waitForHydration(page);
+  const address = `help-${Date.now()}@shop.example`;
+
+  await page.getByLabel('Support contact (Help tab)').fill(address);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.getByLabel('Support contact (Help tab)')).toHaveValue(address);
+});
