@@ -126,6 +126,17 @@ pub trait Backend: Send + Sync + 'static {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;
 
+    /// The Automatic sending tab's data.
+    async fn sending_status(&self) -> Result<crate::api::SendingStatus, BackendError>;
+
+    /// One engine pass now (the cron URL's path).
+    async fn run_now(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::api::RunNowOutcome, BackendError>;
+
+    async fn regenerate_cron_token(&self) -> Result<String, BackendError>;
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError>;
 
     /// Ends the session in this `Cookie` header; returns the `Set-Cookie` value that clears it.

@@ -19,7 +19,7 @@ use leptos_router::{
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::{AdminLayout, Tab};
 use pages::{
-    CartPage, CartsPage, ComingSoon, LoginPage, NotFound, RemindersPage, SettingsPage,
+    CartPage, CartsPage, ComingSoon, LoginPage, NotFound, RemindersPage, SendingPage, SettingsPage,
     TemplateEditorPage, TemplatesPage,
 };
 
@@ -72,7 +72,7 @@ pub fn App() -> impl IntoView {
                         />
                         <Route
                             path=path!("sending")
-                            view=|| view! { <ComingSoon tab=Tab::Sending /> }
+                            view=SendingPage
                         />
                         <Route
                             path=path!("statistics")

@@ -151,6 +151,50 @@ pub async fn signing_key(pool: &Pool, configured: Option<&str>) -> Result<Vec<u8
     URL_SAFE_NO_PAD.decode(stored).map_err(DbError::corrupt)
 }
 
+/// The cron URL's token, shared by its handler and the Automatic sending tab (which can
+/// replace it: the old one stops working at once).
+#[derive(Clone)]
+pub struct CronToken(std::sync::Arc<std::sync::RwLock<String>>);
+
+impl CronToken {
+    pub fn new(token: String) -> Self {
+        Self(std::sync::Arc::new(std::sync::RwLock::new(token)))
+    }
+
+    pub fn current(&self) -> String {
+        self.0.read().expect("cron token lock").clone()
+    }
+
+    /// Compares digests, so the time taken says nothing about how much of the token matched.
+    pub fn matches(&self, given: &str) -> bool {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(given.as_bytes()) == Sha256::digest(self.current().as_bytes())
+    }
+
+    /// Makes a new token, stores it and uses it from now on; returns it.
+    pub async fn regenerate(&self, pool: &Pool) -> Result<String, DbError> {
+        let mut fresh = [0u8; 32];
+        OsRng.fill_bytes(&mut fresh);
+        let token = URL_SAFE_NO_PAD.encode(fresh);
+        sqlx::query(
+            "insert into app_secrets (name, value, created_at) values ('cron_token', $1, $2)
+             on conflict (name) do update set value = excluded.value, created_at = excluded.created_at",
+        )
+        .bind(&token)
+        .bind(chrono::Utc::now())
+        .execute(pool)
+        .await?;
+        *self.0.write().expect("cron token lock") = token.clone();
+        Ok(token)
+    }
+}
+
+impl From<&str> for CronToken {
+    fn from(token: &str) -> Self {
+        Self::new(token.to_owned())
+    }
+}
+
 /// The token the cron URL (`POST /api/v1/jobs/run`) asks for, made on first start.
 pub async fn cron_token(pool: &Pool) -> Result<String, DbError> {
     stored_secret(pool, "cron_token").await

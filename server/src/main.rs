@@ -323,9 +323,11 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         public_url: config.public_url.clone(),
         links: engine.signer.clone(),
         engine: engine.clone(),
-        cron_token: server::links::cron_token(&pool)
-            .await
-            .context("cannot read or make the cron token")?,
+        cron_token: server::links::CronToken::new(
+            server::links::cron_token(&pool)
+                .await
+                .context("cannot read or make the cron token")?,
+        ),
         auth,
         ingest: api::events::IngestWriter::start(pool.clone()),
     };

@@ -25,7 +25,7 @@ pub struct AppState {
     pub engine: crate::jobs::Sender,
     /// The secret of the cron URL.
     #[from_ref(skip)]
-    pub cron_token: String,
+    pub cron_token: crate::links::CronToken,
     pub auth: Arc<Auth>,
     /// Stores API events with group commit.
     pub ingest: IngestWriter,

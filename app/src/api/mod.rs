@@ -4,6 +4,7 @@ mod auth;
 mod cart_detail;
 mod carts;
 mod reminders;
+mod sending;
 mod settings;
 mod templates;
 
@@ -14,6 +15,10 @@ pub use cart_detail::{
 };
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
 pub use reminders::{list_reminders, ReminderRow, RemindersData};
+pub use sending::{
+    load_sending, regenerate_cron_token, run_now, LoadSending, RegenerateCronToken, RunFigures,
+    RunLine, RunNow, RunNowOutcome, SendingError, SendingStatus,
+};
 pub use settings::{load_settings, save_settings, LoadSettings, SaveSettings, SettingsOutcome};
 pub use templates::{
     create_template, delete_template, duplicate_template, list_templates, load_preview_sample,

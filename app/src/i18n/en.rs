@@ -231,4 +231,6 @@ pub static TEXTS: Texts = Texts {
     date_time,
     templates: &super::templates::EN,
     settings: &super::settings::EN,
+    sending: &super::sending::EN,
+    skip_reason,
 };

@@ -232,4 +232,6 @@ pub static TEXTS: Texts = Texts {
     date_time,
     templates: &super::templates::FR,
     settings: &super::settings::FR,
+    sending: &super::sending::FR,
+    skip_reason,
 };

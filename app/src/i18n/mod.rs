@@ -7,6 +7,7 @@
 mod en;
 mod fr;
 mod negotiate;
+mod sending;
 mod settings;
 mod templates;
 
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use domain::{Currency, DelayUnit, DiscountSummary, Language};
 
 pub use negotiate::{negotiate, COOKIE_NAME};
+pub use sending::SendingTexts;
 pub use settings::SettingsTexts;
 pub use templates::TemplateTexts;
 
@@ -186,6 +188,10 @@ pub struct Texts {
     pub templates: &'static TemplateTexts,
     /// The Settings page.
     pub settings: &'static SettingsTexts,
+    /// The Automatic sending tab.
+    pub sending: &'static SendingTexts,
+    /// Why a reminder was not sent, from a `SkipReason` name.
+    pub skip_reason: fn(&str) -> &str,
 }
 
 /// The admin's current language, shared through context.

@@ -6,6 +6,7 @@ mod coming_soon;
 mod login;
 mod not_found;
 mod reminders;
+mod sending;
 mod settings;
 mod templates;
 
@@ -15,5 +16,21 @@ pub use coming_soon::ComingSoon;
 pub use login::LoginPage;
 pub use not_found::NotFound;
 pub use reminders::RemindersPage;
+pub use sending::SendingPage;
 pub use settings::SettingsPage;
 pub use templates::{TemplateEditorPage, TemplatesPage};
+
+/// The browser's confirmation dialog; on the server nothing is ever confirmed.
+pub(crate) fn confirm(message: &str) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        leptos::prelude::window()
+            .confirm_with_message(message)
+            .unwrap_or(false)
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = message;
+        false
+    }
+}

@@ -5,16 +5,10 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::Json;
 use chrono::Utc;
-use sha2::{Digest, Sha256};
 
 use super::error::ApiError;
 use crate::jobs::{run_locked, RunSummary, Trigger};
 use crate::state::AppState;
-
-/// Compares digests, so the time taken says nothing about how much of the token matched.
-fn same_token(given: &str, expected: &str) -> bool {
-    Sha256::digest(given.as_bytes()) == Sha256::digest(expected.as_bytes())
-}
 
 pub async fn run(
     State(state): State<AppState>,
@@ -25,7 +19,7 @@ pub async fn run(
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
         .ok_or(ApiError::CronUnauthorized)?;
-    if !same_token(given.trim(), &state.cron_token) {
+    if !state.cron_token.matches(given.trim()) {
         return Err(ApiError::CronUnauthorized);
     }
     match run_locked(&state.engine, Trigger::Cron, Utc::now()).await {

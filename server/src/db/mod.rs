@@ -11,6 +11,7 @@ pub mod engine;
 pub mod ingest;
 pub mod money;
 pub mod render_data;
+pub mod runs;
 pub mod sending;
 pub mod settings;
 mod shops;

@@ -7,7 +7,7 @@ use anyhow::Context;
 use chrono::{DateTime, Utc};
 use domain::engine::{decide, Action, Situation};
 use domain::{Campaign, EmailTemplate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::db::engine::{Candidate, CandidatePage, EngineSettings, History, PageEnd};
 use crate::db::{self, engine, Pool};
@@ -36,7 +36,7 @@ pub struct Plan {
 }
 
 /// The run summary, as `run-once --json` prints it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunSummary {
     pub dry_run: bool,
     /// Steps that fell due: sent (or to send) plus skipped.

@@ -157,6 +157,8 @@ pub enum Trigger {
     Scheduler,
     Cron,
     Cli,
+    /// "Run now" in the Automatic sending tab.
+    Admin,
 }
 
 impl Trigger {
@@ -165,6 +167,7 @@ impl Trigger {
             Self::Scheduler => "scheduler",
             Self::Cron => "cron",
             Self::Cli => "cli",
+            Self::Admin => "admin",
         }
     }
 }

@@ -15,6 +15,8 @@ pub struct DbBackend {
     mail: Arc<dyn MailTransport>,
     mail_from: String,
     public_url: String,
+    engine: crate::jobs::Sender,
+    cron_token: crate::links::CronToken,
 }
 
 impl DbBackend {
@@ -25,6 +27,8 @@ impl DbBackend {
             mail: state.mail.clone(),
             mail_from: state.mail_from.clone(),
             public_url: state.public_url.clone(),
+            engine: state.engine.clone(),
+            cron_token: state.cron_token.clone(),
         }
     }
 
@@ -223,6 +227,65 @@ impl Backend for DbBackend {
         Ok(db::settings::save(&self.pool, &shop.id, settings, now).await?)
     }
 
+    async fn sending_status(&self) -> Result<app::api::SendingStatus, BackendError> {
+        let now = chrono::Utc::now();
+        let runs = db::runs::recent_runs(&self.pool, 10)
+            .await?
+            .into_iter()
+            .map(run_line)
+            .collect();
+        // The scheduler wakes when its last run said the next step falls due, within the hour.
+        let next_run = db::runs::last_scheduler_run(&self.pool).await?.map(|run| {
+            let next_due = run
+                .summary_json
+                .as_deref()
+                .and_then(|json| serde_json::from_str::<crate::jobs::RunSummary>(json).ok())
+                .and_then(|summary| summary.next_due);
+            crate::jobs::scheduler::next_wake(run.started_at, next_due)
+        });
+        let (queued_due, queued_later, errors) = match db::first_shop(&self.pool).await? {
+            Some(shop) => {
+                let (due, later) = db::runs::backlog(&self.pool, &shop.id, now).await?;
+                let errors = db::runs::recent_errors(&self.pool, &shop.id, 10)
+                    .await?
+                    .into_iter()
+                    .map(|row| app::api::SendingError {
+                        at: row.updated_at,
+                        email: row.email,
+                        error: row.last_error,
+                        retrying: row.status == "queued",
+                    })
+                    .collect();
+                (due, later, errors)
+            }
+            None => (0, 0, Vec::new()),
+        };
+        Ok(app::api::SendingStatus {
+            runs,
+            next_run,
+            queued_due: u64::try_from(queued_due).unwrap_or(0),
+            queued_later: u64::try_from(queued_later).unwrap_or(0),
+            errors,
+            cron_url: format!("{}/api/v1/jobs/run", self.public_url.trim_end_matches('/')),
+            cron_token: self.cron_token.current(),
+        })
+    }
+
+    async fn run_now(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<app::api::RunNowOutcome, BackendError> {
+        match crate::jobs::run_locked(&self.engine, crate::jobs::Trigger::Admin, now).await {
+            Ok(Some(summary)) => Ok(app::api::RunNowOutcome::Ran(figures(&summary))),
+            Ok(None) => Ok(app::api::RunNowOutcome::AlreadyRunning),
+            Err(error) => Err(BackendError(format!("{error:#}"))),
+        }
+    }
+
+    async fn regenerate_cron_token(&self) -> Result<String, BackendError> {
+        Ok(self.cron_token.regenerate(&self.pool).await?)
+    }
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError> {
         Ok(self
             .auth
@@ -232,5 +295,33 @@ impl Backend for DbBackend {
 
     async fn sign_out(&self, cookie_header: Option<&str>) -> Result<String, BackendError> {
         Ok(self.auth.sign_out(cookie_header).await?)
+    }
+}
+
+fn figures(summary: &crate::jobs::RunSummary) -> app::api::RunFigures {
+    app::api::RunFigures {
+        due: summary.due,
+        sent: summary.sent,
+        skipped: summary
+            .skipped
+            .iter()
+            .map(|(reason, count)| (reason.clone(), *count))
+            .collect(),
+        failed: summary.failed,
+        retrying: summary.retrying,
+    }
+}
+
+fn run_line(run: db::runs::RunRow) -> app::api::RunLine {
+    app::api::RunLine {
+        trigger: run.trigger,
+        started_at: run.started_at,
+        duration_ms: (run.finished_at - run.started_at).num_milliseconds(),
+        figures: run
+            .summary_json
+            .as_deref()
+            .and_then(|json| serde_json::from_str::<crate::jobs::RunSummary>(json).ok())
+            .map(|summary| figures(&summary)),
+        error: run.error,
     }
 }

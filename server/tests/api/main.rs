@@ -9,6 +9,7 @@ mod events;
 mod helpers;
 mod reminders_page;
 mod sending;
+mod sending_tab;
 mod settings;
 mod smtp_peer;
 mod templates;

@@ -5,7 +5,6 @@ use leptos_meta::Title;
 use leptos_router::{components::A, hooks::use_params_map};
 
 use super::content_form::ContentForm;
-use super::list::confirm;
 use super::preview::{Preview, Rendered, Width};
 use crate::api::{
     load_preview_sample, load_template_editor, SaveOutcome, SaveTemplate, SendTestEmail,
@@ -13,6 +12,7 @@ use crate::api::{
 };
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::pages::confirm;
 
 /// Languages offered when adding one, besides those of the shop's customers.
 const COMMON_LANGUAGES: [&str; 7] = ["fr", "en", "de", "es", "it", "nl", "pt"];

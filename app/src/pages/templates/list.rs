@@ -7,6 +7,7 @@ use crate::api::{
 };
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::pages::confirm;
 
 /// Every template of the shop, with create, duplicate and delete.
 #[component]
@@ -155,17 +156,4 @@ fn TemplateTable(
         </table>
     }
     .into_any()
-}
-
-/// The browser's confirmation dialog; on the server nothing is ever confirmed.
-pub(super) fn confirm(message: &str) -> bool {
-    #[cfg(feature = "hydrate")]
-    {
-        window().confirm_with_message(message).unwrap_or(false)
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = message;
-        false
-    }
 }

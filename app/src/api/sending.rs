@@ -1,0 +1,83 @@
+//! The Automatic sending tab: the scheduler's recent runs, the queue, the last sending errors,
+//! "Run now", and the cron URL with its token.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// What one engine run did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunFigures {
+    pub due: u64,
+    pub sent: u64,
+    /// Skip reason name (`domain::engine::SkipReason`) and count.
+    pub skipped: Vec<(String, u64)>,
+    pub failed: u64,
+    pub retrying: u64,
+}
+
+/// One line of the run history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunLine {
+    /// `scheduler`, `cron`, `cli` or `admin`.
+    pub trigger: String,
+    pub started_at: DateTime<Utc>,
+    pub duration_ms: i64,
+    pub figures: Option<RunFigures>,
+    pub error: Option<String>,
+}
+
+/// A reminder that could not be sent (for good, or for now).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendingError {
+    pub at: DateTime<Utc>,
+    pub email: String,
+    pub error: String,
+    /// Queued again with a backoff (else failed for good).
+    pub retrying: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendingStatus {
+    pub runs: Vec<RunLine>,
+    /// When the built-in scheduler runs next, from its last run.
+    pub next_run: Option<DateTime<Utc>>,
+    /// Queued reminders whose time has come, and those waiting for a retry later.
+    pub queued_due: u64,
+    pub queued_later: u64,
+    pub errors: Vec<SendingError>,
+    pub cron_url: String,
+    pub cron_token: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RunNowOutcome {
+    Ran(RunFigures),
+    /// Another run (scheduler, cron) holds the engine: nothing was started.
+    AlreadyRunning,
+}
+
+#[server(prefix = "/admin/fn", endpoint = "load_sending")]
+pub async fn load_sending() -> Result<SendingStatus, AppError> {
+    crate::error::with_status(
+        async move { Ok(crate::backend::backend()?.sending_status().await?) }.await,
+    )
+}
+
+/// One engine pass now, the way the cron URL runs it.
+#[server(prefix = "/admin/fn", endpoint = "run_now")]
+pub async fn run_now() -> Result<RunNowOutcome, AppError> {
+    crate::error::with_status(
+        async move { Ok(crate::backend::backend()?.run_now(Utc::now()).await?) }.await,
+    )
+}
+
+/// A new cron token; the old one stops working at once. Returns the new one.
+#[server(prefix = "/admin/fn", endpoint = "regenerate_cron_token")]
+pub async fn regenerate_cron_token() -> Result<String, AppError> {
+    crate::error::with_status(
+        async move { Ok(crate::backend::backend()?.regenerate_cron_token().await?) }.await,
+    )
+}
