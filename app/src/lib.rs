@@ -19,8 +19,8 @@ use leptos_router::{
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::{AdminLayout, Tab};
 use pages::{
-    CartPage, CartsPage, ComingSoon, LoginPage, NotFound, RemindersPage, SendingPage, SettingsPage,
-    TemplateEditorPage, TemplatesPage,
+    CartPage, CartsPage, ComingSoon, HelpPage, LoginPage, NotFound, RemindersPage, SendingPage,
+    SettingsPage, TemplateEditorPage, TemplatesPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -82,7 +82,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("carts/:id") view=CartPage ssr=SsrMode::Async />
                         <Route
                             path=path!("help")
-                            view=|| view! { <ComingSoon tab=Tab::Help /> }
+                            view=HelpPage
                         />
                         <Route
                             path=path!("settings")

@@ -7,7 +7,7 @@ test('"Run now" runs the engine and shows its result and the run in the history'
   const errors = watchConsole(page);
   await page.goto('/sending');
   await waitForHydration(page);
-  await expect(page.getByLabel('URL')).toHaveValue(/\/api\/v1\/jobs\/run$/);
+  await expect(page.getByLabel('URL', { exact: true })).toHaveValue(/\/api\/v1\/jobs\/run$/);
   await expect(page.getByLabel('Secret token')).toHaveValue(/.{40,}/);
 
   await page.getByRole('button', { name: 'Run now' }).click();

@@ -19,7 +19,9 @@ pub use sending::{
     load_sending, regenerate_cron_token, run_now, LoadSending, RegenerateCronToken, RunFigures,
     RunLine, RunNow, RunNowOutcome, SendingError, SendingStatus,
 };
-pub use settings::{load_settings, save_settings, LoadSettings, SaveSettings, SettingsOutcome};
+pub use settings::{
+    load_settings, save_settings, support_contact, LoadSettings, SaveSettings, SettingsOutcome,
+};
 pub use templates::{
     create_template, delete_template, duplicate_template, list_templates, load_preview_sample,
     load_template_editor, save_template, send_test_email, CreateTemplate, DeleteTemplate,

@@ -54,3 +54,18 @@ pub async fn save_settings(draft: SettingsDraft) -> Result<SettingsOutcome, AppE
         .await,
     )
 }
+
+/// The support address the Help tab shows (Settings), if the shop set one.
+#[server(prefix = "/admin/fn", endpoint = "support_contact")]
+pub async fn support_contact() -> Result<Option<String>, AppError> {
+    crate::error::with_status(
+        async move {
+            Ok(crate::backend::backend()?
+                .settings()
+                .await?
+                .and_then(|settings| settings.support_email)
+                .map(|email| email.as_str().to_owned()))
+        }
+        .await,
+    )
+}

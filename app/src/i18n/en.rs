@@ -232,5 +232,6 @@ pub static TEXTS: Texts = Texts {
     templates: &super::templates::EN,
     settings: &super::settings::EN,
     sending: &super::sending::EN,
+    help: &super::help::EN,
     skip_reason,
 };

@@ -233,5 +233,6 @@ pub static TEXTS: Texts = Texts {
     templates: &super::templates::FR,
     settings: &super::settings::FR,
     sending: &super::sending::FR,
+    help: &super::help::FR,
     skip_reason,
 };

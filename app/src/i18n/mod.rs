@@ -6,6 +6,7 @@
 
 mod en;
 mod fr;
+mod help;
 mod negotiate;
 mod sending;
 mod settings;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 use domain::{Currency, DelayUnit, DiscountSummary, Language};
 
+pub use help::HelpTexts;
 pub use negotiate::{negotiate, COOKIE_NAME};
 pub use sending::SendingTexts;
 pub use settings::SettingsTexts;
@@ -190,6 +192,8 @@ pub struct Texts {
     pub settings: &'static SettingsTexts,
     /// The Automatic sending tab.
     pub sending: &'static SendingTexts,
+    /// The Help tab.
+    pub help: &'static HelpTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.
     pub skip_reason: fn(&str) -> &str,
 }

@@ -3,6 +3,7 @@
 mod cart;
 mod carts;
 mod coming_soon;
+mod help;
 mod login;
 mod not_found;
 mod reminders;
@@ -13,6 +14,7 @@ mod templates;
 pub use cart::CartPage;
 pub use carts::CartsPage;
 pub use coming_soon::ComingSoon;
+pub use help::HelpPage;
 pub use login::LoginPage;
 pub use not_found::NotFound;
 pub use reminders::RemindersPage;

@@ -1,0 +1,130 @@
+//! The Help tab's questions and answers, in both languages.
+
+pub struct HelpTexts {
+    pub title: &'static str,
+    pub faq: &'static [(&'static str, &'static str)],
+    pub contact_title: &'static str,
+    pub contact_intro: &'static str,
+    pub no_contact: &'static str,
+}
+
+pub static FR: HelpTexts = HelpTexts {
+    title: "Aide",
+    faq: &[
+        (
+            "Comment les délais sont-ils comptés ?",
+            "Depuis la dernière activité du panier (dernier ajout, retrait ou changement de quantité), pas depuis sa création. Un panier devient abandonné après le délai « Panier abandonné après » des Paramètres (30 minutes par défaut) ; une relance « 1 heure » part une heure après la dernière activité. Si le client modifie son panier, la séquence recommence.",
+        ),
+        (
+            "Dans quelle langue part l'e-mail ?",
+            "Dans la langue du client si le modèle a un texte dans cette langue, sinon en anglais. Si le modèle n'a ni l'une ni l'autre, la relance n'est pas envoyée et le panier l'indique (« pas de texte dans sa langue ni en anglais »).",
+        ),
+        (
+            "Comment fonctionnent les réductions selon le montant du panier ?",
+            "Chaque tranche de montant a sa réduction (pourcentage, montant fixe, livraison offerte ou rien). Les tranches se suivent sans trou ni chevauchement. Vérifiez que vos ventes restent rentables : une réduction de 20 % sur un panier à faible marge peut coûter plus qu'elle ne rapporte.",
+        ),
+        (
+            "Comment sont créés les codes promo et combien de temps sont-ils valables ?",
+            "Un code unique à usage unique est créé pour chaque relance avec réduction : votre préfixe (RLC- par défaut) suivi de 8 caractères sans confusion possible (pas de 0/O ni 1/I). Il expire après le nombre de jours de validité de la relance. Un client reçoit au plus un code par période réglée dans les Paramètres (30 jours par défaut). Les codes expirés non utilisés sont supprimés après le délai choisi.",
+        ),
+        (
+            "Comment un client se désabonne-t-il ?",
+            "Chaque e-mail contient un lien de désinscription et les en-têtes « List-Unsubscribe » : Gmail et Apple Mail affichent un bouton « Se désabonner » qui agit en un clic. Le lien du pied de l'e-mail ouvre une page avec un bouton de confirmation, pour que les antivirus qui visitent les liens ne désabonnent personne. Une adresse désabonnée ne reçoit plus aucune relance.",
+        ),
+        (
+            "Dois-je avoir le consentement de mes clients ?",
+            "Les relances de panier sont des e-mails commerciaux. Vous pouvez réserver les relances aux clients inscrits à la newsletter (réglage « Exclure les clients non inscrits » de chaque relance) et le lien de désinscription est toujours présent. Renseignez votre adresse postale dans les Paramètres : elle apparaît en pied de chaque e-mail.",
+        ),
+        (
+            "Que signifient les statistiques ?",
+            "Envoyées : relances parties. Ouvertes : le client a affiché les images de l'e-mail. Cliquées : il a suivi un lien. Converties : il a commandé après la relance. Les ouvertures et clics dans les secondes suivant l'envoi sont le plus souvent des antivirus : ils sont signalés et exclus.",
+        ),
+        (
+            "À quoi sert l'URL cron ?",
+            "Le planificateur intégré envoie déjà les relances à l'heure. L'URL cron (onglet Envoi automatique) permet en plus de déclencher un passage depuis un cron externe, avec son jeton secret. Deux passages ne se chevauchent jamais et une relance ne part jamais deux fois.",
+        ),
+        (
+            "Comment tester un e-mail avant de l'activer ?",
+            "Dans l'éditeur du modèle, l'aperçu se met à jour à chaque frappe, sur un panier de démonstration ou un vrai panier abandonné, en largeur ordinateur, tablette ou mobile. « Envoyer un e-mail de test » envoie la version affichée à l'adresse de votre choix, avec « [TEST] » dans l'objet.",
+        ),
+        (
+            "Pourquoi un panier n'a-t-il pas reçu de relance ?",
+            "Ouvrez le panier dans l'onglet Paniers : sa chronologie indique chaque relance envoyée ou non envoyée avec la raison (commande passée, panier vidé, client désabonné, hors audience, pas de texte dans sa langue, trop tard…). Un panier sans adresse e-mail ne peut pas être relancé.",
+        ),
+        (
+            "Combien de relances puis-je créer ?",
+            "Cinq au plus, pour ne pas harceler vos clients. Un client ne reçoit pas deux e-mails à moins de l'écart minimum réglé dans les Paramètres (12 heures par défaut), et une relance plus en retard que le retard maximum (24 heures par défaut, par exemple après une panne du serveur) n'est pas envoyée.",
+        ),
+    ],
+    contact_title: "Besoin d'aide ?",
+    contact_intro: "Écrivez à votre contact support :",
+    no_contact: "Aucun contact support n'est renseigné : ajoutez-en un dans les Paramètres.",
+};
+
+pub static EN: HelpTexts = HelpTexts {
+    title: "Help",
+    faq: &[
+        (
+            "How are delays counted?",
+            "From the cart's last activity (last item added, removed or quantity changed), not from its creation. A cart becomes abandoned after the \"Cart abandoned after\" delay in Settings (30 minutes by default); a \"1 hour\" reminder goes out one hour after the last activity. If the customer changes the cart, the sequence starts again.",
+        ),
+        (
+            "Which language is the email in?",
+            "The customer's language if the template has a text in it, else English. If the template has neither, the reminder is not sent and the cart says so (\"no text in their language nor in English\").",
+        ),
+        (
+            "How do discounts by cart value work?",
+            "Each range of cart value has its own discount (percentage, fixed amount, free shipping or none). Ranges follow each other without gaps or overlaps. Check that your sales stay profitable: 20 % off a low-margin cart can cost more than it brings.",
+        ),
+        (
+            "How are discount codes made and how long do they last?",
+            "Each reminder with a discount gets a unique single-use code: your prefix (RLC- by default) and 8 characters that cannot be confused (no 0/O, no 1/I). It expires after the reminder's validity in days. A customer gets at most one code per period set in Settings (30 days by default). Expired unused codes are deleted after the delay you choose.",
+        ),
+        (
+            "How does a customer unsubscribe?",
+            "Every email has an unsubscribe link and the List-Unsubscribe headers: Gmail and Apple Mail show an \"Unsubscribe\" button that works in one click. The footer link opens a page with a confirm button, so that virus scanners that visit links never unsubscribe anyone. An unsubscribed address gets no more reminders.",
+        ),
+        (
+            "Do I need my customers' consent?",
+            "Cart reminders are commercial emails. You can keep reminders for newsletter subscribers only (each reminder's \"Exclude customers not subscribed\" option), and the unsubscribe link is always there. Fill in your postal address in Settings: it appears in every email's footer.",
+        ),
+        (
+            "What do the statistics mean?",
+            "Sent: reminders that went out. Opened: the customer displayed the email's images. Clicked: they followed a link. Converted: they ordered after the reminder. Opens and clicks within seconds of sending are mostly virus scanners: they are flagged and left out.",
+        ),
+        (
+            "What is the cron URL for?",
+            "The built-in scheduler already sends reminders on time. The cron URL (Automatic sending tab) also lets an external cron start a run, with its secret token. Two runs never overlap and a reminder never goes out twice.",
+        ),
+        (
+            "How do I test an email before turning it on?",
+            "In the template editor the preview updates on every keystroke, with a demo cart or a real abandoned cart, at desktop, tablet or mobile width. \"Send a test email\" sends the version shown to the address you choose, with \"[TEST]\" in the subject.",
+        ),
+        (
+            "Why did a cart get no reminder?",
+            "Open the cart in the Carts tab: its timeline lists each reminder sent or not sent with the reason (ordered, emptied, unsubscribed, outside the audience, no text in their language, too late…). A cart without an email address cannot be reminded.",
+        ),
+        (
+            "How many reminders can I create?",
+            "Five at most, so customers are not harassed. A customer never gets two emails closer than the minimum gap in Settings (12 hours by default), and a reminder later than the maximum lateness (24 hours by default, after a server outage for example) is not sent.",
+        ),
+    ],
+    contact_title: "Need help?",
+    contact_intro: "Write to your support contact:",
+    no_contact: "No support contact is set: add one in Settings.",
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_faq_has_at_least_ten_questions_in_both_languages() {
+        assert!(FR.faq.len() >= 10);
+        assert_eq!(FR.faq.len(), EN.faq.len());
+        for (question, answer) in FR.faq.iter().chain(EN.faq) {
+            assert!(question.ends_with('?'), "{question}");
+            assert!(answer.len() > 80, "{question}");
+        }
+    }
+}
