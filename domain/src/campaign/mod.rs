@@ -3,12 +3,16 @@
 mod audience;
 mod delay;
 mod discount;
+mod draft;
 mod ranges;
 mod step;
 
 pub use audience::{Audience, ProfileSet};
 pub use delay::{Delay, DelayUnit};
 pub use discount::{Discount, DiscountError, DiscountKind, Percent, ValidityDays};
+pub use draft::{
+    DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue, StepProblem,
+};
 pub use ranges::{
     DiscountPolicy, DiscountRange, DiscountRanges, DiscountSummary, RangesError, ValueBasis,
     MAX_RANGES,

@@ -28,7 +28,8 @@ pub struct DiscountRange {
 }
 
 /// Why a list of ranges was refused. Ranges are numbered from 1, as the merchant sees them.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RangesError {
     #[error("add at least one range")]
     Empty,
@@ -89,6 +90,21 @@ impl TryFrom<DiscountRangesWire> for DiscountRanges {
     type Error = RangesError;
     fn try_from(wire: DiscountRangesWire) -> Result<Self, Self::Error> {
         DiscountRanges::new(wire.basis, wire.ranges)
+    }
+}
+
+impl RangesError {
+    /// The range (numbered from 1) the message belongs next to, if one.
+    pub fn range(&self) -> Option<usize> {
+        match self {
+            Self::Empty | Self::TooMany => None,
+            Self::NegativeMin { range }
+            | Self::Unsorted { range, .. }
+            | Self::SameStart { range, .. }
+            | Self::Gap { range, .. }
+            | Self::Overlap { range, .. }
+            | Self::EmptyRange { range, .. } => Some(*range),
+        }
     }
 }
 

@@ -1,0 +1,511 @@
+//! A reminder as the 3-step wizard holds it while the merchant types: plain strings that may
+//! be invalid for a moment. `parse` is the one check, run live in the browser (each stage
+//! before Next) and again on the server before saving.
+
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Audience, Delay, DelayUnit, Discount, DiscountKind, DiscountPolicy, DiscountRange,
+    DiscountRanges, Percent, ProfileSet, RangesError, ReminderStep, ValidityDays, ValueBasis,
+    MAX_RANGES,
+};
+
+/// The wizard's three stages, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Target,
+    Discount,
+    Email,
+}
+
+/// What the discount gives, as the form's select says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscountType {
+    None,
+    Percent,
+    Amount,
+    FreeShipping,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiscountDraft {
+    pub kind: DiscountType,
+    pub value: String,
+    pub validity_days: String,
+    pub combinable: bool,
+    /// For an amount: taken off the price with tax.
+    pub tax_included: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RangeDraft {
+    pub min: String,
+    /// Empty: no upper bound (only the last range may leave it empty).
+    pub max: String,
+    pub discount: DiscountDraft,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepDraft {
+    /// Empty for a new reminder.
+    pub id: String,
+    pub enabled: bool,
+    pub newsletter_only: bool,
+    pub active: bool,
+    pub inactive: bool,
+    pub never_ordered: bool,
+    pub delay_amount: String,
+    pub delay_unit: DelayUnit,
+    pub by_cart_value: bool,
+    pub single: DiscountDraft,
+    pub basis: ValueBasis,
+    pub ranges: Vec<RangeDraft>,
+    pub template_id: String,
+}
+
+/// What is wrong; the admin words it in the merchant's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StepIssue {
+    NoProfile,
+    /// 1 hour to 30 days.
+    Delay,
+    NotANumber,
+    /// Above 0, at most 100.
+    Percent,
+    AmountNotPositive,
+    /// 1 to 365 days.
+    Validity,
+    /// A range needs a discount: carts outside every range get none.
+    RangeWithoutDiscount,
+    /// Only the last range may have no upper bound.
+    MissingMax,
+    Ranges {
+        error: RangesError,
+    },
+    NoTemplate,
+}
+
+/// One problem, tied to its stage and field (`delay`, `single.value`, `ranges[2].min`…).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepProblem {
+    pub stage: Stage,
+    pub field: String,
+    pub issue: StepIssue,
+}
+
+fn decimal(text: &str) -> Option<Decimal> {
+    // French keyboards type a comma.
+    Decimal::from_str(text.trim().replace(',', ".").as_str()).ok()
+}
+
+impl DiscountDraft {
+    pub fn none() -> Self {
+        Self {
+            kind: DiscountType::None,
+            value: String::new(),
+            validity_days: "7".into(),
+            combinable: false,
+            tax_included: true,
+        }
+    }
+
+    pub fn percent(value: &str) -> Self {
+        Self {
+            kind: DiscountType::Percent,
+            value: value.into(),
+            ..Self::none()
+        }
+    }
+
+    fn from_discount(discount: &Discount) -> Self {
+        let (kind, value, tax_included) = match discount.kind {
+            DiscountKind::Percent { percent } => (
+                DiscountType::Percent,
+                percent.value().normalize().to_string(),
+                true,
+            ),
+            DiscountKind::Amount {
+                amount,
+                tax_included,
+            } => (
+                DiscountType::Amount,
+                amount.normalize().to_string(),
+                tax_included,
+            ),
+            DiscountKind::FreeShipping => (DiscountType::FreeShipping, String::new(), true),
+        };
+        Self {
+            kind,
+            value,
+            validity_days: discount.validity.days().to_string(),
+            combinable: discount.combinable,
+            tax_included,
+        }
+    }
+
+    /// The discount (`None` for "no discount"), or the problems by field suffix.
+    fn parse(&self) -> Result<Option<Discount>, Vec<(&'static str, StepIssue)>> {
+        let mut problems = Vec::new();
+        let kind = match self.kind {
+            DiscountType::None => return Ok(None),
+            DiscountType::FreeShipping => Some(DiscountKind::FreeShipping),
+            DiscountType::Percent => match decimal(&self.value) {
+                None => {
+                    problems.push(("value", StepIssue::NotANumber));
+                    None
+                }
+                Some(value) => Percent::new(value)
+                    .map(|percent| DiscountKind::Percent { percent })
+                    .map_err(|_| problems.push(("value", StepIssue::Percent)))
+                    .ok(),
+            },
+            DiscountType::Amount => match decimal(&self.value) {
+                None => {
+                    problems.push(("value", StepIssue::NotANumber));
+                    None
+                }
+                Some(value) => DiscountKind::amount(value, self.tax_included)
+                    .map_err(|_| problems.push(("value", StepIssue::AmountNotPositive)))
+                    .ok(),
+            },
+        };
+        let validity = self
+            .validity_days
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .and_then(|days| ValidityDays::new(days).ok());
+        if validity.is_none() {
+            problems.push(("validity_days", StepIssue::Validity));
+        }
+        match (kind, validity) {
+            (Some(kind), Some(validity)) if problems.is_empty() => Ok(Some(Discount {
+                kind,
+                validity,
+                combinable: self.combinable,
+            })),
+            _ => Err(problems),
+        }
+    }
+}
+
+impl StepDraft {
+    /// A new reminder: everyone, one hour, no discount, the given template.
+    pub fn new(template_id: &str) -> Self {
+        Self {
+            id: String::new(),
+            enabled: true,
+            newsletter_only: false,
+            active: true,
+            inactive: true,
+            never_ordered: true,
+            delay_amount: "1".into(),
+            delay_unit: DelayUnit::Hours,
+            by_cart_value: false,
+            single: DiscountDraft::none(),
+            basis: ValueBasis::TaxIncluded,
+            ranges: vec![RangeDraft {
+                min: "0".into(),
+                max: String::new(),
+                discount: DiscountDraft::percent("5"),
+            }],
+            template_id: template_id.into(),
+        }
+    }
+
+    pub fn from_step(step: &ReminderStep) -> Self {
+        let mut draft = Self::new(&step.template_id);
+        draft.id = step.id.clone();
+        draft.enabled = step.enabled;
+        draft.newsletter_only = step.audience.newsletter_only;
+        draft.active = step.audience.profiles.active();
+        draft.inactive = step.audience.profiles.inactive();
+        draft.never_ordered = step.audience.profiles.never_ordered();
+        draft.delay_amount = step.delay.amount().to_string();
+        draft.delay_unit = step.delay.unit();
+        match &step.discount {
+            DiscountPolicy::None => {}
+            DiscountPolicy::Single { discount } => {
+                draft.single = DiscountDraft::from_discount(discount);
+            }
+            DiscountPolicy::Ranges { ranges } => {
+                draft.by_cart_value = true;
+                draft.basis = ranges.basis();
+                draft.ranges = ranges
+                    .ranges()
+                    .iter()
+                    .map(|range| RangeDraft {
+                        min: range.min.normalize().to_string(),
+                        max: range
+                            .max
+                            .map(|max| max.normalize().to_string())
+                            .unwrap_or_default(),
+                        discount: DiscountDraft::from_discount(&range.discount),
+                    })
+                    .collect();
+            }
+        }
+        draft
+    }
+
+    /// A range after the last one: it starts where the last one ends (or 50 above its start).
+    pub fn add_range(&mut self) {
+        if self.ranges.len() >= MAX_RANGES {
+            return;
+        }
+        let min = match self.ranges.last() {
+            None => "0".to_owned(),
+            Some(last) => match (decimal(&last.max), decimal(&last.min)) {
+                (Some(max), _) => max.normalize().to_string(),
+                (None, Some(min)) => {
+                    let end = min + Decimal::from(50);
+                    self.ranges.last_mut().expect("there is a last").max = end.to_string();
+                    end.to_string()
+                }
+                (None, None) => String::new(),
+            },
+        };
+        let discount = self
+            .ranges
+            .last()
+            .map_or_else(|| DiscountDraft::percent("5"), |last| last.discount.clone());
+        self.ranges.push(RangeDraft {
+            min,
+            max: String::new(),
+            discount,
+        });
+    }
+
+    /// Every problem of one stage.
+    pub fn problems_of(&self, stage: Stage) -> Vec<StepProblem> {
+        match self.parse() {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems.into_iter().filter(|p| p.stage == stage).collect(),
+        }
+    }
+
+    /// The reminder, or every problem with its stage and field.
+    pub fn parse(&self) -> Result<ReminderStep, Vec<StepProblem>> {
+        let mut problems = Vec::new();
+        let mut push = |stage, field: String, issue| {
+            problems.push(StepProblem {
+                stage,
+                field,
+                issue,
+            })
+        };
+        let profiles = ProfileSet::new(self.active, self.inactive, self.never_ordered)
+            .map_err(|_| push(Stage::Target, "profiles".into(), StepIssue::NoProfile))
+            .ok();
+        let delay = self
+            .delay_amount
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|amount| *amount >= 1)
+            .and_then(|amount| Delay::new(amount, self.delay_unit).ok());
+        if delay.is_none() {
+            push(Stage::Target, "delay".into(), StepIssue::Delay);
+        }
+        let discount = if self.by_cart_value {
+            let mut ranges = Vec::new();
+            let last = self.ranges.len().saturating_sub(1);
+            for (index, range) in self.ranges.iter().enumerate() {
+                let field = |name: &str| format!("ranges[{index}].{name}");
+                let min = decimal(&range.min);
+                if min.is_none() {
+                    push(Stage::Discount, field("min"), StepIssue::NotANumber);
+                }
+                let max = if range.max.trim().is_empty() {
+                    if index != last {
+                        push(Stage::Discount, field("max"), StepIssue::MissingMax);
+                    }
+                    Some(None)
+                } else {
+                    let max = decimal(&range.max);
+                    if max.is_none() {
+                        push(Stage::Discount, field("max"), StepIssue::NotANumber);
+                    }
+                    max.map(Some)
+                };
+                let discount = if range.discount.kind == DiscountType::None {
+                    push(
+                        Stage::Discount,
+                        field("kind"),
+                        StepIssue::RangeWithoutDiscount,
+                    );
+                    None
+                } else {
+                    match range.discount.parse() {
+                        Ok(discount) => discount,
+                        Err(found) => {
+                            for (name, issue) in found {
+                                push(Stage::Discount, field(name), issue);
+                            }
+                            None
+                        }
+                    }
+                };
+                if let (Some(min), Some(max), Some(discount)) = (min, max, discount) {
+                    ranges.push(DiscountRange { min, max, discount });
+                }
+            }
+            if ranges.len() == self.ranges.len() {
+                match DiscountRanges::new(self.basis, ranges) {
+                    Ok(ranges) => Some(DiscountPolicy::Ranges { ranges }),
+                    Err(error) => {
+                        let field = error
+                            .range()
+                            .map_or_else(|| "ranges".to_owned(), |n| format!("ranges[{}]", n - 1));
+                        push(Stage::Discount, field, StepIssue::Ranges { error });
+                        None
+                    }
+                }
+            } else {
+                None
+            }
+        } else {
+            match self.single.parse() {
+                Ok(None) => Some(DiscountPolicy::None),
+                Ok(Some(discount)) => Some(DiscountPolicy::Single { discount }),
+                Err(found) => {
+                    for (name, issue) in found {
+                        push(Stage::Discount, format!("single.{name}"), issue);
+                    }
+                    None
+                }
+            }
+        };
+        if self.template_id.trim().is_empty() {
+            push(Stage::Email, "template".into(), StepIssue::NoTemplate);
+        }
+        match (profiles, delay, discount) {
+            (Some(profiles), Some(delay), Some(discount)) if problems.is_empty() => {
+                Ok(ReminderStep {
+                    id: self.id.clone(),
+                    delay,
+                    enabled: self.enabled,
+                    audience: Audience {
+                        newsletter_only: self.newsletter_only,
+                        profiles,
+                    },
+                    discount,
+                    template_id: self.template_id.trim().to_owned(),
+                })
+            }
+            _ => Err(problems),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn three_ranges() -> StepDraft {
+        let mut draft = StepDraft::new("t1");
+        draft.by_cart_value = true;
+        draft.ranges = vec![
+            RangeDraft {
+                min: "0".into(),
+                max: "50".into(),
+                discount: DiscountDraft::percent("5"),
+            },
+            RangeDraft {
+                min: "50".into(),
+                max: "100".into(),
+                discount: DiscountDraft::percent("10"),
+            },
+            RangeDraft {
+                min: "100".into(),
+                max: String::new(),
+                discount: DiscountDraft {
+                    kind: DiscountType::FreeShipping,
+                    ..DiscountDraft::none()
+                },
+            },
+        ];
+        draft
+    }
+
+    #[test]
+    fn three_ranges_parse_and_round_trip_through_the_step() {
+        let step = three_ranges().parse().unwrap();
+        assert!(
+            matches!(step.discount, DiscountPolicy::Ranges { ref ranges } if ranges.ranges().len() == 3)
+        );
+        assert_eq!(StepDraft::from_step(&step).parse().unwrap(), step);
+    }
+
+    #[test]
+    fn an_overlapping_range_is_reported_on_that_range() {
+        let mut draft = three_ranges();
+        draft.ranges[1].min = "40".into();
+        let problems = draft.problems_of(Stage::Discount);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].field, "ranges[0]");
+        assert!(matches!(
+            problems[0].issue,
+            StepIssue::Ranges {
+                error: RangesError::Overlap {
+                    range: 1,
+                    next: 2,
+                    ..
+                }
+            }
+        ));
+        assert!(draft.problems_of(Stage::Target).is_empty());
+    }
+
+    #[test]
+    fn each_stage_reports_its_own_fields() {
+        let mut draft = StepDraft::new("");
+        draft.active = false;
+        draft.inactive = false;
+        draft.never_ordered = false;
+        draft.delay_amount = "31".into();
+        draft.delay_unit = DelayUnit::Days;
+        draft.single = DiscountDraft::percent("120");
+        let fields = |stage| -> Vec<String> {
+            draft
+                .problems_of(stage)
+                .into_iter()
+                .map(|p| p.field)
+                .collect()
+        };
+        assert_eq!(fields(Stage::Target), ["profiles", "delay"]);
+        assert_eq!(fields(Stage::Discount), ["single.value"]);
+        assert_eq!(fields(Stage::Email), ["template"]);
+    }
+
+    #[test]
+    fn a_comma_decimal_is_read_and_a_missing_upper_bound_only_allowed_last() {
+        let mut draft = three_ranges();
+        draft.ranges[0].discount = DiscountDraft {
+            kind: DiscountType::Amount,
+            value: "4,50".into(),
+            ..DiscountDraft::none()
+        };
+        assert!(draft.parse().is_ok());
+        draft.ranges[0].max = String::new();
+        let problems = draft.problems_of(Stage::Discount);
+        assert_eq!(problems[0].field, "ranges[0].max");
+        assert_eq!(problems[0].issue, StepIssue::MissingMax);
+    }
+
+    #[test]
+    fn adding_a_range_starts_it_where_the_last_one_ends() {
+        let mut draft = StepDraft::new("t1");
+        draft.by_cart_value = true;
+        draft.add_range();
+        assert_eq!(draft.ranges[0].max, "50");
+        assert_eq!(draft.ranges[1].min, "50");
+        assert!(draft.parse().is_ok());
+    }
+}
