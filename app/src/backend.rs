@@ -126,6 +126,29 @@ pub trait Backend: Send + Sync + 'static {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;
 
+    /// Creates (empty id) or replaces a reminder of the shop's campaign.
+    async fn save_step(
+        &self,
+        step: &domain::ReminderStep,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::api::StepSaved, BackendError>;
+
+    /// `false` when the reminder is not the shop's.
+    async fn set_step_enabled(
+        &self,
+        step_id: &str,
+        enabled: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError>;
+
+    async fn delete_step(&self, step_id: &str) -> Result<bool, BackendError>;
+
+    async fn duplicate_step(
+        &self,
+        step_id: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::api::StepSaved, BackendError>;
+
     /// The Automatic sending tab's data.
     async fn sending_status(&self) -> Result<crate::api::SendingStatus, BackendError>;
 

@@ -19,6 +19,9 @@ pub use campaign::{
     DiscountPolicy, DiscountRange, DiscountRanges, DiscountSummary, Percent, ProfileSet,
     ReminderStep, ValidityDays, ValueBasis, MAX_STEPS,
 };
+pub use campaign::{
+    DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue, StepProblem,
+};
 pub use campaign::{RangesError, MAX_RANGES};
 pub use model::{
     Cart, CartError, CartItem, ContentDraft, Currency, Customer, CustomerError, CustomerProfile,

@@ -14,7 +14,12 @@ pub use cart_detail::{
     TimelineEntry,
 };
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
-pub use reminders::{list_reminders, ReminderRow, RemindersData};
+pub use reminders::{
+    delete_reminder, duplicate_reminder, list_reminders, load_reminder_editor, save_reminder,
+    set_reminder_enabled, DeleteReminder, DuplicateReminder, ReminderEditor, ReminderRow,
+    RemindersData, SaveReminder, SetReminderEnabled, StepOutcome, StepRefusal, StepSaved,
+    TemplateChoice,
+};
 pub use sending::{
     load_sending, regenerate_cron_token, run_now, LoadSending, RegenerateCronToken, RunFigures,
     RunLine, RunNow, RunNowOutcome, SendingError, SendingStatus,

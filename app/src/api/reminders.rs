@@ -1,7 +1,9 @@
 use domain::{
-    Campaign, Currency, DelayUnit, DiscountSummary, EmailTemplate, Language, ReminderStep,
+    Audience, Campaign, Currency, DelayUnit, DiscountPolicy, DiscountSummary, EmailTemplate,
+    Language, ReminderStep, StepDraft, StepProblem,
 };
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -17,6 +19,9 @@ pub struct ReminderRow {
     pub discount: DiscountSummary,
     pub enabled: bool,
     pub template_name: Option<String>,
+    pub template_id: String,
+    pub audience: Audience,
+    pub policy: DiscountPolicy,
 }
 
 /// What the Reminders page shows.
@@ -45,6 +50,9 @@ impl ReminderRow {
             discount: step.discount.summary(),
             enabled: step.enabled,
             template_name: template.map(|t| t.name.clone()),
+            template_id: step.template_id.clone(),
+            audience: step.audience,
+            policy: step.discount.clone(),
         }
     }
 
@@ -100,4 +108,161 @@ pub async fn list_reminders() -> Result<RemindersData, AppError> {
         found.campaign.as_ref(),
         &found.templates,
     ))
+}
+
+/// A template the wizard's third stage can pick.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateChoice {
+    pub id: String,
+    pub name: String,
+    pub languages: Vec<Language>,
+}
+
+/// What the wizard opens with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReminderEditor {
+    pub draft: StepDraft,
+    pub templates: Vec<TemplateChoice>,
+    pub currency: Currency,
+}
+
+/// Why the campaign refused a reminder that is valid on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StepRefusal {
+    /// A sixth reminder.
+    TooMany,
+    /// Another reminder already goes out after this many hours.
+    SameDelay {
+        hours: u32,
+    },
+    UnknownTemplate,
+}
+
+/// What saving (or duplicating) a reminder came to, as the backend reports it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StepSaved {
+    Saved { id: String },
+    NotFound,
+    Refused(StepRefusal),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StepOutcome {
+    Saved {
+        id: String,
+    },
+    /// Nothing saved: every problem, with its stage and field.
+    Invalid {
+        problems: Vec<StepProblem>,
+    },
+    Refused(StepRefusal),
+}
+
+/// The wizard's data: a reminder to edit, or a new one (`id` empty).
+#[server(prefix = "/admin/fn", endpoint = "load_reminder_editor")]
+pub async fn load_reminder_editor(id: String) -> Result<ReminderEditor, AppError> {
+    crate::error::with_status(
+        async move {
+            let Some(found) = crate::backend::backend()?.shop_campaign().await? else {
+                return Err(AppError::NotFound);
+            };
+            let templates: Vec<TemplateChoice> = crate::backend::backend()?
+                .template_summaries()
+                .await?
+                .into_iter()
+                .map(|t| TemplateChoice {
+                    id: t.id,
+                    name: t.name,
+                    languages: t.languages,
+                })
+                .collect();
+            let draft = if id.is_empty() {
+                StepDraft::new(templates.first().map_or("", |t| t.id.as_str()))
+            } else {
+                let step = found
+                    .campaign
+                    .as_ref()
+                    .and_then(|c| c.steps().iter().find(|s| s.id == id))
+                    .ok_or(AppError::NotFound)?;
+                StepDraft::from_step(step)
+            };
+            Ok(ReminderEditor {
+                draft,
+                templates,
+                currency: found.shop.currency,
+            })
+        }
+        .await,
+    )
+}
+
+// JSON: the ranges are a nested list.
+#[server(prefix = "/admin/fn", endpoint = "save_reminder", input = Json)]
+pub async fn save_reminder(draft: StepDraft) -> Result<StepOutcome, AppError> {
+    crate::error::with_status(
+        async move {
+            let step = match draft.parse() {
+                Ok(step) => step,
+                Err(problems) => return Ok(StepOutcome::Invalid { problems }),
+            };
+            match crate::backend::backend()?
+                .save_step(&step, chrono::Utc::now())
+                .await?
+            {
+                StepSaved::Saved { id } => Ok(StepOutcome::Saved { id }),
+                StepSaved::Refused(refusal) => Ok(StepOutcome::Refused(refusal)),
+                StepSaved::NotFound => Err(AppError::NotFound),
+            }
+        }
+        .await,
+    )
+}
+
+/// The dashboard's switch: saved at once.
+#[server(prefix = "/admin/fn", endpoint = "set_reminder_enabled")]
+pub async fn set_reminder_enabled(id: String, enabled: bool) -> Result<(), AppError> {
+    crate::error::with_status(
+        async move {
+            if crate::backend::backend()?
+                .set_step_enabled(&id, enabled, chrono::Utc::now())
+                .await?
+            {
+                Ok(())
+            } else {
+                Err(AppError::NotFound)
+            }
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/admin/fn", endpoint = "delete_reminder")]
+pub async fn delete_reminder(id: String) -> Result<(), AppError> {
+    crate::error::with_status(
+        async move {
+            if crate::backend::backend()?.delete_step(&id).await? {
+                Ok(())
+            } else {
+                Err(AppError::NotFound)
+            }
+        }
+        .await,
+    )
+}
+
+/// A disabled copy one day later (the first free delay), to edit before turning it on.
+#[server(prefix = "/admin/fn", endpoint = "duplicate_reminder")]
+pub async fn duplicate_reminder(id: String) -> Result<StepSaved, AppError> {
+    crate::error::with_status(
+        async move {
+            match crate::backend::backend()?
+                .duplicate_step(&id, chrono::Utc::now())
+                .await?
+            {
+                StepSaved::NotFound => Err(AppError::NotFound),
+                other => Ok(other),
+            }
+        }
+        .await,
+    )
 }

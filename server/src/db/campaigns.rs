@@ -136,11 +136,19 @@ impl StepRow {
 /// The shop's campaign (one per shop for now), with its steps in delay order.
 #[tracing::instrument(skip_all, fields(shop_id))]
 pub async fn load_campaign(pool: &Pool, shop_id: &str) -> Result<Option<Campaign>, DbError> {
+    let mut conn = pool.acquire().await?;
+    load_campaign_on(&mut conn, shop_id).await
+}
+
+async fn load_campaign_on(
+    conn: &mut sqlx::SqliteConnection,
+    shop_id: &str,
+) -> Result<Option<Campaign>, DbError> {
     let Some(campaign): Option<CampaignRow> = sqlx::query_as(
         "select campaign_id, name from campaigns where shop_id = $1 order by created_at, campaign_id limit 1",
     )
     .bind(shop_id)
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await?
     else {
         return Ok(None);
@@ -151,7 +159,7 @@ pub async fn load_campaign(pool: &Pool, shop_id: &str) -> Result<Option<Campaign
          from reminder_steps where campaign_id = $1",
     )
     .bind(&campaign.campaign_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let discount_rows: Vec<DiscountRow> = sqlx::query_as(
         "select d.step_id, d.min_value, d.max_value, d.kind, d.value, d.tax_included,
@@ -160,7 +168,7 @@ pub async fn load_campaign(pool: &Pool, shop_id: &str) -> Result<Option<Campaign
          where s.campaign_id = $1 order by d.step_id, d.position",
     )
     .bind(&campaign.campaign_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
 
     let mut by_step: BTreeMap<String, Vec<DiscountRow>> = BTreeMap::new();
@@ -214,24 +222,180 @@ pub async fn insert_campaign(
     .execute(&mut *conn)
     .await?;
     for step in campaign.steps() {
-        let (mode, basis) = match &step.discount {
-            DiscountPolicy::None => ("none", None),
-            DiscountPolicy::Single { .. } => ("single", None),
-            DiscountPolicy::Ranges { ranges } => ("ranges", Some(value_basis_text(ranges.basis()))),
-        };
-        let unit = match step.delay.unit() {
-            DelayUnit::Hours => "hours",
-            DelayUnit::Days => "days",
+        insert_step(conn, shop_id, campaign.id(), step, now).await?;
+    }
+    Ok(())
+}
+
+fn step_columns(step: &ReminderStep) -> (&'static str, Option<&'static str>, &'static str) {
+    let (mode, basis) = match &step.discount {
+        DiscountPolicy::None => ("none", None),
+        DiscountPolicy::Single { .. } => ("single", None),
+        DiscountPolicy::Ranges { ranges } => ("ranges", Some(value_basis_text(ranges.basis()))),
+    };
+    let unit = match step.delay.unit() {
+        DelayUnit::Hours => "hours",
+        DelayUnit::Days => "days",
+    };
+    (mode, basis, unit)
+}
+
+async fn insert_step(
+    conn: &mut sqlx::SqliteConnection,
+    shop_id: &str,
+    campaign_id: &str,
+    step: &ReminderStep,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let (mode, basis, unit) = step_columns(step);
+    sqlx::query(
+        "insert into reminder_steps (step_id, shop_id, campaign_id, delay_amount, delay_unit, enabled,
+             newsletter_only, profile_active, profile_inactive, profile_never_ordered, discount_mode,
+             value_basis, template_id, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)",
+    )
+    .bind(&step.id)
+    .bind(shop_id)
+    .bind(campaign_id)
+    .bind(i64::from(step.delay.amount()))
+    .bind(unit)
+    .bind(step.enabled)
+    .bind(step.audience.newsletter_only)
+    .bind(step.audience.profiles.active())
+    .bind(step.audience.profiles.inactive())
+    .bind(step.audience.profiles.never_ordered())
+    .bind(mode)
+    .bind(basis)
+    .bind(&step.template_id)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    insert_discounts(conn, shop_id, step, now).await
+}
+
+async fn insert_discounts(
+    conn: &mut sqlx::SqliteConnection,
+    shop_id: &str,
+    step: &ReminderStep,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    for (position, (min, max, discount)) in discount_rows(&step.discount).into_iter().enumerate() {
+        let (kind, value, tax_included) = match discount.kind {
+            DiscountKind::Percent { percent } => ("percent", percent.value(), false),
+            DiscountKind::Amount {
+                amount,
+                tax_included,
+            } => ("amount", amount, tax_included),
+            DiscountKind::FreeShipping => ("free_shipping", rust_decimal::Decimal::ZERO, false),
         };
         sqlx::query(
-            "insert into reminder_steps (step_id, shop_id, campaign_id, delay_amount, delay_unit, enabled,
-                 newsletter_only, profile_active, profile_inactive, profile_never_ordered, discount_mode,
-                 value_basis, template_id, created_at, updated_at)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)",
+            "insert into step_discounts (step_id, shop_id, position, min_value, max_value, kind, value,
+                 tax_included, validity_days, combinable, created_at)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(&step.id)
         .bind(shop_id)
-        .bind(campaign.id())
+        .bind(i64::try_from(position).map_err(DbError::corrupt)?)
+        .bind(to_db(min)?)
+        .bind(max.map(to_db).transpose()?)
+        .bind(kind)
+        .bind(to_db(value)?)
+        .bind(tax_included)
+        .bind(i64::from(discount.validity.days()))
+        .bind(discount.combinable)
+        .bind(now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// What saving a reminder came to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum StepSave {
+    Saved {
+        step_id: String,
+    },
+    /// No campaign, or the step id is not one of the shop's.
+    NotFound,
+    /// The campaign would break a rule (a sixth reminder, two with one delay).
+    Refused(domain::CampaignError),
+    /// The template is not one of the shop's.
+    UnknownTemplate,
+}
+
+/// Creates (empty id: a new one is made) or replaces a reminder of the shop's campaign, in one
+/// write transaction that re-reads the campaign, so two admins cannot make a sixth reminder.
+pub async fn save_step(
+    pool: &Pool,
+    shop_id: &str,
+    step: &ReminderStep,
+    now: DateTime<Utc>,
+) -> Result<StepSave, DbError> {
+    let mut conn = pool.acquire().await?;
+    sqlx::query("begin immediate").execute(&mut *conn).await?;
+    let result = save_step_on(&mut conn, shop_id, step, now).await;
+    let end = if matches!(result, Ok(StepSave::Saved { .. })) {
+        "commit"
+    } else {
+        "rollback"
+    };
+    sqlx::query(end).execute(&mut *conn).await?;
+    result
+}
+
+async fn save_step_on(
+    conn: &mut sqlx::SqliteConnection,
+    shop_id: &str,
+    step: &ReminderStep,
+    now: DateTime<Utc>,
+) -> Result<StepSave, DbError> {
+    let Some(campaign) = load_campaign_on(conn, shop_id).await? else {
+        return Ok(StepSave::NotFound);
+    };
+    let template: Option<(String,)> = sqlx::query_as(
+        "select template_id from email_templates where template_id = $1 and shop_id = $2",
+    )
+    .bind(&step.template_id)
+    .bind(shop_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if template.is_none() {
+        return Ok(StepSave::UnknownTemplate);
+    }
+    let is_new = step.id.is_empty();
+    if !is_new && !campaign.steps().iter().any(|s| s.id == step.id) {
+        return Ok(StepSave::NotFound);
+    }
+    let mut step = step.clone();
+    if is_new {
+        step.id = super::new_id();
+    }
+    let mut steps: Vec<ReminderStep> = campaign
+        .steps()
+        .iter()
+        .filter(|s| s.id != step.id)
+        .cloned()
+        .collect();
+    steps.push(step.clone());
+    if let Err(error) = Campaign::new(campaign.id().to_owned(), campaign.name(), steps) {
+        return Ok(StepSave::Refused(error));
+    }
+    if is_new {
+        insert_step(conn, shop_id, campaign.id(), &step, now).await?;
+    } else {
+        let (mode, basis, unit) = step_columns(&step);
+        sqlx::query("delete from step_discounts where step_id = $1")
+            .bind(&step.id)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query(
+            "update reminder_steps set delay_amount = $1, delay_unit = $2, enabled = $3,
+                 newsletter_only = $4, profile_active = $5, profile_inactive = $6,
+                 profile_never_ordered = $7, discount_mode = $8, value_basis = $9, template_id = $10,
+                 updated_at = $11
+             where step_id = $12 and shop_id = $13",
+        )
         .bind(i64::from(step.delay.amount()))
         .bind(unit)
         .bind(step.enabled)
@@ -243,38 +407,45 @@ pub async fn insert_campaign(
         .bind(basis)
         .bind(&step.template_id)
         .bind(now)
+        .bind(&step.id)
+        .bind(shop_id)
         .execute(&mut *conn)
         .await?;
-        for (position, (min, max, discount)) in
-            discount_rows(&step.discount).into_iter().enumerate()
-        {
-            let (kind, value, tax_included) = match discount.kind {
-                DiscountKind::Percent { percent } => ("percent", percent.value(), false),
-                DiscountKind::Amount {
-                    amount,
-                    tax_included,
-                } => ("amount", amount, tax_included),
-                DiscountKind::FreeShipping => ("free_shipping", rust_decimal::Decimal::ZERO, false),
-            };
-            sqlx::query(
-                "insert into step_discounts (step_id, shop_id, position, min_value, max_value, kind, value,
-                     tax_included, validity_days, combinable, created_at)
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-            )
-            .bind(&step.id)
-            .bind(shop_id)
-            .bind(i64::try_from(position).map_err(DbError::corrupt)?)
-            .bind(to_db(min)?)
-            .bind(max.map(to_db).transpose()?)
-            .bind(kind)
-            .bind(to_db(value)?)
-            .bind(tax_included)
-            .bind(i64::from(discount.validity.days()))
-            .bind(discount.combinable)
-            .bind(now)
-            .execute(&mut *conn)
-            .await?;
-        }
+        insert_discounts(conn, shop_id, &step, now).await?;
     }
-    Ok(())
+    Ok(StepSave::Saved { step_id: step.id })
+}
+
+/// Turns a reminder on or off; `false` when it is not the shop's.
+pub async fn set_step_enabled(
+    pool: &Pool,
+    shop_id: &str,
+    step_id: &str,
+    enabled: bool,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    Ok(sqlx::query(
+        "update reminder_steps set enabled = $1, updated_at = $2 where step_id = $3 and shop_id = $4",
+    )
+    .bind(enabled)
+    .bind(now)
+    .bind(step_id)
+    .bind(shop_id)
+    .execute(pool)
+    .await?
+    .rows_affected()
+        == 1)
+}
+
+/// Deletes a reminder (its discounts go with it; its deliveries stay for the statistics).
+pub async fn delete_step(pool: &Pool, shop_id: &str, step_id: &str) -> Result<bool, DbError> {
+    Ok(
+        sqlx::query("delete from reminder_steps where step_id = $1 and shop_id = $2")
+            .bind(step_id)
+            .bind(shop_id)
+            .execute(pool)
+            .await?
+            .rows_affected()
+            == 1,
+    )
 }

@@ -2,7 +2,7 @@
 //! are turned into `domain` types on the way out, so nothing above this layer sees SQL shapes.
 
 mod admins;
-mod campaigns;
+pub mod campaigns;
 pub mod cart_detail;
 pub mod cart_list;
 mod carts;

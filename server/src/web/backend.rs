@@ -227,6 +227,84 @@ impl Backend for DbBackend {
         Ok(db::settings::save(&self.pool, &shop.id, settings, now).await?)
     }
 
+    async fn save_step(
+        &self,
+        step: &domain::ReminderStep,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<app::api::StepSaved, BackendError> {
+        let Some(shop) = db::first_shop(&self.pool).await? else {
+            return Ok(app::api::StepSaved::NotFound);
+        };
+        Ok(step_saved(
+            db::campaigns::save_step(&self.pool, &shop.id, step, now).await?,
+        ))
+    }
+
+    async fn set_step_enabled(
+        &self,
+        step_id: &str,
+        enabled: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError> {
+        let shop = self.shop().await?;
+        Ok(db::campaigns::set_step_enabled(&self.pool, &shop.id, step_id, enabled, now).await?)
+    }
+
+    async fn delete_step(&self, step_id: &str) -> Result<bool, BackendError> {
+        let shop = self.shop().await?;
+        Ok(db::campaigns::delete_step(&self.pool, &shop.id, step_id).await?)
+    }
+
+    async fn duplicate_step(
+        &self,
+        step_id: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<app::api::StepSaved, BackendError> {
+        let shop = self.shop().await?;
+        let Some(campaign) = db::load_campaign(&self.pool, &shop.id).await? else {
+            return Ok(app::api::StepSaved::NotFound);
+        };
+        let Some(original) = campaign.steps().iter().find(|s| s.id == step_id) else {
+            return Ok(app::api::StepSaved::NotFound);
+        };
+        if campaign.steps().len() >= domain::MAX_STEPS {
+            return Ok(app::api::StepSaved::Refused(app::api::StepRefusal::TooMany));
+        }
+        let taken: Vec<u32> = campaign
+            .steps()
+            .iter()
+            .map(|s| s.delay.total_hours())
+            .collect();
+        // The copy goes one day later (or one hour if days run out), off until edited.
+        let free = (1..=30)
+            .filter_map(|n| original.delay.total_hours().checked_add(24 * n))
+            .chain((1..=720).filter_map(|n| original.delay.total_hours().checked_add(n)))
+            .find_map(|hours| {
+                let delay = if hours % 24 == 0 {
+                    domain::Delay::days(hours / 24)
+                } else {
+                    domain::Delay::hours(hours)
+                };
+                delay.ok().filter(|_| !taken.contains(&hours))
+            });
+        let Some(delay) = free else {
+            return Ok(app::api::StepSaved::Refused(
+                app::api::StepRefusal::SameDelay {
+                    hours: original.delay.total_hours(),
+                },
+            ));
+        };
+        let copy = domain::ReminderStep {
+            id: String::new(),
+            delay,
+            enabled: false,
+            ..original.clone()
+        };
+        Ok(step_saved(
+            db::campaigns::save_step(&self.pool, &shop.id, &copy, now).await?,
+        ))
+    }
+
     async fn sending_status(&self) -> Result<app::api::SendingStatus, BackendError> {
         let now = chrono::Utc::now();
         let runs = db::runs::recent_runs(&self.pool, 10)
@@ -323,5 +401,19 @@ fn run_line(run: db::runs::RunRow) -> app::api::RunLine {
             .and_then(|json| serde_json::from_str::<crate::jobs::RunSummary>(json).ok())
             .map(|summary| figures(&summary)),
         error: run.error,
+    }
+}
+
+fn step_saved(saved: db::campaigns::StepSave) -> app::api::StepSaved {
+    use app::api::{StepRefusal, StepSaved};
+    use db::campaigns::StepSave;
+    match saved {
+        StepSave::Saved { step_id } => StepSaved::Saved { id: step_id },
+        StepSave::NotFound => StepSaved::NotFound,
+        StepSave::UnknownTemplate => StepSaved::Refused(StepRefusal::UnknownTemplate),
+        StepSave::Refused(domain::CampaignError::SameDelay { hours }) => {
+            StepSaved::Refused(StepRefusal::SameDelay { hours })
+        }
+        StepSave::Refused(_) => StepSaved::Refused(StepRefusal::TooMany),
     }
 }

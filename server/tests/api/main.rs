@@ -7,6 +7,7 @@ mod crash;
 mod engine;
 mod events;
 mod helpers;
+mod reminder_wizard;
 mod reminders_page;
 mod sending;
 mod sending_tab;
