@@ -19,8 +19,8 @@ use leptos_router::{
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::{AdminLayout, Tab};
 use pages::{
-    CartPage, CartsPage, ComingSoon, HelpPage, LoginPage, NotFound, RemindersPage, SendingPage,
-    SettingsPage, TemplateEditorPage, TemplatesPage,
+    CartPage, CartsPage, ComingSoon, HelpPage, LoginPage, NotFound, ReminderWizardPage,
+    RemindersPage, SendingPage, SettingsPage, TemplateEditorPage, TemplatesPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -64,6 +64,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage />
                     <ParentRoute path=path!("") view=AdminLayout>
                         <Route path=path!("") view=RemindersPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("reminders/:id")
+                            view=ReminderWizardPage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("templates") view=TemplatesPage ssr=SsrMode::Async />
                         <Route
                             path=path!("templates/:id")

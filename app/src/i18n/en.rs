@@ -233,5 +233,6 @@ pub static TEXTS: Texts = Texts {
     settings: &super::settings::EN,
     sending: &super::sending::EN,
     help: &super::help::EN,
+    reminders: &super::reminders::EN,
     skip_reason,
 };

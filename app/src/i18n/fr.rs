@@ -234,5 +234,6 @@ pub static TEXTS: Texts = Texts {
     settings: &super::settings::FR,
     sending: &super::sending::FR,
     help: &super::help::FR,
+    reminders: &super::reminders::FR,
     skip_reason,
 };

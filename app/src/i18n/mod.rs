@@ -8,6 +8,7 @@ mod en;
 mod fr;
 mod help;
 mod negotiate;
+mod reminders;
 mod sending;
 mod settings;
 mod templates;
@@ -19,6 +20,7 @@ use domain::{Currency, DelayUnit, DiscountSummary, Language};
 
 pub use help::HelpTexts;
 pub use negotiate::{negotiate, COOKIE_NAME};
+pub use reminders::ReminderTexts;
 pub use sending::SendingTexts;
 pub use settings::SettingsTexts;
 pub use templates::TemplateTexts;
@@ -194,6 +196,8 @@ pub struct Texts {
     pub sending: &'static SendingTexts,
     /// The Help tab.
     pub help: &'static HelpTexts,
+    /// The reminders dashboard and wizard.
+    pub reminders: &'static ReminderTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.
     pub skip_reason: fn(&str) -> &str,
 }

@@ -1,24 +1,40 @@
+use domain::{Currency, DiscountKind, DiscountPolicy, MAX_STEPS};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
-use crate::api::{list_reminders, ReminderRow, RemindersData};
+use crate::api::{
+    list_reminders, DeleteReminder, DuplicateReminder, ReminderRow, RemindersData,
+    SetReminderEnabled, StepSaved,
+};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::pages::confirm;
 
-/// The Reminders tab: the campaign's steps in delay order.
+/// The Reminders tab: the campaign's steps in delay order, with their switches and actions.
 #[component]
 pub fn RemindersPage() -> impl IntoView {
     let i18n = use_i18n();
-    let reminders = Resource::new(|| (), |_| list_reminders());
+    let duplicate = ServerAction::<DuplicateReminder>::new();
+    let delete = ServerAction::<DeleteReminder>::new();
+    let reminders = Resource::new(
+        move || (duplicate.version().get(), delete.version().get()),
+        |_| list_reminders(),
+    );
+    let refusal = move || match duplicate.value().get() {
+        Some(Ok(StepSaved::Refused(refusal))) => Some((i18n.t().reminders.refusal)(&refusal)),
+        _ => None,
+    };
 
     view! {
         <Title text=move || i18n.t().reminders_title />
         <h1>{move || i18n.t().reminders_title}</h1>
         <p class="intro">{move || i18n.t().reminders_intro}</p>
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
+        <p class="error" role="alert">{refusal}</p>
+        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match reminders.await {
-                    Ok(data) => view! { <RemindersTable data /> }.into_any(),
+                    Ok(data) => view! { <RemindersTable data duplicate delete /> }.into_any(),
                     Err(AppError::SignInRequired) => {
                         view! {
                             <p class="error" role="alert">
@@ -36,44 +52,96 @@ pub fn RemindersPage() -> impl IntoView {
                     }
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 
 #[component]
-fn RemindersTable(data: RemindersData) -> impl IntoView {
+fn RemindersTable(
+    data: RemindersData,
+    duplicate: ServerAction<DuplicateReminder>,
+    delete: ServerAction<DeleteReminder>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    if data.rows.is_empty() {
-        return view! { <p class="empty">{move || i18n.t().no_reminders}</p> }.into_any();
-    }
+    let t = move || i18n.t().reminders;
+    let full = data.rows.len() >= MAX_STEPS;
+    let create = if full {
+        view! {
+            <div class="create-reminder">
+                <button type="button" disabled=true aria-describedby="limit-reason">
+                    {move || t().create}
+                </button>
+                <p id="limit-reason" class="hint">{move || t().limit_reached}</p>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="create-reminder">
+                <A href="/reminders/new" attr:class="button">{move || t().create}</A>
+            </div>
+        }
+        .into_any()
+    };
     let currency = data.currency;
-    view! {
-        <table class="reminders">
-            <thead>
-                <tr>
-                    <th scope="col">{move || i18n.t().col_send_after}</th>
-                    <th scope="col">{move || i18n.t().col_subject}</th>
-                    <th scope="col">{move || i18n.t().col_discount}</th>
-                    <th scope="col">{move || i18n.t().col_languages}</th>
-                    <th scope="col">{move || i18n.t().col_status}</th>
-                </tr>
-            </thead>
-            <tbody>
+    let preview = RwSignal::new(None::<String>);
+    let body = if data.rows.is_empty() {
+        view! { <p class="empty">{move || i18n.t().no_reminders}</p> }.into_any()
+    } else {
+        view! {
+            <table class="reminders">
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t().col_send_after}</th>
+                        <th scope="col">{move || i18n.t().col_subject}</th>
+                        <th scope="col">{move || i18n.t().col_discount}</th>
+                        <th scope="col">{move || i18n.t().col_languages}</th>
+                        <th scope="col">{move || i18n.t().col_status}</th>
+                        <th scope="col">{move || t().col_actions}</th>
+                    </tr>
+                </thead>
                 {data
                     .rows
                     .into_iter()
-                    .map(|row| view! { <ReminderLine row currency /> })
+                    .map(|row| view! { <ReminderLine row currency preview duplicate delete /> })
                     .collect_view()}
-            </tbody>
-        </table>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        {create}
+        {body}
+        <PreviewDialog preview />
     }
     .into_any()
 }
 
+/// The sample discount the preview shows for a step's policy.
+fn sample_discount(policy: &DiscountPolicy) -> &'static str {
+    match policy {
+        DiscountPolicy::None => "none",
+        DiscountPolicy::Ranges { .. } => "percent",
+        DiscountPolicy::Single { discount } => match discount.kind {
+            DiscountKind::Percent { .. } => "percent",
+            DiscountKind::Amount { .. } => "amount",
+            DiscountKind::FreeShipping => "free_shipping",
+        },
+    }
+}
+
 #[component]
-fn ReminderLine(row: ReminderRow, currency: domain::Currency) -> impl IntoView {
+fn ReminderLine(
+    row: ReminderRow,
+    currency: Currency,
+    preview: RwSignal<Option<String>>,
+    duplicate: ServerAction<DuplicateReminder>,
+    delete: ServerAction<DeleteReminder>,
+) -> impl IntoView {
     let i18n = use_i18n();
+    let t = move || i18n.t().reminders;
     let row = StoredValue::new(row);
+    let expanded = RwSignal::new(false);
     let delay = move || row.with_value(|r| (i18n.t().delay)(r.delay_amount, r.delay_unit));
     let subject = move || {
         let language = i18n.locale.get().language();
@@ -90,19 +158,232 @@ fn ReminderLine(row: ReminderRow, currency: domain::Currency) -> impl IntoView {
             .map(|l| view! { <abbr class="lang" lang=l.code().to_owned()>{l.code().to_uppercase()}</abbr> })
             .collect_view()
     });
-    let enabled = row.with_value(|r| r.enabled);
     let id = row.with_value(|r| r.id.clone());
+    let enabled = RwSignal::new(row.with_value(|r| r.enabled));
+    let toggle = ServerAction::<SetReminderEnabled>::new();
+    // A failed save puts the switch back.
+    Effect::new(move |_| {
+        if let Some(Err(_)) = toggle.value().get() {
+            enabled.update(|on| *on = !*on);
+        }
+    });
+    let preview_url = row.with_value(|r| {
+        let languages = r.languages();
+        let language = languages.first().map_or("en", |l| l.code());
+        format!(
+            "/admin/templates/{}/preview?sample=demo&lang={language}&discount={}",
+            r.template_id,
+            sample_discount(&r.policy)
+        )
+    });
+    let thumb_url = preview_url.clone();
+    let edit_href = format!("/reminders/{id}");
+    let (id_toggle, id_dup, id_del) = (id.clone(), id.clone(), id.clone());
+    let details_id = format!("details-{id}");
     view! {
-        <tr data-step-id=id>
-            <td class="delay">{delay}</td>
-            <td class="subject">{subject}</td>
-            <td class="discount">{discount}</td>
-            <td class="languages">{languages}</td>
-            <td class="status">
-                <span class=if enabled { "pill on" } else { "pill off" }>
-                    {move || if enabled { i18n.t().status_on } else { i18n.t().status_off }}
-                </span>
-            </td>
-        </tr>
+        <tbody class="reminder" class:expanded=move || expanded.get()>
+            <tr data-step-id=id.clone() on:click=move |_| expanded.update(|e| *e = !*e)>
+                <td class="delay">
+                    <button
+                        type="button"
+                        class="expand"
+                        aria-expanded=move || expanded.get().to_string()
+                        aria-controls=details_id.clone()
+                    >
+                        {delay}
+                    </button>
+                </td>
+                <td class="subject">{subject}</td>
+                <td class="discount">{discount}</td>
+                <td class="languages">{languages}</td>
+                <td class="status" on:click=|ev| ev.stop_propagation()>
+                    <label class="switch">
+                        <input
+                            type="checkbox"
+                            role="switch"
+                            aria-label=move || t().switch_label
+                            prop:checked=move || enabled.get()
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                enabled.set(on);
+                                toggle.dispatch(SetReminderEnabled {
+                                    id: id_toggle.clone(),
+                                    enabled: on,
+                                });
+                            }
+                        />
+                        <span class=move || if enabled.get() { "pill on" } else { "pill off" }>
+                            {move || if enabled.get() { i18n.t().status_on } else { i18n.t().status_off }}
+                        </span>
+                    </label>
+                </td>
+                <td class="actions" on:click=|ev| ev.stop_propagation()>
+                    <button type="button" on:click={
+                        let url = preview_url.clone();
+                        move |_| preview.set(Some(url.clone()))
+                    }>{move || t().preview}</button>
+                    <A href=edit_href.clone()>{move || t().edit}</A>
+                    <button type="button" on:click=move |_| {
+                        duplicate.dispatch(DuplicateReminder { id: id_dup.clone() });
+                    }>{move || t().duplicate}</button>
+                    <button type="button" class="danger" on:click=move |_| {
+                        if confirm(t().confirm_delete) {
+                            delete.dispatch(DeleteReminder { id: id_del.clone() });
+                        }
+                    }>{move || t().delete}</button>
+                </td>
+            </tr>
+            <tr class="details" id=format!("details-{id}") hidden=move || !expanded.get()>
+                <td colspan="6">
+                    // Built when first opened: the thumbnail is a server render.
+                    {move || {
+                        expanded
+                            .get()
+                            .then(|| {
+                                view! {
+                                    <StepDetails row=row.get_value() currency thumb_url=thumb_url.clone() />
+                                }
+                            })
+                    }}
+                </td>
+            </tr>
+        </tbody>
+    }
+    .into_any()
+}
+
+#[component]
+fn StepDetails(row: ReminderRow, currency: Currency, thumb_url: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().reminders;
+    let audience = row.audience;
+    let targets = move || {
+        let who = if audience.newsletter_only {
+            t().newsletter_only
+        } else {
+            t().everyone
+        };
+        let profiles = (t().profiles)(
+            audience.profiles.active(),
+            audience.profiles.inactive(),
+            audience.profiles.never_ordered(),
+        );
+        format!("{who} · {profiles}")
+    };
+    let policy = row.policy.clone();
+    let ranges = move || {
+        let language = i18n.locale.get().language();
+        let money = |v| domain::format::money(v, currency, language);
+        match &policy {
+            DiscountPolicy::Ranges { ranges } => ranges
+                .ranges()
+                .iter()
+                .map(|range| {
+                    let bounds = match range.max {
+                        Some(max) => format!("{} – {}", money(range.min), money(max)),
+                        None => format!("≥ {}", money(range.min)),
+                    };
+                    let what = describe(&range.discount.kind, currency, language, i18n.t());
+                    view! { <li>{bounds} " : " {what}</li> }
+                })
+                .collect_view()
+                .into_any(),
+            DiscountPolicy::Single { discount } => {
+                view! { <li>{describe(&discount.kind, currency, language, i18n.t())}</li> }
+                    .into_any()
+            }
+            DiscountPolicy::None => {
+                view! { <li>{(t().kind)(domain::DiscountType::None)}</li> }.into_any()
+            }
+        }
+    };
+    let template = row.template_name.clone().unwrap_or_default();
+    view! {
+        <div class="step-details">
+            <iframe class="thumb" src=thumb_url sandbox="" tabindex="-1" title=template.clone()></iframe>
+            <dl>
+                <dt>{move || t().details_template}</dt>
+                <dd>{template}</dd>
+                <dt>{move || t().details_targets}</dt>
+                <dd>{targets}</dd>
+                <dt>{move || t().details_discount}</dt>
+                <dd>
+                    <ul>{ranges}</ul>
+                </dd>
+            </dl>
+        </div>
+    }
+    .into_any()
+}
+
+fn describe(
+    kind: &DiscountKind,
+    currency: Currency,
+    language: domain::Language,
+    t: &crate::i18n::Texts,
+) -> String {
+    match kind {
+        DiscountKind::Percent { percent } => domain::format::percent(percent.value(), language),
+        DiscountKind::Amount { amount, .. } => domain::format::money(*amount, currency, language),
+        DiscountKind::FreeShipping => (t.reminders.kind)(domain::DiscountType::FreeShipping).into(),
+    }
+}
+
+/// The rendered email of a reminder for the demo cart, at three widths.
+#[component]
+fn PreviewDialog(preview: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let width = RwSignal::new(600u32);
+    let widths = move || {
+        let t = i18n.t().templates;
+        [(t.desktop, 600u32), (t.tablet, 768), (t.mobile, 375)]
+    };
+    view! {
+        {move || {
+            preview
+                .get()
+                .map(|url| {
+                    view! {
+                        <div class="modal-backdrop" on:click=move |_| preview.set(None)>
+                            <div
+                                class="modal"
+                                role="dialog"
+                                aria-modal="true"
+                                aria-label=move || i18n.t().reminders.preview
+                                on:click=|ev| ev.stop_propagation()
+                            >
+                                <div class="preview-toolbar">
+                                    {move || {
+                                        widths()
+                                            .into_iter()
+                                            .map(|(label, w)| {
+                                                view! {
+                                                    <button
+                                                        type="button"
+                                                        aria-pressed=move || (width.get() == w).to_string()
+                                                        on:click=move |_| width.set(w)
+                                                    >
+                                                        {label}
+                                                    </button>
+                                                }
+                                            })
+                                            .collect_view()
+                                    }}
+                                    <button type="button" class="close" on:click=move |_| preview.set(None)>
+                                        {move || i18n.t().reminders.close}
+                                    </button>
+                                </div>
+                                <iframe
+                                    class="preview-frame"
+                                    src=url
+                                    sandbox=""
+                                    title=move || i18n.t().reminders.preview
+                                    style=move || format!("width: {}px", width.get())
+                                ></iframe>
+                            </div>
+                        </div>
+                    }
+                })
+        }}
     }
 }
