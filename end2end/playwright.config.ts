@@ -59,7 +59,15 @@ export default defineConfig({
     {
       name: 'admin',
       dependencies: ['sign-in'],
-      testIgnore: /(auth\.setup|signed-out\.spec)\.ts/,
+      testIgnore: /(auth\.setup|signed-out\.spec|reminder-wizard\.spec)\.ts/,
+      use: { storageState: adminState },
+    },
+    // Changes the campaign that the other admin tests read: runs after them, one test at a time.
+    {
+      name: 'campaign-changes',
+      dependencies: ['admin'],
+      testMatch: /reminder-wizard\.spec\.ts/,
+      fullyParallel: false,
       use: { storageState: adminState },
     },
     { name: 'signed-out', testMatch: /signed-out\.spec\.ts/ },

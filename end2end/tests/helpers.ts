@@ -4,9 +4,14 @@ import { expect, type Page } from '@playwright/test';
 export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (message) => {
-    // Playwright's trace recorder tries to script every frame; the template preview's sandbox
-    // refuses it, which is the sandbox doing its job, not a page error.
-    const sandboxRefusedRecorder = message.text().startsWith("Blocked script execution in 'about:srcdoc'");
+    // Playwright's trace recorder tries to script every frame; the email previews' sandbox
+    // (srcdoc frames, and server previews under a `sandbox` CSP) refuses it, which is the
+    // sandbox doing its job, not a page error.
+    const text = message.text();
+    const sandboxRefusedRecorder =
+      text.startsWith("Blocked script execution in 'about:srcdoc'") ||
+      (/^Blocked script execution in '[^']*\/admin\/templates\/[^']+\/preview\?/.test(text) &&
+        text.includes('sandboxed'));
     if (message.type() === 'error' && !sandboxRefusedRecorder) problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -23,7 +28,7 @@ export async function waitForHydration(page: Page): Promise<void> {
 
 /** The Reminders table's rows as [send after, subject, discount, languages, status]. */
 export async function reminderRows(page: Page): Promise<string[][]> {
-  const rows = page.locator('table.reminders tbody tr');
+  const rows = page.locator('table.reminders tbody tr[data-step-id]');
   await expect(rows.first()).toBeVisible();
   return rows.evaluateAll((trs) =>
     trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())),

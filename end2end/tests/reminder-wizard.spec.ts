@@ -1,0 +1,146 @@
+import { expect, test, type Page } from '@playwright/test';
+import { reminderRows, waitForHydration, watchConsole } from './helpers';
+
+test.use({ locale: 'en-GB' });
+test.describe.configure({ mode: 'serial' });
+
+const delays = async (page: Page) => (await reminderRows(page)).map((row) => row[0]);
+
+async function openWizard(page: Page) {
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.getByRole('link', { name: 'Create a new reminder' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('New reminder');
+  await expect(page.locator('.wizard-stages li.current')).toHaveText('1. Target and frequency');
+}
+
+async function setDelay(page: Page, amount: string, unit: 'hours' | 'days') {
+  await page.getByLabel('Send after').first().fill(amount);
+  await page.locator('select[aria-label="Send after"]').selectOption(unit);
+}
+
+test('a reminder made through the three steps with three ranges shows in delay order', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openWizard(page);
+  await page.getByLabel('Yes').check();
+  await page.getByLabel('Never ordered').uncheck();
+  await setDelay(page, '3', 'days');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.locator('.wizard-stages li.current')).toHaveText('2. Discount');
+  await page.getByLabel('Yes').check();
+  await page.getByRole('button', { name: '+ Add a range' }).click();
+  await page.getByRole('button', { name: '+ Add a range' }).click();
+  const ranges = page.locator('fieldset.range');
+  await expect(ranges).toHaveCount(3);
+  await ranges.nth(0).getByLabel('Value').fill('5');
+  await ranges.nth(1).getByLabel('Value').fill('10');
+  await ranges.nth(2).getByLabel('Discount type').selectOption('free_shipping');
+  await expect(page.locator('.range-error').filter({ hasText: /./ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.locator('.wizard-stages li.current')).toHaveText('3. Email');
+  await expect(page.locator('iframe.wizard-preview')).toHaveAttribute('src', /discount=percent/);
+  // Back and forth keeps what was typed.
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await expect(page.locator('fieldset.range')).toHaveCount(3);
+  await expect(page.locator('fieldset.range').nth(1).getByLabel('Value')).toHaveValue('10');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  await expect(page).toHaveURL(/\/$/);
+  await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '3 days']);
+  const third = page.locator('table.reminders tbody tr[data-step-id]').nth(2);
+  await expect(third.locator('td.discount')).toHaveText('Depends on cart value');
+  await third.locator('button.expand').click();
+  await expect(page.locator('tr.details:visible')).toContainText('Newsletter subscribers only');
+  await expect(page.locator('tr.details:visible li')).toHaveCount(3);
+  expect(errors).toEqual([]);
+});
+
+test('an overlapping range blocks Next with the message on that range', async ({ page }) => {
+  await openWizard(page);
+  await setDelay(page, '5', 'hours');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('Yes').check();
+  await page.getByRole('button', { name: '+ Add a range' }).click();
+  const ranges = page.locator('fieldset.range');
+  await ranges.nth(1).getByLabel(/^From/).fill('40');
+
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.locator('.wizard-stages li.current')).toHaveText('2. Discount');
+  await expect(ranges.nth(0).locator('.range-error')).toHaveText(
+    'Range 1: it goes up to €50.00, past the start of range 2 (€40.00); the ranges overlap.',
+  );
+  await expect(ranges.nth(0)).toHaveClass(/invalid/);
+  await ranges.nth(1).getByLabel(/^From/).fill('50');
+  await expect(ranges.nth(0).locator('.range-error')).toHaveText('');
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '3 days']);
+});
+
+test('a reminder switched off stays off after a reload, and can be edited', async ({ page }) => {
+  await page.goto('/');
+  await waitForHydration(page);
+  const third = page.locator('table.reminders tbody tr[data-step-id]').nth(2);
+  await third.getByRole('switch').uncheck();
+  await expect(third.locator('td.status')).toHaveText('Disabled');
+  await page.waitForTimeout(300);
+
+  await page.reload();
+  await waitForHydration(page);
+  await expect(third.getByRole('switch')).not.toBeChecked();
+  await expect(third.locator('td.status')).toHaveText('Disabled');
+
+  await third.getByRole('link', { name: 'Edit' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit reminder');
+  await expect(page.getByLabel('Send after').first()).toHaveValue('3');
+  await setDelay(page, '2', 'days');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('fieldset.range')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '2 days']);
+});
+
+test('duplicate adds a disabled copy one day later and delete removes it', async ({ page }) => {
+  await page.goto('/');
+  await waitForHydration(page);
+  const rows = page.locator('table.reminders tbody tr[data-step-id]');
+  await rows.nth(2).getByRole('button', { name: 'Duplicate' }).click();
+  await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '2 days', '3 days']);
+  await expect(rows.nth(3).locator('td.status')).toHaveText('Disabled');
+
+  page.once('dialog', (dialog) => dialog.accept());
+  await rows.nth(3).getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '2 days']);
+});
+
+test('the preview shows the rendered email at three widths', async ({ page }) => {
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.locator('table.reminders tbody tr[data-step-id]').first().getByRole('button', { name: 'Preview' }).click();
+  const frame = page.locator('.modal iframe.preview-frame');
+  await expect(frame).toHaveAttribute('src', /\/admin\/templates\/.+\/preview\?sample=demo/);
+  await expect(frame).toHaveAttribute('style', /width: 600px/);
+  await page.getByRole('button', { name: 'Mobile' }).click();
+  await expect(frame).toHaveAttribute('style', /width: 375px/);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('.modal')).toHaveCount(0);
+});
+
+test('at five reminders the create button is disabled and says why', async ({ page }) => {
+  for (const hours of ['5', '6']) {
+    await openWizard(page);
+    await setDelay(page, hours, 'hours');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page).toHaveURL(/\/$/);
+  }
+  await expect.poll(() => delays(page)).toHaveLength(5);
+  const create = page.getByRole('button', { name: 'Create a new reminder' });
+  await expect(create).toBeDisabled();
+  await expect(page.locator('#limit-reason')).toHaveText(/Five reminders at most/);
+});
