@@ -64,18 +64,23 @@ test('an overlapping range blocks Next with the message on that range', async ({
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByLabel('Yes').check();
   await page.getByRole('button', { name: '+ Add a range' }).click();
+  await page.getByRole('button', { name: '+ Add a range' }).click();
   const ranges = page.locator('fieldset.range');
-  await ranges.nth(1).getByLabel(/^From/).fill('40');
+  // Only the last range has an upper bound.
+  await expect(ranges.nth(0).getByLabel(/^Up to/)).toBeHidden();
+  await expect(ranges.nth(2).getByLabel(/^Up to/)).toBeVisible();
+  await ranges.nth(2).getByLabel(/^From/).fill('40');
 
   await page.getByRole('button', { name: 'Next' }).click();
 
   await expect(page.locator('.wizard-stages li.current')).toHaveText('2. Discount');
-  await expect(ranges.nth(0).locator('.range-error')).toHaveText(
-    'Range 1: it goes up to €50.00, past the start of range 2 (€40.00); the ranges overlap.',
+  await expect(ranges.nth(2).locator('.range-error')).toHaveText(
+    'Range 3: it starts before range 2; list ranges from the lowest cart value up.',
   );
-  await expect(ranges.nth(0)).toHaveClass(/invalid/);
-  await ranges.nth(1).getByLabel(/^From/).fill('50');
-  await expect(ranges.nth(0).locator('.range-error')).toHaveText('');
+  await expect(ranges.nth(2)).toHaveClass(/invalid/);
+  await expect(ranges.nth(1).locator('.range-error')).toHaveText('');
+  await ranges.nth(2).getByLabel(/^From/).fill('150');
+  await expect(ranges.nth(2).locator('.range-error')).toHaveText('');
   await page.getByRole('link', { name: 'Cancel' }).click();
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '3 days']);
 });

@@ -132,9 +132,6 @@ fn issue_fr(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::AmountNotPositive => "Un montant supérieur à 0.".into(),
         StepIssue::Validity => "Entre 1 et 365 jours.".into(),
         StepIssue::RangeWithoutDiscount => "Choisissez une réduction pour cette tranche.".into(),
-        StepIssue::MissingMax => {
-            "Seule la dernière tranche peut rester sans montant de fin.".into()
-        }
         StepIssue::Ranges { error } => ranges_fr(error, currency),
         StepIssue::NoTemplate => "Choisissez un modèle d'e-mail.".into(),
     }
@@ -149,7 +146,6 @@ fn issue_en(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::AmountNotPositive => "An amount above 0.".into(),
         StepIssue::Validity => "From 1 to 365 days.".into(),
         StepIssue::RangeWithoutDiscount => "Choose a discount for this range.".into(),
-        StepIssue::MissingMax => "Only the last range may have no upper bound.".into(),
         StepIssue::Ranges { error } => ranges_en(error, currency),
         StepIssue::NoTemplate => "Choose an email template.".into(),
     }
@@ -297,7 +293,7 @@ pub static FR: ReminderTexts = ReminderTexts {
     range_title: |n| format!("Tranche {n}"),
     from: "À partir de",
     to: "Jusqu'à",
-    to_hint: "Vide pour la dernière : sans limite.",
+    to_hint: "Facultatif : sans limite si vide. Chaque autre tranche s'arrête où commence la suivante.",
     add_range: "+ Ajouter une tranche",
     remove_range: "Retirer",
     below_first: "Les paniers sous la première tranche ne reçoivent pas de réduction.",
@@ -357,7 +353,7 @@ pub static EN: ReminderTexts = ReminderTexts {
     range_title: |n| format!("Range {n}"),
     from: "From",
     to: "Up to",
-    to_hint: "Empty on the last one: no limit.",
+    to_hint: "Optional: no limit when empty. Every other range ends where the next one starts.",
     add_range: "+ Add a range",
     remove_range: "Remove",
     below_first: "Carts below the first range get no discount.",

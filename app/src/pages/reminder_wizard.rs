@@ -569,6 +569,8 @@ fn RangeBox(state: WizardState, n: usize, currency: Currency) -> impl IntoView {
         field_id(&format!("ranges[{n}].min")),
         field_id(&format!("ranges[{n}].max")),
     );
+    // Only the last range has an upper bound: the others end where the next one starts.
+    let is_last = move || draft.with(|d| n + 1 == d.ranges.len());
     let read = move |f: fn(&domain::RangeDraft) -> String| {
         draft.with(|d| d.ranges.get(n).map(f).unwrap_or_default())
     };
@@ -596,7 +598,7 @@ fn RangeBox(state: WizardState, n: usize, currency: Currency) -> impl IntoView {
                     />
                     <span class="field-error">{min_problem}</span>
                 </div>
-                <div class="field">
+                <div class="field" hidden=move || !is_last()>
                     <label for=max_id.clone()>{move || t().to} " (" {currency.code()} ")"</label>
                     <input
                         id=max_id

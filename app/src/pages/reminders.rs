@@ -278,9 +278,12 @@ fn StepDetails(row: ReminderRow, currency: Currency, thumb_url: String) -> impl 
             DiscountPolicy::Ranges { ranges } => ranges
                 .ranges()
                 .iter()
-                .map(|range| {
-                    let bounds = match range.max {
-                        Some(max) => format!("{} – {}", money(range.min), money(max)),
+                .enumerate()
+                .map(|(n, range)| {
+                    // A range ends where the next one starts; the last one at its own bound.
+                    let end = ranges.ranges().get(n + 1).map(|next| next.min).or(range.max);
+                    let bounds = match end {
+                        Some(end) => format!("{} – {}", money(range.min), money(end)),
                         None => format!("≥ {}", money(range.min)),
                     };
                     let what = describe(&range.discount.kind, currency, language, i18n.t());

@@ -45,7 +45,8 @@ pub struct DiscountDraft {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RangeDraft {
     pub min: String,
-    /// Empty: no upper bound (only the last range may leave it empty).
+    /// Only the last range has an upper bound (optional): each other one ends where the next
+    /// one starts, so ranges can neither overlap nor leave a gap. Ignored on the others.
     pub max: String,
     pub discount: DiscountDraft,
 }
@@ -83,8 +84,6 @@ pub enum StepIssue {
     Validity,
     /// A range needs a discount: carts outside every range get none.
     RangeWithoutDiscount,
-    /// Only the last range may have no upper bound.
-    MissingMax,
     Ranges {
         error: RangesError,
     },
@@ -254,32 +253,33 @@ impl StepDraft {
         draft
     }
 
-    /// A range after the last one: it starts where the last one ends (or 50 above its start).
+    /// A range after the last one, starting 50 above it; the list's upper bound, if any, moves
+    /// to the new last range.
     pub fn add_range(&mut self) {
         if self.ranges.len() >= MAX_RANGES {
             return;
         }
-        let min = match self.ranges.last() {
-            None => "0".to_owned(),
-            Some(last) => match (decimal(&last.max), decimal(&last.min)) {
-                (Some(max), _) => max.normalize().to_string(),
-                (None, Some(min)) => {
-                    let end = min + Decimal::from(50);
-                    self.ranges.last_mut().expect("there is a last").max = end.to_string();
-                    end.to_string()
-                }
-                (None, None) => String::new(),
-            },
+        let (min, max) = match self.ranges.last_mut() {
+            None => ("0".to_owned(), String::new()),
+            Some(last) => {
+                let max = std::mem::take(&mut last.max);
+                let min = decimal(&last.min)
+                    .map(|start| (start + Decimal::from(50)).normalize().to_string())
+                    .unwrap_or_default();
+                // The old upper bound stays the limit of the whole list if it is still above.
+                let keep = decimal(&max)
+                    .zip(decimal(&min))
+                    .filter(|(end, start)| end > start)
+                    .map(|_| max.clone())
+                    .unwrap_or_default();
+                (min, keep)
+            }
         };
         let discount = self
             .ranges
             .last()
             .map_or_else(|| DiscountDraft::percent("5"), |last| last.discount.clone());
-        self.ranges.push(RangeDraft {
-            min,
-            max: String::new(),
-            discount,
-        });
+        self.ranges.push(RangeDraft { min, max, discount });
     }
 
     /// Every problem of one stage.
@@ -322,10 +322,7 @@ impl StepDraft {
                 if min.is_none() {
                     push(Stage::Discount, field("min"), StepIssue::NotANumber);
                 }
-                let max = if range.max.trim().is_empty() {
-                    if index != last {
-                        push(Stage::Discount, field("max"), StepIssue::MissingMax);
-                    }
+                let max = if index != last || range.max.trim().is_empty() {
                     Some(None)
                 } else {
                     let max = decimal(&range.max);
@@ -414,12 +411,12 @@ mod tests {
         draft.ranges = vec![
             RangeDraft {
                 min: "0".into(),
-                max: "50".into(),
+                max: String::new(),
                 discount: DiscountDraft::percent("5"),
             },
             RangeDraft {
                 min: "50".into(),
-                max: "100".into(),
+                max: String::new(),
                 discount: DiscountDraft::percent("10"),
             },
             RangeDraft {
@@ -444,23 +441,43 @@ mod tests {
     }
 
     #[test]
-    fn an_overlapping_range_is_reported_on_that_range() {
+    fn a_range_starting_below_the_one_before_is_reported_on_that_range() {
         let mut draft = three_ranges();
-        draft.ranges[1].min = "40".into();
+        draft.ranges[2].min = "40".into();
         let problems = draft.problems_of(Stage::Discount);
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].field, "ranges[0]");
+        assert_eq!(problems[0].field, "ranges[2]");
         assert!(matches!(
             problems[0].issue,
             StepIssue::Ranges {
-                error: RangesError::Overlap {
-                    range: 1,
-                    next: 2,
+                error: RangesError::Unsorted {
+                    range: 3,
+                    previous: 2,
                     ..
                 }
             }
         ));
         assert!(draft.problems_of(Stage::Target).is_empty());
+    }
+
+    #[test]
+    fn only_the_last_range_keeps_an_upper_bound() {
+        let mut draft = three_ranges();
+        draft.ranges[0].max = "20".into();
+        draft.ranges[2].max = "500".into();
+        let step = draft.parse().unwrap();
+        let DiscountPolicy::Ranges { ranges } = step.discount else {
+            panic!("ranges expected");
+        };
+        let maxes: Vec<Option<Decimal>> = ranges.ranges().iter().map(|r| r.max).collect();
+        assert_eq!(maxes, [None, None, Some(Decimal::from(500))]);
+        draft.ranges[2].max = "80".into();
+        assert!(matches!(
+            draft.problems_of(Stage::Discount)[0].issue,
+            StepIssue::Ranges {
+                error: RangesError::EmptyRange { range: 3, .. }
+            }
+        ));
     }
 
     #[test]
@@ -485,7 +502,7 @@ mod tests {
     }
 
     #[test]
-    fn a_comma_decimal_is_read_and_a_missing_upper_bound_only_allowed_last() {
+    fn a_comma_decimal_is_read() {
         let mut draft = three_ranges();
         draft.ranges[0].discount = DiscountDraft {
             kind: DiscountType::Amount,
@@ -493,19 +510,26 @@ mod tests {
             ..DiscountDraft::none()
         };
         assert!(draft.parse().is_ok());
-        draft.ranges[0].max = String::new();
+        draft.ranges[1].min = "abc".into();
         let problems = draft.problems_of(Stage::Discount);
-        assert_eq!(problems[0].field, "ranges[0].max");
-        assert_eq!(problems[0].issue, StepIssue::MissingMax);
+        assert_eq!(problems[0].field, "ranges[1].min");
+        assert_eq!(problems[0].issue, StepIssue::NotANumber);
     }
 
     #[test]
     fn adding_a_range_starts_it_where_the_last_one_ends() {
         let mut draft = StepDraft::new("t1");
         draft.by_cart_value = true;
+        draft.ranges[0].max = "200".into();
         draft.add_range();
-        assert_eq!(draft.ranges[0].max, "50");
         assert_eq!(draft.ranges[1].min, "50");
+        // The upper bound moved to the new last range.
+        assert_eq!(
+            (draft.ranges[0].max.as_str(), draft.ranges[1].max.as_str()),
+            ("", "200")
+        );
+        draft.add_range();
+        assert_eq!(draft.ranges[2].min, "100");
         assert!(draft.parse().is_ok());
     }
 }

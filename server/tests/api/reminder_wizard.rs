@@ -36,8 +36,8 @@ fn three_ranges(mut draft: StepDraft) -> StepDraft {
         discount: DiscountDraft::percent(percent),
     };
     draft.ranges = vec![
-        range("0", "50", "5"),
-        range("50", "100", "10"),
+        range("0", "", "5"),
+        range("50", "", "10"),
         RangeDraft {
             min: "100".into(),
             max: String::new(),
@@ -88,7 +88,8 @@ async fn a_crafted_call_with_overlapping_ranges_is_refused_with_the_range_and_no
     let app = TestApp::spawn(Some(0)).await;
     let cookie = app.sign_in().await;
     let mut draft = three_ranges(new_draft(&app, &cookie).await);
-    draft.ranges[1].min = "40".into();
+    // Range 3 starts inside range 2.
+    draft.ranges[2].min = "40".into();
     let before = steps(&app).await;
 
     let response = app
@@ -99,8 +100,8 @@ async fn a_crafted_call_with_overlapping_ranges_is_refused_with_the_range_and_no
     let outcome: Value = serde_json::from_str(&response.body).unwrap();
     let problem = &outcome["Invalid"]["problems"][0];
     assert_eq!(problem["stage"], "discount");
-    assert_eq!(problem["field"], "ranges[0]");
-    assert_eq!(problem["issue"]["error"]["kind"], "overlap");
+    assert_eq!(problem["field"], "ranges[2]");
+    assert_eq!(problem["issue"]["error"]["kind"], "unsorted");
     assert_eq!(steps(&app).await, before);
 }
 
