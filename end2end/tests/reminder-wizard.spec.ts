@@ -40,13 +40,17 @@ test('a reminder made through the three steps with three ranges shows in delay o
   await page.getByRole('button', { name: 'Next' }).click();
 
   await expect(page.locator('.wizard-stages li.current')).toHaveText('3. Email');
-  await expect(page.locator('iframe.wizard-preview')).toHaveAttribute('src', /discount=percent/);
+  // The template editor itself, with its live preview of the chosen template.
+  await expect(page.locator('.wizard .editor iframe')).toHaveAttribute('srcdoc', /<html/);
+  await expect(page.locator('.wizard .editor-head h2')).toHaveText(
+    await page.locator('#step-template option:checked').evaluate((o) => (o.textContent ?? '').replace(/ \(.*\)$/, '')),
+  );
   // Back and forth keeps what was typed.
   await page.getByRole('button', { name: 'Previous' }).click();
   await expect(page.locator('fieldset.range')).toHaveCount(3);
   await expect(page.locator('fieldset.range').nth(1).getByLabel('Value')).toHaveValue('10');
   await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save reminder' }).click();
 
   await expect(page).toHaveURL(/\/$/);
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '3 days']);
@@ -85,6 +89,20 @@ test('an overlapping range blocks Next with the message on that range', async ({
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '3 days']);
 });
 
+test('a template created in the third step becomes the reminder\'s, with the editor open on it', async ({ page }) => {
+  await openWizard(page);
+  await setDelay(page, '9', 'hours');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  const name = `Wizard ${Date.now()}`;
+  await page.getByLabel('Or create a new template (name)').fill(name);
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(page.locator('#step-template option:checked')).toHaveText(`${name} (FR, EN)`);
+  await expect(page.locator('.wizard .editor-head h2')).toHaveText(name);
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '3 days']);
+});
+
 test('a reminder switched off stays off after a reload, and can be edited', async ({ page }) => {
   await page.goto('/');
   await waitForHydration(page);
@@ -105,7 +123,7 @@ test('a reminder switched off stays off after a reload, and can be edited', asyn
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.locator('fieldset.range')).toHaveCount(3);
   await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save reminder' }).click();
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '2 days']);
 });
 
@@ -141,7 +159,7 @@ test('at five reminders the create button is disabled and says why', async ({ pa
     await setDelay(page, hours, 'hours');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save reminder' }).click();
     await expect(page).toHaveURL(/\/$/);
   }
   await expect.poll(() => delays(page)).toHaveLength(5);

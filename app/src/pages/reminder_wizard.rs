@@ -9,7 +9,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::api::{load_reminder_editor, ReminderEditor, SaveReminder, StepOutcome, TemplateChoice};
+use crate::api::{
+    load_reminder_editor, CreateTemplate, ReminderEditor, SaveReminder, StepOutcome,
+    TemplateChoice,
+};
+use crate::pages::templates::EmbeddedTemplateEditor;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 
@@ -132,7 +136,7 @@ fn Wizard(data: ReminderEditor) -> impl IntoView {
             stage.set(first);
         }
     };
-    let templates = StoredValue::new(data.templates);
+    let templates = RwSignal::new(data.templates);
     view! {
         <Title text=move || if is_new { t().new_title } else { t().edit_title } />
         <h1>{move || if is_new { t().new_title } else { t().edit_title }}</h1>
@@ -153,12 +157,17 @@ fn Wizard(data: ReminderEditor) -> impl IntoView {
                 })
                 .collect_view()}
         </ol>
-        <form class="wizard" on:submit=|ev| ev.prevent_default() novalidate>
+        <form
+            class="wizard"
+            class:wide=move || stage.get() == Stage::Email
+            on:submit=|ev| ev.prevent_default()
+            novalidate
+        >
             {move || match stage.get() {
                 Stage::Target => view! { <TargetStage state /> }.into_any(),
                 Stage::Discount => view! { <DiscountStage state /> }.into_any(),
                 Stage::Email => {
-                    view! { <EmailStage state templates=templates.get_value() /> }.into_any()
+                    view! { <EmailStage state templates /> }.into_any()
                 }
             }}
             <p class="error" role="alert">
@@ -634,65 +643,33 @@ fn RangeBox(state: WizardState, n: usize, currency: Currency) -> impl IntoView {
 }
 
 #[component]
-fn EmailStage(state: WizardState, templates: Vec<TemplateChoice>) -> impl IntoView {
+fn EmailStage(state: WizardState, templates: RwSignal<Vec<TemplateChoice>>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().reminders;
     let draft = state.draft;
     let selected = move || draft.with(|d| d.template_id.clone());
-    let empty = templates.is_empty();
-    let languages = StoredValue::new(
-        templates
-            .iter()
-            .map(|c| {
-                (
-                    c.id.clone(),
-                    c.languages.first().map_or("en", |l| l.code()).to_owned(),
-                )
-            })
-            .collect::<Vec<_>>(),
-    );
-    let preview_url = move || {
-        let id = selected();
-        let language = languages.with_value(|all| {
-            all.iter()
-                .find(|(tid, _)| *tid == id)
-                .map(|(_, l)| l.clone())
-                .unwrap_or_else(|| "en".into())
-        });
-        let discount = draft.with(|d| {
-            let kind = if d.by_cart_value {
-                d.ranges
-                    .first()
-                    .map_or(DiscountType::None, |r| r.discount.kind)
-            } else {
-                d.single.kind
-            };
-            match kind {
-                DiscountType::None => "none",
-                DiscountType::Percent => "percent",
-                DiscountType::Amount => "amount",
-                DiscountType::FreeShipping => "free_shipping",
+    let create = ServerAction::<CreateTemplate>::new();
+    let new_name = RwSignal::new(String::new());
+    // A template made here joins the list and becomes the reminder's.
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = create.value().get() {
+            if templates.with_untracked(|all| all.iter().all(|c| c.id != id)) {
+                templates.update(|all| {
+                    all.push(TemplateChoice {
+                        id: id.clone(),
+                        name: new_name.get_untracked(),
+                        languages: vec![domain::Language::FRENCH, domain::Language::ENGLISH],
+                    })
+                });
+                new_name.set(String::new());
             }
-        });
-        format!("/admin/templates/{id}/preview?sample=demo&lang={language}&discount={discount}")
+            draft.update(|d| d.template_id = id);
+        }
+    });
+    let create_error = move || match create.value().get() {
+        Some(Err(error)) => Some(error.to_string()),
+        _ => None,
     };
-    let options = templates
-        .into_iter()
-        .map(|choice| {
-            let id = choice.id.clone();
-            let codes = choice
-                .languages
-                .iter()
-                .map(|l| l.code().to_uppercase())
-                .collect::<Vec<_>>()
-                .join(", ");
-            view! {
-                <option value=choice.id.clone() selected=move || selected() == id>
-                    {format!("{} ({codes})", choice.name)}
-                </option>
-            }
-        })
-        .collect_view();
     view! {
         <div class="field">
             <label for="step-template">{move || t().template_label}</label>
@@ -704,30 +681,59 @@ fn EmailStage(state: WizardState, templates: Vec<TemplateChoice>) -> impl IntoVi
                 }
                 aria-describedby="step-template-error"
             >
-                {options}
+                {move || {
+                    templates
+                        .get()
+                        .into_iter()
+                        .map(|choice| {
+                            let id = choice.id.clone();
+                            let codes = choice
+                                .languages
+                                .iter()
+                                .map(|l| l.code().to_uppercase())
+                                .collect::<Vec<_>>()
+                                .join(", ");
+                            view! {
+                                <option value=choice.id.clone() selected=move || selected() == id>
+                                    {format!("{} ({codes})", choice.name)}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
             </select>
             {error_line(state, "template")}
-            {empty.then(|| view! { <p class="empty">{move || t().no_template}</p> })}
-            <p class="template-links">
-                <a href=move || format!("/templates/{}", selected()) target="_blank">
-                    {move || t().edit_template}
-                </a>
-                " · "
-                <a href="/templates" target="_blank">{move || t().new_template}</a>
-            </p>
+            {move || {
+                templates.with(Vec::is_empty).then(|| view! { <p class="empty">{move || t().no_template}</p> })
+            }}
         </div>
-        {move || {
-            (!selected().is_empty())
-                .then(|| {
-                    view! {
-                        <iframe
-                            class="wizard-preview"
-                            src=preview_url
-                            sandbox=""
-                            title=move || t().preview
-                        ></iframe>
+        <div class="field new-template">
+            <label for="step-new-template">{move || t().new_template}</label>
+            <div class="copy-row">
+                <input
+                    id="step-new-template"
+                    type="text"
+                    maxlength="100"
+                    prop:value=move || new_name.get()
+                    on:input=move |ev| new_name.set(event_target_value(&ev))
+                />
+                <button
+                    type="button"
+                    class="secondary"
+                    disabled=move || new_name.with(|n| n.trim().is_empty()) || create.pending().get()
+                    on:click=move |_| {
+                        create.dispatch(CreateTemplate { name: new_name.get_untracked() });
                     }
-                })
+                >
+                    {move || t().create_template}
+                </button>
+            </div>
+            <span class="field-error">{create_error}</span>
+        </div>
+        // The template editor itself, with its live preview; it saves the template on its own.
+        {move || {
+            let id = selected();
+            (!id.is_empty()).then(|| view! { <EmbeddedTemplateEditor template_id=id /> })
         }}
     }
     .into_any()

@@ -101,8 +101,29 @@ pub fn TemplateEditorPage() -> impl IntoView {
     .into_any()
 }
 
+/// The same editor inside another page (the reminder wizard's third stage), for `template_id`.
 #[component]
-fn Editor(data: TemplateEditorData) -> impl IntoView {
+pub fn EmbeddedTemplateEditor(template_id: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = Resource::new(move || template_id.clone(), load_template_editor);
+    view! {
+        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(data) => view! { <Editor data embedded=true /> }.into_any(),
+                    Err(_) => {
+                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+    .into_any()
+}
+
+#[component]
+fn Editor(data: TemplateEditorData, #[prop(optional)] embedded: bool) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().templates;
     // The server picked the language to open (the shop's, if the template has it) and built
@@ -216,9 +237,13 @@ fn Editor(data: TemplateEditorData) -> impl IntoView {
     };
 
     view! {
-        <Title text=move || format!("{} · {}", name(), t().title) />
+        {(!embedded).then(|| view! { <Title text=move || format!("{} · {}", name(), t().title) /> })}
         <div class="editor-head">
-            <h1>{name}</h1>
+            {if embedded {
+                view! { <h2>{name}</h2> }.into_any()
+            } else {
+                view! { <h1>{name}</h1> }.into_any()
+            }}
             <p class="used-by">
                 {if used_by.is_empty() {
                     view! { <span>{move || t().not_used}</span> }.into_any()

@@ -6,5 +6,5 @@ mod list;
 mod preview;
 mod text_tools;
 
-pub use editor::TemplateEditorPage;
+pub use editor::{EmbeddedTemplateEditor, TemplateEditorPage};
 pub use list::TemplatesPage;
