@@ -279,7 +279,7 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
 }
 
 async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
-    let pool = db::connect(&config.database_url).await?;
+    let pool = db::connect_with(&config.database_url, db::Checkpoints::Background).await?;
     db::migrate(&pool).await?;
     let auth = auth(&config, &pool);
     if args.demo && db::first_shop(&pool).await?.is_none() {

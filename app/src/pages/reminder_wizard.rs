@@ -10,12 +10,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api::{
-    load_reminder_editor, CreateTemplate, ReminderEditor, SaveReminder, StepOutcome,
-    TemplateChoice,
+    load_reminder_editor, CreateTemplate, ReminderEditor, SaveReminder, StepOutcome, TemplateChoice,
 };
-use crate::pages::templates::EmbeddedTemplateEditor;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::pages::templates::EmbeddedTemplateEditor;
 
 const STAGES: [Stage; 3] = [Stage::Target, Stage::Discount, Stage::Email];
 

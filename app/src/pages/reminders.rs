@@ -281,7 +281,11 @@ fn StepDetails(row: ReminderRow, currency: Currency, thumb_url: String) -> impl 
                 .enumerate()
                 .map(|(n, range)| {
                     // A range ends where the next one starts; the last one at its own bound.
-                    let end = ranges.ranges().get(n + 1).map(|next| next.min).or(range.max);
+                    let end = ranges
+                        .ranges()
+                        .get(n + 1)
+                        .map(|next| next.min)
+                        .or(range.max);
                     let bounds = match end {
                         Some(end) => format!("{} – {}", money(range.min), money(end)),
                         None => format!("≥ {}", money(range.min)),

@@ -185,7 +185,12 @@ async fn main() -> anyhow::Result<()> {
         .and_then(|s| s.parse().ok())
         .unwrap_or(10);
     let dir = tempfile::tempdir()?;
-    let pool = db::connect(&format!("sqlite://{}/bench.db", dir.path().display())).await?;
+    // As `relance serve` opens it: checkpoints in the background.
+    let pool = db::connect_with(
+        &format!("sqlite://{}/bench.db", dir.path().display()),
+        db::Checkpoints::Background,
+    )
+    .await?;
     db::migrate(&pool).await?;
     let summary = demo::seed(
         &pool,

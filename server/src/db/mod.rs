@@ -56,8 +56,30 @@ impl DbError {
     }
 }
 
+/// Who moves the WAL's pages back into the database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checkpoints {
+    /// SQLite's default: the commit that passes 1,000 WAL pages does it (commands, tests).
+    OnCommit,
+    /// A background task (`relance serve`): commits never pay for a checkpoint, so a batch of
+    /// events or a single event is not held up by copying and syncing megabytes.
+    Background,
+}
+
+/// How often the background checkpointer runs.
+const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
+
 /// Opens the database named by `url`, creating a SQLite file and its folder if needed.
 pub async fn connect(url: &str) -> anyhow::Result<Pool> {
+    connect_with(url, Checkpoints::OnCommit).await
+}
+
+/// Opens the database; with `Checkpoints::Background`, also starts the checkpointer.
+pub async fn connect_with(url: &str, checkpoints: Checkpoints) -> anyhow::Result<Pool> {
+    let autocheckpoint = match checkpoints {
+        Checkpoints::OnCommit => "1000",
+        Checkpoints::Background => "0",
+    };
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("DATABASE_URL {url:?} is not a valid SQLite URL"))?
         .create_if_missing(true)
@@ -69,18 +91,42 @@ pub async fn connect(url: &str) -> anyhow::Result<Pool> {
         // 64 MiB of page cache per connection instead of 2: the working set of carts and their
         // indexes stays in memory on busy shops.
         .pragma("cache_size", "-65536")
-        .pragma("temp_store", "memory");
+        .pragma("temp_store", "memory")
+        .pragma("wal_autocheckpoint", autocheckpoint);
     if let Some(parent) = Path::new(options.get_filename()).parent() {
         if !parent.as_os_str().is_empty() {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create the database folder {parent:?}"))?;
         }
     }
-    SqlitePoolOptions::new()
+    let pool = SqlitePoolOptions::new()
         .max_connections(8)
         .connect_with(options)
         .await
-        .with_context(|| format!("cannot open the database {url:?}"))
+        .with_context(|| format!("cannot open the database {url:?}"))?;
+    if checkpoints == Checkpoints::Background {
+        tokio::spawn(checkpointer(pool.clone()));
+    }
+    Ok(pool)
+}
+
+/// Copies committed WAL pages into the database file twice a second. PASSIVE never waits for
+/// readers or blocks writers; what it cannot copy yet, the next round does.
+async fn checkpointer(pool: Pool) {
+    let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if pool.is_closed() {
+            return;
+        }
+        if let Err(error) = sqlx::query("pragma wal_checkpoint(passive)")
+            .execute(&pool)
+            .await
+        {
+            tracing::warn!(%error, "WAL checkpoint failed; the next round tries again");
+        }
+    }
 }
 
 /// Brings the schema up to date; safe to run on every start.
@@ -94,4 +140,46 @@ pub async fn migrate(pool: &Pool) -> anyhow::Result<()> {
 /// A fresh id for a new row: UUID v7, time-ordered so inserts stay index-friendly.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
+}
+
+#[cfg(test)]
+mod checkpoint_tests {
+    use super::*;
+
+    async fn file_size_after_writes(checkpoints: Checkpoints) -> (u64, u64) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("wal.db");
+        let pool = connect_with(&format!("sqlite://{}", path.display()), checkpoints)
+            .await
+            .unwrap();
+        sqlx::query("create table filler (body text not null)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        for _ in 0..200 {
+            sqlx::query("insert into filler (body) values (printf('%.10000c', 'x'))")
+                .execute(&pool)
+                .await
+                .unwrap();
+        }
+        let before = std::fs::metadata(&path).unwrap().len();
+        tokio::time::sleep(CHECKPOINT_EVERY * 3).await;
+        let after = std::fs::metadata(&path).unwrap().len();
+        pool.close().await;
+        (before, after)
+    }
+
+    #[tokio::test]
+    async fn with_background_checkpoints_committed_pages_reach_the_database_file_soon() {
+        let (before, after) = file_size_after_writes(Checkpoints::Background).await;
+        // 2 MB were written to the WAL; the checkpointer copied them into the file.
+        assert!(after > before + 1_000_000, "{before} → {after}");
+    }
+
+    #[tokio::test]
+    async fn small_writes_on_commit_mode_wait_for_the_thousand_page_checkpoint() {
+        let (before, after) = file_size_after_writes(Checkpoints::OnCommit).await;
+        // Fewer than 1,000 pages: still only in the WAL, and nothing moves them by itself.
+        assert_eq!(before, after);
+    }
 }
