@@ -68,6 +68,8 @@ pub enum Checkpoints {
 
 /// How often the background checkpointer runs.
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
+/// `pragma optimize` once an hour (in checkpointer rounds).
+const OPTIMIZE_EVERY_ROUNDS: u64 = 7_200;
 
 /// Opens the database named by `url`, creating a SQLite file and its folder if needed.
 pub async fn connect(url: &str) -> anyhow::Result<Pool> {
@@ -115,11 +117,19 @@ pub async fn connect_with(url: &str, checkpoints: Checkpoints) -> anyhow::Result
 async fn checkpointer(pool: Pool) {
     let mut tick = tokio::time::interval(CHECKPOINT_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut rounds: u64 = 0;
     loop {
         tick.tick().await;
         if pool.is_closed() {
             return;
         }
+        // Now and then (first at start), refresh the planner's statistics where tables grew.
+        if rounds % OPTIMIZE_EVERY_ROUNDS == 0 {
+            if let Err(error) = sqlx::query("pragma optimize").execute(&pool).await {
+                tracing::warn!(%error, "pragma optimize failed");
+            }
+        }
+        rounds += 1;
         if let Err(error) = sqlx::query("pragma wal_checkpoint(passive)")
             .execute(&pool)
             .await

@@ -134,3 +134,44 @@ async fn the_header_figures_come_from_the_last_thirty_days() {
     assert_eq!(page.kpis.conversion_rate, Some(expected.round_dp(1)));
     assert!(page.kpis.average_cart.unwrap() > rust_decimal::Decimal::ZERO);
 }
+
+async fn found(app: &TestApp, search: &str) -> Vec<String> {
+    let query = CartsQuery {
+        search: Some(search.to_owned()),
+        ..Default::default()
+    };
+    server::web::carts_page(&app.pool, &query, now())
+        .await
+        .unwrap()
+        .unwrap()
+        .lines
+        .into_iter()
+        .map(|line| line.external_id)
+        .collect()
+}
+
+#[tokio::test]
+async fn search_reads_the_full_name_part_of_a_cart_id_short_and_odd_text_and_follows_renames() {
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    app.post_events(
+        &key,
+        crate::helpers::cart_updated("e1", "web-4242", "2026-11-23T09:00:00Z", 1),
+    )
+    .await;
+
+    assert_eq!(found(&app, "john doe").await, ["web-4242"]);
+    assert_eq!(found(&app, "EXAMPLE.COM").await, ["web-4242"]);
+    assert_eq!(found(&app, "b-424").await, ["web-4242"]);
+    // Under three characters there is no trigram: the scan still finds it.
+    assert_eq!(found(&app, "Do").await, ["web-4242"]);
+    assert!(found(&app, "\"%_' or 1=1").await.is_empty());
+    assert!(found(&app, "nobody").await.is_empty());
+
+    let mut renamed = crate::helpers::cart_updated("e2", "web-4242", "2026-11-23T09:05:00Z", 2);
+    renamed["customer"]["last_name"] = "Martin".into();
+    app.post_events(&key, renamed).await;
+
+    assert_eq!(found(&app, "john martin").await, ["web-4242"]);
+    assert!(found(&app, "john doe").await.is_empty());
+}

@@ -161,3 +161,37 @@ async fn the_planner_reads_every_open_cart_exactly_once_across_its_pages() {
     // none before the first run.
     assert_eq!(plan.carts.len() as i64, expected);
 }
+
+#[tokio::test]
+async fn the_carts_reminder_counters_equal_a_recount_of_the_deliveries_after_real_passes() {
+    let app = TestApp::spawn(Some(400)).await;
+    let sender = app.sender();
+    for now in [
+        "2026-11-23T12:00:00Z",
+        "2026-11-24T12:00:00Z",
+        "2026-11-26T12:00:00Z",
+    ] {
+        server::jobs::run_pass(&sender, at(now)).await.unwrap();
+    }
+    // An order after a reminder, written the way ingestion writes it.
+    sqlx::query(
+        "update carts set ordered_at = '2027-01-01T00:00:00+00:00'
+         where cart_id in (select cart_id from deliveries where status = 'sent' limit 5)",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    let (decided, different): (i64, i64) = sqlx::query_as(
+        "select (select count(*) from deliveries where status <> 'queued'),
+                (select count(*) from carts c where c.steps_done <>
+                    (select count(*) from deliveries d where d.cart_id = c.cart_id and d.status <> 'queued')
+                 or c.first_sent_at is not
+                    (select min(d.sent_at) from deliveries d where d.cart_id = c.cart_id and d.status = 'sent'))",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert!(decided > 100, "the passes decided steps: {decided}");
+    assert_eq!(different, 0);
+}
