@@ -124,7 +124,7 @@ async fn checkpointer(pool: Pool) {
             return;
         }
         // Now and then (first at start), refresh the planner's statistics where tables grew.
-        if rounds % OPTIMIZE_EVERY_ROUNDS == 0 {
+        if rounds.is_multiple_of(OPTIMIZE_EVERY_ROUNDS) {
             if let Err(error) = sqlx::query("pragma optimize").execute(&pool).await {
                 tracing::warn!(%error, "pragma optimize failed");
             }
