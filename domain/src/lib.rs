@@ -13,6 +13,7 @@ pub mod format;
 pub mod lifecycle;
 pub mod model;
 pub mod settings;
+pub mod stats;
 
 pub use campaign::{
     Audience, Campaign, CampaignError, Delay, DelayUnit, Discount, DiscountError, DiscountKind,

@@ -1,0 +1,10 @@
+//! Statistics definitions (issue 7's groundwork): which reminder an order is attributed to,
+//! the four headline figures of a period, and the funnel per step and per template. Pure and
+//! computed from plain facts, so the server can feed them from SQL and tests from hand-made
+//! data.
+
+mod attribution;
+mod figures;
+
+pub use attribution::{attribute, AttributionRules, Order, SentReminder, Touch};
+pub use figures::{funnel, headline, CartFact, Funnel, FunnelKey, Headline, Period, Rate};
