@@ -160,6 +160,16 @@ pub trait Backend: Send + Sync + 'static {
 
     async fn regenerate_cron_token(&self) -> Result<String, BackendError>;
 
+    /// A page of the addresses that get no reminder.
+    async fn unsubscribed(
+        &self,
+        search: &str,
+        page: u32,
+    ) -> Result<crate::api::UnsubscribedPage, BackendError>;
+
+    /// `false` when the address was not on the list.
+    async fn remove_unsubscribed(&self, email: &str) -> Result<bool, BackendError>;
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError>;
 
     /// Ends the session in this `Cookie` header; returns the `Set-Cookie` value that clears it.

@@ -21,6 +21,7 @@ use layout::{AdminLayout, Tab};
 use pages::{
     CartPage, CartsPage, ComingSoon, HelpPage, LoginPage, NotFound, ReminderWizardPage,
     RemindersPage, SendingPage, SettingsPage, TemplateEditorPage, TemplatesPage,
+    UnsubscribedListPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -85,6 +86,11 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("carts") view=CartsPage ssr=SsrMode::Async />
                         <Route path=path!("carts/:id") view=CartPage ssr=SsrMode::Async />
+                        <Route
+                            path=path!("unsubscribed")
+                            view=UnsubscribedListPage
+                            ssr=SsrMode::Async
+                        />
                         <Route
                             path=path!("help")
                             view=HelpPage

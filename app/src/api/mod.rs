@@ -7,6 +7,7 @@ mod reminders;
 mod sending;
 mod settings;
 mod templates;
+mod unsubscribed;
 
 pub use auth::{safe_next, SignIn, SignOut};
 pub use cart_detail::{
@@ -32,4 +33,8 @@ pub use templates::{
     load_template_editor, save_template, send_test_email, CreateTemplate, DeleteTemplate,
     DuplicateTemplate, SampleCart, SaveOutcome, SaveTemplate, SendTestEmail, TemplateDeletion,
     TemplateEditorData, TemplateSummary, DEMO_SAMPLE,
+};
+pub use unsubscribed::{
+    list_unsubscribed, remove_unsubscribed, ListUnsubscribed, RemoveUnsubscribed, UnsubscribedLine,
+    UnsubscribedPage, UNSUBSCRIBED_PAGE_SIZE,
 };

@@ -234,5 +234,6 @@ pub static TEXTS: Texts = Texts {
     sending: &super::sending::EN,
     help: &super::help::EN,
     reminders: &super::reminders::EN,
+    unsubscribed: &super::unsubscribed::EN,
     skip_reason,
 };

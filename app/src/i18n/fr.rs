@@ -235,5 +235,6 @@ pub static TEXTS: Texts = Texts {
     sending: &super::sending::FR,
     help: &super::help::FR,
     reminders: &super::reminders::FR,
+    unsubscribed: &super::unsubscribed::FR,
     skip_reason,
 };

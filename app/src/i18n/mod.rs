@@ -12,6 +12,7 @@ mod reminders;
 mod sending;
 mod settings;
 mod templates;
+mod unsubscribed;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,7 @@ pub use reminders::ReminderTexts;
 pub use sending::SendingTexts;
 pub use settings::SettingsTexts;
 pub use templates::TemplateTexts;
+pub use unsubscribed::UnsubscribedTexts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Locale {
@@ -198,6 +200,8 @@ pub struct Texts {
     pub help: &'static HelpTexts,
     /// The reminders dashboard and wizard.
     pub reminders: &'static ReminderTexts,
+    /// The Unsubscribed list.
+    pub unsubscribed: &'static UnsubscribedTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.
     pub skip_reason: fn(&str) -> &str,
 }

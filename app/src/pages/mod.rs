@@ -11,6 +11,7 @@ mod reminders;
 mod sending;
 mod settings;
 mod templates;
+mod unsubscribed;
 
 pub use cart::CartPage;
 pub use carts::CartsPage;
@@ -23,6 +24,7 @@ pub use reminders::RemindersPage;
 pub use sending::SendingPage;
 pub use settings::SettingsPage;
 pub use templates::{TemplateEditorPage, TemplatesPage};
+pub use unsubscribed::UnsubscribedListPage;
 
 /// The browser's confirmation dialog; on the server nothing is ever confirmed.
 pub(crate) fn confirm(message: &str) -> bool {

@@ -215,6 +215,9 @@ fn ErrorList(errors: Vec<SendingError>) -> impl IntoView {
             <h2 id="errors-title">{move || t().errors_title}</h2>
             {empty.then(|| view! { <p class="empty">{move || t().no_errors}</p> })}
             <ul class="sending-errors">{items}</ul>
+            <p>
+                <a href="/unsubscribed">{move || i18n.t().unsubscribed.link}</a>
+            </p>
         </section>
     }
     .into_any()

@@ -15,6 +15,7 @@ pub mod runs;
 pub mod sending;
 pub mod settings;
 mod shops;
+pub mod suppressions;
 pub mod templates;
 pub mod tracking;
 

@@ -364,6 +364,44 @@ impl Backend for DbBackend {
         Ok(self.cron_token.regenerate(&self.pool).await?)
     }
 
+    async fn unsubscribed(
+        &self,
+        search: &str,
+        page: u32,
+    ) -> Result<app::api::UnsubscribedPage, BackendError> {
+        let Some(shop) = db::first_shop(&self.pool).await? else {
+            return Ok(app::api::UnsubscribedPage {
+                lines: Vec::new(),
+                total: 0,
+                page,
+            });
+        };
+        let (rows, total) = db::suppressions::list(
+            &self.pool,
+            &shop.id,
+            search,
+            Some((page, app::api::UNSUBSCRIBED_PAGE_SIZE)),
+        )
+        .await?;
+        Ok(app::api::UnsubscribedPage {
+            lines: rows
+                .into_iter()
+                .map(|row| app::api::UnsubscribedLine {
+                    email: row.email,
+                    reason: row.reason,
+                    at: row.created_at,
+                })
+                .collect(),
+            total,
+            page,
+        })
+    }
+
+    async fn remove_unsubscribed(&self, email: &str) -> Result<bool, BackendError> {
+        let shop = self.shop().await?;
+        Ok(db::suppressions::remove(&self.pool, &shop.id, email).await?)
+    }
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError> {
         Ok(self
             .auth

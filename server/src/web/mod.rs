@@ -5,6 +5,7 @@ mod carts;
 mod health;
 mod links;
 mod templates;
+mod unsubscribed;
 
 use std::sync::Arc;
 
@@ -29,6 +30,7 @@ pub fn router(state: AppState) -> Router {
             "/admin/templates/{id}/preview",
             get(templates::preview_page),
         )
+        .route("/admin/unsubscribed.csv", get(unsubscribed::csv))
         .merge(api::routes())
         .merge(links::routes())
         .leptos_routes_with_context(

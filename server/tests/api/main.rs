@@ -14,3 +14,4 @@ mod sending_tab;
 mod settings;
 mod smtp_peer;
 mod templates;
+mod unsubscribed;

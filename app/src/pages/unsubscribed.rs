@@ -1,0 +1,138 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{list_unsubscribed, RemoveUnsubscribed, UnsubscribedPage, UNSUBSCRIBED_PAGE_SIZE};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::pages::confirm;
+
+/// `/unsubscribed`: who gets no reminder and why; search and page live in the URL (a GET form:
+/// it works without JavaScript), CSV export, removal with confirmation.
+#[component]
+pub fn UnsubscribedListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().unsubscribed;
+    let params = use_query_map();
+    let search = Memo::new(move |_| params.with(|p| p.get("q").unwrap_or_default()));
+    let page = Memo::new(move |_| {
+        params.with(|p| {
+            p.get("page")
+                .and_then(|n| n.parse::<u32>().ok())
+                .unwrap_or(1)
+        })
+    });
+    let remove = ServerAction::<RemoveUnsubscribed>::new();
+    let list = Resource::new(
+        move || (search.get(), page.get(), remove.version().get()),
+        |(search, page, _)| list_unsubscribed(search, page),
+    );
+    let export = move || {
+        format!(
+            "/admin/unsubscribed.csv?q={}",
+            domain::format::url_component(&search.get())
+        )
+    };
+    view! {
+        <Title text=move || t().title />
+        <h1>{move || t().title}</h1>
+        <p class="intro">{move || t().intro}</p>
+        <form class="unsubscribed-search" method="get" action="/unsubscribed">
+            <label for="unsubscribed-q">{move || t().search_label}</label>
+            <div class="copy-row">
+                <input id="unsubscribed-q" type="search" name="q" prop:value=move || search.get() />
+                <button type="submit">{move || t().search}</button>
+            </div>
+        </form>
+        <p>
+            <a href=export rel="external" download="unsubscribed.csv">{move || t().export}</a>
+        </p>
+        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match list.await {
+                    Ok(data) => view! { <UnsubscribedTable data search=search.get_untracked() remove /> }.into_any(),
+                    Err(AppError::SignInRequired) => {
+                        view! {
+                            <p class="error" role="alert">
+                                <a href="/login">{move || i18n.t().sign_in_again}</a>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Err(_) => {
+                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
+                            .into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn UnsubscribedTable(
+    data: UnsubscribedPage,
+    search: String,
+    remove: ServerAction<RemoveUnsubscribed>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().unsubscribed;
+    if data.lines.is_empty() {
+        return view! { <p class="empty">{move || t().none}</p> }.into_any();
+    }
+    let total = data.total;
+    let page = data.page;
+    let last_page = total.div_ceil(u64::from(UNSUBSCRIBED_PAGE_SIZE)).max(1);
+    let q = domain::format::url_component(&search);
+    let previous = (page > 1).then(|| format!("/unsubscribed?q={q}&page={}", page - 1));
+    let next =
+        (u64::from(page) < last_page).then(|| format!("/unsubscribed?q={q}&page={}", page + 1));
+    let rows = data
+        .lines
+        .into_iter()
+        .map(|line| {
+            let email = line.email.clone();
+            let reason = line.reason.clone();
+            view! {
+                <tr>
+                    <td>{line.email.clone()}</td>
+                    <td>{move || (t().reason)(&reason)}</td>
+                    <td>{move || (i18n.t().date_time)(line.at)}</td>
+                    <td>
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| {
+                                if confirm(t().confirm_remove) {
+                                    remove.dispatch(RemoveUnsubscribed { email: email.clone() });
+                                }
+                            }
+                        >
+                            {move || t().remove}
+                        </button>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="count">{move || (t().count)(total)}</p>
+        <table class="runs unsubscribed">
+            <thead>
+                <tr>
+                    <th scope="col">{move || t().col_email}</th>
+                    <th scope="col">{move || t().col_reason}</th>
+                    <th scope="col">{move || t().col_since}</th>
+                    <th scope="col"></th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+        <nav class="pager">
+            {previous.map(|href| view! { <a href=href>{move || t().previous}</a> })}
+            " "
+            {next.map(|href| view! { <a href=href>{move || t().next}</a> })}
+        </nav>
+    }
+    .into_any()
+}
