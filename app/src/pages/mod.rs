@@ -40,3 +40,27 @@ pub(crate) fn confirm(message: &str) -> bool {
         false
     }
 }
+
+/// What a page shows when its data did not load: the way back to sign-in, the page's own
+/// "nothing here" text, or that loading failed.
+pub(crate) fn load_error(
+    error: crate::error::AppError,
+    not_found: fn(&crate::i18n::Texts) -> &'static str,
+) -> leptos::prelude::AnyView {
+    use crate::error::AppError;
+    use leptos::prelude::*;
+
+    let i18n = crate::i18n::use_i18n();
+    match error {
+        AppError::SignInRequired => view! {
+            <p class="error" role="alert">
+                <a href="/login">{move || i18n.t().sign_in_again}</a>
+            </p>
+        }
+        .into_any(),
+        AppError::NotFound => {
+            view! { <p class="empty">{move || not_found(i18n.t())}</p> }.into_any()
+        }
+        _ => view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }.into_any(),
+    }
+}

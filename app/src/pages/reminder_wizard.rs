@@ -12,7 +12,6 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use crate::api::{
     load_reminder_editor, CreateTemplate, ReminderEditor, SaveReminder, StepOutcome, TemplateChoice,
 };
-use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::templates::EmbeddedTemplateEditor;
 
@@ -39,21 +38,7 @@ pub fn ReminderWizardPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match editor.await {
                     Ok(data) => view! { <Wizard data /> }.into_any(),
-                    Err(AppError::SignInRequired) => {
-                        view! {
-                            <p class="error" role="alert">
-                                <a href="/login">{move || i18n.t().sign_in_again}</a>
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Err(AppError::NotFound) => {
-                        view! { <p class="empty">{move || i18n.t().not_found_title}</p> }.into_any()
-                    }
-                    Err(_) => {
-                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
-                            .into_any()
-                    }
+                    Err(error) => super::load_error(error, |t| t.not_found_title),
                 }
             })}
         </Suspense>

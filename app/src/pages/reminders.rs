@@ -7,7 +7,6 @@ use crate::api::{
     list_reminders, DeleteReminder, DuplicateReminder, ReminderRow, RemindersData,
     SetReminderEnabled, StepSaved,
 };
-use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::confirm;
 
@@ -35,21 +34,7 @@ pub fn RemindersPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match reminders.await {
                     Ok(data) => view! { <RemindersTable data duplicate delete /> }.into_any(),
-                    Err(AppError::SignInRequired) => {
-                        view! {
-                            <p class="error" role="alert">
-                                <a href="/login">{move || i18n.t().sign_in_again}</a>
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Err(AppError::NotFound) => {
-                        view! { <p class="empty">{move || i18n.t().no_shop}</p> }.into_any()
-                    }
-                    Err(_) => {
-                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
-                            .into_any()
-                    }
+                    Err(error) => super::load_error(error, |t| t.no_shop),
                 }
             })}
         </Transition>

@@ -5,7 +5,6 @@ use crate::api::{
     load_sending, RegenerateCronToken, RunFigures, RunLine, RunNow, RunNowOutcome, SendingError,
     SendingStatus,
 };
-use crate::error::AppError;
 use crate::i18n::use_i18n;
 
 /// The Automatic sending tab: the built-in scheduler, "Run now", and the cron URL.
@@ -27,18 +26,7 @@ pub fn SendingPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match status.await {
                     Ok(status) => view! { <SendingView status run regenerate /> }.into_any(),
-                    Err(AppError::SignInRequired) => {
-                        view! {
-                            <p class="error" role="alert">
-                                <a href="/login">{move || i18n.t().sign_in_again}</a>
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Err(_) => {
-                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
-                            .into_any()
-                    }
+                    Err(error) => super::load_error(error, |t| t.no_shop),
                 }
             })}
         </Transition>

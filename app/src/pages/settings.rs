@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::{load_settings, SaveSettings, SettingsOutcome};
-use crate::error::AppError;
 use crate::i18n::use_i18n;
 
 /// The Settings tab: the shop, the sender, discount codes and the sending rules.
@@ -24,21 +23,7 @@ pub fn SettingsPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok(draft) => view! { <SettingsForm draft /> }.into_any(),
-                    Err(AppError::SignInRequired) => {
-                        view! {
-                            <p class="error" role="alert">
-                                <a href="/login">{move || i18n.t().sign_in_again}</a>
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Err(AppError::NotFound) => {
-                        view! { <p class="empty">{move || i18n.t().no_shop}</p> }.into_any()
-                    }
-                    Err(_) => {
-                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
-                            .into_any()
-                    }
+                    Err(error) => super::load_error(error, |t| t.no_shop),
                 }
             })}
         </Suspense>

@@ -3,7 +3,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::{list_unsubscribed, RemoveUnsubscribed, UnsubscribedPage, UNSUBSCRIBED_PAGE_SIZE};
-use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::confirm;
 
@@ -51,18 +50,7 @@ pub fn UnsubscribedListPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match list.await {
                     Ok(data) => view! { <UnsubscribedTable data search=search.get_untracked() remove /> }.into_any(),
-                    Err(AppError::SignInRequired) => {
-                        view! {
-                            <p class="error" role="alert">
-                                <a href="/login">{move || i18n.t().sign_in_again}</a>
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Err(_) => {
-                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
-                            .into_any()
-                    }
+                    Err(error) => super::load_error(error, |t| t.no_shop),
                 }
             })}
         </Transition>

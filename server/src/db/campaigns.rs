@@ -222,7 +222,7 @@ pub async fn insert_campaign(
     .execute(&mut *conn)
     .await?;
     for step in campaign.steps() {
-        insert_step(conn, shop_id, campaign.id(), step, now).await?;
+        upsert_step(conn, shop_id, campaign.id(), step, now).await?;
     }
     Ok(())
 }
@@ -240,7 +240,9 @@ fn step_columns(step: &ReminderStep) -> (&'static str, Option<&'static str>, &'s
     (mode, basis, unit)
 }
 
-async fn insert_step(
+/// Writes a step row (a new one, or over the one with its id, keeping its `created_at`) and
+/// its discount rows.
+async fn upsert_step(
     conn: &mut sqlx::SqliteConnection,
     shop_id: &str,
     campaign_id: &str,
@@ -252,7 +254,14 @@ async fn insert_step(
         "insert into reminder_steps (step_id, shop_id, campaign_id, delay_amount, delay_unit, enabled,
              newsletter_only, profile_active, profile_inactive, profile_never_ordered, discount_mode,
              value_basis, template_id, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)",
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+         on conflict (step_id) do update set
+             delay_amount = excluded.delay_amount, delay_unit = excluded.delay_unit,
+             enabled = excluded.enabled, newsletter_only = excluded.newsletter_only,
+             profile_active = excluded.profile_active, profile_inactive = excluded.profile_inactive,
+             profile_never_ordered = excluded.profile_never_ordered,
+             discount_mode = excluded.discount_mode, value_basis = excluded.value_basis,
+             template_id = excluded.template_id, updated_at = excluded.updated_at",
     )
     .bind(&step.id)
     .bind(shop_id)
@@ -270,6 +279,10 @@ async fn insert_step(
     .bind(now)
     .execute(&mut *conn)
     .await?;
+    sqlx::query("delete from step_discounts where step_id = $1")
+        .bind(&step.id)
+        .execute(&mut *conn)
+        .await?;
     insert_discounts(conn, shop_id, step, now).await
 }
 
@@ -381,38 +394,7 @@ async fn save_step_on(
     if let Err(error) = Campaign::new(campaign.id().to_owned(), campaign.name(), steps) {
         return Ok(StepSave::Refused(error));
     }
-    if is_new {
-        insert_step(conn, shop_id, campaign.id(), &step, now).await?;
-    } else {
-        let (mode, basis, unit) = step_columns(&step);
-        sqlx::query("delete from step_discounts where step_id = $1")
-            .bind(&step.id)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query(
-            "update reminder_steps set delay_amount = $1, delay_unit = $2, enabled = $3,
-                 newsletter_only = $4, profile_active = $5, profile_inactive = $6,
-                 profile_never_ordered = $7, discount_mode = $8, value_basis = $9, template_id = $10,
-                 updated_at = $11
-             where step_id = $12 and shop_id = $13",
-        )
-        .bind(i64::from(step.delay.amount()))
-        .bind(unit)
-        .bind(step.enabled)
-        .bind(step.audience.newsletter_only)
-        .bind(step.audience.profiles.active())
-        .bind(step.audience.profiles.inactive())
-        .bind(step.audience.profiles.never_ordered())
-        .bind(mode)
-        .bind(basis)
-        .bind(&step.template_id)
-        .bind(now)
-        .bind(&step.id)
-        .bind(shop_id)
-        .execute(&mut *conn)
-        .await?;
-        insert_discounts(conn, shop_id, &step, now).await?;
-    }
+    upsert_step(conn, shop_id, campaign.id(), &step, now).await?;
     Ok(StepSave::Saved { step_id: step.id })
 }
 
