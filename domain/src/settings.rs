@@ -12,6 +12,7 @@ pub const ABANDONED_AFTER_MINUTES: (u32, u32) = (5, 10_080);
 pub const MIN_GAP_HOURS: (u32, u32) = (0, 168);
 pub const MAX_LATENESS_HOURS: (u32, u32) = (1, 720);
 pub const COUPON_COOLDOWN_DAYS: (u32, u32) = (0, 365);
+pub const ATTRIBUTION_WINDOW_DAYS: (u32, u32) = (1, 90);
 pub const EXPIRED_COUPON_DAYS: (u32, u32) = (0, 365);
 const NAME_MAX: usize = 120;
 const ADDRESS_MAX: usize = 500;
@@ -68,6 +69,8 @@ pub struct ShopSettings {
     pub min_gap_hours: u32,
     pub max_lateness_hours: u32,
     pub coupon_cooldown_days: u32,
+    /// An order counts for a reminder opened or clicked this many days before it.
+    pub attribution_window_days: u32,
 }
 
 /// The Settings form: what the merchant typed, possibly invalid for a moment.
@@ -89,6 +92,7 @@ pub struct SettingsDraft {
     pub min_gap_hours: String,
     pub max_lateness_hours: String,
     pub coupon_cooldown_days: String,
+    pub attribution_window_days: String,
 }
 
 /// A field of the form, named as the form and the JSON name it.
@@ -111,6 +115,7 @@ pub enum SettingsField {
     MinGapHours,
     MaxLatenessHours,
     CouponCooldownDays,
+    AttributionWindowDays,
 }
 
 impl SettingsField {
@@ -133,6 +138,7 @@ impl SettingsField {
             Self::MinGapHours => "min_gap_hours",
             Self::MaxLatenessHours => "max_lateness_hours",
             Self::CouponCooldownDays => "coupon_cooldown_days",
+            Self::AttributionWindowDays => "attribution_window_days",
         }
     }
 }
@@ -216,6 +222,7 @@ impl SettingsDraft {
             F::MinGapHours => &mut self.min_gap_hours,
             F::MaxLatenessHours => &mut self.max_lateness_hours,
             F::CouponCooldownDays => &mut self.coupon_cooldown_days,
+            F::AttributionWindowDays => &mut self.attribution_window_days,
         }
     }
 
@@ -237,6 +244,7 @@ impl SettingsDraft {
             SettingsField::MinGapHours => &self.min_gap_hours,
             SettingsField::MaxLatenessHours => &self.max_lateness_hours,
             SettingsField::CouponCooldownDays => &self.coupon_cooldown_days,
+            SettingsField::AttributionWindowDays => &self.attribution_window_days,
         }
     }
 
@@ -267,6 +275,7 @@ impl SettingsDraft {
             min_gap_hours: settings.min_gap_hours.to_string(),
             max_lateness_hours: settings.max_lateness_hours.to_string(),
             coupon_cooldown_days: settings.coupon_cooldown_days.to_string(),
+            attribution_window_days: settings.attribution_window_days.to_string(),
         }
     }
 
@@ -339,6 +348,12 @@ impl SettingsDraft {
             F::CouponCooldownDays,
             coupon_cooldown_days.as_ref().err().cloned(),
         );
+        let attribution_window_days =
+            number(&self.attribution_window_days, ATTRIBUTION_WINDOW_DAYS);
+        check(
+            F::AttributionWindowDays,
+            attribution_window_days.as_ref().err().cloned(),
+        );
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -363,6 +378,7 @@ impl SettingsDraft {
             min_gap_hours: take(min_gap_hours),
             max_lateness_hours: take(max_lateness_hours),
             coupon_cooldown_days: take(coupon_cooldown_days),
+            attribution_window_days: take(attribution_window_days),
         })
     }
 }
@@ -389,6 +405,7 @@ mod tests {
             min_gap_hours: "12".into(),
             max_lateness_hours: "24".into(),
             coupon_cooldown_days: "30".into(),
+            attribution_window_days: "5".into(),
         }
     }
 

@@ -38,6 +38,7 @@ fn label_fr(field: SettingsField) -> &'static str {
         F::MinGapHours => "Écart minimum entre deux e-mails à un client (heures)",
         F::MaxLatenessHours => "Retard maximum d'une relance (heures)",
         F::CouponCooldownDays => "Un code promo par client tous les (jours)",
+        F::AttributionWindowDays => "Fenêtre d'attribution des commandes (jours)",
     }
 }
 
@@ -60,6 +61,7 @@ fn label_en(field: SettingsField) -> &'static str {
         F::MinGapHours => "Minimum gap between two emails to one customer (hours)",
         F::MaxLatenessHours => "Maximum lateness of a reminder (hours)",
         F::CouponCooldownDays => "One discount code per customer every (days)",
+        F::AttributionWindowDays => "Order attribution window (days)",
     }
 }
 
@@ -70,6 +72,7 @@ fn hint_fr(field: SettingsField) -> Option<&'static str> {
         F::ReplyTo => Some("Vide : les réponses vont à l'expéditeur."),
         F::CartUrlPattern => Some("{cart_url} est le lien du panier, {code} le code promo. Exemple : {cart_url}?coupon={code}. Vide : le lien du panier."),
         F::MaxLatenessHours => Some("Une relance plus en retard que cela n'est pas envoyée (serveur arrêté par exemple)."),
+        F::AttributionWindowDays => Some("Une commande compte pour la dernière relance ouverte ou cliquée pendant ces jours avant elle (ou dont elle utilise le code)."),
         _ => None,
     }
 }
@@ -81,6 +84,7 @@ fn hint_en(field: SettingsField) -> Option<&'static str> {
         F::ReplyTo => Some("Empty: replies go to the sender."),
         F::CartUrlPattern => Some("{cart_url} is the cart's link, {code} the discount code. Example: {cart_url}?coupon={code}. Empty: the cart's link."),
         F::MaxLatenessHours => Some("A reminder later than this is not sent (after a server outage, for example)."),
+        F::AttributionWindowDays => Some("An order counts for the last reminder opened or clicked within these days before it (or whose code it used)."),
         _ => None,
     }
 }

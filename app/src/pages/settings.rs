@@ -1,7 +1,7 @@
 use std::collections::HashSet;
 
 use domain::settings::{
-    SettingsDraft, SettingsField, SettingsProblem, ABANDONED_AFTER_MINUTES, COUPON_COOLDOWN_DAYS,
+    SettingsDraft, SettingsField, SettingsProblem, ABANDONED_AFTER_MINUTES, ATTRIBUTION_WINDOW_DAYS, COUPON_COOLDOWN_DAYS,
     EXPIRED_COUPON_DAYS, MAX_LATENESS_HOURS, MIN_GAP_HOURS,
 };
 use leptos::prelude::*;
@@ -132,6 +132,7 @@ fn SettingsForm(draft: SettingsDraft) -> impl IntoView {
                 {field(F::AbandonedAfterMinutes, Input::Number(ABANDONED_AFTER_MINUTES))}
                 {field(F::MinGapHours, Input::Number(MIN_GAP_HOURS))}
                 {field(F::MaxLatenessHours, Input::Number(MAX_LATENESS_HOURS))}
+                {field(F::AttributionWindowDays, Input::Number(ATTRIBUTION_WINDOW_DAYS))}
             </fieldset>
             <div class="form-actions">
                 <button type="submit" disabled=move || save.pending().get()>

@@ -57,7 +57,8 @@ pub struct Headline {
     pub revenue: Decimal,
     /// That revenue against the value of the carts reminded in the period, in percent.
     pub revenue_share: Option<Decimal>,
-    /// Customers who unsubscribed from a reminder of the period / customers reminded in it.
+    /// Customers reminded in the period who unsubscribed at or after their first reminder of
+    /// it / customers reminded in it.
     pub unsubscribed: Rate,
 }
 
@@ -109,13 +110,23 @@ pub fn headline(
         .map(|c| c.value)
         .sum();
 
-    let reminded_customers: HashSet<&str> =
-        in_period.iter().map(|r| r.customer_id.as_str()).collect();
-    let unsubscribed_customers: HashSet<&str> = in_period
+    // A customer counts once, from their first reminder of the period; they count as
+    // unsubscribed when they left at or after it, from whichever reminder.
+    let mut first_of_customer: HashMap<&str, DateTime<Utc>> = HashMap::new();
+    for reminder in &in_period {
+        first_of_customer
+            .entry(reminder.customer_id.as_str())
+            .and_modify(|at| *at = (*at).min(reminder.sent_at))
+            .or_insert(reminder.sent_at);
+    }
+    let unsubscribed_customers = first_of_customer
         .iter()
-        .filter(|r| r.unsubscribed_at.is_some_and(|at| period.contains(at)))
-        .map(|r| r.customer_id.as_str())
-        .collect();
+        .filter(|(customer, first)| {
+            reminders.iter().any(|r| {
+                r.customer_id == **customer && r.unsubscribed_at.is_some_and(|at| at >= **first)
+            })
+        })
+        .count() as u64;
 
     Headline {
         abandoned: Rate {
@@ -130,8 +141,8 @@ pub fn headline(
         revenue_share: (reminded_value > Decimal::ZERO)
             .then(|| (revenue * Decimal::from(100) / reminded_value).round_dp(1)),
         unsubscribed: Rate {
-            part: unsubscribed_customers.len() as u64,
-            whole: reminded_customers.len() as u64,
+            part: unsubscribed_customers,
+            whole: first_of_customer.len() as u64,
         },
     }
 }

@@ -312,7 +312,8 @@ async fn write_all(
             } => {
                 sqlx::query(
                     "update deliveries set status = 'sent', sent_at = $1, updated_at = $1, lease_until = null,
-                         message_id = $2, last_error = null
+                         message_id = $2, last_error = null,
+                         template_id = (select s.template_id from reminder_steps s where s.step_id = deliveries.step_id)
                      where delivery_id = $3",
                 )
                 .bind(now)

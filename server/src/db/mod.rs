@@ -14,6 +14,7 @@ pub mod render_data;
 pub mod runs;
 pub mod sending;
 pub mod settings;
+pub mod stats;
 mod shops;
 pub mod suppressions;
 pub mod templates;

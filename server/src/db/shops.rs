@@ -106,6 +106,10 @@ pub async fn abandoned_after(pool: &Pool, shop_id: &str) -> Result<chrono::Durat
 /// shops on purpose: losing a shop's history must never be a side effect).
 pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Result<(), DbError> {
     for statement in [
+        "delete from stats_days where shop_id = $1",
+        "delete from stats_step_days where shop_id = $1",
+        "delete from stats_reach_days where shop_id = $1",
+        "delete from stats_state where shop_id = $1",
         "delete from delivery_events where shop_id = $1",
         "delete from coupons where shop_id = $1",
         "delete from deliveries where shop_id = $1",
@@ -123,6 +127,8 @@ pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Re
         "delete from cart_items where shop_id = $1",
         "delete from carts where shop_id = $1",
         "delete from customers where shop_id = $1",
+        // The deletes above marked days to recount: nothing is left to recount.
+        "delete from stats_dirty_days where shop_id = $1",
         "delete from shops where shop_id = $1",
     ] {
         sqlx::query(statement)

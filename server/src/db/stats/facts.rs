@@ -1,0 +1,297 @@
+//! The raw rows one day's figures are computed from (see `domain::stats::DayFacts` for which).
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{DateTime, Duration, Utc};
+use domain::stats::{Order, Period, SentReminder, Touch};
+use rust_decimal::Decimal;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use crate::db::money::from_db;
+use crate::db::DbError;
+
+/// SQLite's bound-value limit is far above this; the lists stay readable in query plans.
+const CHUNK: usize = 500;
+
+pub struct DayInput {
+    pub carts_created: u64,
+    pub carts_abandoned: u64,
+    pub reminders: Vec<SentReminder>,
+    pub orders: Vec<Order>,
+    pub cart_values: HashMap<String, Decimal>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ReminderRow {
+    delivery_id: String,
+    cart_id: String,
+    customer_id: String,
+    step_id: String,
+    template_id: String,
+    sent_at: DateTime<Utc>,
+    code: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct OrderRow {
+    external_id: String,
+    cart_id: Option<String>,
+    ordered_at: DateTime<Utc>,
+    total_tax_incl: i64,
+    coupon_codes_json: String,
+}
+
+const REMINDER_COLUMNS: &str = "select d.delivery_id, d.cart_id, d.customer_id, d.step_id,
+        coalesce(d.template_id, '') as template_id, d.sent_at, cp.code
+    from deliveries d left join coupons cp on cp.delivery_id = d.delivery_id
+    where d.status = 'sent' and ";
+
+const ORDER_COLUMNS: &str =
+    "select external_id, cart_id, ordered_at, total_tax_incl, coupon_codes_json from orders where ";
+
+pub async fn load_day(
+    conn: &mut SqliteConnection,
+    shop_id: &str,
+    period: Period,
+    abandoned_after: Duration,
+    now: DateTime<Utc>,
+) -> Result<DayInput, DbError> {
+    let (created,): (i64,) = sqlx::query_as(
+        "select count(*) from carts where shop_id = $1 and created_at >= $2 and created_at < $3",
+    )
+    .bind(shop_id)
+    .bind(period.from)
+    .bind(period.to)
+    .fetch_one(&mut *conn)
+    .await?;
+    let carts_abandoned = abandoned(conn, shop_id, period, abandoned_after, now).await?;
+
+    // The day's reminders and orders, and whose they are.
+    let today: Vec<(String, String)> = sqlx::query_as(
+        "select cart_id, customer_id from deliveries
+         where shop_id = $1 and sent_at >= $2 and sent_at < $3 and status = 'sent'",
+    )
+    .bind(shop_id)
+    .bind(period.from)
+    .bind(period.to)
+    .fetch_all(&mut *conn)
+    .await?;
+    let day_orders: Vec<OrderRow> = sqlx::query_as(
+        "select external_id, cart_id, ordered_at, total_tax_incl, coupon_codes_json from orders
+         where shop_id = $1 and ordered_at >= $2 and ordered_at < $3",
+    )
+    .bind(shop_id)
+    .bind(period.from)
+    .bind(period.to)
+    .fetch_all(&mut *conn)
+    .await?;
+    let reminded_carts: BTreeSet<String> = today.iter().map(|(cart, _)| cart.clone()).collect();
+    let customers: BTreeSet<String> = today.into_iter().map(|(_, customer)| customer).collect();
+    let mut carts = reminded_carts.clone();
+    carts.extend(day_orders.iter().filter_map(|o| o.cart_id.clone()));
+
+    // Every reminder of those carts and customers, then the orders that could credit them.
+    let mut reminders: HashMap<String, ReminderRow> = HashMap::new();
+    for (column, ids) in [("d.cart_id", &carts), ("d.customer_id", &customers)] {
+        for row in reminders_where(conn, column, ids).await? {
+            reminders.insert(row.delivery_id.clone(), row);
+        }
+    }
+    let mut orders: HashMap<String, OrderRow> = HashMap::new();
+    for row in orders_where(conn, "cart_id", &carts).await? {
+        orders.insert(row.external_id.clone(), row);
+    }
+    let used_by: BTreeSet<String> = {
+        let codes: BTreeSet<String> = reminders.values().filter_map(|r| r.code.clone()).collect();
+        let mut used = BTreeSet::new();
+        for chunk in codes.into_iter().collect::<Vec<_>>().chunks(CHUNK) {
+            let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "select used_by_order from coupons where used_by_order is not null and shop_id = ",
+            );
+            query.push_bind(shop_id.to_owned()).push(" and code in (");
+            push_list(&mut query, chunk);
+            let rows: Vec<(String,)> = query.build_query_as().fetch_all(&mut *conn).await?;
+            used.extend(rows.into_iter().map(|(id,)| id));
+        }
+        used
+    };
+    let by_coupon: Vec<String> = used_by
+        .into_iter()
+        .filter(|id| !orders.contains_key(id))
+        .collect();
+    for chunk in by_coupon.chunks(CHUNK) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(ORDER_COLUMNS);
+        query
+            .push("shop_id = ")
+            .push_bind(shop_id.to_owned())
+            .push(" and external_id in (");
+        push_list(&mut query, chunk);
+        for row in query.build_query_as::<OrderRow>().fetch_all(&mut *conn).await? {
+            orders.insert(row.external_id.clone(), row);
+        }
+    }
+    for row in day_orders {
+        orders.insert(row.external_id.clone(), row);
+    }
+    let orders: Vec<Order> = orders
+        .into_values()
+        .map(|row| {
+            Ok(Order {
+                cart_id: row.cart_id,
+                ordered_at: row.ordered_at,
+                total: from_db(row.total_tax_incl),
+                coupon_codes: serde_json::from_str(&row.coupon_codes_json)
+                    .map_err(DbError::corrupt)?,
+            })
+        })
+        .collect::<Result<_, DbError>>()?;
+
+    // Reminders whose code one of these orders used compete for the credit too.
+    let codes: BTreeSet<String> = orders
+        .iter()
+        .flat_map(|o| o.coupon_codes.iter().map(|c| c.trim().to_ascii_uppercase()))
+        .collect();
+    for chunk in codes.into_iter().collect::<Vec<_>>().chunks(CHUNK) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(REMINDER_COLUMNS);
+        query
+            .push("cp.shop_id = ")
+            .push_bind(shop_id.to_owned())
+            .push(" and cp.code in (");
+        push_list(&mut query, chunk);
+        for row in query.build_query_as::<ReminderRow>().fetch_all(&mut *conn).await? {
+            reminders.insert(row.delivery_id.clone(), row);
+        }
+    }
+
+    let mut touches: HashMap<String, (Vec<Touch>, Vec<Touch>, Option<DateTime<Utc>>)> =
+        HashMap::new();
+    let ids: Vec<String> = reminders.keys().cloned().collect();
+    for chunk in ids.chunks(CHUNK) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "select delivery_id, kind, occurred_at, probable_scanner from delivery_events
+             where delivery_id in (",
+        );
+        push_list(&mut query, chunk);
+        let rows: Vec<(String, String, DateTime<Utc>, bool)> =
+            query.build_query_as().fetch_all(&mut *conn).await?;
+        for (id, kind, at, scanner) in rows {
+            let entry = touches.entry(id).or_default();
+            let touch = Touch { at, scanner };
+            match kind.as_str() {
+                "open" => entry.0.push(touch),
+                "click" => entry.1.push(touch),
+                _ => entry.2 = Some(entry.2.map_or(at, |first| first.min(at))),
+            }
+        }
+    }
+    let mut reminders: Vec<SentReminder> = reminders
+        .into_values()
+        .map(|row| {
+            let (opens, clicks, unsubscribed_at) =
+                touches.remove(&row.delivery_id).unwrap_or_default();
+            SentReminder {
+                delivery_id: row.delivery_id,
+                cart_id: row.cart_id,
+                customer_id: row.customer_id,
+                step_id: row.step_id,
+                template_id: row.template_id,
+                sent_at: row.sent_at,
+                opens,
+                clicks,
+                coupon_code: row.code,
+                unsubscribed_at,
+            }
+        })
+        .collect();
+    // The first reminder carrying a code gets it, whatever order the rows came in.
+    reminders.sort_by(|a, b| (a.sent_at, &a.delivery_id).cmp(&(b.sent_at, &b.delivery_id)));
+
+    let mut cart_values = HashMap::new();
+    let reminded: Vec<String> = reminded_carts.into_iter().collect();
+    for chunk in reminded.chunks(CHUNK) {
+        let mut query: QueryBuilder<Sqlite> =
+            QueryBuilder::new("select cart_id, total_tax_incl from carts where cart_id in (");
+        push_list(&mut query, chunk);
+        let rows: Vec<(String, i64)> = query.build_query_as().fetch_all(&mut *conn).await?;
+        cart_values.extend(rows.into_iter().map(|(id, value)| (id, from_db(value))));
+    }
+
+    Ok(DayInput {
+        carts_created: u64::try_from(created).map_err(DbError::corrupt)?,
+        carts_abandoned,
+        reminders,
+        orders,
+        cart_values,
+    })
+}
+
+/// Carts whose abandonment (last activity + the setting, with items, an email, neither ordered
+/// nor deleted by then) falls in the period and has happened by `now`.
+async fn abandoned(
+    conn: &mut SqliteConnection,
+    shop_id: &str,
+    period: Period,
+    after: Duration,
+    now: DateTime<Utc>,
+) -> Result<u64, DbError> {
+    let rows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)> =
+        sqlx::query_as(
+            "select last_activity_at, ordered_at, deleted_at from carts
+             where shop_id = $1 and last_activity_at >= $2 and last_activity_at < $3
+               and customer_id is not null and product_count > 0",
+        )
+        .bind(shop_id)
+        .bind(period.from - after)
+        .bind(period.to - after)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|(last, ordered, deleted)| {
+            let at = *last + after;
+            at <= now
+                && ordered.is_none_or(|o| o >= at)
+                && deleted.is_none_or(|d| d >= at)
+        })
+        .count() as u64)
+}
+
+async fn reminders_where(
+    conn: &mut SqliteConnection,
+    column: &str,
+    ids: &BTreeSet<String>,
+) -> Result<Vec<ReminderRow>, DbError> {
+    let ids: Vec<&String> = ids.iter().collect();
+    let mut rows = Vec::new();
+    for chunk in ids.chunks(CHUNK) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(REMINDER_COLUMNS);
+        query.push(column).push(" in (");
+        push_list(&mut query, chunk);
+        rows.extend(query.build_query_as::<ReminderRow>().fetch_all(&mut *conn).await?);
+    }
+    Ok(rows)
+}
+
+async fn orders_where(
+    conn: &mut SqliteConnection,
+    column: &str,
+    ids: &BTreeSet<String>,
+) -> Result<Vec<OrderRow>, DbError> {
+    let ids: Vec<&String> = ids.iter().collect();
+    let mut rows = Vec::new();
+    for chunk in ids.chunks(CHUNK) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(ORDER_COLUMNS);
+        query.push(column).push(" in (");
+        push_list(&mut query, chunk);
+        rows.extend(query.build_query_as::<OrderRow>().fetch_all(&mut *conn).await?);
+    }
+    Ok(rows)
+}
+
+fn push_list<T: AsRef<str>>(query: &mut QueryBuilder<Sqlite>, ids: &[T]) {
+    let mut list = query.separated(", ");
+    for id in ids {
+        list.push_bind(id.as_ref().to_owned());
+    }
+    list.push_unseparated(")");
+}

@@ -1,0 +1,198 @@
+//! Bringing the stored days up to date: the days the writes marked, the days carts may have
+//! become abandoned on since the last refresh (time alone does that), or every day when the
+//! attribution window or the time zone changed.
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use domain::stats::{day_stats, AttributionRules, DayFacts};
+
+use super::facts::load_day;
+use super::store::write_day;
+use super::ShopCalendar;
+use crate::db::{DbError, Pool};
+
+/// Carts that became abandoned by the clock alone are counted at most this late.
+const CLOCK_STEP: Duration = Duration::minutes(1);
+
+/// What a refresh did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RefreshReport {
+    /// Days of the shop's calendar recounted.
+    pub days: usize,
+    /// Every day was recounted (first refresh, or a setting that changes every day).
+    pub full: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct Context {
+    time_zone: String,
+    abandoned_after_minutes: Option<i64>,
+    window_days: Option<i64>,
+    refreshed_at: Option<DateTime<Utc>>,
+    stored_window: Option<i64>,
+    stored_time_zone: Option<String>,
+}
+
+/// Recounts what changed since the last refresh, one day per transaction.
+pub async fn refresh(
+    pool: &Pool,
+    shop_id: &str,
+    now: DateTime<Utc>,
+) -> Result<RefreshReport, DbError> {
+    let Some(context) = sqlx::query_as::<_, Context>(
+        "select s.time_zone, ss.abandoned_after_minutes, ss.attribution_window_days as window_days,
+                st.refreshed_at, st.window_days as stored_window, st.time_zone as stored_time_zone
+         from shops s
+         left join shop_settings ss on ss.shop_id = s.shop_id
+         left join stats_state st on st.shop_id = s.shop_id
+         where s.shop_id = $1",
+    )
+    .bind(shop_id)
+    .fetch_optional(pool)
+    .await?
+    else {
+        return Ok(RefreshReport {
+            days: 0,
+            full: false,
+        });
+    };
+    let calendar = ShopCalendar::new(&context.time_zone);
+    let after = Duration::minutes(
+        context
+            .abandoned_after_minutes
+            .unwrap_or(crate::db::DEFAULT_ABANDONED_AFTER_MINUTES),
+    );
+    let window_days = context.window_days.unwrap_or(5);
+    let rules = AttributionRules {
+        window: Duration::days(window_days),
+        include_scanners: false,
+    };
+    let today = calendar.day_of(now);
+
+    let marks: Vec<(NaiveDate, i64)> =
+        sqlx::query_as("select day, generation from stats_dirty_days where shop_id = $1")
+            .bind(shop_id)
+            .fetch_all(pool)
+            .await?;
+    let full = context.stored_window != Some(window_days)
+        || context.stored_time_zone.as_deref() != Some(context.time_zone.as_str());
+    let mut days: BTreeSet<NaiveDate> = BTreeSet::new();
+    if full {
+        if let Some(first) = first_day(pool, shop_id, &calendar).await? {
+            days.extend(first.iter_days().take_while(|d| *d <= today));
+        }
+        sqlx::query("delete from stats_days where shop_id = $1")
+            .bind(shop_id)
+            .execute(pool)
+            .await?;
+        sqlx::query("delete from stats_step_days where shop_id = $1")
+            .bind(shop_id)
+            .execute(pool)
+            .await?;
+        sqlx::query("delete from stats_reach_days where shop_id = $1")
+            .bind(shop_id)
+            .execute(pool)
+            .await?;
+    } else {
+        for (utc_day, _) in &marks {
+            // A UTC day overlaps one or two of the shop's days; a cart active that day may
+            // become abandoned up to `after` later.
+            let start = utc_day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+            let first = calendar.day_of(start);
+            let last = calendar.day_of(start + Duration::days(1) + after);
+            days.extend(first.iter_days().take_while(|d| *d <= last.min(today)));
+        }
+        if let Some(refreshed_at) = context.refreshed_at {
+            if now - refreshed_at >= CLOCK_STEP {
+                let first = calendar.day_of(refreshed_at);
+                days.extend(first.iter_days().take_while(|d| *d <= today));
+            }
+        }
+    }
+
+    for day in &days {
+        let mut conn = pool.acquire().await?;
+        sqlx::query("begin immediate").execute(&mut *conn).await?;
+        let result = async {
+            let period = calendar.period(*day);
+            let input = load_day(&mut conn, shop_id, period, after, now).await?;
+            let stats = day_stats(
+                &DayFacts {
+                    day: *day,
+                    period,
+                    carts_created: input.carts_created,
+                    carts_abandoned: input.carts_abandoned,
+                    reminders: &input.reminders,
+                    orders: &input.orders,
+                    cart_values: &input.cart_values,
+                },
+                &rules,
+                |at| calendar.day_of(at),
+            );
+            write_day(&mut conn, shop_id, &stats).await
+        }
+        .await;
+        let end = if result.is_ok() { "commit" } else { "rollback" };
+        sqlx::query(end).execute(&mut *conn).await?;
+        result?;
+    }
+
+    // A mark made again while we counted keeps its new generation and is counted next time.
+    for (day, generation) in &marks {
+        sqlx::query(
+            "delete from stats_dirty_days where shop_id = $1 and day = $2 and generation = $3",
+        )
+        .bind(shop_id)
+        .bind(day)
+        .bind(generation)
+        .execute(pool)
+        .await?;
+    }
+    let clock_moved = context
+        .refreshed_at
+        .is_none_or(|at| now - at >= CLOCK_STEP);
+    if full || clock_moved {
+        sqlx::query(
+            "insert into stats_state (shop_id, refreshed_at, window_days, time_zone)
+             values ($1, $2, $3, $4)
+             on conflict (shop_id) do update set refreshed_at = excluded.refreshed_at,
+                 window_days = excluded.window_days, time_zone = excluded.time_zone",
+        )
+        .bind(shop_id)
+        .bind(now)
+        .bind(window_days)
+        .bind(&context.time_zone)
+        .execute(pool)
+        .await?;
+    }
+    Ok(RefreshReport {
+        days: days.len(),
+        full,
+    })
+}
+
+/// The first day anything happened in the shop.
+async fn first_day(
+    pool: &Pool,
+    shop_id: &str,
+    calendar: &ShopCalendar,
+) -> Result<Option<NaiveDate>, DbError> {
+    let (carts, sent, orders): (
+        Option<DateTime<Utc>>,
+        Option<DateTime<Utc>>,
+        Option<DateTime<Utc>>,
+    ) = sqlx::query_as(
+        "select (select min(created_at) from carts where shop_id = $1),
+                (select min(sent_at) from deliveries where shop_id = $1 and sent_at is not null),
+                (select min(ordered_at) from orders where shop_id = $1)",
+    )
+    .bind(shop_id)
+    .fetch_one(pool)
+    .await?;
+    Ok([carts, sent, orders]
+        .into_iter()
+        .flatten()
+        .min()
+        .map(|at| calendar.day_of(at)))
+}

@@ -1,0 +1,184 @@
+//! The stored days: written whole for one day, read for a range.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use domain::stats::{Credit, DayStats, Reach, StepDay, Subject};
+use sqlx::SqliteConnection;
+
+use crate::db::money::{from_db, to_db};
+use crate::db::{DbError, Pool};
+
+/// Replaces the stored rows of `stats.day`.
+pub async fn write_day(
+    conn: &mut SqliteConnection,
+    shop_id: &str,
+    stats: &DayStats,
+) -> Result<(), DbError> {
+    for statement in [
+        "delete from stats_days where shop_id = $1 and day = $2",
+        "delete from stats_step_days where shop_id = $1 and day = $2",
+        "delete from stats_reach_days where shop_id = $1 and day = $2",
+    ] {
+        sqlx::query(statement)
+        .bind(shop_id)
+        .bind(stats.day)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for (scanners, credit) in [(false, stats.credited[0]), (true, stats.credited[1])] {
+        sqlx::query(
+            "insert into stats_days (shop_id, day, scanners, carts_created, carts_abandoned,
+                 credited_orders, credited_revenue)
+             values ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(shop_id)
+        .bind(stats.day)
+        .bind(scanners)
+        .bind(count(stats.carts_created))
+        .bind(count(stats.carts_abandoned))
+        .bind(count(credit.orders))
+        .bind(to_db(credit.revenue)?)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for step in &stats.steps {
+        sqlx::query(
+            "insert into stats_step_days (shop_id, day, scanners, step_id, template_id, sent, opened,
+                 clicked, converted, revenue)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(shop_id)
+        .bind(stats.day)
+        .bind(step.scanners)
+        .bind(&step.step_id)
+        .bind(&step.template_id)
+        .bind(count(step.sent))
+        .bind(count(step.opened))
+        .bind(count(step.clicked))
+        .bind(count(step.converted))
+        .bind(to_db(step.revenue)?)
+        .execute(&mut *conn)
+        .await?;
+    }
+    for reach in &stats.reach {
+        sqlx::query(
+            "insert into stats_reach_days (shop_id, day, subject, prev_day, reached, converted, value)
+             values ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(shop_id)
+        .bind(stats.day)
+        .bind(reach.subject.as_str())
+        .bind(reach.prev_day)
+        .bind(count(reach.reached))
+        .bind(count(reach.converted))
+        .bind(to_db(reach.value)?)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+fn count(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+fn counted(value: i64) -> Result<u64, DbError> {
+    u64::try_from(value).map_err(DbError::corrupt)
+}
+
+type DayRow = (NaiveDate, bool, i64, i64, i64, i64);
+type StepRow = (NaiveDate, bool, String, String, i64, i64, i64, i64, i64);
+type ReachRow = (NaiveDate, String, Option<NaiveDate>, i64, i64, i64);
+
+/// The stored days of `from..=to` (days with nothing stored are absent).
+pub async fn read_days(
+    pool: &Pool,
+    shop_id: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<DayStats>, DbError> {
+    let days: Vec<DayRow> = sqlx::query_as(
+        "select day, scanners, carts_created, carts_abandoned, credited_orders, credited_revenue
+         from stats_days where shop_id = $1 and day >= $2 and day <= $3 order by day, scanners",
+    )
+    .bind(shop_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await?;
+    let steps: Vec<StepRow> = sqlx::query_as(
+        "select day, scanners, step_id, template_id, sent, opened, clicked, converted, revenue
+         from stats_step_days where shop_id = $1 and day >= $2 and day <= $3
+         order by day, scanners, step_id, template_id",
+    )
+    .bind(shop_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await?;
+    let reach: Vec<ReachRow> = sqlx::query_as(
+        "select day, subject, prev_day, reached, converted, value
+         from stats_reach_days where shop_id = $1 and day >= $2 and day <= $3
+         order by day, subject, prev_day",
+    )
+    .bind(shop_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await?;
+
+    let mut by_day: HashMap<NaiveDate, DayStats> = HashMap::new();
+    for (day, scanners, created, abandoned, orders, revenue) in days {
+        let stats = by_day.entry(day).or_insert_with(|| empty(day));
+        stats.carts_created = counted(created)?;
+        stats.carts_abandoned = counted(abandoned)?;
+        stats.credited[usize::from(scanners)] = Credit {
+            orders: counted(orders)?,
+            revenue: from_db(revenue),
+        };
+    }
+    for (day, scanners, step_id, template_id, sent, opened, clicked, converted, revenue) in steps {
+        by_day
+            .entry(day)
+            .or_insert_with(|| empty(day))
+            .steps
+            .push(StepDay {
+                scanners,
+                step_id,
+                template_id,
+                sent: counted(sent)?,
+                opened: counted(opened)?,
+                clicked: counted(clicked)?,
+                converted: counted(converted)?,
+                revenue: from_db(revenue),
+            });
+    }
+    for (day, subject, prev_day, reached, converted, value) in reach {
+        by_day
+            .entry(day)
+            .or_insert_with(|| empty(day))
+            .reach
+            .push(Reach {
+                subject: Subject::parse(&subject).ok_or_else(|| DbError::corrupt(&subject))?,
+                prev_day,
+                reached: counted(reached)?,
+                converted: counted(converted)?,
+                value: from_db(value),
+            });
+    }
+    let mut days: Vec<DayStats> = by_day.into_values().collect();
+    days.sort_by_key(|d| d.day);
+    Ok(days)
+}
+
+fn empty(day: NaiveDate) -> DayStats {
+    DayStats {
+        day,
+        carts_created: 0,
+        carts_abandoned: 0,
+        credited: [Credit::default(); 2],
+        steps: Vec::new(),
+        reach: Vec::new(),
+    }
+}
