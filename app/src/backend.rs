@@ -167,6 +167,16 @@ pub trait Backend: Send + Sync + 'static {
         page: u32,
     ) -> Result<crate::api::UnsubscribedPage, BackendError>;
 
+    /// The Statistics page for the URL's range (`Err` when the range is not one), the stored
+    /// days brought up to date first; `None` before any shop exists.
+    async fn statistics(
+        &self,
+        from: Option<&str>,
+        to: Option<&str>,
+        scanners: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<Result<crate::api::StatsPage, domain::stats::RangeError>>, BackendError>;
+
     /// `false` when the address was not on the list.
     async fn remove_unsubscribed(&self, email: &str) -> Result<bool, BackendError>;
 

@@ -6,6 +6,7 @@ mod carts;
 mod reminders;
 mod sending;
 mod settings;
+mod stats;
 mod templates;
 mod unsubscribed;
 
@@ -27,6 +28,10 @@ pub use sending::{
 };
 pub use settings::{
     load_settings, save_settings, support_contact, LoadSettings, SaveSettings, SettingsOutcome,
+};
+pub use stats::{
+    load_statistics, FunnelLabel, FunnelLine, Figures, LoadStatistics, RateFigure, SeriesPoint,
+    StatsLabels, StatsPage,
 };
 pub use templates::{
     create_template, delete_template, duplicate_template, list_templates, load_preview_sample,

@@ -6,6 +6,7 @@
 mod attribution;
 mod daily;
 mod figures;
+mod range;
 
 pub use attribution::{attribute, AttributionRules, Order, SentReminder, Touch};
 pub use figures::{funnel, headline, CartFact, Funnel, FunnelKey, Headline, Period, Rate};
@@ -13,3 +14,4 @@ pub use daily::{
     day_stats, funnels_of_days, headline_of_days, series_of_days, Credit, DayFacts, DayPoint,
     DayStats, Reach, StepDay, Subject,
 };
+pub use range::{DayRange, Preset, RangeError, MAX_DAYS};

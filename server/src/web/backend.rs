@@ -364,6 +364,21 @@ impl Backend for DbBackend {
         Ok(self.cron_token.regenerate(&self.pool).await?)
     }
 
+    async fn statistics(
+        &self,
+        from: Option<&str>,
+        to: Option<&str>,
+        scanners: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<Result<app::api::StatsPage, domain::stats::RangeError>>, BackendError> {
+        let Some(shop) = db::first_shop(&self.pool).await? else {
+            return Ok(None);
+        };
+        Ok(Some(
+            crate::web::statistics::page(&self.pool, &shop, from, to, scanners, now).await?,
+        ))
+    }
+
     async fn unsubscribed(
         &self,
         search: &str,

@@ -4,6 +4,7 @@ mod backend;
 mod carts;
 mod health;
 mod links;
+pub mod statistics;
 mod templates;
 mod unsubscribed;
 
@@ -31,6 +32,7 @@ pub fn router(state: AppState) -> Router {
             get(templates::preview_page),
         )
         .route("/admin/unsubscribed.csv", get(unsubscribed::csv))
+        .route("/admin/statistics.csv", get(statistics::csv))
         .merge(api::routes())
         .merge(links::routes())
         .leptos_routes_with_context(

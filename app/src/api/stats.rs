@@ -1,0 +1,243 @@
+//! The Statistics page: the four headline figures of a range and of the range before it, the
+//! funnel per reminder step and per template, and revenue and conversion day by day. The
+//! server sums its stored days (`domain::stats::DayStats`); [`StatsPage::build`] is the pure
+//! mapping both the page and the CSV export use.
+
+use chrono::NaiveDate;
+use domain::stats::{
+    funnels_of_days, headline_of_days, series_of_days, DayRange, DayStats, Funnel, FunnelKey,
+    Headline, Rate,
+};
+use domain::{Currency, DelayUnit};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+/// A part of a whole and its percentage (none when the whole is empty).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RateFigure {
+    pub part: u64,
+    pub whole: u64,
+    pub percent: Option<Decimal>,
+}
+
+impl From<Rate> for RateFigure {
+    fn from(rate: Rate) -> Self {
+        Self {
+            part: rate.part,
+            whole: rate.whole,
+            percent: rate.percent(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figures {
+    pub abandoned: RateFigure,
+    pub finalised: RateFigure,
+    pub revenue: Decimal,
+    pub revenue_share: Option<Decimal>,
+    pub unsubscribed: RateFigure,
+}
+
+impl From<Headline> for Figures {
+    fn from(h: Headline) -> Self {
+        Self {
+            abandoned: h.abandoned.into(),
+            finalised: h.finalised.into(),
+            revenue: h.revenue,
+            revenue_share: h.revenue_share,
+            unsubscribed: h.unsubscribed.into(),
+        }
+    }
+}
+
+/// What a funnel line is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FunnelLabel {
+    /// A step of the campaign: its place and delay.
+    Step {
+        number: usize,
+        amount: u32,
+        unit: DelayUnit,
+    },
+    Template(String),
+    /// A step or template deleted since (its reminders still count).
+    Deleted,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunnelLine {
+    pub key: String,
+    pub label: FunnelLabel,
+    pub sent: u64,
+    pub opened: u64,
+    pub clicked: u64,
+    pub converted: u64,
+    pub revenue: Decimal,
+}
+
+impl FunnelLine {
+    fn rate(&self, part: u64) -> Option<Decimal> {
+        Rate {
+            part,
+            whole: self.sent,
+        }
+        .percent()
+    }
+
+    pub fn open_rate(&self) -> Option<Decimal> {
+        self.rate(self.opened)
+    }
+
+    pub fn click_rate(&self) -> Option<Decimal> {
+        self.rate(self.clicked)
+    }
+
+    pub fn conversion_rate(&self) -> Option<Decimal> {
+        self.rate(self.converted)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesPoint {
+    pub day: NaiveDate,
+    pub revenue: Decimal,
+    /// Reminded carts of the day that were ordered, in percent.
+    pub conversion: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatsPage {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub previous_from: NaiveDate,
+    pub previous_to: NaiveDate,
+    /// Today in the shop's calendar (for the presets).
+    pub today: NaiveDate,
+    pub scanners: bool,
+    pub currency: Currency,
+    pub current: Figures,
+    pub previous: Figures,
+    pub steps: Vec<FunnelLine>,
+    pub templates: Vec<FunnelLine>,
+    pub series: Vec<SeriesPoint>,
+}
+
+/// What the server knows besides the stored days: names for the funnel lines.
+#[derive(Debug, Clone, Default)]
+pub struct StatsLabels {
+    /// The campaign's steps in delay order: id, delay amount and unit.
+    pub steps: Vec<(String, u32, DelayUnit)>,
+    /// Template ids and names.
+    pub templates: Vec<(String, String)>,
+}
+
+impl StatsPage {
+    /// The page for `range` from the stored days of it and of the period before it.
+    pub fn build(
+        range: DayRange,
+        today: NaiveDate,
+        scanners: bool,
+        currency: Currency,
+        days: &[DayStats],
+        labels: &StatsLabels,
+    ) -> Self {
+        let previous = range.previous();
+        let (from, to) = (range.from(), range.to());
+        let step_label = |key: &str| {
+            labels
+                .steps
+                .iter()
+                .position(|(id, _, _)| id == key)
+                .map_or(FunnelLabel::Deleted, |index| {
+                    let (_, amount, unit) = labels.steps[index];
+                    FunnelLabel::Step {
+                        number: index + 1,
+                        amount,
+                        unit,
+                    }
+                })
+        };
+        let template_label = |key: &str| {
+            labels
+                .templates
+                .iter()
+                .find(|(id, _)| id == key)
+                .map_or(FunnelLabel::Deleted, |(_, name)| {
+                    FunnelLabel::Template(name.clone())
+                })
+        };
+        let line = |funnel: Funnel, label: FunnelLabel| FunnelLine {
+            label,
+            key: funnel.key,
+            sent: funnel.sent,
+            opened: funnel.opened,
+            clicked: funnel.clicked,
+            converted: funnel.converted,
+            revenue: funnel.revenue,
+        };
+        let mut steps: Vec<FunnelLine> = funnels_of_days(days, from, to, scanners, FunnelKey::Step)
+            .into_iter()
+            .map(|f| {
+                let label = step_label(&f.key);
+                line(f, label)
+            })
+            .collect();
+        // Campaign order (by delay); deleted steps last.
+        steps.sort_by_key(|l| match l.label {
+            FunnelLabel::Step { number, .. } => number,
+            _ => usize::MAX,
+        });
+        let templates = funnels_of_days(days, from, to, scanners, FunnelKey::Template)
+            .into_iter()
+            .map(|f| {
+                let label = template_label(&f.key);
+                line(f, label)
+            })
+            .collect();
+        let series = series_of_days(days, from, to, scanners)
+            .into_iter()
+            .map(|point| SeriesPoint {
+                day: point.day,
+                revenue: point.revenue,
+                conversion: point.conversion.percent(),
+            })
+            .collect();
+        Self {
+            from,
+            to,
+            previous_from: previous.from(),
+            previous_to: previous.to(),
+            today,
+            scanners,
+            currency,
+            current: headline_of_days(days, from, to, scanners).into(),
+            previous: headline_of_days(days, previous.from(), previous.to(), scanners).into(),
+            steps,
+            templates,
+            series,
+        }
+    }
+}
+
+/// The page's data for the URL's `from`, `to` and `scanners`.
+#[server(prefix = "/admin/fn", endpoint = "load_statistics")]
+pub async fn load_statistics(
+    from: Option<String>,
+    to: Option<String>,
+    scanners: bool,
+) -> Result<StatsPage, AppError> {
+    crate::error::with_status(
+        async move {
+            crate::backend::backend()?
+                .statistics(from.as_deref(), to.as_deref(), scanners, chrono::Utc::now())
+                .await?
+                .ok_or(AppError::NotFound)?
+                .map_err(|error| AppError::Invalid(error.to_string()))
+        }
+        .await,
+    )
+}

@@ -1,0 +1,180 @@
+//! The Statistics page's data (for the server function) and its CSV export
+//! (`GET /admin/statistics.csv?from=&to=&scanners=`): the same `StatsPage`.
+
+use app::api::{FunnelLabel, FunnelLine, StatsLabels, StatsPage};
+use axum::{
+    extract::{Query, State},
+    http::{header, StatusCode},
+    response::{IntoResponse, Response},
+};
+use chrono::{DateTime, Utc};
+use domain::stats::{DayRange, RangeError};
+use serde::Deserialize;
+
+use crate::db::{self, stats::ShopCalendar, DbError, Pool};
+use crate::state::AppState;
+
+/// Brings the stored days up to date, then sums them for `from..=to` and the period before.
+pub async fn page(
+    pool: &Pool,
+    shop: &domain::Shop,
+    from: Option<&str>,
+    to: Option<&str>,
+    scanners: bool,
+    now: DateTime<Utc>,
+) -> Result<Result<StatsPage, RangeError>, DbError> {
+    let calendar = ShopCalendar::new(&shop.time_zone);
+    let today = calendar.day_of(now);
+    let range = match DayRange::parse(from, to, today) {
+        Ok(range) => range,
+        Err(error) => return Ok(Err(error)),
+    };
+    db::stats::refresh(pool, &shop.id, now).await?;
+    let days = db::stats::read_days(pool, &shop.id, range.previous().from(), range.to()).await?;
+    let labels = labels(pool, &shop.id).await?;
+    Ok(Ok(StatsPage::build(
+        range,
+        today,
+        scanners,
+        shop.currency,
+        &days,
+        &labels,
+    )))
+}
+
+async fn labels(pool: &Pool, shop_id: &str) -> Result<StatsLabels, DbError> {
+    let steps = db::load_campaign(pool, shop_id)
+        .await?
+        .map(|campaign| {
+            campaign
+                .steps()
+                .iter()
+                .map(|s| (s.id.clone(), s.delay.amount(), s.delay.unit()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let templates = db::templates::template_summaries(pool, shop_id)
+        .await?
+        .into_iter()
+        .map(|t| (t.template_id, t.name))
+        .collect();
+    Ok(StatsLabels { steps, templates })
+}
+
+#[derive(Deserialize)]
+pub struct CsvQuery {
+    from: Option<String>,
+    to: Option<String>,
+    #[serde(default)]
+    scanners: Option<String>,
+}
+
+pub async fn csv(State(state): State<AppState>, Query(query): Query<CsvQuery>) -> Response {
+    let scanners = query.scanners.as_deref().is_some_and(|v| v == "1" || v == "on" || v == "true");
+    let result = async {
+        let Some(shop) = db::first_shop(&state.pool).await? else {
+            return Ok(None);
+        };
+        page(
+            &state.pool,
+            &shop,
+            query.from.as_deref(),
+            query.to.as_deref(),
+            scanners,
+            Utc::now(),
+        )
+        .await
+        .map(Some)
+    }
+    .await;
+    match result {
+        Ok(Some(Ok(page))) => match write(&page) {
+            Ok(body) => {
+                let disposition = format!(
+                    "attachment; filename=\"relance-statistics-{}-{}.csv\"",
+                    page.from, page.to
+                );
+                (
+                    [
+                        (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                        (header::CONTENT_DISPOSITION, disposition),
+                    ],
+                    body,
+                )
+                    .into_response()
+            }
+            Err(error) => failed(&error),
+        },
+        Ok(Some(Err(error))) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            axum::Json(serde_json::json!({ "message": error.to_string() })),
+        )
+            .into_response(),
+        Ok(None) => (
+            StatusCode::NOT_FOUND,
+            axum::Json(serde_json::json!({ "message": "no shop yet" })),
+        )
+            .into_response(),
+        Err(error) => failed(&error),
+    }
+}
+
+fn failed(error: &dyn std::fmt::Display) -> Response {
+    tracing::error!(error = %error, "cannot export the statistics");
+    (StatusCode::INTERNAL_SERVER_ERROR, "the export failed").into_response()
+}
+
+/// One line per step then per template; rates in percent with a dot, amounts in the shop's
+/// currency without symbol, so spreadsheets read them as numbers.
+fn write(page: &StatsPage) -> Result<Vec<u8>, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record([
+        "table", "name", "from", "to", "sent", "opened", "open_rate", "clicked", "click_rate",
+        "converted", "conversion_rate", "revenue", "currency",
+    ])?;
+    let rate = |r: Option<rust_decimal::Decimal>| r.map(|r| r.to_string()).unwrap_or_default();
+    for (table, lines) in [("step", &page.steps), ("template", &page.templates)] {
+        for line in lines {
+            out.write_record([
+                table.to_owned(),
+                name(line),
+                page.from.to_string(),
+                page.to.to_string(),
+                line.sent.to_string(),
+                line.opened.to_string(),
+                rate(line.open_rate()),
+                line.clicked.to_string(),
+                rate(line.click_rate()),
+                line.converted.to_string(),
+                rate(line.conversion_rate()),
+                line.revenue.round_dp(2).to_string(),
+                page.currency.code().to_owned(),
+            ])?;
+        }
+    }
+    out.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// A name no spreadsheet runs as a formula (templates are named by merchants).
+fn name(line: &FunnelLine) -> String {
+    let text = match &line.label {
+        FunnelLabel::Step {
+            number,
+            amount,
+            unit,
+        } => format!(
+            "Reminder {number} ({amount} {})",
+            match unit {
+                domain::DelayUnit::Hours => "h",
+                domain::DelayUnit::Days => "d",
+            }
+        ),
+        FunnelLabel::Template(name) => name.clone(),
+        FunnelLabel::Deleted => format!("Deleted ({})", line.key),
+    };
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
