@@ -17,10 +17,10 @@ use leptos_router::{
 };
 
 use i18n::{initial_locale, provide_i18n, use_i18n};
-use layout::{AdminLayout, Tab};
+use layout::AdminLayout;
 use pages::{
-    CartPage, CartsPage, ComingSoon, HelpPage, LoginPage, NotFound, ReminderWizardPage,
-    RemindersPage, SendingPage, SettingsPage, TemplateEditorPage, TemplatesPage,
+    CartPage, CartsPage, HelpPage, LoginPage, NotFound, ReminderWizardPage,
+    RemindersPage, SendingPage, SettingsPage, StatisticsPage, TemplateEditorPage, TemplatesPage,
     UnsubscribedListPage,
 };
 
@@ -82,7 +82,8 @@ pub fn App() -> impl IntoView {
                         />
                         <Route
                             path=path!("statistics")
-                            view=|| view! { <ComingSoon tab=Tab::Statistics /> }
+                            view=StatisticsPage
+                            ssr=SsrMode::Async
                         />
                         <Route path=path!("carts") view=CartsPage ssr=SsrMode::Async />
                         <Route path=path!("carts/:id") view=CartPage ssr=SsrMode::Async />

@@ -89,6 +89,11 @@ pub fn money_value(value: &Money, language: Language) -> String {
     money(value.amount(), value.currency(), language)
 }
 
+/// `1 234,5` (fr), `1,234.5` (en): a plain number rounded to `decimals`.
+pub fn decimal(value: Decimal, decimals: u32, language: Language) -> String {
+    number(value, decimals, &style(language))
+}
+
 /// `10 %` (fr), `10%` (en); decimals only when there are some (`12,5 %`).
 pub fn percent(value: Decimal, language: Language) -> String {
     let style = style(language);

@@ -11,7 +11,6 @@ update deliveries set template_id = (
 ) where status = 'sent';
 
 create index deliveries_shop_sent_idx on deliveries (shop_id, sent_at);
-create index carts_shop_created_idx on carts (shop_id, created_at);
 create index orders_cart_idx on orders (cart_id);
 create index coupons_used_by_order_idx on coupons (shop_id, used_by_order);
 

@@ -74,9 +74,16 @@ pub struct ServeArgs {
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {
-    /// How many carts to generate, spread over the last 14 days.
+    /// How many carts to generate, spread over the last --days days.
     #[arg(long, default_value_t = 500)]
     pub carts: u32,
+    /// How many days before --now the carts are spread over.
+    #[arg(long, default_value_t = 14, value_parser = clap::value_parser!(u32).range(1..=1_000))]
+    pub days: u32,
+    /// Also write the reminders the demo campaign would have sent, with opens, clicks,
+    /// unsubscribes and orders using their codes (fills the Statistics page).
+    #[arg(long)]
+    pub history: bool,
     /// The random seed: the same seed and --now give the same data.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,

@@ -261,17 +261,20 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
             now: args.now.unwrap_or_else(chrono::Utc::now),
             public_url: config.public_url.clone(),
             replace: args.replace,
+            days: args.days,
+            history: args.history,
         },
     )
     .await?;
     demo::ensure_demo_admin(&auth(config, &pool), chrono::Utc::now()).await?;
     println!(
-        "demo shop written in {:.2} s: {} customers, {} carts ({} lines), {} orders",
+        "demo shop written in {:.2} s: {} customers, {} carts ({} lines), {} orders, {} reminders in its history",
         started.elapsed().as_secs_f64(),
         summary.customers,
         summary.carts,
         summary.items,
-        summary.orders
+        summary.orders,
+        summary.deliveries
     );
     print_demo_admin();
     println!("demo API key (shown once): {}", summary.api_key);
@@ -291,6 +294,8 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
                 now: chrono::Utc::now(),
                 public_url: config.public_url.clone(),
                 replace: false,
+                days: 14,
+                history: false,
             },
         )
         .await

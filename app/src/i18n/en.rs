@@ -141,10 +141,7 @@ pub static TEXTS: Texts = Texts {
     no_shop: "No shop is set up yet.",
     loading: "Loading…",
     load_failed: "The reminders could not be loaded. Try again in a moment.",
-    coming_soon: "Coming soon",
     sending_intro: "The built-in scheduler's status, a \"Run now\" button and the secured cron URL for an external cron.",
-    statistics_intro: "Abandoned and recovered carts, revenue generated and each reminder's funnel over the period you choose.",
-    carts_intro: "Every cart the shop sent, with its status, its customer and the history of its reminders.",
     help_intro: "Frequent questions about delays, languages, discount codes, unsubscribing and statistics.",
     settings_intro: "The shop, the email sender, discount code prefixes and sending rules.",
     not_found_title: "Page not found",
@@ -235,5 +232,6 @@ pub static TEXTS: Texts = Texts {
     help: &super::help::EN,
     reminders: &super::reminders::EN,
     unsubscribed: &super::unsubscribed::EN,
+    statistics: &super::statistics::EN,
     skip_reason,
 };

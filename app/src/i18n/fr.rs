@@ -142,10 +142,7 @@ pub static TEXTS: Texts = Texts {
     no_shop: "Aucune boutique n'est encore configurée.",
     loading: "Chargement…",
     load_failed: "Impossible de charger les relances. Réessayez dans un instant.",
-    coming_soon: "Bientôt disponible",
     sending_intro: "L'état du planificateur intégré, le bouton « Lancer maintenant » et l'URL cron sécurisée pour un cron externe.",
-    statistics_intro: "Les paniers abandonnés et récupérés, le chiffre d'affaires généré et l'entonnoir de chaque relance sur la période choisie.",
-    carts_intro: "Tous les paniers reçus de la boutique, avec leur statut, leur client et l'historique de leurs relances.",
     help_intro: "Les questions fréquentes sur les délais, les langues, les codes promo, le désabonnement et les statistiques.",
     settings_intro: "La boutique, l'expéditeur des e-mails, les préfixes des codes promo et les règles d'envoi.",
     not_found_title: "Page introuvable",
@@ -236,5 +233,6 @@ pub static TEXTS: Texts = Texts {
     help: &super::help::FR,
     reminders: &super::reminders::FR,
     unsubscribed: &super::unsubscribed::FR,
+    statistics: &super::statistics::FR,
     skip_reason,
 };

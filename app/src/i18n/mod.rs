@@ -11,6 +11,7 @@ mod negotiate;
 mod reminders;
 mod sending;
 mod settings;
+mod statistics;
 mod templates;
 mod unsubscribed;
 
@@ -24,6 +25,7 @@ pub use negotiate::{negotiate, COOKIE_NAME};
 pub use reminders::ReminderTexts;
 pub use sending::SendingTexts;
 pub use settings::SettingsTexts;
+pub use statistics::StatisticsTexts;
 pub use templates::TemplateTexts;
 pub use unsubscribed::UnsubscribedTexts;
 
@@ -93,10 +95,7 @@ pub struct Texts {
     pub no_shop: &'static str,
     pub loading: &'static str,
     pub load_failed: &'static str,
-    pub coming_soon: &'static str,
     pub sending_intro: &'static str,
-    pub statistics_intro: &'static str,
-    pub carts_intro: &'static str,
     pub help_intro: &'static str,
     pub settings_intro: &'static str,
     pub not_found_title: &'static str,
@@ -202,6 +201,8 @@ pub struct Texts {
     pub reminders: &'static ReminderTexts,
     /// The Unsubscribed list.
     pub unsubscribed: &'static UnsubscribedTexts,
+    /// The Statistics page.
+    pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.
     pub skip_reason: fn(&str) -> &str,
 }

@@ -2,7 +2,6 @@
 
 mod cart;
 mod carts;
-mod coming_soon;
 mod help;
 mod login;
 mod not_found;
@@ -10,12 +9,12 @@ mod reminder_wizard;
 mod reminders;
 mod sending;
 mod settings;
+mod statistics;
 mod templates;
 mod unsubscribed;
 
 pub use cart::CartPage;
 pub use carts::CartsPage;
-pub use coming_soon::ComingSoon;
 pub use help::HelpPage;
 pub use login::LoginPage;
 pub use not_found::NotFound;
@@ -23,6 +22,7 @@ pub use reminder_wizard::ReminderWizardPage;
 pub use reminders::RemindersPage;
 pub use sending::SendingPage;
 pub use settings::SettingsPage;
+pub use statistics::StatisticsPage;
 pub use templates::{TemplateEditorPage, TemplatesPage};
 pub use unsubscribed::UnsubscribedListPage;
 

@@ -118,6 +118,8 @@ async fn main() -> anyhow::Result<()> {
             now,
             public_url: "http://127.0.0.1:3000".into(),
             replace: false,
+            days: 14,
+            history: false,
         },
     )
     .await?;

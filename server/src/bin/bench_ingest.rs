@@ -200,6 +200,8 @@ async fn main() -> anyhow::Result<()> {
             now: Utc::now(),
             public_url: "http://127.0.0.1".into(),
             replace: false,
+            days: 14,
+            history: false,
         },
     )
     .await?;

@@ -3,8 +3,13 @@
 use chrono::{DateTime, Utc};
 use domain::{lifecycle::items_fingerprint, Cart, Customer};
 
+use sqlx::{QueryBuilder, Sqlite};
+
 use super::ingest::{self, CartWrite, CustomerRow, OrderRow};
 use super::DbError;
+
+/// Rows per multi-row insert (SQLite allows 32,766 bound values).
+const ROWS: usize = 2_000;
 
 pub struct NewCustomerRow {
     pub customer_id: String,
@@ -27,6 +32,46 @@ pub struct NewOrderRow {
     /// Index of the ordered cart in `DemoBatch::carts`.
     pub cart: usize,
     pub ordered_at: DateTime<Utc>,
+    pub coupon_codes: Vec<String>,
+}
+
+/// A reminder the demo campaign sent in the past (`relance demo --history`).
+pub struct HistoryDelivery {
+    pub delivery_id: String,
+    /// Index of the cart in `DemoBatch::carts`.
+    pub cart: usize,
+    pub campaign_id: String,
+    pub step_id: String,
+    pub template_id: String,
+    pub language: String,
+    pub due_at: DateTime<Utc>,
+    pub sent_at: DateTime<Utc>,
+    pub coupon: Option<HistoryCoupon>,
+}
+
+pub struct HistoryCoupon {
+    pub coupon_id: String,
+    pub code: String,
+    pub percent: i64,
+    pub expires_at: DateTime<Utc>,
+    /// The order (external id) that used it, and when.
+    pub used: Option<(String, DateTime<Utc>)>,
+}
+
+/// An open, click or unsubscribe of a history reminder.
+pub struct HistoryEvent {
+    pub event_id: String,
+    /// Index in `DemoHistory::deliveries`.
+    pub delivery: usize,
+    pub kind: &'static str,
+    pub at: DateTime<Utc>,
+    pub scanner: bool,
+}
+
+#[derive(Default)]
+pub struct DemoHistory {
+    pub deliveries: Vec<HistoryDelivery>,
+    pub events: Vec<HistoryEvent>,
 }
 
 /// Customers, carts and orders to write together; orders point at carts by index.
@@ -35,6 +80,7 @@ pub struct DemoBatch {
     pub customers: Vec<NewCustomerRow>,
     pub carts: Vec<NewCartRow>,
     pub orders: Vec<NewOrderRow>,
+    pub history: DemoHistory,
 }
 
 /// Writes a batch through the same bulk writes as the ingestion API, so demo data is stored
@@ -87,6 +133,7 @@ pub async fn insert_demo_batch(
         .map(|row| (row.cart_id.as_str(), shop_id, &row.cart))
         .collect();
     ingest::replace_items(conn, &items, now).await?;
+    insert_history(conn, shop_id, batch).await?;
 
     let orders: Vec<OrderRow> = batch
         .orders
@@ -101,10 +148,113 @@ pub async fn insert_demo_batch(
                 cart_external_id: row.cart.id.clone(),
                 currency: row.cart.currency.code().to_owned(),
                 total_tax_incl: row.cart.total_tax_incl.amount(),
-                coupon_codes: Vec::new(),
+                coupon_codes: order.coupon_codes.clone(),
                 ordered_at: order.ordered_at,
             }
         })
         .collect();
     ingest::insert_orders(conn, &orders, now).await
+}
+
+/// The history's deliveries, codes, opens, clicks and unsubscribes, in bulk.
+async fn insert_history(
+    conn: &mut sqlx::SqliteConnection,
+    shop_id: &str,
+    batch: &DemoBatch,
+) -> Result<(), DbError> {
+    let history = &batch.history;
+    let customer_of = |cart: usize| batch.carts[cart].customer_id.clone().unwrap_or_default();
+    for chunk in history.deliveries.chunks(ROWS) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id, status,
+                 language, due_at, created_at, updated_at, attempts, message_id, sent_at, template_id) ",
+        );
+        query.push_values(chunk, |mut row, d| {
+            row.push_bind(d.delivery_id.clone())
+                .push_bind(shop_id.to_owned())
+                .push_bind(batch.carts[d.cart].cart_id.clone())
+                .push_bind(customer_of(d.cart))
+                .push_bind(d.campaign_id.clone())
+                .push_bind(d.step_id.clone())
+                .push("'sent'")
+                .push_bind(d.language.clone())
+                .push_bind(d.due_at)
+                .push_bind(d.due_at)
+                .push_bind(d.sent_at)
+                .push("1")
+                .push_bind(format!("<{}@relance.demo>", d.delivery_id))
+                .push_bind(d.sent_at)
+                .push_bind(d.template_id.clone());
+        });
+        query.build().execute(&mut *conn).await?;
+    }
+    let coupons: Vec<(&HistoryDelivery, &HistoryCoupon)> = history
+        .deliveries
+        .iter()
+        .filter_map(|d| d.coupon.as_ref().map(|c| (d, c)))
+        .collect();
+    for chunk in coupons.chunks(ROWS) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into coupons (coupon_id, shop_id, code, customer_id, delivery_id, kind, value, tax_included,
+                 combinable, expires_at, used_at, used_by_order, created_at) ",
+        );
+        query.push_values(chunk, |mut row, (d, c)| {
+            row.push_bind(c.coupon_id.clone())
+                .push_bind(shop_id.to_owned())
+                .push_bind(c.code.clone())
+                .push_bind(customer_of(d.cart))
+                .push_bind(d.delivery_id.clone())
+                .push("'percent'")
+                .push_bind(c.percent * 10_000)
+                .push("1")
+                .push("0")
+                .push_bind(c.expires_at)
+                .push_bind(c.used.as_ref().map(|(_, at)| *at))
+                .push_bind(c.used.as_ref().map(|(order, _)| order.clone()))
+                .push_bind(d.sent_at);
+        });
+        query.build().execute(&mut *conn).await?;
+    }
+    for chunk in history.events.chunks(ROWS) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into delivery_events (delivery_event_id, shop_id, delivery_id, kind, occurred_at,
+                 probable_scanner) ",
+        );
+        query.push_values(chunk, |mut row, e| {
+            row.push_bind(e.event_id.clone())
+                .push_bind(shop_id.to_owned())
+                .push_bind(history.deliveries[e.delivery].delivery_id.clone())
+                .push_bind(e.kind)
+                .push_bind(e.at)
+                .push_bind(e.scanner);
+        });
+        query.build().execute(&mut *conn).await?;
+    }
+    let unsubscribed: Vec<&HistoryEvent> = history
+        .events
+        .iter()
+        .filter(|e| e.kind == "unsubscribe")
+        .collect();
+    for chunk in unsubscribed.chunks(ROWS) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into suppressions (shop_id, email, reason, delivery_id, created_at) ",
+        );
+        query.push_values(chunk, |mut row, e| {
+            let delivery = &history.deliveries[e.delivery];
+            let email = batch.carts[delivery.cart]
+                .customer_id
+                .as_ref()
+                .and_then(|id| batch.customers.iter().find(|c| &c.customer_id == id))
+                .map(|c| c.customer.email.as_str().to_ascii_lowercase())
+                .unwrap_or_default();
+            row.push_bind(shop_id.to_owned())
+                .push_bind(email)
+                .push("'unsubscribe_page'")
+                .push_bind(delivery.delivery_id.clone())
+                .push_bind(e.at);
+        });
+        query.push(" on conflict (shop_id, email) do nothing");
+        query.build().execute(&mut *conn).await?;
+    }
+    Ok(())
 }

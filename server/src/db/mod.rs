@@ -31,7 +31,10 @@ pub use admins::{
     insert_session, session_admin, AdminRow,
 };
 pub use campaigns::{insert_campaign, load_campaign};
-pub use carts::{insert_demo_batch, DemoBatch, NewCartRow, NewCustomerRow, NewOrderRow};
+pub use carts::{
+    insert_demo_batch, DemoBatch, DemoHistory, HistoryCoupon, HistoryDelivery, HistoryEvent,
+    NewCartRow, NewCustomerRow, NewOrderRow,
+};
 pub use shops::{
     abandoned_after, delete_shop, first_shop, insert_shop, shop_exists,
     DEFAULT_ABANDONED_AFTER_MINUTES,

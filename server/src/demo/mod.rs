@@ -5,6 +5,7 @@
 
 pub(crate) mod campaign;
 mod catalogue;
+mod history;
 mod sample;
 
 pub use sample::sample_context;
@@ -46,6 +47,8 @@ pub struct DemoSummary {
     pub carts: usize,
     pub items: usize,
     pub orders: usize,
+    /// Reminders in the tracking history (`--history`).
+    pub deliveries: usize,
 }
 
 pub struct DemoOptions {
@@ -55,6 +58,10 @@ pub struct DemoOptions {
     /// Images and links in the demo carts point here (RELANCE_PUBLIC_URL).
     pub public_url: String,
     pub replace: bool,
+    /// Carts are spread over this many days before `now`.
+    pub days: u32,
+    /// Also write the reminders the campaign would have sent, with their opens and clicks.
+    pub history: bool,
 }
 
 /// Writes the demo shop in one transaction: either all of it is there, or none.
@@ -69,13 +76,30 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
     let shop = demo_shop(&options.public_url)?;
     let templates = campaign::templates()?;
     let campaign = campaign::campaign(["demo-step-1".into(), "demo-step-2".into()])?;
-    let batch = generate(options, &shop)?;
+    let mut batch = generate(options, &shop)?;
+    if options.history {
+        let steps = campaign.steps();
+        let mut rng = fastrand::Rng::with_seed(options.seed ^ 0x5EED);
+        history::add_history(
+            &mut rng,
+            &mut batch,
+            &history::HistorySteps {
+                campaign_id: campaign.id(),
+                steps: [
+                    (&steps[0].id, &steps[0].template_id, steps[0].delay.duration()),
+                    (&steps[1].id, &steps[1].template_id, steps[1].delay.duration()),
+                ],
+            },
+            options.now,
+        );
+    }
     let mut summary = DemoSummary {
         api_key: String::new(),
         customers: batch.customers.len(),
         carts: batch.carts.len(),
         items: batch.carts.iter().map(|c| c.cart.items.len()).sum(),
         orders: batch.orders.len(),
+        deliveries: batch.history.deliveries.len(),
     };
 
     let mut tx = pool.begin().await?;
@@ -89,6 +113,8 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
     db::insert_campaign(&mut tx, DEMO_SHOP_ID, &campaign, options.now).await?;
     db::insert_demo_batch(&mut tx, DEMO_SHOP_ID, &batch, options.now).await?;
     tx.commit().await.context("cannot commit the demo shop")?;
+    // The Statistics page's stored days, counted once now rather than on its first load.
+    db::stats::refresh(pool, DEMO_SHOP_ID, options.now).await?;
     summary.api_key = crate::api::keys::create(pool, DEMO_SHOP_ID, "demo", options.now)
         .await?
         .secret;
@@ -229,7 +255,7 @@ fn generate(options: &DemoOptions, shop: &Shop) -> anyhow::Result<DemoBatch> {
         });
     }
 
-    let window_seconds = Duration::days(14).num_seconds();
+    let window_seconds = Duration::days(i64::from(options.days.max(1))).num_seconds();
     for index in 0..cart_count {
         // One cart in ten is a guest's: no customer known yet.
         let owner = (rng.u8(..100) >= 10).then(|| rng.usize(..customer_count));
@@ -281,6 +307,7 @@ fn generate(options: &DemoOptions, shop: &Shop) -> anyhow::Result<DemoBatch> {
                 external_id: format!("o-{}", batch.orders.len() + 1),
                 cart: index,
                 ordered_at,
+                coupon_codes: Vec::new(),
             });
         }
         batch.carts.push(NewCartRow {
@@ -308,6 +335,8 @@ mod tests {
             now: Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap(),
             public_url: "http://127.0.0.1:3000".into(),
             replace: false,
+            days: 14,
+            history: false,
         }
     }
 

@@ -48,6 +48,8 @@ impl TestApp {
                     now: Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap(),
                     public_url: "http://127.0.0.1:3000".into(),
                     replace: false,
+                    days: 14,
+                    history: false,
                 },
             )
             .await

@@ -1,0 +1,229 @@
+//! The texts of the Statistics page, in both languages.
+
+use chrono::NaiveDate;
+
+pub struct StatisticsTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub range_legend: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub scanners: &'static str,
+    pub scanners_hint: &'static str,
+    pub show: &'static str,
+    pub presets: &'static str,
+    pub preset: fn(domain::stats::Preset) -> &'static str,
+    pub range_error: fn(&domain::stats::RangeError) -> String,
+    /// "1 – 30 Nov 2026".
+    pub range: fn(NaiveDate, NaiveDate) -> String,
+    pub kpi_abandoned: &'static str,
+    pub kpi_abandoned_detail: fn(u64, u64) -> String,
+    pub kpi_finalised: &'static str,
+    pub kpi_finalised_detail: fn(u64, u64) -> String,
+    pub kpi_revenue: &'static str,
+    pub kpi_revenue_detail: fn(Option<&str>) -> String,
+    pub kpi_unsubscribed: &'static str,
+    pub kpi_unsubscribed_detail: fn(u64, u64) -> String,
+    /// "+2.5 pts vs 2 – 31 Oct".
+    pub versus: fn(&str, &str) -> String,
+    pub no_comparison: &'static str,
+    pub funnels_title: &'static str,
+    pub funnel_sent: &'static str,
+    pub funnel_opened: &'static str,
+    pub funnel_clicked: &'static str,
+    pub funnel_converted: &'static str,
+    pub no_reminders: &'static str,
+    pub chart_title: &'static str,
+    pub chart_desc: fn(&str) -> String,
+    pub chart_revenue: &'static str,
+    pub chart_conversion: &'static str,
+    pub chart_values: &'static str,
+    pub col_day: &'static str,
+    pub by_step: &'static str,
+    pub by_template: &'static str,
+    pub col_reminder: &'static str,
+    pub col_template: &'static str,
+    pub col_sent: &'static str,
+    pub col_opened: &'static str,
+    pub col_clicked: &'static str,
+    pub col_converted: &'static str,
+    pub col_revenue: &'static str,
+    pub step_label: fn(usize, &str) -> String,
+    pub deleted: &'static str,
+    pub export: &'static str,
+}
+
+const MONTHS_FR: [&str; 12] = [
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn day_text(day: NaiveDate, months: &[&str; 12]) -> String {
+    use chrono::Datelike;
+    format!("{} {} {}", day.day(), months[day.month0() as usize], day.year())
+}
+
+fn range_fr(from: NaiveDate, to: NaiveDate) -> String {
+    if from == to {
+        day_text(from, &MONTHS_FR)
+    } else {
+        format!("{} – {}", day_text(from, &MONTHS_FR), day_text(to, &MONTHS_FR))
+    }
+}
+
+fn range_en(from: NaiveDate, to: NaiveDate) -> String {
+    if from == to {
+        day_text(from, &MONTHS_EN)
+    } else {
+        format!("{} – {}", day_text(from, &MONTHS_EN), day_text(to, &MONTHS_EN))
+    }
+}
+
+fn preset_fr(preset: domain::stats::Preset) -> &'static str {
+    use domain::stats::Preset as P;
+    match preset {
+        P::Today => "Aujourd'hui",
+        P::Last7Days => "7 jours",
+        P::Last30Days => "30 jours",
+        P::ThisMonth => "Ce mois-ci",
+        P::PreviousMonth => "Mois précédent",
+    }
+}
+
+fn preset_en(preset: domain::stats::Preset) -> &'static str {
+    use domain::stats::Preset as P;
+    match preset {
+        P::Today => "Today",
+        P::Last7Days => "7 days",
+        P::Last30Days => "30 days",
+        P::ThisMonth => "This month",
+        P::PreviousMonth => "Previous month",
+    }
+}
+
+fn range_error_fr(error: &domain::stats::RangeError) -> String {
+    use domain::stats::RangeError as E;
+    match error {
+        E::BadFrom => "La date de début n'est pas une date.".into(),
+        E::BadTo => "La date de fin n'est pas une date.".into(),
+        E::Reversed => "La date de début est après la date de fin.".into(),
+        E::TooLong => format!("La période dépasse {} jours.", domain::stats::MAX_DAYS),
+    }
+}
+
+fn range_error_en(error: &domain::stats::RangeError) -> String {
+    use domain::stats::RangeError as E;
+    match error {
+        E::BadFrom => "The start date is not a date.".into(),
+        E::BadTo => "The end date is not a date.".into(),
+        E::Reversed => "The start date is after the end date.".into(),
+        E::TooLong => format!("The range is longer than {} days.", domain::stats::MAX_DAYS),
+    }
+}
+
+pub static FR: StatisticsTexts = StatisticsTexts {
+    title: "Statistiques",
+    intro: "Les chiffres des relances sur la période, comparés à la période précédente de même durée. Les jours sont ceux du fuseau horaire de la boutique.",
+    range_legend: "Période",
+    from: "Du",
+    to: "Au",
+    scanners: "Inclure les ouvertures et clics des scanners de messagerie",
+    scanners_hint: "Les ouvertures et clics dans les secondes suivant l'envoi viennent presque toujours d'un antivirus, pas du client.",
+    show: "Afficher",
+    presets: "Raccourcis",
+    preset: preset_fr,
+    range_error: range_error_fr,
+    range: range_fr,
+    kpi_abandoned: "Paniers abandonnés",
+    kpi_abandoned_detail: |part, whole| format!("{part} abandonnés sur {whole} paniers créés"),
+    kpi_finalised: "Paniers finalisés",
+    kpi_finalised_detail: |part, whole| format!("{part} commandés sur {whole} paniers relancés"),
+    kpi_revenue: "Chiffre d'affaires généré",
+    kpi_revenue_detail: |share| match share {
+        Some(share) => format!("{share} de la valeur des paniers relancés"),
+        None => "Aucun panier relancé".into(),
+    },
+    kpi_unsubscribed: "Taux de désinscription",
+    kpi_unsubscribed_detail: |part, whole| format!("{part} désinscrits sur {whole} clients relancés"),
+    versus: |delta, range| format!("{delta} par rapport au {range}"),
+    no_comparison: "pas de comparaison (période précédente vide)",
+    funnels_title: "Entonnoir par relance",
+    funnel_sent: "Envoyées",
+    funnel_opened: "Ouvertes",
+    funnel_clicked: "Cliquées",
+    funnel_converted: "Converties",
+    no_reminders: "Aucune relance envoyée sur cette période.",
+    chart_title: "Chiffre d'affaires et conversion par jour",
+    chart_desc: |range| format!("Chiffre d'affaires attribué aux relances et part des paniers relancés commandés, jour par jour, {range}."),
+    chart_revenue: "Chiffre d'affaires",
+    chart_conversion: "Conversion",
+    chart_values: "Valeurs jour par jour",
+    col_day: "Jour",
+    by_step: "Par relance",
+    by_template: "Par modèle",
+    col_reminder: "Relance",
+    col_template: "Modèle",
+    col_sent: "Envoyées",
+    col_opened: "Ouvertes",
+    col_clicked: "Cliquées",
+    col_converted: "Converties",
+    col_revenue: "Chiffre d'affaires",
+    step_label: |number, delay| format!("Relance {number} · après {delay}"),
+    deleted: "Supprimée depuis",
+    export: "Exporter les tableaux en CSV",
+};
+
+pub static EN: StatisticsTexts = StatisticsTexts {
+    title: "Statistics",
+    intro: "What the reminders did over the range, compared with the range of the same length before it. Days are the shop's time zone days.",
+    range_legend: "Date range",
+    from: "From",
+    to: "To",
+    scanners: "Include opens and clicks by mail scanners",
+    scanners_hint: "Opens and clicks within seconds of sending almost always come from a virus scanner, not the customer.",
+    show: "Show",
+    presets: "Shortcuts",
+    preset: preset_en,
+    range_error: range_error_en,
+    range: range_en,
+    kpi_abandoned: "Abandoned carts",
+    kpi_abandoned_detail: |part, whole| format!("{part} abandoned of {whole} carts created"),
+    kpi_finalised: "Finalised carts",
+    kpi_finalised_detail: |part, whole| format!("{part} ordered of {whole} reminded carts"),
+    kpi_revenue: "Revenue generated",
+    kpi_revenue_detail: |share| match share {
+        Some(share) => format!("{share} of the value of reminded carts"),
+        None => "No cart reminded".into(),
+    },
+    kpi_unsubscribed: "Unsubscribe rate",
+    kpi_unsubscribed_detail: |part, whole| format!("{part} unsubscribed of {whole} reminded customers"),
+    versus: |delta, range| format!("{delta} vs {range}"),
+    no_comparison: "no comparison (previous range empty)",
+    funnels_title: "Funnel per reminder",
+    funnel_sent: "Sent",
+    funnel_opened: "Opened",
+    funnel_clicked: "Clicked",
+    funnel_converted: "Converted",
+    no_reminders: "No reminder sent in this range.",
+    chart_title: "Revenue and conversion per day",
+    chart_desc: |range| format!("Revenue credited to reminders and share of reminded carts that were ordered, day by day, {range}."),
+    chart_revenue: "Revenue",
+    chart_conversion: "Conversion",
+    chart_values: "Day by day values",
+    col_day: "Day",
+    by_step: "By reminder",
+    by_template: "By template",
+    col_reminder: "Reminder",
+    col_template: "Template",
+    col_sent: "Sent",
+    col_opened: "Opened",
+    col_clicked: "Clicked",
+    col_converted: "Converted",
+    col_revenue: "Revenue",
+    step_label: |number, delay| format!("Reminder {number} · after {delay}"),
+    deleted: "Deleted since",
+    export: "Export the tables as CSV",
+};

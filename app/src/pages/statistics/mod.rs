@@ -1,0 +1,172 @@
+//! `/statistics`: the range picker (kept in the URL), the four KPI cards against the previous
+//! range, a funnel per reminder, revenue and conversion per day, and the tables with their CSV
+//! export. Everything is rendered on the server first and reads without JavaScript.
+
+mod cards;
+mod charts;
+mod tables;
+
+use domain::stats::{DayRange, Preset};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::api::{load_statistics, StatsPage};
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+
+/// The range and toggle the URL asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct StatsQuery {
+    from: Option<String>,
+    to: Option<String>,
+    scanners: bool,
+}
+
+impl StatsQuery {
+    /// `?from=…&to=…` plus the toggle, for links that keep it.
+    fn href(from: &str, to: &str, scanners: bool) -> String {
+        let mut href = format!(
+            "/statistics?from={}&to={}",
+            domain::format::url_component(from),
+            domain::format::url_component(to)
+        );
+        if scanners {
+            href.push_str("&scanners=1");
+        }
+        href
+    }
+}
+
+#[component]
+pub fn StatisticsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().statistics;
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        params.with(|p| StatsQuery {
+            from: p.get("from").filter(|v| !v.is_empty()),
+            to: p.get("to").filter(|v| !v.is_empty()),
+            scanners: p.get("scanners").is_some_and(|v| v == "1" || v == "on"),
+        })
+    });
+    // The same check the server makes, so a bad range gets its message in the admin's
+    // language without a round trip (the default range needs no check).
+    let problem = Memo::new(move |_| {
+        let q = query.get();
+        DayRange::parse(q.from.as_deref(), q.to.as_deref(), chrono::NaiveDate::MIN).err()
+    });
+    let data = Resource::new(
+        move || query.get(),
+        move |q| async move {
+            if problem.get_untracked().is_some() {
+                return Err(AppError::Invalid(String::new()));
+            }
+            load_statistics(q.from, q.to, q.scanners).await
+        },
+    );
+    view! {
+        <Title text=move || t().title />
+        <h1>{move || t().title}</h1>
+        <p class="intro">{move || t().intro}</p>
+        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(page) => view! { <Loaded page /> }.into_any(),
+                    Err(AppError::Invalid(_)) => {
+                        let q = query.get_untracked();
+                        view! {
+                            <Picker from=q.from.unwrap_or_default() to=q.to.unwrap_or_default() scanners=q.scanners page=None />
+                            <p class="error" role="alert" id="stats-range-error">
+                                {move || problem.get().map(|p| (t().range_error)(&p)).unwrap_or_default()}
+                            </p>
+                        }
+                        .into_any()
+                    }
+                    Err(error) => super::load_error(error, |t| t.no_shop),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Loaded(page: StatsPage) -> impl IntoView {
+    let page = StoredValue::new(page);
+    let p = page.get_value();
+    view! {
+        <Picker from=p.from.to_string() to=p.to.to_string() scanners=p.scanners page=Some(page) />
+        <cards::Cards page />
+        <charts::Funnels page />
+        <charts::DailyChart page />
+        <tables::Tables page />
+    }
+}
+
+/// Two native date inputs, the scanner toggle and the presets, as a GET form: a range is a
+/// URL that can be shared and reloaded, with or without JavaScript.
+#[component]
+fn Picker(
+    from: String,
+    to: String,
+    scanners: bool,
+    page: Option<StoredValue<StatsPage>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().statistics;
+    let presets = page.map(|page| {
+        let p = page.get_value();
+        let current = DayRange::parse(
+            Some(&p.from.to_string()),
+            Some(&p.to.to_string()),
+            p.today,
+        )
+        .ok()
+        .and_then(|r| r.preset(p.today));
+        Preset::ALL
+            .into_iter()
+            .map(|preset| {
+                let range = preset.range(p.today);
+                let href =
+                    StatsQuery::href(&range.from().to_string(), &range.to().to_string(), p.scanners);
+                let here = (current == Some(preset)).then_some("page");
+                view! {
+                    <li>
+                        <a href=href aria-current=here data-preset=format!("{preset:?}")>
+                            {move || (t().preset)(preset)}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    });
+    view! {
+        <form class="stats-picker" method="get" action="/statistics">
+            <fieldset>
+                <legend>{move || t().range_legend}</legend>
+                <label>
+                    {move || t().from} " "
+                    <input type="date" name="from" id="stats-from" value=from required />
+                </label>
+                <label>
+                    {move || t().to} " "
+                    <input type="date" name="to" id="stats-to" value=to required />
+                </label>
+                <button type="submit">{move || t().show}</button>
+                <label class="toggle" title=move || t().scanners_hint>
+                    <input type="checkbox" name="scanners" value="1" checked=scanners />
+                    " " {move || t().scanners}
+                </label>
+            </fieldset>
+            {presets.map(|items| view! {
+                <nav class="presets" aria-label=move || t().presets>
+                    <ul>{items}</ul>
+                </nav>
+            })}
+        </form>
+        {page.map(|page| {
+            let p = page.get_value();
+            view! { <p class="stats-range" id="stats-range">{move || (t().range)(p.from, p.to)}</p> }
+        })}
+    }
+}

@@ -1,0 +1,83 @@
+//! The tables per reminder and per template, and the link to their CSV export.
+
+use domain::format;
+use leptos::prelude::*;
+
+use super::charts::line_label;
+use super::StatsQuery;
+use crate::api::{FunnelLine, StatsPage};
+use crate::i18n::use_i18n;
+
+#[component]
+pub fn Tables(page: StoredValue<StatsPage>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().statistics;
+    let p = page.get_value();
+    let export = StatsQuery::href(&p.from.to_string(), &p.to.to_string(), p.scanners)
+        .replacen("/statistics?", "/admin/statistics.csv?", 1);
+    view! {
+        <section class="stats-tables">
+            <h2>{move || t().by_step}</h2>
+            <FunnelTable id="table-steps" lines=p.steps.clone() first=move || t().col_reminder page />
+            <h2>{move || t().by_template}</h2>
+            <FunnelTable id="table-templates" lines=p.templates.clone() first=move || t().col_template page />
+            <p>
+                <a href=export rel="external" download="relance-statistics.csv" id="stats-export">
+                    {move || t().export}
+                </a>
+            </p>
+        </section>
+    }
+}
+
+#[component]
+fn FunnelTable(
+    id: &'static str,
+    lines: Vec<FunnelLine>,
+    first: impl Fn() -> &'static str + Send + Sync + 'static,
+    page: StoredValue<StatsPage>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().statistics;
+    let language = move || i18n.locale.get().language();
+    let currency = page.get_value().currency;
+    if lines.is_empty() {
+        return view! { <p class="empty">{move || t().no_reminders}</p> }.into_any();
+    }
+    let cell = move |count: u64, rate: Option<rust_decimal::Decimal>| match rate {
+        Some(rate) => format!("{count} ({})", format::percent(rate, language())),
+        None => count.to_string(),
+    };
+    let rows = lines
+        .into_iter()
+        .map(|line| {
+            let line = StoredValue::new(line);
+            view! {
+                <tr>
+                    <th scope="row">{move || line_label(&line.get_value(), i18n.t())}</th>
+                    <td class="number">{move || line.get_value().sent}</td>
+                    <td class="number">{move || { let l = line.get_value(); cell(l.opened, l.open_rate()) }}</td>
+                    <td class="number">{move || { let l = line.get_value(); cell(l.clicked, l.click_rate()) }}</td>
+                    <td class="number">{move || { let l = line.get_value(); cell(l.converted, l.conversion_rate()) }}</td>
+                    <td class="number">{move || format::money(line.get_value().revenue, currency, language())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="runs stats-table" id=id>
+            <thead>
+                <tr>
+                    <th scope="col">{first}</th>
+                    <th scope="col">{move || t().col_sent}</th>
+                    <th scope="col">{move || t().col_opened}</th>
+                    <th scope="col">{move || t().col_clicked}</th>
+                    <th scope="col">{move || t().col_converted}</th>
+                    <th scope="col">{move || t().col_revenue}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
