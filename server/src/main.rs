@@ -267,6 +267,8 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
     )
     .await?;
     demo::ensure_demo_admin(&auth(config, &pool), chrono::Utc::now()).await?;
+    // The Statistics page's stored days, counted now rather than by the first refresh.
+    let counted = db::stats::refresh(&pool, demo::DEMO_SHOP_ID, chrono::Utc::now()).await?;
     println!(
         "demo shop written in {:.2} s: {} customers, {} carts ({} lines), {} orders, {} reminders in its history",
         started.elapsed().as_secs_f64(),
@@ -276,6 +278,7 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
         summary.orders,
         summary.deliveries
     );
+    println!("statistics counted for {} days", counted.days);
     print_demo_admin();
     println!("demo API key (shown once): {}", summary.api_key);
     Ok(())
@@ -341,6 +344,10 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let scheduler = tokio::spawn(server::jobs::scheduler::run(engine, async {
         let _ = scheduler_stopped.await;
     }));
+    let (stop_statistics, statistics_stopped) = tokio::sync::oneshot::channel::<()>();
+    let statistics = tokio::spawn(server::jobs::statistics::run(pool.clone(), async {
+        let _ = statistics_stopped.await;
+    }));
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
@@ -352,7 +359,9 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         .await
         .context("the web server stopped with an error")?;
     let _ = stop_scheduler.send(());
+    let _ = stop_statistics.send(());
     let _ = scheduler.await;
+    let _ = statistics.await;
     pool.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

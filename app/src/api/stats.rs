@@ -124,6 +124,8 @@ pub struct StatsPage {
     pub steps: Vec<FunnelLine>,
     pub templates: Vec<FunnelLine>,
     pub series: Vec<SeriesPoint>,
+    /// When the stored figures were last brought up to date (about every minute).
+    pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// What the server knows besides the stored days: names for the funnel lines.
@@ -136,13 +138,15 @@ pub struct StatsLabels {
 }
 
 impl StatsPage {
-    /// The page for `range` from the stored days of it and of the period before it.
+    /// The page for `range` from the stored days of it and of the period before it (each
+    /// read for its own range, see `headline_of_days`).
     pub fn build(
         range: DayRange,
         today: NaiveDate,
         scanners: bool,
         currency: Currency,
         days: &[DayStats],
+        previous_days: &[DayStats],
         labels: &StatsLabels,
     ) -> Self {
         let previous = range.previous();
@@ -215,10 +219,12 @@ impl StatsPage {
             scanners,
             currency,
             current: headline_of_days(days, from, to, scanners).into(),
-            previous: headline_of_days(days, previous.from(), previous.to(), scanners).into(),
+            previous: headline_of_days(previous_days, previous.from(), previous.to(), scanners)
+                .into(),
             steps,
             templates,
             series,
+            updated_at: None,
         }
     }
 }

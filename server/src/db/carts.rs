@@ -235,6 +235,16 @@ async fn insert_history(
         .iter()
         .filter(|e| e.kind == "unsubscribe")
         .collect();
+    let emails: std::collections::HashMap<&str, String> = batch
+        .customers
+        .iter()
+        .map(|c| {
+            (
+                c.customer_id.as_str(),
+                c.customer.email.as_str().to_ascii_lowercase(),
+            )
+        })
+        .collect();
     for chunk in unsubscribed.chunks(ROWS) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "insert into suppressions (shop_id, email, reason, delivery_id, created_at) ",
@@ -243,9 +253,8 @@ async fn insert_history(
             let delivery = &history.deliveries[e.delivery];
             let email = batch.carts[delivery.cart]
                 .customer_id
-                .as_ref()
-                .and_then(|id| batch.customers.iter().find(|c| &c.customer_id == id))
-                .map(|c| c.customer.email.as_str().to_ascii_lowercase())
+                .as_deref()
+                .and_then(|id| emails.get(id).cloned())
                 .unwrap_or_default();
             row.push_bind(shop_id.to_owned())
                 .push_bind(email)

@@ -31,15 +31,19 @@ pub fn add_history(
         .enumerate()
         .map(|(index, order)| (order.cart, index))
         .collect();
+    let languages: std::collections::HashMap<&str, &str> = batch
+        .customers
+        .iter()
+        .map(|c| (c.customer_id.as_str(), c.customer.language.code()))
+        .collect();
     for (index, cart) in batch.carts.iter().enumerate() {
-        if cart.customer_id.is_none() || cart.deleted_at.is_some() {
+        let Some(customer_id) = cart.customer_id.as_deref() else {
+            continue;
+        };
+        if cart.deleted_at.is_some() {
             continue;
         }
-        let language = batch
-            .customers
-            .iter()
-            .find(|c| Some(&c.customer_id) == cart.customer_id.as_ref())
-            .map_or("fr", |c| c.customer.language.code());
+        let language = languages.get(customer_id).copied().unwrap_or("fr");
         for (position, (step_id, template_id, delay)) in steps.steps.iter().enumerate() {
             let sent_at = cart.last_activity_at + *delay + Duration::seconds(rng.i64(5..900));
             if sent_at > now || cart.ordered_at.is_some_and(|ordered| ordered <= sent_at) {

@@ -113,8 +113,6 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
     db::insert_campaign(&mut tx, DEMO_SHOP_ID, &campaign, options.now).await?;
     db::insert_demo_batch(&mut tx, DEMO_SHOP_ID, &batch, options.now).await?;
     tx.commit().await.context("cannot commit the demo shop")?;
-    // The Statistics page's stored days, counted once now rather than on its first load.
-    db::stats::refresh(pool, DEMO_SHOP_ID, options.now).await?;
     summary.api_key = crate::api::keys::create(pool, DEMO_SHOP_ID, "demo", options.now)
         .await?
         .secret;

@@ -5,6 +5,7 @@ mod lock;
 pub mod plan;
 pub mod scheduler;
 pub mod send;
+pub mod statistics;
 
 pub use plan::{plan, Plan, PlannedCart, Planner, RunSummary};
 pub use send::{run_locked, run_pass, Sender, Trigger};

@@ -34,6 +34,10 @@ pub async fn run(sender: Sender, shutdown: impl Future<Output = ()>) {
                     retrying = summary.retrying,
                     "engine run"
                 );
+                // The Statistics page then finds today's figures already counted.
+                if let Err(error) = crate::db::stats::refresh_all(&sender.pool, Utc::now()).await {
+                    tracing::error!(error = %error, "cannot refresh the statistics");
+                }
                 next_wake(now, summary.next_due)
             }
             Ok(None) => now + RETRY_AFTER,

@@ -14,7 +14,9 @@ use serde::Deserialize;
 use crate::db::{self, stats::ShopCalendar, DbError, Pool};
 use crate::state::AppState;
 
-/// Brings the stored days up to date, then sums them for `from..=to` and the period before.
+/// Sums the stored days for `from..=to` and the period before. It reads only: the scheduler
+/// and a background task bring the days up to date (`db::stats::refresh`), so the page's
+/// time does not depend on how much happened since.
 pub async fn page(
     pool: &Pool,
     shop: &domain::Shop,
@@ -29,17 +31,22 @@ pub async fn page(
         Ok(range) => range,
         Err(error) => return Ok(Err(error)),
     };
-    db::stats::refresh(pool, &shop.id, now).await?;
-    let days = db::stats::read_days(pool, &shop.id, range.previous().from(), range.to()).await?;
+    let previous = range.previous();
+    let days = db::stats::read_range(pool, &shop.id, range.from(), range.to()).await?;
+    let previous_days =
+        db::stats::read_range(pool, &shop.id, previous.from(), previous.to()).await?;
     let labels = labels(pool, &shop.id).await?;
-    Ok(Ok(StatsPage::build(
+    let mut page = StatsPage::build(
         range,
         today,
         scanners,
         shop.currency,
         &days,
+        &previous_days,
         &labels,
-    )))
+    );
+    page.updated_at = db::stats::refreshed_at(pool, &shop.id).await?;
+    Ok(Ok(page))
 }
 
 async fn labels(pool: &Pool, shop_id: &str) -> Result<StatsLabels, DbError> {

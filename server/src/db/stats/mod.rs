@@ -6,8 +6,8 @@ mod facts;
 mod refresh;
 mod store;
 
-pub use refresh::{refresh, RefreshReport};
-pub use store::read_days;
+pub use refresh::{refresh, refresh_all, refreshed_at, RefreshReport};
+pub use store::{read_range, read_rows};
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;

@@ -79,21 +79,21 @@ pub async fn refresh(
         || context.stored_time_zone.as_deref() != Some(context.time_zone.as_str());
     let mut days: BTreeSet<NaiveDate> = BTreeSet::new();
     if full {
-        if let Some(first) = first_day(pool, shop_id, &calendar).await? {
-            days.extend(first.iter_days().take_while(|d| *d <= today));
+        // Day by day over the old figures, so the page shows them until each day is redone.
+        let first = first_day(pool, shop_id, &calendar).await?.unwrap_or(today);
+        days.extend(first.iter_days().take_while(|d| *d <= today));
+        for statement in [
+            "delete from stats_days where shop_id = $1 and (day < $2 or day > $3)",
+            "delete from stats_step_days where shop_id = $1 and (day < $2 or day > $3)",
+            "delete from stats_reach_days where shop_id = $1 and (day < $2 or day > $3)",
+        ] {
+            sqlx::query(statement)
+                .bind(shop_id)
+                .bind(first)
+                .bind(today)
+                .execute(pool)
+                .await?;
         }
-        sqlx::query("delete from stats_days where shop_id = $1")
-            .bind(shop_id)
-            .execute(pool)
-            .await?;
-        sqlx::query("delete from stats_step_days where shop_id = $1")
-            .bind(shop_id)
-            .execute(pool)
-            .await?;
-        sqlx::query("delete from stats_reach_days where shop_id = $1")
-            .bind(shop_id)
-            .execute(pool)
-            .await?;
     } else {
         for (utc_day, _) in &marks {
             // A UTC day overlaps one or two of the shop's days; a cart active that day may
@@ -112,30 +112,33 @@ pub async fn refresh(
     }
 
     for day in &days {
+        // Read in a snapshot without holding the write lock (ingestion and sending go on),
+        // then replace the day's rows in a short write. A write that lands in between marks
+        // its day again with a new generation, so that day is recounted next time.
+        let period = calendar.period(*day);
         let mut conn = pool.acquire().await?;
+        sqlx::query("begin").execute(&mut *conn).await?;
+        let input = load_day(&mut conn, shop_id, period, after, now).await;
+        sqlx::query("commit").execute(&mut *conn).await?;
+        let input = input?;
+        let stats = day_stats(
+            &DayFacts {
+                day: *day,
+                period,
+                carts_created: input.carts_created,
+                carts_abandoned: input.carts_abandoned,
+                reminders: &input.reminders,
+                orders: &input.orders,
+                cart_values: &input.cart_values,
+            },
+            &rules,
+            |at| calendar.day_of(at),
+        );
         sqlx::query("begin immediate").execute(&mut *conn).await?;
-        let result = async {
-            let period = calendar.period(*day);
-            let input = load_day(&mut conn, shop_id, period, after, now).await?;
-            let stats = day_stats(
-                &DayFacts {
-                    day: *day,
-                    period,
-                    carts_created: input.carts_created,
-                    carts_abandoned: input.carts_abandoned,
-                    reminders: &input.reminders,
-                    orders: &input.orders,
-                    cart_values: &input.cart_values,
-                },
-                &rules,
-                |at| calendar.day_of(at),
-            );
-            write_day(&mut conn, shop_id, &stats).await
-        }
-        .await;
-        let end = if result.is_ok() { "commit" } else { "rollback" };
+        let written = write_day(&mut conn, shop_id, &stats).await;
+        let end = if written.is_ok() { "commit" } else { "rollback" };
         sqlx::query(end).execute(&mut *conn).await?;
-        result?;
+        written?;
     }
 
     // A mark made again while we counted keeps its new generation and is counted next time.
@@ -170,6 +173,30 @@ pub async fn refresh(
         days: days.len(),
         full,
     })
+}
+
+/// When the shop's figures were last brought up to date.
+pub async fn refreshed_at(pool: &Pool, shop_id: &str) -> Result<Option<DateTime<Utc>>, DbError> {
+    Ok(
+        sqlx::query_as::<_, (DateTime<Utc>,)>(
+            "select refreshed_at from stats_state where shop_id = $1",
+        )
+        .bind(shop_id)
+        .fetch_optional(pool)
+        .await?
+        .map(|(at,)| at),
+    )
+}
+
+/// Refreshes every shop's figures (the scheduler, after each engine run).
+pub async fn refresh_all(pool: &Pool, now: DateTime<Utc>) -> Result<(), DbError> {
+    let shops: Vec<(String,)> = sqlx::query_as("select shop_id from shops")
+        .fetch_all(pool)
+        .await?;
+    for (shop_id,) in shops {
+        refresh(pool, &shop_id, now).await?;
+    }
+    Ok(())
 }
 
 /// The first day anything happened in the shop.

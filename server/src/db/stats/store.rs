@@ -89,10 +89,14 @@ fn counted(value: i64) -> Result<u64, DbError> {
 
 type DayRow = (NaiveDate, bool, i64, i64, i64, i64);
 type StepRow = (NaiveDate, bool, String, String, i64, i64, i64, i64, i64);
-type ReachRow = (NaiveDate, String, Option<NaiveDate>, i64, i64, i64);
+type ReachRow = (NaiveDate, String, bool, i64, i64, i64);
 
-/// The stored days of `from..=to` (days with nothing stored are absent).
-pub async fn read_days(
+/// The stored days of `from..=to` (days with nothing stored are absent), ready to be summed
+/// over exactly that range: a day's reach rows come back as two, the carts and customers
+/// whose previous reminder is before `from` (`prev_day: None`) and the others
+/// (`prev_day: Some(from)`). That is all `headline_of_days` asks of them, and SQLite adds up
+/// the thousands of stored rows of a big shop instead of sending each one.
+pub async fn read_range(
     pool: &Pool,
     shop_id: &str,
     from: NaiveDate,
@@ -118,9 +122,10 @@ pub async fn read_days(
     .fetch_all(pool)
     .await?;
     let reach: Vec<ReachRow> = sqlx::query_as(
-        "select day, subject, prev_day, reached, converted, value
+        "select day, subject, coalesce(prev_day >= $2, false) as inside,
+                sum(reached), sum(converted), sum(value)
          from stats_reach_days where shop_id = $1 and day >= $2 and day <= $3
-         order by day, subject, prev_day",
+         group by day, subject, inside order by day, subject, inside",
     )
     .bind(shop_id)
     .bind(from)
@@ -154,14 +159,14 @@ pub async fn read_days(
                 revenue: from_db(revenue),
             });
     }
-    for (day, subject, prev_day, reached, converted, value) in reach {
+    for (day, subject, inside, reached, converted, value) in reach {
         by_day
             .entry(day)
             .or_insert_with(|| empty(day))
             .reach
             .push(Reach {
                 subject: Subject::parse(&subject).ok_or_else(|| DbError::corrupt(&subject))?,
-                prev_day,
+                prev_day: inside.then_some(from),
                 reached: counted(reached)?,
                 converted: counted(converted)?,
                 value: from_db(value),
@@ -170,6 +175,49 @@ pub async fn read_days(
     let mut days: Vec<DayStats> = by_day.into_values().collect();
     days.sort_by_key(|d| d.day);
     Ok(days)
+}
+
+/// Every stored row of `from..=to` as written (for the recount-equality test).
+pub async fn read_rows(
+    pool: &Pool,
+    shop_id: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<String>, DbError> {
+    let mut rows: Vec<String> = Vec::new();
+    let days: Vec<DayRow> = sqlx::query_as(
+        "select day, scanners, carts_created, carts_abandoned, credited_orders, credited_revenue
+         from stats_days where shop_id = $1 and day >= $2 and day <= $3 order by day, scanners",
+    )
+    .bind(shop_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await?;
+    rows.extend(days.into_iter().map(|r| format!("day {r:?}")));
+    let steps: Vec<StepRow> = sqlx::query_as(
+        "select day, scanners, step_id, template_id, sent, opened, clicked, converted, revenue
+         from stats_step_days where shop_id = $1 and day >= $2 and day <= $3
+         order by day, scanners, step_id, template_id",
+    )
+    .bind(shop_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await?;
+    rows.extend(steps.into_iter().map(|r| format!("step {r:?}")));
+    let reach: Vec<(NaiveDate, String, Option<NaiveDate>, i64, i64, i64)> = sqlx::query_as(
+        "select day, subject, prev_day, reached, converted, value
+         from stats_reach_days where shop_id = $1 and day >= $2 and day <= $3
+         order by day, subject, prev_day",
+    )
+    .bind(shop_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await?;
+    rows.extend(reach.into_iter().map(|r| format!("reach {r:?}")));
+    Ok(rows)
 }
 
 fn empty(day: NaiveDate) -> DayStats {
