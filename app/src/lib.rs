@@ -19,8 +19,8 @@ use leptos_router::{
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::AdminLayout;
 use pages::{
-    CartPage, CartsPage, HelpPage, LoginPage, NotFound, ReminderWizardPage,
-    RemindersPage, SendingPage, SettingsPage, StatisticsPage, TemplateEditorPage, TemplatesPage,
+    CartPage, CartsPage, HelpPage, LoginPage, NotFound, ReminderWizardPage, RemindersPage,
+    SendingPage, SettingsPage, StatisticsPage, TemplateEditorPage, TemplatesPage,
     UnsubscribedListPage,
 };
 

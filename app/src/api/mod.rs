@@ -30,7 +30,7 @@ pub use settings::{
     load_settings, save_settings, support_contact, LoadSettings, SaveSettings, SettingsOutcome,
 };
 pub use stats::{
-    load_statistics, FunnelLabel, FunnelLine, Figures, LoadStatistics, RateFigure, SeriesPoint,
+    load_statistics, Figures, FunnelLabel, FunnelLine, LoadStatistics, RateFigure, SeriesPoint,
     StatsLabels, StatsPage,
 };
 pub use templates::{

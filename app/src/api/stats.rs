@@ -152,18 +152,17 @@ impl StatsPage {
         let previous = range.previous();
         let (from, to) = (range.from(), range.to());
         let step_label = |key: &str| {
-            labels
-                .steps
-                .iter()
-                .position(|(id, _, _)| id == key)
-                .map_or(FunnelLabel::Deleted, |index| {
+            labels.steps.iter().position(|(id, _, _)| id == key).map_or(
+                FunnelLabel::Deleted,
+                |index| {
                     let (_, amount, unit) = labels.steps[index];
                     FunnelLabel::Step {
                         number: index + 1,
                         amount,
                         unit,
                     }
-                })
+                },
+            )
         };
         let template_label = |key: &str| {
             labels

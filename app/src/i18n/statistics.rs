@@ -63,14 +63,23 @@ const MONTHS_EN: [&str; 12] = [
 
 fn day_text(day: NaiveDate, months: &[&str; 12]) -> String {
     use chrono::Datelike;
-    format!("{} {} {}", day.day(), months[day.month0() as usize], day.year())
+    format!(
+        "{} {} {}",
+        day.day(),
+        months[day.month0() as usize],
+        day.year()
+    )
 }
 
 fn range_fr(from: NaiveDate, to: NaiveDate) -> String {
     if from == to {
         day_text(from, &MONTHS_FR)
     } else {
-        format!("{} – {}", day_text(from, &MONTHS_FR), day_text(to, &MONTHS_FR))
+        format!(
+            "{} – {}",
+            day_text(from, &MONTHS_FR),
+            day_text(to, &MONTHS_FR)
+        )
     }
 }
 
@@ -78,7 +87,11 @@ fn range_en(from: NaiveDate, to: NaiveDate) -> String {
     if from == to {
         day_text(from, &MONTHS_EN)
     } else {
-        format!("{} – {}", day_text(from, &MONTHS_EN), day_text(to, &MONTHS_EN))
+        format!(
+            "{} – {}",
+            day_text(from, &MONTHS_EN),
+            day_text(to, &MONTHS_EN)
+        )
     }
 }
 

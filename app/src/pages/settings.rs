@@ -1,8 +1,9 @@
 use std::collections::HashSet;
 
 use domain::settings::{
-    SettingsDraft, SettingsField, SettingsProblem, ABANDONED_AFTER_MINUTES, ATTRIBUTION_WINDOW_DAYS, COUPON_COOLDOWN_DAYS,
-    EXPIRED_COUPON_DAYS, MAX_LATENESS_HOURS, MIN_GAP_HOURS,
+    SettingsDraft, SettingsField, SettingsProblem, ABANDONED_AFTER_MINUTES,
+    ATTRIBUTION_WINDOW_DAYS, COUPON_COOLDOWN_DAYS, EXPIRED_COUPON_DAYS, MAX_LATENESS_HOURS,
+    MIN_GAP_HOURS,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;

@@ -120,7 +120,11 @@ pub fn day_stats(
             ..*rules
         };
         let credit = &mut credited[usize::from(scanners)];
-        for order in facts.orders.iter().filter(|o| period.contains(o.ordered_at)) {
+        for order in facts
+            .orders
+            .iter()
+            .filter(|o| period.contains(o.ordered_at))
+        {
             if attribute(order, facts.reminders, &rules).is_some() {
                 credit.orders += 1;
                 credit.revenue += order.total;
@@ -438,10 +442,8 @@ mod tests {
         reminders: &[SentReminder],
         orders: &[Order],
     ) -> Vec<DayStats> {
-        let values: HashMap<String, Decimal> = carts
-            .iter()
-            .map(|c| (c.cart_id.clone(), c.value))
-            .collect();
+        let values: HashMap<String, Decimal> =
+            carts.iter().map(|c| (c.cart_id.clone(), c.value)).collect();
         day("2026-10-30")
             .iter_days()
             .take_while(|d| *d <= day("2026-11-25"))
@@ -482,7 +484,10 @@ mod tests {
             for to in from.iter_days().take_while(|d| *d <= last) {
                 let period = Period {
                     from: from.and_hms_opt(0, 0, 0).unwrap().and_utc(),
-                    to: (to + Duration::days(1)).and_hms_opt(0, 0, 0).unwrap().and_utc(),
+                    to: (to + Duration::days(1))
+                        .and_hms_opt(0, 0, 0)
+                        .unwrap()
+                        .and_utc(),
                 };
                 for scanners in [false, true] {
                     let rules = AttributionRules {

@@ -9,9 +9,9 @@ mod figures;
 mod range;
 
 pub use attribution::{attribute, AttributionRules, Order, SentReminder, Touch};
-pub use figures::{funnel, headline, CartFact, Funnel, FunnelKey, Headline, Period, Rate};
 pub use daily::{
     day_stats, funnels_of_days, headline_of_days, series_of_days, Credit, DayFacts, DayPoint,
     DayStats, Reach, StepDay, Subject,
 };
+pub use figures::{funnel, headline, CartFact, Funnel, FunnelKey, Headline, Period, Rate};
 pub use range::{DayRange, Preset, RangeError, MAX_DAYS};

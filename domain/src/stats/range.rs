@@ -66,10 +66,8 @@ impl DayRange {
         to: Option<&str>,
         today: NaiveDate,
     ) -> Result<Self, RangeError> {
-        let (Some(from), Some(to)) = (
-            from.filter(|s| !s.is_empty()),
-            to.filter(|s| !s.is_empty()),
-        ) else {
+        let (Some(from), Some(to)) = (from.filter(|s| !s.is_empty()), to.filter(|s| !s.is_empty()))
+        else {
             return Ok(Preset::Last30Days.range(today));
         };
         let from: NaiveDate = from.trim().parse().map_err(|_| RangeError::BadFrom)?;
@@ -121,15 +119,18 @@ mod tests {
     #[test]
     fn no_dates_in_the_url_means_the_last_thirty_days() {
         let range = DayRange::parse(None, Some("2026-11-01"), day("2026-11-23")).unwrap();
-        assert_eq!((range.from(), range.to()), (day("2026-10-25"), day("2026-11-23")));
+        assert_eq!(
+            (range.from(), range.to()),
+            (day("2026-10-25"), day("2026-11-23"))
+        );
         assert_eq!(range.days(), 30);
         assert_eq!(range.preset(day("2026-11-23")), Some(Preset::Last30Days));
     }
 
     #[test]
     fn the_previous_period_has_the_same_length_and_ends_the_day_before() {
-        let range = DayRange::parse(Some("2026-11-01"), Some("2026-11-07"), day("2026-11-23"))
-            .unwrap();
+        let range =
+            DayRange::parse(Some("2026-11-01"), Some("2026-11-07"), day("2026-11-23")).unwrap();
         let previous = range.previous();
         assert_eq!(
             (previous.from(), previous.to()),
@@ -141,7 +142,10 @@ mod tests {
     fn presets_follow_the_calendar() {
         let today = day("2026-03-15");
         let month = Preset::PreviousMonth.range(today);
-        assert_eq!((month.from(), month.to()), (day("2026-02-01"), day("2026-02-28")));
+        assert_eq!(
+            (month.from(), month.to()),
+            (day("2026-02-01"), day("2026-02-28"))
+        );
         let this = Preset::ThisMonth.range(today);
         assert_eq!((this.from(), this.to()), (day("2026-03-01"), today));
         assert_eq!(Preset::Today.range(today).days(), 1);

@@ -82,7 +82,9 @@ pub fn add_history(
             events(rng, &mut batch.history.events, delivery, sent_at, now);
         }
         // An order after the second reminder uses its code half of the time.
-        if let (Some(order), Some(last)) = (order_of.get(&index), batch.history.deliveries.last_mut()) {
+        if let (Some(order), Some(last)) =
+            (order_of.get(&index), batch.history.deliveries.last_mut())
+        {
             let order = &mut batch.orders[*order];
             if last.cart == index && last.sent_at < order.ordered_at && rng.bool() {
                 if let Some(coupon) = last.coupon.as_mut() {
@@ -116,7 +118,12 @@ fn events(
     };
     if rng.u8(..100) < 4 {
         push("open", sent_at + Duration::seconds(2), true, seeded_id(rng));
-        push("click", sent_at + Duration::seconds(3), true, seeded_id(rng));
+        push(
+            "click",
+            sent_at + Duration::seconds(3),
+            true,
+            seeded_id(rng),
+        );
     }
     if rng.u8(..100) < 42 {
         let opened = sent_at + Duration::seconds(rng.i64(120..20 * 3600));

@@ -86,8 +86,16 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
             &history::HistorySteps {
                 campaign_id: campaign.id(),
                 steps: [
-                    (&steps[0].id, &steps[0].template_id, steps[0].delay.duration()),
-                    (&steps[1].id, &steps[1].template_id, steps[1].delay.duration()),
+                    (
+                        &steps[0].id,
+                        &steps[0].template_id,
+                        steps[0].delay.duration(),
+                    ),
+                    (
+                        &steps[1].id,
+                        &steps[1].template_id,
+                        steps[1].delay.duration(),
+                    ),
                 ],
             },
             options.now,

@@ -77,7 +77,10 @@ pub struct CsvQuery {
 }
 
 pub async fn csv(State(state): State<AppState>, Query(query): Query<CsvQuery>) -> Response {
-    let scanners = query.scanners.as_deref().is_some_and(|v| v == "1" || v == "on" || v == "true");
+    let scanners = query
+        .scanners
+        .as_deref()
+        .is_some_and(|v| v == "1" || v == "on" || v == "true");
     let result = async {
         let Some(shop) = db::first_shop(&state.pool).await? else {
             return Ok(None);
@@ -136,8 +139,19 @@ fn failed(error: &dyn std::fmt::Display) -> Response {
 fn write(page: &StatsPage) -> Result<Vec<u8>, csv::Error> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record([
-        "table", "name", "from", "to", "sent", "opened", "open_rate", "clicked", "click_rate",
-        "converted", "conversion_rate", "revenue", "currency",
+        "table",
+        "name",
+        "from",
+        "to",
+        "sent",
+        "opened",
+        "open_rate",
+        "clicked",
+        "click_rate",
+        "converted",
+        "conversion_rate",
+        "revenue",
+        "currency",
     ])?;
     let rate = |r: Option<rust_decimal::Decimal>| r.map(|r| r.to_string()).unwrap_or_default();
     for (table, lines) in [("step", &page.steps), ("template", &page.templates)] {

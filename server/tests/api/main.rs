@@ -13,5 +13,6 @@ mod sending;
 mod sending_tab;
 mod settings;
 mod smtp_peer;
+mod statistics;
 mod templates;
 mod unsubscribed;

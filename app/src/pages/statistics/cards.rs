@@ -33,19 +33,17 @@ pub fn Cards(page: StoredValue<StatsPage>) -> impl IntoView {
                 .map(|v| format::percent(v, language()))
                 .unwrap_or_else(|| "—".into())
         };
-        let delta = move || {
-            match (now.percent, before.percent) {
-                (Some(now), Some(before)) => {
-                    let points = now - before;
-                    let text = format!(
-                        "{}{} pts",
-                        if points > Decimal::ZERO { "+" } else { "" },
-                        format::decimal(points, 1, language())
-                    );
-                    Some(((t().versus)(&text, &previous_range()), tone(points, better)))
-                }
-                _ => None,
+        let delta = move || match (now.percent, before.percent) {
+            (Some(now), Some(before)) => {
+                let points = now - before;
+                let text = format!(
+                    "{}{} pts",
+                    if points > Decimal::ZERO { "+" } else { "" },
+                    format::decimal(points, 1, language())
+                );
+                Some(((t().versus)(&text, &previous_range()), tone(points, better)))
             }
+            _ => None,
         };
         view! {
             <Card id title=move || title(t()) value detail=move || (detail(t()))(now.part, now.whole) delta no_comparison=move || t().no_comparison />
@@ -64,7 +62,10 @@ pub fn Cards(page: StoredValue<StatsPage>) -> impl IntoView {
                 if change > Decimal::ZERO { "+" } else { "" },
                 format::percent(change.round_dp(1), language())
             );
-            ((t().versus)(&text, &previous_range()), tone(change, Better::Up))
+            (
+                (t().versus)(&text, &previous_range()),
+                tone(change, Better::Up),
+            )
         })
     };
     view! {

@@ -191,7 +191,11 @@ pub fn DailyChart(page: StoredValue<StatsPage>) -> impl IntoView {
         } else {
             Decimal::ZERO
         };
-        let centre = if count > 1 { Decimal::ZERO } else { plot_w / Decimal::TWO };
+        let centre = if count > 1 {
+            Decimal::ZERO
+        } else {
+            plot_w / Decimal::TWO
+        };
         Decimal::from(LEFT) + step * Decimal::from(index) + centre
     };
     let y = move |value: Decimal, top: Decimal| {
@@ -329,8 +333,17 @@ mod tests {
     #[test]
     fn bars_never_overflow_and_an_empty_whole_draws_nothing() {
         let length = Decimal::from(300);
-        assert_eq!(scaled(Decimal::from(5), Decimal::ZERO, length), Decimal::ZERO);
-        assert_eq!(scaled(Decimal::from(50), Decimal::from(100), length), Decimal::from(150));
-        assert_eq!(scaled(Decimal::from(200), Decimal::from(100), length), length);
+        assert_eq!(
+            scaled(Decimal::from(5), Decimal::ZERO, length),
+            Decimal::ZERO
+        );
+        assert_eq!(
+            scaled(Decimal::from(50), Decimal::from(100), length),
+            Decimal::from(150)
+        );
+        assert_eq!(
+            scaled(Decimal::from(200), Decimal::from(100), length),
+            length
+        );
     }
 }

@@ -116,19 +116,18 @@ fn Picker(
     let t = move || i18n.t().statistics;
     let presets = page.map(|page| {
         let p = page.get_value();
-        let current = DayRange::parse(
-            Some(&p.from.to_string()),
-            Some(&p.to.to_string()),
-            p.today,
-        )
-        .ok()
-        .and_then(|r| r.preset(p.today));
+        let current = DayRange::parse(Some(&p.from.to_string()), Some(&p.to.to_string()), p.today)
+            .ok()
+            .and_then(|r| r.preset(p.today));
         Preset::ALL
             .into_iter()
             .map(|preset| {
                 let range = preset.range(p.today);
-                let href =
-                    StatsQuery::href(&range.from().to_string(), &range.to().to_string(), p.scanners);
+                let href = StatsQuery::href(
+                    &range.from().to_string(),
+                    &range.to().to_string(),
+                    p.scanners,
+                );
                 let here = (current == Some(preset)).then_some("page");
                 view! {
                     <li>

@@ -13,8 +13,11 @@ pub fn Tables(page: StoredValue<StatsPage>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().statistics;
     let p = page.get_value();
-    let export = StatsQuery::href(&p.from.to_string(), &p.to.to_string(), p.scanners)
-        .replacen("/statistics?", "/admin/statistics.csv?", 1);
+    let export = StatsQuery::href(&p.from.to_string(), &p.to.to_string(), p.scanners).replacen(
+        "/statistics?",
+        "/admin/statistics.csv?",
+        1,
+    );
     view! {
         <section class="stats-tables">
             <h2>{move || t().by_step}</h2>

@@ -128,7 +128,11 @@ pub async fn load_day(
             .push_bind(shop_id.to_owned())
             .push(" and external_id in (");
         push_list(&mut query, chunk);
-        for row in query.build_query_as::<OrderRow>().fetch_all(&mut *conn).await? {
+        for row in query
+            .build_query_as::<OrderRow>()
+            .fetch_all(&mut *conn)
+            .await?
+        {
             orders.insert(row.external_id.clone(), row);
         }
     }
@@ -160,7 +164,11 @@ pub async fn load_day(
             .push_bind(shop_id.to_owned())
             .push(" and cp.code in (");
         push_list(&mut query, chunk);
-        for row in query.build_query_as::<ReminderRow>().fetch_all(&mut *conn).await? {
+        for row in query
+            .build_query_as::<ReminderRow>()
+            .fetch_all(&mut *conn)
+            .await?
+        {
             reminders.insert(row.delivery_id.clone(), row);
         }
     }
@@ -236,24 +244,21 @@ async fn abandoned(
     after: Duration,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
-    let rows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)> =
-        sqlx::query_as(
-            "select last_activity_at, ordered_at, deleted_at from carts
+    let rows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)> = sqlx::query_as(
+        "select last_activity_at, ordered_at, deleted_at from carts
              where shop_id = $1 and last_activity_at >= $2 and last_activity_at < $3
                and customer_id is not null and product_count > 0",
-        )
-        .bind(shop_id)
-        .bind(period.from - after)
-        .bind(period.to - after)
-        .fetch_all(&mut *conn)
-        .await?;
+    )
+    .bind(shop_id)
+    .bind(period.from - after)
+    .bind(period.to - after)
+    .fetch_all(&mut *conn)
+    .await?;
     Ok(rows
         .into_iter()
         .filter(|(last, ordered, deleted)| {
             let at = *last + after;
-            at <= now
-                && ordered.is_none_or(|o| o >= at)
-                && deleted.is_none_or(|d| d >= at)
+            at <= now && ordered.is_none_or(|o| o >= at) && deleted.is_none_or(|d| d >= at)
         })
         .count() as u64)
 }
@@ -269,7 +274,12 @@ async fn reminders_where(
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(REMINDER_COLUMNS);
         query.push(column).push(" in (");
         push_list(&mut query, chunk);
-        rows.extend(query.build_query_as::<ReminderRow>().fetch_all(&mut *conn).await?);
+        rows.extend(
+            query
+                .build_query_as::<ReminderRow>()
+                .fetch_all(&mut *conn)
+                .await?,
+        );
     }
     Ok(rows)
 }
@@ -285,7 +295,12 @@ async fn orders_where(
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(ORDER_COLUMNS);
         query.push(column).push(" in (");
         push_list(&mut query, chunk);
-        rows.extend(query.build_query_as::<OrderRow>().fetch_all(&mut *conn).await?);
+        rows.extend(
+            query
+                .build_query_as::<OrderRow>()
+                .fetch_all(&mut *conn)
+                .await?,
+        );
     }
     Ok(rows)
 }

@@ -136,7 +136,11 @@ pub async fn refresh(
         );
         sqlx::query("begin immediate").execute(&mut *conn).await?;
         let written = write_day(&mut conn, shop_id, &stats).await;
-        let end = if written.is_ok() { "commit" } else { "rollback" };
+        let end = if written.is_ok() {
+            "commit"
+        } else {
+            "rollback"
+        };
         sqlx::query(end).execute(&mut *conn).await?;
         written?;
     }
@@ -152,9 +156,7 @@ pub async fn refresh(
         .execute(pool)
         .await?;
     }
-    let clock_moved = context
-        .refreshed_at
-        .is_none_or(|at| now - at >= CLOCK_STEP);
+    let clock_moved = context.refreshed_at.is_none_or(|at| now - at >= CLOCK_STEP);
     if full || clock_moved {
         sqlx::query(
             "insert into stats_state (shop_id, refreshed_at, window_days, time_zone)
@@ -177,15 +179,13 @@ pub async fn refresh(
 
 /// When the shop's figures were last brought up to date.
 pub async fn refreshed_at(pool: &Pool, shop_id: &str) -> Result<Option<DateTime<Utc>>, DbError> {
-    Ok(
-        sqlx::query_as::<_, (DateTime<Utc>,)>(
-            "select refreshed_at from stats_state where shop_id = $1",
-        )
-        .bind(shop_id)
-        .fetch_optional(pool)
-        .await?
-        .map(|(at,)| at),
+    Ok(sqlx::query_as::<_, (DateTime<Utc>,)>(
+        "select refreshed_at from stats_state where shop_id = $1",
     )
+    .bind(shop_id)
+    .fetch_optional(pool)
+    .await?
+    .map(|(at,)| at))
 }
 
 /// Refreshes every shop's figures (the scheduler, after each engine run).

@@ -21,10 +21,10 @@ pub async fn write_day(
         "delete from stats_reach_days where shop_id = $1 and day = $2",
     ] {
         sqlx::query(statement)
-        .bind(shop_id)
-        .bind(stats.day)
-        .execute(&mut *conn)
-        .await?;
+            .bind(shop_id)
+            .bind(stats.day)
+            .execute(&mut *conn)
+            .await?;
     }
     for (scanners, credit) in [(false, stats.credited[0]), (true, stats.credited[1])] {
         sqlx::query(
