@@ -5,7 +5,11 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use crate::api::{RateFigure, StatsPage};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, StatisticsTexts};
+
+/// Which texts of the page a card takes its title and its detail line from.
+type Title = fn(&StatisticsTexts) -> &'static str;
+type Detail = fn(&StatisticsTexts) -> fn(u64, u64) -> String;
 
 /// Whether a rise is good news (finalised carts, revenue) or bad (abandons, unsubscribes).
 #[derive(Clone, Copy)]
@@ -23,10 +27,10 @@ pub fn Cards(page: StoredValue<StatsPage>) -> impl IntoView {
     let previous_range = move || (t().range)(p.previous_from, p.previous_to);
 
     let rate_card = move |id: &'static str,
-                          title: fn(&crate::i18n::StatisticsTexts) -> &'static str,
+                          title: Title,
                           now: RateFigure,
                           before: RateFigure,
-                          detail: fn(&crate::i18n::StatisticsTexts) -> fn(u64, u64) -> String,
+                          detail: Detail,
                           better: Better| {
         let value = move || {
             now.percent

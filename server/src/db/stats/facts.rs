@@ -21,6 +21,16 @@ pub struct DayInput {
     pub cart_values: HashMap<String, Decimal>,
 }
 
+type Moment = Option<DateTime<Utc>>;
+
+/// What the customer did with one reminder.
+#[derive(Default)]
+struct Touches {
+    opens: Vec<Touch>,
+    clicks: Vec<Touch>,
+    unsubscribed_at: Moment,
+}
+
 #[derive(sqlx::FromRow)]
 struct ReminderRow {
     delivery_id: String,
@@ -173,8 +183,7 @@ pub async fn load_day(
         }
     }
 
-    let mut touches: HashMap<String, (Vec<Touch>, Vec<Touch>, Option<DateTime<Utc>>)> =
-        HashMap::new();
+    let mut touches: HashMap<String, Touches> = HashMap::new();
     let ids: Vec<String> = reminders.keys().cloned().collect();
     for chunk in ids.chunks(CHUNK) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
@@ -188,17 +197,20 @@ pub async fn load_day(
             let entry = touches.entry(id).or_default();
             let touch = Touch { at, scanner };
             match kind.as_str() {
-                "open" => entry.0.push(touch),
-                "click" => entry.1.push(touch),
-                _ => entry.2 = Some(entry.2.map_or(at, |first| first.min(at))),
+                "open" => entry.opens.push(touch),
+                "click" => entry.clicks.push(touch),
+                _ => entry.unsubscribed_at = Some(entry.unsubscribed_at.map_or(at, |f| f.min(at))),
             }
         }
     }
     let mut reminders: Vec<SentReminder> = reminders
         .into_values()
         .map(|row| {
-            let (opens, clicks, unsubscribed_at) =
-                touches.remove(&row.delivery_id).unwrap_or_default();
+            let Touches {
+                opens,
+                clicks,
+                unsubscribed_at,
+            } = touches.remove(&row.delivery_id).unwrap_or_default();
             SentReminder {
                 delivery_id: row.delivery_id,
                 cart_id: row.cart_id,
@@ -244,7 +256,7 @@ async fn abandoned(
     after: Duration,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
-    let rows: Vec<(DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)> = sqlx::query_as(
+    let rows: Vec<(DateTime<Utc>, Moment, Moment)> = sqlx::query_as(
         "select last_activity_at, ordered_at, deleted_at from carts
              where shop_id = $1 and last_activity_at >= $2 and last_activity_at < $3
                and customer_id is not null and product_count > 0",

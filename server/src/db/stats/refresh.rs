@@ -205,11 +205,12 @@ async fn first_day(
     shop_id: &str,
     calendar: &ShopCalendar,
 ) -> Result<Option<NaiveDate>, DbError> {
-    let (carts, sent, orders): (
+    type Firsts = (
         Option<DateTime<Utc>>,
         Option<DateTime<Utc>>,
         Option<DateTime<Utc>>,
-    ) = sqlx::query_as(
+    );
+    let (carts, sent, orders): Firsts = sqlx::query_as(
         "select (select min(created_at) from carts where shop_id = $1),
                 (select min(sent_at) from deliveries where shop_id = $1 and sent_at is not null),
                 (select min(ordered_at) from orders where shop_id = $1)",
