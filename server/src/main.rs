@@ -298,7 +298,8 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
                 public_url: config.public_url.clone(),
                 replace: false,
                 days: 14,
-                history: false,
+                // Two weeks of reminders, opens and orders: the Statistics page has something to show.
+                history: true,
             },
         )
         .await

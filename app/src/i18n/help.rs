@@ -37,7 +37,7 @@ pub static FR: HelpTexts = HelpTexts {
         ),
         (
             "Que signifient les statistiques ?",
-            "Envoyées : relances parties. Ouvertes : le client a affiché les images de l'e-mail. Cliquées : il a suivi un lien. Converties : il a commandé après la relance. Les ouvertures et clics dans les secondes suivant l'envoi sont le plus souvent des antivirus : ils sont signalés et exclus.",
+            "Envoyées : relances parties. Ouvertes : le client a affiché les images de l'e-mail. Cliquées : il a suivi un lien. Converties : la commande est attribuée à la relance (elle a utilisé son code, ou c'est la dernière relance du panier ouverte ou cliquée dans la fenêtre d'attribution, 5 jours par défaut, réglable dans Paramètres). Les ouvertures et clics dans les secondes suivant l'envoi sont le plus souvent des antivirus : ils sont signalés et exclus, sauf si vous cochez « Inclure … les scanners ». Les chiffres sont recalculés chaque minute.",
         ),
         (
             "À quoi sert l'URL cron ?",
@@ -90,7 +90,7 @@ pub static EN: HelpTexts = HelpTexts {
         ),
         (
             "What do the statistics mean?",
-            "Sent: reminders that went out. Opened: the customer displayed the email's images. Clicked: they followed a link. Converted: they ordered after the reminder. Opens and clicks within seconds of sending are mostly virus scanners: they are flagged and left out.",
+            "Sent: reminders that went out. Opened: the customer displayed the email's images. Clicked: they followed a link. Converted: the order is credited to the reminder (it used its code, or it is the cart's last reminder opened or clicked within the attribution window, 5 days by default, set in Settings). Opens and clicks within seconds of sending are mostly virus scanners: they are flagged and left out unless you tick \"Include … scanners\". Figures are recounted every minute.",
         ),
         (
             "What is the cron URL for?",

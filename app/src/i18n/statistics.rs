@@ -51,6 +51,9 @@ pub struct StatisticsTexts {
     pub step_label: fn(usize, &str) -> String,
     pub deleted: &'static str,
     pub export: &'static str,
+    /// "Counted at 23 Nov 2026 18:04 UTC".
+    pub updated: fn(&str) -> String,
+    pub not_counted_yet: &'static str,
 }
 
 const MONTHS_FR: [&str; 12] = [
@@ -124,6 +127,7 @@ fn range_error_fr(error: &domain::stats::RangeError) -> String {
         E::BadTo => "La date de fin n'est pas une date.".into(),
         E::Reversed => "La date de début est après la date de fin.".into(),
         E::TooLong => format!("La période dépasse {} jours.", domain::stats::MAX_DAYS),
+        E::OutOfBounds => "Les dates doivent être entre 1970 et 9999.".into(),
     }
 }
 
@@ -134,6 +138,7 @@ fn range_error_en(error: &domain::stats::RangeError) -> String {
         E::BadTo => "The end date is not a date.".into(),
         E::Reversed => "The start date is after the end date.".into(),
         E::TooLong => format!("The range is longer than {} days.", domain::stats::MAX_DAYS),
+        E::OutOfBounds => "The dates must be between 1970 and 9999.".into(),
     }
 }
 
@@ -187,6 +192,8 @@ pub static FR: StatisticsTexts = StatisticsTexts {
     step_label: |number, delay| format!("Relance {number} · après {delay}"),
     deleted: "Supprimée depuis",
     export: "Exporter les tableaux en CSV",
+    updated: |at| format!("Chiffres calculés le {at} (mis à jour chaque minute)."),
+    not_counted_yet: "Les chiffres sont en cours de calcul : ils apparaissent dans une minute.",
 };
 
 pub static EN: StatisticsTexts = StatisticsTexts {
@@ -239,4 +246,6 @@ pub static EN: StatisticsTexts = StatisticsTexts {
     step_label: |number, delay| format!("Reminder {number} · after {delay}"),
     deleted: "Deleted since",
     export: "Export the tables as CSV",
+    updated: |at| format!("Figures counted at {at} (updated every minute)."),
+    not_counted_yet: "The figures are being counted: they appear within a minute.",
 };

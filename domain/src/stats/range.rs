@@ -1,7 +1,7 @@
 //! The Statistics page's date range: days of the shop's calendar, both ends included, read from
 //! the URL and checked the same way in the browser and on the server.
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 /// No range longer than this: two years of days is enough for any comparison.
 pub const MAX_DAYS: i64 = 732;
@@ -22,6 +22,14 @@ pub enum RangeError {
     Reversed,
     #[error("the range is longer than {MAX_DAYS} days")]
     TooLong,
+    #[error("the dates must be between 1970 and 9999")]
+    OutOfBounds,
+}
+
+/// `day` moved back `days` days, staying at the calendar's first day rather than failing.
+fn back(day: NaiveDate, days: u64) -> NaiveDate {
+    day.checked_sub_days(Days::new(days))
+        .unwrap_or(NaiveDate::MIN)
 }
 
 /// The shortcuts offered next to the date inputs.
@@ -47,11 +55,11 @@ impl Preset {
         let first_of_month = today.with_day(1).unwrap_or(today);
         let (from, to) = match self {
             Preset::Today => (today, today),
-            Preset::Last7Days => (today - Duration::days(6), today),
-            Preset::Last30Days => (today - Duration::days(29), today),
+            Preset::Last7Days => (back(today, 6), today),
+            Preset::Last30Days => (back(today, 29), today),
             Preset::ThisMonth => (first_of_month, today),
             Preset::PreviousMonth => {
-                let last = first_of_month - Duration::days(1);
+                let last = back(first_of_month, 1);
                 (last.with_day(1).unwrap_or(last), last)
             }
         };
@@ -66,12 +74,20 @@ impl DayRange {
         to: Option<&str>,
         today: NaiveDate,
     ) -> Result<Self, RangeError> {
-        let (Some(from), Some(to)) = (from.filter(|s| !s.is_empty()), to.filter(|s| !s.is_empty()))
-        else {
-            return Ok(Preset::Last30Days.range(today));
-        };
+        match (from.filter(|s| !s.is_empty()), to.filter(|s| !s.is_empty())) {
+            (Some(from), Some(to)) => Self::explicit(from, to),
+            _ => Ok(Preset::Last30Days.range(today)),
+        }
+    }
+
+    /// The range of two typed dates (what the form checks before asking the server).
+    pub fn explicit(from: &str, to: &str) -> Result<Self, RangeError> {
         let from: NaiveDate = from.trim().parse().map_err(|_| RangeError::BadFrom)?;
         let to: NaiveDate = to.trim().parse().map_err(|_| RangeError::BadTo)?;
+        let bounds = 1970..=9999;
+        if !bounds.contains(&from.year()) || !bounds.contains(&to.year()) {
+            return Err(RangeError::OutOfBounds);
+        }
         if from > to {
             return Err(RangeError::Reversed);
         }
@@ -95,9 +111,9 @@ impl DayRange {
 
     /// The same number of days just before, for the comparison on the KPI cards.
     pub fn previous(&self) -> Self {
-        let to = self.from - Duration::days(1);
+        let to = back(self.from, 1);
         Self {
-            from: to - Duration::days(self.days() - 1),
+            from: back(to, u64::try_from(self.days() - 1).unwrap_or(0)),
             to,
         }
     }
@@ -169,5 +185,18 @@ mod tests {
             DayRange::parse(Some("2020-01-01"), Some("2026-11-02"), today),
             Err(RangeError::TooLong)
         );
+        assert_eq!(
+            DayRange::explicit("-262000-01-01", "-262000-01-02"),
+            Err(RangeError::OutOfBounds)
+        );
+    }
+
+    #[test]
+    fn the_calendar_edges_never_panic() {
+        for preset in Preset::ALL {
+            let range = preset.range(NaiveDate::MIN);
+            assert!(range.from() <= range.to());
+            let _ = range.previous();
+        }
     }
 }

@@ -54,7 +54,10 @@ pub fn StatisticsPage() -> impl IntoView {
     // language without a round trip (the default range needs no check).
     let problem = Memo::new(move |_| {
         let q = query.get();
-        DayRange::parse(q.from.as_deref(), q.to.as_deref(), chrono::NaiveDate::MIN).err()
+        match (q.from, q.to) {
+            (Some(from), Some(to)) => DayRange::explicit(&from, &to).err(),
+            _ => None,
+        }
     });
     let data = Resource::new(
         move || query.get(),
@@ -165,7 +168,16 @@ fn Picker(
         </form>
         {page.map(|page| {
             let p = page.get_value();
-            view! { <p class="stats-range" id="stats-range">{move || (t().range)(p.from, p.to)}</p> }
+            let updated = p.updated_at;
+            view! {
+                <p class="stats-range" id="stats-range">{move || (t().range)(p.from, p.to)}</p>
+                <p class="stats-updated">
+                    {move || match updated {
+                        Some(at) => (t().updated)(&(i18n.t().date_time)(at)),
+                        None => t().not_counted_yet.to_owned(),
+                    }}
+                </p>
+            }
         })}
     }
 }
