@@ -84,7 +84,20 @@ pub fn attribute<'a>(
     reminders: &'a [SentReminder],
     rules: &AttributionRules,
 ) -> Option<&'a SentReminder> {
-    let by_coupon = reminders.iter().find(|reminder| {
+    attribute_among(order, reminders, rules)
+}
+
+/// [`attribute`] over any ordered selection of reminders that holds the order's cart's
+/// reminders and those carrying the codes it used (the daily figures pass just those).
+pub(super) fn attribute_among<'a, I>(
+    order: &Order,
+    reminders: I,
+    rules: &AttributionRules,
+) -> Option<&'a SentReminder>
+where
+    I: IntoIterator<Item = &'a SentReminder> + Clone,
+{
+    let by_coupon = reminders.clone().into_iter().find(|reminder| {
         reminder.sent_at <= order.ordered_at
             && reminder.coupon_code.as_ref().is_some_and(|code| {
                 order
@@ -98,7 +111,7 @@ pub fn attribute<'a>(
     }
     let cart_id = order.cart_id.as_deref()?;
     reminders
-        .iter()
+        .into_iter()
         .filter(|reminder| reminder.cart_id == cart_id && reminder.sent_at <= order.ordered_at)
         .filter(|reminder| reminder.engaged_before(order.ordered_at, rules))
         .max_by_key(|reminder| reminder.sent_at)

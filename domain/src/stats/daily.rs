@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use super::attribution::{attribute, AttributionRules, Order, SentReminder};
+use super::attribution::{attribute_among, AttributionRules, Order, SentReminder};
 use super::figures::{Funnel, FunnelKey, Headline, Period, Rate};
 
 /// Who a reach row counts.
@@ -106,6 +106,7 @@ pub fn day_stats(
     day_of: impl Fn(DateTime<Utc>) -> NaiveDate,
 ) -> DayStats {
     let period = facts.period;
+    let index = Index::new(facts);
     let today: Vec<&SentReminder> = facts
         .reminders
         .iter()
@@ -120,23 +121,18 @@ pub fn day_stats(
             ..*rules
         };
         let credit = &mut credited[usize::from(scanners)];
-        for order in facts
-            .orders
-            .iter()
-            .filter(|o| period.contains(o.ordered_at))
-        {
-            if attribute(order, facts.reminders, &rules).is_some() {
+        let mut credits: HashMap<&str, Decimal> = HashMap::new();
+        for order in facts.orders {
+            let Some(reminder) = index.attribute(facts, order, &rules) else {
+                continue;
+            };
+            *credits.entry(reminder.delivery_id.as_str()).or_default() += order.total;
+            if period.contains(order.ordered_at) {
                 credit.orders += 1;
                 credit.revenue += order.total;
             }
         }
         let mut by_step: BTreeMap<(&str, &str), StepDay> = BTreeMap::new();
-        let mut credits: HashMap<&str, Decimal> = HashMap::new();
-        for order in facts.orders {
-            if let Some(reminder) = attribute(order, facts.reminders, &rules) {
-                *credits.entry(reminder.delivery_id.as_str()).or_default() += order.total;
-            }
-        }
         for reminder in &today {
             let row = by_step
                 .entry((reminder.step_id.as_str(), reminder.template_id.as_str()))
@@ -161,20 +157,23 @@ pub fn day_stats(
         steps.extend(by_step.into_values());
     }
 
-    let mut reach = reach_of(Subject::Cart, facts, &today, &day_of, |cart, first| {
-        facts
-            .orders
-            .iter()
-            .any(|o| o.cart_id.as_deref() == Some(cart) && o.ordered_at >= first)
+    let mut reach = reach_of(Subject::Cart, facts, &index.by_cart, &today, &day_of, |cart, first| {
+        index
+            .orders_by_cart
+            .get(cart)
+            .is_some_and(|orders| orders.iter().any(|o| o.ordered_at >= first))
     });
     reach.extend(reach_of(
         Subject::Customer,
         facts,
+        &index.by_customer,
         &today,
         &day_of,
         |customer, first| {
-            facts.reminders.iter().any(|r| {
-                r.customer_id == customer && r.unsubscribed_at.is_some_and(|at| at >= first)
+            index.by_customer.get(customer).is_some_and(|reminders| {
+                reminders
+                    .iter()
+                    .any(|r| r.unsubscribed_at.is_some_and(|at| at >= first))
             })
         },
     ));
@@ -189,9 +188,87 @@ pub fn day_stats(
     }
 }
 
+/// The facts grouped once, so a big day costs a pass over them rather than a pass per order,
+/// cart or customer.
+struct Index<'a> {
+    by_cart: HashMap<&'a str, Vec<&'a SentReminder>>,
+    by_customer: HashMap<&'a str, Vec<&'a SentReminder>>,
+    /// Positions in `facts.reminders`, by upper-case code.
+    by_code: HashMap<String, Vec<usize>>,
+    cart_positions: HashMap<&'a str, Vec<usize>>,
+    orders_by_cart: HashMap<&'a str, Vec<&'a Order>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(facts: &DayFacts<'a>) -> Self {
+        let mut index = Index {
+            by_cart: HashMap::new(),
+            by_customer: HashMap::new(),
+            by_code: HashMap::new(),
+            cart_positions: HashMap::new(),
+            orders_by_cart: HashMap::new(),
+        };
+        for (position, reminder) in facts.reminders.iter().enumerate() {
+            index
+                .by_cart
+                .entry(reminder.cart_id.as_str())
+                .or_default()
+                .push(reminder);
+            index
+                .by_customer
+                .entry(reminder.customer_id.as_str())
+                .or_default()
+                .push(reminder);
+            index
+                .cart_positions
+                .entry(reminder.cart_id.as_str())
+                .or_default()
+                .push(position);
+            if let Some(code) = &reminder.coupon_code {
+                index
+                    .by_code
+                    .entry(code.to_ascii_uppercase())
+                    .or_default()
+                    .push(position);
+            }
+        }
+        for order in facts.orders {
+            if let Some(cart) = order.cart_id.as_deref() {
+                index.orders_by_cart.entry(cart).or_default().push(order);
+            }
+        }
+        index
+    }
+
+    /// `attribute` over the only reminders that can get the order, in the facts' order.
+    fn attribute(
+        &self,
+        facts: &DayFacts<'a>,
+        order: &Order,
+        rules: &AttributionRules,
+    ) -> Option<&'a SentReminder> {
+        let mut positions: Vec<usize> = order
+            .cart_id
+            .as_deref()
+            .and_then(|cart| self.cart_positions.get(cart))
+            .cloned()
+            .unwrap_or_default();
+        for code in &order.coupon_codes {
+            if let Some(found) = self.by_code.get(&code.trim().to_ascii_uppercase()) {
+                positions.extend(found);
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        let reminders: &'a [SentReminder] = facts.reminders;
+        attribute_among(order, positions.iter().map(|&p| &reminders[p]), rules)
+    }
+}
+
 fn reach_of(
     subject: Subject,
     facts: &DayFacts<'_>,
+    groups: &HashMap<&str, Vec<&SentReminder>>,
     today: &[&SentReminder],
     day_of: &impl Fn(DateTime<Utc>) -> NaiveDate,
     converted: impl Fn(&str, DateTime<Utc>) -> bool,
@@ -209,10 +286,11 @@ fn reach_of(
     }
     let mut rows: BTreeMap<Option<NaiveDate>, Reach> = BTreeMap::new();
     for (id, first_at) in first {
-        let prev_day = facts
-            .reminders
-            .iter()
-            .filter(|r| key(r) == id && r.sent_at < facts.period.from)
+        let prev_day = groups
+            .get(id.as_str())
+            .into_iter()
+            .flatten()
+            .filter(|r| r.sent_at < facts.period.from)
             .map(|r| r.sent_at)
             .max()
             .map(day_of);

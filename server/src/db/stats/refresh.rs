@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use futures_util::StreamExt;
 use domain::stats::{day_stats, AttributionRules, DayFacts};
 
 use super::facts::load_day;
@@ -111,38 +112,18 @@ pub async fn refresh(
         }
     }
 
-    for day in &days {
-        // Read in a snapshot without holding the write lock (ingestion and sending go on),
-        // then replace the day's rows in a short write. A write that lands in between marks
-        // its day again with a new generation, so that day is recounted next time.
-        let period = calendar.period(*day);
-        let mut conn = pool.acquire().await?;
-        sqlx::query("begin").execute(&mut *conn).await?;
-        let input = load_day(&mut conn, shop_id, period, after, now).await;
-        sqlx::query("commit").execute(&mut *conn).await?;
-        let input = input?;
-        let stats = day_stats(
-            &DayFacts {
-                day: *day,
-                period,
-                carts_created: input.carts_created,
-                carts_abandoned: input.carts_abandoned,
-                reminders: &input.reminders,
-                orders: &input.orders,
-                cart_values: &input.cart_values,
-            },
-            &rules,
-            |at| calendar.day_of(at),
-        );
-        sqlx::query("begin immediate").execute(&mut *conn).await?;
-        let written = write_day(&mut conn, shop_id, &stats).await;
-        let end = if written.is_ok() {
-            "commit"
-        } else {
-            "rollback"
-        };
-        sqlx::query(end).execute(&mut *conn).await?;
-        written?;
+    // Two days at a time: each connection reads on its own thread, so one day's reads
+    // overlap the other's counting and writing.
+    let recounts: Vec<_> = days
+        .iter()
+        .map(|&day| {
+            let (pool, shop_id) = (pool.clone(), shop_id.to_owned());
+            async move { recount_day(&pool, &shop_id, &calendar, day, after, &rules, now).await }
+        })
+        .collect();
+    let mut recounts = futures_util::stream::iter(recounts).buffer_unordered(2);
+    while let Some(result) = recounts.next().await {
+        result?;
     }
 
     // A mark made again while we counted keeps its new generation and is counted next time.
@@ -175,6 +156,45 @@ pub async fn refresh(
         days: days.len(),
         full,
     })
+}
+
+/// Recounts one day from the raw rows and replaces its stored rows. The reads run in a
+/// snapshot without holding the write lock (ingestion and sending go on); the rows are then
+/// replaced in a short write. A write that lands in between marks its day again with a new
+/// generation, so that day is recounted next time.
+async fn recount_day(
+    pool: &Pool,
+    shop_id: &str,
+    calendar: &ShopCalendar,
+    day: NaiveDate,
+    after: Duration,
+    rules: &AttributionRules,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let period = calendar.period(day);
+    let mut conn = pool.acquire().await?;
+    sqlx::query("begin").execute(&mut *conn).await?;
+    let input = load_day(&mut conn, shop_id, period, after, now).await;
+    sqlx::query("commit").execute(&mut *conn).await?;
+    let input = input?;
+    let stats = day_stats(
+        &DayFacts {
+            day,
+            period,
+            carts_created: input.carts_created,
+            carts_abandoned: input.carts_abandoned,
+            reminders: &input.reminders,
+            orders: &input.orders,
+            cart_values: &input.cart_values,
+        },
+        rules,
+        |at| calendar.day_of(at),
+    );
+    sqlx::query("begin immediate").execute(&mut *conn).await?;
+    let written = write_day(&mut conn, shop_id, &stats).await;
+    let end = if written.is_ok() { "commit" } else { "rollback" };
+    sqlx::query(end).execute(&mut *conn).await?;
+    written
 }
 
 /// When the shop's figures were last brought up to date.
