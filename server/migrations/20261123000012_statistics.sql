@@ -12,7 +12,6 @@ update deliveries set template_id = (
 
 create index deliveries_shop_sent_idx on deliveries (shop_id, sent_at);
 create index orders_cart_idx on orders (cart_id);
-create index coupons_used_by_order_idx on coupons (shop_id, used_by_order);
 
 -- One row per day of the shop's calendar, without then with probable scanners.
 create table stats_days (

@@ -157,12 +157,19 @@ pub fn day_stats(
         steps.extend(by_step.into_values());
     }
 
-    let mut reach = reach_of(Subject::Cart, facts, &index.by_cart, &today, &day_of, |cart, first| {
-        index
-            .orders_by_cart
-            .get(cart)
-            .is_some_and(|orders| orders.iter().any(|o| o.ordered_at >= first))
-    });
+    let mut reach = reach_of(
+        Subject::Cart,
+        facts,
+        &index.by_cart,
+        &today,
+        &day_of,
+        |cart, first| {
+            index
+                .orders_by_cart
+                .get(cart)
+                .is_some_and(|orders| orders.iter().any(|o| o.ordered_at >= first))
+        },
+    );
     reach.extend(reach_of(
         Subject::Customer,
         facts,

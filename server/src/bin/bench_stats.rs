@@ -1,7 +1,7 @@
 //! Statistics benchmark: `cargo run --release -p server --bin bench_stats [-- --carts N]`.
 //!
 //! Writes the demo shop with a year of tracking history (`relance demo --carts N --days 365
-//! --history`; 600,000 carts give about a million reminders) to a fresh SQLite file, then times:
+//! --history`; 613,000 carts give a million reminders) to a fresh SQLite file, then times:
 //! the full recount of every stored day, the Statistics page's data (server time: read and
 //! sum the stored days, labels) for the default 30 days, with scanners and for a year, and the
 //! background refresh after a write marked today. Prints a Markdown table for the README.
@@ -34,7 +34,7 @@ async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::new("error"))
         .init();
-    let carts = arg("--carts", 600_000);
+    let carts = arg("--carts", 613_000);
     let rounds = arg("--rounds", 40) as usize;
     let dir = tempfile::tempdir()?;
     let pool = db::connect_with(

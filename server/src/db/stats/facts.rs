@@ -117,13 +117,14 @@ pub async fn load_day(
         let codes: BTreeSet<String> = reminders.values().filter_map(|r| r.code.clone()).collect();
         let mut used = BTreeSet::new();
         for chunk in codes.into_iter().collect::<Vec<_>>().chunks(CHUNK) {
-            let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "select used_by_order from coupons where used_by_order is not null and shop_id = ",
-            );
+            // Unused codes are filtered here, not in SQL: with `used_by_order is not null` in
+            // the query SQLite preferred the (shop, used_by_order) index, every used code.
+            let mut query: QueryBuilder<Sqlite> =
+                QueryBuilder::new("select used_by_order from coupons where shop_id = ");
             query.push_bind(shop_id.to_owned()).push(" and code in (");
             push_list(&mut query, chunk);
-            let rows: Vec<(String,)> = query.build_query_as().fetch_all(&mut *conn).await?;
-            used.extend(rows.into_iter().map(|(id,)| id));
+            let rows: Vec<(Option<String>,)> = query.build_query_as().fetch_all(&mut *conn).await?;
+            used.extend(rows.into_iter().filter_map(|(id,)| id));
         }
         used
     };
@@ -183,13 +184,40 @@ pub async fn load_day(
         }
     }
 
+    // Opens and clicks matter for the day's reminders (the funnel) and for those that may get
+    // an order's credit; of the customers' other reminders only unsubscribes count. Big days
+    // read a fraction of the events this way.
+    let ordered_carts: BTreeSet<&str> =
+        orders.iter().filter_map(|o| o.cart_id.as_deref()).collect();
+    let used_codes: BTreeSet<String> = orders
+        .iter()
+        .flat_map(|o| o.coupon_codes.iter().map(|c| c.trim().to_ascii_uppercase()))
+        .collect();
+    let mut every_kind = Vec::new();
+    let mut unsubscribes_only = Vec::new();
+    for r in reminders.values() {
+        let needed = period.contains(r.sent_at)
+            || ordered_carts.contains(r.cart_id.as_str())
+            || r.code.as_ref().is_some_and(|c| used_codes.contains(c));
+        if needed {
+            every_kind.push(r.delivery_id.clone());
+        } else {
+            unsubscribes_only.push(r.delivery_id.clone());
+        }
+    }
     let mut touches: HashMap<String, Touches> = HashMap::new();
-    let ids: Vec<String> = reminders.keys().cloned().collect();
-    for chunk in ids.chunks(CHUNK) {
+    let chunks = every_kind
+        .chunks(CHUNK)
+        .map(|chunk| (chunk, false))
+        .chain(unsubscribes_only.chunks(CHUNK).map(|chunk| (chunk, true)));
+    for (chunk, only_unsubscribes) in chunks {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "select delivery_id, kind, occurred_at, probable_scanner from delivery_events
-             where delivery_id in (",
+            "select delivery_id, kind, occurred_at, probable_scanner from delivery_events where ",
         );
+        if only_unsubscribes {
+            query.push("kind = 'unsubscribe' and ");
+        }
+        query.push("delivery_id in (");
         push_list(&mut query, chunk);
         let rows: Vec<(String, String, DateTime<Utc>, bool)> =
             query.build_query_as().fetch_all(&mut *conn).await?;

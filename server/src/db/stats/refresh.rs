@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use futures_util::StreamExt;
 use domain::stats::{day_stats, AttributionRules, DayFacts};
+use futures_util::StreamExt;
 
 use super::facts::load_day;
 use super::store::write_day;
@@ -114,16 +114,18 @@ pub async fn refresh(
 
     // Two days at a time: each connection reads on its own thread, so one day's reads
     // overlap the other's counting and writing.
-    let recounts: Vec<_> = days
-        .iter()
-        .map(|&day| {
+    // Two days at a time on the runtime's threads: one day's reads overlap the other's
+    // counting, on both cores.
+    let mut recounts = futures_util::stream::iter(days.iter().copied())
+        .map(|day| {
             let (pool, shop_id) = (pool.clone(), shop_id.to_owned());
-            async move { recount_day(&pool, &shop_id, &calendar, day, after, &rules, now).await }
+            tokio::spawn(async move {
+                recount_day(&pool, &shop_id, &calendar, day, after, &rules, now).await
+            })
         })
-        .collect();
-    let mut recounts = futures_util::stream::iter(recounts).buffer_unordered(2);
+        .buffer_unordered(2);
     while let Some(result) = recounts.next().await {
-        result?;
+        result.map_err(|error| DbError::WriteFailed(error.to_string()))??;
     }
 
     // A mark made again while we counted keeps its new generation and is counted next time.
@@ -192,7 +194,11 @@ async fn recount_day(
     );
     sqlx::query("begin immediate").execute(&mut *conn).await?;
     let written = write_day(&mut conn, shop_id, &stats).await;
-    let end = if written.is_ok() { "commit" } else { "rollback" };
+    let end = if written.is_ok() {
+        "commit"
+    } else {
+        "rollback"
+    };
     sqlx::query(end).execute(&mut *conn).await?;
     written
 }

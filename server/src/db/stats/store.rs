@@ -4,7 +4,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use domain::stats::{Credit, DayStats, Reach, StepDay, Subject};
-use sqlx::SqliteConnection;
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+/// Rows per multi-row insert (10 bound values each, far below SQLite's limit).
+const ROWS: usize = 1_000;
 
 use crate::db::money::{from_db, to_db};
 use crate::db::{DbError, Pool};
@@ -42,39 +45,48 @@ pub async fn write_day(
         .execute(&mut *conn)
         .await?;
     }
-    for step in &stats.steps {
-        sqlx::query(
+    // One statement per table: a big shop's day has hundreds of reach rows.
+    for chunk in stats.steps.chunks(ROWS) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "insert into stats_step_days (shop_id, day, scanners, step_id, template_id, sent, opened,
-                 clicked, converted, revenue)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(shop_id)
-        .bind(stats.day)
-        .bind(step.scanners)
-        .bind(&step.step_id)
-        .bind(&step.template_id)
-        .bind(count(step.sent))
-        .bind(count(step.opened))
-        .bind(count(step.clicked))
-        .bind(count(step.converted))
-        .bind(to_db(step.revenue)?)
-        .execute(&mut *conn)
-        .await?;
+                 clicked, converted, revenue) ",
+        );
+        let revenues = chunk
+            .iter()
+            .map(|step| to_db(step.revenue))
+            .collect::<Result<Vec<_>, _>>()?;
+        query.push_values(chunk.iter().zip(revenues), |mut row, (step, revenue)| {
+            row.push_bind(shop_id.to_owned())
+                .push_bind(stats.day)
+                .push_bind(step.scanners)
+                .push_bind(step.step_id.clone())
+                .push_bind(step.template_id.clone())
+                .push_bind(count(step.sent))
+                .push_bind(count(step.opened))
+                .push_bind(count(step.clicked))
+                .push_bind(count(step.converted))
+                .push_bind(revenue);
+        });
+        query.build().execute(&mut *conn).await?;
     }
-    for reach in &stats.reach {
-        sqlx::query(
-            "insert into stats_reach_days (shop_id, day, subject, prev_day, reached, converted, value)
-             values ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(shop_id)
-        .bind(stats.day)
-        .bind(reach.subject.as_str())
-        .bind(reach.prev_day)
-        .bind(count(reach.reached))
-        .bind(count(reach.converted))
-        .bind(to_db(reach.value)?)
-        .execute(&mut *conn)
-        .await?;
+    for chunk in stats.reach.chunks(ROWS) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "insert into stats_reach_days (shop_id, day, subject, prev_day, reached, converted, value) ",
+        );
+        let values = chunk
+            .iter()
+            .map(|reach| to_db(reach.value))
+            .collect::<Result<Vec<_>, _>>()?;
+        query.push_values(chunk.iter().zip(values), |mut row, (reach, value)| {
+            row.push_bind(shop_id.to_owned())
+                .push_bind(stats.day)
+                .push_bind(reach.subject.as_str())
+                .push_bind(reach.prev_day)
+                .push_bind(count(reach.reached))
+                .push_bind(count(reach.converted))
+                .push_bind(value);
+        });
+        query.build().execute(&mut *conn).await?;
     }
     Ok(())
 }
