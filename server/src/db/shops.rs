@@ -129,6 +129,7 @@ pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Re
         "delete from customers where shop_id = $1",
         // The deletes above marked days to recount: nothing is left to recount.
         "delete from stats_dirty_days where shop_id = $1",
+        "delete from stats_claimed_days where shop_id = $1",
         "delete from shops where shop_id = $1",
     ] {
         sqlx::query(statement)

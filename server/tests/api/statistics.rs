@@ -356,3 +356,29 @@ async fn the_csv_export_has_the_tables_and_needs_a_session() {
         lines[1]
     );
 }
+
+#[tokio::test]
+async fn a_claim_left_by_a_refresh_that_died_is_counted_by_the_next() {
+    let (app, _) = scripted_history().await;
+    let yesterday = (Utc::now() - Duration::days(1)).date_naive();
+    sqlx::query("delete from stats_days")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    sqlx::query("insert into stats_claimed_days (shop_id, day) values ('demo', $1)")
+        .bind(yesterday)
+        .execute(&app.pool)
+        .await
+        .unwrap();
+
+    let report = db::stats::refresh(&app.pool, "demo", Utc::now())
+        .await
+        .unwrap();
+
+    assert!(!report.full && report.days >= 2, "{report:?}");
+    assert_eq!(
+        app.count("select count(*) from stats_claimed_days").await,
+        0
+    );
+    assert!(app.count("select count(*) from stats_days").await >= 4);
+}

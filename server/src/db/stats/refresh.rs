@@ -71,11 +71,8 @@ pub async fn refresh(
     };
     let today = calendar.day_of(now);
 
-    let marks: Vec<(NaiveDate, i64)> =
-        sqlx::query_as("select day, generation from stats_dirty_days where shop_id = $1")
-            .bind(shop_id)
-            .fetch_all(pool)
-            .await?;
+    let _one_at_a_time = REFRESHING.lock().await;
+    let marks = claim_marks(pool, shop_id).await?;
     let full = context.stored_window != Some(window_days)
         || context.stored_time_zone.as_deref() != Some(context.time_zone.as_str());
     let mut days: BTreeSet<NaiveDate> = BTreeSet::new();
@@ -96,7 +93,7 @@ pub async fn refresh(
                 .await?;
         }
     } else {
-        for (utc_day, _) in &marks {
+        for utc_day in &marks {
             // A UTC day overlaps one or two of the shop's days; a cart active that day may
             // become abandoned up to `after` later.
             let start = utc_day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
@@ -128,16 +125,13 @@ pub async fn refresh(
         result.map_err(|error| DbError::WriteFailed(error.to_string()))??;
     }
 
-    // A mark made again while we counted keeps its new generation and is counted next time.
-    for (day, generation) in &marks {
-        sqlx::query(
-            "delete from stats_dirty_days where shop_id = $1 and day = $2 and generation = $3",
-        )
-        .bind(shop_id)
-        .bind(day)
-        .bind(generation)
-        .execute(pool)
-        .await?;
+    // Counted: the claim is done. (Marks made meanwhile are in stats_dirty_days again.)
+    for day in &marks {
+        sqlx::query("delete from stats_claimed_days where shop_id = $1 and day = $2")
+            .bind(shop_id)
+            .bind(day)
+            .execute(pool)
+            .await?;
     }
     let clock_moved = context.refreshed_at.is_none_or(|at| now - at >= CLOCK_STEP);
     if full || clock_moved {
@@ -160,10 +154,41 @@ pub async fn refresh(
     })
 }
 
+/// One refresh at a time in this process (the minute task and the scheduler may meet).
+static REFRESHING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// Moves the shop's marked days to its claimed days, in one write, and returns every claimed
+/// day: those just claimed and those a refresh that died had claimed.
+async fn claim_marks(pool: &Pool, shop_id: &str) -> Result<Vec<NaiveDate>, DbError> {
+    let mut conn = pool.acquire().await?;
+    sqlx::query("begin immediate").execute(&mut *conn).await?;
+    let moved = async {
+        sqlx::query(
+            "insert or ignore into stats_claimed_days (shop_id, day)
+             select shop_id, day from stats_dirty_days where shop_id = $1",
+        )
+        .bind(shop_id)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query("delete from stats_dirty_days where shop_id = $1")
+            .bind(shop_id)
+            .execute(&mut *conn)
+            .await?;
+        sqlx::query_as::<_, (NaiveDate,)>("select day from stats_claimed_days where shop_id = $1")
+            .bind(shop_id)
+            .fetch_all(&mut *conn)
+            .await
+    }
+    .await;
+    let end = if moved.is_ok() { "commit" } else { "rollback" };
+    sqlx::query(end).execute(&mut *conn).await?;
+    Ok(moved?.into_iter().map(|(day,)| day).collect())
+}
+
 /// Recounts one day from the raw rows and replaces its stored rows. The reads run in a
 /// snapshot without holding the write lock (ingestion and sending go on); the rows are then
-/// replaced in a short write. A write that lands in between marks its day again with a new
-/// generation, so that day is recounted next time.
+/// replaced in a short write. A write that lands in between marks its day again, so that day
+/// is recounted next time.
 async fn recount_day(
     pool: &Pool,
     shop_id: &str,
