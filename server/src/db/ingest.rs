@@ -200,6 +200,8 @@ pub async fn upsert_customers(
                 .push_bind(now)
                 .push_bind(now);
         });
+        // A shop resends the same customer with every cart event: an unchanged customer is not
+        // rewritten (no row or index write, `updated_at` keeps the last real change).
         query.push(
             " on conflict (shop_id, external_id) do update set
                  email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name,
@@ -208,14 +210,44 @@ pub async fn upsert_customers(
                  birthdate = excluded.birthdate, orders_count = excluded.orders_count,
                  last_order_at = excluded.last_order_at, phone = coalesce(excluded.phone, customers.phone),
                  updated_at = excluded.updated_at
-             returning shop_id, external_id, customer_id",
+             where (customers.email, customers.first_name, customers.last_name, customers.gender,
+                    customers.language, customers.country, customers.groups_json, customers.newsletter,
+                    customers.birthdate, customers.orders_count, customers.last_order_at)
+                   is not (excluded.email, excluded.first_name, excluded.last_name, excluded.gender,
+                    excluded.language, excluded.country, excluded.groups_json, excluded.newsletter,
+                    excluded.birthdate, excluded.orders_count, excluded.last_order_at)
+                or (excluded.phone is not null and excluded.phone is not customers.phone)",
         );
-        ids.extend(
+        query.build().execute(&mut *conn).await?;
+    }
+    // The ids, written or not (an upsert that changed nothing returns no row).
+    let mut by_shop: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for row in rows {
+        by_shop
+            .entry(row.shop_id)
+            .or_default()
+            .push(row.customer.id.as_str());
+    }
+    for (shop_id, external_ids) in by_shop {
+        for chunk in external_ids.chunks(900) {
+            let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "select shop_id, external_id, customer_id from customers where shop_id = ",
+            );
             query
-                .build_query_as::<(String, String, String)>()
-                .fetch_all(&mut *conn)
-                .await?,
-        );
+                .push_bind(shop_id.to_owned())
+                .push(" and external_id in (");
+            let mut list = query.separated(", ");
+            for id in chunk {
+                list.push_bind(id.to_string());
+            }
+            query.push(")");
+            ids.extend(
+                query
+                    .build_query_as::<(String, String, String)>()
+                    .fetch_all(&mut *conn)
+                    .await?,
+            );
+        }
     }
     Ok(ids)
 }

@@ -396,3 +396,45 @@ async fn a_stored_cart_knows_how_many_products_it_holds() {
 
     assert_eq!(app.cart_column::<i64>("web-1", "product_count").await, 3);
 }
+
+#[tokio::test]
+async fn a_changed_customer_is_rewritten_and_an_unchanged_one_is_left_alone() {
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+    let first: (String, bool, DateTime<Utc>) = sqlx::query_as(
+        "select email, newsletter, updated_at from customers where external_id = 'cu-7'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+
+    app.post_events(&key, cart_updated("e2", "web-1", "2026-11-23T10:05:00Z", 2))
+        .await;
+    let unchanged: (String, bool, DateTime<Utc>) = sqlx::query_as(
+        "select email, newsletter, updated_at from customers where external_id = 'cu-7'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let mut moved = cart_updated("e3", "web-1", "2026-11-23T10:10:00Z", 2);
+    moved["customer"]["email"] = "john.doe@example.org".into();
+    moved["customer"]["newsletter"] = false.into();
+    app.post_events(&key, moved).await;
+    let changed: (String, bool) =
+        sqlx::query_as("select email, newsletter from customers where external_id = 'cu-7'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let cart_customer: Option<String> = app.cart_column("web-1", "customer_id").await;
+
+    assert_eq!(unchanged, first);
+    assert_eq!(changed, ("john.doe@example.org".to_owned(), false));
+    assert!(cart_customer.is_some());
+    assert_eq!(
+        app.count("select count(*) from customers where external_id = 'cu-7'")
+            .await,
+        1
+    );
+}
