@@ -51,7 +51,12 @@ test('the tables download as CSV for the chosen range', async ({ page }) => {
   await waitForHydration(page);
   const today = await page.locator('#stats-to').inputValue();
   await page.getByRole('link', { name: '7 days' }).click();
-  await expect(page).toHaveURL(/from=/);
+  // The new range's page is in place (the export link follows the range shown).
+  await expect(page.getByRole('link', { name: '7 days' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('#stats-export')).toHaveAttribute(
+    'href',
+    new RegExp(`from=${shift(today, -6)}&to=${today}`),
+  );
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
