@@ -177,11 +177,8 @@ pub fn day_stats(
         &today,
         &day_of,
         |customer, first| {
-            index.by_customer.get(customer).is_some_and(|reminders| {
-                reminders
-                    .iter()
-                    .any(|r| r.unsubscribed_at.is_some_and(|at| at >= first))
-            })
+            Index::reminders(facts, index.by_customer.get(customer))
+                .any(|r| r.unsubscribed_at.is_some_and(|at| at >= first))
         },
     ));
 
@@ -195,14 +192,13 @@ pub fn day_stats(
     }
 }
 
-/// The facts grouped once, so a big day costs a pass over them rather than a pass per order,
-/// cart or customer.
+/// The facts grouped once, as positions in `facts.reminders`, so a big day costs a pass over
+/// them rather than a pass per order, cart or customer.
 struct Index<'a> {
-    by_cart: HashMap<&'a str, Vec<&'a SentReminder>>,
-    by_customer: HashMap<&'a str, Vec<&'a SentReminder>>,
-    /// Positions in `facts.reminders`, by upper-case code.
+    by_cart: HashMap<&'a str, Vec<usize>>,
+    by_customer: HashMap<&'a str, Vec<usize>>,
+    /// By upper-case code.
     by_code: HashMap<String, Vec<usize>>,
-    cart_positions: HashMap<&'a str, Vec<usize>>,
     orders_by_cart: HashMap<&'a str, Vec<&'a Order>>,
 }
 
@@ -212,7 +208,6 @@ impl<'a> Index<'a> {
             by_cart: HashMap::new(),
             by_customer: HashMap::new(),
             by_code: HashMap::new(),
-            cart_positions: HashMap::new(),
             orders_by_cart: HashMap::new(),
         };
         for (position, reminder) in facts.reminders.iter().enumerate() {
@@ -220,15 +215,10 @@ impl<'a> Index<'a> {
                 .by_cart
                 .entry(reminder.cart_id.as_str())
                 .or_default()
-                .push(reminder);
+                .push(position);
             index
                 .by_customer
                 .entry(reminder.customer_id.as_str())
-                .or_default()
-                .push(reminder);
-            index
-                .cart_positions
-                .entry(reminder.cart_id.as_str())
                 .or_default()
                 .push(position);
             if let Some(code) = &reminder.coupon_code {
@@ -247,6 +237,15 @@ impl<'a> Index<'a> {
         index
     }
 
+    /// The reminders at `positions`, in the facts' order.
+    fn reminders(
+        facts: &DayFacts<'a>,
+        positions: Option<&'a Vec<usize>>,
+    ) -> impl Iterator<Item = &'a SentReminder> + Clone {
+        let reminders: &'a [SentReminder] = facts.reminders;
+        positions.into_iter().flatten().map(move |&p| &reminders[p])
+    }
+
     /// `attribute` over the only reminders that can get the order, in the facts' order.
     fn attribute(
         &self,
@@ -257,7 +256,7 @@ impl<'a> Index<'a> {
         let mut positions: Vec<usize> = order
             .cart_id
             .as_deref()
-            .and_then(|cart| self.cart_positions.get(cart))
+            .and_then(|cart| self.by_cart.get(cart))
             .cloned()
             .unwrap_or_default();
         for code in &order.coupon_codes {
@@ -272,10 +271,10 @@ impl<'a> Index<'a> {
     }
 }
 
-fn reach_of(
+fn reach_of<'a>(
     subject: Subject,
-    facts: &DayFacts<'_>,
-    groups: &HashMap<&str, Vec<&SentReminder>>,
+    facts: &DayFacts<'a>,
+    groups: &'a HashMap<&str, Vec<usize>>,
     today: &[&SentReminder],
     day_of: &impl Fn(DateTime<Utc>) -> NaiveDate,
     converted: impl Fn(&str, DateTime<Utc>) -> bool,
@@ -293,10 +292,7 @@ fn reach_of(
     }
     let mut rows: BTreeMap<Option<NaiveDate>, Reach> = BTreeMap::new();
     for (id, first_at) in first {
-        let prev_day = groups
-            .get(id.as_str())
-            .into_iter()
-            .flatten()
+        let prev_day = Index::reminders(facts, groups.get(id.as_str()))
             .filter(|r| r.sent_at < facts.period.from)
             .map(|r| r.sent_at)
             .max()

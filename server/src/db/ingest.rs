@@ -6,7 +6,7 @@ use domain::{Cart, Customer};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::money::to_db;
-use super::{new_id, DbError};
+use super::{new_id, push_list, DbError};
 
 /// SQLite accepts 32,766 bound values per statement; stay below it.
 const MAX_BINDS: usize = 30_000;
@@ -64,11 +64,7 @@ pub async fn known_event_ids(
         query
             .push_bind(api_key_id.to_owned())
             .push(" and event_id in (");
-        let mut list = query.separated(", ");
-        for id in chunk {
-            list.push_bind(id.to_string());
-        }
-        query.push(")");
+        push_list(&mut query, chunk);
         let rows: Vec<(String,)> = query.build_query_as().fetch_all(&mut *conn).await?;
         known.extend(rows.into_iter().map(|(id,)| id));
     }
@@ -105,11 +101,7 @@ pub async fn stored_carts(
         query
             .push_bind(shop_id.to_owned())
             .push(" and external_id in (");
-        let mut list = query.separated(", ");
-        for id in chunk {
-            list.push_bind(id.to_string());
-        }
-        query.push(")");
+        push_list(&mut query, chunk);
         rows.extend(
             query
                 .build_query_as::<StoredCartRow>()
@@ -236,11 +228,7 @@ pub async fn upsert_customers(
             query
                 .push_bind(shop_id.to_owned())
                 .push(" and external_id in (");
-            let mut list = query.separated(", ");
-            for id in chunk {
-                list.push_bind(id.to_string());
-            }
-            query.push(")");
+            push_list(&mut query, chunk);
             ids.extend(
                 query
                     .build_query_as::<(String, String, String)>()

@@ -43,6 +43,15 @@ pub use templates::{insert_template, load_templates};
 
 pub type Pool = sqlx::SqlitePool;
 
+/// Binds `ids` as the list of an `in (` the query just wrote, and closes it.
+pub(crate) fn push_list<T: AsRef<str>>(query: &mut sqlx::QueryBuilder<sqlx::Sqlite>, ids: &[T]) {
+    let mut list = query.separated(", ");
+    for id in ids {
+        list.push_bind(id.as_ref().to_owned());
+    }
+    list.push_unseparated(")");
+}
+
 #[derive(Debug, Error)]
 pub enum DbError {
     #[error(transparent)]

@@ -193,9 +193,5 @@ fn name(line: &FunnelLine) -> String {
         FunnelLabel::Template(name) => name.clone(),
         FunnelLabel::Deleted => format!("Deleted ({})", line.key),
     };
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text
-    }
+    super::unsubscribed::cell(&text)
 }

@@ -15,9 +15,10 @@ pub struct CsvQuery {
     q: String,
 }
 
-/// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula: such
-/// addresses are written with a leading apostrophe (OWASP's CSV injection advice).
-fn cell(text: &str) -> String {
+/// A spreadsheet runs a cell that starts with `=`, `+`, `-` or `@` as a formula: such text
+/// (addresses here, template names in the statistics) is written with a leading apostrophe
+/// (OWASP's CSV injection advice).
+pub(super) fn cell(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

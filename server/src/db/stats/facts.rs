@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use crate::db::money::from_db;
-use crate::db::DbError;
+use crate::db::{push_list, DbError};
 
 /// SQLite's bound-value limit is far above this; the lists stay readable in query plans.
 const CHUNK: usize = 500;
@@ -343,12 +343,4 @@ async fn orders_where(
         );
     }
     Ok(rows)
-}
-
-fn push_list<T: AsRef<str>>(query: &mut QueryBuilder<Sqlite>, ids: &[T]) {
-    let mut list = query.separated(", ");
-    for id in ids {
-        list.push_bind(id.as_ref().to_owned());
-    }
-    list.push_unseparated(")");
 }

@@ -114,25 +114,8 @@ pub async fn read_range(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<DayStats>, DbError> {
-    let days: Vec<DayRow> = sqlx::query_as(
-        "select day, scanners, carts_created, carts_abandoned, credited_orders, credited_revenue
-         from stats_days where shop_id = $1 and day >= $2 and day <= $3 order by day, scanners",
-    )
-    .bind(shop_id)
-    .bind(from)
-    .bind(to)
-    .fetch_all(pool)
-    .await?;
-    let steps: Vec<StepRow> = sqlx::query_as(
-        "select day, scanners, step_id, template_id, sent, opened, clicked, converted, revenue
-         from stats_step_days where shop_id = $1 and day >= $2 and day <= $3
-         order by day, scanners, step_id, template_id",
-    )
-    .bind(shop_id)
-    .bind(from)
-    .bind(to)
-    .fetch_all(pool)
-    .await?;
+    let days = day_rows(pool, shop_id, from, to).await?;
+    let steps = step_rows(pool, shop_id, from, to).await?;
     let reach: Vec<ReachRow> = sqlx::query_as(
         "select day, subject, coalesce(prev_day >= $2, false) as inside,
                 sum(reached), sum(converted), sum(value)
@@ -197,26 +180,9 @@ pub async fn read_rows(
     to: NaiveDate,
 ) -> Result<Vec<String>, DbError> {
     let mut rows: Vec<String> = Vec::new();
-    let days: Vec<DayRow> = sqlx::query_as(
-        "select day, scanners, carts_created, carts_abandoned, credited_orders, credited_revenue
-         from stats_days where shop_id = $1 and day >= $2 and day <= $3 order by day, scanners",
-    )
-    .bind(shop_id)
-    .bind(from)
-    .bind(to)
-    .fetch_all(pool)
-    .await?;
+    let days = day_rows(pool, shop_id, from, to).await?;
     rows.extend(days.into_iter().map(|r| format!("day {r:?}")));
-    let steps: Vec<StepRow> = sqlx::query_as(
-        "select day, scanners, step_id, template_id, sent, opened, clicked, converted, revenue
-         from stats_step_days where shop_id = $1 and day >= $2 and day <= $3
-         order by day, scanners, step_id, template_id",
-    )
-    .bind(shop_id)
-    .bind(from)
-    .bind(to)
-    .fetch_all(pool)
-    .await?;
+    let steps = step_rows(pool, shop_id, from, to).await?;
     rows.extend(steps.into_iter().map(|r| format!("step {r:?}")));
     let reach: Vec<(NaiveDate, String, Option<NaiveDate>, i64, i64, i64)> = sqlx::query_as(
         "select day, subject, prev_day, reached, converted, value
@@ -230,6 +196,41 @@ pub async fn read_rows(
     .await?;
     rows.extend(reach.into_iter().map(|r| format!("reach {r:?}")));
     Ok(rows)
+}
+
+async fn day_rows(
+    pool: &Pool,
+    shop_id: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<DayRow>, DbError> {
+    Ok(sqlx::query_as(
+        "select day, scanners, carts_created, carts_abandoned, credited_orders, credited_revenue
+         from stats_days where shop_id = $1 and day >= $2 and day <= $3 order by day, scanners",
+    )
+    .bind(shop_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await?)
+}
+
+async fn step_rows(
+    pool: &Pool,
+    shop_id: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<StepRow>, DbError> {
+    Ok(sqlx::query_as(
+        "select day, scanners, step_id, template_id, sent, opened, clicked, converted, revenue
+         from stats_step_days where shop_id = $1 and day >= $2 and day <= $3
+         order by day, scanners, step_id, template_id",
+    )
+    .bind(shop_id)
+    .bind(from)
+    .bind(to)
+    .fetch_all(pool)
+    .await?)
 }
 
 fn empty(day: NaiveDate) -> DayStats {
