@@ -1,0 +1,5 @@
+//! `sqlx::migrate!` embeds the migrations at compile time, but on stable Rust cargo does not
+//! know it reads that folder: without this, a new migration is left out of an incremental build.
+fn main() {
+    println!("cargo:rerun-if-changed=migrations");
+}
