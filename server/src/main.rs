@@ -81,7 +81,7 @@ async fn main() -> anyhow::Result<()> {
 }
 
 async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
-    let pool = db::connect(&config.database_url).await?;
+    let pool = db::connect_with(&config.database_url, db::Profile::Batch).await?;
     db::migrate(&pool).await?;
     let now = args.at.unwrap_or_else(chrono::Utc::now);
     if !args.dry_run {
@@ -285,7 +285,7 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
 }
 
 async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
-    let pool = db::connect_with(&config.database_url, db::Checkpoints::Background).await?;
+    let pool = db::connect_with(&config.database_url, db::Profile::Server).await?;
     db::migrate(&pool).await?;
     let auth = auth(&config, &pool);
     if args.demo && db::first_shop(&pool).await?.is_none() {

@@ -188,7 +188,7 @@ async fn main() -> anyhow::Result<()> {
     // As `relance serve` opens it: checkpoints in the background.
     let pool = db::connect_with(
         &format!("sqlite://{}/bench.db", dir.path().display()),
-        db::Checkpoints::Background,
+        db::Profile::Server,
     )
     .await?;
     db::migrate(&pool).await?;

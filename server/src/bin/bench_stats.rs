@@ -39,7 +39,7 @@ async fn main() -> anyhow::Result<()> {
     let dir = tempfile::tempdir()?;
     let pool = db::connect_with(
         &format!("sqlite://{}/bench.db", dir.path().display()),
-        db::Checkpoints::Background,
+        db::Profile::Server,
     )
     .await?;
     db::migrate(&pool).await?;

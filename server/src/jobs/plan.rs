@@ -1,7 +1,7 @@
 //! One pass of deciding over every cart that may be due, without writing anything: what
 //! `relance run-once --dry-run` prints, and the first half of a real run.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -99,6 +99,24 @@ impl RunSummary {
         }
     }
 
+    /// Adds the counts of another part of the same pass.
+    pub fn merge(&mut self, other: RunSummary) {
+        self.dry_run |= other.dry_run;
+        self.due += other.due;
+        self.sent += other.sent;
+        self.would_send += other.would_send;
+        for (reason, count) in other.skipped {
+            *self.skipped.entry(reason).or_default() += count;
+        }
+        self.failed += other.failed;
+        self.retrying += other.retrying;
+        self.waiting += other.waiting;
+        self.next_due = match (self.next_due, other.next_due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+    }
+
     pub fn add_wait(&mut self, at: DateTime<Utc>) {
         self.waiting += 1;
         self.next_due = Some(self.next_due.map_or(at, |t| t.min(at)));
@@ -121,6 +139,11 @@ pub struct Planner {
     requested_read: bool,
     after: Option<PageEnd>,
     finished: bool,
+    /// Customers this pass sends a reminder to, and whether with a coupon. A customer's
+    /// second cart in the same pass sees them as the database will once they are sent, so
+    /// the minimum gap and the one-coupon rule hold within a pass too, whenever the sends
+    /// happen.
+    given: HashMap<String, bool>,
 }
 
 impl Planner {
@@ -149,6 +172,7 @@ impl Planner {
             requested_read: false,
             after: None,
             finished: first_delay.is_none(),
+            given: HashMap::new(),
         }))
     }
 
@@ -188,7 +212,39 @@ impl Planner {
         ))
     }
 
-    fn decide_cart(&self, candidate: &Candidate, history: &History) -> Option<PlannedCart> {
+    fn decide_cart(&mut self, candidate: &Candidate, history: &History) -> Option<PlannedCart> {
+        let planned = self.decide_actions(candidate, history);
+        for action in planned.iter().flat_map(|cart| &cart.actions) {
+            if let Action::Send { discount, .. } = action {
+                let coupon = self.given.entry(candidate.customer_id.clone()).or_default();
+                *coupon |= discount.is_some();
+            }
+        }
+        planned
+    }
+
+    /// The last reminder and coupon of the customer, counting this pass's.
+    fn customer_history(
+        &self,
+        customer_id: &str,
+        history: &History,
+    ) -> (Option<DateTime<Utc>>, Option<DateTime<Utc>>) {
+        let stored_reminder = history.last_reminders.get(customer_id).copied();
+        let stored_coupon = history.last_coupons.get(customer_id).copied();
+        match self.given.get(customer_id) {
+            None => (stored_reminder, stored_coupon),
+            Some(&coupon) => (
+                stored_reminder.max(Some(self.now)),
+                if coupon {
+                    stored_coupon.max(Some(self.now))
+                } else {
+                    stored_coupon
+                },
+            ),
+        }
+    }
+
+    fn decide_actions(&self, candidate: &Candidate, history: &History) -> Option<PlannedCart> {
         let mut done_steps = history
             .done_steps
             .get(&candidate.cart_id)
@@ -202,6 +258,8 @@ impl Planner {
         let is_requested = self.requested.contains(&candidate.cart_id);
         // "Send the next reminder now": the next step's delay counts as already passed.
         let mut shift = chrono::Duration::zero();
+        let (last_reminder_at, last_coupon_at) =
+            self.customer_history(&candidate.customer_id, history);
         loop {
             let situation = Situation {
                 cart: &candidate.cart,
@@ -212,8 +270,8 @@ impl Planner {
                 unsubscribed: suppression == Some(false),
                 suppressed: suppression == Some(true),
                 done_steps: &done_steps,
-                last_reminder_at: history.last_reminders.get(&candidate.customer_id).copied(),
-                last_coupon_at: history.last_coupons.get(&candidate.customer_id).copied(),
+                last_reminder_at,
+                last_coupon_at,
             };
             let action = decide(
                 &self.campaign,

@@ -11,6 +11,7 @@ use domain::engine::{Action, SkipReason};
 use domain::{Campaign, Cart, EmailTemplate, Shop};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use rand_core::{OsRng, RngCore};
+use tokio::sync::mpsc;
 
 use super::plan::{due_at, PlannedCart, Planner, RunSummary};
 use crate::db::deliveries::{self, Claimed, DeliveryKey, Record, ToQueue};
@@ -52,39 +53,62 @@ fn jitter() -> f64 {
     f64::from(OsRng.next_u32()) / f64::from(u32::MAX)
 }
 
-/// Runs one pass at `now`: decisions written, then every due queued delivery sent.
+/// Runs one pass at `now`: decisions written page by page while every due queued delivery is
+/// sent, the sends starting as soon as the first page is written.
 #[tracing::instrument(skip_all, fields(%now))]
 pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<RunSummary> {
     let pool = &sender.pool;
-    let Some(mut planner) = Planner::start(pool, now).await? else {
+    let Some(planner) = Planner::start(pool, now).await? else {
         return Ok(RunSummary::default());
     };
-    let mut summary = RunSummary::default();
     let started = std::time::Instant::now();
-    while let Some(page) = planner.next_page(pool).await? {
-        write_decisions(pool, &planner, &page, &mut summary).await?;
-    }
-    let decided = started.elapsed();
-    drain(sender, &planner.campaign, now, &mut summary).await?;
+    let (shop_id, campaign) = (planner.shop_id.clone(), planner.campaign.clone());
+    // A page written wakes the feeder; one pending wake-up is enough, so the decider never waits.
+    let (written, pages) = mpsc::channel::<()>(1);
+    let decider = tokio::spawn(decide(pool.clone(), planner, written));
+    let mut summary = RunSummary::default();
+    let drained = drain(sender, &campaign, now, pages, &mut summary).await;
+    let decided = decider.await.context("the decider failed")??;
+    drained?;
+    summary.merge(decided);
     tracing::info!(
         due = summary.due,
-        decided_ms = decided.as_millis() as u64,
-        sent_ms = (started.elapsed() - decided).as_millis() as u64,
+        sent = summary.sent,
+        elapsed_ms = started.elapsed().as_millis() as u64,
         "engine pass"
     );
-    let deleted = engine::delete_expired_coupons(pool, &planner.shop_id, now).await?;
+    let deleted = engine::delete_expired_coupons(pool, &shop_id, now).await?;
     if deleted > 0 {
         tracing::info!(deleted, "deleted expired unused coupon codes");
     }
     let (retry_at,): (Option<DateTime<Utc>>,) = sqlx::query_as(
         "select min(next_attempt_at) from deliveries where status = 'queued' and shop_id = $1",
     )
-    .bind(&planner.shop_id)
+    .bind(&shop_id)
     .fetch_one(pool)
     .await?;
     if let Some(retry_at) = retry_at {
         summary.next_due = Some(summary.next_due.map_or(retry_at, |t| t.min(retry_at)));
     }
+    Ok(summary)
+}
+
+/// Decides every page and writes its decisions, waking the feeder after each.
+async fn decide(
+    pool: Pool,
+    mut planner: Planner,
+    written: mpsc::Sender<()>,
+) -> anyhow::Result<RunSummary> {
+    let started = std::time::Instant::now();
+    let mut summary = RunSummary::default();
+    while let Some(page) = planner.next_page(&pool).await? {
+        write_decisions(&pool, &planner, &page, &mut summary).await?;
+        let _ = written.try_send(());
+    }
+    tracing::debug!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "decisions written"
+    );
     Ok(summary)
 }
 
@@ -209,10 +233,15 @@ pub async fn run_locked(
 }
 
 /// Sends every queued delivery that is due at `now`.
+///
+/// Three stages run side by side, so the database's thread and the sends keep both cores
+/// busy: a feeder claims and reads the next batches, this loop keeps up to IN_FLIGHT sends
+/// going (rendering runs on every core), and a recorder writes finished batches.
 async fn drain(
     sender: &Sender,
     campaign: &Campaign,
     now: DateTime<Utc>,
+    pages: mpsc::Receiver<()>,
     summary: &mut RunSummary,
 ) -> anyhow::Result<()> {
     let pool = &sender.pool;
@@ -227,23 +256,21 @@ async fn drain(
         campaign: campaign.clone(),
         templates,
     });
-    // A pipeline: the next batch is claimed and read, and finished sends are recorded, while
-    // up to IN_FLIGHT sends run as tasks of their own (rendering uses every core).
+    // One batch being sent and one ready: claims stay a few hundred rows ahead of the sends.
+    let (batches, mut claimed) = mpsc::channel::<Vec<(Claimed, Option<Prepared>)>>(1);
+    let feeder = tokio::spawn(feed(pool.clone(), now, pages, batches));
+    let (finished, outcomes) = mpsc::channel::<Vec<Record>>(2);
+    let recorder = tokio::spawn(record(pool.clone(), now, outcomes));
+
     let mut queue: VecDeque<(Claimed, Option<Prepared>)> = VecDeque::new();
     let mut in_flight = FuturesUnordered::new();
     let mut records = Vec::with_capacity(BATCH as usize);
     let mut exhausted = false;
     loop {
         if !exhausted && queue.len() < IN_FLIGHT {
-            let claimed = deliveries::claim(pool, now, LEASE, BATCH).await?;
-            if claimed.is_empty() {
-                exhausted = true;
-            } else {
-                let mut prepared = sending::prepare(pool, &claimed).await?;
-                queue.extend(claimed.into_iter().map(|delivery| {
-                    let prepared = prepared.remove(&delivery.delivery_id);
-                    (delivery, prepared)
-                }));
+            match claimed.recv().await {
+                Some(batch) => queue.extend(batch),
+                None => exhausted = true,
             }
         }
         while in_flight.len() < IN_FLIGHT {
@@ -275,11 +302,66 @@ async fn drain(
             Outcome::Failed => summary.failed += 1,
         }
         if records.len() >= BATCH as usize {
-            deliveries::write_records(pool, &records, now).await?;
-            records.clear();
+            let batch = std::mem::replace(&mut records, Vec::with_capacity(BATCH as usize));
+            if finished.send(batch).await.is_err() {
+                break; // the recorder stopped on an error, returned below
+            }
         }
     }
-    deliveries::write_records(pool, &records, now).await?;
+    if !records.is_empty() {
+        let _ = finished.send(records).await;
+    }
+    drop(finished);
+    drop(claimed);
+    let recorded = recorder.await.context("the recorder failed")?;
+    let fed = feeder.await.context("the feeder failed")?;
+    recorded?;
+    fed
+}
+
+/// Claims due deliveries a batch at a time and reads what sending them needs, until the
+/// decider has written its last page and none is left, or the sending loop stops listening.
+async fn feed(
+    pool: Pool,
+    now: DateTime<Utc>,
+    mut pages: mpsc::Receiver<()>,
+    batches: mpsc::Sender<Vec<(Claimed, Option<Prepared>)>>,
+) -> anyhow::Result<()> {
+    let mut decided = false;
+    loop {
+        let claimed = deliveries::claim(&pool, now, LEASE, BATCH).await?;
+        if claimed.is_empty() {
+            if decided {
+                return Ok(());
+            }
+            // Wait for the next page; once the decider is done, one last look.
+            decided = pages.recv().await.is_none();
+            continue;
+        }
+        let mut prepared = sending::prepare(&pool, &claimed).await?;
+        let batch = claimed
+            .into_iter()
+            .map(|delivery| {
+                let prepared = prepared.remove(&delivery.delivery_id);
+                (delivery, prepared)
+            })
+            .collect();
+        if batches.send(batch).await.is_err() {
+            // The sending loop failed; the claimed rows come back when their lease ends.
+            return Ok(());
+        }
+    }
+}
+
+/// Writes each batch of outcomes as it comes.
+async fn record(
+    pool: Pool,
+    now: DateTime<Utc>,
+    mut outcomes: mpsc::Receiver<Vec<Record>>,
+) -> anyhow::Result<()> {
+    while let Some(records) = outcomes.recv().await {
+        deliveries::write_records(&pool, &records, now).await?;
+    }
     Ok(())
 }
 

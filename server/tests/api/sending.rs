@@ -60,6 +60,46 @@ async fn a_due_step_is_sent_once_with_its_unsubscribe_headers() {
 }
 
 #[tokio::test]
+async fn a_customer_with_two_carts_due_in_one_pass_gets_one_reminder_then_the_other_after_the_gap()
+{
+    let (app, key) = one_cart().await;
+    app.post_events(&key, cart_updated("e2", "web-3", "2026-11-23T09:05:00Z", 2))
+        .await;
+
+    let plan = server::jobs::plan(&app.pool, at("2026-11-23T10:10:00Z"))
+        .await
+        .unwrap()
+        .unwrap();
+    let first = server::jobs::run_pass(&app.sender(), at("2026-11-23T10:10:00Z"))
+        .await
+        .unwrap();
+    let too_soon = server::jobs::run_pass(&app.sender(), at("2026-11-23T22:09:00Z"))
+        .await
+        .unwrap();
+    let after_gap = server::jobs::run_pass(&app.sender(), at("2026-11-23T22:10:00Z"))
+        .await
+        .unwrap();
+
+    // The default minimum gap is 12 hours: the dry run and the real run agree.
+    let second_cart = plan
+        .carts
+        .iter()
+        .find(|cart| cart.external_id == "web-3")
+        .unwrap();
+    assert_eq!(
+        second_cart.actions,
+        [domain::engine::Action::Wait {
+            at: at("2026-11-23T22:10:00Z")
+        }]
+    );
+    assert_eq!(plan.summary().would_send, 1);
+    assert_eq!((first.sent, first.waiting), (1, 1));
+    assert_eq!(too_soon.sent, 0);
+    assert_eq!(after_gap.sent, 1);
+    assert_eq!(app.outbox().len(), 2);
+}
+
+#[tokio::test]
 async fn an_order_between_queueing_and_sending_stops_the_mail() {
     let (app, key) = one_cart().await;
     let cart_id: String = app.cart_column("web-1", "cart_id").await;
