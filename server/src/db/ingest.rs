@@ -156,25 +156,111 @@ pub struct CustomerRow<'a> {
     pub phone: Option<&'a str>,
 }
 
+/// A stored customer, in the columns an event can change, as they are bound.
+#[derive(sqlx::FromRow)]
+struct StoredCustomer {
+    shop_id: String,
+    external_id: String,
+    customer_id: String,
+    email: String,
+    first_name: String,
+    last_name: String,
+    gender: Option<String>,
+    language: String,
+    country: Option<String>,
+    groups_json: String,
+    newsletter: bool,
+    birthdate: Option<chrono::NaiveDate>,
+    orders_count: i64,
+    last_order_at: Option<DateTime<Utc>>,
+    phone: Option<String>,
+}
+
+impl StoredCustomer {
+    /// Whether `row` says anything new; a missing phone keeps the stored one.
+    fn differs(&self, row: &CustomerRow<'_>, groups_json: &str) -> bool {
+        let c = row.customer;
+        self.email != c.email.as_str()
+            || self.first_name != c.first_name
+            || self.last_name != c.last_name
+            || self.gender.as_deref() != c.gender.map(|g| g.as_str())
+            || self.language != c.language.code()
+            || self.country != c.country
+            || self.groups_json != groups_json
+            || self.newsletter != c.newsletter
+            || self.birthdate != c.birthdate
+            || self.orders_count != i64::from(c.orders_count)
+            || self.last_order_at != c.last_order_at
+            || row
+                .phone
+                .is_some_and(|phone| self.phone.as_deref() != Some(phone))
+    }
+}
+
 /// Creates or refreshes customers; returns (shop id, external id, internal id) of each.
+///
+/// A shop resends the same customer with every cart event, so the stored ones are read first
+/// and only new or changed customers are written (an unchanged one costs no row or index
+/// write, and `updated_at` keeps the last real change).
 pub async fn upsert_customers(
     conn: &mut SqliteConnection,
     rows: &[CustomerRow<'_>],
     now: DateTime<Utc>,
 ) -> Result<Vec<(String, String, String)>, DbError> {
-    let mut ids = Vec::new();
-    for chunk in rows.chunks(MAX_BINDS / 17) {
-        let groups = chunk
-            .iter()
-            .map(|r| serde_json::to_string(&r.customer.groups).map_err(DbError::corrupt))
-            .collect::<Result<Vec<_>, _>>()?;
+    let mut by_shop: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for row in rows {
+        by_shop
+            .entry(row.shop_id)
+            .or_default()
+            .push(row.customer.id.as_str());
+    }
+    let mut stored: std::collections::HashMap<(String, String), StoredCustomer> =
+        Default::default();
+    for (shop_id, external_ids) in by_shop {
+        for chunk in external_ids.chunks(900) {
+            let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+                "select shop_id, external_id, customer_id, email, first_name, last_name, gender, language,
+                     country, groups_json, newsletter, birthdate, orders_count, last_order_at, phone
+                 from customers where shop_id = ",
+            );
+            query
+                .push_bind(shop_id.to_owned())
+                .push(" and external_id in (");
+            push_list(&mut query, chunk);
+            for row in query
+                .build_query_as::<StoredCustomer>()
+                .fetch_all(&mut *conn)
+                .await?
+            {
+                stored.insert((row.shop_id.clone(), row.external_id.clone()), row);
+            }
+        }
+    }
+    let mut ids = Vec::with_capacity(rows.len());
+    let mut writes = Vec::new();
+    for row in rows {
+        let groups = serde_json::to_string(&row.customer.groups).map_err(DbError::corrupt)?;
+        let key = (row.shop_id.to_owned(), row.customer.id.clone());
+        match stored.get(&key) {
+            Some(known) if !known.differs(row, &groups) => {
+                ids.push((key.0, key.1, known.customer_id.clone()));
+            }
+            Some(known) => writes.push((row, groups, known.customer_id.clone())),
+            None => writes.push((
+                row,
+                groups,
+                row.customer_id.map_or_else(new_id, str::to_owned),
+            )),
+        }
+    }
+    for chunk in writes.chunks(MAX_BINDS / 17) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "insert into customers (customer_id, shop_id, external_id, email, first_name, last_name, gender, language,
                  country, groups_json, newsletter, birthdate, orders_count, last_order_at, phone, created_at, updated_at) ",
         );
-        query.push_values(chunk.iter().zip(groups), |mut row, (r, groups)| {
+        query.push_values(chunk, |mut row, (r, groups, customer_id)| {
             let c = r.customer;
-            row.push_bind(r.customer_id.map_or_else(new_id, str::to_owned))
+            row.push_bind(customer_id.clone())
                 .push_bind(r.shop_id.to_owned())
                 .push_bind(c.id.clone())
                 .push_bind(c.email.as_str().to_owned())
@@ -183,7 +269,7 @@ pub async fn upsert_customers(
                 .push_bind(c.gender.map(|g| g.as_str()))
                 .push_bind(c.language.code().to_owned())
                 .push_bind(c.country.clone())
-                .push_bind(groups)
+                .push_bind(groups.clone())
                 .push_bind(c.newsletter)
                 .push_bind(c.birthdate)
                 .push_bind(i64::from(c.orders_count))
@@ -192,8 +278,6 @@ pub async fn upsert_customers(
                 .push_bind(now)
                 .push_bind(now);
         });
-        // A shop resends the same customer with every cart event: an unchanged customer is not
-        // rewritten (no row or index write, `updated_at` keeps the last real change).
         query.push(
             " on conflict (shop_id, external_id) do update set
                  email = excluded.email, first_name = excluded.first_name, last_name = excluded.last_name,
@@ -201,41 +285,16 @@ pub async fn upsert_customers(
                  groups_json = excluded.groups_json, newsletter = excluded.newsletter,
                  birthdate = excluded.birthdate, orders_count = excluded.orders_count,
                  last_order_at = excluded.last_order_at, phone = coalesce(excluded.phone, customers.phone),
-                 updated_at = excluded.updated_at
-             where (customers.email, customers.first_name, customers.last_name, customers.gender,
-                    customers.language, customers.country, customers.groups_json, customers.newsletter,
-                    customers.birthdate, customers.orders_count, customers.last_order_at)
-                   is not (excluded.email, excluded.first_name, excluded.last_name, excluded.gender,
-                    excluded.language, excluded.country, excluded.groups_json, excluded.newsletter,
-                    excluded.birthdate, excluded.orders_count, excluded.last_order_at)
-                or (excluded.phone is not null and excluded.phone is not customers.phone)",
+                 updated_at = excluded.updated_at",
         );
         query.build().execute(&mut *conn).await?;
-    }
-    // The ids, written or not (an upsert that changed nothing returns no row).
-    let mut by_shop: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
-    for row in rows {
-        by_shop
-            .entry(row.shop_id)
-            .or_default()
-            .push(row.customer.id.as_str());
-    }
-    for (shop_id, external_ids) in by_shop {
-        for chunk in external_ids.chunks(900) {
-            let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-                "select shop_id, external_id, customer_id from customers where shop_id = ",
-            );
-            query
-                .push_bind(shop_id.to_owned())
-                .push(" and external_id in (");
-            push_list(&mut query, chunk);
-            ids.extend(
-                query
-                    .build_query_as::<(String, String, String)>()
-                    .fetch_all(&mut *conn)
-                    .await?,
-            );
-        }
+        ids.extend(chunk.iter().map(|(r, _, customer_id)| {
+            (
+                r.shop_id.to_owned(),
+                r.customer.id.clone(),
+                customer_id.clone(),
+            )
+        }));
     }
     Ok(ids)
 }

@@ -438,3 +438,30 @@ async fn a_changed_customer_is_rewritten_and_an_unchanged_one_is_left_alone() {
         1
     );
 }
+
+#[tokio::test]
+async fn a_customer_resent_without_a_phone_keeps_it_and_a_new_phone_replaces_it() {
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+    let mut without = cart_updated("e2", "web-1", "2026-11-23T10:05:00Z", 1);
+    without["customer"].as_object_mut().unwrap().remove("phone");
+    app.post_events(&key, without).await;
+    let kept: Option<String> =
+        sqlx::query_scalar("select phone from customers where external_id = 'cu-7'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let mut new_phone = cart_updated("e3", "web-1", "2026-11-23T10:10:00Z", 1);
+    new_phone["customer"]["phone"] = "+33611111111".into();
+    app.post_events(&key, new_phone).await;
+    let replaced: Option<String> =
+        sqlx::query_scalar("select phone from customers where external_id = 'cu-7'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+
+    assert_eq!(kept.as_deref(), Some("+33600000000"));
+    assert_eq!(replaced.as_deref(), Some("+33611111111"));
+}
