@@ -345,16 +345,13 @@ pub async fn save_step(
     step: &ReminderStep,
     now: DateTime<Utc>,
 ) -> Result<StepSave, DbError> {
-    let mut conn = pool.acquire().await?;
-    sqlx::query("begin immediate").execute(&mut *conn).await?;
-    let result = save_step_on(&mut conn, shop_id, step, now).await;
-    let end = if matches!(result, Ok(StepSave::Saved { .. })) {
-        "commit"
-    } else {
-        "rollback"
-    };
-    sqlx::query(end).execute(&mut *conn).await?;
-    result
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let result = save_step_on(&mut tx, shop_id, step, now).await?;
+    // A refused step leaves nothing behind: dropping the transaction rolls it back.
+    if matches!(result, StepSave::Saved { .. }) {
+        tx.commit().await?;
+    }
+    Ok(result)
 }
 
 async fn save_step_on(

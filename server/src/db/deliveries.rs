@@ -286,17 +286,11 @@ pub async fn write_records(
     records: &[Record],
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    let mut conn = pool.acquire().await?;
     // IMMEDIATE takes the write lock first, so this never fails half-way on a busy database.
-    sqlx::query("begin immediate").execute(&mut *conn).await?;
-    let written = write_all(&mut conn, records, now).await;
-    let end = if written.is_ok() {
-        "commit"
-    } else {
-        "rollback"
-    };
-    sqlx::query(end).execute(&mut *conn).await?;
-    written
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    write_all(&mut tx, records, now).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 async fn write_all(

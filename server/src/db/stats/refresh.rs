@@ -160,8 +160,8 @@ static REFRESHING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 /// Moves the shop's marked days to its claimed days, in one write, and returns every claimed
 /// day: those just claimed and those a refresh that died had claimed.
 async fn claim_marks(pool: &Pool, shop_id: &str) -> Result<Vec<NaiveDate>, DbError> {
-    let mut conn = pool.acquire().await?;
-    sqlx::query("begin immediate").execute(&mut *conn).await?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let conn = &mut *tx;
     let moved = async {
         sqlx::query(
             "insert or ignore into stats_claimed_days (shop_id, day)
@@ -179,10 +179,9 @@ async fn claim_marks(pool: &Pool, shop_id: &str) -> Result<Vec<NaiveDate>, DbErr
             .fetch_all(&mut *conn)
             .await
     }
-    .await;
-    let end = if moved.is_ok() { "commit" } else { "rollback" };
-    sqlx::query(end).execute(&mut *conn).await?;
-    Ok(moved?.into_iter().map(|(day,)| day).collect())
+    .await?;
+    tx.commit().await?;
+    Ok(moved.into_iter().map(|(day,)| day).collect())
 }
 
 /// Recounts one day from the raw rows and replaces its stored rows. The reads run in a
@@ -217,15 +216,10 @@ async fn recount_day(
         rules,
         |at| calendar.day_of(at),
     );
-    sqlx::query("begin immediate").execute(&mut *conn).await?;
-    let written = write_day(&mut conn, shop_id, &stats).await;
-    let end = if written.is_ok() {
-        "commit"
-    } else {
-        "rollback"
-    };
-    sqlx::query(end).execute(&mut *conn).await?;
-    written
+    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
+    write_day(&mut tx, shop_id, &stats).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// When the shop's figures were last brought up to date.
