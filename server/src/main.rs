@@ -86,7 +86,7 @@ async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
     let now = args.at.unwrap_or_else(chrono::Utc::now);
     if !args.dry_run {
         let sender = sender(config, &pool).await?;
-        let summary = server::jobs::run_pass(&sender, now).await?;
+        let summary = server::jobs::run_recorded(&sender, server::jobs::Trigger::Cli, now).await?;
         if args.json {
             println!("{}", serde_json::to_string(&summary)?);
         } else {

@@ -8,4 +8,4 @@ pub mod send;
 pub mod statistics;
 
 pub use plan::{plan, Plan, PlannedCart, Planner, RunSummary};
-pub use send::{run_locked, run_pass, Sender, Trigger};
+pub use send::{run_locked, run_pass, run_recorded, Sender, Trigger};

@@ -209,7 +209,34 @@ pub async fn run_locked(
         return Ok(None);
     };
     let result = run_pass(sender, now).await;
-    let (summary_json, error) = match &result {
+    record_run(pool, trigger, started, &result).await;
+    lock.release(pool).await?;
+    result.map(Some)
+}
+
+/// Runs a pass without the engine's lock and records it: `relance run-once`. A run-once
+/// killed mid-batch would otherwise keep the lock for its whole hold time; two passes at once
+/// are safe anyway, because the claims' leases give each queued reminder to one of them.
+pub async fn run_recorded(
+    sender: &Sender,
+    trigger: Trigger,
+    now: DateTime<Utc>,
+) -> anyhow::Result<RunSummary> {
+    let started = Utc::now();
+    let result = run_pass(sender, now).await;
+    record_run(&sender.pool, trigger, started, &result).await;
+    result
+}
+
+/// Adds a finished run to the history the Automatic sending tab shows; a failure to record
+/// is logged, never turned into a failed run.
+async fn record_run(
+    pool: &crate::db::Pool,
+    trigger: Trigger,
+    started: DateTime<Utc>,
+    result: &anyhow::Result<RunSummary>,
+) {
+    let (summary_json, error) = match result {
         Ok(summary) => (serde_json::to_string(summary).ok(), None),
         Err(error) => (None, Some(format!("{error:#}"))),
     };
@@ -228,8 +255,6 @@ pub async fn run_locked(
     if let Err(error) = recorded {
         tracing::error!(%error, "cannot record an engine run");
     }
-    lock.release(pool).await?;
-    result.map(Some)
 }
 
 /// Sends every queued delivery that is due at `now`.

@@ -95,4 +95,16 @@ async fn a_run_killed_mid_batch_loses_no_reminder_and_repeats_at_most_the_mails_
     let duplicates = received.len() - sent.len();
     // At most the mails the dead run had in flight (one claimed batch).
     assert!(duplicates <= 50, "{duplicates} duplicates");
+    // The run that finished is in the run history; the killed one never finished.
+    let runs: Vec<(String, Option<String>, Option<String>)> =
+        sqlx::query_as("select trigger, summary_json, error from engine_runs")
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(runs.len(), 1, "{runs:?}");
+    assert_eq!(runs[0].0, "cli");
+    assert_eq!(runs[0].2, None);
+    let summary: serde_json::Value =
+        serde_json::from_str(runs[0].1.as_deref().expect("a summary")).unwrap();
+    assert!(summary["sent"].as_u64().unwrap() > 0, "{summary}");
 }
