@@ -104,16 +104,21 @@ pub async fn insert_demo_batch(
         .collect();
     ingest::upsert_customers(conn, &customers, now).await?;
 
-    let fingerprints: Vec<String> = batch
+    let fingerprints = batch
         .carts
         .iter()
-        .map(|row| items_fingerprint(&row.cart.items))
-        .collect();
+        .map(|row| {
+            Ok((
+                items_fingerprint(&row.cart.items),
+                ingest::items_digest(&row.cart.items)?,
+            ))
+        })
+        .collect::<Result<Vec<_>, DbError>>()?;
     let carts: Vec<CartWrite> = batch
         .carts
         .iter()
         .zip(&fingerprints)
-        .map(|(row, fingerprint)| CartWrite {
+        .map(|(row, (fingerprint, items_digest))| CartWrite {
             cart_id: &row.cart_id,
             shop_id,
             cart: &row.cart,
@@ -121,6 +126,7 @@ pub async fn insert_demo_batch(
             created_at: row.created_at,
             last_activity_at: row.last_activity_at,
             fingerprint,
+            items_digest,
             sequence_started_at: row.created_at,
             ordered_at: row.ordered_at,
             deleted_at: row.deleted_at,

@@ -83,6 +83,7 @@ pub struct StoredCartRow {
     pub deleted_at: Option<DateTime<Utc>>,
     pub items_fingerprint: String,
     pub sequence_started_at: Option<DateTime<Utc>>,
+    pub items_digest: String,
 }
 
 /// The shop's stored carts among `external_ids`.
@@ -95,7 +96,7 @@ pub async fn stored_carts(
     for chunk in external_ids.chunks(900) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "select cart_id, external_id, customer_id, created_at, last_activity_at, ordered_at, deleted_at,
-                 items_fingerprint, sequence_started_at
+                 items_fingerprint, sequence_started_at, items_digest
              from carts where shop_id = ",
         );
         query
@@ -299,6 +300,14 @@ pub async fn upsert_customers(
     Ok(ids)
 }
 
+/// What the stored lines of a cart are: equal digests mean equal lines, field by field.
+pub fn items_digest(items: &[domain::CartItem]) -> Result<String, DbError> {
+    use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+    use sha2::{Digest, Sha256};
+    let encoded = serde_json::to_vec(items).map_err(DbError::corrupt)?;
+    Ok(URL_SAFE_NO_PAD.encode(Sha256::digest(&encoded)))
+}
+
 /// The state of a cart to write after a group of events.
 pub struct CartWrite<'a> {
     pub cart_id: &'a str,
@@ -308,6 +317,7 @@ pub struct CartWrite<'a> {
     pub created_at: DateTime<Utc>,
     pub last_activity_at: DateTime<Utc>,
     pub fingerprint: &'a str,
+    pub items_digest: &'a str,
     pub sequence_started_at: DateTime<Utc>,
     pub ordered_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
@@ -319,7 +329,7 @@ pub async fn upsert_carts(
     conn: &mut SqliteConnection,
     rows: &[CartWrite<'_>],
 ) -> Result<(), DbError> {
-    for chunk in rows.chunks(MAX_BINDS / 16) {
+    for chunk in rows.chunks(MAX_BINDS / 17) {
         let amounts = chunk
             .iter()
             .map(|r| {
@@ -333,7 +343,7 @@ pub async fn upsert_carts(
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl, total_tax_excl,
                  shipping, url, created_at, last_activity_at, ordered_at, deleted_at, items_fingerprint,
-                 sequence_started_at, product_count) ",
+                 sequence_started_at, product_count, items_digest) ",
         );
         query.push_values(
             chunk.iter().zip(amounts),
@@ -353,7 +363,8 @@ pub async fn upsert_carts(
                     .push_bind(r.deleted_at)
                     .push_bind(r.fingerprint.to_owned())
                     .push_bind(r.sequence_started_at)
-                    .push_bind(i64::from(r.cart.product_count()));
+                    .push_bind(i64::from(r.cart.product_count()))
+                    .push_bind(r.items_digest.to_owned());
             },
         );
         query.push(
@@ -363,7 +374,7 @@ pub async fn upsert_carts(
                  shipping = excluded.shipping, url = excluded.url, last_activity_at = excluded.last_activity_at,
                  ordered_at = excluded.ordered_at, deleted_at = excluded.deleted_at,
                  items_fingerprint = excluded.items_fingerprint, sequence_started_at = excluded.sequence_started_at,
-                 product_count = excluded.product_count",
+                 product_count = excluded.product_count, items_digest = excluded.items_digest",
         );
         query.build().execute(&mut *conn).await?;
     }

@@ -118,8 +118,10 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 /// WAL frames (4 KiB pages) past which the checkpointer starts the WAL over: 64 MiB.
 const RESTART_WAL_AFTER_FRAMES: i64 = 16_384;
-/// How long a restart waits for the writer and readers before it gives up until next round.
-const RESTART_WAIT: &str = "pragma busy_timeout = 50";
+/// How long a restart waits for the writer and readers before it gives up until next round:
+/// writers queue behind it meanwhile (50 ms put the p99 at 1,000 requests/s at 15 ms, 20 ms
+/// at 8–21 ms).
+const RESTART_WAIT: &str = "pragma busy_timeout = 20";
 /// What a WAL file that starts over is cut back to, so one burst does not keep its disk space.
 const WAL_SIZE_LIMIT_BYTES: &str = "134217728";
 /// `pragma optimize` once an hour (in checkpointer rounds).

@@ -465,3 +465,49 @@ async fn a_customer_resent_without_a_phone_keeps_it_and_a_new_phone_replaces_it(
     assert_eq!(kept.as_deref(), Some("+33600000000"));
     assert_eq!(replaced.as_deref(), Some("+33611111111"));
 }
+
+#[tokio::test]
+async fn resent_identical_lines_are_left_in_place_and_any_changed_field_rewrites_them() {
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    let lines = |pool: sqlx::SqlitePool| async move {
+        sqlx::query_as::<_, (String, String, Option<i64>)>(
+            "select i.created_at, i.name, i.stock from cart_items i join carts c on c.cart_id = i.cart_id
+             where c.external_id = 'web-1'",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap()
+    };
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+    let first = lines(app.pool.clone()).await;
+    app.post_events(&key, cart_updated("e2", "web-1", "2026-11-23T10:05:00Z", 1))
+        .await;
+    let resent = lines(app.pool.clone()).await;
+    // Only the stock moved: same products and quantities, so no restart, but new lines.
+    let mut restocked = cart_updated("e3", "web-1", "2026-11-23T10:10:00Z", 1);
+    restocked["cart"]["items"][0]["stock"] = 12.into();
+    app.post_events(&key, restocked).await;
+    let after_stock = lines(app.pool.clone()).await;
+    let mut renamed = cart_updated("e4", "web-1", "2026-11-23T10:15:00Z", 1);
+    renamed["cart"]["items"][0]["stock"] = 12.into();
+    renamed["cart"]["items"][0]["name"] = "T-shirt <b>neuf</b>".into();
+    app.post_events(&key, renamed).await;
+    let after_name = lines(app.pool.clone()).await;
+
+    assert_eq!(
+        resent, first,
+        "the same lines, not deleted and inserted again"
+    );
+    assert_eq!(after_stock.len(), 1);
+    assert_eq!(after_stock[0].2, Some(12));
+    assert_ne!(after_stock[0].0, first[0].0, "rewritten");
+    assert_eq!(after_name[0].1, "T-shirt <b>neuf</b>");
+    assert_eq!(
+        app.count("select count(*) from carts where external_id = 'web-1' and last_activity_at like '2026-11-23T10:15:00%'")
+            .await,
+        1,
+        "every resend still counts as activity"
+    );
+}

@@ -31,6 +31,8 @@ struct Slot<'e> {
     created_at: Option<DateTime<Utc>>,
     sequence_started_at: Option<DateTime<Utc>>,
     deleted_at: Option<DateTime<Utc>>,
+    /// The digest of the lines stored before the group ("" for a new cart).
+    stored_items_digest: String,
     /// The newest full state from a `cart_updated`, if any.
     data: Option<&'e Cart>,
     /// The customer (shop, external id) an event of the group linked to the cart.
@@ -97,6 +99,7 @@ pub async fn apply_group(
                     created_at: Some(row.created_at),
                     sequence_started_at: row.sequence_started_at,
                     deleted_at: row.deleted_at,
+                    stored_items_digest: row.items_digest,
                     data: None,
                     customer: None,
                     marked: false,
@@ -154,6 +157,7 @@ pub async fn apply_group(
                         created_at: None,
                         sequence_started_at: None,
                         deleted_at: None,
+                        stored_items_digest: String::new(),
                         data: None,
                         customer: None,
                         marked: false,
@@ -231,11 +235,19 @@ pub async fn apply_group(
             .map(String::as_str)
     };
 
+    let digests = slots
+        .values()
+        .map(|slot| {
+            slot.data
+                .map(|cart| store::items_digest(&cart.items))
+                .transpose()
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let mut cart_writes = Vec::new();
     let mut item_writes = Vec::new();
-    for ((shop_id, _), slot) in &slots {
-        match slot.data {
-            Some(cart) => {
+    for (((shop_id, _), slot), digest) in slots.iter().zip(&digests) {
+        match (slot.data, digest) {
+            (Some(cart), Some(digest)) => {
                 let created_at = slot.created_at.unwrap_or(slot.state.last_activity_at);
                 cart_writes.push(CartWrite {
                     cart_id: &slot.cart_id,
@@ -245,13 +257,16 @@ pub async fn apply_group(
                     created_at,
                     last_activity_at: slot.state.last_activity_at,
                     fingerprint: &slot.state.items_fingerprint,
+                    items_digest: digest,
                     sequence_started_at: slot.sequence_started_at.unwrap_or(created_at),
                     ordered_at: slot.state.ordered_at,
                     deleted_at: slot.deleted_at,
                 });
-                item_writes.push((slot.cart_id.as_str(), shop_id.as_str(), cart));
+                if *digest != slot.stored_items_digest {
+                    item_writes.push((slot.cart_id.as_str(), shop_id.as_str(), cart));
+                }
             }
-            None if slot.marked => {
+            _ if slot.marked => {
                 store::mark_cart(
                     &mut tx,
                     &slot.cart_id,
@@ -261,7 +276,7 @@ pub async fn apply_group(
                 )
                 .await?;
             }
-            None => {}
+            _ => {}
         }
     }
     store::upsert_carts(&mut tx, &cart_writes).await?;
