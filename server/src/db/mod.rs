@@ -118,7 +118,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 /// WAL frames (4 KiB pages) past which the checkpointer starts the WAL over: 256 MiB. Each
 /// restart holds writers for a few milliseconds (more when the disk is slow to sync), so they
-/// are kept rare: at 64 MiB the p99 at 1,000 requests/s was 8–89 ms, at 256 MiB 16–20 ms.
+/// are kept rare: at 64 MiB the p99 at 1,000 requests/s was 8–89 ms, at 256 MiB 14–20 ms.
 const RESTART_WAL_AFTER_FRAMES: i64 = 65_536;
 /// How long a restart waits for the writer and readers before it gives up until next round;
 /// writers queue behind it meanwhile.
