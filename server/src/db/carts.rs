@@ -104,34 +104,31 @@ pub async fn insert_demo_batch(
         .collect();
     ingest::upsert_customers(conn, &customers, now).await?;
 
-    let fingerprints = batch
+    let fingerprints: Vec<String> = batch
         .carts
         .iter()
-        .map(|row| {
-            Ok((
-                items_fingerprint(&row.cart.items),
-                ingest::items_digest(&row.cart.items)?,
-            ))
-        })
-        .collect::<Result<Vec<_>, DbError>>()?;
-    let carts: Vec<CartWrite> = batch
+        .map(|row| items_fingerprint(&row.cart.items))
+        .collect();
+    let carts = batch
         .carts
         .iter()
         .zip(&fingerprints)
-        .map(|(row, (fingerprint, items_digest))| CartWrite {
-            cart_id: &row.cart_id,
-            shop_id,
-            cart: &row.cart,
-            customer_id: row.customer_id.as_deref(),
-            created_at: row.created_at,
-            last_activity_at: row.last_activity_at,
-            fingerprint,
-            items_digest,
-            sequence_started_at: row.created_at,
-            ordered_at: row.ordered_at,
-            deleted_at: row.deleted_at,
+        .map(|(row, fingerprint)| {
+            Ok(CartWrite {
+                cart_id: &row.cart_id,
+                shop_id,
+                cart: &row.cart,
+                customer_id: row.customer_id.as_deref(),
+                created_at: row.created_at,
+                last_activity_at: row.last_activity_at,
+                fingerprint,
+                items_digest: ingest::items_digest(&row.cart.items)?,
+                sequence_started_at: row.created_at,
+                ordered_at: row.ordered_at,
+                deleted_at: row.deleted_at,
+            })
         })
-        .collect();
+        .collect::<Result<Vec<_>, DbError>>()?;
     ingest::upsert_carts(conn, &carts).await?;
     let items: Vec<(&str, &str, &Cart)> = batch
         .carts

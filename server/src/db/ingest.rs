@@ -317,7 +317,7 @@ pub struct CartWrite<'a> {
     pub created_at: DateTime<Utc>,
     pub last_activity_at: DateTime<Utc>,
     pub fingerprint: &'a str,
-    pub items_digest: &'a str,
+    pub items_digest: String,
     pub sequence_started_at: DateTime<Utc>,
     pub ordered_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
@@ -364,7 +364,7 @@ pub async fn upsert_carts(
                     .push_bind(r.fingerprint.to_owned())
                     .push_bind(r.sequence_started_at)
                     .push_bind(i64::from(r.cart.product_count()))
-                    .push_bind(r.items_digest.to_owned());
+                    .push_bind(r.items_digest.clone());
             },
         );
         query.push(

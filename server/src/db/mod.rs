@@ -122,7 +122,7 @@ const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 const RESTART_WAL_AFTER_FRAMES: i64 = 65_536;
 /// How long a restart waits for the writer and readers before it gives up until next round;
 /// writers queue behind it meanwhile.
-const RESTART_WAIT: &str = "pragma busy_timeout = 20";
+const RESTART_WAIT: Duration = Duration::from_millis(20);
 /// What a WAL file that starts over is cut back to, so one burst does not keep its disk space.
 const WAL_SIZE_LIMIT_BYTES: &str = "536870912";
 /// `pragma optimize` once an hour (in checkpointer rounds).
@@ -210,22 +210,30 @@ async fn checkpoint_round(pool: &Pool, restart_after: i64) -> Result<(), sqlx::E
     }
     let mut conn = pool.acquire().await?;
     sqlx::query(PASSIVE).execute(&mut *conn).await?;
-    sqlx::query(RESTART_WAIT).execute(&mut *conn).await?;
+    set_busy_timeout(&mut conn, RESTART_WAIT).await?;
     let restarted = sqlx::query("pragma wal_checkpoint(restart)")
         .execute(&mut *conn)
         .await;
-    let reset = sqlx::query(sqlx::AssertSqlSafe(format!(
-        "pragma busy_timeout = {}",
-        BUSY_TIMEOUT.as_millis()
-    )))
-    .execute(&mut *conn)
-    .await;
+    let reset = set_busy_timeout(&mut conn, BUSY_TIMEOUT).await;
     if reset.is_err() {
         // Not back in the pool with the short wait.
         conn.close_on_drop();
     }
     restarted?;
     reset?;
+    Ok(())
+}
+
+async fn set_busy_timeout(
+    conn: &mut sqlx::SqliteConnection,
+    wait: Duration,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "pragma busy_timeout = {}",
+        wait.as_millis()
+    )))
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

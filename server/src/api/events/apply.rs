@@ -235,19 +235,15 @@ pub async fn apply_group(
             .map(String::as_str)
     };
 
-    let digests = slots
-        .values()
-        .map(|slot| {
-            slot.data
-                .map(|cart| store::items_digest(&cart.items))
-                .transpose()
-        })
-        .collect::<Result<Vec<_>, _>>()?;
     let mut cart_writes = Vec::new();
     let mut item_writes = Vec::new();
-    for (((shop_id, _), slot), digest) in slots.iter().zip(&digests) {
-        match (slot.data, digest) {
-            (Some(cart), Some(digest)) => {
+    for ((shop_id, _), slot) in &slots {
+        match slot.data {
+            Some(cart) => {
+                let items_digest = store::items_digest(&cart.items)?;
+                if items_digest != slot.stored_items_digest {
+                    item_writes.push((slot.cart_id.as_str(), shop_id.as_str(), cart));
+                }
                 let created_at = slot.created_at.unwrap_or(slot.state.last_activity_at);
                 cart_writes.push(CartWrite {
                     cart_id: &slot.cart_id,
@@ -257,16 +253,13 @@ pub async fn apply_group(
                     created_at,
                     last_activity_at: slot.state.last_activity_at,
                     fingerprint: &slot.state.items_fingerprint,
-                    items_digest: digest,
+                    items_digest,
                     sequence_started_at: slot.sequence_started_at.unwrap_or(created_at),
                     ordered_at: slot.state.ordered_at,
                     deleted_at: slot.deleted_at,
                 });
-                if *digest != slot.stored_items_digest {
-                    item_writes.push((slot.cart_id.as_str(), shop_id.as_str(), cart));
-                }
             }
-            _ if slot.marked => {
+            None if slot.marked => {
                 store::mark_cart(
                     &mut tx,
                     &slot.cart_id,
@@ -276,7 +269,7 @@ pub async fn apply_group(
                 )
                 .await?;
             }
-            _ => {}
+            None => {}
         }
     }
     store::upsert_carts(&mut tx, &cart_writes).await?;
