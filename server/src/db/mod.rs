@@ -127,6 +127,8 @@ const RESTART_WAIT: Duration = Duration::from_millis(20);
 const WAL_SIZE_LIMIT_BYTES: &str = "536870912";
 /// `pragma optimize` once an hour (in checkpointer rounds).
 const OPTIMIZE_EVERY_ROUNDS: u64 = 7_200;
+/// Carts from which the planner's statistics are worth taking (see `refresh_statistics`).
+const ANALYZE_FROM_CARTS: i64 = 1_000;
 
 /// Opens the database named by `url`, creating a SQLite file and its folder if needed.
 pub async fn connect(url: &str) -> anyhow::Result<Pool> {
@@ -190,7 +192,7 @@ async fn checkpointer(pool: Pool, every: Duration, restart_after: i64) {
         }
         // Now and then (first at start), refresh the planner's statistics where tables grew.
         if rounds.is_multiple_of(OPTIMIZE_EVERY_ROUNDS) {
-            if let Err(error) = sqlx::query("pragma optimize").execute(&pool).await {
+            if let Err(error) = refresh_statistics(&pool).await {
                 tracing::warn!(%error, "pragma optimize failed");
             }
         }
@@ -199,6 +201,27 @@ async fn checkpointer(pool: Pool, every: Duration, restart_after: i64) {
             tracing::warn!(%error, "WAL checkpoint failed; the next round tries again");
         }
     }
+}
+
+/// Runs `pragma optimize` (ANALYZE where tables grew or shrank tenfold, or were never
+/// analyzed) once the shop has `ANALYZE_FROM_CARTS` carts.
+///
+/// Statistics taken of a nearly empty database mislead SQLite for good: with one cart, every
+/// index of `carts` looks unique, so the planner picks among them at random, and the stats stay
+/// until the table is ten times larger. A server started on a fresh database did exactly that
+/// when its first round ran during the migrations or the first events, and every ingestion
+/// group then cost 1.5 times the CPU. Below the threshold SQLite's own guesses (no statistics)
+/// are right; above it the statistics describe real data.
+pub(crate) async fn refresh_statistics(pool: &Pool) -> Result<bool, sqlx::Error> {
+    let big_enough: Option<i64> = sqlx::query_scalar("select 1 from carts limit 1 offset $1")
+        .bind(ANALYZE_FROM_CARTS - 1)
+        .fetch_optional(pool)
+        .await?;
+    if big_enough.is_none() {
+        return Ok(false);
+    }
+    sqlx::query("pragma optimize").execute(pool).await?;
+    Ok(true)
 }
 
 async fn checkpoint_round(pool: &Pool, restart_after: i64) -> Result<(), sqlx::Error> {
@@ -248,6 +271,66 @@ pub async fn migrate(pool: &Pool) -> anyhow::Result<()> {
 /// A fresh id for a new row: UUID v7, time-ordered so inserts stay index-friendly.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
+}
+
+#[cfg(test)]
+mod statistics_tests {
+    use chrono::TimeZone;
+
+    use super::*;
+    use crate::demo::{seed, DemoOptions};
+
+    async fn seeded(pool: &Pool, carts: u32) {
+        seed(
+            pool,
+            &DemoOptions {
+                carts,
+                seed: 7,
+                now: chrono::Utc
+                    .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
+                    .unwrap(),
+                public_url: "http://127.0.0.1".into(),
+                replace: true,
+                days: 14,
+                history: false,
+            },
+        )
+        .await
+        .unwrap();
+    }
+
+    async fn carts_statistics(pool: &Pool) -> i64 {
+        let has_table: i64 =
+            sqlx::query_scalar("select count(*) from sqlite_schema where name = 'sqlite_stat1'")
+                .fetch_one(pool)
+                .await
+                .unwrap();
+        if has_table == 0 {
+            return 0;
+        }
+        sqlx::query_scalar("select count(*) from sqlite_stat1 where tbl = 'carts'")
+            .fetch_one(pool)
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn planner_statistics_are_taken_only_once_the_shop_has_a_thousand_carts() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = connect(&format!("sqlite://{}/stats.db", dir.path().display()))
+            .await
+            .unwrap();
+        migrate(&pool).await.unwrap();
+
+        seeded(&pool, 3).await;
+        assert!(!refresh_statistics(&pool).await.unwrap());
+        assert_eq!(carts_statistics(&pool).await, 0);
+
+        seeded(&pool, 1_200).await;
+        assert!(refresh_statistics(&pool).await.unwrap());
+        assert!(carts_statistics(&pool).await > 0);
+        pool.close().await;
+    }
 }
 
 #[cfg(test)]
