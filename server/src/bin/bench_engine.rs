@@ -19,26 +19,66 @@ use mailin::{response, Handler, Response};
 use server::{db, demo, mail};
 use tokio::net::TcpListener;
 
-#[derive(Clone)]
-struct Count(Arc<AtomicU64>);
+/// Messages and bytes of message data the sink received.
+#[derive(Clone, Default)]
+struct Count {
+    messages: Arc<AtomicU64>,
+    bytes: Arc<AtomicU64>,
+}
 
 impl Handler for Count {
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.bytes.fetch_add(buf.len() as u64, Ordering::Relaxed);
+        Ok(())
+    }
+
     fn data_end(&mut self) -> Response {
-        self.0.fetch_add(1, Ordering::Relaxed);
+        self.messages.fetch_add(1, Ordering::Relaxed);
         response::OK
     }
 }
 
-async fn sink() -> (SocketAddr, Arc<AtomicU64>) {
+impl Count {
+    fn read(&self) -> (u64, u64) {
+        (
+            self.messages.load(Ordering::Relaxed),
+            self.bytes.load(Ordering::Relaxed),
+        )
+    }
+}
+
+async fn sink() -> (SocketAddr, Count) {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let count = Arc::new(AtomicU64::new(0));
+    let count = Count::default();
     tokio::spawn(mail::loopback::serve(
         listener,
-        Count(count.clone()),
+        count.clone(),
         std::time::Duration::ZERO,
     ));
     (addr, count)
+}
+
+/// A message whose data is about `bytes` long once sent, like the engine's reminders: an HTML
+/// part four times the size of its text part, one long line each as an editor would write it.
+fn blast_message(bytes: u64) -> anyhow::Result<lettre::Message> {
+    let build = |html_len: usize| {
+        mail::build_message(
+            "Relance <relance@localhost>",
+            &mail::OutgoingEmail {
+                to: "blast@example.com".into(),
+                subject: "Blast".into(),
+                html: "<p>".to_owned() + &"x".repeat(html_len) + "</p>",
+                text: "x".repeat(html_len / 4),
+                message_id: None,
+                unsubscribe_url: None,
+                reply_to: None,
+            },
+        )
+    };
+    let first = build(12_000)?;
+    let scale = bytes as f64 / first.formatted().len() as f64;
+    Ok(build((12_000.0 * scale) as usize)?)
 }
 
 /// The peak resident memory of process `pid` so far, from the kernel (Linux), in MB.
@@ -136,27 +176,17 @@ async fn main() -> anyhow::Result<()> {
         tokio::task::spawn_blocking(move || run_once(&database_url, &smtp_url, &now.to_rfc3339()))
             .await??;
     let sent = summary["sent"].as_u64().unwrap_or(0);
+    let (engine_messages, engine_bytes) = received.read();
     anyhow::ensure!(
-        received.load(Ordering::Relaxed) == sent,
-        "the sink got {} messages, run-once says {sent}",
-        received.load(Ordering::Relaxed)
+        engine_messages == sent && sent > 0,
+        "the sink got {engine_messages} messages, run-once says {sent}"
     );
     let transport = mail::smtp(&format!("smtp://{addr}"))?;
 
-    // The same number of messages, rendered beforehand, straight to the sink.
-    let email = mail::build_message(
-        "Relance <relance@localhost>",
-        &mail::OutgoingEmail {
-            to: "blast@example.com".into(),
-            subject: "Blast".into(),
-            html: "<p>".to_owned() + &"x".repeat(12_000) + "</p>",
-            text: "x".repeat(3_000),
-            message_id: None,
-            unsubscribe_url: None,
-            reply_to: None,
-        },
-    )?;
-    let before = received.load(Ordering::Relaxed);
+    // The same number of messages, rendered beforehand, straight to the sink: one message as
+    // large as the reminders were on average, so both move the same bytes.
+    let email = blast_message(engine_bytes / sent)?;
+    let (before, before_bytes) = received.read();
     let blast_started = Instant::now();
     // As many in flight as the engine keeps.
     let results: Vec<Result<(), mail::MailError>> = futures_util::stream::iter(0..sent)
@@ -169,7 +199,8 @@ async fn main() -> anyhow::Result<()> {
         .await;
     results.into_iter().collect::<Result<Vec<()>, _>>()?;
     let blast_seconds = blast_started.elapsed().as_secs_f64();
-    let blasted = received.load(Ordering::Relaxed) - before;
+    let (after, after_bytes) = received.read();
+    let blasted = after - before;
 
     println!("| what | figure |");
     println!("|---|---:|");
@@ -183,6 +214,11 @@ async fn main() -> anyhow::Result<()> {
         sent as f64 / engine_seconds
     );
     println!("| raw SMTP blast, same count, same transport and concurrency | {blast_seconds:.2} s, {:.0} messages/s ({blasted} received) |", blasted as f64 / blast_seconds);
+    println!(
+        "| mean message data at the sink, engine / blast | {:.1} / {:.1} KB |",
+        engine_bytes as f64 / sent as f64 / 1000.0,
+        (after_bytes - before_bytes) as f64 / blasted.max(1) as f64 / 1000.0
+    );
     println!(
         "| engine / blast | {:.0} % |",
         100.0 * (sent as f64 / engine_seconds) / (blasted as f64 / blast_seconds)
