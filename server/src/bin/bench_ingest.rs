@@ -277,6 +277,9 @@ async fn main() -> anyhow::Result<()> {
         .await?
         .expect("the bench key opens");
     let (mut parse, mut apply) = (Duration::ZERO, Duration::ZERO);
+    // As the server's writer: a connection of its own, and what it remembers.
+    let mut conn = pool.acquire().await?;
+    let mut memory = server::db::ingest_memory::WriterMemory::default();
     let rounds = 20;
     for _ in 0..rounds {
         let body = load.batch(500);
@@ -285,7 +288,13 @@ async fn main() -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         parse += started.elapsed();
         let started = Instant::now();
-        server::api::events::apply_group(&pool, &[(&owner, valid.as_slice())], Utc::now()).await?;
+        server::api::events::apply_group(
+            &mut conn,
+            &mut memory,
+            &[(&owner, valid.as_slice())],
+            Utc::now(),
+        )
+        .await?;
         apply += started.elapsed();
     }
     println!(

@@ -102,7 +102,9 @@ pub async fn insert_demo_batch(
             phone: None,
         })
         .collect();
-    ingest::upsert_customers(conn, &customers, now).await?;
+    // The demo's own transaction: nothing to remember for the ingestion writer.
+    let mut memory = super::ingest_memory::WriterMemory::default();
+    ingest::upsert_customers(conn, &mut memory, &customers, now).await?;
 
     let fingerprints: Vec<String> = batch
         .carts

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use domain::{Cart, Customer};
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use super::ingest_memory::WriterMemory;
 use super::money::to_db;
 use super::{new_id, push_list, DbError};
 
@@ -76,7 +77,6 @@ pub async fn known_event_ids(
 pub struct StoredCartRow {
     pub cart_id: String,
     pub external_id: String,
-    pub customer_id: Option<String>,
     pub created_at: DateTime<Utc>,
     pub last_activity_at: DateTime<Utc>,
     pub ordered_at: Option<DateTime<Utc>>,
@@ -86,16 +86,24 @@ pub struct StoredCartRow {
     pub items_digest: String,
 }
 
-/// The shop's stored carts among `external_ids`.
+/// The shop's stored carts among `external_ids`; those the writer's memory holds are not read.
 pub async fn stored_carts(
     conn: &mut SqliteConnection,
+    memory: &mut WriterMemory,
     shop_id: &str,
     external_ids: &[&str],
 ) -> Result<Vec<StoredCartRow>, DbError> {
     let mut rows = Vec::new();
-    for chunk in external_ids.chunks(900) {
+    let mut unknown = Vec::new();
+    for id in external_ids {
+        match memory.take_cart(shop_id, id) {
+            Some(row) => rows.push(row),
+            None => unknown.push(*id),
+        }
+    }
+    for chunk in unknown.chunks(900) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "select cart_id, external_id, customer_id, created_at, last_activity_at, ordered_at, deleted_at,
+            "select cart_id, external_id, created_at, last_activity_at, ordered_at, deleted_at,
                  items_fingerprint, sequence_started_at, items_digest
              from carts where shop_id = ",
         );
@@ -158,10 +166,10 @@ pub struct CustomerRow<'a> {
 }
 
 /// A stored customer, in the columns an event can change, as they are bound.
-#[derive(sqlx::FromRow)]
-struct StoredCustomer {
-    shop_id: String,
-    external_id: String,
+#[derive(Clone, sqlx::FromRow)]
+pub(crate) struct StoredCustomer {
+    pub(crate) shop_id: String,
+    pub(crate) external_id: String,
     customer_id: String,
     email: String,
     first_name: String,
@@ -178,6 +186,36 @@ struct StoredCustomer {
 }
 
 impl StoredCustomer {
+    /// The stored customer once `row` is written over `before` (a missing phone keeps the old).
+    fn written(
+        row: &CustomerRow<'_>,
+        groups_json: String,
+        customer_id: String,
+        before: Option<&StoredCustomer>,
+    ) -> Self {
+        let c = row.customer;
+        Self {
+            shop_id: row.shop_id.to_owned(),
+            external_id: c.id.clone(),
+            customer_id,
+            email: c.email.as_str().to_owned(),
+            first_name: c.first_name.clone(),
+            last_name: c.last_name.clone(),
+            gender: c.gender.map(|g| g.as_str().to_owned()),
+            language: c.language.code().to_owned(),
+            country: c.country.clone(),
+            groups_json,
+            newsletter: c.newsletter,
+            birthdate: c.birthdate,
+            orders_count: i64::from(c.orders_count),
+            last_order_at: c.last_order_at,
+            phone: row
+                .phone
+                .map(str::to_owned)
+                .or_else(|| before.and_then(|b| b.phone.clone())),
+        }
+    }
+
     /// Whether `row` says anything new; a missing phone keeps the stored one.
     fn differs(&self, row: &CustomerRow<'_>, groups_json: &str) -> bool {
         let c = row.customer;
@@ -205,11 +243,35 @@ impl StoredCustomer {
 /// write, and `updated_at` keeps the last real change).
 pub async fn upsert_customers(
     conn: &mut SqliteConnection,
+    memory: &mut WriterMemory,
     rows: &[CustomerRow<'_>],
     now: DateTime<Utc>,
 ) -> Result<Vec<(String, String, String)>, DbError> {
-    let mut by_shop: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    let mut ids = Vec::with_capacity(rows.len());
+    let mut writes = Vec::new();
+    let mut unknown = Vec::new();
+    // Known to the writer: compared in place, remembered again only when written.
     for row in rows {
+        let groups = serde_json::to_string(&row.customer.groups).map_err(DbError::corrupt)?;
+        let Some(known) = memory.customer(row.shop_id, &row.customer.id) else {
+            unknown.push((row, groups));
+            continue;
+        };
+        let customer_id = known.customer_id.clone();
+        ids.push((
+            row.shop_id.to_owned(),
+            row.customer.id.clone(),
+            customer_id.clone(),
+        ));
+        if known.differs(row, &groups) {
+            let written =
+                StoredCustomer::written(row, groups.clone(), customer_id.clone(), Some(known));
+            memory.will_store_customer(written);
+            writes.push((row, groups, customer_id));
+        }
+    }
+    let mut by_shop: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (row, _) in &unknown {
         by_shop
             .entry(row.shop_id)
             .or_default()
@@ -237,21 +299,26 @@ pub async fn upsert_customers(
             }
         }
     }
-    let mut ids = Vec::with_capacity(rows.len());
-    let mut writes = Vec::new();
-    for row in rows {
-        let groups = serde_json::to_string(&row.customer.groups).map_err(DbError::corrupt)?;
+    for (row, groups) in unknown {
         let key = (row.shop_id.to_owned(), row.customer.id.clone());
-        match stored.get(&key) {
-            Some(known) if !known.differs(row, &groups) => {
-                ids.push((key.0, key.1, known.customer_id.clone()));
+        let known = stored.remove(&key);
+        let customer_id = match &known {
+            Some(known) => known.customer_id.clone(),
+            None => row.customer_id.map_or_else(new_id, str::to_owned),
+        };
+        ids.push((key.0, key.1, customer_id.clone()));
+        match known {
+            Some(known) if !known.differs(row, &groups) => memory.will_store_customer(known),
+            known => {
+                let written = StoredCustomer::written(
+                    row,
+                    groups.clone(),
+                    customer_id.clone(),
+                    known.as_ref(),
+                );
+                memory.will_store_customer(written);
+                writes.push((row, groups, customer_id));
             }
-            Some(known) => writes.push((row, groups, known.customer_id.clone())),
-            None => writes.push((
-                row,
-                groups,
-                row.customer_id.map_or_else(new_id, str::to_owned),
-            )),
         }
     }
     for chunk in writes.chunks(MAX_BINDS / 17) {
@@ -289,13 +356,6 @@ pub async fn upsert_customers(
                  updated_at = excluded.updated_at",
         );
         query.build().execute(&mut *conn).await?;
-        ids.extend(chunk.iter().map(|(r, _, customer_id)| {
-            (
-                r.shop_id.to_owned(),
-                r.customer.id.clone(),
-                customer_id.clone(),
-            )
-        }));
     }
     Ok(ids)
 }

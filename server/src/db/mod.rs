@@ -9,6 +9,7 @@ mod carts;
 pub mod deliveries;
 pub mod engine;
 pub mod ingest;
+pub mod ingest_memory;
 pub mod money;
 pub mod render_data;
 pub mod runs;

@@ -233,6 +233,37 @@ async fn an_older_update_arriving_late_never_overwrites_a_newer_one() {
 }
 
 #[tokio::test]
+async fn a_cart_another_connection_changed_is_read_again_before_the_next_event() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+    // Another writer (a second server on the same file, say) stored a newer activity since.
+    sqlx::query(
+        "update carts set last_activity_at = '2026-11-23T11:00:00+00:00' where external_id = 'web-1'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    let late = app
+        .post_events(&key, cart_updated("e2", "web-1", "2026-11-23T10:30:00Z", 2))
+        .await;
+
+    assert_eq!(body(&late), json!({"accepted": 1, "duplicates": 0}));
+    assert_eq!(
+        app.count("select count(*) from cart_events where event_id = 'e2' and outcome = 'stale'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.cart_column::<String>("web-1", "items_fingerprint")
+            .await,
+        "demo_1:1"
+    );
+}
+
+#[tokio::test]
 async fn changed_items_restart_the_sequence_and_unchanged_items_do_not() {
     let app = TestApp::spawn(Some(1)).await;
     let key = app.api_key().await;

@@ -11,11 +11,15 @@ use domain::{
     },
     Cart,
 };
+use sqlx::{Connection, SqliteConnection};
 
 use super::validate::{EventBody, IncomingCustomer, ValidEvent};
 use crate::db::{
-    ingest::{self as store, ApiKeyOwner, CartWrite, CustomerRow, EventRow, OrderRow},
-    new_id, DbError, Pool,
+    ingest::{
+        self as store, ApiKeyOwner, CartWrite, CustomerRow, EventRow, OrderRow, StoredCartRow,
+    },
+    ingest_memory::WriterMemory,
+    new_id, DbError,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -41,6 +45,32 @@ struct Slot<'e> {
     marked: bool,
 }
 
+impl Slot<'_> {
+    /// The cart as the group leaves it in the database.
+    /// `written_digest`: the digest of the lines the group writes, if it writes the cart.
+    fn as_stored(&self, external_id: &str, written_digest: Option<&str>) -> StoredCartRow {
+        let created_at = self.created_at.unwrap_or(self.state.last_activity_at);
+        let (sequence_started_at, items_digest) = match written_digest {
+            Some(digest) => (
+                Some(self.sequence_started_at.unwrap_or(created_at)),
+                digest.to_owned(),
+            ),
+            None => (self.sequence_started_at, self.stored_items_digest.clone()),
+        };
+        StoredCartRow {
+            cart_id: self.cart_id.clone(),
+            external_id: external_id.to_owned(),
+            created_at,
+            last_activity_at: self.state.last_activity_at,
+            ordered_at: self.state.ordered_at,
+            deleted_at: self.deleted_at,
+            items_fingerprint: self.state.items_fingerprint.clone(),
+            sequence_started_at,
+            items_digest,
+        }
+    }
+}
+
 type CartKey = (String, String);
 
 fn remember_customer<'e>(
@@ -56,13 +86,15 @@ fn remember_customer<'e>(
 
 #[tracing::instrument(skip_all, fields(requests = batches.len()))]
 pub async fn apply_group(
-    pool: &Pool,
+    conn: &mut SqliteConnection,
+    memory: &mut WriterMemory,
     batches: &[(&ApiKeyOwner, &[ValidEvent])],
     now: DateTime<Utc>,
 ) -> Result<Vec<IngestSummary>, DbError> {
     // IMMEDIATE takes SQLite's write lock up front: a deferred transaction that reads first and
     // writes later fails at once with SQLITE_BUSY when another connection wrote in between.
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    memory.check(&mut tx).await?;
 
     let mut known: HashSet<(String, String)> = HashSet::new();
     let mut ids_by_key: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -86,7 +118,7 @@ pub async fn apply_group(
     }
     let mut slots: HashMap<CartKey, Slot> = HashMap::new();
     for (shop_id, cart_ids) in &carts_by_shop {
-        for row in store::stored_carts(&mut tx, shop_id, cart_ids).await? {
+        for row in store::stored_carts(&mut tx, memory, shop_id, cart_ids).await? {
             slots.insert(
                 (shop_id.to_string(), row.external_id.clone()),
                 Slot {
@@ -223,7 +255,7 @@ pub async fn apply_group(
         })
         .collect();
     let customer_ids: HashMap<CartKey, String> =
-        store::upsert_customers(&mut tx, &customer_rows, now)
+        store::upsert_customers(&mut tx, memory, &customer_rows, now)
             .await?
             .into_iter()
             .map(|(shop_id, external_id, id)| ((shop_id, external_id), id))
@@ -237,10 +269,17 @@ pub async fn apply_group(
 
     let mut cart_writes = Vec::new();
     let mut item_writes = Vec::new();
-    for ((shop_id, _), slot) in &slots {
-        match slot.data {
-            Some(cart) => {
-                let items_digest = store::items_digest(&cart.items)?;
+    for ((shop_id, external_id), slot) in &slots {
+        let written_digest = slot
+            .data
+            .map(|cart| store::items_digest(&cart.items))
+            .transpose()?;
+        memory.will_store_cart(
+            shop_id,
+            slot.as_stored(external_id, written_digest.as_deref()),
+        );
+        match (slot.data, written_digest) {
+            (Some(cart), Some(items_digest)) => {
                 if items_digest != slot.stored_items_digest {
                     item_writes.push((slot.cart_id.as_str(), shop_id.as_str(), cart));
                 }
@@ -259,7 +298,7 @@ pub async fn apply_group(
                     deleted_at: slot.deleted_at,
                 });
             }
-            None if slot.marked => {
+            (None, _) if slot.marked => {
                 store::mark_cart(
                     &mut tx,
                     &slot.cart_id,
@@ -269,7 +308,7 @@ pub async fn apply_group(
                 )
                 .await?;
             }
-            None => {}
+            _ => {}
         }
     }
     store::upsert_carts(&mut tx, &cart_writes).await?;
@@ -280,5 +319,6 @@ pub async fn apply_group(
         store::touch_api_key(&mut tx, &owner.api_key_id, now).await?;
     }
     tx.commit().await?;
+    memory.committed();
     Ok(summaries)
 }

@@ -1,15 +1,20 @@
 //! Group commit: one task writes the events of every request waiting at that moment in one
 //! SQLite transaction. Each request still gets its own answer once its events are committed,
 //! and its events are applied in order after those of the requests that came before it.
+//!
+//! The task keeps one connection for itself and remembers the carts and customers it has read
+//! or written (`WriterMemory`, valid while no other connection commits), so a burst of events
+//! about the same carts does not read them back at every group.
 
 use chrono::Utc;
+use sqlx::{pool::PoolConnection, Sqlite};
 use tokio::sync::{mpsc, oneshot};
 
 use super::{
     apply::{apply_group, IngestSummary},
     ValidEvent,
 };
-use crate::db::{ingest::ApiKeyOwner, DbError, Pool};
+use crate::db::{ingest::ApiKeyOwner, ingest_memory::WriterMemory, DbError, Pool};
 
 /// A group stops growing at this many events, to bound one transaction's length.
 const MAX_GROUP_EVENTS: usize = 5_000;
@@ -57,6 +62,8 @@ impl IngestWriter {
 }
 
 async fn run(pool: Pool, mut receiver: mpsc::Receiver<Job>) {
+    let mut connection: Option<PoolConnection<Sqlite>> = None;
+    let mut memory = WriterMemory::default();
     while let Some(first) = receiver.recv().await {
         let mut group = vec![first];
         let mut events = group[0].events.len();
@@ -73,13 +80,20 @@ async fn run(pool: Pool, mut receiver: mpsc::Receiver<Job>) {
             .iter()
             .map(|job| (&job.owner, job.events.as_slice()))
             .collect();
-        match apply_group(&pool, &batches, Utc::now()).await {
+        let applied = match own_connection(&pool, &mut connection).await {
+            Ok(conn) => apply_group(conn, &mut memory, &batches, Utc::now()).await,
+            Err(error) => Err(error),
+        };
+        match applied {
             Ok(summaries) => {
                 for (job, summary) in group.into_iter().zip(summaries) {
                     let _ = job.reply.send(Ok(summary));
                 }
             }
             Err(error) => {
+                // The connection may be what failed: the next group starts afresh.
+                connection = None;
+                memory.forget();
                 tracing::error!(%error, requests = group.len(), "ingestion group failed; nothing of it was stored");
                 for job in group {
                     let _ = job.reply.send(Err(error.to_string()));
@@ -87,4 +101,15 @@ async fn run(pool: Pool, mut receiver: mpsc::Receiver<Job>) {
             }
         }
     }
+}
+
+/// The writer's connection, taken from the pool the first time and after a failure.
+async fn own_connection<'c>(
+    pool: &Pool,
+    connection: &'c mut Option<PoolConnection<Sqlite>>,
+) -> Result<&'c mut PoolConnection<Sqlite>, DbError> {
+    if connection.is_none() {
+        *connection = Some(pool.acquire().await?);
+    }
+    Ok(connection.as_mut().expect("set above"))
 }
