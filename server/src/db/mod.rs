@@ -214,6 +214,14 @@ async fn checkpointer(pool: Pool, every: Duration, restart_after: i64) {
 /// group then cost 1.5 times the CPU. Below the threshold SQLite's own guesses (no statistics)
 /// are right; above it the statistics describe real data.
 pub(crate) async fn refresh_statistics(pool: &Pool) -> Result<bool, sqlx::Error> {
+    // The first round can come before the migrations on a new database.
+    let migrated: Option<i64> =
+        sqlx::query_scalar("select 1 from sqlite_schema where type = 'table' and name = 'carts'")
+            .fetch_optional(pool)
+            .await?;
+    if migrated.is_none() {
+        return Ok(false);
+    }
     let big_enough: Option<i64> = sqlx::query_scalar("select 1 from carts limit 1 offset $1")
         .bind(ANALYZE_FROM_CARTS - 1)
         .fetch_optional(pool)
@@ -321,6 +329,10 @@ mod statistics_tests {
         let pool = connect(&format!("sqlite://{}/stats.db", dir.path().display()))
             .await
             .unwrap();
+        assert!(
+            !refresh_statistics(&pool).await.unwrap(),
+            "before the migrations"
+        );
         migrate(&pool).await.unwrap();
 
         seeded(&pool, 3).await;
