@@ -186,25 +186,29 @@ pub(crate) struct StoredCustomer {
 }
 
 impl StoredCustomer {
-    /// The stored customer once `row` is written over `before` (a missing phone keeps the old).
-    fn written(
+    /// The stored customer once `row` is written over `before`, or `None` when `before` already
+    /// says the same (nothing to write). A missing phone keeps the stored one.
+    fn after(
         row: &CustomerRow<'_>,
-        groups_json: String,
-        customer_id: String,
+        groups_json: &str,
+        customer_id: &str,
         before: Option<&StoredCustomer>,
-    ) -> Self {
+    ) -> Option<Self> {
+        if before.is_some_and(|before| !before.differs(row, groups_json)) {
+            return None;
+        }
         let c = row.customer;
-        Self {
+        Some(Self {
             shop_id: row.shop_id.to_owned(),
             external_id: c.id.clone(),
-            customer_id,
+            customer_id: customer_id.to_owned(),
             email: c.email.as_str().to_owned(),
             first_name: c.first_name.clone(),
             last_name: c.last_name.clone(),
             gender: c.gender.map(|g| g.as_str().to_owned()),
             language: c.language.code().to_owned(),
             country: c.country.clone(),
-            groups_json,
+            groups_json: groups_json.to_owned(),
             newsletter: c.newsletter,
             birthdate: c.birthdate,
             orders_count: i64::from(c.orders_count),
@@ -213,7 +217,7 @@ impl StoredCustomer {
                 .phone
                 .map(str::to_owned)
                 .or_else(|| before.and_then(|b| b.phone.clone())),
-        }
+        })
     }
 
     /// Whether `row` says anything new; a missing phone keeps the stored one.
@@ -263,9 +267,7 @@ pub async fn upsert_customers(
             row.customer.id.clone(),
             customer_id.clone(),
         ));
-        if known.differs(row, &groups) {
-            let written =
-                StoredCustomer::written(row, groups.clone(), customer_id.clone(), Some(known));
+        if let Some(written) = StoredCustomer::after(row, &groups, &customer_id, Some(known)) {
             memory.will_store_customer(written);
             writes.push((row, groups, customer_id));
         }
@@ -307,18 +309,17 @@ pub async fn upsert_customers(
             None => row.customer_id.map_or_else(new_id, str::to_owned),
         };
         ids.push((key.0, key.1, customer_id.clone()));
-        match known {
-            Some(known) if !known.differs(row, &groups) => memory.will_store_customer(known),
-            known => {
-                let written = StoredCustomer::written(
-                    row,
-                    groups.clone(),
-                    customer_id.clone(),
-                    known.as_ref(),
-                );
+        match (
+            StoredCustomer::after(row, &groups, &customer_id, known.as_ref()),
+            known,
+        ) {
+            (Some(written), _) => {
                 memory.will_store_customer(written);
                 writes.push((row, groups, customer_id));
             }
+            // Stored and unchanged: known from now on as it is.
+            (None, Some(known)) => memory.will_store_customer(known),
+            (None, None) => {}
         }
     }
     for chunk in writes.chunks(MAX_BINDS / 17) {

@@ -121,7 +121,7 @@ impl WriterMemory {
     }
 
     /// A cart as the transaction in progress leaves it.
-    pub fn will_store_cart(&mut self, shop_id: &str, row: StoredCartRow) {
+    pub(crate) fn will_store_cart(&mut self, shop_id: &str, row: StoredCartRow) {
         self.pending_carts.push((shop_id.to_owned(), row));
     }
 

@@ -205,7 +205,7 @@ async fn checkpointer(pool: Pool, every: Duration, restart_after: i64) {
 }
 
 /// Runs `pragma optimize` (ANALYZE where tables grew or shrank tenfold, or were never
-/// analyzed) once the shop has `ANALYZE_FROM_CARTS` carts.
+/// analyzed) once the database holds `ANALYZE_FROM_CARTS` carts.
 ///
 /// Statistics taken of a nearly empty database mislead SQLite for good: with one cart, every
 /// index of `carts` looks unique, so the planner picks among them at random, and the stats stay

@@ -46,18 +46,18 @@ struct Slot<'e> {
 }
 
 impl Slot<'_> {
-    /// The cart as the group leaves it in the database.
-    /// `written_digest`: the digest of the lines the group writes, if it writes the cart.
-    fn as_stored(&self, external_id: &str, written_digest: Option<&str>) -> StoredCartRow {
+    /// The cart as the group leaves it in the database: rewritten whole when the group has its
+    /// new state, otherwise as stored apart from the marks (ordered, deleted).
+    fn as_stored(&self, external_id: &str) -> Result<StoredCartRow, DbError> {
         let created_at = self.created_at.unwrap_or(self.state.last_activity_at);
-        let (sequence_started_at, items_digest) = match written_digest {
-            Some(digest) => (
+        let (sequence_started_at, items_digest) = match self.data {
+            Some(cart) => (
                 Some(self.sequence_started_at.unwrap_or(created_at)),
-                digest.to_owned(),
+                store::items_digest(&cart.items)?,
             ),
             None => (self.sequence_started_at, self.stored_items_digest.clone()),
         };
-        StoredCartRow {
+        Ok(StoredCartRow {
             cart_id: self.cart_id.clone(),
             external_id: external_id.to_owned(),
             created_at,
@@ -67,7 +67,7 @@ impl Slot<'_> {
             items_fingerprint: self.state.items_fingerprint.clone(),
             sequence_started_at,
             items_digest,
-        }
+        })
     }
 }
 
@@ -270,35 +270,27 @@ pub async fn apply_group(
     let mut cart_writes = Vec::new();
     let mut item_writes = Vec::new();
     for ((shop_id, external_id), slot) in &slots {
-        let written_digest = slot
-            .data
-            .map(|cart| store::items_digest(&cart.items))
-            .transpose()?;
-        memory.will_store_cart(
-            shop_id,
-            slot.as_stored(external_id, written_digest.as_deref()),
-        );
-        match (slot.data, written_digest) {
-            (Some(cart), Some(items_digest)) => {
-                if items_digest != slot.stored_items_digest {
+        let stored = slot.as_stored(external_id)?;
+        match slot.data {
+            Some(cart) => {
+                if stored.items_digest != slot.stored_items_digest {
                     item_writes.push((slot.cart_id.as_str(), shop_id.as_str(), cart));
                 }
-                let created_at = slot.created_at.unwrap_or(slot.state.last_activity_at);
                 cart_writes.push(CartWrite {
                     cart_id: &slot.cart_id,
                     shop_id,
                     cart,
                     customer_id: customer_id(slot),
-                    created_at,
-                    last_activity_at: slot.state.last_activity_at,
+                    created_at: stored.created_at,
+                    last_activity_at: stored.last_activity_at,
                     fingerprint: &slot.state.items_fingerprint,
-                    items_digest,
-                    sequence_started_at: slot.sequence_started_at.unwrap_or(created_at),
-                    ordered_at: slot.state.ordered_at,
-                    deleted_at: slot.deleted_at,
+                    items_digest: stored.items_digest.clone(),
+                    sequence_started_at: stored.sequence_started_at.unwrap_or(stored.created_at),
+                    ordered_at: stored.ordered_at,
+                    deleted_at: stored.deleted_at,
                 });
             }
-            (None, _) if slot.marked => {
+            None if slot.marked => {
                 store::mark_cart(
                     &mut tx,
                     &slot.cart_id,
@@ -308,8 +300,9 @@ pub async fn apply_group(
                 )
                 .await?;
             }
-            _ => {}
+            None => {}
         }
+        memory.will_store_cart(shop_id, stored);
     }
     store::upsert_carts(&mut tx, &cart_writes).await?;
     store::replace_items(&mut tx, &item_writes, now).await?;
