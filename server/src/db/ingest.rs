@@ -12,6 +12,24 @@ use super::{new_id, push_list, DbError};
 /// SQLite accepts 32,766 bound values per statement; stay below it.
 const MAX_BINDS: usize = 30_000;
 
+/// Writes built ahead of their execution, with owned values: the writer builds the next ones
+/// while SQLite's thread runs these, instead of each side waiting for the other.
+#[derive(Default)]
+pub struct Statements(Vec<QueryBuilder<Sqlite>>);
+
+impl Statements {
+    pub fn append(&mut self, other: Statements) {
+        self.0.extend(other.0);
+    }
+
+    pub async fn execute(self, conn: &mut SqliteConnection) -> Result<(), DbError> {
+        for mut query in self.0 {
+            query.build().execute(&mut *conn).await?;
+        }
+        Ok(())
+    }
+}
+
 /// An API key that opened a request: whose events these are.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ApiKeyOwner {
@@ -34,22 +52,25 @@ pub async fn api_key_owner(
     .await?)
 }
 
-/// Marks the key used, at most once a minute so a busy shop does not write on every request.
-pub async fn touch_api_key(
-    conn: &mut SqliteConnection,
-    api_key_id: &str,
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    sqlx::query(
-        "update api_keys set last_used_at = $2
-         where api_key_id = $1 and (last_used_at is null or last_used_at < $3)",
-    )
-    .bind(api_key_id)
-    .bind(now)
-    .bind(now - chrono::Duration::minutes(1))
-    .execute(conn)
-    .await?;
-    Ok(())
+/// Marks the keys used, at most once a minute so a busy shop does not write on every request.
+pub fn touch_api_keys(api_key_ids: &[&str], now: DateTime<Utc>) -> Statements {
+    let mut statements = Statements::default();
+    for chunk in api_key_ids.chunks(900) {
+        let mut query: QueryBuilder<Sqlite> =
+            QueryBuilder::new("update api_keys set last_used_at = ");
+        query
+            .push_bind(now)
+            .push(" where (last_used_at is null or last_used_at < ")
+            .push_bind(now - chrono::Duration::minutes(1))
+            .push(") and api_key_id in (");
+        let mut list = query.separated(", ");
+        for id in chunk {
+            list.push_bind(id.to_string());
+        }
+        query.push(")");
+        statements.0.push(query);
+    }
+    statements
 }
 
 /// Which of `event_ids` this key already sent.
@@ -131,11 +152,8 @@ pub struct EventRow {
     pub outcome: &'static str,
 }
 
-pub async fn insert_events(
-    conn: &mut SqliteConnection,
-    rows: &[EventRow],
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
+pub fn insert_events(rows: &[EventRow], now: DateTime<Utc>) -> Statements {
+    let mut statements = Statements::default();
     for chunk in rows.chunks(MAX_BINDS / 8) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "insert into cart_events (api_key_id, event_id, shop_id, event_type, cart_external_id, occurred_at,
@@ -152,9 +170,9 @@ pub async fn insert_events(
                 .push_bind(e.outcome);
         });
         query.push(" on conflict (api_key_id, event_id) do nothing");
-        query.build().execute(&mut *conn).await?;
+        statements.0.push(query);
     }
-    Ok(())
+    statements
 }
 
 pub struct CustomerRow<'a> {
@@ -386,10 +404,8 @@ pub struct CartWrite<'a> {
 
 /// Writes carts whole: new ones are inserted, known ones take the new state (a guest cart keeps
 /// the customer it had when the update names none).
-pub async fn upsert_carts(
-    conn: &mut SqliteConnection,
-    rows: &[CartWrite<'_>],
-) -> Result<(), DbError> {
+pub fn upsert_carts(rows: &[CartWrite<'_>]) -> Result<Statements, DbError> {
+    let mut statements = Statements::default();
     for chunk in rows.chunks(MAX_BINDS / 17) {
         let amounts = chunk
             .iter()
@@ -437,17 +453,17 @@ pub async fn upsert_carts(
                  items_fingerprint = excluded.items_fingerprint, sequence_started_at = excluded.sequence_started_at,
                  product_count = excluded.product_count, items_digest = excluded.items_digest",
         );
-        query.build().execute(&mut *conn).await?;
+        statements.0.push(query);
     }
-    Ok(())
+    Ok(statements)
 }
 
 /// Replaces the lines of these carts with their new ones.
-pub async fn replace_items(
-    conn: &mut SqliteConnection,
+pub fn replace_items(
     carts: &[(&str, &str, &Cart)],
     now: DateTime<Utc>,
-) -> Result<(), DbError> {
+) -> Result<Statements, DbError> {
+    let mut statements = Statements::default();
     for chunk in carts.chunks(900) {
         let mut query: QueryBuilder<Sqlite> =
             QueryBuilder::new("delete from cart_items where cart_id in (");
@@ -456,7 +472,7 @@ pub async fn replace_items(
             list.push_bind(cart_id.to_string());
         }
         query.push(")");
-        query.build().execute(&mut *conn).await?;
+        statements.0.push(query);
     }
     let mut lines = Vec::new();
     for (cart_id, shop_id, cart) in carts {
@@ -493,30 +509,28 @@ pub async fn replace_items(
                     .push_bind(now);
             },
         );
-        query.build().execute(&mut *conn).await?;
+        statements.0.push(query);
     }
-    Ok(())
+    Ok(statements)
 }
 
 /// Marks a cart the group did not rewrite as ordered and/or deleted.
-pub async fn mark_cart(
-    conn: &mut SqliteConnection,
+pub fn mark_cart(
     cart_id: &str,
     customer_id: Option<&str>,
     ordered_at: Option<DateTime<Utc>>,
     deleted_at: Option<DateTime<Utc>>,
-) -> Result<(), DbError> {
-    sqlx::query(
-        "update carts set ordered_at = $2, deleted_at = $3, customer_id = coalesce($4, customer_id)
-         where cart_id = $1",
-    )
-    .bind(cart_id)
-    .bind(ordered_at)
-    .bind(deleted_at)
-    .bind(customer_id)
-    .execute(conn)
-    .await?;
-    Ok(())
+) -> Statements {
+    let mut query: QueryBuilder<Sqlite> = QueryBuilder::new("update carts set ordered_at = ");
+    query
+        .push_bind(ordered_at)
+        .push(", deleted_at = ")
+        .push_bind(deleted_at)
+        .push(", customer_id = coalesce(")
+        .push_bind(customer_id.map(str::to_owned))
+        .push(", customer_id) where cart_id = ")
+        .push_bind(cart_id.to_owned());
+    Statements(vec![query])
 }
 
 pub struct OrderRow {

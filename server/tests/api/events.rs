@@ -542,3 +542,36 @@ async fn resent_identical_lines_are_left_in_place_and_any_changed_field_rewrites
         "every resend still counts as activity"
     );
 }
+
+#[tokio::test]
+async fn a_key_is_marked_used_by_its_events_and_not_rewritten_within_the_minute() {
+    let app = TestApp::spawn(Some(0)).await;
+    let used = app.api_key().await;
+    // A second key of the shop that sends nothing.
+    let _idle = app.api_key().await;
+    let last_used = |pool: sqlx::SqlitePool| async move {
+        sqlx::query_as::<_, (String,)>(
+            "select last_used_at from api_keys where name = 'test' and last_used_at is not null",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap()
+    };
+    assert!(last_used(app.pool.clone()).await.is_empty());
+
+    app.post_events(
+        &used,
+        cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1),
+    )
+    .await;
+    let first = last_used(app.pool.clone()).await;
+    app.post_events(
+        &used,
+        cart_updated("e2", "web-1", "2026-11-23T10:05:00Z", 2),
+    )
+    .await;
+    let second = last_used(app.pool.clone()).await;
+
+    assert_eq!(first.len(), 1, "only the key that sent events: {first:?}");
+    assert_eq!(second, first, "not written again within the minute");
+}

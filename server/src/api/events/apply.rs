@@ -16,7 +16,8 @@ use sqlx::{Connection, SqliteConnection};
 use super::validate::{EventBody, IncomingCustomer, ValidEvent};
 use crate::db::{
     ingest::{
-        self as store, ApiKeyOwner, CartWrite, CustomerRow, EventRow, OrderRow, StoredCartRow,
+        self as store, ApiKeyOwner, CartWrite, CustomerRow, EventRow, OrderRow, Statements,
+        StoredCartRow,
     },
     ingest_memory::WriterMemory,
     new_id, DbError,
@@ -267,9 +268,45 @@ pub async fn apply_group(
             .map(String::as_str)
     };
 
+    // The event rows take SQLite a while; the carts' writes are built meanwhile.
+    let (events_written, carts) = tokio::join!(
+        store::insert_events(&event_rows, now).execute(&mut tx),
+        async { cart_writes(&slots, customer_id, now) }
+    );
+    events_written?;
+    let carts = carts?;
+    carts.statements.execute(&mut tx).await?;
+    for (shop_id, row) in carts.stored {
+        memory.will_store_cart(shop_id, row);
+    }
+    store::insert_orders(&mut tx, &order_rows, now).await?;
+    let keys: Vec<&str> = batches
+        .iter()
+        .map(|(owner, _)| owner.api_key_id.as_str())
+        .collect();
+    store::touch_api_keys(&keys, now).execute(&mut tx).await?;
+    tx.commit().await?;
+    memory.committed();
+    Ok(summaries)
+}
+
+/// The writes that leave every cart of the group as its slot says, and each cart as stored then
+/// (by shop id), for the writer's memory.
+struct CartWrites<'s> {
+    statements: Statements,
+    stored: Vec<(&'s str, StoredCartRow)>,
+}
+
+fn cart_writes<'s>(
+    slots: &'s HashMap<CartKey, Slot>,
+    customer_id: impl Fn(&Slot) -> Option<&'s str>,
+    now: DateTime<Utc>,
+) -> Result<CartWrites<'s>, DbError> {
     let mut cart_writes = Vec::new();
     let mut item_writes = Vec::new();
-    for ((shop_id, external_id), slot) in &slots {
+    let mut statements = Statements::default();
+    let mut stored_rows = Vec::with_capacity(slots.len());
+    for ((shop_id, external_id), slot) in slots {
         let stored = slot.as_stored(external_id)?;
         match slot.data {
             Some(cart) => {
@@ -290,28 +327,20 @@ pub async fn apply_group(
                     deleted_at: stored.deleted_at,
                 });
             }
-            None if slot.marked => {
-                store::mark_cart(
-                    &mut tx,
-                    &slot.cart_id,
-                    customer_id(slot),
-                    slot.state.ordered_at,
-                    slot.deleted_at,
-                )
-                .await?;
-            }
+            None if slot.marked => statements.append(store::mark_cart(
+                &slot.cart_id,
+                customer_id(slot),
+                slot.state.ordered_at,
+                slot.deleted_at,
+            )),
             None => {}
         }
-        memory.will_store_cart(shop_id, stored);
+        stored_rows.push((shop_id.as_str(), stored));
     }
-    store::upsert_carts(&mut tx, &cart_writes).await?;
-    store::replace_items(&mut tx, &item_writes, now).await?;
-    store::insert_events(&mut tx, &event_rows, now).await?;
-    store::insert_orders(&mut tx, &order_rows, now).await?;
-    for (owner, _) in batches {
-        store::touch_api_key(&mut tx, &owner.api_key_id, now).await?;
-    }
-    tx.commit().await?;
-    memory.committed();
-    Ok(summaries)
+    statements.append(store::upsert_carts(&cart_writes)?);
+    statements.append(store::replace_items(&item_writes, now)?);
+    Ok(CartWrites {
+        statements,
+        stored: stored_rows,
+    })
 }
