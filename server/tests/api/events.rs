@@ -201,6 +201,42 @@ async fn a_resent_event_changes_nothing_and_counts_as_a_duplicate() {
 }
 
 #[tokio::test]
+async fn a_batch_with_one_resent_event_stores_the_new_ones_once_and_counts_the_resent_one() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    let first = cart_updated("evt_1", "web-1", "2026-11-23T10:00:00Z", 1);
+    app.post_events(&key, first.clone()).await;
+
+    let mixed = app
+        .post_events(
+            &key,
+            json!({"events": [
+                cart_updated("evt_2", "web-1", "2026-11-23T10:05:00Z", 3),
+                first,
+                cart_updated("evt_3", "web-2", "2026-11-23T10:06:00Z", 2),
+            ]}),
+        )
+        .await;
+
+    assert_eq!(body(&mixed), json!({"accepted": 2, "duplicates": 1}));
+    assert_eq!(app.count("select count(*) from cart_events").await, 3);
+    assert_eq!(
+        app.count("select count(*) from cart_events where event_id = 'evt_1' and outcome = 'created'")
+            .await,
+        1,
+        "the resent event keeps what it did the first time"
+    );
+    assert_eq!(app.cart_column::<i64>("web-1", "product_count").await, 3);
+    assert_eq!(app.cart_column::<i64>("web-2", "product_count").await, 2);
+    assert_eq!(
+        app.count("select count(*) from cart_items i join carts c on c.cart_id = i.cart_id where c.external_id in ('web-1', 'web-2')")
+            .await,
+        2,
+        "one line each, not written twice"
+    );
+}
+
+#[tokio::test]
 async fn an_older_update_arriving_late_never_overwrites_a_newer_one() {
     let app = TestApp::spawn(Some(1)).await;
     let key = app.api_key().await;
