@@ -221,8 +221,10 @@ async fn a_batch_with_one_resent_event_stores_the_new_ones_once_and_counts_the_r
     assert_eq!(body(&mixed), json!({"accepted": 2, "duplicates": 1}));
     assert_eq!(app.count("select count(*) from cart_events").await, 3);
     assert_eq!(
-        app.count("select count(*) from cart_events where event_id = 'evt_1' and outcome = 'created'")
-            .await,
+        app.count(
+            "select count(*) from cart_events where event_id = 'evt_1' and outcome = 'created'"
+        )
+        .await,
         1,
         "the resent event keeps what it did the first time"
     );
