@@ -131,13 +131,15 @@ pub async fn insert_demo_batch(
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;
-    ingest::upsert_carts(&carts)?.execute(conn).await?;
+    let mut writes = ingest::Statements::default();
+    ingest::upsert_carts(&mut writes, &carts)?;
     let items: Vec<(&str, &str, &Cart)> = batch
         .carts
         .iter()
         .map(|row| (row.cart_id.as_str(), shop_id, &row.cart))
         .collect();
-    ingest::replace_items(&items, now)?.execute(conn).await?;
+    ingest::replace_items(&mut writes, &items, now)?;
+    writes.execute(conn).await?;
     insert_history(conn, shop_id, batch).await?;
 
     let orders: Vec<OrderRow> = batch

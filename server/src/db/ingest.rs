@@ -12,19 +12,36 @@ use super::{new_id, push_list, DbError};
 /// SQLite accepts 32,766 bound values per statement; stay below it.
 const MAX_BINDS: usize = 30_000;
 
-/// Writes built ahead of their execution, with owned values: the writer builds the next ones
-/// while SQLite's thread runs these, instead of each side waiting for the other.
-#[derive(Default)]
-pub struct Statements(Vec<QueryBuilder<Sqlite>>);
+/// Writes built ahead of their execution, with owned values, as one command: SQLite's thread
+/// runs them back to back (one round trip to it, not one per statement), and the writer can
+/// build them while that thread runs something else.
+pub struct Statements {
+    query: QueryBuilder<Sqlite>,
+    empty: bool,
+}
+
+impl Default for Statements {
+    fn default() -> Self {
+        Self {
+            query: QueryBuilder::new(""),
+            empty: true,
+        }
+    }
+}
 
 impl Statements {
-    pub fn append(&mut self, other: Statements) {
-        self.0.extend(other.0);
+    /// The command, with `sql` starting a statement of its own.
+    fn next(&mut self, sql: &str) -> &mut QueryBuilder<Sqlite> {
+        if !self.empty {
+            self.query.push(";\n");
+        }
+        self.empty = false;
+        self.query.push(sql)
     }
 
-    pub async fn execute(self, conn: &mut SqliteConnection) -> Result<(), DbError> {
-        for mut query in self.0 {
-            query.build().execute(&mut *conn).await?;
+    pub async fn execute(mut self, conn: &mut SqliteConnection) -> Result<(), DbError> {
+        if !self.empty {
+            self.query.build().execute(conn).await?;
         }
         Ok(())
     }
@@ -53,11 +70,9 @@ pub async fn api_key_owner(
 }
 
 /// Marks the keys used, at most once a minute so a busy shop does not write on every request.
-pub fn touch_api_keys(api_key_ids: &[&str], now: DateTime<Utc>) -> Statements {
-    let mut statements = Statements::default();
+pub fn touch_api_keys(statements: &mut Statements, api_key_ids: &[&str], now: DateTime<Utc>) {
     for chunk in api_key_ids.chunks(900) {
-        let mut query: QueryBuilder<Sqlite> =
-            QueryBuilder::new("update api_keys set last_used_at = ");
+        let query = statements.next("update api_keys set last_used_at = ");
         query
             .push_bind(now)
             .push(" where (last_used_at is null or last_used_at < ")
@@ -68,9 +83,7 @@ pub fn touch_api_keys(api_key_ids: &[&str], now: DateTime<Utc>) -> Statements {
             list.push_bind(id.to_string());
         }
         query.push(")");
-        statements.0.push(query);
     }
-    statements
 }
 
 /// Which of `event_ids` this key already sent.
@@ -152,10 +165,9 @@ pub struct EventRow {
     pub outcome: &'static str,
 }
 
-pub fn insert_events(rows: &[EventRow], now: DateTime<Utc>) -> Statements {
-    let mut statements = Statements::default();
+pub fn insert_events(statements: &mut Statements, rows: &[EventRow], now: DateTime<Utc>) {
     for chunk in rows.chunks(MAX_BINDS / 8) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let query = statements.next(
             "insert into cart_events (api_key_id, event_id, shop_id, event_type, cart_external_id, occurred_at,
                  received_at, outcome) ",
         );
@@ -170,9 +182,7 @@ pub fn insert_events(rows: &[EventRow], now: DateTime<Utc>) -> Statements {
                 .push_bind(e.outcome);
         });
         query.push(" on conflict (api_key_id, event_id) do nothing");
-        statements.0.push(query);
     }
-    statements
 }
 
 pub struct CustomerRow<'a> {
@@ -404,8 +414,7 @@ pub struct CartWrite<'a> {
 
 /// Writes carts whole: new ones are inserted, known ones take the new state (a guest cart keeps
 /// the customer it had when the update names none).
-pub fn upsert_carts(rows: &[CartWrite<'_>]) -> Result<Statements, DbError> {
-    let mut statements = Statements::default();
+pub fn upsert_carts(statements: &mut Statements, rows: &[CartWrite<'_>]) -> Result<(), DbError> {
     for chunk in rows.chunks(MAX_BINDS / 17) {
         let amounts = chunk
             .iter()
@@ -417,7 +426,7 @@ pub fn upsert_carts(rows: &[CartWrite<'_>]) -> Result<Statements, DbError> {
                 ))
             })
             .collect::<Result<Vec<_>, DbError>>()?;
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let query = statements.next(
             "insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl, total_tax_excl,
                  shipping, url, created_at, last_activity_at, ordered_at, deleted_at, items_fingerprint,
                  sequence_started_at, product_count, items_digest) ",
@@ -453,26 +462,23 @@ pub fn upsert_carts(rows: &[CartWrite<'_>]) -> Result<Statements, DbError> {
                  items_fingerprint = excluded.items_fingerprint, sequence_started_at = excluded.sequence_started_at,
                  product_count = excluded.product_count, items_digest = excluded.items_digest",
         );
-        statements.0.push(query);
     }
-    Ok(statements)
+    Ok(())
 }
 
 /// Replaces the lines of these carts with their new ones.
 pub fn replace_items(
+    statements: &mut Statements,
     carts: &[(&str, &str, &Cart)],
     now: DateTime<Utc>,
-) -> Result<Statements, DbError> {
-    let mut statements = Statements::default();
+) -> Result<(), DbError> {
     for chunk in carts.chunks(900) {
-        let mut query: QueryBuilder<Sqlite> =
-            QueryBuilder::new("delete from cart_items where cart_id in (");
+        let query = statements.next("delete from cart_items where cart_id in (");
         let mut list = query.separated(", ");
         for (cart_id, _, _) in chunk {
             list.push_bind(cart_id.to_string());
         }
         query.push(")");
-        statements.0.push(query);
     }
     let mut lines = Vec::new();
     for (cart_id, shop_id, cart) in carts {
@@ -487,7 +493,7 @@ pub fn replace_items(
         }
     }
     for chunk in lines.chunks(MAX_BINDS / 13) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let query = statements.next(
             "insert into cart_items (cart_id, shop_id, position, sku, name, description, image_url, product_url,
                  category, unit_price, quantity, stock, created_at) ",
         );
@@ -509,20 +515,20 @@ pub fn replace_items(
                     .push_bind(now);
             },
         );
-        statements.0.push(query);
     }
-    Ok(statements)
+    Ok(())
 }
 
 /// Marks a cart the group did not rewrite as ordered and/or deleted.
 pub fn mark_cart(
+    statements: &mut Statements,
     cart_id: &str,
     customer_id: Option<&str>,
     ordered_at: Option<DateTime<Utc>>,
     deleted_at: Option<DateTime<Utc>>,
-) -> Statements {
-    let mut query: QueryBuilder<Sqlite> = QueryBuilder::new("update carts set ordered_at = ");
-    query
+) {
+    statements
+        .next("update carts set ordered_at = ")
         .push_bind(ordered_at)
         .push(", deleted_at = ")
         .push_bind(deleted_at)
@@ -530,7 +536,6 @@ pub fn mark_cart(
         .push_bind(customer_id.map(str::to_owned))
         .push(", customer_id) where cart_id = ")
         .push_bind(cart_id.to_owned());
-    Statements(vec![query])
 }
 
 pub struct OrderRow {

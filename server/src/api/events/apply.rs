@@ -269,22 +269,26 @@ pub async fn apply_group(
     };
 
     // The event rows take SQLite a while; the carts' writes are built meanwhile.
-    let (events_written, carts) = tokio::join!(
-        store::insert_events(&event_rows, now).execute(&mut tx),
-        async { cart_writes(&slots, customer_id, now) }
-    );
+    let mut events = Statements::default();
+    store::insert_events(&mut events, &event_rows, now);
+    let (events_written, carts) = tokio::join!(events.execute(&mut tx), async {
+        cart_writes(&slots, customer_id, now)
+    });
     events_written?;
-    let carts = carts?;
-    carts.statements.execute(&mut tx).await?;
-    for (shop_id, row) in carts.stored {
-        memory.will_store_cart(shop_id, row);
-    }
-    store::insert_orders(&mut tx, &order_rows, now).await?;
+    let CartWrites {
+        mut statements,
+        stored,
+    } = carts?;
     let keys: Vec<&str> = batches
         .iter()
         .map(|(owner, _)| owner.api_key_id.as_str())
         .collect();
-    store::touch_api_keys(&keys, now).execute(&mut tx).await?;
+    store::touch_api_keys(&mut statements, &keys, now);
+    statements.execute(&mut tx).await?;
+    for (shop_id, row) in stored {
+        memory.will_store_cart(shop_id, row);
+    }
+    store::insert_orders(&mut tx, &order_rows, now).await?;
     tx.commit().await?;
     memory.committed();
     Ok(summaries)
@@ -327,18 +331,19 @@ fn cart_writes<'s>(
                     deleted_at: stored.deleted_at,
                 });
             }
-            None if slot.marked => statements.append(store::mark_cart(
+            None if slot.marked => store::mark_cart(
+                &mut statements,
                 &slot.cart_id,
                 customer_id(slot),
                 slot.state.ordered_at,
                 slot.deleted_at,
-            )),
+            ),
             None => {}
         }
         stored_rows.push((shop_id.as_str(), stored));
     }
-    statements.append(store::upsert_carts(&cart_writes)?);
-    statements.append(store::replace_items(&item_writes, now)?);
+    store::upsert_carts(&mut statements, &cart_writes)?;
+    store::replace_items(&mut statements, &item_writes, now)?;
     Ok(CartWrites {
         statements,
         stored: stored_rows,
