@@ -83,6 +83,8 @@ pub struct DemoBatch {
     pub history: DemoHistory,
 }
 
+const DEMO_CARTS_PER_COMMAND: usize = 1_000;
+
 /// Writes a batch through the same bulk writes as the ingestion API, so demo data is stored
 /// exactly as real events would store it.
 #[tracing::instrument(skip_all, fields(customers = batch.customers.len(), carts = batch.carts.len()))]
@@ -131,15 +133,21 @@ pub async fn insert_demo_batch(
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;
-    let mut writes = ingest::Statements::default();
-    ingest::upsert_carts(&mut writes, &carts)?;
-    let items: Vec<(&str, &str, &Cart)> = batch
-        .carts
-        .iter()
-        .map(|row| (row.cart_id.as_str(), shop_id, &row.cart))
-        .collect();
-    ingest::replace_items(&mut writes, &items, now)?;
-    writes.execute(conn).await?;
+    // A thousand carts per command: a command holds all its bound values until it runs, and a
+    // whole demo of 100,000 carts at once peaked at 1.5 GB.
+    for (carts, rows) in carts
+        .chunks(DEMO_CARTS_PER_COMMAND)
+        .zip(batch.carts.chunks(DEMO_CARTS_PER_COMMAND))
+    {
+        let items: Vec<(&str, &str, &Cart)> = rows
+            .iter()
+            .map(|row| (row.cart_id.as_str(), shop_id, &row.cart))
+            .collect();
+        let mut writes = ingest::Statements::default();
+        ingest::upsert_carts(&mut writes, carts)?;
+        ingest::replace_items(&mut writes, &items, now)?;
+        writes.execute(conn).await?;
+    }
     insert_history(conn, shop_id, batch).await?;
 
     let orders: Vec<OrderRow> = batch

@@ -11,6 +11,8 @@ use super::{new_id, push_list, DbError};
 
 /// SQLite accepts 32,766 bound values per statement; stay below it.
 const MAX_BINDS: usize = 30_000;
+/// Commands with SQL up to this long stay prepared for reuse (see `Statements::execute`).
+const KEEP_PREPARED_UP_TO_SQL_BYTES: usize = 16 * 1024;
 
 /// Writes built ahead of their execution, with owned values, as one command: SQLite's thread
 /// runs them back to back (one round trip to it, not one per statement), and the writer can
@@ -40,9 +42,15 @@ impl Statements {
     }
 
     pub async fn execute(mut self, conn: &mut SqliteConnection) -> Result<(), DbError> {
-        if !self.empty {
-            self.query.build().execute(conn).await?;
+        if self.empty {
+            return Ok(());
         }
+        // sqlx keeps up to 100 prepared commands a connection for reuse. That pays for small
+        // ones, which repeat (a group of one event: 10 % more single events per second than
+        // preparing each time), but a big command's SQL changes with every group's size, so
+        // keeping it only holds memory (a 100,000-cart demo peaked at 700 MB instead of 440).
+        let keep = self.query.sql().as_str().len() <= KEEP_PREPARED_UP_TO_SQL_BYTES;
+        self.query.build().persistent(keep).execute(conn).await?;
         Ok(())
     }
 }
