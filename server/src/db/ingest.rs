@@ -48,7 +48,7 @@ impl Statements {
         // sqlx keeps up to 100 prepared commands a connection for reuse. That pays for small
         // ones, which repeat (a group of one event: 10 % more single events per second than
         // preparing each time), but a big command's SQL changes with every group's size, so
-        // keeping it only holds memory (a 100,000-cart demo peaked at 700 MB instead of 440).
+        // keeping it only holds memory (a 100,000-cart demo peaked at 700 MB instead of 423).
         let keep = self.query.sql().as_str().len() <= KEEP_PREPARED_UP_TO_SQL_BYTES;
         self.query.build().persistent(keep).execute(conn).await?;
         Ok(())
