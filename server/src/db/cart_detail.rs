@@ -132,12 +132,19 @@ pub async fn cart_detail(
     .bind(cart_id)
     .fetch_all(pool)
     .await?;
+    // The cart's chain, from its last event back to its first (see migration 15).
     let events = sqlx::query_as(
-        "select event_id, event_type, occurred_at, received_at, outcome from cart_events
-         where shop_id = $1 and cart_external_id = $2 order by occurred_at, received_at",
+        "with recursive chain (event_seq) as (
+             select last_event_seq from carts where cart_id = $1 and last_event_seq is not null
+             union all
+             select e.previous_seq from cart_events e join chain c on e.event_seq = c.event_seq
+             where e.previous_seq is not null
+         )
+         select e.event_id, e.event_type, e.occurred_at, e.received_at, e.outcome
+         from chain c join cart_events e on e.event_seq = c.event_seq
+         order by e.occurred_at, e.received_at, e.event_seq",
     )
-    .bind(shop_id)
-    .bind(&cart.external_id)
+    .bind(cart_id)
     .fetch_all(pool)
     .await?;
     let orders = sqlx::query_as(

@@ -130,6 +130,8 @@ pub async fn insert_demo_batch(
                 sequence_started_at: row.created_at,
                 ordered_at: row.ordered_at,
                 deleted_at: row.deleted_at,
+                // The demo writes carts, not the events that made them.
+                last_event_seq: None,
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;

@@ -126,6 +126,8 @@ pub struct StoredCartRow {
     pub items_fingerprint: String,
     pub sequence_started_at: Option<DateTime<Utc>>,
     pub items_digest: String,
+    /// The last event received about the cart: where its timeline's chain starts.
+    pub last_event_seq: Option<i64>,
 }
 
 /// The shop's stored carts among `external_ids`; those the writer's memory holds are not read.
@@ -146,7 +148,7 @@ pub async fn stored_carts(
     for chunk in unknown.chunks(900) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
             "select cart_id, external_id, created_at, last_activity_at, ordered_at, deleted_at,
-                 items_fingerprint, sequence_started_at, items_digest
+                 items_fingerprint, sequence_started_at, items_digest, last_event_seq
              from carts where shop_id = ",
         );
         query
@@ -163,7 +165,45 @@ pub async fn stored_carts(
     Ok(rows)
 }
 
+/// The number the next event received takes: one past the last stored.
+pub async fn next_event_seq(conn: &mut SqliteConnection) -> Result<i64, DbError> {
+    let last: Option<i64> = sqlx::query_scalar("select max(event_seq) from cart_events")
+        .fetch_one(conn)
+        .await?;
+    Ok(last.unwrap_or(0) + 1)
+}
+
+/// The last event stored about each of these carts while the shop did not know them (an order
+/// or a deletion before any update), by external id: where a cart created now links its chain.
+pub async fn unknown_cart_heads(
+    conn: &mut SqliteConnection,
+    shop_id: &str,
+    external_ids: &[&str],
+) -> Result<Vec<(String, i64)>, DbError> {
+    let mut heads = Vec::new();
+    for chunk in external_ids.chunks(900) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+            "select cart_external_id, max(event_seq) from cart_events
+             where outcome = 'unknown_cart' and shop_id = ",
+        );
+        query
+            .push_bind(shop_id.to_owned())
+            .push(" and cart_external_id in (");
+        push_list(&mut query, chunk);
+        query.push(" group by cart_external_id");
+        heads.extend(
+            query
+                .build_query_as::<(String, i64)>()
+                .fetch_all(&mut *conn)
+                .await?,
+        );
+    }
+    Ok(heads)
+}
+
 pub struct EventRow {
+    pub seq: i64,
+    pub previous_seq: Option<i64>,
     pub api_key_id: String,
     pub event_id: String,
     pub shop_id: String,
@@ -174,13 +214,17 @@ pub struct EventRow {
 }
 
 pub fn insert_events(statements: &mut Statements, rows: &[EventRow], now: DateTime<Utc>) {
-    for chunk in rows.chunks(MAX_BINDS / 8) {
+    for chunk in rows.chunks(MAX_BINDS / 10) {
+        // No conflict clause: the group left out the events already stored, so a conflict
+        // here is a fault, and the group fails whole rather than break a chain.
         let query = statements.next(
-            "insert into cart_events (api_key_id, event_id, shop_id, event_type, cart_external_id, occurred_at,
-                 received_at, outcome) ",
+            "insert into cart_events (event_seq, previous_seq, api_key_id, event_id, shop_id, event_type,
+                 cart_external_id, occurred_at, received_at, outcome) ",
         );
         query.push_values(chunk, |mut row, e| {
-            row.push_bind(e.api_key_id.clone())
+            row.push_bind(e.seq)
+                .push_bind(e.previous_seq)
+                .push_bind(e.api_key_id.clone())
                 .push_bind(e.event_id.clone())
                 .push_bind(e.shop_id.clone())
                 .push_bind(e.event_type)
@@ -189,7 +233,6 @@ pub fn insert_events(statements: &mut Statements, rows: &[EventRow], now: DateTi
                 .push_bind(now)
                 .push_bind(e.outcome);
         });
-        query.push(" on conflict (api_key_id, event_id) do nothing");
     }
 }
 
@@ -418,12 +461,13 @@ pub struct CartWrite<'a> {
     pub sequence_started_at: DateTime<Utc>,
     pub ordered_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
+    pub last_event_seq: Option<i64>,
 }
 
 /// Writes carts whole: new ones are inserted, known ones take the new state (a guest cart keeps
 /// the customer it had when the update names none).
 pub fn upsert_carts(statements: &mut Statements, rows: &[CartWrite<'_>]) -> Result<(), DbError> {
-    for chunk in rows.chunks(MAX_BINDS / 17) {
+    for chunk in rows.chunks(MAX_BINDS / 18) {
         let amounts = chunk
             .iter()
             .map(|r| {
@@ -437,7 +481,7 @@ pub fn upsert_carts(statements: &mut Statements, rows: &[CartWrite<'_>]) -> Resu
         let query = statements.next(
             "insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl, total_tax_excl,
                  shipping, url, created_at, last_activity_at, ordered_at, deleted_at, items_fingerprint,
-                 sequence_started_at, product_count, items_digest) ",
+                 sequence_started_at, product_count, items_digest, last_event_seq) ",
         );
         query.push_values(
             chunk.iter().zip(amounts),
@@ -458,7 +502,8 @@ pub fn upsert_carts(statements: &mut Statements, rows: &[CartWrite<'_>]) -> Resu
                     .push_bind(r.fingerprint.to_owned())
                     .push_bind(r.sequence_started_at)
                     .push_bind(i64::from(r.cart.product_count()))
-                    .push_bind(r.items_digest.clone());
+                    .push_bind(r.items_digest.clone())
+                    .push_bind(r.last_event_seq);
             },
         );
         query.push(
@@ -468,7 +513,8 @@ pub fn upsert_carts(statements: &mut Statements, rows: &[CartWrite<'_>]) -> Resu
                  shipping = excluded.shipping, url = excluded.url, last_activity_at = excluded.last_activity_at,
                  ordered_at = excluded.ordered_at, deleted_at = excluded.deleted_at,
                  items_fingerprint = excluded.items_fingerprint, sequence_started_at = excluded.sequence_started_at,
-                 product_count = excluded.product_count, items_digest = excluded.items_digest",
+                 product_count = excluded.product_count, items_digest = excluded.items_digest,
+                 last_event_seq = excluded.last_event_seq",
         );
     }
     Ok(())
@@ -534,6 +580,7 @@ pub fn mark_cart(
     customer_id: Option<&str>,
     ordered_at: Option<DateTime<Utc>>,
     deleted_at: Option<DateTime<Utc>>,
+    last_event_seq: Option<i64>,
 ) {
     statements
         .next("update carts set ordered_at = ")
@@ -542,7 +589,18 @@ pub fn mark_cart(
         .push_bind(deleted_at)
         .push(", customer_id = coalesce(")
         .push_bind(customer_id.map(str::to_owned))
-        .push(", customer_id) where cart_id = ")
+        .push(", customer_id), last_event_seq = ")
+        .push_bind(last_event_seq)
+        .push(" where cart_id = ")
+        .push_bind(cart_id.to_owned());
+}
+
+/// Points a cart the group left as it was (a late or after-order event) at its last event.
+pub fn chain_cart(statements: &mut Statements, cart_id: &str, last_event_seq: i64) {
+    statements
+        .next("update carts set last_event_seq = ")
+        .push_bind(last_event_seq)
+        .push(" where cart_id = ")
         .push_bind(cart_id.to_owned());
 }
 

@@ -73,6 +73,9 @@ pub struct WriterMemory {
     /// What the transaction in progress leaves stored, kept once it commits.
     pending_carts: Vec<(String, StoredCartRow)>,
     pending_customers: Vec<StoredCustomer>,
+    /// The number the next event takes (see `ingest::next_event_seq`), and after the group.
+    next_event_seq: Option<i64>,
+    pending_next_event_seq: Option<i64>,
 }
 
 impl WriterMemory {
@@ -88,6 +91,7 @@ impl WriterMemory {
         }
         self.pending_carts.clear();
         self.pending_customers.clear();
+        self.pending_next_event_seq = None;
         Ok(())
     }
 
@@ -98,6 +102,8 @@ impl WriterMemory {
         self.customers.clear();
         self.pending_carts.clear();
         self.pending_customers.clear();
+        self.next_event_seq = None;
+        self.pending_next_event_seq = None;
     }
 
     /// The group's writes committed: they are the stored state now.
@@ -109,6 +115,22 @@ impl WriterMemory {
             let (shop_id, external_id) = (row.shop_id.clone(), row.external_id.clone());
             self.customers.insert(&shop_id, external_id, row);
         }
+        if let Some(seq) = self.pending_next_event_seq.take() {
+            self.next_event_seq = Some(seq);
+        }
+    }
+
+    /// The number the group's first event takes: remembered, or read once.
+    pub async fn next_event_seq(&mut self, conn: &mut SqliteConnection) -> Result<i64, DbError> {
+        match self.next_event_seq {
+            Some(seq) => Ok(seq),
+            None => super::ingest::next_event_seq(conn).await,
+        }
+    }
+
+    /// The number the next group's first event takes, once this group commits.
+    pub(crate) fn will_continue_at(&mut self, next_event_seq: i64) {
+        self.pending_next_event_seq = Some(next_event_seq);
     }
 
     /// Takes a known cart out: the group stores it back, changed or not, when it commits.
@@ -154,6 +176,7 @@ mod tests {
             items_fingerprint: String::new(),
             sequence_started_at: None,
             items_digest: String::new(),
+            last_event_seq: None,
         }
     }
 

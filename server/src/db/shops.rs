@@ -115,7 +115,8 @@ pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Re
         "delete from deliveries where shop_id = $1",
         "delete from suppressions where shop_id = $1",
         "delete from reminder_requests where shop_id = $1",
-        "delete from cart_events where shop_id = $1",
+        // Through the key (the table's unique index): events have no index by shop.
+        "delete from cart_events where api_key_id in (select api_key_id from api_keys where shop_id = $1)",
         "delete from api_keys where shop_id = $1",
         "delete from shop_settings where shop_id = $1",
         "delete from step_discounts where shop_id = $1",

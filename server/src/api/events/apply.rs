@@ -38,6 +38,9 @@ struct Slot<'e> {
     deleted_at: Option<DateTime<Utc>>,
     /// The digest of the lines stored before the group ("" for a new cart).
     stored_items_digest: String,
+    /// The cart's last event, before the group and as the group leaves it.
+    stored_last_event_seq: Option<i64>,
+    last_event_seq: Option<i64>,
     /// The newest full state from a `cart_updated`, if any.
     data: Option<&'e Cart>,
     /// The customer (shop, external id) an event of the group linked to the cart.
@@ -68,6 +71,7 @@ impl Slot<'_> {
             items_fingerprint: self.state.items_fingerprint.clone(),
             sequence_started_at,
             items_digest,
+            last_event_seq: self.last_event_seq,
         })
     }
 }
@@ -96,6 +100,7 @@ pub async fn apply_group(
     // writes later fails at once with SQLITE_BUSY when another connection wrote in between.
     let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
     memory.check(&mut tx).await?;
+    let mut next_seq = memory.next_event_seq(&mut tx).await?;
 
     let mut known: HashSet<(String, String)> = HashSet::new();
     let mut ids_by_key: HashMap<&str, Vec<&str>> = HashMap::new();
@@ -118,8 +123,25 @@ pub async fn apply_group(
         }
     }
     let mut slots: HashMap<CartKey, Slot> = HashMap::new();
+    // The last event of each cart the shop does not have yet (an order or a deletion that came
+    // first), so the chain of a cart the group creates starts there.
+    let mut unknown_heads: HashMap<CartKey, i64> = HashMap::new();
     for (shop_id, cart_ids) in &carts_by_shop {
-        for row in store::stored_carts(&mut tx, memory, shop_id, cart_ids).await? {
+        let stored = store::stored_carts(&mut tx, memory, shop_id, cart_ids).await?;
+        let found: HashSet<&str> = stored.iter().map(|r| r.external_id.as_str()).collect();
+        let missing: Vec<&str> = cart_ids
+            .iter()
+            .copied()
+            .filter(|id| !found.contains(id))
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        if !missing.is_empty() {
+            for (cart_id, seq) in store::unknown_cart_heads(&mut tx, shop_id, &missing).await? {
+                unknown_heads.insert((shop_id.to_string(), cart_id), seq);
+            }
+        }
+        for row in stored {
             slots.insert(
                 (shop_id.to_string(), row.external_id.clone()),
                 Slot {
@@ -133,6 +155,8 @@ pub async fn apply_group(
                     sequence_started_at: row.sequence_started_at,
                     deleted_at: row.deleted_at,
                     stored_items_digest: row.items_digest,
+                    stored_last_event_seq: row.last_event_seq,
+                    last_event_seq: row.last_event_seq,
                     data: None,
                     customer: None,
                     marked: false,
@@ -155,7 +179,14 @@ pub async fn apply_group(
             }
             summary.accepted += 1;
             let key = (shop_id.to_owned(), event.cart_id.clone());
-            let state = slots.get(&key).map(|slot| &slot.state);
+            let seq = next_seq;
+            next_seq += 1;
+            let stored = slots.get(&key);
+            let previous_seq = match stored {
+                Some(slot) => slot.last_event_seq,
+                None => unknown_heads.get(&key).copied(),
+            };
+            let state = stored.map(|slot| &slot.state);
             let fingerprint = match &event.body {
                 EventBody::Updated { cart, .. } => items_fingerprint(&cart.items),
                 _ => String::new(),
@@ -166,6 +197,8 @@ pub async fn apply_group(
                 EventBody::Ordered { .. } => decide_order(state),
             };
             event_rows.push(EventRow {
+                seq,
+                previous_seq,
                 api_key_id: owner.api_key_id.clone(),
                 event_id: event.id.clone(),
                 shop_id: shop_id.to_owned(),
@@ -191,10 +224,13 @@ pub async fn apply_group(
                         sequence_started_at: None,
                         deleted_at: None,
                         stored_items_digest: String::new(),
+                        stored_last_event_seq: None,
+                        last_event_seq: None,
                         data: None,
                         customer: None,
                         marked: false,
                     });
+                    slot.last_event_seq = Some(seq);
                     let restart = matches!(
                         decision,
                         Decision::Create | Decision::Apply { restart: true }
@@ -216,6 +252,7 @@ pub async fn apply_group(
                         slot.deleted_at = Some(event.occurred_at);
                         slot.marked = true;
                     }
+                    chain_event(&mut slots, &mut unknown_heads, key, seq);
                 }
                 (EventBody::Ordered { order, customer }, decision) => {
                     let customer = remember_customer(&mut customers, shop_id, customer.as_ref());
@@ -238,9 +275,10 @@ pub async fn apply_group(
                             slot.customer = customer;
                         }
                     }
+                    chain_event(&mut slots, &mut unknown_heads, key, seq);
                 }
                 // Stale, after the order, or about an unknown cart: recorded, nothing else changes.
-                _ => {}
+                _ => chain_event(&mut slots, &mut unknown_heads, key, seq),
             }
         }
         summaries.push(summary);
@@ -288,10 +326,27 @@ pub async fn apply_group(
     for (shop_id, row) in stored {
         memory.will_store_cart(shop_id, row);
     }
+    memory.will_continue_at(next_seq);
     store::insert_orders(&mut tx, &order_rows, now).await?;
     tx.commit().await?;
     memory.committed();
     Ok(summaries)
+}
+
+/// Makes event `seq` the last of its cart's chain: the cart's, or, for a cart the shop does not
+/// have, the chain a cart created later starts from.
+fn chain_event(
+    slots: &mut HashMap<CartKey, Slot>,
+    unknown_heads: &mut HashMap<CartKey, i64>,
+    key: CartKey,
+    seq: i64,
+) {
+    match slots.get_mut(&key) {
+        Some(slot) => slot.last_event_seq = Some(seq),
+        None => {
+            unknown_heads.insert(key, seq);
+        }
+    }
 }
 
 /// The writes that leave every cart of the group as its slot says, and each cart as stored then
@@ -329,6 +384,7 @@ fn cart_writes<'s>(
                     sequence_started_at: stored.sequence_started_at.unwrap_or(stored.created_at),
                     ordered_at: stored.ordered_at,
                     deleted_at: stored.deleted_at,
+                    last_event_seq: stored.last_event_seq,
                 });
             }
             None if slot.marked => store::mark_cart(
@@ -337,8 +393,16 @@ fn cart_writes<'s>(
                 customer_id(slot),
                 slot.state.ordered_at,
                 slot.deleted_at,
+                slot.last_event_seq,
             ),
-            None => {}
+            None => {
+                if let (Some(seq), true) = (
+                    slot.last_event_seq,
+                    slot.last_event_seq != slot.stored_last_event_seq,
+                ) {
+                    store::chain_cart(&mut statements, &slot.cart_id, seq);
+                }
+            }
         }
         stored_rows.push((shop_id.as_str(), stored));
     }
