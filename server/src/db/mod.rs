@@ -306,6 +306,9 @@ pub fn new_id() -> String {
 }
 
 #[cfg(test)]
+mod event_chain_migration_tests;
+
+#[cfg(test)]
 mod statistics_tests {
     use chrono::TimeZone;
 

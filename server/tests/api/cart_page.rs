@@ -1,5 +1,6 @@
 use axum::{body::Body, http::Request, http::StatusCode};
 use chrono::Utc;
+use serde_json::json;
 
 use crate::helpers::{cart_updated, TestApp};
 
@@ -110,4 +111,98 @@ async fn send_now_is_refused_for_an_ordered_cart_and_without_a_session() {
         ordered.body
     );
     assert_eq!(app.count("select count(*) from reminder_requests").await, 0);
+}
+
+/// The outcome of each shop event on the cart's timeline, by event id, in timeline order.
+async fn timeline_events(app: &TestApp, external_id: &str) -> Vec<(String, String)> {
+    let id = cart_id(app, external_id).await;
+    let detail = server::web::cart_detail(&app.pool, &id, Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+    detail
+        .timeline
+        .iter()
+        .filter_map(|entry| match entry {
+            app::api::TimelineEntry::Event {
+                event_id, outcome, ..
+            } => Some((event_id.clone(), outcome.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected
+        .iter()
+        .map(|(id, outcome)| (id.to_string(), outcome.to_string()))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_timeline_holds_every_event_of_the_cart_across_requests_and_none_of_another() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    // An order and a deletion before the shop ever sent the cart, then the cart itself.
+    let order = json!({"id": "a0", "type": "order_completed", "occurred_at": "2026-11-23T09:00:00Z",
+        "cart": {"id": "web-1"}, "order": {"id": "o-1", "total_tax_incl": "10.00"}});
+    app.post_events(&key, order).await;
+    let deleted = json!({"id": "a1", "type": "cart_deleted", "occurred_at": "2026-11-23T09:30:00Z", "cart": {"id": "web-1"}});
+    app.post_events(&key, deleted).await;
+    app.post_events(&key, cart_updated("a2", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+    app.post_events(&key, cart_updated("b1", "web-2", "2026-11-23T10:01:00Z", 1))
+        .await;
+    // One request about both carts, with a late event for the first.
+    let batch = json!({"events": [
+        cart_updated("a3", "web-1", "2026-11-23T10:10:00Z", 2),
+        cart_updated("b2", "web-2", "2026-11-23T10:11:00Z", 2),
+        cart_updated("a4", "web-1", "2026-11-23T09:45:00Z", 3),
+    ]});
+    app.post_events(&key, batch).await;
+    // After the cart's order: recorded, and still on its timeline.
+    let order = json!({"id": "a5", "type": "order_completed", "occurred_at": "2026-11-23T10:20:00Z",
+        "cart": {"id": "web-1"}, "order": {"id": "o-2", "total_tax_incl": "69.51"}});
+    app.post_events(&key, order).await;
+    app.post_events(&key, cart_updated("a6", "web-1", "2026-11-23T10:30:00Z", 4))
+        .await;
+    // A resent event is not a second entry.
+    app.post_events(&key, cart_updated("a3", "web-1", "2026-11-23T10:10:00Z", 2))
+        .await;
+
+    assert_eq!(
+        timeline_events(&app, "web-1").await,
+        pairs(&[
+            ("a0", "unknown_cart"),
+            ("a1", "unknown_cart"),
+            ("a4", "stale"),
+            ("a2", "created"),
+            ("a3", "restarted"),
+            ("a5", "applied"),
+            ("a6", "after_order"),
+        ])
+    );
+    assert_eq!(
+        timeline_events(&app, "web-2").await,
+        pairs(&[("b1", "created"), ("b2", "restarted")])
+    );
+}
+
+#[tokio::test]
+async fn a_cart_created_in_the_same_request_as_its_earlier_order_has_both_on_its_timeline() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    let batch = json!({"events": [
+        {"id": "e1", "type": "order_completed", "occurred_at": "2026-11-23T10:30:00Z",
+         "cart": {"id": "web-1"}, "order": {"id": "o-1", "total_tax_incl": "69.51"}},
+        cart_updated("e2", "web-1", "2026-11-23T10:00:00Z", 1),
+    ]});
+
+    let response = app.post_events(&key, batch).await;
+
+    assert_eq!(response.status, StatusCode::ACCEPTED, "{}", response.body);
+    assert_eq!(
+        timeline_events(&app, "web-1").await,
+        pairs(&[("e2", "created"), ("e1", "unknown_cart")])
+    );
 }

@@ -613,3 +613,34 @@ async fn a_key_is_marked_used_by_its_events_and_not_rewritten_within_the_minute(
     assert_eq!(first.len(), 1, "only the key that sent events: {first:?}");
     assert_eq!(second, first, "not written again within the minute");
 }
+
+#[tokio::test]
+async fn rebuilding_the_demo_shop_removes_the_events_its_keys_sent() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+    assert_eq!(app.count("select count(*) from cart_events").await, 1);
+
+    server::demo::seed(
+        &app.pool,
+        &server::demo::DemoOptions {
+            carts: 1,
+            seed: 3,
+            now: Utc::now(),
+            public_url: "http://127.0.0.1:3000".into(),
+            replace: true,
+            days: 14,
+            history: false,
+        },
+    )
+    .await
+    .unwrap();
+
+    assert_eq!(app.count("select count(*) from cart_events").await, 0);
+    assert_eq!(
+        app.count("select count(*) from carts where external_id = 'web-1'")
+            .await,
+        0
+    );
+}
