@@ -5,6 +5,11 @@ use super::connect;
 
 const BEFORE_CHAINS: i64 = 20261123000014;
 
+/// Rows of two text columns, the second one nullable.
+async fn pairs(pool: &super::Pool, sql: &'static str) -> Vec<(String, Option<String>)> {
+    sqlx::query_as(sql).fetch_all(pool).await.unwrap()
+}
+
 #[tokio::test]
 async fn the_chain_migration_links_stored_events_per_cart_and_points_each_cart_at_its_last() {
     let dir = tempfile::tempdir().unwrap();
@@ -37,13 +42,12 @@ async fn the_chain_migration_links_stored_events_per_cart_and_points_each_cart_a
 
     migrator.run(&pool).await.unwrap();
 
-    let links: Vec<(String, Option<String>)> = sqlx::query_as(
+    let links = pairs(
+        &pool,
         "select e.event_id, p.event_id from cart_events e
          left join cart_events p on p.event_seq = e.previous_seq order by e.event_seq",
     )
-    .fetch_all(&pool)
-    .await
-    .unwrap();
+    .await;
     let expected = [
         ("a1", None),
         ("b1", None),
@@ -55,13 +59,12 @@ async fn the_chain_migration_links_stored_events_per_cart_and_points_each_cart_a
         links,
         expected.map(|(e, p)| (e.to_string(), p.map(str::to_string)))
     );
-    let heads: Vec<(String, Option<String>)> = sqlx::query_as(
+    let heads = pairs(
+        &pool,
         "select c.external_id, e.event_id from carts c
          left join cart_events e on e.event_seq = c.last_event_seq order by c.external_id",
     )
-    .fetch_all(&pool)
-    .await
-    .unwrap();
+    .await;
     let expected = [("a", Some("a3")), ("b", Some("b1")), ("c", None)];
     assert_eq!(
         heads,

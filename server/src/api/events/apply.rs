@@ -117,6 +117,12 @@ pub async fn apply_group(
                 .push(&event.cart_id);
         }
     }
+    // Each cart once: a cart named again would be read again from the database, since the
+    // writer's memory hands out a cart only once per group.
+    for cart_ids in carts_by_shop.values_mut() {
+        cart_ids.sort_unstable();
+        cart_ids.dedup();
+    }
     for (key, ids) in &ids_by_key {
         for id in store::known_event_ids(&mut tx, key, ids).await? {
             known.insert((key.to_string(), id));
@@ -133,8 +139,6 @@ pub async fn apply_group(
             .iter()
             .copied()
             .filter(|id| !found.contains(id))
-            .collect::<HashSet<_>>()
-            .into_iter()
             .collect();
         if !missing.is_empty() {
             for (cart_id, seq) in store::unknown_cart_heads(&mut tx, shop_id, &missing).await? {
