@@ -1,6 +1,8 @@
 //! The delivery queue: rows are written once per (cart, step) whatever runs overlap, claimed
 //! with a lease by a worker, and kept with their outcome for the statistics.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Utc};
 use domain::email::OfferedDiscount;
 use domain::engine::{coupon_code, CouponPrefix, SkipReason, CODE_LENGTH};
@@ -9,7 +11,7 @@ use rand_core::{OsRng, RngCore};
 use sqlx::SqliteConnection;
 
 use super::money::{from_db, to_db};
-use super::{new_id, DbError, Pool};
+use super::{new_id, DbError};
 
 /// The ids a delivery row hangs on.
 #[derive(Clone, Copy)]
@@ -87,22 +89,33 @@ pub async fn enqueue(
         language,
         discount,
     };
-    Ok(enqueue_many(conn, &[item], prefix, now)
+    Ok(enqueue_many(conn, &[item], prefix, now, None)
         .await?
         .pop()
-        .flatten())
+        .flatten()
+        .map(|queued| queued.delivery_id))
+}
+
+/// A reminder just queued: its row and the coupon made for it.
+pub struct Queued {
+    pub delivery_id: String,
+    pub coupon: Option<OfferedDiscount>,
 }
 
 /// Queues many reminders with a few multi-row statements (one round trip per 400 rows, not
-/// two per reminder). Returns each one's new delivery id, `None` where its (cart, step) row
-/// already existed (an overlapping run): that one gets no second coupon either.
+/// two per reminder). With `lease_until`, the rows are queued already claimed by the caller
+/// (its first attempt), who sends them at once: no second write to claim them. Returns each
+/// one, `None` where its (cart, step) row already existed (an overlapping run): that one gets
+/// no second coupon either.
 pub async fn enqueue_many(
     conn: &mut SqliteConnection,
     items: &[ToQueue<'_>],
     prefix: &CouponPrefix,
     now: DateTime<Utc>,
-) -> Result<Vec<Option<String>>, DbError> {
+    lease_until: Option<DateTime<Utc>>,
+) -> Result<Vec<Option<Queued>>, DbError> {
     let ids: Vec<String> = items.iter().map(|_| new_id()).collect();
+    let attempts = i64::from(lease_until.is_some());
     let mut inserted = std::collections::HashSet::new();
     for chunk in items
         .iter()
@@ -112,7 +125,8 @@ pub async fn enqueue_many(
     {
         let mut insert = sqlx::QueryBuilder::new(
             "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
-                 status, language, due_at, created_at, updated_at, next_attempt_at) ",
+                 status, language, due_at, created_at, updated_at, next_attempt_at, lease_until,
+                 attempts) ",
         );
         insert.push_values(chunk, |mut row, (item, id)| {
             row.push_bind(id.as_str())
@@ -126,7 +140,9 @@ pub async fn enqueue_many(
                 .push_bind(item.key.due_at)
                 .push_bind(now)
                 .push_bind(now)
-                .push_bind(now);
+                .push_bind(now)
+                .push_bind(lease_until)
+                .push_bind(attempts);
         });
         insert.push(" on conflict (cart_id, step_id) do nothing returning delivery_id");
         let rows: Vec<String> = insert.build_query_scalar().fetch_all(&mut *conn).await?;
@@ -140,6 +156,7 @@ pub async fn enqueue_many(
         .filter(|(_, id)| inserted.contains(id.as_str()))
         .filter_map(|(item, id)| item.discount.map(|d| (item, id.as_str(), d)))
         .collect();
+    let mut codes: HashMap<&str, String> = HashMap::with_capacity(pending.len());
     for _round in 0..5 {
         if pending.is_empty() {
             break;
@@ -154,17 +171,19 @@ pub async fn enqueue_many(
                 let (kind, value, tax_included) = coupon_columns(discount);
                 let mut random = [0u8; CODE_LENGTH];
                 OsRng.fill_bytes(&mut random);
+                let code = coupon_code(prefix, random);
                 row.push_bind(new_id())
                     .push_bind(item.key.shop_id)
-                    .push_bind(coupon_code(prefix, random))
+                    .push_bind(code.clone())
                     .push_bind(item.key.customer_id)
                     .push_bind(*delivery_id)
                     .push_bind(kind)
                     .push_bind(value)
                     .push_bind(tax_included)
                     .push_bind(discount.combinable)
-                    .push_bind(now + Duration::days(i64::from(discount.validity.days())))
+                    .push_bind(expires_at(discount, now))
                     .push_bind(now);
+                codes.insert(delivery_id, code);
             });
             insert.push(" on conflict (shop_id, code) do nothing returning delivery_id");
             let rows: Vec<String> = insert.build_query_scalar().fetch_all(&mut *conn).await?;
@@ -177,10 +196,24 @@ pub async fn enqueue_many(
             "could not find an unused coupon code".into(),
         ));
     }
-    Ok(ids
-        .into_iter()
-        .map(|id| inserted.contains(&id).then_some(id))
+    Ok(items
+        .iter()
+        .zip(&ids)
+        .map(|(item, id)| {
+            inserted.contains(id).then(|| Queued {
+                delivery_id: id.clone(),
+                coupon: item.discount.map(|discount| OfferedDiscount {
+                    code: codes.remove(id.as_str()).unwrap_or_default(),
+                    kind: discount.kind,
+                    expires_at: expires_at(discount, now),
+                }),
+            })
+        })
         .collect())
+}
+
+fn expires_at(discount: &Discount, now: DateTime<Utc>) -> DateTime<Utc> {
+    now + Duration::days(i64::from(discount.validity.days()))
 }
 
 /// A queued delivery a worker now holds.
@@ -198,7 +231,7 @@ pub struct Claimed {
 /// Takes up to `limit` queued deliveries that are due and not held by a live worker, holding
 /// them until `now + lease`. A worker that dies leaves its rows to be taken again later.
 pub async fn claim(
-    pool: &Pool,
+    conn: &mut SqliteConnection,
     now: DateTime<Utc>,
     lease: Duration,
     limit: i64,
@@ -215,7 +248,7 @@ pub async fn claim(
     .bind(now + lease)
     .bind(now)
     .bind(limit)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?)
 }
 
@@ -279,21 +312,8 @@ pub enum Record {
     },
 }
 
-/// Writes a batch of outcomes in one transaction: one writer, one commit, instead of many
-/// small transactions waiting on each other.
+/// Writes a batch of outcomes; run it in a transaction, so the batch is written whole.
 pub async fn write_records(
-    pool: &Pool,
-    records: &[Record],
-    now: DateTime<Utc>,
-) -> Result<(), DbError> {
-    // IMMEDIATE takes the write lock first, so this never fails half-way on a busy database.
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    write_all(&mut tx, records, now).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
-async fn write_all(
     conn: &mut SqliteConnection,
     records: &[Record],
     now: DateTime<Utc>,

@@ -9,6 +9,7 @@ use domain::{Cart, Customer};
 
 use super::render_data::{into_domain, CartRow, ItemRow};
 use super::{DbError, Pool};
+use sqlx::SqliteConnection;
 
 /// The shop's sending settings.
 pub struct EngineSettings {
@@ -101,7 +102,7 @@ pub enum CandidatePage<'a> {
 /// items. Quiet carts come in (activity, row id) order: the walk follows the
 /// `(shop_id, last_activity_at)` index, page after page, without sorting.
 pub async fn candidates(
-    pool: &Pool,
+    conn: &mut SqliteConnection,
     shop_id: &str,
     quiet_since: DateTime<Utc>,
     page: CandidatePage<'_>,
@@ -121,7 +122,7 @@ pub async fn candidates(
             )))
             .bind(shop_id)
             .bind(quiet_since)
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?
         }
         CandidatePage::Quiet { after, limit } => {
@@ -137,7 +138,7 @@ pub async fn candidates(
             .bind(after.0)
             .bind(after.1)
             .bind(limit)
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?
         }
     };
@@ -148,7 +149,7 @@ pub async fn candidates(
          order by cart_id, position",
     )
     .bind(json_list(rows.iter().map(|row| row.cart_id.as_str())))
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut items_by_cart: HashMap<String, Vec<ItemRow>> = HashMap::new();
     for item in items {
@@ -185,7 +186,7 @@ pub struct History {
 }
 
 pub async fn history(
-    pool: &Pool,
+    conn: &mut SqliteConnection,
     shop_id: &str,
     candidates: &[Candidate],
 ) -> Result<History, DbError> {
@@ -201,7 +202,7 @@ pub async fn history(
         "select cart_id, step_id from deliveries where cart_id in (select value from json_each($1))",
     )
     .bind(&carts)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut done_steps: HashMap<String, Vec<String>> = HashMap::new();
     for (cart_id, step_id) in steps {
@@ -213,14 +214,14 @@ pub async fn history(
          group by customer_id",
     )
     .bind(&customers)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let last_coupons: Vec<(String, DateTime<Utc>)> = sqlx::query_as(
         "select customer_id, max(created_at) from coupons
          where customer_id in (select value from json_each($1)) group by customer_id",
     )
     .bind(&customers)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let suppressions: Vec<(String, String)> = sqlx::query_as(
         "select email, reason from suppressions
@@ -228,7 +229,7 @@ pub async fn history(
     )
     .bind(shop_id)
     .bind(&emails)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(History {
         done_steps,

@@ -78,10 +78,11 @@ pub enum Profile {
     /// Commands and tests: SQLite's default checkpoints (the commit that passes 1,000 WAL
     /// pages does it), 8 connections with 64 MiB of page cache each.
     Command,
-    /// One engine pass (`relance run-once`): 3 connections (its deciding, claiming and
-    /// recording stages) with 8 MiB of cache each. Every commit of one stage empties the other
-    /// connections' caches, so large caches bought no speed here, only memory (a 100,000-cart
-    /// pass peaked at 115 MB with 8 × 64 MiB, 66 MB like this, at the same rate).
+    /// One engine pass (`relance run-once`): 3 connections with 8 MiB of cache each. The pass
+    /// does all its reading and writing on one of them; the others serve its first and last
+    /// queries. Larger caches bought no speed here, only memory (a 100,000-cart pass peaked at
+    /// 115 MB with 8 × 64 MiB; with one connection doing everything, 32 MiB changed nothing but
+    /// its peak, 80 MB against 52 MB).
     Batch,
     /// `relance serve`: a background task checkpoints, so a batch of events or a single event
     /// is not held up by copying and syncing megabytes; 8 connections with 64 MiB of page

@@ -6,33 +6,68 @@ use std::collections::HashMap;
 
 use domain::email::OfferedDiscount;
 use domain::{Cart, Customer};
+use sqlx::{AssertSqlSafe, SqliteConnection};
 
 use super::deliveries::{Claimed, CouponRow};
 use super::render_data::{into_domain, CartRow, ItemRow};
-use super::{DbError, Pool};
+use super::DbError;
 
-/// A claimed delivery's cart, read just before sending.
-pub struct Prepared {
+/// What may have changed about a cart since the engine decided to remind it.
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
+pub struct CartState {
     pub ordered: bool,
     pub deleted: bool,
     pub product_count: i64,
-    pub email: String,
     /// `permanent_bounce`, `one_click`, `unsubscribe_page`… when the address gets nothing.
     pub suppression: Option<String>,
+}
+
+/// A claimed delivery's cart, read just before sending.
+pub struct Prepared {
+    pub state: CartState,
+    pub email: String,
     pub customer: Customer,
     pub cart: Cart,
     pub coupon: Option<OfferedDiscount>,
 }
 
+const STATE_COLUMNS: &str = "k.cart_id, k.ordered_at is not null as ordered,
+    k.deleted_at is not null as deleted, k.product_count, s.reason as suppression";
+const STATE_JOINS: &str = "from carts k join customers c on c.customer_id = k.customer_id
+    left join suppressions s on s.shop_id = k.shop_id and s.email = lower(c.email)";
+
 #[derive(sqlx::FromRow)]
 struct BatchRow {
     cart_id: String,
-    ordered: bool,
-    deleted: bool,
-    product_count: i64,
-    suppression: Option<String>,
+    #[sqlx(flatten)]
+    state: CartState,
     #[sqlx(flatten)]
     cart: CartRow,
+}
+
+#[derive(sqlx::FromRow)]
+struct StateRow {
+    cart_id: String,
+    #[sqlx(flatten)]
+    state: CartState,
+}
+
+/// The carts' states now, by cart id; a cart or customer deleted since is missing.
+pub async fn states(
+    conn: &mut SqliteConnection,
+    cart_ids: &[&str],
+) -> Result<HashMap<String, CartState>, DbError> {
+    let rows: Vec<StateRow> = sqlx::query_as(AssertSqlSafe(format!(
+        "select {STATE_COLUMNS} {STATE_JOINS}
+         where k.cart_id in (select value from json_each($1))"
+    )))
+    .bind(serde_json::to_string(cart_ids).map_err(DbError::corrupt)?)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| (row.cart_id, row.state))
+        .collect())
 }
 
 #[derive(sqlx::FromRow)]
@@ -44,7 +79,7 @@ struct BatchCoupon {
 
 /// Each claimed delivery whose cart and customer still exist, by delivery id.
 pub async fn prepare(
-    pool: &Pool,
+    conn: &mut SqliteConnection,
     claimed: &[Claimed],
 ) -> Result<HashMap<String, Prepared>, DbError> {
     let cart_ids = serde_json::to_string(
@@ -61,18 +96,16 @@ pub async fn prepare(
             .collect::<Vec<_>>(),
     )
     .map_err(DbError::corrupt)?;
-    let rows: Vec<BatchRow> = sqlx::query_as(
-        "select k.cart_id, k.ordered_at is not null as ordered, k.deleted_at is not null as deleted,
-                k.product_count, s.reason as suppression,
+    let rows: Vec<BatchRow> = sqlx::query_as(AssertSqlSafe(format!(
+        "select {STATE_COLUMNS},
                 k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
                 c.external_id as c_external_id, c.email, c.first_name, c.last_name, c.gender, c.language,
                 c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at
-         from carts k join customers c on c.customer_id = k.customer_id
-         left join suppressions s on s.shop_id = k.shop_id and s.email = lower(c.email)
-         where k.cart_id in (select value from json_each($1))",
-    )
+         {STATE_JOINS}
+         where k.cart_id in (select value from json_each($1))"
+    )))
     .bind(&cart_ids)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let items: Vec<ItemRow> = sqlx::query_as(
         "select cart_id, sku, name, description, image_url, product_url, category, unit_price,
@@ -81,14 +114,14 @@ pub async fn prepare(
          order by cart_id, position",
     )
     .bind(&cart_ids)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let coupons: Vec<BatchCoupon> = sqlx::query_as(
         "select delivery_id, code, kind, value, tax_included, expires_at from coupons
          where delivery_id in (select value from json_each($1))",
     )
     .bind(&delivery_ids)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
 
     let mut items_by_cart: HashMap<String, Vec<ItemRow>> = HashMap::new();
@@ -124,11 +157,8 @@ pub async fn prepare(
         prepared.insert(
             delivery.delivery_id.clone(),
             Prepared {
-                ordered: row.ordered,
-                deleted: row.deleted,
-                product_count: row.product_count,
+                state: row.state.clone(),
                 email,
-                suppression: row.suppression.clone(),
                 customer,
                 cart,
                 coupon,

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use domain::engine::{decide, Action, Situation};
 use domain::{Campaign, EmailTemplate};
 use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
 
 use crate::db::engine::{Candidate, CandidatePage, EngineSettings, History, PageEnd};
 use crate::db::{self, engine, Pool};
@@ -24,6 +25,13 @@ pub struct PlannedCart {
     pub actions: Vec<Action>,
     /// The merchant asked for this cart's next reminder now.
     pub requested: bool,
+}
+
+/// A cart decided by a real run: the decision, and the cart as read to make it, which its
+/// send renders.
+pub struct Decided {
+    pub planned: PlannedCart,
+    pub candidate: Candidate,
 }
 
 /// Every decision of a pass, for `run-once --dry-run` (a real run goes page by page).
@@ -177,7 +185,10 @@ impl Planner {
     }
 
     /// The next page of decided carts (only those with something to do), `None` after the last.
-    pub async fn next_page(&mut self, pool: &Pool) -> anyhow::Result<Option<Vec<PlannedCart>>> {
+    pub async fn next_page(
+        &mut self,
+        conn: &mut SqliteConnection,
+    ) -> anyhow::Result<Option<Vec<Decided>>> {
         let Some(quiet_since) = self.quiet_since.filter(|_| !self.finished) else {
             return Ok(None);
         };
@@ -186,7 +197,7 @@ impl Planner {
                 after: self.after.as_ref(),
                 limit: PAGE,
             };
-            let candidates = engine::candidates(pool, &self.shop_id, quiet_since, page)
+            let candidates = engine::candidates(conn, &self.shop_id, quiet_since, page)
                 .await
                 .context("cannot load the carts that may be due")?;
             if (candidates.len() as i64) < PAGE {
@@ -199,15 +210,18 @@ impl Planner {
             candidates
         } else {
             self.requested_read = true;
-            engine::candidates(pool, &self.shop_id, quiet_since, CandidatePage::Requested)
+            engine::candidates(conn, &self.shop_id, quiet_since, CandidatePage::Requested)
                 .await
                 .context("cannot load the carts with a reminder asked for")?
         };
-        let history = engine::history(pool, &self.shop_id, &candidates).await?;
+        let history = engine::history(conn, &self.shop_id, &candidates).await?;
         Ok(Some(
             candidates
-                .iter()
-                .filter_map(|candidate| self.decide_cart(candidate, &history))
+                .into_iter()
+                .filter_map(|candidate| {
+                    let planned = self.decide_cart(&candidate, &history)?;
+                    Some(Decided { planned, candidate })
+                })
                 .collect(),
         ))
     }
@@ -317,9 +331,10 @@ pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan
     let Some(mut planner) = Planner::start(pool, now).await? else {
         return Ok(None);
     };
+    let mut conn = pool.acquire().await?;
     let mut carts = Vec::new();
-    while let Some(page) = planner.next_page(pool).await? {
-        carts.extend(page);
+    while let Some(page) = planner.next_page(&mut conn).await? {
+        carts.extend(page.into_iter().map(|decided| decided.planned));
     }
     Ok(Some(Plan {
         now,

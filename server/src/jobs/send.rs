@@ -13,7 +13,11 @@ use futures_util::stream::{FuturesUnordered, StreamExt};
 use rand_core::{OsRng, RngCore};
 use tokio::sync::mpsc;
 
-use super::plan::{due_at, PlannedCart, Planner, RunSummary};
+use domain::Language;
+use sqlx::pool::PoolConnection;
+use sqlx::{Connection, Sqlite, SqliteConnection};
+
+use super::plan::{due_at, Decided, Planner, RunSummary};
 use crate::db::deliveries::{self, Claimed, DeliveryKey, Record, ToQueue};
 use crate::db::sending::{self, Prepared};
 use crate::db::{self, engine, Pool};
@@ -53,8 +57,17 @@ fn jitter() -> f64 {
     f64::from(OsRng.next_u32()) / f64::from(u32::MAX)
 }
 
-/// Runs one pass at `now`: decisions written page by page while every due queued delivery is
+/// A claimed delivery and what sending it needs; `None` when its cart or customer is gone.
+type Ready = (Claimed, Option<Prepared>);
+
+/// Runs one pass at `now`: decisions written page by page while the reminders they queue are
 /// sent, the sends starting as soon as the first page is written.
+///
+/// Two sides run together. The store owns the pass's one database connection: it claims rows
+/// queued before the pass, decides and writes each page of carts (its reminders queued already
+/// claimed), and writes the sends' outcomes. The sending side keeps up to IN_FLIGHT sends
+/// going (rendering runs on every core). One connection does every read and write, so no
+/// commit of another connection empties its page cache.
 #[tracing::instrument(skip_all, fields(%now))]
 pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<RunSummary> {
     let pool = &sender.pool;
@@ -63,13 +76,22 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
     };
     let started = std::time::Instant::now();
     let (shop_id, campaign) = (planner.shop_id.clone(), planner.campaign.clone());
-    // A page written wakes the feeder; one pending wake-up is enough, so the decider never waits.
-    let (written, pages) = mpsc::channel::<()>(1);
-    let decider = tokio::spawn(decide(pool.clone(), planner, written));
+    // One batch being sent and one ready: claims stay a few hundred rows ahead of the sends.
+    let (batches, ready) = mpsc::channel::<Vec<Ready>>(1);
+    // Unbounded, so a send never waits for the store; the store reads it at every write.
+    let (finished, outcomes) = mpsc::unbounded_channel::<Record>();
+    let store = Store {
+        conn: pool.acquire().await?,
+        planner,
+        batches,
+        outcomes,
+        records: Vec::new(),
+    };
+    let store = tokio::spawn(store.run());
     let mut summary = RunSummary::default();
-    let drained = drain(sender, &campaign, now, pages, &mut summary).await;
-    let decided = decider.await.context("the decider failed")??;
-    drained?;
+    let sent = send_all(sender, &campaign, now, ready, finished, &mut summary).await;
+    let decided = store.await.context("the engine's store failed")??;
+    sent?;
     summary.merge(decided);
     tracing::info!(
         due = summary.due,
@@ -93,85 +115,247 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
     Ok(summary)
 }
 
-/// Decides every page and writes its decisions, waking the feeder after each.
-async fn decide(
-    pool: Pool,
-    mut planner: Planner,
-    written: mpsc::Sender<()>,
-) -> anyhow::Result<RunSummary> {
-    let started = std::time::Instant::now();
-    let mut summary = RunSummary::default();
-    while let Some(page) = planner.next_page(&pool).await? {
-        write_decisions(&pool, &planner, &page, &mut summary).await?;
-        let _ = written.try_send(());
-    }
-    tracing::debug!(
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "decisions written"
-    );
-    Ok(summary)
+/// Outcomes written together at most: a killed run repeats at most these (and the mails in
+/// flight), and a commit per outcome would cost more than the outcome's own rows.
+const RECORDS_PER_WRITE: usize = 256;
+/// How long an outcome waits for others before it is written alone.
+const RECORD_WAIT: std::time::Duration = std::time::Duration::from_millis(20);
+
+/// The pass's database side: every read and write of the pass on one connection.
+struct Store {
+    conn: PoolConnection<Sqlite>,
+    planner: Planner,
+    batches: mpsc::Sender<Vec<Ready>>,
+    outcomes: mpsc::UnboundedReceiver<Record>,
+    /// Outcomes received and not written yet.
+    records: Vec<Record>,
 }
 
-/// Writes a page of decisions in one transaction: a queued row (and its coupon) per send, a
-/// skipped row per skip. Rows already there (an overlapping run) are left as they are.
-async fn write_decisions(
-    pool: &Pool,
-    planner: &Planner,
-    page: &[PlannedCart],
-    summary: &mut RunSummary,
-) -> anyhow::Result<()> {
-    let now = planner.now;
-    let mut tx = pool.begin().await?;
-    let mut to_queue = Vec::new();
-    for cart in page {
-        for action in &cart.actions {
-            let (step_id, due_at) = match action {
-                Action::Send { step_id, .. } | Action::Skip { step_id, .. } => (
-                    step_id,
-                    due_at(&planner.campaign, step_id, cart.last_activity_at),
-                ),
-                Action::Wait { at } => {
-                    summary.add_wait(*at);
-                    continue;
-                }
-                Action::Done => continue,
+impl Store {
+    /// Claims and hands out the rows queued before the pass (retries due, rows a dead run
+    /// held), then decides and writes every page, then writes the outcomes until the last send
+    /// is done. Returns the decisions' counts.
+    async fn run(mut self) -> anyhow::Result<RunSummary> {
+        let mut summary = RunSummary::default();
+        let mut listening = self.claim_queued().await?;
+        while listening {
+            let Some(page) = self.planner.next_page(&mut self.conn).await? else {
+                break;
             };
-            let key = DeliveryKey {
-                shop_id: &planner.shop_id,
-                cart_id: &cart.cart_id,
-                customer_id: &cart.customer_id,
-                campaign_id: planner.campaign.id(),
-                step_id,
-                due_at,
-            };
-            match action {
-                Action::Skip { reason, .. }
-                    if deliveries::record_skip(&mut tx, &key, *reason, now).await? =>
-                {
-                    summary.due += 1;
-                    *summary
-                        .skipped
-                        .entry(reason.as_str().to_owned())
-                        .or_default() += 1;
+            let batch = self.write_page(page, &mut summary).await?;
+            listening = self.dispatch(batch).await?;
+        }
+        if listening {
+            // Leases that ran out during the pass.
+            self.claim_queued().await?;
+        }
+        let Self {
+            batches,
+            mut outcomes,
+            ..
+        } = self;
+        drop(batches);
+        loop {
+            tokio::select! {
+                received = outcomes.recv_many(&mut self.records, RECORDS_PER_WRITE) => {
+                    if received == 0 {
+                        break;
+                    }
+                    if self.records.len() >= RECORDS_PER_WRITE {
+                        write_records(&mut self.conn, &mut self.records, self.planner.now).await?;
+                    }
                 }
-                Action::Send {
-                    language, discount, ..
-                } => to_queue.push(ToQueue {
-                    key,
-                    language: *language,
-                    discount: discount.as_ref(),
-                }),
-                _ => {}
+                () = tokio::time::sleep(RECORD_WAIT), if !self.records.is_empty() => {
+                    write_records(&mut self.conn, &mut self.records, self.planner.now).await?;
+                }
             }
         }
-        if cart.requested {
-            engine::mark_requests_handled(&mut tx, &cart.cart_id, now).await?;
+        write_records(&mut self.conn, &mut self.records, self.planner.now).await?;
+        Ok(summary)
+    }
+
+    /// Claims queued due rows a batch at a time, reading what sending them needs in the same
+    /// transaction; `false` once the sending side stopped listening.
+    async fn claim_queued(&mut self) -> anyhow::Result<bool> {
+        let now = self.planner.now;
+        loop {
+            let mut tx = self.conn.begin_with("BEGIN IMMEDIATE").await?;
+            deliveries::write_records(&mut tx, &self.records, now).await?;
+            let claimed = deliveries::claim(&mut tx, now, LEASE, BATCH).await?;
+            let mut prepared = sending::prepare(&mut tx, &claimed).await?;
+            tx.commit().await?;
+            self.records.clear();
+            if claimed.is_empty() {
+                return Ok(true);
+            }
+            let batch = claimed
+                .into_iter()
+                .map(|delivery| {
+                    let prepared = prepared.remove(&delivery.delivery_id);
+                    (delivery, prepared)
+                })
+                .collect();
+            if !self.dispatch(batch).await? {
+                return Ok(false);
+            }
         }
     }
-    let queued =
-        deliveries::enqueue_many(&mut tx, &to_queue, &planner.settings.coupon_prefix, now).await?;
-    summary.due += queued.iter().flatten().count() as u64;
+
+    /// Writes a page of decisions in one transaction, with the outcomes received so far: a
+    /// skipped row per skip, and per send a row queued already claimed (and its coupon), which
+    /// is returned to be sent. Rows already there (an overlapping run) are left as they are.
+    async fn write_page(
+        &mut self,
+        page: Vec<Decided>,
+        summary: &mut RunSummary,
+    ) -> anyhow::Result<Vec<Ready>> {
+        let planner = &self.planner;
+        let now = planner.now;
+        let mut tx = self.conn.begin_with("BEGIN IMMEDIATE").await?;
+        deliveries::write_records(&mut tx, &self.records, now).await?;
+        let mut to_queue = Vec::new();
+        let mut sends = Vec::new();
+        for (index, Decided { planned: cart, .. }) in page.iter().enumerate() {
+            for action in &cart.actions {
+                let (step_id, due_at) = match action {
+                    Action::Send { step_id, .. } | Action::Skip { step_id, .. } => (
+                        step_id,
+                        due_at(&planner.campaign, step_id, cart.last_activity_at),
+                    ),
+                    Action::Wait { at } => {
+                        summary.add_wait(*at);
+                        continue;
+                    }
+                    Action::Done => continue,
+                };
+                let key = DeliveryKey {
+                    shop_id: &planner.shop_id,
+                    cart_id: &cart.cart_id,
+                    customer_id: &cart.customer_id,
+                    campaign_id: planner.campaign.id(),
+                    step_id,
+                    due_at,
+                };
+                match action {
+                    Action::Skip { reason, .. }
+                        if deliveries::record_skip(&mut tx, &key, *reason, now).await? =>
+                    {
+                        summary.due += 1;
+                        *summary
+                            .skipped
+                            .entry(reason.as_str().to_owned())
+                            .or_default() += 1;
+                    }
+                    Action::Send {
+                        language, discount, ..
+                    } => {
+                        to_queue.push(ToQueue {
+                            key,
+                            language: *language,
+                            discount: discount.as_ref(),
+                        });
+                        sends.push(index);
+                    }
+                    _ => {}
+                }
+            }
+            if cart.requested {
+                engine::mark_requests_handled(&mut tx, &cart.cart_id, now).await?;
+            }
+        }
+        let lease_until = Some(now + LEASE);
+        let queued = deliveries::enqueue_many(
+            &mut tx,
+            &to_queue,
+            &planner.settings.coupon_prefix,
+            now,
+            lease_until,
+        )
+        .await?;
+        // Read again inside the transaction that claims them: an order or an unsubscribe that
+        // arrived since the page was read stops the mail.
+        let cart_ids: Vec<&str> = to_queue.iter().map(|item| item.key.cart_id).collect();
+        let mut states = sending::states(&mut tx, &cart_ids).await?;
+        tx.commit().await?;
+        self.records.clear();
+        summary.due += queued.iter().flatten().count() as u64;
+
+        let steps: Vec<(String, Language)> = to_queue
+            .iter()
+            .map(|item| (item.key.step_id.to_owned(), item.language))
+            .collect();
+        let mut page: Vec<Option<Decided>> = page.into_iter().map(Some).collect();
+        let mut batch = Vec::with_capacity(queued.len());
+        for ((queued, index), (step_id, language)) in queued.into_iter().zip(sends).zip(steps) {
+            let (Some(queued), Some(Decided { candidate, .. })) = (queued, page[index].take())
+            else {
+                continue;
+            };
+            let claimed = Claimed {
+                delivery_id: queued.delivery_id,
+                shop_id: planner.shop_id.clone(),
+                cart_id: candidate.cart_id,
+                customer_id: candidate.customer_id,
+                step_id,
+                language: Some(language.code().to_owned()),
+                attempts: 1,
+            };
+            let prepared = states.remove(&claimed.cart_id).map(|state| Prepared {
+                state,
+                email: candidate.customer.email.as_str().to_owned(),
+                customer: candidate.customer,
+                cart: candidate.cart,
+                coupon: queued.coupon,
+            });
+            batch.push((claimed, prepared));
+        }
+        Ok(batch)
+    }
+
+    /// Hands a batch to the sending side, writing outcomes while it waits; `false` if the
+    /// sending side stopped listening (its claims come back when their lease ends).
+    async fn dispatch(&mut self, batch: Vec<Ready>) -> anyhow::Result<bool> {
+        if batch.is_empty() {
+            return Ok(true);
+        }
+        let now = self.planner.now;
+        loop {
+            tokio::select! {
+                biased;
+                permit = self.batches.reserve() => {
+                    let Ok(permit) = permit else {
+                        return Ok(false);
+                    };
+                    permit.send(batch);
+                    return Ok(true);
+                }
+                _ = self.outcomes.recv_many(&mut self.records, RECORDS_PER_WRITE) => {
+                    if self.records.len() >= RECORDS_PER_WRITE {
+                        write_records(&mut self.conn, &mut self.records, now).await?;
+                    }
+                }
+                () = tokio::time::sleep(RECORD_WAIT), if !self.records.is_empty() => {
+                    write_records(&mut self.conn, &mut self.records, now).await?;
+                }
+            }
+        }
+    }
+}
+
+/// Writes outcomes in a transaction of their own, and forgets them.
+async fn write_records(
+    conn: &mut SqliteConnection,
+    records: &mut Vec<Record>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    // IMMEDIATE takes the write lock first, so this never fails half-way on a busy database.
+    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
+    deliveries::write_records(&mut tx, records, now).await?;
     tx.commit().await?;
+    records.clear();
     Ok(())
 }
 
@@ -257,16 +441,14 @@ async fn record_run(
     }
 }
 
-/// Sends every queued delivery that is due at `now`.
-///
-/// Three stages run side by side, so the database's thread and the sends keep both cores
-/// busy: a feeder claims and reads the next batches, this loop keeps up to IN_FLIGHT sends
-/// going (rendering runs on every core), and a recorder writes finished batches.
-async fn drain(
+/// Sends every batch the store hands out, up to IN_FLIGHT at once, and passes each outcome
+/// back to the store as soon as it is known.
+async fn send_all(
     sender: &Sender,
     campaign: &Campaign,
     now: DateTime<Utc>,
-    pages: mpsc::Receiver<()>,
+    mut ready: mpsc::Receiver<Vec<Ready>>,
+    finished: mpsc::UnboundedSender<Record>,
     summary: &mut RunSummary,
 ) -> anyhow::Result<()> {
     let pool = &sender.pool;
@@ -281,19 +463,12 @@ async fn drain(
         campaign: campaign.clone(),
         templates,
     });
-    // One batch being sent and one ready: claims stay a few hundred rows ahead of the sends.
-    let (batches, mut claimed) = mpsc::channel::<Vec<(Claimed, Option<Prepared>)>>(1);
-    let feeder = tokio::spawn(feed(pool.clone(), now, pages, batches));
-    let (finished, outcomes) = mpsc::channel::<Vec<Record>>(2);
-    let recorder = tokio::spawn(record(pool.clone(), now, outcomes));
-
-    let mut queue: VecDeque<(Claimed, Option<Prepared>)> = VecDeque::new();
+    let mut queue: VecDeque<Ready> = VecDeque::new();
     let mut in_flight = FuturesUnordered::new();
-    let mut records = Vec::with_capacity(BATCH as usize);
     let mut exhausted = false;
     loop {
         if !exhausted && queue.len() < IN_FLIGHT {
-            match claimed.recv().await {
+            match ready.recv().await {
                 Some(batch) => queue.extend(batch),
                 None => exhausted = true,
             }
@@ -314,7 +489,9 @@ async fn drain(
             continue;
         };
         let (outcome, record) = done.context("a send task failed")??;
-        records.push(record);
+        if finished.send(record).is_err() {
+            break; // the store stopped on an error, returned by the caller
+        }
         match outcome {
             Outcome::Sent => summary.sent += 1,
             Outcome::Skipped(reason) => {
@@ -326,66 +503,6 @@ async fn drain(
             Outcome::Retrying => summary.retrying += 1,
             Outcome::Failed => summary.failed += 1,
         }
-        if records.len() >= BATCH as usize {
-            let batch = std::mem::replace(&mut records, Vec::with_capacity(BATCH as usize));
-            if finished.send(batch).await.is_err() {
-                break; // the recorder stopped on an error, returned below
-            }
-        }
-    }
-    if !records.is_empty() {
-        let _ = finished.send(records).await;
-    }
-    drop(finished);
-    drop(claimed);
-    let recorded = recorder.await.context("the recorder failed")?;
-    let fed = feeder.await.context("the feeder failed")?;
-    recorded?;
-    fed
-}
-
-/// Claims due deliveries a batch at a time and reads what sending them needs, until the
-/// decider has written its last page and none is left, or the sending loop stops listening.
-async fn feed(
-    pool: Pool,
-    now: DateTime<Utc>,
-    mut pages: mpsc::Receiver<()>,
-    batches: mpsc::Sender<Vec<(Claimed, Option<Prepared>)>>,
-) -> anyhow::Result<()> {
-    let mut decided = false;
-    loop {
-        let claimed = deliveries::claim(&pool, now, LEASE, BATCH).await?;
-        if claimed.is_empty() {
-            if decided {
-                return Ok(());
-            }
-            // Wait for the next page; once the decider is done, one last look.
-            decided = pages.recv().await.is_none();
-            continue;
-        }
-        let mut prepared = sending::prepare(&pool, &claimed).await?;
-        let batch = claimed
-            .into_iter()
-            .map(|delivery| {
-                let prepared = prepared.remove(&delivery.delivery_id);
-                (delivery, prepared)
-            })
-            .collect();
-        if batches.send(batch).await.is_err() {
-            // The sending loop failed; the claimed rows come back when their lease ends.
-            return Ok(());
-        }
-    }
-}
-
-/// Writes each batch of outcomes as it comes.
-async fn record(
-    pool: Pool,
-    now: DateTime<Utc>,
-    mut outcomes: mpsc::Receiver<Vec<Record>>,
-) -> anyhow::Result<()> {
-    while let Some(records) = outcomes.recv().await {
-        deliveries::write_records(&pool, &records, now).await?;
     }
     Ok(())
 }
@@ -462,14 +579,15 @@ async fn deliver(
         ..
     } = pass;
     // Things change between the decision and the send: an order, an unsubscribe, a bounce.
-    let stop = if check.ordered {
+    let state = &check.state;
+    let stop = if state.ordered {
         Some(SkipReason::Ordered)
-    } else if check.deleted {
+    } else if state.deleted {
         Some(SkipReason::Deleted)
-    } else if check.product_count == 0 {
+    } else if state.product_count == 0 {
         Some(SkipReason::Emptied)
     } else {
-        match check.suppression.as_deref() {
+        match state.suppression.as_deref() {
             Some("permanent_bounce") => Some(SkipReason::Suppressed),
             Some(_) => Some(SkipReason::Unsubscribed),
             None => None,
@@ -551,7 +669,94 @@ async fn deliver(
 
 #[cfg(test)]
 mod tests {
+    use chrono::TimeZone;
+
     use super::*;
+    use crate::demo::{seed, DemoOptions};
+
+    #[tokio::test]
+    async fn a_page_queues_its_reminders_claimed_with_the_cart_as_it_is_inside_the_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = db::connect(&format!("sqlite://{}/pass.db", dir.path().display()))
+            .await
+            .unwrap();
+        db::migrate(&pool).await.unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+        let options = DemoOptions {
+            carts: 200,
+            seed: 7,
+            now,
+            public_url: "http://127.0.0.1".into(),
+            replace: true,
+            days: 14,
+            history: false,
+        };
+        seed(&pool, &options).await.unwrap();
+        sqlx::query("update shop_settings set max_lateness_hours = 100000, min_gap_hours = 0")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let (batches, _ready) = mpsc::channel(1);
+        let (_finished, outcomes) = mpsc::unbounded_channel();
+        let mut store = Store {
+            conn: pool.acquire().await.unwrap(),
+            planner: Planner::start(&pool, now).await.unwrap().unwrap(),
+            batches,
+            outcomes,
+            records: Vec::new(),
+        };
+        let mut page = None;
+        while let Some(next) = store.planner.next_page(&mut store.conn).await.unwrap() {
+            if !next.is_empty() {
+                page = Some(next);
+                break;
+            }
+        }
+        let page = page.expect("a page with carts to remind");
+        let sends = page
+            .iter()
+            .filter(|cart| matches!(cart.planned.actions.last(), Some(Action::Send { .. })))
+            .count();
+        // An order arrives after the page was read, before it is written.
+        let ordered = page
+            .iter()
+            .find(|cart| matches!(cart.planned.actions.last(), Some(Action::Send { .. })))
+            .unwrap()
+            .candidate
+            .cart_id
+            .clone();
+        sqlx::query("update carts set ordered_at = $1 where cart_id = $2")
+            .bind(now)
+            .bind(&ordered)
+            .execute(&pool)
+            .await
+            .unwrap();
+
+        let mut summary = RunSummary::default();
+        let batch = store.write_page(page, &mut summary).await.unwrap();
+
+        assert!(sends > 1);
+        assert_eq!(batch.len(), sends);
+        for (claimed, prepared) in &batch {
+            let state = &prepared.as_ref().unwrap().state;
+            assert_eq!(state.ordered, claimed.cart_id == ordered);
+            assert_eq!(claimed.attempts, 1);
+        }
+        let held: Vec<(String, i64)> = sqlx::query_as(
+            "select status, count(*) from deliveries where lease_until > $1 group by status",
+        )
+        .bind(now)
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        assert_eq!(held, [("queued".to_owned(), sends as i64)]);
+        // Held by this run, so an overlapping run's claim does not take them.
+        let mut conn = pool.acquire().await.unwrap();
+        assert!(deliveries::claim(&mut conn, now, LEASE, 1000)
+            .await
+            .unwrap()
+            .is_empty());
+    }
 
     #[test]
     fn retries_wait_longer_each_time_up_to_six_hours() {
