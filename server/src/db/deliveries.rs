@@ -196,20 +196,32 @@ pub async fn enqueue_many(
             "could not find an unused coupon code".into(),
         ));
     }
-    Ok(items
+    items
         .iter()
         .zip(&ids)
         .map(|(item, id)| {
-            inserted.contains(id).then(|| Queued {
+            if !inserted.contains(id) {
+                return Ok(None);
+            }
+            let coupon = item
+                .discount
+                .map(|discount| {
+                    let code = codes.remove(id.as_str()).ok_or_else(|| {
+                        DbError::WriteFailed(format!("no coupon code was written for {id}"))
+                    })?;
+                    Ok::<_, DbError>(OfferedDiscount {
+                        code,
+                        kind: discount.kind,
+                        expires_at: expires_at(discount, now),
+                    })
+                })
+                .transpose()?;
+            Ok(Some(Queued {
                 delivery_id: id.clone(),
-                coupon: item.discount.map(|discount| OfferedDiscount {
-                    code: codes.remove(id.as_str()).unwrap_or_default(),
-                    kind: discount.kind,
-                    expires_at: expires_at(discount, now),
-                }),
-            })
+                coupon,
+            }))
         })
-        .collect())
+        .collect()
 }
 
 fn expires_at(discount: &Discount, now: DateTime<Utc>) -> DateTime<Utc> {
