@@ -34,13 +34,33 @@ pub enum SignInOutcome {
     TooManyAttempts,
 }
 
-/// A failure inside the backend; its text is logged, never shown.
-#[derive(Debug)]
-pub struct BackendError(pub String);
+/// A failure inside the backend, with its cause; logged whole, never shown.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct BackendError(Box<dyn std::error::Error + Send + Sync>);
+
+impl BackendError {
+    /// Wraps an error (or a message, for a failure of our own) as the backend's.
+    pub fn new(cause: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        Self(cause.into())
+    }
+
+    /// The cause and every error underneath it, outermost first, as the log shows them.
+    pub fn chain(&self) -> String {
+        let mut text = self.0.to_string();
+        let mut source = self.0.source();
+        while let Some(cause) = source {
+            text.push_str(": ");
+            text.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        text
+    }
+}
 
 impl From<BackendError> for AppError {
     fn from(error: BackendError) -> Self {
-        tracing::error!(cause = %error.0, "backend error in a server function");
+        tracing::error!(cause = %error.chain(), "backend error in a server function");
         AppError::Internal
     }
 }

@@ -69,6 +69,11 @@ pub struct Config {
         global = true
     )]
     pub site_root: String,
+
+    /// The password of `relance admin create` (at least 10 characters). When unset, it is read
+    /// from the first line of standard input. Never given as a flag: it would show in `ps`.
+    #[arg(skip = std::env::var("RELANCE_ADMIN_PASSWORD").ok().map(Secret::from))]
+    pub admin_password: Option<Secret>,
 }
 
 /// A value that must never reach a log line or an error message (an SMTP URL holds a password).

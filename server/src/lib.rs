@@ -10,5 +10,6 @@ pub mod demo;
 pub mod jobs;
 pub mod links;
 pub mod mail;
+pub mod startup;
 pub mod state;
 pub mod web;

@@ -7,7 +7,7 @@ use hmac::{Hmac, Mac};
 use rand_core::{OsRng, RngCore};
 use sha2::Sha256;
 
-use crate::db::{DbError, Pool};
+use crate::db::{self, DbError, Pool};
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -75,6 +75,11 @@ impl LinkSigner {
         }
     }
 
+    /// Where Relance is reached from outside, without a trailing slash.
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
     fn mac(&self, kind: LinkKind, payload: &[u8]) -> HmacSha256 {
         let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes keys of any size");
         mac.update(CONTEXT);
@@ -121,24 +126,15 @@ impl LinkSigner {
 }
 
 /// A random secret Relance made for itself under `name`, made now if it is the first start.
-/// Insert-or-ignore then read: two processes starting together agree on one value.
 async fn stored_secret(pool: &Pool, name: &str) -> Result<String, DbError> {
+    db::secrets::stored_or_insert(pool, name, &fresh_secret(), chrono::Utc::now()).await
+}
+
+/// 32 random bytes from the operating system, URL-safe.
+fn fresh_secret() -> String {
     let mut fresh = [0u8; 32];
     OsRng.fill_bytes(&mut fresh);
-    sqlx::query(
-        "insert into app_secrets (name, value, created_at) values ($1, $2, $3)
-         on conflict (name) do nothing",
-    )
-    .bind(name)
-    .bind(URL_SAFE_NO_PAD.encode(fresh))
-    .bind(chrono::Utc::now())
-    .execute(pool)
-    .await?;
-    let (stored,): (String,) = sqlx::query_as("select value from app_secrets where name = $1")
-        .bind(name)
-        .fetch_one(pool)
-        .await?;
-    Ok(stored)
+    URL_SAFE_NO_PAD.encode(fresh)
 }
 
 /// The link-signing key: `RELANCE_SECRET` when set, else the one made on first start and kept
@@ -154,15 +150,19 @@ pub async fn signing_key(pool: &Pool, configured: Option<&str>) -> Result<Vec<u8
 /// The cron URL's token, shared by its handler and the Automatic sending tab (which can
 /// replace it: the old one stops working at once).
 #[derive(Clone)]
-pub struct CronToken(std::sync::Arc<std::sync::RwLock<String>>);
+pub struct CronToken {
+    token: std::sync::Arc<std::sync::RwLock<String>>,
+}
 
 impl CronToken {
     pub fn new(token: String) -> Self {
-        Self(std::sync::Arc::new(std::sync::RwLock::new(token)))
+        Self {
+            token: std::sync::Arc::new(std::sync::RwLock::new(token)),
+        }
     }
 
     pub fn current(&self) -> String {
-        self.0.read().expect("cron token lock").clone()
+        self.token.read().expect("cron token lock").clone()
     }
 
     /// Compares digests, so the time taken says nothing about how much of the token matched.
@@ -173,18 +173,9 @@ impl CronToken {
 
     /// Makes a new token, stores it and uses it from now on; returns it.
     pub async fn regenerate(&self, pool: &Pool) -> Result<String, DbError> {
-        let mut fresh = [0u8; 32];
-        OsRng.fill_bytes(&mut fresh);
-        let token = URL_SAFE_NO_PAD.encode(fresh);
-        sqlx::query(
-            "insert into app_secrets (name, value, created_at) values ('cron_token', $1, $2)
-             on conflict (name) do update set value = excluded.value, created_at = excluded.created_at",
-        )
-        .bind(&token)
-        .bind(chrono::Utc::now())
-        .execute(pool)
-        .await?;
-        *self.0.write().expect("cron token lock") = token.clone();
+        let token = fresh_secret();
+        db::secrets::replace(pool, CRON_TOKEN, &token, chrono::Utc::now()).await?;
+        *self.token.write().expect("cron token lock") = token.clone();
         Ok(token)
     }
 }
@@ -197,8 +188,11 @@ impl From<&str> for CronToken {
 
 /// The token the cron URL (`POST /api/v1/jobs/run`) asks for, made on first start.
 pub async fn cron_token(pool: &Pool) -> Result<String, DbError> {
-    stored_secret(pool, "cron_token").await
+    stored_secret(pool, CRON_TOKEN).await
 }
+
+/// The name the cron token is stored under.
+pub const CRON_TOKEN: &str = "cron_token";
 
 #[cfg(test)]
 mod tests {

@@ -3,17 +3,13 @@ use std::time::Instant;
 use anyhow::Context;
 use clap::Parser;
 use domain::engine::Action;
-use leptos::prelude::LeptosOptions;
 use tracing_subscriber::EnvFilter;
 
 use server::{
     api,
-    auth::Auth,
     cli::{AdminCommand, ApiKeyCommand, Cli, Command, DemoArgs, RunOnceArgs, ServeArgs},
     config::Config,
-    db, demo, mail,
-    state::AppState,
-    web,
+    db, demo, mail, startup,
 };
 
 #[tokio::main]
@@ -37,9 +33,9 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo(args) => run_demo(&cli.config, args).await,
         Command::ApiKey(command) => api_key(&cli.config, command).await,
         Command::Admin(AdminCommand::Create { email }) => {
-            let password = match std::env::var("RELANCE_ADMIN_PASSWORD") {
-                Ok(password) => password,
-                Err(_) => {
+            let password = match &cli.config.admin_password {
+                Some(password) => password.expose().to_owned(),
+                None => {
                     eprintln!("password (at least 10 characters), then Enter:");
                     let mut line = String::new();
                     std::io::stdin().read_line(&mut line)?;
@@ -48,7 +44,7 @@ async fn main() -> anyhow::Result<()> {
             };
             let pool = db::connect(&cli.config.database_url).await?;
             db::migrate(&pool).await?;
-            auth(&cli.config, &pool)
+            startup::auth(&cli.config, &pool)
                 .create_admin(&email, &password, chrono::Utc::now())
                 .await?;
             println!("admin account created: {email}");
@@ -85,7 +81,7 @@ async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
     db::migrate(&pool).await?;
     let now = args.at.unwrap_or_else(chrono::Utc::now);
     if !args.dry_run {
-        let sender = sender(config, &pool).await?;
+        let sender = startup::engine(config, &pool).await?;
         let summary = server::jobs::run_recorded(&sender, server::jobs::Trigger::Cli, now).await?;
         if args.json {
             println!("{}", serde_json::to_string(&summary)?);
@@ -153,32 +149,6 @@ async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// What the engine needs to send: the mail transport, the sender address, the link signer.
-async fn sender(config: &Config, pool: &db::Pool) -> anyhow::Result<server::jobs::Sender> {
-    let key = server::links::signing_key(pool, config.secret.as_ref().map(|s| s.expose()))
-        .await
-        .context("cannot read or make the link-signing key")?;
-    let message_host = url_host(&config.public_url);
-    Ok(server::jobs::Sender {
-        pool: pool.clone(),
-        mail: mail::transport(config)?,
-        mail_from: config.mail_from.clone(),
-        signer: server::links::LinkSigner::new(&key, &config.public_url),
-        message_host,
-    })
-}
-
-/// `relance.example.com` from `https://relance.example.com:8443/x`.
-fn url_host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', ':', '?', '#']).next().unwrap_or_default();
-    if host.is_empty() {
-        "localhost".to_owned()
-    } else {
-        host.to_owned()
-    }
-}
-
 async fn api_key(config: &Config, command: ApiKeyCommand) -> anyhow::Result<()> {
     let pool = db::connect(&config.database_url).await?;
     db::migrate(&pool).await?;
@@ -236,11 +206,6 @@ async fn api_key(config: &Config, command: ApiKeyCommand) -> anyhow::Result<()> 
     Ok(())
 }
 
-/// Cookies are marked `Secure` when Relance is reached over https.
-fn auth(config: &Config, pool: &db::Pool) -> std::sync::Arc<Auth> {
-    Auth::new(pool.clone(), config.public_url.starts_with("https://"))
-}
-
 fn print_demo_admin() {
     println!(
         "demo admin: {} / {}",
@@ -266,7 +231,7 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
         },
     )
     .await?;
-    demo::ensure_demo_admin(&auth(config, &pool), chrono::Utc::now()).await?;
+    demo::ensure_demo_admin(&startup::auth(config, &pool), chrono::Utc::now()).await?;
     // The Statistics page's stored days, counted now rather than by the first refresh.
     let counted = db::stats::refresh(&pool, demo::DEMO_SHOP_ID, chrono::Utc::now()).await?;
     println!(
@@ -285,9 +250,8 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
 }
 
 async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
-    let pool = db::connect_with(&config.database_url, db::Profile::Server).await?;
-    db::migrate(&pool).await?;
-    let auth = auth(&config, &pool);
+    let app = startup::build(&config).await?;
+    let pool = app.state.pool().clone();
     if args.demo && db::first_shop(&pool).await?.is_none() {
         let summary = demo::seed(
             &pool,
@@ -306,7 +270,7 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
         .context("cannot seed the demo shop")?;
         tracing::info!(carts = summary.carts, "seeded the demo shop");
         println!("demo API key (shown once): {}", summary.api_key);
-        demo::ensure_demo_admin(&auth, chrono::Utc::now()).await?;
+        demo::ensure_demo_admin(&app.state.auth, chrono::Utc::now()).await?;
     }
     if args.demo {
         print_demo_admin();
@@ -316,53 +280,20 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
             "no admin account yet: create one with `relance admin create --email you@example.com`"
         );
     }
-
-    let leptos_options = LeptosOptions::builder()
-        .output_name("relance")
-        .site_root(config.site_root.clone())
-        .site_addr(config.addr)
-        .build();
-    let engine = sender(&config, &pool).await?;
-    tracing::info!(mail = %engine.mail.describe(), "mail transport ready");
-    let state = AppState {
-        leptos_options,
-        pool: pool.clone(),
-        mail: engine.mail.clone(),
-        mail_from: config.mail_from.clone(),
-        public_url: config.public_url.clone(),
-        links: engine.signer.clone(),
-        engine: engine.clone(),
-        cron_token: server::links::CronToken::new(
-            server::links::cron_token(&pool)
-                .await
-                .context("cannot read or make the cron token")?,
-        ),
-        auth,
-        ingest: api::events::IngestWriter::start(pool.clone()),
-    };
-    // The built-in scheduler runs beside the web server and stops with it.
-    let (stop_scheduler, scheduler_stopped) = tokio::sync::oneshot::channel::<()>();
-    let scheduler = tokio::spawn(server::jobs::scheduler::run(engine, async {
-        let _ = scheduler_stopped.await;
-    }));
-    let (stop_statistics, statistics_stopped) = tokio::sync::oneshot::channel::<()>();
-    let statistics = tokio::spawn(server::jobs::statistics::run(pool.clone(), async {
-        let _ = statistics_stopped.await;
-    }));
+    tracing::info!(mail = %app.state.engine.mail.describe(), "mail transport ready");
+    // The scheduler and the statistics refresh run beside the web server and stop with it.
+    let background = app.background.start();
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .with_context(|| format!("cannot listen on {}", config.addr))?;
     let url = format!("http://{}", listener.local_addr()?);
     tracing::info!(%url, "Relance is ready");
     println!("Relance is running at {url}");
-    axum::serve(listener, web::router(state))
+    axum::serve(listener, app.router)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .context("the web server stopped with an error")?;
-    let _ = stop_scheduler.send(());
-    let _ = stop_statistics.send(());
-    let _ = scheduler.await;
-    let _ = statistics.await;
+    background.stop().await;
     pool.close().await;
     tracing::info!("stopped cleanly");
     Ok(())

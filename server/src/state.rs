@@ -3,30 +3,38 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
-use crate::{api::events::IngestWriter, auth::Auth, db::Pool, mail::MailTransport};
+use crate::{api::events::IngestWriter, auth::Auth, db::Pool, jobs::Sender, links::CronToken};
 
-/// What every handler may need; cloned per request (all fields are cheap handles).
+/// What every handler may need; cloned per request (all fields are cheap handles). Each
+/// dependency is held once: the database, the mail transport, the sender address and the link
+/// signer are the engine's.
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
-    pub pool: Pool,
-    pub mail: Arc<dyn MailTransport>,
-    /// The `From` of every email Relance sends.
+    /// The reminder engine (the cron URL runs it), and what it sends with.
     #[from_ref(skip)]
-    pub mail_from: String,
-    /// Where Relance is reached from outside (links and images in emails).
-    #[from_ref(skip)]
-    pub public_url: String,
-    /// Signs and checks the links in emails.
-    #[from_ref(skip)]
-    pub links: crate::links::LinkSigner,
-    /// The reminder engine (the cron URL runs it).
-    #[from_ref(skip)]
-    pub engine: crate::jobs::Sender,
+    pub engine: Sender,
     /// The secret of the cron URL.
     #[from_ref(skip)]
-    pub cron_token: crate::links::CronToken,
+    pub cron_token: CronToken,
     pub auth: Arc<Auth>,
     /// Stores API events with group commit.
     pub ingest: IngestWriter,
+}
+
+impl AppState {
+    pub fn pool(&self) -> &Pool {
+        &self.engine.pool
+    }
+
+    /// Where Relance is reached from outside (links and images in emails).
+    pub fn public_url(&self) -> &str {
+        self.engine.signer.public_url()
+    }
+}
+
+impl FromRef<AppState> for Pool {
+    fn from_ref(state: &AppState) -> Self {
+        state.engine.pool.clone()
+    }
 }

@@ -119,20 +119,45 @@ pub enum Action {
     Done,
 }
 
-fn cart_reason(situation: &Situation<'_>) -> Option<SkipReason> {
-    if situation.ordered {
+/// What can stop a cart's reminder after its step fell due. The planner checks it when it
+/// decides, and the sending side again just before the mail goes out, since an order, an
+/// unsubscribe or a bounce can arrive in between: both ask `stop_reason`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CartStops {
+    pub ordered: bool,
+    pub deleted: bool,
+    /// No product left in the cart.
+    pub emptied: bool,
+    /// The address bounced for good.
+    pub suppressed: bool,
+    pub unsubscribed: bool,
+}
+
+/// Why a reminder to this cart may not (or no longer) go out, if anything stops it.
+pub fn stop_reason(stops: CartStops) -> Option<SkipReason> {
+    if stops.ordered {
         Some(SkipReason::Ordered)
-    } else if situation.deleted {
+    } else if stops.deleted {
         Some(SkipReason::Deleted)
-    } else if situation.cart.is_empty() {
+    } else if stops.emptied {
         Some(SkipReason::Emptied)
-    } else if situation.suppressed {
+    } else if stops.suppressed {
         Some(SkipReason::Suppressed)
-    } else if situation.unsubscribed {
+    } else if stops.unsubscribed {
         Some(SkipReason::Unsubscribed)
     } else {
         None
     }
+}
+
+fn cart_reason(situation: &Situation<'_>) -> Option<SkipReason> {
+    stop_reason(CartStops {
+        ordered: situation.ordered,
+        deleted: situation.deleted,
+        emptied: situation.cart.is_empty(),
+        suppressed: situation.suppressed,
+        unsubscribed: situation.unsubscribed,
+    })
 }
 
 /// The step to act on: the first enabled one, in delay order, this cart has not gone through.

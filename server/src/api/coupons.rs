@@ -33,17 +33,6 @@ pub struct CouponAnswer {
     pub used_at: Option<DateTime<Utc>>,
 }
 
-#[derive(sqlx::FromRow)]
-struct CouponRow {
-    code: String,
-    kind: String,
-    value: Option<i64>,
-    tax_included: bool,
-    combinable: bool,
-    expires_at: DateTime<Utc>,
-    used_at: Option<DateTime<Utc>>,
-}
-
 pub async fn check(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -52,19 +41,11 @@ pub async fn check(
     let authorization = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let Some(owner) = keys::authenticate(&state.pool, authorization).await? else {
+    let Some(owner) = keys::authenticate(state.pool(), authorization).await? else {
         return Err(ApiError::Unauthorized);
     };
     let code = code.trim().to_ascii_uppercase();
-    let row: Option<CouponRow> = sqlx::query_as(
-        "select code, kind, value, tax_included, combinable, expires_at, used_at
-         from coupons where shop_id = $1 and code = $2",
-    )
-    .bind(&owner.shop_id)
-    .bind(&code)
-    .fetch_optional(&state.pool)
-    .await
-    .map_err(crate::db::DbError::from)?;
+    let row = crate::db::coupons::find(state.pool(), &owner.shop_id, &code).await?;
     let Some(row) = row else {
         return Ok((
             StatusCode::NOT_FOUND,

@@ -36,7 +36,7 @@ pub enum ApiError {
     #[error("a run is already in progress; this request started none")]
     AlreadyRunning,
     #[error("the run failed; it will be tried again by the scheduler")]
-    RunFailed(String),
+    RunFailed(#[source] anyhow::Error),
     #[error("internal error")]
     Internal(#[from] DbError),
 }
@@ -58,7 +58,10 @@ impl IntoResponse for ApiError {
                 json!({"message": "some events are invalid; none were stored", "errors": errors})
             }
             Self::RunFailed(cause) => {
-                tracing::error!(%cause, "an engine run from the cron URL failed");
+                tracing::error!(
+                    cause = format!("{cause:#}"),
+                    "an engine run from the cron URL failed"
+                );
                 json!({"message": "the run failed; it will be tried again by the scheduler"})
             }
             Self::Internal(cause) => {

@@ -25,6 +25,6 @@ pub async fn run(
     match run_locked(&state.engine, Trigger::Cron, Utc::now()).await {
         Ok(Some(summary)) => Ok(Json(summary)),
         Ok(None) => Err(ApiError::AlreadyRunning),
-        Err(error) => Err(ApiError::RunFailed(format!("{error:#}"))),
+        Err(error) => Err(ApiError::RunFailed(error)),
     }
 }

@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
+use anyhow::Context;
 use chrono::{TimeZone, Utc};
 use futures_util::StreamExt;
 use mailin::{response, Handler, Response};
@@ -111,7 +112,7 @@ fn run_once(
         .env("DATABASE_URL", database_url)
         .env("SMTP_URL", smtp_url)
         .env("RELANCE_SECRET", "bench-secret-bench-secret-bench-secret")
-        .env("RUST_LOG", "warn,server::jobs::send=info")
+        .env("RUST_LOG", "warn,server::jobs::pass=info")
         .stdout(std::process::Stdio::piped())
         .spawn()?;
     let mut peak: f64 = 0.0;
@@ -164,9 +165,12 @@ async fn main() -> anyhow::Result<()> {
     )
     .await?;
     // Every open cart due now: no lateness limit, no gap between two reminders.
-    sqlx::query("update shop_settings set max_lateness_hours = 100000, min_gap_hours = 0")
-        .execute(&pool)
-        .await?;
+    let mut settings = db::settings::load(&pool, demo::DEMO_SHOP_ID)
+        .await?
+        .context("the demo shop has no settings")?;
+    settings.max_lateness_hours = 100_000;
+    settings.min_gap_hours = 0;
+    db::settings::save(&pool, demo::DEMO_SHOP_ID, &settings, Utc::now()).await?;
     pool.close().await;
 
     let (addr, received) = sink().await;

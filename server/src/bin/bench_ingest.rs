@@ -21,8 +21,7 @@ use hyper_util::{
     client::legacy::{connect::HttpConnector, Client},
     rt::TokioExecutor,
 };
-use leptos::prelude::LeptosOptions;
-use server::{auth::Auth, db, demo, mail, state::AppState, web};
+use server::{config::Config, db, demo, startup};
 
 type HttpClient = Client<HttpConnector, Body>;
 
@@ -178,16 +177,23 @@ struct Served {
     _dir: tempfile::TempDir,
 }
 
-/// The real router on a fresh SQLite file, as `relance serve` opens it, and the trivial route.
+/// The real application on a fresh SQLite file, as `relance serve` builds it, and the trivial
+/// route.
 async fn start_servers() -> anyhow::Result<Served> {
     let dir = tempfile::tempdir()?;
-    // As `relance serve` opens it: checkpoints in the background.
-    let pool = db::connect_with(
-        &format!("sqlite://{}/bench.db", dir.path().display()),
-        db::Profile::Server,
-    )
-    .await?;
-    db::migrate(&pool).await?;
+    let config = Config {
+        database_url: format!("sqlite://{}/bench.db", dir.path().display()),
+        addr: "127.0.0.1:0".parse()?,
+        public_url: "http://127.0.0.1".into(),
+        smtp_url: None,
+        secret: Some("bench".to_owned().into()),
+        outbox_dir: dir.path().join("outbox"),
+        mail_from: "Relance <relance@localhost>".into(),
+        site_root: "target/site".into(),
+        admin_password: None,
+    };
+    let app = startup::build(&config).await?;
+    let pool = app.state.pool().clone();
     let summary = demo::seed(
         &pool,
         &demo::DemoOptions {
@@ -201,28 +207,8 @@ async fn start_servers() -> anyhow::Result<Served> {
         },
     )
     .await?;
-    let outbox = mail::outbox(&dir.path().join("outbox"))?;
-    let links = server::links::LinkSigner::new(b"bench", "http://127.0.0.1");
-    let state = AppState {
-        leptos_options: LeptosOptions::builder().output_name("relance").build(),
-        pool: pool.clone(),
-        engine: server::jobs::Sender {
-            pool: pool.clone(),
-            mail: outbox.clone(),
-            mail_from: "Relance <relance@localhost>".into(),
-            signer: links.clone(),
-            message_host: "127.0.0.1".into(),
-        },
-        cron_token: "bench".into(),
-        mail: outbox,
-        mail_from: "Relance <relance@localhost>".into(),
-        public_url: "http://127.0.0.1".into(),
-        links,
-        auth: Auth::new(pool.clone(), false),
-        ingest: server::api::events::IngestWriter::start(pool.clone()),
-    };
     Ok(Served {
-        relance: serve(web::router(state)).await,
+        relance: serve(app.router).await,
         trivial: serve(Router::new().route("/noop", get(|| async { "ok" }))).await,
         key: summary.api_key,
         pool,
@@ -347,9 +333,7 @@ async fn breakdown(served: &Served, load: &Load) -> anyhow::Result<()> {
         parse.as_secs_f64() * 1000.0 / f64::from(rounds),
         apply.as_secs_f64() * 1000.0 / f64::from(rounds)
     );
-    let (events,): (i64,) = sqlx::query_as("select count(*) from cart_events")
-        .fetch_one(pool)
-        .await?;
+    let events = db::counts::counts(pool).await?.cart_events;
     println!("{events} events stored");
     Ok(())
 }

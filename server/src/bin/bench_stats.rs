@@ -60,11 +60,8 @@ async fn main() -> anyhow::Result<()> {
     )
     .await?;
     let seeded = started.elapsed();
-    let (deliveries, events): (i64, i64) = sqlx::query_as(
-        "select (select count(*) from deliveries), (select count(*) from delivery_events)",
-    )
-    .fetch_one(&pool)
-    .await?;
+    let counts = db::counts::counts(&pool).await?;
+    let (deliveries, events) = (counts.deliveries, counts.delivery_events);
 
     // The full recount: the first count, and what a changed attribution window costs.
     let started = Instant::now();
@@ -101,11 +98,7 @@ async fn main() -> anyhow::Result<()> {
     // The background refresher's usual work: one write marked today.
     let mut recounts = Vec::with_capacity(rounds);
     for _ in 0..rounds.min(10) {
-        sqlx::query("insert or ignore into stats_dirty_days (shop_id, day) values ($1, date($2))")
-            .bind(demo::DEMO_SHOP_ID)
-            .bind(now)
-            .execute(&pool)
-            .await?;
+        db::stats::mark_dirty(&pool, demo::DEMO_SHOP_ID, now).await?;
         let started = Instant::now();
         db::stats::refresh(&pool, demo::DEMO_SHOP_ID, now).await?;
         recounts.push(started.elapsed());

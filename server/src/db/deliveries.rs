@@ -11,7 +11,7 @@ use rand_core::{OsRng, RngCore};
 use sqlx::SqliteConnection;
 
 use super::money::{from_db, to_db};
-use super::{new_id, DbError};
+use super::{new_id, DbError, Pool};
 
 /// The ids a delivery row hangs on.
 #[derive(Clone, Copy)]
@@ -439,4 +439,15 @@ pub async fn suppress(
     .execute(&mut *conn)
     .await?;
     Ok(())
+}
+
+/// When the shop's next queued reminder may be tried again (the scheduler wakes then).
+pub async fn next_retry_at(pool: &Pool, shop_id: &str) -> Result<Option<DateTime<Utc>>, DbError> {
+    let (retry_at,): (Option<DateTime<Utc>>,) = sqlx::query_as(
+        "select min(next_attempt_at) from deliveries where status = 'queued' and shop_id = $1",
+    )
+    .bind(shop_id)
+    .fetch_one(pool)
+    .await?;
+    Ok(retry_at)
 }

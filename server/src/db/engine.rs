@@ -42,6 +42,16 @@ pub async fn engine_settings(pool: &Pool, shop_id: &str) -> Result<EngineSetting
     })
 }
 
+/// How many times a reminder is tried before it fails for good (Settings).
+pub async fn max_attempts(pool: &Pool, shop_id: &str) -> Result<i64, DbError> {
+    let row: Option<(i64,)> =
+        sqlx::query_as("select max_attempts from shop_settings where shop_id = $1")
+            .bind(shop_id)
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.map_or(5, |(n,)| n))
+}
+
 /// The sender and reply address the shop set in Settings.
 pub async fn mail_identity(
     pool: &Pool,

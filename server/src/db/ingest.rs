@@ -55,28 +55,6 @@ impl Statements {
     }
 }
 
-/// An API key that opened a request: whose events these are.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ApiKeyOwner {
-    pub api_key_id: String,
-    pub shop_id: String,
-    pub currency: String,
-}
-
-/// The owner of an unrevoked key with this hash.
-pub async fn api_key_owner(
-    pool: &super::Pool,
-    key_hash: &str,
-) -> Result<Option<ApiKeyOwner>, DbError> {
-    Ok(sqlx::query_as(
-        "select k.api_key_id, k.shop_id, s.currency from api_keys k join shops s on s.shop_id = k.shop_id
-         where k.key_hash = $1 and k.revoked_at is null",
-    )
-    .bind(key_hash)
-    .fetch_optional(pool)
-    .await?)
-}
-
 /// Marks the keys used, at most once a minute so a busy shop does not write on every request.
 pub fn touch_api_keys(statements: &mut Statements, api_key_ids: &[&str], now: DateTime<Utc>) {
     for chunk in api_key_ids.chunks(900) {

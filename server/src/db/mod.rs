@@ -2,23 +2,30 @@
 //! are turned into `domain` types on the way out, so nothing above this layer sees SQL shapes.
 
 mod admins;
+pub mod api_keys;
 pub mod campaigns;
 pub mod cart_detail;
 pub mod cart_list;
 mod carts;
+pub mod counts;
+pub mod coupons;
 pub mod deliveries;
 pub mod engine;
 pub mod ingest;
 pub mod ingest_memory;
+pub mod job_lock;
 pub mod money;
 pub mod render_data;
 pub mod runs;
+pub mod secrets;
 pub mod sending;
 pub mod settings;
 mod shops;
 pub mod stats;
 pub mod suppressions;
 pub mod templates;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod tracking;
 
 use std::{path::Path, str::FromStr, time::Duration};
@@ -60,9 +67,17 @@ pub enum DbError {
     /// A stored value no longer passes the domain's checks: a bug or a hand-edited database.
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
-    /// A write that another task carried out failed (its own error is logged there).
+    /// A write could not be completed as it must be (our own check, said in words).
     #[error("the write failed: {0}")]
     WriteFailed(String),
+    /// A write that another task carried out failed; every request of its group shares it.
+    #[error("the write failed: {0}")]
+    Shared(#[source] std::sync::Arc<DbError>),
+    /// The task doing the work stopped (the ingestion writer) or panicked (a statistics day).
+    #[error("the task doing the write stopped: {0}")]
+    TaskStopped(&'static str),
+    #[error("a task doing the write failed")]
+    Task(#[from] tokio::task::JoinError),
 }
 
 impl DbError {
@@ -290,6 +305,12 @@ async fn set_busy_timeout(
     )))
     .execute(conn)
     .await?;
+    Ok(())
+}
+
+/// Whether the database answers (the health check).
+pub async fn ping(pool: &Pool) -> Result<(), DbError> {
+    sqlx::query("select 1").execute(pool).await?;
     Ok(())
 }
 

@@ -75,3 +75,28 @@ pub async fn recent_errors(
     .fetch_all(pool)
     .await?)
 }
+
+/// A finished engine run, as the history records it.
+pub struct NewRun<'a> {
+    pub trigger: &'a str,
+    pub started_at: DateTime<Utc>,
+    pub finished_at: DateTime<Utc>,
+    pub summary_json: Option<String>,
+    pub error: Option<String>,
+}
+
+pub async fn insert(pool: &Pool, run: NewRun<'_>) -> Result<(), DbError> {
+    sqlx::query(
+        "insert into engine_runs (run_id, trigger, started_at, finished_at, summary_json, error)
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(super::new_id())
+    .bind(run.trigger)
+    .bind(run.started_at)
+    .bind(run.finished_at)
+    .bind(run.summary_json)
+    .bind(run.error)
+    .execute(pool)
+    .await?;
+    Ok(())
+}

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use domain::email::OfferedDiscount;
+use domain::engine::CartStops;
 use domain::{Cart, Customer};
 use sqlx::{AssertSqlSafe, SqliteConnection};
 
@@ -20,6 +21,22 @@ pub struct CartState {
     pub product_count: i64,
     /// `permanent_bounce`, `one_click`, `unsubscribe_page`… when the address gets nothing.
     pub suppression: Option<String>,
+}
+
+impl CartState {
+    /// What may stop the reminder now, as the engine's rule reads it.
+    pub fn stops(&self) -> CartStops {
+        CartStops {
+            ordered: self.ordered,
+            deleted: self.deleted,
+            emptied: self.product_count == 0,
+            suppressed: self.suppression.as_deref() == Some("permanent_bounce"),
+            unsubscribed: self
+                .suppression
+                .as_deref()
+                .is_some_and(|reason| reason != "permanent_bounce"),
+        }
+    }
 }
 
 /// A claimed delivery's cart, read just before sending.

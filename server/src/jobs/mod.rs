@@ -1,11 +1,19 @@
 //! The reminder engine's jobs. `plan` decides, for every open cart, what the next pass does
-//! (send a step, skip it with a reason, or wait); sending builds on it.
+//! (send a step, skip it with a reason, or wait). A real pass (`pass`) runs the store
+//! (`store`: claims, decisions and outcomes on one connection) beside the sending side
+//! (`deliver`); `run` wraps a pass in the engine's lock and the run history.
 
+mod deliver;
 mod lock;
+mod pass;
 pub mod plan;
+mod run;
 pub mod scheduler;
-pub mod send;
+mod sender;
 pub mod statistics;
+mod store;
 
+pub use pass::run_pass;
 pub use plan::{plan, Plan, PlannedCart, Planner, RunSummary};
-pub use send::{run_locked, run_pass, run_recorded, Sender, Trigger};
+pub use run::{run_locked, run_recorded, Trigger};
+pub use sender::Sender;

@@ -134,6 +134,19 @@ impl RunSummary {
 /// Carts decided per page: the engine's memory stays flat however many carts the shop has.
 const PAGE: i64 = 500;
 
+/// Where the planner is in its pages. Carts quiet since `quiet_since` may have a step due.
+enum Pages {
+    /// First, the carts the merchant asked a reminder for, in one page.
+    Requested { quiet_since: DateTime<Utc> },
+    /// Then the quiet carts in order, from just after the last one read.
+    Quiet {
+        quiet_since: DateTime<Utc>,
+        after: Option<PageEnd>,
+    },
+    /// Every page read, or no step is enabled.
+    Done,
+}
+
 /// Decides the shop's open carts at `now`, a page at a time.
 pub struct Planner {
     pub now: DateTime<Utc>,
@@ -141,12 +154,8 @@ pub struct Planner {
     pub campaign: Campaign,
     pub settings: EngineSettings,
     templates: Vec<EmailTemplate>,
-    /// Carts quiet since then may have a step due; `None` when no step is enabled.
-    quiet_since: Option<DateTime<Utc>>,
     requested: HashSet<String>,
-    requested_read: bool,
-    after: Option<PageEnd>,
-    finished: bool,
+    pages: Pages,
     /// Customers this pass sends a reminder to, and whether with a coupon. A customer's
     /// second cart in the same pass sees them as the database will once they are sent, so
     /// the minimum gap and the one-coupon rule hold within a pass too, whenever the sends
@@ -176,10 +185,12 @@ impl Planner {
             requested: engine::requested_carts(pool, &shop.id).await?,
             shop_id: shop.id,
             campaign,
-            quiet_since: first_delay.map(|delay| now - delay),
-            requested_read: false,
-            after: None,
-            finished: first_delay.is_none(),
+            pages: match first_delay {
+                Some(delay) => Pages::Requested {
+                    quiet_since: now - delay,
+                },
+                None => Pages::Done,
+            },
             given: HashMap::new(),
         }))
     }
@@ -189,30 +200,38 @@ impl Planner {
         &mut self,
         conn: &mut SqliteConnection,
     ) -> anyhow::Result<Option<Vec<Decided>>> {
-        let Some(quiet_since) = self.quiet_since.filter(|_| !self.finished) else {
-            return Ok(None);
-        };
-        let candidates = if self.requested_read {
-            let page = CandidatePage::Quiet {
-                after: self.after.as_ref(),
-                limit: PAGE,
-            };
-            let candidates = engine::candidates(conn, &self.shop_id, quiet_since, page)
-                .await
-                .context("cannot load the carts that may be due")?;
-            if (candidates.len() as i64) < PAGE {
-                self.finished = true;
+        let candidates = match &self.pages {
+            Pages::Done => return Ok(None),
+            &Pages::Requested { quiet_since } => {
+                self.pages = Pages::Quiet {
+                    quiet_since,
+                    after: None,
+                };
+                engine::candidates(conn, &self.shop_id, quiet_since, CandidatePage::Requested)
+                    .await
+                    .context("cannot load the carts with a reminder asked for")?
             }
-            let Some(last) = candidates.last() else {
-                return Ok(None);
-            };
-            self.after = Some((last.last_activity_at, last.row_id));
-            candidates
-        } else {
-            self.requested_read = true;
-            engine::candidates(conn, &self.shop_id, quiet_since, CandidatePage::Requested)
-                .await
-                .context("cannot load the carts with a reminder asked for")?
+            Pages::Quiet { quiet_since, after } => {
+                let page = CandidatePage::Quiet {
+                    after: after.as_ref(),
+                    limit: PAGE,
+                };
+                let candidates = engine::candidates(conn, &self.shop_id, *quiet_since, page)
+                    .await
+                    .context("cannot load the carts that may be due")?;
+                let quiet_since = *quiet_since;
+                self.pages = match candidates.last() {
+                    Some(last) if candidates.len() as i64 == PAGE => Pages::Quiet {
+                        quiet_since,
+                        after: Some((last.last_activity_at, last.row_id)),
+                    },
+                    _ => Pages::Done,
+                };
+                if candidates.is_empty() {
+                    return Ok(None);
+                }
+                candidates
+            }
         };
         let history = engine::history(conn, &self.shop_id, &candidates).await?;
         Ok(Some(

@@ -5,7 +5,8 @@ use std::future::Future;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::send::{run_locked, Sender, Trigger};
+use super::run::{run_locked, Trigger};
+use super::sender::Sender;
 
 /// The longest the scheduler sleeps.
 const AT_LEAST_EVERY: Duration = Duration::hours(1);

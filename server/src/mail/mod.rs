@@ -19,18 +19,21 @@ use thiserror::Error;
 
 use crate::config::Config;
 
+/// The error underneath a mail failure: lettre's, the socket's, or our own words.
+pub type Cause = Box<dyn std::error::Error + Send + Sync>;
+
 #[derive(Debug, Error)]
 pub enum MailError {
     #[error("invalid address {0:?}")]
     Address(String),
     #[error("cannot build the message: {0}")]
-    Build(String),
+    Build(#[source] lettre::error::Error),
     /// Worth retrying: a 4xx answer, a connection or TLS failure, a full disk.
     #[error("the mail transport refused the message: {0}")]
-    Transport(String),
+    Transport(#[source] Cause),
     /// A 5xx answer: this address will not take mail; retrying would not help.
     #[error("the mail server rejected the message for good: {0}")]
-    Permanent(String),
+    Permanent(#[source] Cause),
 }
 
 /// Tells permanent refusals (SMTP 5xx) from failures worth retrying.
@@ -105,14 +108,14 @@ struct Lettre<T> {
 impl<T> MailTransport for Lettre<T>
 where
     T: AsyncTransport + Send + Sync,
-    T::Error: std::fmt::Display + Permanence,
+    T::Error: std::error::Error + Permanence + Send + Sync + 'static,
 {
     async fn send(&self, message: Message) -> Result<(), MailError> {
         self.transport.send(message).await.map(|_| ()).map_err(|e| {
             if e.is_permanent() {
-                MailError::Permanent(e.to_string())
+                MailError::Permanent(Box::new(e))
             } else {
-                MailError::Transport(e.to_string())
+                MailError::Transport(Box::new(e))
             }
         })
     }
@@ -198,7 +201,7 @@ pub fn build_message(from: &str, email: &OutgoingEmail) -> Result<Message, MailE
                         .body(crlf_lines(&email.html)),
                 ),
         )
-        .map_err(|e| MailError::Build(e.to_string()))
+        .map_err(MailError::Build)
 }
 
 /// `body` with CRLF line ends, as SMTP wants them. lettre makes them itself by inserting one

@@ -177,7 +177,7 @@ impl SmtpPool {
             let stream: Box<dyn AsyncTokioStream> = match server.security {
                 Security::Implicit => {
                     let name = ServerName::try_from(server.host.clone())
-                        .map_err(|e| MailError::Transport(format!("TLS server name: {e}")))?;
+                        .map_err(|e| MailError::Transport(Box::new(e)))?;
                     let tls = self.tls.connect(name, tcp).await.map_err(transport_error)?;
                     Box::new(Tls(tls))
                 }
@@ -277,14 +277,14 @@ impl MailTransport for SmtpPool {
 }
 
 fn transport_error(error: io::Error) -> MailError {
-    MailError::Transport(error.to_string())
+    MailError::Transport(Box::new(error))
 }
 
 fn smtp_error(error: lettre::transport::smtp::Error) -> MailError {
     if error.is_permanent() {
-        MailError::Permanent(error.to_string())
+        MailError::Permanent(Box::new(error))
     } else {
-        MailError::Transport(error.to_string())
+        MailError::Transport(Box::new(error))
     }
 }
 

@@ -5,16 +5,14 @@ use async_trait::async_trait;
 
 use crate::auth::{Auth, AuthError};
 use crate::db::{self, templates::DeleteOutcome, DbError, Pool};
-use crate::mail::{build_message, MailTransport, OutgoingEmail};
+use crate::mail::{build_message, OutgoingEmail};
 use crate::state::AppState;
 
 /// The admin's backend over the database.
 pub struct DbBackend {
     pool: Pool,
     auth: Arc<Auth>,
-    mail: Arc<dyn MailTransport>,
-    mail_from: String,
-    public_url: String,
+    /// Also what test mails go out with: the engine's transport, sender and public URL.
     engine: crate::jobs::Sender,
     cron_token: crate::links::CronToken,
 }
@@ -22,32 +20,33 @@ pub struct DbBackend {
 impl DbBackend {
     pub fn new(state: &AppState) -> Self {
         Self {
-            pool: state.pool.clone(),
+            pool: state.pool().clone(),
             auth: state.auth.clone(),
-            mail: state.mail.clone(),
-            mail_from: state.mail_from.clone(),
-            public_url: state.public_url.clone(),
             engine: state.engine.clone(),
             cron_token: state.cron_token.clone(),
         }
     }
 
+    fn public_url(&self) -> &str {
+        self.engine.signer.public_url()
+    }
+
     async fn shop(&self) -> Result<domain::Shop, BackendError> {
         db::first_shop(&self.pool)
             .await?
-            .ok_or_else(|| BackendError("no shop".into()))
+            .ok_or_else(|| BackendError::new("no shop"))
     }
 }
 
 impl From<AuthError> for BackendError {
     fn from(error: AuthError) -> Self {
-        BackendError(error.to_string())
+        BackendError::new(error)
     }
 }
 
 impl From<DbError> for BackendError {
     fn from(error: DbError) -> Self {
-        BackendError(error.to_string())
+        BackendError::new(error)
     }
 }
 
@@ -90,7 +89,7 @@ impl Backend for DbBackend {
     ) -> Result<(), BackendError> {
         let shop = db::first_shop(&self.pool)
             .await?
-            .ok_or_else(|| BackendError("no shop".into()))?;
+            .ok_or_else(|| BackendError::new("no shop"))?;
         db::cart_detail::queue_reminder_request(&self.pool, &shop.id, cart_id, user_id, now)
             .await?;
         Ok(())
@@ -105,7 +104,7 @@ impl Backend for DbBackend {
         template_id: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<app::api::TemplateEditorData>, BackendError> {
-        Ok(super::templates::editor(&self.pool, &self.public_url, template_id, now).await?)
+        Ok(super::templates::editor(&self.pool, self.public_url(), template_id, now).await?)
     }
 
     async fn preview_context(
@@ -114,7 +113,7 @@ impl Backend for DbBackend {
         language: domain::Language,
     ) -> Result<Option<domain::email::RenderContext>, BackendError> {
         Ok(
-            super::templates::preview_context(&self.pool, &self.public_url, sample, language)
+            super::templates::preview_context(&self.pool, self.public_url(), sample, language)
                 .await?,
         )
     }
@@ -153,7 +152,7 @@ impl Backend for DbBackend {
             }
             None => {
                 let mut starter = crate::demo::campaign::templates()
-                    .map_err(|e| BackendError(e.to_string()))?
+                    .map_err(BackendError::new)?
                     .remove(0);
                 starter.name = name.to_owned();
                 starter
@@ -191,7 +190,7 @@ impl Backend for DbBackend {
             None => Default::default(),
         };
         let message = build_message(
-            &identity.from_header(&self.mail_from),
+            &identity.from_header(&self.engine.mail_from),
             &OutgoingEmail {
                 to: to.to_owned(),
                 subject: email.subject.clone(),
@@ -202,11 +201,12 @@ impl Backend for DbBackend {
                 reply_to: identity.reply_to(),
             },
         )
-        .map_err(|e| BackendError(e.to_string()))?;
-        self.mail
+        .map_err(BackendError::new)?;
+        self.engine
+            .mail
             .send(message)
             .await
-            .map_err(|e| BackendError(e.to_string()))
+            .map_err(BackendError::new)
     }
 
     async fn settings(&self) -> Result<Option<domain::settings::ShopSettings>, BackendError> {
@@ -344,7 +344,7 @@ impl Backend for DbBackend {
             queued_due: u64::try_from(queued_due).unwrap_or(0),
             queued_later: u64::try_from(queued_later).unwrap_or(0),
             errors,
-            cron_url: format!("{}/api/v1/jobs/run", self.public_url.trim_end_matches('/')),
+            cron_url: format!("{}/api/v1/jobs/run", self.public_url()),
             cron_token: self.cron_token.current(),
         })
     }
@@ -356,7 +356,7 @@ impl Backend for DbBackend {
         match crate::jobs::run_locked(&self.engine, crate::jobs::Trigger::Admin, now).await {
             Ok(Some(summary)) => Ok(app::api::RunNowOutcome::Ran(figures(&summary))),
             Ok(None) => Ok(app::api::RunNowOutcome::AlreadyRunning),
-            Err(error) => Err(BackendError(format!("{error:#}"))),
+            Err(error) => Err(BackendError::new(error)),
         }
     }
 

@@ -5,7 +5,7 @@ use crate::state::AppState;
 
 /// `GET /healthz`: 200 when the database answers, 503 otherwise (for load balancers and tests).
 pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Value>) {
-    match sqlx::query("select 1").execute(&state.pool).await {
+    match crate::db::ping(state.pool()).await {
         Ok(_) => (StatusCode::OK, Json(json!({"status": "ok"}))),
         Err(error) => {
             tracing::error!(%error, "health check: database unavailable");

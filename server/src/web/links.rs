@@ -40,8 +40,8 @@ async fn resolve(
     kind: LinkKind,
     token: &str,
 ) -> Option<(SignedLink, DeliveryRow)> {
-    let link = state.links.verify(kind, token)?;
-    match delivery(&state.pool, &link.delivery_id).await {
+    let link = state.engine.signer.verify(kind, token)?;
+    match delivery(state.pool(), &link.delivery_id).await {
         Ok(Some(row)) => Some((link, row)),
         Ok(None) => None,
         Err(error) => {
@@ -60,7 +60,7 @@ async fn track(
     destination: Option<&str>,
 ) {
     if let Err(error) = record(
-        &state.pool,
+        state.pool(),
         row,
         &link.delivery_id,
         kind,
@@ -109,7 +109,7 @@ async fn recover(State(state): State<AppState>, Path(token): Path<String>) -> Re
     let Some((link, row)) = resolve(&state, LinkKind::Recover, &token).await else {
         return not_found();
     };
-    let target = match recovery_target(&state.pool, &link.delivery_id, &row.cart_id).await {
+    let target = match recovery_target(state.pool(), &link.delivery_id, &row.cart_id).await {
         Ok(Some(target)) if is_web(&target) => target,
         Ok(_) => return not_found(),
         Err(error) => {
@@ -205,7 +205,7 @@ async fn unsubscribe(
     } else {
         "unsubscribe_page"
     };
-    let stored = match state.pool.acquire().await {
+    let stored = match state.pool().acquire().await {
         Ok(mut conn) => {
             suppress(
                 &mut conn,

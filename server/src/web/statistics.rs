@@ -82,11 +82,11 @@ pub async fn csv(State(state): State<AppState>, Query(query): Query<CsvQuery>) -
         .as_deref()
         .is_some_and(|v| v == "1" || v == "on" || v == "true");
     let result = async {
-        let Some(shop) = db::first_shop(&state.pool).await? else {
+        let Some(shop) = db::first_shop(state.pool()).await? else {
             return Ok(None);
         };
         page(
-            &state.pool,
+            state.pool(),
             &shop,
             query.from.as_deref(),
             query.to.as_deref(),

@@ -192,10 +192,10 @@ async fn preview_html(
     template_id: &str,
     query: PreviewQuery,
 ) -> Result<Option<String>, DbError> {
-    let Some(shop) = db::first_shop(&state.pool).await? else {
+    let Some(shop) = db::first_shop(state.pool()).await? else {
         return Ok(None);
     };
-    let Some(template) = db::load_templates(&state.pool, &shop.id)
+    let Some(template) = db::load_templates(state.pool(), &shop.id)
         .await?
         .into_iter()
         .find(|t| t.id == template_id)
@@ -211,7 +211,7 @@ async fn preview_html(
     };
     let sample = query.sample.as_deref().unwrap_or(DEMO_SAMPLE);
     let Some(mut context) =
-        preview_context(&state.pool, &state.public_url, sample, language).await?
+        preview_context(state.pool(), state.public_url(), sample, language).await?
     else {
         return Ok(None);
     };

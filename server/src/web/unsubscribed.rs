@@ -52,8 +52,8 @@ pub async fn csv(State(state): State<AppState>, Query(query): Query<CsvQuery>) -
 async fn build(state: &AppState, search: &str) -> anyhow::Result<Vec<u8>> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(["email", "reason", "since"])?;
-    if let Some(shop) = db::first_shop(&state.pool).await? {
-        let (rows, _) = db::suppressions::list(&state.pool, &shop.id, search, None).await?;
+    if let Some(shop) = db::first_shop(state.pool()).await? {
+        let (rows, _) = db::suppressions::list(state.pool(), &shop.id, search, None).await?;
         for row in rows {
             out.write_record([
                 cell(&row.email),

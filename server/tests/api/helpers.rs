@@ -5,8 +5,7 @@ use axum::{
 };
 use chrono::{TimeZone, Utc};
 use http_body_util::BodyExt;
-use leptos::prelude::LeptosOptions;
-use server::{auth::Auth, db, demo, mail, state::AppState, web};
+use server::{config::Config, db, demo, startup};
 use tower::ServiceExt;
 
 /// The secret of the test apps' cron URL.
@@ -36,9 +35,32 @@ impl TestApp {
     /// A fresh database, migrated, with the demo shop (`carts` carts) when asked.
     pub async fn spawn(demo_carts: Option<u32>) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}/relance.db", dir.path().display());
-        let pool = db::connect(&url).await.unwrap();
+        let config = Config {
+            database_url: format!("sqlite://{}/relance.db", dir.path().display()),
+            addr: "127.0.0.1:0".parse().unwrap(),
+            public_url: "http://127.0.0.1:3000".into(),
+            smtp_url: None,
+            secret: Some(String::from_utf8(TEST_LINK_KEY.to_vec()).unwrap().into()),
+            outbox_dir: dir.path().join("outbox"),
+            mail_from: "Relance <relance@localhost>".into(),
+            site_root: "target/site".into(),
+            admin_password: None,
+        };
+        // An installation whose cron token is already stored, as after its first start.
+        let pool = db::connect(&config.database_url).await.unwrap();
         db::migrate(&pool).await.unwrap();
+        db::secrets::replace(
+            &pool,
+            server::links::CRON_TOKEN,
+            TEST_CRON_TOKEN,
+            Utc::now(),
+        )
+        .await
+        .unwrap();
+        pool.close().await;
+
+        let app = startup::build(&config).await.unwrap();
+        let pool = app.state.pool().clone();
         if let Some(carts) = demo_carts {
             demo::seed(
                 &pool,
@@ -55,34 +77,12 @@ impl TestApp {
             .await
             .unwrap();
         }
-        let leptos_options = LeptosOptions::builder()
-            .output_name("relance")
-            .site_root("target/site")
-            .build();
-        let auth = Auth::new(pool.clone(), false);
-        demo::ensure_demo_admin(&auth, Utc::now()).await.unwrap();
-        let engine = server::jobs::Sender {
-            pool: pool.clone(),
-            mail: mail::outbox(&dir.path().join("outbox")).unwrap(),
-            mail_from: "Relance <relance@localhost>".into(),
-            signer: server::links::LinkSigner::new(TEST_LINK_KEY, "http://127.0.0.1:3000"),
-            message_host: "127.0.0.1".into(),
-        };
-        let state = AppState {
-            engine: engine.clone(),
-            cron_token: TEST_CRON_TOKEN.into(),
-            leptos_options,
-            pool: pool.clone(),
-            mail: mail::outbox(&dir.path().join("outbox")).unwrap(),
-            mail_from: "Relance <relance@localhost>".into(),
-            public_url: "http://127.0.0.1:3000".into(),
-            links: server::links::LinkSigner::new(TEST_LINK_KEY, "http://127.0.0.1:3000"),
-            auth,
-            ingest: server::api::events::IngestWriter::start(pool.clone()),
-        };
+        demo::ensure_demo_admin(&app.state.auth, Utc::now())
+            .await
+            .unwrap();
         Self {
-            router: web::router(state),
-            engine,
+            router: app.router,
+            engine: app.state.engine,
             pool,
             _dir: dir,
         }

@@ -7,7 +7,7 @@ use domain::{ContentDraft, ReassuranceIcon, ReassuranceItem};
 use leptos::html::{Input, Textarea};
 use leptos::prelude::*;
 
-use super::editor::EditorState;
+use super::state::EditorState;
 use super::text_tools::{edit_field, insert_at, wrap, FieldRef};
 use crate::i18n::use_i18n;
 

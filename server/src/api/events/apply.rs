@@ -15,9 +15,9 @@ use sqlx::{Connection, SqliteConnection};
 
 use super::validate::{EventBody, IncomingCustomer, ValidEvent};
 use crate::db::{
+    api_keys::ApiKeyOwner,
     ingest::{
-        self as store, ApiKeyOwner, CartWrite, CustomerRow, EventRow, OrderRow, Statements,
-        StoredCartRow,
+        self as store, CartWrite, CustomerRow, EventRow, OrderRow, Statements, StoredCartRow,
     },
     ingest_memory::WriterMemory,
     new_id, DbError,

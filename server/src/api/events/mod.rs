@@ -107,7 +107,7 @@ pub async fn receive(
     let authorization = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok());
-    let Some(owner) = keys::authenticate(&state.pool, authorization).await? else {
+    let Some(owner) = keys::authenticate(state.pool(), authorization).await? else {
         return Err(ApiError::Unauthorized);
     };
     let is_json = headers

@@ -6,6 +6,8 @@
 //! or written (`WriterMemory`, valid while no other connection commits), so a burst of events
 //! about the same carts does not read them back at every group.
 
+use std::sync::Arc;
+
 use chrono::Utc;
 use sqlx::{pool::PoolConnection, Sqlite};
 use tokio::sync::{mpsc, oneshot};
@@ -14,7 +16,7 @@ use super::{
     apply::{apply_group, IngestSummary},
     ValidEvent,
 };
-use crate::db::{ingest::ApiKeyOwner, ingest_memory::WriterMemory, DbError, Pool};
+use crate::db::{api_keys::ApiKeyOwner, ingest_memory::WriterMemory, DbError, Pool};
 
 /// A group stops growing at this many events, to bound one transaction's length.
 const MAX_GROUP_EVENTS: usize = 5_000;
@@ -22,7 +24,7 @@ const MAX_GROUP_EVENTS: usize = 5_000;
 struct Job {
     owner: ApiKeyOwner,
     events: Vec<ValidEvent>,
-    reply: oneshot::Sender<Result<IngestSummary, String>>,
+    reply: oneshot::Sender<Result<IngestSummary, Arc<DbError>>>,
 }
 
 #[derive(Clone)]
@@ -50,14 +52,9 @@ impl IngestWriter {
             events,
             reply,
         };
-        self.jobs
-            .send(job)
-            .await
-            .map_err(|_| DbError::WriteFailed("the ingestion writer has stopped".into()))?;
-        answer
-            .await
-            .map_err(|_| DbError::WriteFailed("the ingestion writer has stopped".into()))?
-            .map_err(DbError::WriteFailed)
+        const STOPPED: DbError = DbError::TaskStopped("the ingestion writer has stopped");
+        self.jobs.send(job).await.map_err(|_| STOPPED)?;
+        answer.await.map_err(|_| STOPPED)?.map_err(DbError::Shared)
     }
 }
 
@@ -95,8 +92,9 @@ async fn run(pool: Pool, mut receiver: mpsc::Receiver<Job>) {
                 connection = None;
                 memory.forget();
                 tracing::error!(%error, requests = group.len(), "ingestion group failed; nothing of it was stored");
+                let error = Arc::new(error);
                 for job in group {
-                    let _ = job.reply.send(Err(error.to_string()));
+                    let _ = job.reply.send(Err(error.clone()));
                 }
             }
         }

@@ -6,7 +6,7 @@ mod facts;
 mod refresh;
 mod store;
 
-pub use refresh::{refresh, refresh_all, refreshed_at, RefreshReport};
+pub use refresh::{mark_dirty, refresh, refresh_all, refreshed_at, RefreshReport};
 pub use store::{read_range, read_rows};
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};

@@ -122,7 +122,7 @@ pub async fn refresh(
         })
         .buffer_unordered(2);
     while let Some(result) = recounts.next().await {
-        result.map_err(|error| DbError::WriteFailed(error.to_string()))??;
+        result??;
     }
 
     // Counted: the claim is done. (Marks made meanwhile are in stats_dirty_days again.)
@@ -219,6 +219,16 @@ async fn recount_day(
     let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
     write_day(&mut tx, shop_id, &stats).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Marks the shop's day of `at` to be counted again at the next refresh.
+pub async fn mark_dirty(pool: &Pool, shop_id: &str, at: DateTime<Utc>) -> Result<(), DbError> {
+    sqlx::query("insert or ignore into stats_dirty_days (shop_id, day) values ($1, date($2))")
+        .bind(shop_id)
+        .bind(at)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 

@@ -1,0 +1,48 @@
+//! Secrets Relance makes for itself and keeps (the link-signing key, the cron token).
+
+use chrono::{DateTime, Utc};
+
+use super::{DbError, Pool};
+
+/// The secret stored under `name`, storing `fresh` first if there is none yet.
+/// Insert-or-ignore then read: two processes starting together agree on one value.
+pub async fn stored_or_insert(
+    pool: &Pool,
+    name: &str,
+    fresh: &str,
+    now: DateTime<Utc>,
+) -> Result<String, DbError> {
+    sqlx::query(
+        "insert into app_secrets (name, value, created_at) values ($1, $2, $3)
+         on conflict (name) do nothing",
+    )
+    .bind(name)
+    .bind(fresh)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    let (stored,): (String,) = sqlx::query_as("select value from app_secrets where name = $1")
+        .bind(name)
+        .fetch_one(pool)
+        .await?;
+    Ok(stored)
+}
+
+/// Stores `value` under `name`, replacing what was there.
+pub async fn replace(
+    pool: &Pool,
+    name: &str,
+    value: &str,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "insert into app_secrets (name, value, created_at) values ($1, $2, $3)
+         on conflict (name) do update set value = excluded.value, created_at = excluded.created_at",
+    )
+    .bind(name)
+    .bind(value)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(())
+}

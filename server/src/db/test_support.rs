@@ -1,0 +1,38 @@
+//! Reads and writes only the crate's unit tests make, kept here with the rest of the SQL.
+
+use chrono::{DateTime, Utc};
+
+use super::Pool;
+
+/// Lets every step of the demo shop go out however late, with no gap between reminders.
+pub async fn relax_sending_limits(pool: &Pool) {
+    let shop = super::first_shop(pool).await.unwrap().unwrap();
+    let mut settings = super::settings::load(pool, &shop.id)
+        .await
+        .unwrap()
+        .unwrap();
+    settings.max_lateness_hours = 100_000;
+    settings.min_gap_hours = 0;
+    super::settings::save(pool, &shop.id, &settings, Utc::now())
+        .await
+        .unwrap();
+}
+
+/// Marks a cart ordered behind the engine's back, as an order event arriving would.
+pub async fn mark_ordered(pool: &Pool, cart_id: &str, at: DateTime<Utc>) {
+    sqlx::query("update carts set ordered_at = $1 where cart_id = $2")
+        .bind(at)
+        .bind(cart_id)
+        .execute(pool)
+        .await
+        .unwrap();
+}
+
+/// The deliveries some run holds a lease on at `now`, counted by status.
+pub async fn held_deliveries_by_status(pool: &Pool, now: DateTime<Utc>) -> Vec<(String, i64)> {
+    sqlx::query_as("select status, count(*) from deliveries where lease_until > $1 group by status")
+        .bind(now)
+        .fetch_all(pool)
+        .await
+        .unwrap()
+}

@@ -1,0 +1,262 @@
+//! The sending side of a pass: renders each claimed reminder with signed links, sends it, and
+//! hands its outcome back to the store at once.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use anyhow::Context;
+use chrono::{DateTime, Duration, Utc};
+use domain::email::{render, EmailLinks, RenderContext, RenderError};
+use domain::engine::{stop_reason, SkipReason};
+use domain::{Campaign, Cart, EmailTemplate, Shop};
+use futures_util::stream::{FuturesUnordered, StreamExt};
+use rand_core::{OsRng, RngCore};
+use tokio::sync::mpsc;
+
+use super::plan::RunSummary;
+use super::sender::Sender;
+use crate::db::deliveries::{Claimed, Record};
+use crate::db::sending::Prepared;
+use crate::db::{self, engine};
+use crate::links::{LinkKind, LinkSigner};
+use crate::mail::{build_message, MailError, OutgoingEmail};
+
+/// Reminders in flight at once. lettre writes the final `.` of a message in its own small
+/// packet without TCP_NODELAY, so a single connection waits out the peer's delayed ACK (40 ms)
+/// on many messages; several connections of its pool hide those waits.
+const IN_FLIGHT: usize = crate::mail::SMTP_CONNECTIONS as usize;
+
+/// A claimed delivery and what sending it needs; `None` when its cart or customer is gone.
+pub type Ready = (Claimed, Option<Prepared>);
+
+/// The wait before attempt `attempts + 1`: one minute doubling up to six hours, ±20 % so that
+/// many failed mails do not come back at the same second.
+pub fn backoff(attempts: i64, jitter: f64) -> Duration {
+    let exponent = u32::try_from(attempts.clamp(1, 20) - 1).unwrap_or(0);
+    let base = (60_i64.saturating_mul(2_i64.saturating_pow(exponent))).min(6 * 3600);
+    let factor = 0.8 + 0.4 * jitter.clamp(0.0, 1.0);
+    Duration::seconds((base as f64 * factor).round() as i64)
+}
+
+fn jitter() -> f64 {
+    f64::from(OsRng.next_u32()) / f64::from(u32::MAX)
+}
+
+/// Sends every batch the store hands out, up to IN_FLIGHT at once, and passes each outcome
+/// back to the store as soon as it is known.
+pub async fn send_all(
+    sender: &Sender,
+    campaign: &Campaign,
+    now: DateTime<Utc>,
+    mut ready: mpsc::Receiver<Vec<Ready>>,
+    finished: mpsc::UnboundedSender<Record>,
+    summary: &mut RunSummary,
+) -> anyhow::Result<()> {
+    let pool = &sender.pool;
+    let shop = db::first_shop(pool).await?.context("the shop is gone")?;
+    let templates = db::load_templates(pool, &shop.id).await?;
+    let max_attempts = engine::max_attempts(pool, &shop.id).await?;
+    let identity = engine::mail_identity(pool, &shop.id).await?;
+    let shared = Arc::new(Pass {
+        from: identity.from_header(&sender.mail_from),
+        reply_to: identity.reply_to(),
+        shop,
+        campaign: campaign.clone(),
+        templates,
+    });
+    let mut queue: VecDeque<Ready> = VecDeque::new();
+    let mut in_flight = FuturesUnordered::new();
+    let mut exhausted = false;
+    loop {
+        if !exhausted && queue.len() < IN_FLIGHT {
+            match ready.recv().await {
+                Some(batch) => queue.extend(batch),
+                None => exhausted = true,
+            }
+        }
+        while in_flight.len() < IN_FLIGHT {
+            let Some((delivery, prepared)) = queue.pop_front() else {
+                break;
+            };
+            let (sender, shared) = (sender.clone(), shared.clone());
+            in_flight.push(tokio::spawn(async move {
+                deliver(&sender, &shared, &delivery, prepared, max_attempts, now).await
+            }));
+        }
+        let Some(done) = in_flight.next().await else {
+            if exhausted && queue.is_empty() {
+                break;
+            }
+            continue;
+        };
+        let (outcome, record) = done.context("a send task failed")??;
+        if finished.send(record).is_err() {
+            break; // the store stopped on an error, returned by the caller
+        }
+        match outcome {
+            Outcome::Sent => summary.sent += 1,
+            Outcome::Skipped(reason) => {
+                *summary
+                    .skipped
+                    .entry(reason.as_str().to_owned())
+                    .or_default() += 1
+            }
+            Outcome::Retrying => summary.retrying += 1,
+            Outcome::Failed => summary.failed += 1,
+        }
+    }
+    Ok(())
+}
+
+enum Outcome {
+    Sent,
+    Skipped(SkipReason),
+    Retrying,
+    Failed,
+}
+
+/// The links of one delivery, each signed for it.
+fn signed_links(signer: &LinkSigner, delivery_id: &str, shop: &Shop, cart: &Cart) -> EmailLinks {
+    EmailLinks {
+        cart: signer.url(LinkKind::Recover, delivery_id, ""),
+        shop: signer.url(LinkKind::Click, delivery_id, shop.url.as_str()),
+        unsubscribe: signer.url(LinkKind::Unsubscribe, delivery_id, ""),
+        products: cart
+            .items
+            .iter()
+            .map(|item| {
+                item.product_url
+                    .as_ref()
+                    .map(|url| signer.url(LinkKind::Click, delivery_id, url.as_str()))
+            })
+            .collect(),
+        open_pixel: Some(signer.url(LinkKind::Open, delivery_id, "")),
+    }
+}
+
+/// What every send of a pass shares.
+struct Pass {
+    shop: Shop,
+    campaign: Campaign,
+    templates: Vec<EmailTemplate>,
+    from: String,
+    reply_to: Option<String>,
+}
+
+async fn deliver(
+    sender: &Sender,
+    pass: &Pass,
+    delivery: &Claimed,
+    prepared: Option<Prepared>,
+    max_attempts: i64,
+    now: DateTime<Utc>,
+) -> anyhow::Result<(Outcome, Record)> {
+    let id = delivery.delivery_id.clone();
+    let skipped = |reason| {
+        (
+            Outcome::Skipped(reason),
+            Record::Skipped {
+                delivery_id: id.clone(),
+                reason,
+            },
+        )
+    };
+    let Some(check) = prepared else {
+        return Ok(skipped(SkipReason::Deleted));
+    };
+    let Pass {
+        shop,
+        campaign,
+        templates,
+        ..
+    } = pass;
+    // Things change between the decision and the send: an order, an unsubscribe, a bounce.
+    let stop = stop_reason(check.state.stops());
+    let template = campaign
+        .steps()
+        .iter()
+        .find(|step| step.id == delivery.step_id)
+        .and_then(|step| templates.iter().find(|t| t.id == step.template_id));
+    let stop = stop.or(template.is_none().then_some(SkipReason::TemplateMissing));
+    if let Some(reason) = stop {
+        return Ok(skipped(reason));
+    }
+    let template = template.expect("checked above");
+    let context = RenderContext {
+        links: signed_links(&sender.signer, &delivery.delivery_id, shop, &check.cart),
+        shop: shop.clone(),
+        customer: check.customer,
+        cart: check.cart,
+        discount: check.coupon,
+    };
+    let email = match render(template, &context) {
+        Ok(email) => email,
+        Err(RenderError::NoContentForLanguage { .. }) => {
+            return Ok(skipped(SkipReason::NoContentForLanguage));
+        }
+        Err(error) => return Err(error).context("cannot render a reminder"),
+    };
+    let message_id = format!("<{}@{}>", delivery.delivery_id, sender.message_host);
+    let outgoing = OutgoingEmail {
+        to: check.email.clone(),
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        message_id: Some(message_id.clone()),
+        unsubscribe_url: Some(context.links.unsubscribe.clone()),
+        reply_to: pass.reply_to.clone(),
+    };
+    let sent = match build_message(&pass.from, &outgoing) {
+        Ok(message) => sender.mail.send(message).await,
+        Err(error) => Err(error),
+    };
+    Ok(match sent {
+        Ok(()) => (
+            Outcome::Sent,
+            Record::Sent {
+                delivery_id: id,
+                message_id,
+            },
+        ),
+        Err(MailError::Transport(error)) if delivery.attempts < max_attempts => {
+            tracing::warn!(delivery = %id, %error, "sending failed, will retry");
+            (
+                Outcome::Retrying,
+                Record::Retry {
+                    delivery_id: id,
+                    error: error.to_string(),
+                    retry_at: now + backoff(delivery.attempts, jitter()),
+                },
+            )
+        }
+        Err(error) => {
+            let permanent = matches!(error, MailError::Permanent(_));
+            tracing::warn!(delivery = %id, %error, permanent, "sending failed for good");
+            (
+                Outcome::Failed,
+                Record::Failed {
+                    delivery_id: id,
+                    shop_id: delivery.shop_id.clone(),
+                    email: check.email,
+                    error: error.to_string(),
+                    suppress: permanent,
+                },
+            )
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_longer_each_time_up_to_six_hours() {
+        assert_eq!(backoff(1, 0.5), Duration::seconds(60));
+        assert_eq!(backoff(2, 0.5), Duration::seconds(120));
+        assert_eq!(backoff(4, 0.5), Duration::seconds(480));
+        assert_eq!(backoff(30, 0.5), Duration::hours(6));
+        assert_eq!(backoff(1, 0.0), Duration::seconds(48));
+        assert_eq!(backoff(1, 1.0), Duration::seconds(72));
+    }
+}

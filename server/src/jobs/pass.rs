@@ -1,0 +1,56 @@
+//! One real pass of the engine: decisions written page by page while the reminders they queue
+//! are sent. The store (`store.rs`) owns the database side, the sending side (`deliver.rs`)
+//! renders and sends; they meet through two channels.
+
+use anyhow::Context;
+use chrono::{DateTime, Utc};
+use tokio::sync::mpsc;
+
+use super::deliver::{send_all, Ready};
+use super::plan::{Planner, RunSummary};
+use super::sender::Sender;
+use super::store::Store;
+use crate::db::{self, deliveries::Record};
+
+/// Runs one pass at `now`: decisions written page by page while the reminders they queue are
+/// sent, the sends starting as soon as the first page is written.
+///
+/// Two sides run together. The store owns the pass's one database connection: it claims rows
+/// queued before the pass, decides and writes each page of carts (its reminders queued already
+/// claimed), and writes the sends' outcomes. The sending side keeps a few sends going
+/// (rendering runs on every core). One connection does every read and write, so no commit of
+/// another connection empties its page cache.
+#[tracing::instrument(skip_all, fields(%now))]
+pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<RunSummary> {
+    let pool = &sender.pool;
+    let Some(planner) = Planner::start(pool, now).await? else {
+        return Ok(RunSummary::default());
+    };
+    let started = std::time::Instant::now();
+    let (shop_id, campaign) = (planner.shop_id.clone(), planner.campaign.clone());
+    // One batch being sent and one ready: claims stay a few hundred rows ahead of the sends.
+    let (batches, ready) = mpsc::channel::<Vec<Ready>>(1);
+    // Unbounded, so a send never waits for the store; the store reads it at every write.
+    let (finished, outcomes) = mpsc::unbounded_channel::<Record>();
+    let store = Store::new(pool.acquire().await?, planner, batches, outcomes);
+    let store = tokio::spawn(store.run());
+    let mut summary = RunSummary::default();
+    let sent = send_all(sender, &campaign, now, ready, finished, &mut summary).await;
+    let decided = store.await.context("the engine's store failed")??;
+    sent?;
+    summary.merge(decided);
+    tracing::info!(
+        due = summary.due,
+        sent = summary.sent,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "engine pass"
+    );
+    let deleted = db::engine::delete_expired_coupons(pool, &shop_id, now).await?;
+    if deleted > 0 {
+        tracing::info!(deleted, "deleted expired unused coupon codes");
+    }
+    if let Some(retry_at) = db::deliveries::next_retry_at(pool, &shop_id).await? {
+        summary.next_due = Some(summary.next_due.map_or(retry_at, |t| t.min(retry_at)));
+    }
+    Ok(summary)
+}
