@@ -10,10 +10,10 @@ use leptos::prelude::LeptosOptions;
 use tokio::{sync::oneshot, task::JoinHandle};
 
 use crate::{
-    api::events::IngestWriter,
     auth::Auth,
     config::Config,
     db::{self, Pool},
+    ingest::IngestWriter,
     jobs::{self, Sender},
     links::{self, CronToken, LinkSigner},
     mail,

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
-use crate::{api::events::IngestWriter, auth::Auth, db::Pool, jobs::Sender, links::CronToken};
+use crate::{auth::Auth, db::Pool, ingest::IngestWriter, jobs::Sender, links::CronToken};
 
 /// What every handler may need; cloned per request (all fields are cheap handles). Each
 /// dependency is held once: the database, the mail transport, the sender address and the link

@@ -1,7 +1,7 @@
 use chrono::{DateTime, Utc};
 use domain::{format, lifecycle::CartStatus, Currency, DelayUnit, DiscountSummary, Language};
 
-use super::Texts;
+use super::texts::Texts;
 
 fn delay(amount: u32, unit: DelayUnit) -> String {
     let plural = amount != 1;

@@ -310,7 +310,7 @@ async fn breakdown(served: &Served, load: &Load) -> anyhow::Result<()> {
     let (mut parse, mut apply) = (Duration::ZERO, Duration::ZERO);
     // As the server's writer: a connection of its own, and what it remembers.
     let mut conn = pool.acquire().await?;
-    let mut memory = server::db::ingest_memory::WriterMemory::default();
+    let mut memory = server::db::ingest::WriterMemory::default();
     let rounds = 20;
     for _ in 0..rounds {
         let body = load.batch(500);
@@ -319,7 +319,7 @@ async fn breakdown(served: &Served, load: &Load) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         parse += started.elapsed();
         let started = Instant::now();
-        server::api::events::apply_group(
+        server::ingest::apply_group(
             &mut conn,
             &mut memory,
             &[(&owner, valid.as_slice())],

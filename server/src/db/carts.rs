@@ -105,7 +105,7 @@ pub async fn insert_demo_batch(
         })
         .collect();
     // The demo's own transaction: nothing to remember for the ingestion writer.
-    let mut memory = super::ingest_memory::WriterMemory::default();
+    let mut memory = super::ingest::WriterMemory::default();
     ingest::upsert_customers(conn, &mut memory, &customers, now).await?;
 
     let fingerprints: Vec<String> = batch

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use domain::engine::{coupon_code, CouponPrefix, CODE_LENGTH};
 use rust_decimal::Decimal;
 
-use super::seeded_id;
+use super::seeded::seeded_id;
 use crate::db::{DemoBatch, HistoryCoupon, HistoryDelivery, HistoryEvent};
 
 /// The demo campaign's two steps (ids and templates), as `seed` wrote them.

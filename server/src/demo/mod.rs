@@ -7,6 +7,7 @@ pub(crate) mod campaign;
 mod catalogue;
 mod history;
 mod sample;
+mod seeded;
 
 pub use sample::sample_context;
 
@@ -21,6 +22,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use crate::auth::{Auth, AuthError};
 use crate::db::{self, DemoBatch, NewCartRow, NewCustomerRow, NewOrderRow, Pool};
 use catalogue::{Product, PRODUCTS};
+use seeded::seeded_id;
 
 pub const DEMO_SHOP_ID: &str = "demo";
 /// The demo's admin account. Public by design: it is a demo; real shops use `relance admin create`.
@@ -143,13 +145,6 @@ fn demo_shop(public_url: &str) -> anyhow::Result<Shop> {
 
 fn pick<'a, T>(rng: &mut fastrand::Rng, items: &'a [T]) -> &'a T {
     &items[rng.usize(..items.len())]
-}
-
-/// A UUID made from the seeded generator, so ids are as reproducible as the rest.
-fn seeded_id(rng: &mut fastrand::Rng) -> String {
-    uuid::Builder::from_random_bytes(rng.u128(..).to_le_bytes())
-        .into_uuid()
-        .to_string()
 }
 
 fn eur(amount: Decimal) -> anyhow::Result<Money> {

@@ -3,6 +3,7 @@
 
 pub mod loopback;
 mod smtp;
+mod transport;
 
 use std::{path::Path, sync::Arc};
 
@@ -15,37 +16,9 @@ use lettre::{
     },
     AsyncFileTransport, AsyncTransport, Message, Tokio1Executor,
 };
-use thiserror::Error;
 
 use crate::config::Config;
-
-/// The error underneath a mail failure: lettre's, the socket's, or our own words.
-pub type Cause = Box<dyn std::error::Error + Send + Sync>;
-
-#[derive(Debug, Error)]
-pub enum MailError {
-    #[error("invalid address {0:?}")]
-    Address(String),
-    #[error("cannot build the message: {0}")]
-    Build(#[source] lettre::error::Error),
-    /// Worth retrying: a 4xx answer, a connection or TLS failure, a full disk.
-    #[error("the mail transport refused the message: {0}")]
-    Transport(#[source] Cause),
-    /// A 5xx answer: this address will not take mail; retrying would not help.
-    #[error("the mail server rejected the message for good: {0}")]
-    Permanent(#[source] Cause),
-}
-
-/// Tells permanent refusals (SMTP 5xx) from failures worth retrying.
-pub trait Permanence {
-    fn is_permanent(&self) -> bool;
-}
-
-impl Permanence for lettre::transport::file::Error {
-    fn is_permanent(&self) -> bool {
-        false
-    }
-}
+pub use transport::{Cause, MailError, MailTransport, Permanence};
 
 /// An email ready to send: both parts are always present (text for clients that want it, and
 /// spam filters score HTML-only mail down).
@@ -88,14 +61,6 @@ impl MailIdentity {
             .is_ok()
             .then(|| reply_to.to_owned())
     }
-}
-
-/// Sends a built message. Tests and the engine take it as `Arc<dyn MailTransport>`.
-#[async_trait]
-pub trait MailTransport: Send + Sync {
-    async fn send(&self, message: Message) -> Result<(), MailError>;
-    /// Where mail goes, for the start-up log (never includes credentials).
-    fn describe(&self) -> String;
 }
 
 /// A lettre transport with a description of where it delivers.

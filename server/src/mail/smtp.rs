@@ -36,7 +36,7 @@ use tokio_rustls::{
     TlsConnector,
 };
 
-use super::{MailError, MailTransport};
+use super::transport::{MailError, MailTransport};
 
 /// A connection idle longer than this gets a NOOP before it carries a message.
 const CHECK_AFTER: Duration = Duration::from_secs(10);

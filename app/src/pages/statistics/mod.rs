@@ -4,6 +4,7 @@
 
 mod cards;
 mod charts;
+mod query;
 mod tables;
 
 use domain::stats::{DayRange, Preset};
@@ -14,29 +15,7 @@ use leptos_router::hooks::use_query_map;
 use crate::api::{load_statistics, StatsPage};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-
-/// The range and toggle the URL asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct StatsQuery {
-    from: Option<String>,
-    to: Option<String>,
-    scanners: bool,
-}
-
-impl StatsQuery {
-    /// `?from=…&to=…` plus the toggle, for links that keep it.
-    fn href(from: &str, to: &str, scanners: bool) -> String {
-        let mut href = format!(
-            "/statistics?from={}&to={}",
-            domain::format::url_component(from),
-            domain::format::url_component(to)
-        );
-        if scanners {
-            href.push_str("&scanners=1");
-        }
-        href
-    }
-}
+use query::StatsQuery;
 
 #[component]
 pub fn StatisticsPage() -> impl IntoView {

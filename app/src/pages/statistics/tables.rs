@@ -4,7 +4,7 @@ use domain::format;
 use leptos::prelude::*;
 
 use super::charts::line_label;
-use super::StatsQuery;
+use super::query::StatsQuery;
 use crate::api::{FunnelLine, StatsPage};
 use crate::i18n::use_i18n;
 

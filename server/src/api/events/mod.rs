@@ -1,10 +1,8 @@
 //! `POST /api/v1/events`: cart events from a shop, one or a batch of up to 1,000, stored all or
 //! nothing and idempotent by (API key, event id).
 
-mod apply;
-mod validate;
+pub(crate) mod validate;
 mod wire;
-mod writer;
 
 use axum::{
     body::Bytes,
@@ -17,11 +15,10 @@ use domain::Currency;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use super::{error::EventError, keys, ApiError};
+use super::error::{ApiError, EventError};
+use super::keys;
 use crate::state::AppState;
-pub use apply::{apply_group, IngestSummary};
 pub use validate::{validate, ValidEvent};
-pub use writer::IngestWriter;
 
 /// The most events one request may carry.
 pub const MAX_BATCH: usize = 1_000;

@@ -11,10 +11,7 @@
 
 use std::collections::HashMap;
 
-use sqlx::SqliteConnection;
-
-use super::ingest::{StoredCartRow, StoredCustomer};
-use super::DbError;
+use super::rows::{StoredCartRow, StoredCustomer};
 
 /// Entries kept per map; past it the map starts over (a bound on memory, ~15 MB each).
 const MAX_ENTRIES: usize = 50_000;
@@ -35,10 +32,6 @@ impl<T> Default for ByShop<T> {
 }
 
 impl<T> ByShop<T> {
-    fn get(&self, shop_id: &str, external_id: &str) -> Option<&T> {
-        self.rows.get(shop_id)?.get(external_id)
-    }
-
     fn take(&mut self, shop_id: &str, external_id: &str) -> Option<T> {
         let row = self.rows.get_mut(shop_id)?.remove(external_id)?;
         self.len -= 1;
@@ -73,26 +66,23 @@ pub struct WriterMemory {
     /// What the transaction in progress leaves stored, kept once it commits.
     pending_carts: Vec<(String, StoredCartRow)>,
     pending_customers: Vec<StoredCustomer>,
-    /// The number the next event takes (see `ingest::next_event_seq`), and after the group.
+    /// The number the next event takes (see `read::next_event_seq`), and after the group.
     next_event_seq: Option<i64>,
     pending_next_event_seq: Option<i64>,
 }
 
 impl WriterMemory {
-    /// Forgets everything unless `conn` (inside its write transaction) sees no commit by
-    /// another connection since the memory was last valid.
-    pub async fn check(&mut self, conn: &mut SqliteConnection) -> Result<(), DbError> {
-        let version: i64 = sqlx::query_scalar("pragma data_version")
-            .fetch_one(conn)
-            .await?;
-        if self.data_version != Some(version) {
+    /// Starts a group: forgets everything unless `data_version`, read by the writer's
+    /// connection inside its write transaction, shows no commit by another connection since
+    /// the memory was last valid.
+    pub fn check(&mut self, data_version: i64) {
+        if self.data_version != Some(data_version) {
             self.forget();
-            self.data_version = Some(version);
+            self.data_version = Some(data_version);
         }
         self.pending_carts.clear();
         self.pending_customers.clear();
         self.pending_next_event_seq = None;
-        Ok(())
     }
 
     /// After a failed group, or with a new connection: nothing is known any more.
@@ -120,12 +110,9 @@ impl WriterMemory {
         }
     }
 
-    /// The number the group's first event takes: remembered, or read once.
-    pub async fn next_event_seq(&mut self, conn: &mut SqliteConnection) -> Result<i64, DbError> {
-        match self.next_event_seq {
-            Some(seq) => Ok(seq),
-            None => super::ingest::next_event_seq(conn).await,
-        }
+    /// The number the group's first event takes, when remembered.
+    pub fn next_event_seq(&self) -> Option<i64> {
+        self.next_event_seq
     }
 
     /// The number the next group's first event takes, once this group commits.
@@ -138,8 +125,13 @@ impl WriterMemory {
         self.carts.take(shop_id, external_id)
     }
 
-    pub(crate) fn customer(&self, shop_id: &str, external_id: &str) -> Option<&StoredCustomer> {
-        self.customers.get(shop_id, external_id)
+    /// Takes a known customer out: the group stores it back, changed or not, when it commits.
+    pub(crate) fn take_customer(
+        &mut self,
+        shop_id: &str,
+        external_id: &str,
+    ) -> Option<StoredCustomer> {
+        self.customers.take(shop_id, external_id)
     }
 
     /// A cart as the transaction in progress leaves it.
@@ -153,7 +145,7 @@ impl WriterMemory {
     }
 
     #[cfg(test)]
-    fn known_carts(&self) -> usize {
+    pub(super) fn known_carts(&self) -> usize {
         self.carts.len
     }
 }
@@ -161,7 +153,6 @@ impl WriterMemory {
 #[cfg(test)]
 mod tests {
     use chrono::Utc;
-    use sqlx::Connection;
 
     use super::*;
 
@@ -178,39 +169,6 @@ mod tests {
             items_digest: String::new(),
             last_event_seq: None,
         }
-    }
-
-    #[tokio::test]
-    async fn a_commit_by_another_connection_makes_the_writer_forget_what_it_knew() {
-        let dir = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}/memory.db", dir.path().display());
-        let pool = crate::db::connect(&url).await.unwrap();
-        sqlx::query("create table t (x integer)")
-            .execute(&pool)
-            .await
-            .unwrap();
-        let mut writer = pool.acquire().await.unwrap();
-        let mut memory = WriterMemory::default();
-
-        memory.check(&mut writer).await.unwrap();
-        memory.will_store_cart("shop", cart("c-1"));
-        memory.committed();
-        // Its own commits do not count.
-        sqlx::query("insert into t values (1)")
-            .execute(&mut *writer)
-            .await
-            .unwrap();
-        memory.check(&mut writer).await.unwrap();
-        assert_eq!(memory.known_carts(), 1);
-
-        let mut other = sqlx::SqliteConnection::connect(&url).await.unwrap();
-        sqlx::query("insert into t values (2)")
-            .execute(&mut other)
-            .await
-            .unwrap();
-        memory.check(&mut writer).await.unwrap();
-        assert_eq!(memory.known_carts(), 0);
-        assert!(memory.take_cart("shop", "c-1").is_none());
     }
 
     #[test]

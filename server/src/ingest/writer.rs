@@ -12,11 +12,10 @@ use chrono::Utc;
 use sqlx::{pool::PoolConnection, Sqlite};
 use tokio::sync::{mpsc, oneshot};
 
-use super::{
-    apply::{apply_group, IngestSummary},
-    ValidEvent,
-};
-use crate::db::{api_keys::ApiKeyOwner, ingest_memory::WriterMemory, DbError, Pool};
+use super::apply::apply_group;
+use super::decide::{Batch, IngestSummary};
+use crate::api::events::validate::ValidEvent;
+use crate::db::{api_keys::ApiKeyOwner, ingest::WriterMemory, DbError, Pool};
 
 /// A group stops growing at this many events, to bound one transaction's length.
 const MAX_GROUP_EVENTS: usize = 5_000;
@@ -73,7 +72,7 @@ async fn run(pool: Pool, mut receiver: mpsc::Receiver<Job>) {
                 Err(_) => break,
             }
         }
-        let batches: Vec<(&ApiKeyOwner, &[ValidEvent])> = group
+        let batches: Vec<Batch> = group
             .iter()
             .map(|job| (&job.owner, job.events.as_slice()))
             .collect();

@@ -1,0 +1,123 @@
+//! Customers named by a group of events: created, refreshed when the event says something
+//! new, and left alone (no row or index write) when it does not.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{DateTime, Utc};
+use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+
+use super::memory::WriterMemory;
+use super::read::stored_customers;
+use super::rows::{CustomerRow, StoredCustomer, CUSTOMER_COLUMNS};
+use super::statements::{insert_into, rows_per_statement};
+use crate::db::{new_id, DbError};
+
+/// The columns an event changes on a stored customer (not its keys, not its phone: a missing
+/// phone keeps the stored one).
+const REFRESHED_COLUMNS: [&str; 11] = [
+    "email",
+    "first_name",
+    "last_name",
+    "gender",
+    "language",
+    "country",
+    "groups_json",
+    "newsletter",
+    "birthdate",
+    "orders_count",
+    "last_order_at",
+];
+
+/// Creates or refreshes customers; returns (shop id, external id, internal id) of each.
+///
+/// A shop resends the same customer with every cart event, so the stored ones are read first
+/// (from the writer's memory when it has them) and only new or changed customers are written
+/// (an unchanged one costs no row or index write, and `updated_at` keeps the last real change).
+pub async fn upsert_customers(
+    conn: &mut SqliteConnection,
+    memory: &mut WriterMemory,
+    rows: &[CustomerRow<'_>],
+    now: DateTime<Utc>,
+) -> Result<Vec<(String, String, String)>, DbError> {
+    let mut by_shop: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for row in rows {
+        by_shop
+            .entry(row.shop_id)
+            .or_default()
+            .push(row.customer.id.as_str());
+    }
+    let mut stored: HashMap<(String, String), StoredCustomer> = HashMap::new();
+    for (shop_id, external_ids) in by_shop {
+        for row in stored_customers(conn, memory, shop_id, &external_ids).await? {
+            stored.insert((row.shop_id.clone(), row.external_id.clone()), row);
+        }
+    }
+    let mut ids = Vec::with_capacity(rows.len());
+    let mut writes = Vec::new();
+    for row in rows {
+        let groups = serde_json::to_string(&row.customer.groups).map_err(DbError::corrupt)?;
+        let key = (row.shop_id.to_owned(), row.customer.id.clone());
+        let before = stored.remove(&key);
+        let customer_id = match &before {
+            Some(before) => before.customer_id.clone(),
+            None => row.customer_id.map_or_else(new_id, str::to_owned),
+        };
+        ids.push((key.0, key.1, customer_id.clone()));
+        let after = StoredCustomer::after(row, groups, customer_id, before.as_ref());
+        match before {
+            // Stored and unchanged: known from now on as it is.
+            Some(before) if before == after => memory.will_store_customer(before),
+            _ => writes.push(after),
+        }
+    }
+    write_customers(conn, &writes, now).await?;
+    for written in writes {
+        memory.will_store_customer(written);
+    }
+    Ok(ids)
+}
+
+async fn write_customers(
+    conn: &mut SqliteConnection,
+    customers: &[StoredCustomer],
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let mut columns = CUSTOMER_COLUMNS.to_vec();
+    columns.extend(["created_at", "updated_at"]);
+    let insert = insert_into("customers", &columns);
+    let refresh: Vec<String> = REFRESHED_COLUMNS
+        .iter()
+        .map(|column| format!("{column} = excluded.{column}"))
+        .collect();
+    let on_conflict = format!(
+        " on conflict (shop_id, external_id) do update set {},
+             phone = coalesce(excluded.phone, customers.phone), updated_at = excluded.updated_at",
+        refresh.join(", ")
+    );
+    for chunk in customers.chunks(rows_per_statement(columns.len())) {
+        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(&insert);
+        query.push_values(chunk, |mut row, c| {
+            // In the order of CUSTOMER_COLUMNS.
+            row.push_bind(c.shop_id.clone())
+                .push_bind(c.external_id.clone())
+                .push_bind(c.customer_id.clone())
+                .push_bind(c.email.clone())
+                .push_bind(c.first_name.clone())
+                .push_bind(c.last_name.clone())
+                .push_bind(c.gender.clone())
+                .push_bind(c.language.clone())
+                .push_bind(c.country.clone())
+                .push_bind(c.groups_json.clone())
+                .push_bind(c.newsletter)
+                .push_bind(c.birthdate)
+                .push_bind(c.orders_count)
+                .push_bind(c.last_order_at)
+                .push_bind(c.phone.clone())
+                .push_bind(now)
+                .push_bind(now);
+        });
+        query.push(&on_conflict);
+        query.build().execute(&mut *conn).await?;
+    }
+    Ok(())
+}

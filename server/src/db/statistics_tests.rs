@@ -1,0 +1,62 @@
+//! The planner's statistics: taken only once the database is big enough to describe.
+
+use chrono::TimeZone;
+
+use super::*;
+use crate::demo::{seed, DemoOptions};
+
+async fn seeded(pool: &Pool, carts: u32) {
+    seed(
+        pool,
+        &DemoOptions {
+            carts,
+            seed: 7,
+            now: chrono::Utc
+                .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
+                .unwrap(),
+            public_url: "http://127.0.0.1".into(),
+            replace: true,
+            days: 14,
+            history: false,
+        },
+    )
+    .await
+    .unwrap();
+}
+
+async fn carts_statistics(pool: &Pool) -> i64 {
+    let has_table: i64 =
+        sqlx::query_scalar("select count(*) from sqlite_schema where name = 'sqlite_stat1'")
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    if has_table == 0 {
+        return 0;
+    }
+    sqlx::query_scalar("select count(*) from sqlite_stat1 where tbl = 'carts'")
+        .fetch_one(pool)
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn planner_statistics_are_taken_only_once_the_shop_has_a_thousand_carts() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool = connect(&format!("sqlite://{}/stats.db", dir.path().display()))
+        .await
+        .unwrap();
+    assert!(
+        !refresh_statistics(&pool).await.unwrap(),
+        "before the migrations"
+    );
+    migrate(&pool).await.unwrap();
+
+    seeded(&pool, 3).await;
+    assert!(!refresh_statistics(&pool).await.unwrap());
+    assert_eq!(carts_statistics(&pool).await, 0);
+
+    seeded(&pool, 1_200).await;
+    assert!(refresh_statistics(&pool).await.unwrap());
+    assert!(carts_statistics(&pool).await > 0);
+    pool.close().await;
+}
