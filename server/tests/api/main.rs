@@ -12,6 +12,7 @@ mod reminders_page;
 mod sending;
 mod sending_tab;
 mod settings;
+mod shape;
 mod smtp_peer;
 mod statistics;
 mod templates;

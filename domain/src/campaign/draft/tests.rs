@@ -1,0 +1,129 @@
+use super::*;
+
+fn three_ranges() -> StepDraft {
+    let mut draft = StepDraft::new("t1");
+    draft.by_cart_value = true;
+    draft.ranges = vec![
+        RangeDraft {
+            min: "0".into(),
+            max: String::new(),
+            discount: DiscountDraft::percent("5"),
+        },
+        RangeDraft {
+            min: "50".into(),
+            max: String::new(),
+            discount: DiscountDraft::percent("10"),
+        },
+        RangeDraft {
+            min: "100".into(),
+            max: String::new(),
+            discount: DiscountDraft {
+                kind: DiscountType::FreeShipping,
+                ..DiscountDraft::none()
+            },
+        },
+    ];
+    draft
+}
+
+#[test]
+fn three_ranges_parse_and_round_trip_through_the_step() {
+    let step = three_ranges().parse().unwrap();
+    assert!(
+        matches!(step.discount, DiscountPolicy::Ranges { ref ranges } if ranges.ranges().len() == 3)
+    );
+    assert_eq!(StepDraft::from_step(&step).parse().unwrap(), step);
+}
+
+#[test]
+fn a_range_starting_below_the_one_before_is_reported_on_that_range() {
+    let mut draft = three_ranges();
+    draft.ranges[2].min = "40".into();
+    let problems = draft.problems_of(Stage::Discount);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].field, "ranges[2]");
+    assert!(matches!(
+        problems[0].issue,
+        StepIssue::Ranges {
+            error: RangesError::Unsorted {
+                range: 3,
+                previous: 2,
+                ..
+            }
+        }
+    ));
+    assert!(draft.problems_of(Stage::Target).is_empty());
+}
+
+#[test]
+fn only_the_last_range_keeps_an_upper_bound() {
+    let mut draft = three_ranges();
+    draft.ranges[0].max = "20".into();
+    draft.ranges[2].max = "500".into();
+    let step = draft.parse().unwrap();
+    let DiscountPolicy::Ranges { ranges } = step.discount else {
+        panic!("ranges expected");
+    };
+    let maxes: Vec<Option<Decimal>> = ranges.ranges().iter().map(|r| r.max).collect();
+    assert_eq!(maxes, [None, None, Some(Decimal::from(500))]);
+    draft.ranges[2].max = "80".into();
+    assert!(matches!(
+        draft.problems_of(Stage::Discount)[0].issue,
+        StepIssue::Ranges {
+            error: RangesError::EmptyRange { range: 3, .. }
+        }
+    ));
+}
+
+#[test]
+fn each_stage_reports_its_own_fields() {
+    let mut draft = StepDraft::new("");
+    draft.active = false;
+    draft.inactive = false;
+    draft.never_ordered = false;
+    draft.delay_amount = "31".into();
+    draft.delay_unit = DelayUnit::Days;
+    draft.single = DiscountDraft::percent("120");
+    let fields = |stage| -> Vec<String> {
+        draft
+            .problems_of(stage)
+            .into_iter()
+            .map(|p| p.field)
+            .collect()
+    };
+    assert_eq!(fields(Stage::Target), ["profiles", "delay"]);
+    assert_eq!(fields(Stage::Discount), ["single.value"]);
+    assert_eq!(fields(Stage::Email), ["template"]);
+}
+
+#[test]
+fn a_comma_decimal_is_read() {
+    let mut draft = three_ranges();
+    draft.ranges[0].discount = DiscountDraft {
+        kind: DiscountType::Amount,
+        value: "4,50".into(),
+        ..DiscountDraft::none()
+    };
+    assert!(draft.parse().is_ok());
+    draft.ranges[1].min = "abc".into();
+    let problems = draft.problems_of(Stage::Discount);
+    assert_eq!(problems[0].field, "ranges[1].min");
+    assert_eq!(problems[0].issue, StepIssue::NotANumber);
+}
+
+#[test]
+fn adding_a_range_starts_it_where_the_last_one_ends() {
+    let mut draft = StepDraft::new("t1");
+    draft.by_cart_value = true;
+    draft.ranges[0].max = "200".into();
+    draft.add_range();
+    assert_eq!(draft.ranges[1].min, "50");
+    // The upper bound moved to the new last range.
+    assert_eq!(
+        (draft.ranges[0].max.as_str(), draft.ranges[1].max.as_str()),
+        ("", "200")
+    );
+    draft.add_range();
+    assert_eq!(draft.ranges[2].min, "100");
+    assert!(draft.parse().is_ok());
+}
