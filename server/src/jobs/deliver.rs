@@ -143,6 +143,8 @@ struct Pass {
     reply_to: Option<String>,
 }
 
+/// Sends one claimed reminder, unless something stopped it since the decision; returns its
+/// outcome and the record the store writes.
 async fn deliver(
     sender: &Sender,
     pass: &Pass,
@@ -151,40 +153,66 @@ async fn deliver(
     max_attempts: i64,
     now: DateTime<Utc>,
 ) -> anyhow::Result<(Outcome, Record)> {
-    let id = delivery.delivery_id.clone();
     let skipped = |reason| {
-        (
-            Outcome::Skipped(reason),
-            Record::Skipped {
-                delivery_id: id.clone(),
-                reason,
-            },
-        )
+        let record = Record::Skipped {
+            delivery_id: delivery.delivery_id.clone(),
+            reason,
+        };
+        Ok((Outcome::Skipped(reason), record))
     };
     let Some(check) = prepared else {
-        return Ok(skipped(SkipReason::Deleted));
+        return skipped(SkipReason::Deleted);
     };
-    let Pass {
-        shop,
-        campaign,
-        templates,
-        ..
-    } = pass;
-    // Things change between the decision and the send: an order, an unsubscribe, a bounce.
-    let stop = stop_reason(check.state.stops());
-    let template = campaign
+    let template = match template_to_send(pass, delivery, &check) {
+        Ok(template) => template,
+        Err(reason) => return skipped(reason),
+    };
+    let email = match render_reminder(sender, pass, delivery, template, check)? {
+        Ok(email) => email,
+        Err(reason) => return skipped(reason),
+    };
+    let sent = match build_message(&pass.from, &email) {
+        Ok(message) => sender.mail.send(message).await,
+        Err(error) => Err(error),
+    };
+    Ok(outcome(delivery, email, sent, max_attempts, now))
+}
+
+/// The step's template, or why the reminder may no longer go out: things change between the
+/// decision and the send (an order, an unsubscribe, a bounce, a template deleted).
+fn template_to_send<'p>(
+    pass: &'p Pass,
+    delivery: &Claimed,
+    check: &Prepared,
+) -> Result<&'p EmailTemplate, SkipReason> {
+    if let Some(reason) = stop_reason(check.state.stops()) {
+        return Err(reason);
+    }
+    pass.campaign
         .steps()
         .iter()
         .find(|step| step.id == delivery.step_id)
-        .and_then(|step| templates.iter().find(|t| t.id == step.template_id));
-    let stop = stop.or(template.is_none().then_some(SkipReason::TemplateMissing));
-    if let Some(reason) = stop {
-        return Ok(skipped(reason));
-    }
-    let template = template.expect("checked above");
+        .and_then(|step| pass.templates.iter().find(|t| t.id == step.template_id))
+        .ok_or(SkipReason::TemplateMissing)
+}
+
+/// The reminder rendered with its signed links, ready to send; a skip when the template has
+/// no content in any language the customer reads.
+fn render_reminder(
+    sender: &Sender,
+    pass: &Pass,
+    delivery: &Claimed,
+    template: &EmailTemplate,
+    check: Prepared,
+) -> anyhow::Result<Result<OutgoingEmail, SkipReason>> {
     let context = RenderContext {
-        links: signed_links(&sender.signer, &delivery.delivery_id, shop, &check.cart),
-        shop: shop.clone(),
+        links: signed_links(
+            &sender.signer,
+            &delivery.delivery_id,
+            &pass.shop,
+            &check.cart,
+        ),
+        shop: pass.shop.clone(),
         customer: check.customer,
         cart: check.cart,
         discount: check.coupon,
@@ -192,30 +220,39 @@ async fn deliver(
     let email = match render(template, &context) {
         Ok(email) => email,
         Err(RenderError::NoContentForLanguage { .. }) => {
-            return Ok(skipped(SkipReason::NoContentForLanguage));
+            return Ok(Err(SkipReason::NoContentForLanguage));
         }
         Err(error) => return Err(error).context("cannot render a reminder"),
     };
-    let message_id = format!("<{}@{}>", delivery.delivery_id, sender.message_host);
-    let outgoing = OutgoingEmail {
-        to: check.email.clone(),
+    Ok(Ok(OutgoingEmail {
+        to: check.email,
         subject: email.subject,
         html: email.html,
         text: email.text,
-        message_id: Some(message_id.clone()),
-        unsubscribe_url: Some(context.links.unsubscribe.clone()),
+        message_id: Some(format!(
+            "<{}@{}>",
+            delivery.delivery_id, sender.message_host
+        )),
+        unsubscribe_url: Some(context.links.unsubscribe),
         reply_to: pass.reply_to.clone(),
-    };
-    let sent = match build_message(&pass.from, &outgoing) {
-        Ok(message) => sender.mail.send(message).await,
-        Err(error) => Err(error),
-    };
-    Ok(match sent {
+    }))
+}
+
+/// What a send's result means for the reminder: sent, tried again later, or failed for good.
+fn outcome(
+    delivery: &Claimed,
+    email: OutgoingEmail,
+    sent: Result<(), MailError>,
+    max_attempts: i64,
+    now: DateTime<Utc>,
+) -> (Outcome, Record) {
+    let id = delivery.delivery_id.clone();
+    match sent {
         Ok(()) => (
             Outcome::Sent,
             Record::Sent {
                 delivery_id: id,
-                message_id,
+                message_id: email.message_id.unwrap_or_default(),
             },
         ),
         Err(MailError::Transport(error)) if delivery.attempts < max_attempts => {
@@ -237,13 +274,13 @@ async fn deliver(
                 Record::Failed {
                     delivery_id: id,
                     shop_id: delivery.shop_id.clone(),
-                    email: check.email,
+                    email: email.to,
                     error: error.to_string(),
                     suppress: permanent,
                 },
             )
         }
-    })
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,8 @@
 //! page of carts (its reminders queued already claimed), and writes the sends' outcomes as they
 //! come back, on one connection.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Duration, Utc};
 use domain::engine::Action;
 use domain::Language;
@@ -11,9 +13,9 @@ use tokio::sync::mpsc;
 
 use super::deliver::Ready;
 use super::plan::{due_at, Decided, Planner, RunSummary};
-use crate::db::deliveries::{self, Claimed, DeliveryKey, Record, ToQueue};
+use crate::db::deliveries::{self, Claimed, DeliveryKey, Queued, Record, ToQueue};
 use crate::db::engine;
-use crate::db::sending::{self, Prepared};
+use crate::db::sending::{self, CartState, Prepared};
 
 /// How long a worker holds a claimed delivery; a crashed worker's rows come back after this.
 const LEASE: Duration = Duration::minutes(5);
@@ -165,56 +167,11 @@ impl Store {
         let now = planner.now;
         let mut tx = self.conn.begin_with("BEGIN IMMEDIATE").await?;
         deliveries::write_records(&mut tx, &self.pending.records, now).await?;
-        let mut to_queue = Vec::new();
-        let mut sends = Vec::new();
-        for (index, Decided { planned: cart, .. }) in page.iter().enumerate() {
-            for action in &cart.actions {
-                let (step_id, due_at) = match action {
-                    Action::Send { step_id, .. } | Action::Skip { step_id, .. } => (
-                        step_id,
-                        due_at(&planner.campaign, step_id, cart.last_activity_at),
-                    ),
-                    Action::Wait { at } => {
-                        summary.add_wait(*at);
-                        continue;
-                    }
-                    Action::Done => continue,
-                };
-                let key = DeliveryKey {
-                    shop_id: &planner.shop_id,
-                    cart_id: &cart.cart_id,
-                    customer_id: &cart.customer_id,
-                    campaign_id: planner.campaign.id(),
-                    step_id,
-                    due_at,
-                };
-                match action {
-                    Action::Skip { reason, .. }
-                        if deliveries::record_skip(&mut tx, &key, *reason, now).await? =>
-                    {
-                        summary.due += 1;
-                        *summary
-                            .skipped
-                            .entry(reason.as_str().to_owned())
-                            .or_default() += 1;
-                    }
-                    Action::Send {
-                        language, discount, ..
-                    } => {
-                        to_queue.push(ToQueue {
-                            key,
-                            language: *language,
-                            discount: discount.as_ref(),
-                        });
-                        sends.push(index);
-                    }
-                    _ => {}
-                }
-            }
-            if cart.requested {
-                engine::mark_requests_handled(&mut tx, &cart.cart_id, now).await?;
-            }
-        }
+        let (indices, to_queue): (Vec<usize>, Vec<ToQueue>) =
+            record_decisions(&mut tx, planner, &page, summary)
+                .await?
+                .into_iter()
+                .unzip();
         let lease_until = Some(now + LEASE);
         let queued = deliveries::enqueue_many(
             &mut tx,
@@ -227,41 +184,25 @@ impl Store {
         // Read again inside the transaction that claims them: an order or an unsubscribe that
         // arrived since the page was read stops the mail.
         let cart_ids: Vec<&str> = to_queue.iter().map(|item| item.key.cart_id).collect();
-        let mut states = sending::states(&mut tx, &cart_ids).await?;
+        let states = sending::states(&mut tx, &cart_ids).await?;
         tx.commit().await?;
         self.pending.clear();
         summary.due += queued.iter().flatten().count() as u64;
 
-        let steps: Vec<(String, Language)> = to_queue
-            .iter()
-            .map(|item| (item.key.step_id.to_owned(), item.language))
+        let sends: Vec<Send> = indices
+            .into_iter()
+            .zip(&to_queue)
+            .zip(queued)
+            .filter_map(|((index, item), queued)| {
+                Some(Send {
+                    index,
+                    step_id: item.key.step_id.to_owned(),
+                    language: item.language,
+                    queued: queued?,
+                })
+            })
             .collect();
-        let mut page: Vec<Option<Decided>> = page.into_iter().map(Some).collect();
-        let mut batch = Vec::with_capacity(queued.len());
-        for ((queued, index), (step_id, language)) in queued.into_iter().zip(sends).zip(steps) {
-            let (Some(queued), Some(Decided { candidate, .. })) = (queued, page[index].take())
-            else {
-                continue;
-            };
-            let claimed = Claimed {
-                delivery_id: queued.delivery_id,
-                shop_id: planner.shop_id.clone(),
-                cart_id: candidate.cart_id,
-                customer_id: candidate.customer_id,
-                step_id,
-                language: Some(language.code().to_owned()),
-                attempts: 1,
-            };
-            let prepared = states.remove(&claimed.cart_id).map(|state| Prepared {
-                state,
-                email: candidate.customer.email.as_str().to_owned(),
-                customer: candidate.customer,
-                cart: candidate.cart,
-                coupon: queued.coupon,
-            });
-            batch.push((claimed, prepared));
-        }
-        Ok(batch)
+        Ok(ready_batch(&planner.shop_id, page, sends, states))
     }
 
     /// Hands a batch to the sending side, writing outcomes while it waits; `false` if the
@@ -306,6 +247,110 @@ async fn write_pending(
     tx.commit().await?;
     pending.clear();
     Ok(())
+}
+
+/// Writes a page's skips (each counted once: a row already there was another run's) and marks
+/// its requests handled; returns its sends to queue, with the index of their cart in the page.
+async fn record_decisions<'p>(
+    tx: &mut SqliteConnection,
+    planner: &'p Planner,
+    page: &'p [Decided],
+    summary: &mut RunSummary,
+) -> anyhow::Result<Vec<(usize, ToQueue<'p>)>> {
+    let now = planner.now;
+    let mut sends = Vec::new();
+    for (index, Decided { planned: cart, .. }) in page.iter().enumerate() {
+        for action in &cart.actions {
+            let (step_id, due_at) = match action {
+                Action::Send { step_id, .. } | Action::Skip { step_id, .. } => (
+                    step_id,
+                    due_at(&planner.campaign, step_id, cart.last_activity_at),
+                ),
+                Action::Wait { at } => {
+                    summary.add_wait(*at);
+                    continue;
+                }
+                Action::Done => continue,
+            };
+            let key = DeliveryKey {
+                shop_id: &planner.shop_id,
+                cart_id: &cart.cart_id,
+                customer_id: &cart.customer_id,
+                campaign_id: planner.campaign.id(),
+                step_id,
+                due_at,
+            };
+            match action {
+                Action::Skip { reason, .. }
+                    if deliveries::record_skip(&mut *tx, &key, *reason, now).await? =>
+                {
+                    summary.due += 1;
+                    *summary
+                        .skipped
+                        .entry(reason.as_str().to_owned())
+                        .or_default() += 1;
+                }
+                Action::Send {
+                    language, discount, ..
+                } => sends.push((
+                    index,
+                    ToQueue {
+                        key,
+                        language: *language,
+                        discount: discount.as_ref(),
+                    },
+                )),
+                _ => {}
+            }
+        }
+        if cart.requested {
+            engine::mark_requests_handled(&mut *tx, &cart.cart_id, now).await?;
+        }
+    }
+    Ok(sends)
+}
+
+/// A reminder the page queued: its cart's place in the page, and its row.
+struct Send {
+    index: usize,
+    step_id: String,
+    language: Language,
+    queued: Queued,
+}
+
+/// The page's queued reminders, ready to send with the cart and customer read to decide and
+/// the cart's state read again inside the write (`None` when the cart is gone).
+fn ready_batch(
+    shop_id: &str,
+    page: Vec<Decided>,
+    sends: Vec<Send>,
+    mut states: HashMap<String, CartState>,
+) -> Vec<Ready> {
+    let mut page: Vec<Option<Decided>> = page.into_iter().map(Some).collect();
+    let mut batch = Vec::with_capacity(sends.len());
+    for send in sends {
+        let Some(Decided { candidate, .. }) = page[send.index].take() else {
+            continue;
+        };
+        let claimed = Claimed {
+            delivery_id: send.queued.delivery_id,
+            shop_id: shop_id.to_owned(),
+            cart_id: candidate.cart_id,
+            customer_id: candidate.customer_id,
+            step_id: send.step_id,
+            language: Some(send.language.code().to_owned()),
+            attempts: 1,
+        };
+        let prepared = states.remove(&claimed.cart_id).map(|state| Prepared {
+            state,
+            email: candidate.customer.email.as_str().to_owned(),
+            customer: candidate.customer,
+            cart: candidate.cart,
+            coupon: send.queued.coupon,
+        });
+        batch.push((claimed, prepared));
+    }
+    batch
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ use domain::{
 };
 use rust_decimal::Decimal;
 
+use crate::db::cart_detail::{CustomerRow, DeliveryRow, EventRow, ItemRow, OrderRow, RequestRow};
 use crate::db::{self, cart_list::CartListRow, money::from_db, DbError, Pool};
 
 /// What the lifecycle rules need from the shop: when a cart counts as abandoned, and the delays
@@ -185,82 +186,17 @@ pub async fn cart_detail(
         now,
     );
     let currency = Currency::parse(&cart.currency).unwrap_or(Currency::EUR);
-    let customer = rows.customer.map(|c| CustomerBlock {
-        name: format!("{} {}", c.first_name, c.last_name)
-            .trim()
-            .to_owned(),
-        external_id: c.external_id,
-        email: c.email,
-        phone: c.phone,
-        language: Language::parse_or_english(Some(&c.language)),
-        country: c.country,
-        groups: serde_json::from_str(&c.groups_json).unwrap_or_default(),
-        newsletter: c.newsletter,
-        orders_count: u32::try_from(c.orders_count).unwrap_or(0),
-        last_order_at: c.last_order_at,
-        known_since: c.created_at,
-    });
-    let items = rows
-        .items
-        .into_iter()
-        .map(|i| {
-            let unit_price = from_db(i.unit_price);
-            let quantity = u32::try_from(i.quantity).unwrap_or(0);
-            ItemLine {
-                sku: i.sku,
-                name: i.name,
-                description: i.description,
-                image_url: i.image_url,
-                product_url: i.product_url,
-                unit_price,
-                quantity,
-                stock: i.stock,
-                line_total: unit_price * Decimal::from(quantity),
-            }
-        })
-        .collect();
+    let customer = rows.customer.map(customer_block);
+    let items = rows.items.into_iter().map(item_line).collect();
     let reminder_pending = rows.requests.iter().any(|r| r.handled_at.is_none());
-    let mut timeline: Vec<TimelineEntry> = std::iter::once(TimelineEntry::Created {
-        at: cart.created_at,
-    })
-    .chain(rows.events.into_iter().map(|e| TimelineEntry::Event {
-        at: e.occurred_at,
-        event_id: e.event_id,
-        event_type: e.event_type,
-        outcome: e.outcome,
-    }))
-    .chain(rows.orders.into_iter().map(|o| TimelineEntry::Order {
-        at: o.ordered_at,
-        order_id: o.external_id,
-        total: from_db(o.total_tax_incl),
-        currency: Currency::parse(&o.currency).unwrap_or(currency),
-    }))
-    .chain(
-        rows.deliveries
-            .into_iter()
-            .map(|d| TimelineEntry::Reminder {
-                at: d.sent_at.unwrap_or(d.updated_at),
-                delay_amount: u32::try_from(d.delay_amount).unwrap_or(0),
-                delay_unit: if d.delay_unit == "days" {
-                    DelayUnit::Days
-                } else {
-                    DelayUnit::Hours
-                },
-                status: d.status,
-                reason: d.skip_reason.or(d.last_error),
-            }),
-    )
-    .chain(
-        rows.requests
-            .into_iter()
-            .map(|r| TimelineEntry::ReminderRequested {
-                at: r.requested_at,
-                by: r.email,
-                handled: r.handled_at.is_some(),
-            }),
-    )
-    .collect();
-    timeline.sort_by_key(TimelineEntry::at);
+    let timeline = timeline(
+        cart.created_at,
+        currency,
+        rows.events,
+        rows.orders,
+        rows.deliveries,
+        rows.requests,
+    );
     Ok(Some(CartDetail {
         id: cart.cart_id,
         external_id: cart.external_id,
@@ -279,4 +215,86 @@ pub async fn cart_detail(
         reminder_pending,
         now,
     }))
+}
+
+fn customer_block(c: CustomerRow) -> CustomerBlock {
+    CustomerBlock {
+        name: format!("{} {}", c.first_name, c.last_name)
+            .trim()
+            .to_owned(),
+        external_id: c.external_id,
+        email: c.email,
+        phone: c.phone,
+        language: Language::parse_or_english(Some(&c.language)),
+        country: c.country,
+        groups: serde_json::from_str(&c.groups_json).unwrap_or_default(),
+        newsletter: c.newsletter,
+        orders_count: u32::try_from(c.orders_count).unwrap_or(0),
+        last_order_at: c.last_order_at,
+        known_since: c.created_at,
+    }
+}
+
+fn item_line(i: ItemRow) -> ItemLine {
+    let unit_price = from_db(i.unit_price);
+    let quantity = u32::try_from(i.quantity).unwrap_or(0);
+    ItemLine {
+        sku: i.sku,
+        name: i.name,
+        description: i.description,
+        image_url: i.image_url,
+        product_url: i.product_url,
+        unit_price,
+        quantity,
+        stock: i.stock,
+        line_total: unit_price * Decimal::from(quantity),
+    }
+}
+
+/// Everything that happened to the cart, oldest first.
+fn timeline(
+    created_at: DateTime<Utc>,
+    currency: Currency,
+    events: Vec<EventRow>,
+    orders: Vec<OrderRow>,
+    deliveries: Vec<DeliveryRow>,
+    requests: Vec<RequestRow>,
+) -> Vec<TimelineEntry> {
+    let mut timeline: Vec<TimelineEntry> =
+        std::iter::once(TimelineEntry::Created { at: created_at })
+            .chain(events.into_iter().map(|e| TimelineEntry::Event {
+                at: e.occurred_at,
+                event_id: e.event_id,
+                event_type: e.event_type,
+                outcome: e.outcome,
+            }))
+            .chain(orders.into_iter().map(|o| TimelineEntry::Order {
+                at: o.ordered_at,
+                order_id: o.external_id,
+                total: from_db(o.total_tax_incl),
+                currency: Currency::parse(&o.currency).unwrap_or(currency),
+            }))
+            .chain(deliveries.into_iter().map(|d| TimelineEntry::Reminder {
+                at: d.sent_at.unwrap_or(d.updated_at),
+                delay_amount: u32::try_from(d.delay_amount).unwrap_or(0),
+                delay_unit: if d.delay_unit == "days" {
+                    DelayUnit::Days
+                } else {
+                    DelayUnit::Hours
+                },
+                status: d.status,
+                reason: d.skip_reason.or(d.last_error),
+            }))
+            .chain(
+                requests
+                    .into_iter()
+                    .map(|r| TimelineEntry::ReminderRequested {
+                        at: r.requested_at,
+                        by: r.email,
+                        handled: r.handled_at.is_some(),
+                    }),
+            )
+            .collect();
+    timeline.sort_by_key(TimelineEntry::at);
+    timeline
 }

@@ -68,6 +68,47 @@ pub async fn load_day(
     abandoned_after: Duration,
     now: DateTime<Utc>,
 ) -> Result<DayInput, DbError> {
+    let carts_created = created(conn, shop_id, period).await?;
+    let carts_abandoned = abandoned(conn, shop_id, period, abandoned_after, now).await?;
+    let day = day_activity(conn, shop_id, period).await?;
+    let mut carts = day.reminded_carts.clone();
+    carts.extend(day.orders.iter().filter_map(|o| o.cart_id.clone()));
+    // Every reminder of those carts and customers, then the orders that could credit them.
+    let mut reminders: HashMap<String, ReminderRow> = HashMap::new();
+    for (column, ids) in [("d.cart_id", &carts), ("d.customer_id", &day.customers)] {
+        for row in reminders_where(conn, column, ids).await? {
+            reminders.insert(row.delivery_id.clone(), row);
+        }
+    }
+    let orders = crediting_orders(conn, shop_id, &carts, &reminders, day.orders).await?;
+    // Reminders whose code one of these orders used compete for the credit too.
+    for row in reminders_with_codes(conn, shop_id, &used_codes(&orders)).await? {
+        reminders.insert(row.delivery_id.clone(), row);
+    }
+    let mut touches = touches_needed(conn, period, &orders, &reminders).await?;
+    let mut reminders: Vec<SentReminder> = reminders
+        .into_values()
+        .map(|row| {
+            let touches = touches.0.remove(&row.delivery_id).unwrap_or_default();
+            sent_reminder(row, touches)
+        })
+        .collect();
+    // The first reminder carrying a code gets it, whatever order the rows came in.
+    reminders.sort_by(|a, b| (a.sent_at, &a.delivery_id).cmp(&(b.sent_at, &b.delivery_id)));
+    Ok(DayInput {
+        carts_created,
+        carts_abandoned,
+        reminders,
+        orders,
+        cart_values: cart_values(conn, &day.reminded_carts).await?,
+    })
+}
+
+async fn created(
+    conn: &mut SqliteConnection,
+    shop_id: &str,
+    period: Period,
+) -> Result<u64, DbError> {
     let (created,): (i64,) = sqlx::query_as(
         "select count(*) from carts where shop_id = $1 and created_at >= $2 and created_at < $3",
     )
@@ -76,10 +117,22 @@ pub async fn load_day(
     .bind(period.to)
     .fetch_one(&mut *conn)
     .await?;
-    let carts_abandoned = abandoned(conn, shop_id, period, abandoned_after, now).await?;
+    u64::try_from(created).map_err(DbError::corrupt)
+}
 
-    // The day's reminders and orders, and whose they are.
-    let today: Vec<(String, String)> = sqlx::query_as(
+/// The day's reminders (whose carts and customers) and orders.
+struct DayActivity {
+    reminded_carts: BTreeSet<String>,
+    customers: BTreeSet<String>,
+    orders: Vec<OrderRow>,
+}
+
+async fn day_activity(
+    conn: &mut SqliteConnection,
+    shop_id: &str,
+    period: Period,
+) -> Result<DayActivity, DbError> {
+    let sent: Vec<(String, String)> = sqlx::query_as(
         "select cart_id, customer_id from deliveries
          where shop_id = $1 and sent_at >= $2 and sent_at < $3 and status = 'sent'",
     )
@@ -88,7 +141,7 @@ pub async fn load_day(
     .bind(period.to)
     .fetch_all(&mut *conn)
     .await?;
-    let day_orders: Vec<OrderRow> = sqlx::query_as(
+    let orders: Vec<OrderRow> = sqlx::query_as(
         "select external_id, cart_id, ordered_at, total_tax_incl, coupon_codes_json from orders
          where shop_id = $1 and ordered_at >= $2 and ordered_at < $3",
     )
@@ -97,38 +150,29 @@ pub async fn load_day(
     .bind(period.to)
     .fetch_all(&mut *conn)
     .await?;
-    let reminded_carts: BTreeSet<String> = today.iter().map(|(cart, _)| cart.clone()).collect();
-    let customers: BTreeSet<String> = today.into_iter().map(|(_, customer)| customer).collect();
-    let mut carts = reminded_carts.clone();
-    carts.extend(day_orders.iter().filter_map(|o| o.cart_id.clone()));
+    Ok(DayActivity {
+        reminded_carts: sent.iter().map(|(cart, _)| cart.clone()).collect(),
+        customers: sent.into_iter().map(|(_, customer)| customer).collect(),
+        orders,
+    })
+}
 
-    // Every reminder of those carts and customers, then the orders that could credit them.
-    let mut reminders: HashMap<String, ReminderRow> = HashMap::new();
-    for (column, ids) in [("d.cart_id", &carts), ("d.customer_id", &customers)] {
-        for row in reminders_where(conn, column, ids).await? {
-            reminders.insert(row.delivery_id.clone(), row);
-        }
-    }
+/// The orders that could credit these reminders: those of their carts, those that used their
+/// codes, and the day's own.
+async fn crediting_orders(
+    conn: &mut SqliteConnection,
+    shop_id: &str,
+    carts: &BTreeSet<String>,
+    reminders: &HashMap<String, ReminderRow>,
+    day_orders: Vec<OrderRow>,
+) -> Result<Vec<Order>, DbError> {
     let mut orders: HashMap<String, OrderRow> = HashMap::new();
-    for row in orders_where(conn, "cart_id", &carts).await? {
+    for row in orders_where(conn, "cart_id", carts).await? {
         orders.insert(row.external_id.clone(), row);
     }
-    let used_by: BTreeSet<String> = {
-        let codes: BTreeSet<String> = reminders.values().filter_map(|r| r.code.clone()).collect();
-        let mut used = BTreeSet::new();
-        for chunk in codes.into_iter().collect::<Vec<_>>().chunks(CHUNK) {
-            // Unused codes are filtered here, not in SQL: with `used_by_order is not null` in
-            // the query SQLite preferred the (shop, used_by_order) index, every used code.
-            let mut query: QueryBuilder<Sqlite> =
-                QueryBuilder::new("select used_by_order from coupons where shop_id = ");
-            query.push_bind(shop_id.to_owned()).push(" and code in (");
-            push_list(&mut query, chunk);
-            let rows: Vec<(Option<String>,)> = query.build_query_as().fetch_all(&mut *conn).await?;
-            used.extend(rows.into_iter().filter_map(|(id,)| id));
-        }
-        used
-    };
-    let by_coupon: Vec<String> = used_by
+    let codes: BTreeSet<String> = reminders.values().filter_map(|r| r.code.clone()).collect();
+    let by_coupon: Vec<String> = orders_using(conn, shop_id, codes)
+        .await?
         .into_iter()
         .filter(|id| !orders.contains_key(id))
         .collect();
@@ -150,7 +194,7 @@ pub async fn load_day(
     for row in day_orders {
         orders.insert(row.external_id.clone(), row);
     }
-    let orders: Vec<Order> = orders
+    orders
         .into_values()
         .map(|row| {
             Ok(Order {
@@ -161,38 +205,74 @@ pub async fn load_day(
                     .map_err(DbError::corrupt)?,
             })
         })
-        .collect::<Result<_, DbError>>()?;
+        .collect()
+}
 
-    // Reminders whose code one of these orders used compete for the credit too.
-    let codes: BTreeSet<String> = orders
+/// The orders (external ids) that used any of these codes.
+async fn orders_using(
+    conn: &mut SqliteConnection,
+    shop_id: &str,
+    codes: BTreeSet<String>,
+) -> Result<BTreeSet<String>, DbError> {
+    let mut used = BTreeSet::new();
+    for chunk in codes.into_iter().collect::<Vec<_>>().chunks(CHUNK) {
+        // Unused codes are filtered here, not in SQL: with `used_by_order is not null` in
+        // the query SQLite preferred the (shop, used_by_order) index, every used code.
+        let mut query: QueryBuilder<Sqlite> =
+            QueryBuilder::new("select used_by_order from coupons where shop_id = ");
+        query.push_bind(shop_id.to_owned()).push(" and code in (");
+        push_list(&mut query, chunk);
+        let rows: Vec<(Option<String>,)> = query.build_query_as().fetch_all(&mut *conn).await?;
+        used.extend(rows.into_iter().filter_map(|(id,)| id));
+    }
+    Ok(used)
+}
+
+/// The codes these orders used, as stored on coupons.
+fn used_codes(orders: &[Order]) -> BTreeSet<String> {
+    orders
         .iter()
         .flat_map(|o| o.coupon_codes.iter().map(|c| c.trim().to_ascii_uppercase()))
-        .collect();
-    for chunk in codes.into_iter().collect::<Vec<_>>().chunks(CHUNK) {
+        .collect()
+}
+
+/// The reminders that carried any of these codes.
+async fn reminders_with_codes(
+    conn: &mut SqliteConnection,
+    shop_id: &str,
+    codes: &BTreeSet<String>,
+) -> Result<Vec<ReminderRow>, DbError> {
+    let mut rows = Vec::new();
+    for chunk in codes.iter().collect::<Vec<_>>().chunks(CHUNK) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(REMINDER_COLUMNS);
         query
             .push("cp.shop_id = ")
             .push_bind(shop_id.to_owned())
             .push(" and cp.code in (");
         push_list(&mut query, chunk);
-        for row in query
-            .build_query_as::<ReminderRow>()
-            .fetch_all(&mut *conn)
-            .await?
-        {
-            reminders.insert(row.delivery_id.clone(), row);
-        }
+        rows.extend(
+            query
+                .build_query_as::<ReminderRow>()
+                .fetch_all(&mut *conn)
+                .await?,
+        );
     }
+    Ok(rows)
+}
 
-    // Opens and clicks matter for the day's reminders (the funnel) and for those that may get
-    // an order's credit; of the customers' other reminders only unsubscribes count. Big days
-    // read a fraction of the events this way.
+/// The opens, clicks and unsubscribes of these reminders, by delivery id. Opens and clicks
+/// matter for the day's reminders (the funnel) and for those that may get an order's credit;
+/// of the customers' other reminders only unsubscribes count. Big days read a fraction of the
+/// events this way.
+async fn touches_needed(
+    conn: &mut SqliteConnection,
+    period: Period,
+    orders: &[Order],
+    reminders: &HashMap<String, ReminderRow>,
+) -> Result<TouchesById, DbError> {
     let ordered_carts: BTreeSet<&str> =
         orders.iter().filter_map(|o| o.cart_id.as_deref()).collect();
-    let used_codes: BTreeSet<String> = orders
-        .iter()
-        .flat_map(|o| o.coupon_codes.iter().map(|c| c.trim().to_ascii_uppercase()))
-        .collect();
+    let used_codes = used_codes(orders);
     let mut every_kind = Vec::new();
     let mut unsubscribes_only = Vec::new();
     for r in reminders.values() {
@@ -205,7 +285,7 @@ pub async fn load_day(
             unsubscribes_only.push(r.delivery_id.clone());
         }
     }
-    let mut touches: HashMap<String, Touches> = HashMap::new();
+    let mut touches = TouchesById::default();
     let chunks = every_kind
         .chunks(CHUNK)
         .map(|chunk| (chunk, false))
@@ -222,57 +302,65 @@ pub async fn load_day(
         let rows: Vec<(String, String, DateTime<Utc>, bool)> =
             query.build_query_as().fetch_all(&mut *conn).await?;
         for (id, kind, at, scanner) in rows {
-            let entry = touches.entry(id).or_default();
-            let touch = Touch { at, scanner };
-            match kind.as_str() {
-                "open" => entry.opens.push(touch),
-                "click" => entry.clicks.push(touch),
-                _ => entry.unsubscribed_at = Some(entry.unsubscribed_at.map_or(at, |f| f.min(at))),
+            touches.add(id, &kind, Touch { at, scanner });
+        }
+    }
+    Ok(touches)
+}
+
+/// What happened to each reminder after it was sent.
+#[derive(Default)]
+struct TouchesById(HashMap<String, Touches>);
+
+impl TouchesById {
+    fn add(&mut self, delivery_id: String, kind: &str, touch: Touch) {
+        let entry = self.0.entry(delivery_id).or_default();
+        match kind {
+            "open" => entry.opens.push(touch),
+            "click" => entry.clicks.push(touch),
+            _ => {
+                entry.unsubscribed_at =
+                    Some(entry.unsubscribed_at.map_or(touch.at, |f| f.min(touch.at)))
             }
         }
     }
-    let mut reminders: Vec<SentReminder> = reminders
-        .into_values()
-        .map(|row| {
-            let Touches {
-                opens,
-                clicks,
-                unsubscribed_at,
-            } = touches.remove(&row.delivery_id).unwrap_or_default();
-            SentReminder {
-                delivery_id: row.delivery_id,
-                cart_id: row.cart_id,
-                customer_id: row.customer_id,
-                step_id: row.step_id,
-                template_id: row.template_id,
-                sent_at: row.sent_at,
-                opens,
-                clicks,
-                coupon_code: row.code,
-                unsubscribed_at,
-            }
-        })
-        .collect();
-    // The first reminder carrying a code gets it, whatever order the rows came in.
-    reminders.sort_by(|a, b| (a.sent_at, &a.delivery_id).cmp(&(b.sent_at, &b.delivery_id)));
+}
 
-    let mut cart_values = HashMap::new();
-    let reminded: Vec<String> = reminded_carts.into_iter().collect();
-    for chunk in reminded.chunks(CHUNK) {
+fn sent_reminder(row: ReminderRow, touches: Touches) -> SentReminder {
+    let Touches {
+        opens,
+        clicks,
+        unsubscribed_at,
+    } = touches;
+    SentReminder {
+        delivery_id: row.delivery_id,
+        cart_id: row.cart_id,
+        customer_id: row.customer_id,
+        step_id: row.step_id,
+        template_id: row.template_id,
+        sent_at: row.sent_at,
+        opens,
+        clicks,
+        coupon_code: row.code,
+        unsubscribed_at,
+    }
+}
+
+/// What the reminded carts were worth.
+async fn cart_values(
+    conn: &mut SqliteConnection,
+    carts: &BTreeSet<String>,
+) -> Result<HashMap<String, Decimal>, DbError> {
+    let mut values = HashMap::new();
+    let carts: Vec<&String> = carts.iter().collect();
+    for chunk in carts.chunks(CHUNK) {
         let mut query: QueryBuilder<Sqlite> =
             QueryBuilder::new("select cart_id, total_tax_incl from carts where cart_id in (");
         push_list(&mut query, chunk);
         let rows: Vec<(String, i64)> = query.build_query_as().fetch_all(&mut *conn).await?;
-        cart_values.extend(rows.into_iter().map(|(id, value)| (id, from_db(value))));
+        values.extend(rows.into_iter().map(|(id, value)| (id, from_db(value))));
     }
-
-    Ok(DayInput {
-        carts_created: u64::try_from(created).map_err(DbError::corrupt)?,
-        carts_abandoned,
-        reminders,
-        orders,
-        cart_values,
-    })
+    Ok(values)
 }
 
 /// Carts whose abandonment (last activity + the setting, with items, an email, neither ordered
