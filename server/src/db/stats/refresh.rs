@@ -75,44 +75,90 @@ pub async fn refresh(
     let marks = claim_marks(pool, shop_id).await?;
     let full = context.stored_window != Some(window_days)
         || context.stored_time_zone.as_deref() != Some(context.time_zone.as_str());
-    let mut days: BTreeSet<NaiveDate> = BTreeSet::new();
-    if full {
+    let days = if full {
         // Day by day over the old figures, so the page shows them until each day is redone.
         let first = first_day(pool, shop_id, &calendar).await?.unwrap_or(today);
-        days.extend(first.iter_days().take_while(|d| *d <= today));
-        for statement in [
-            "delete from stats_days where shop_id = $1 and (day < $2 or day > $3)",
-            "delete from stats_step_days where shop_id = $1 and (day < $2 or day > $3)",
-            "delete from stats_reach_days where shop_id = $1 and (day < $2 or day > $3)",
-        ] {
-            sqlx::query(statement)
-                .bind(shop_id)
-                .bind(first)
-                .bind(today)
-                .execute(pool)
-                .await?;
-        }
+        forget_days_outside(pool, shop_id, first, today).await?;
+        first.iter_days().take_while(|d| *d <= today).collect()
     } else {
-        for utc_day in &marks {
-            // A UTC day overlaps one or two of the shop's days; a cart active that day may
-            // become abandoned up to `after` later.
-            let start = utc_day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
-            let first = calendar.day_of(start);
-            let last = calendar.day_of(start + Duration::days(1) + after);
-            days.extend(first.iter_days().take_while(|d| *d <= last.min(today)));
-        }
-        if let Some(refreshed_at) = context.refreshed_at {
-            if now - refreshed_at >= CLOCK_STEP {
-                let first = calendar.day_of(refreshed_at);
-                days.extend(first.iter_days().take_while(|d| *d <= today));
-            }
+        changed_days(&marks, &calendar, after, context.refreshed_at, now)
+    };
+    recount_days(pool, shop_id, &days, &calendar, after, &rules, now).await?;
+
+    // Counted: the claim is done. (Marks made meanwhile are in stats_dirty_days again.)
+    release_claims(pool, shop_id, &marks).await?;
+    let clock_moved = context.refreshed_at.is_none_or(|at| now - at >= CLOCK_STEP);
+    if full || clock_moved {
+        save_state(pool, shop_id, now, window_days, &context.time_zone).await?;
+    }
+    Ok(RefreshReport {
+        days: days.len(),
+        full,
+    })
+}
+
+/// The shop's days a refresh recounts when its settings did not change: those the writes
+/// marked (a UTC day overlaps one or two of the shop's days, and a cart active that day may
+/// become abandoned up to `after` later), and, once the clock moved, every day since the last
+/// refresh.
+fn changed_days(
+    marks: &[NaiveDate],
+    calendar: &ShopCalendar,
+    after: Duration,
+    refreshed_at: Option<DateTime<Utc>>,
+    now: DateTime<Utc>,
+) -> BTreeSet<NaiveDate> {
+    let today = calendar.day_of(now);
+    let mut days = BTreeSet::new();
+    for utc_day in marks {
+        let start = utc_day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+        let first = calendar.day_of(start);
+        let last = calendar.day_of(start + Duration::days(1) + after);
+        days.extend(first.iter_days().take_while(|d| *d <= last.min(today)));
+    }
+    if let Some(refreshed_at) = refreshed_at {
+        if now - refreshed_at >= CLOCK_STEP {
+            let first = calendar.day_of(refreshed_at);
+            days.extend(first.iter_days().take_while(|d| *d <= today));
         }
     }
+    days
+}
 
-    // Two days at a time: each connection reads on its own thread, so one day's reads
-    // overlap the other's counting and writing.
-    // Two days at a time on the runtime's threads: one day's reads overlap the other's
-    // counting, on both cores.
+/// Drops the stored figures of days before `first` or after `today` (a full recount).
+async fn forget_days_outside(
+    pool: &Pool,
+    shop_id: &str,
+    first: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), DbError> {
+    for statement in [
+        "delete from stats_days where shop_id = $1 and (day < $2 or day > $3)",
+        "delete from stats_step_days where shop_id = $1 and (day < $2 or day > $3)",
+        "delete from stats_reach_days where shop_id = $1 and (day < $2 or day > $3)",
+    ] {
+        sqlx::query(statement)
+            .bind(shop_id)
+            .bind(first)
+            .bind(today)
+            .execute(pool)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Recounts `days`, two at a time on the runtime's threads: one day's reads overlap the
+/// other's counting, on both cores.
+async fn recount_days(
+    pool: &Pool,
+    shop_id: &str,
+    days: &BTreeSet<NaiveDate>,
+    calendar: &ShopCalendar,
+    after: Duration,
+    rules: &AttributionRules,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
+    let (calendar, rules) = (*calendar, *rules);
     let mut recounts = futures_util::stream::iter(days.iter().copied())
         .map(|day| {
             let (pool, shop_id) = (pool.clone(), shop_id.to_owned());
@@ -124,34 +170,41 @@ pub async fn refresh(
     while let Some(result) = recounts.next().await {
         result??;
     }
+    Ok(())
+}
 
-    // Counted: the claim is done. (Marks made meanwhile are in stats_dirty_days again.)
-    for day in &marks {
+async fn release_claims(pool: &Pool, shop_id: &str, days: &[NaiveDate]) -> Result<(), DbError> {
+    for day in days {
         sqlx::query("delete from stats_claimed_days where shop_id = $1 and day = $2")
             .bind(shop_id)
             .bind(day)
             .execute(pool)
             .await?;
     }
-    let clock_moved = context.refreshed_at.is_none_or(|at| now - at >= CLOCK_STEP);
-    if full || clock_moved {
-        sqlx::query(
-            "insert into stats_state (shop_id, refreshed_at, window_days, time_zone)
-             values ($1, $2, $3, $4)
-             on conflict (shop_id) do update set refreshed_at = excluded.refreshed_at,
-                 window_days = excluded.window_days, time_zone = excluded.time_zone",
-        )
-        .bind(shop_id)
-        .bind(now)
-        .bind(window_days)
-        .bind(&context.time_zone)
-        .execute(pool)
-        .await?;
-    }
-    Ok(RefreshReport {
-        days: days.len(),
-        full,
-    })
+    Ok(())
+}
+
+/// What the stored figures were counted with, and when.
+async fn save_state(
+    pool: &Pool,
+    shop_id: &str,
+    now: DateTime<Utc>,
+    window_days: i64,
+    time_zone: &str,
+) -> Result<(), DbError> {
+    sqlx::query(
+        "insert into stats_state (shop_id, refreshed_at, window_days, time_zone)
+         values ($1, $2, $3, $4)
+         on conflict (shop_id) do update set refreshed_at = excluded.refreshed_at,
+             window_days = excluded.window_days, time_zone = excluded.time_zone",
+    )
+    .bind(shop_id)
+    .bind(now)
+    .bind(window_days)
+    .bind(time_zone)
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 /// One refresh at a time in this process (the minute task and the scheduler may meet).
