@@ -55,6 +55,10 @@ pub static FR: HelpTexts = HelpTexts {
             "Combien de relances puis-je créer ?",
             "Cinq au plus, pour ne pas harceler vos clients. Un client ne reçoit pas deux e-mails à moins de l'écart minimum réglé dans les Paramètres (12 heures par défaut), et une relance plus en retard que le retard maximum (24 heures par défaut, par exemple après une panne du serveur) n'est pas envoyée.",
         ),
+        (
+            "Et si le serveur d'envoi refuse nos e-mails ?",
+            "Si le serveur SMTP est injoignable, refuse notre identifiant, notre adresse d'expéditeur ou le relais, l'envoi s'arrête : aucune relance n'est perdue, aucun client n'est mis en liste noire, l'onglet Envoi automatique dit quoi corriger. Une fois le problème réglé, chaque relance part une fois (sauf celles devenues trop tardives). Seul un refus de l'adresse elle-même (boîte inexistante) bloque ce client.",
+        ),
     ],
     contact_title: "Besoin d'aide ?",
     contact_intro: "Écrivez à votre contact support :",
@@ -107,6 +111,10 @@ pub static EN: HelpTexts = HelpTexts {
         (
             "How many reminders can I create?",
             "Five at most, so customers are not harassed. A customer never gets two emails closer than the minimum gap in Settings (12 hours by default), and a reminder later than the maximum lateness (24 hours by default, after a server outage for example) is not sent.",
+        ),
+        (
+            "What if the mail server refuses our emails?",
+            "If the SMTP server cannot be reached or refuses our login, our sender address or relaying, sending stops: no reminder is lost, no customer is suppressed, and the Automatic sending tab says what to fix. Once fixed, each reminder goes out once (except those now too late). Only a refusal of the address itself (no such mailbox) stops mail to that customer.",
         ),
     ],
     contact_title: "Need help?",

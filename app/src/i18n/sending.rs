@@ -7,6 +7,8 @@ pub struct SendingTexts {
     pub next_run: &'static str,
     pub no_run_yet: &'static str,
     pub queue: fn(u64, u64) -> String,
+    /// The last run stopped on a fault: when, and what to fix.
+    pub stopped: fn(&str, &str) -> String,
     pub run_now: &'static str,
     pub running: &'static str,
     pub already_running: &'static str,
@@ -34,6 +36,14 @@ pub struct SendingTexts {
     pub regenerate: &'static str,
     pub confirm_regenerate: &'static str,
     pub regenerated: &'static str,
+}
+
+fn stopped_fr(at: &str, error: &str) -> String {
+    format!("Envoi arrêté le {at} : {error}. Les relances attendent dans la file et partiront une fois le problème réglé.")
+}
+
+fn stopped_en(at: &str, error: &str) -> String {
+    format!("Sending stopped at {at}: {error}. Reminders wait in the queue and go out once it is fixed.")
 }
 
 fn queue_fr(due: u64, later: u64) -> String {
@@ -81,6 +91,7 @@ pub static FR: SendingTexts = SendingTexts {
     next_run: "Prochain passage :",
     no_run_yet: "Le planificateur n'a pas encore tourné.",
     queue: queue_fr,
+    stopped: stopped_fr,
     run_now: "Lancer maintenant",
     running: "En cours…",
     already_running: "Un envoi est déjà en cours : rien n'a été lancé. Réessayez dans un instant.",
@@ -117,6 +128,7 @@ pub static EN: SendingTexts = SendingTexts {
     next_run: "Next run:",
     no_run_yet: "The scheduler has not run yet.",
     queue: queue_en,
+    stopped: stopped_en,
     run_now: "Run now",
     running: "Running…",
     already_running: "A run is already going on: nothing was started. Try again in a moment.",

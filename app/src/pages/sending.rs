@@ -47,6 +47,11 @@ fn SendingView(
     let t = move || i18n.t().sending;
     let next_run = status.next_run;
     let (due, later) = (status.queued_due, status.queued_later);
+    // The latest run failed: sending is stopped until the next run gets through.
+    let stopped = status
+        .runs
+        .first()
+        .and_then(|run| run.error.clone().map(|error| (run.started_at, error)));
     let run_result = move || {
         if run.pending().get() {
             return Some((t().running.to_owned(), "saving"));
@@ -74,6 +79,13 @@ fn SendingView(
                     None => t().no_run_yet.to_owned(),
                 }}
             </p>
+            {stopped.map(|(at, error)| {
+                view! {
+                    <p class="error sending-stopped" role="alert">
+                        {move || (t().stopped)(&(i18n.t().date_time)(at), &error)}
+                    </p>
+                }
+            })}
             <p class="queue">{move || (t().queue)(due, later)}</p>
             <div class="form-actions">
                 <button type="button" on:click=move |_| {

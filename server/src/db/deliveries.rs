@@ -238,6 +238,8 @@ pub struct Claimed {
     pub step_id: String,
     pub language: Option<String>,
     pub attempts: i64,
+    /// When it was queued: how late it is, if it has waited (retries, a sending fault).
+    pub queued_at: DateTime<Utc>,
 }
 
 /// Takes up to `limit` queued deliveries that are due and not held by a live worker, holding
@@ -255,7 +257,8 @@ pub async fn claim(
              where status = 'queued' and next_attempt_at <= $2
                and (lease_until is null or lease_until < $2)
              order by next_attempt_at limit $3)
-         returning delivery_id, shop_id, cart_id, customer_id, step_id, language, attempts",
+         returning delivery_id, shop_id, cart_id, customer_id, step_id, language, attempts,
+             created_at as queued_at",
     )
     .bind(now + lease)
     .bind(now)
@@ -314,6 +317,9 @@ pub enum Record {
         error: String,
         retry_at: DateTime<Utc>,
     },
+    /// Not sent because of a fault on the sending side: back in the queue, due at once, and
+    /// the attempt does not count (the customer did nothing wrong).
+    Deferred { delivery_id: String, error: String },
     /// A failure for good; with `suppress`, the address gets nothing more (a permanent bounce).
     Failed {
         delivery_id: String,
@@ -387,6 +393,18 @@ pub async fn write_records(
                 .bind(retry_at)
                 .bind(error)
                 .bind(now)
+                .bind(delivery_id)
+                .execute(&mut *conn)
+                .await?;
+            }
+            Record::Deferred { delivery_id, error } => {
+                sqlx::query(
+                    "update deliveries set attempts = max(attempts - 1, 0), next_attempt_at = $1,
+                         last_error = $2, lease_until = null, updated_at = $1
+                     where delivery_id = $3 and status = 'queued'",
+                )
+                .bind(now)
+                .bind(error)
                 .bind(delivery_id)
                 .execute(&mut *conn)
                 .await?;

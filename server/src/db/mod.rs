@@ -330,6 +330,9 @@ pub fn new_id() -> String {
 mod event_chain_migration_tests;
 
 #[cfg(test)]
+mod sender_fault_migration_tests;
+
+#[cfg(test)]
 mod statistics_tests;
 
 #[cfg(test)]

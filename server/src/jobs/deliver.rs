@@ -19,7 +19,7 @@ use crate::db::deliveries::{Claimed, Record};
 use crate::db::sending::Prepared;
 use crate::db::{self, engine};
 use crate::links::{LinkKind, LinkSigner};
-use crate::mail::{build_message, MailError, OutgoingEmail};
+use crate::mail::{build_message, MailError, OutgoingEmail, SenderFault};
 
 /// Reminders in flight at once. lettre writes the final `.` of a message in its own small
 /// packet without TCP_NODELAY, so a single connection waits out the peer's delayed ACK (40 ms)
@@ -51,30 +51,37 @@ pub async fn send_all(
     mut ready: mpsc::Receiver<Vec<Ready>>,
     finished: mpsc::UnboundedSender<Record>,
     summary: &mut RunSummary,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Option<SenderFault>> {
     let pool = &sender.pool;
     let shop = db::first_shop(pool).await?.context("the shop is gone")?;
     let templates = db::load_templates(pool, &shop.id).await?;
     let max_attempts = engine::max_attempts(pool, &shop.id).await?;
     let identity = engine::mail_identity(pool, &shop.id).await?;
+    let max_lateness = engine::engine_settings(pool, &shop.id)
+        .await?
+        .rules
+        .max_lateness;
     let shared = Arc::new(Pass {
         from: identity.from_header(&sender.mail_from),
         reply_to: identity.reply_to(),
         shop,
         campaign: campaign.clone(),
         templates,
+        max_lateness,
     });
     let mut queue: VecDeque<Ready> = VecDeque::new();
     let mut in_flight = FuturesUnordered::new();
     let mut exhausted = false;
+    // The first fault on the sending side: nothing more is started, what waits goes back.
+    let mut fault = None;
     loop {
-        if !exhausted && queue.len() < IN_FLIGHT {
+        if fault.is_none() && !exhausted && queue.len() < IN_FLIGHT {
             match ready.recv().await {
                 Some(batch) => queue.extend(batch),
                 None => exhausted = true,
             }
         }
-        while in_flight.len() < IN_FLIGHT {
+        while fault.is_none() && in_flight.len() < IN_FLIGHT {
             let Some((delivery, prepared)) = queue.pop_front() else {
                 break;
             };
@@ -84,7 +91,7 @@ pub async fn send_all(
             }));
         }
         let Some(done) = in_flight.next().await else {
-            if exhausted && queue.is_empty() {
+            if fault.is_some() || (exhausted && queue.is_empty()) {
                 break;
             }
             continue;
@@ -103,9 +110,21 @@ pub async fn send_all(
             }
             Outcome::Retrying => summary.retrying += 1,
             Outcome::Failed => summary.failed += 1,
+            Outcome::Deferred(at_fault) => {
+                fault.get_or_insert(at_fault);
+            }
         }
     }
-    Ok(())
+    if let Some(fault) = fault {
+        tracing::error!(%fault, "sending stopped; every reminder not sent stays queued");
+        for (delivery, _) in queue {
+            let _ = finished.send(Record::Deferred {
+                delivery_id: delivery.delivery_id,
+                error: fault.to_string(),
+            });
+        }
+    }
+    Ok(fault)
 }
 
 enum Outcome {
@@ -113,6 +132,8 @@ enum Outcome {
     Skipped(SkipReason),
     Retrying,
     Failed,
+    /// Not sent because of a fault on our side or the provider's: the pass stops.
+    Deferred(SenderFault),
 }
 
 /// The links of one delivery, each signed for it.
@@ -141,6 +162,8 @@ struct Pass {
     templates: Vec<EmailTemplate>,
     from: String,
     reply_to: Option<String>,
+    /// A reminder queued longer ago than this is skipped rather than sent stale.
+    max_lateness: Duration,
 }
 
 /// Sends one claimed reminder, unless something stopped it since the decision; returns its
@@ -163,6 +186,10 @@ async fn deliver(
     let Some(check) = prepared else {
         return skipped(SkipReason::Deleted);
     };
+    // Retried after a fault or a refusal: not later than any step may go out.
+    if now > delivery.queued_at + pass.max_lateness {
+        return skipped(SkipReason::TooLate);
+    }
     let template = match template_to_send(pass, delivery, &check) {
         Ok(template) => template,
         Err(reason) => return skipped(reason),
@@ -263,6 +290,16 @@ fn outcome(
                     delivery_id: id,
                     error: error.to_string(),
                     retry_at: now + backoff(delivery.attempts, jitter()),
+                },
+            )
+        }
+        Err(MailError::Sender { fault, cause }) => {
+            tracing::warn!(delivery = %id, %fault, %cause, "not sent: fault on the sending side");
+            (
+                Outcome::Deferred(fault),
+                Record::Deferred {
+                    delivery_id: id,
+                    error: format!("{fault}: {cause}"),
                 },
             )
         }

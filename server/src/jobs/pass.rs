@@ -37,7 +37,11 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
     let mut summary = RunSummary::default();
     let sent = send_all(sender, &campaign, now, ready, finished, &mut summary).await;
     let decided = store.await.context("the engine's store failed")??;
-    sent?;
+    if let Some(fault) = sent? {
+        // Every reminder not sent is back in the queue; the run is recorded as failed with
+        // what to fix, and the scheduler tries again with a growing wait.
+        anyhow::bail!("{fault}");
+    }
     summary.merge(decided);
     tracing::info!(
         due = summary.due,

@@ -10,8 +10,16 @@ use super::sender::Sender;
 
 /// The longest the scheduler sleeps.
 const AT_LEAST_EVERY: Duration = Duration::hours(1);
-/// After a failed run, or when another process holds the lock.
+/// When another process holds the lock, and after a first failed run.
 const RETRY_AFTER: Duration = Duration::minutes(1);
+
+/// The wait after `failures` runs in a row failed (an SMTP login refused, a server down): one
+/// minute, doubling up to the hourly run, so a broken provider is not hammered and a fixed one
+/// is used again soon.
+pub fn retry_wait(failures: u32) -> Duration {
+    let doublings = failures.saturating_sub(1).min(6);
+    (RETRY_AFTER * 2_i32.pow(doublings)).min(AT_LEAST_EVERY)
+}
 
 /// When to wake next: the next due moment, but within the hour and not in a busy loop.
 pub fn next_wake(now: DateTime<Utc>, next_due: Option<DateTime<Utc>>) -> DateTime<Utc> {
@@ -24,6 +32,7 @@ pub fn next_wake(now: DateTime<Utc>, next_due: Option<DateTime<Utc>>) -> DateTim
 /// Runs the engine until `shutdown` resolves.
 pub async fn run(sender: Sender, shutdown: impl Future<Output = ()>) {
     tokio::pin!(shutdown);
+    let mut failures = 0;
     loop {
         let now = Utc::now();
         let wake = match run_locked(&sender, Trigger::Scheduler, now).await {
@@ -39,12 +48,19 @@ pub async fn run(sender: Sender, shutdown: impl Future<Output = ()>) {
                 if let Err(error) = crate::db::stats::refresh_all(&sender.pool, Utc::now()).await {
                     tracing::error!(error = %error, "cannot refresh the statistics");
                 }
+                failures = 0;
                 next_wake(now, summary.next_due)
             }
             Ok(None) => now + RETRY_AFTER,
             Err(error) => {
-                tracing::error!(error = format!("{error:#}"), "engine run failed");
-                now + RETRY_AFTER
+                failures += 1;
+                let wait = retry_wait(failures);
+                tracing::error!(
+                    error = format!("{error:#}"),
+                    retry_in_s = wait.num_seconds(),
+                    "engine run failed"
+                );
+                now + wait
             }
         };
         let sleep = (wake - Utc::now()).to_std().unwrap_or_default();
@@ -75,5 +91,11 @@ mod tests {
             next_wake(now, Some(now - Duration::hours(1))),
             now + Duration::seconds(1)
         );
+    }
+
+    #[test]
+    fn after_failed_runs_the_scheduler_waits_longer_each_time_up_to_an_hour() {
+        let waits: Vec<i64> = (1..=8).map(|n| retry_wait(n).num_minutes()).collect();
+        assert_eq!(waits, [1, 2, 4, 8, 16, 32, 60, 60]);
     }
 }

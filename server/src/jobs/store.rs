@@ -202,7 +202,7 @@ impl Store {
                 })
             })
             .collect();
-        Ok(ready_batch(&planner.shop_id, page, sends, states))
+        Ok(ready_batch(now, &planner.shop_id, page, sends, states))
     }
 
     /// Hands a batch to the sending side, writing outcomes while it waits; `false` if the
@@ -217,6 +217,13 @@ impl Store {
                 biased;
                 permit = self.batches.reserve() => {
                     let Ok(permit) = permit else {
+                        // The sending side stopped (a sending fault): back in the queue.
+                        self.pending.records.extend(batch.into_iter().map(|(claimed, _)| {
+                            Record::Deferred {
+                                delivery_id: claimed.delivery_id,
+                                error: "not sent: the pass stopped before it".into(),
+                            }
+                        }));
                         return Ok(false);
                     };
                     permit.send(batch);
@@ -321,6 +328,7 @@ struct Send {
 /// The page's queued reminders, ready to send with the cart and customer read to decide and
 /// the cart's state read again inside the write (`None` when the cart is gone).
 fn ready_batch(
+    now: DateTime<Utc>,
     shop_id: &str,
     page: Vec<Decided>,
     sends: Vec<Send>,
@@ -340,6 +348,7 @@ fn ready_batch(
             step_id: send.step_id,
             language: Some(send.language.code().to_owned()),
             attempts: 1,
+            queued_at: now,
         };
         let prepared = states.remove(&claimed.cart_id).map(|state| Prepared {
             state,

@@ -3,6 +3,7 @@
 
 pub mod loopback;
 mod smtp;
+mod staged;
 mod transport;
 
 use std::{path::Path, sync::Arc};
@@ -18,7 +19,7 @@ use lettre::{
 };
 
 use crate::config::Config;
-pub use transport::{Cause, MailError, MailTransport, Permanence};
+pub use transport::{Cause, MailError, MailTransport, SenderFault};
 
 /// An email ready to send: both parts are always present (text for clients that want it, and
 /// spam filters score HTML-only mail down).
@@ -73,16 +74,16 @@ struct Lettre<T> {
 impl<T> MailTransport for Lettre<T>
 where
     T: AsyncTransport + Send + Sync,
-    T::Error: std::error::Error + Permanence + Send + Sync + 'static,
+    T::Error: std::error::Error + Send + Sync + 'static,
 {
     async fn send(&self, message: Message) -> Result<(), MailError> {
-        self.transport.send(message).await.map(|_| ()).map_err(|e| {
-            if e.is_permanent() {
-                MailError::Permanent(Box::new(e))
-            } else {
-                MailError::Transport(Box::new(e))
-            }
-        })
+        // Only the outbox is a lettre transport here: its failures are the disk's, never the
+        // recipient's.
+        self.transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| MailError::sender(SenderFault::Outbox, e))
     }
     fn describe(&self) -> String {
         self.describe.clone()

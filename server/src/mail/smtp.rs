@@ -36,7 +36,8 @@ use tokio_rustls::{
     TlsConnector,
 };
 
-use super::transport::{MailError, MailTransport};
+use super::staged;
+use super::transport::{MailError, MailTransport, SenderFault};
 
 /// A connection idle longer than this gets a NOOP before it carries a message.
 const CHECK_AFTER: Duration = Duration::from_secs(10);
@@ -171,41 +172,57 @@ impl SmtpPool {
     }
 
     async fn connect(&self) -> Result<AsyncSmtpConnection, MailError> {
+        use SenderFault::{Authentication, Greeting, Tls as TlsFault, Unreachable};
         let server = &self.server;
         let connecting = async {
-            let tcp = self.tcp().await.map_err(transport_error)?;
+            let tcp = self
+                .tcp()
+                .await
+                .map_err(|e| MailError::sender(Unreachable, e))?;
             let stream: Box<dyn AsyncTokioStream> = match server.security {
                 Security::Implicit => {
                     let name = ServerName::try_from(server.host.clone())
-                        .map_err(|e| MailError::Transport(Box::new(e)))?;
-                    let tls = self.tls.connect(name, tcp).await.map_err(transport_error)?;
+                        .map_err(|e| MailError::sender(TlsFault, e))?;
+                    let tls = self
+                        .tls
+                        .connect(name, tcp)
+                        .await
+                        .map_err(|e| MailError::sender(TlsFault, e))?;
                     Box::new(Tls(tls))
                 }
                 _ => Box::new(tcp),
             };
             let mut connection = AsyncSmtpConnection::connect_with_transport(stream, &server.hello)
                 .await
-                .map_err(smtp_error)?;
+                .map_err(|e| {
+                    let fault = if e.status().is_some() {
+                        Greeting
+                    } else {
+                        Unreachable
+                    };
+                    MailError::sender(fault, e)
+                })?;
             if let Security::StartTls { required } = server.security {
                 if required || connection.can_starttls() {
-                    let parameters = TlsParameters::new(server.host.clone()).map_err(smtp_error)?;
+                    let parameters = TlsParameters::new(server.host.clone())
+                        .map_err(|e| MailError::sender(TlsFault, e))?;
                     connection
                         .starttls(parameters, &server.hello)
                         .await
-                        .map_err(smtp_error)?;
+                        .map_err(|e| MailError::sender(TlsFault, e))?;
                 }
             }
             if let Some(credentials) = &server.credentials {
                 connection
                     .auth(&[Mechanism::Plain, Mechanism::Login], credentials)
                     .await
-                    .map_err(smtp_error)?;
+                    .map_err(|e| MailError::sender(Authentication, e))?;
             }
             Ok(connection)
         };
         tokio::time::timeout(CONNECT_TIMEOUT, connecting)
             .await
-            .unwrap_or_else(|_| Err(MailError::Transport("connecting timed out".into())))
+            .unwrap_or_else(|_| Err(MailError::sender(Unreachable, "connecting timed out")))
     }
 
     /// An open connection from the pool, if one is still good.
@@ -251,40 +268,27 @@ impl MailTransport for SmtpPool {
                     self.connect().await?
                 }
             };
-            match connection.send(&envelope, &bytes).await {
-                Ok(_) => {
+            match staged::send(&mut connection, &envelope, &bytes).await {
+                Ok(()) => {
                     self.checkin(connection);
                     return Ok(());
                 }
                 // The server closed a pooled connection meanwhile (no SMTP answer at all):
                 // the message goes again on a new connection.
-                Err(error) if reused && !error.is_permanent() && !error.is_transient() => {
-                    tracing::debug!(%error, "pooled SMTP connection lost, reconnecting");
+                Err(MailError::Sender {
+                    fault: SenderFault::ConnectionLost,
+                    cause,
+                }) if reused => {
+                    tracing::debug!(%cause, "pooled SMTP connection lost, reconnecting");
                     reused = false;
-                    connection.abort().await;
                 }
-                Err(error) => {
-                    self.checkin(connection);
-                    return Err(smtp_error(error));
-                }
+                Err(error) => return Err(error),
             }
         }
     }
 
     fn describe(&self) -> String {
         self.server.describe()
-    }
-}
-
-fn transport_error(error: io::Error) -> MailError {
-    MailError::Transport(Box::new(error))
-}
-
-fn smtp_error(error: lettre::transport::smtp::Error) -> MailError {
-    if error.is_permanent() {
-        MailError::Permanent(Box::new(error))
-    } else {
-        MailError::Transport(Box::new(error))
     }
 }
 

@@ -10,6 +10,7 @@ mod helpers;
 mod reminder_wizard;
 mod reminders_page;
 mod sending;
+mod sending_faults;
 mod sending_tab;
 mod settings;
 mod shape;

@@ -521,41 +521,6 @@ fn smtp_sender(app: &TestApp, peer: &crate::smtp_peer::SmtpPeer) -> server::jobs
 }
 
 #[tokio::test]
-async fn with_the_smtp_server_down_the_reminder_is_retried_and_sent_when_it_is_back() {
-    let (app, _) = one_cart().await;
-    let mut peer = crate::smtp_peer::SmtpPeer::start(&[]).await;
-    let sender = smtp_sender(&app, &peer);
-    peer.stop();
-
-    let down = server::jobs::run_pass(&sender, at("2026-11-23T10:00:00Z"))
-        .await
-        .unwrap();
-    peer.restart().await;
-    let too_soon = server::jobs::run_pass(&sender, at("2026-11-23T10:00:30Z"))
-        .await
-        .unwrap();
-    let back = server::jobs::run_pass(&sender, at("2026-11-23T10:02:00Z"))
-        .await
-        .unwrap();
-
-    assert_eq!((down.sent, down.retrying, down.failed), (0, 1, 0));
-    assert_eq!(too_soon.sent, 0, "the backoff is at least 48 s");
-    assert_eq!(back.sent, 1);
-    let received = peer.received();
-    assert_eq!(received.len(), 1);
-    assert_eq!(received[0].to, ["john@example.com"]);
-    assert!(received[0]
-        .data
-        .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
-    let (status, attempts): (String, i64) =
-        sqlx::query_as("select status, attempts from deliveries")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
-    assert_eq!((status.as_str(), attempts), ("sent", 2));
-}
-
-#[tokio::test]
 async fn a_550_fails_that_reminder_once_suppresses_the_address_and_the_others_go_out() {
     let (app, key) = one_cart().await;
     let mut mary = cart_updated("e2", "web-2", "2026-11-23T09:00:00Z", 1);

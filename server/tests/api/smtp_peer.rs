@@ -1,6 +1,6 @@
 //! A real SMTP server on 127.0.0.1 for the engine's tests (`server::mail::loopback`), keeping
-//! what it receives. It can refuse recipients with 550, be slow, and be stopped and started
-//! again on the same port.
+//! what it receives. It can refuse recipients with 550 or put them off with 450, check a login
+//! (535 for a wrong one), be slow, and be stopped and started again on the same port.
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -20,12 +20,31 @@ pub struct Received {
 struct Inbox {
     received: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<Vec<String>>,
+    busy: Arc<Mutex<Vec<String>>>,
+    /// The password the server takes, when it checks logins.
+    password: Arc<Mutex<Option<String>>>,
     current_to: Vec<String>,
     current_data: Vec<u8>,
 }
 
 impl Handler for Inbox {
+    fn auth_plain(&mut self, _authorization: &str, _user: &str, password: &str) -> Response {
+        match self.password.lock().unwrap().as_deref() {
+            Some(expected) if expected == password => response::AUTH_OK,
+            _ => response::INVALID_CREDENTIALS,
+        }
+    }
+
     fn rcpt(&mut self, to: &str) -> Response {
+        if self
+            .busy
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|busy| to.contains(busy.as_str()))
+        {
+            return Response::custom(450, "4.2.1 Mailbox busy, try again later".into());
+        }
         if self
             .refuse
             .iter()
@@ -56,6 +75,8 @@ pub struct SmtpPeer {
     pub addr: SocketAddr,
     received: Arc<Mutex<Vec<Received>>>,
     refuse: Arc<Vec<String>>,
+    busy: Arc<Mutex<Vec<String>>>,
+    password: Arc<Mutex<Option<String>>>,
     /// How long the server takes to accept each message (a slow server).
     delay: std::time::Duration,
     task: Option<JoinHandle<()>>,
@@ -74,6 +95,8 @@ impl SmtpPeer {
             addr: listener.local_addr().unwrap(),
             received: Arc::default(),
             refuse: Arc::new(refuse.iter().map(|s| (*s).to_owned()).collect()),
+            busy: Arc::default(),
+            password: Arc::default(),
             delay,
             task: None,
         };
@@ -84,6 +107,32 @@ impl SmtpPeer {
     /// `smtp://127.0.0.1:port` for the mail transport.
     pub fn url(&self) -> String {
         format!("smtp://{}", self.addr)
+    }
+
+    /// `smtp://user:password@127.0.0.1:port`: the transport logs in.
+    pub fn url_with_login(&self, password: &str) -> String {
+        format!("smtp://relance:{password}@{}", self.addr)
+    }
+
+    /// A server that asks for a login first and takes only `password` (others get a 535).
+    pub async fn start_with_login(password: &str) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let mut peer = Self {
+            addr: listener.local_addr().unwrap(),
+            received: Arc::default(),
+            refuse: Arc::default(),
+            busy: Arc::default(),
+            password: Arc::new(Mutex::new(Some(password.to_owned()))),
+            delay: std::time::Duration::ZERO,
+            task: None,
+        };
+        peer.serve(listener);
+        peer
+    }
+
+    /// From now on, recipients containing any of `busy` get a 450 (try again later).
+    pub fn set_busy(&self, busy: &[&str]) {
+        *self.busy.lock().unwrap() = busy.iter().map(|s| (*s).to_owned()).collect();
     }
 
     pub fn received(&self) -> Vec<Received> {
@@ -106,11 +155,18 @@ impl SmtpPeer {
         let inbox = Inbox {
             received: self.received.clone(),
             refuse: self.refuse.clone(),
+            busy: self.busy.clone(),
+            password: self.password.clone(),
             ..Inbox::default()
         };
-        self.task = Some(tokio::spawn(server::mail::loopback::serve(
-            listener, inbox, self.delay,
-        )));
+        let login = self.password.lock().unwrap().is_some();
+        self.task = Some(if login {
+            tokio::spawn(server::mail::loopback::serve_with_login(
+                listener, inbox, self.delay,
+            ))
+        } else {
+            tokio::spawn(server::mail::loopback::serve(listener, inbox, self.delay))
+        });
     }
 }
 
