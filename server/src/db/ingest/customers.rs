@@ -12,21 +12,13 @@ use super::rows::{CustomerRow, StoredCustomer, CUSTOMER_COLUMNS};
 use super::statements::{insert_into, rows_per_statement};
 use crate::db::{new_id, DbError};
 
-/// The columns an event changes on a stored customer (not its keys, not its phone: a missing
-/// phone keeps the stored one).
-const REFRESHED_COLUMNS: [&str; 11] = [
-    "email",
-    "first_name",
-    "last_name",
-    "gender",
-    "language",
-    "country",
-    "groups_json",
-    "newsletter",
-    "birthdate",
-    "orders_count",
-    "last_order_at",
-];
+/// The columns an event changes on a stored customer: all but its keys and its phone (a
+/// missing phone keeps the stored one).
+fn refreshed_columns() -> impl Iterator<Item = &'static str> {
+    CUSTOMER_COLUMNS
+        .into_iter()
+        .filter(|c| !matches!(*c, "shop_id" | "external_id" | "customer_id" | "phone"))
+}
 
 /// Creates or refreshes customers; returns (shop id, external id, internal id) of each.
 ///
@@ -85,8 +77,7 @@ async fn write_customers(
     let mut columns = CUSTOMER_COLUMNS.to_vec();
     columns.extend(["created_at", "updated_at"]);
     let insert = insert_into("customers", &columns);
-    let refresh: Vec<String> = REFRESHED_COLUMNS
-        .iter()
+    let refresh: Vec<String> = refreshed_columns()
         .map(|column| format!("{column} = excluded.{column}"))
         .collect();
     let on_conflict = format!(

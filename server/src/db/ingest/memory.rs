@@ -152,23 +152,10 @@ impl WriterMemory {
 
 #[cfg(test)]
 mod tests {
-    use chrono::Utc;
-
     use super::*;
 
     fn cart(external_id: &str) -> StoredCartRow {
-        StoredCartRow {
-            cart_id: format!("id-{external_id}"),
-            external_id: external_id.into(),
-            created_at: Utc::now(),
-            last_activity_at: Utc::now(),
-            ordered_at: None,
-            deleted_at: None,
-            items_fingerprint: String::new(),
-            sequence_started_at: None,
-            items_digest: String::new(),
-            last_event_seq: None,
-        }
+        StoredCartRow::sample(external_id)
     }
 
     #[test]

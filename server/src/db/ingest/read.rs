@@ -152,24 +152,12 @@ pub async fn unknown_cart_heads(
 
 #[cfg(test)]
 mod tests {
-    use chrono::Utc;
     use sqlx::Connection;
 
     use super::*;
 
     fn cart(external_id: &str) -> StoredCartRow {
-        StoredCartRow {
-            cart_id: format!("id-{external_id}"),
-            external_id: external_id.into(),
-            created_at: Utc::now(),
-            last_activity_at: Utc::now(),
-            ordered_at: None,
-            deleted_at: None,
-            items_fingerprint: String::new(),
-            sequence_started_at: None,
-            items_digest: String::new(),
-            last_event_seq: None,
-        }
+        StoredCartRow::sample(external_id)
     }
 
     #[tokio::test]

@@ -20,6 +20,25 @@ pub struct StoredCartRow {
     pub last_event_seq: Option<i64>,
 }
 
+#[cfg(test)]
+impl StoredCartRow {
+    /// A cart stored now under `external_id`, for the writer's tests.
+    pub fn sample(external_id: &str) -> Self {
+        Self {
+            cart_id: format!("id-{external_id}"),
+            external_id: external_id.into(),
+            created_at: Utc::now(),
+            last_activity_at: Utc::now(),
+            ordered_at: None,
+            deleted_at: None,
+            items_fingerprint: String::new(),
+            sequence_started_at: None,
+            items_digest: String::new(),
+            last_event_seq: None,
+        }
+    }
+}
+
 /// The columns of `StoredCartRow`, as `carts` names them.
 pub(super) const STORED_CART_COLUMNS: &str = "cart_id, external_id, created_at, last_activity_at, \
      ordered_at, deleted_at, items_fingerprint, sequence_started_at, items_digest, last_event_seq";
