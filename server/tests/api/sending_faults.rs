@@ -168,3 +168,73 @@ async fn a_reminder_held_back_past_its_maximum_lateness_is_skipped_not_sent_stal
     let skipped_late = ("skipped".to_owned(), Some("too_late".to_owned()));
     assert_eq!(first_steps, [skipped_late.clone(), skipped_late]);
 }
+
+/// An SMTP server that takes a whole message and hangs up instead of answering it.
+async fn hanging_up_server() -> std::net::SocketAddr {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((socket, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let (read, mut write) = socket.into_split();
+                let mut lines = BufReader::new(read);
+                write.write_all(b"220 hang-up ESMTP\r\n").await.unwrap();
+                let mut line = String::new();
+                let mut in_data = false;
+                while lines.read_line(&mut line).await.unwrap_or(0) > 0 {
+                    let command = line.to_ascii_uppercase();
+                    let reply: &[u8] = if in_data {
+                        if line == ".\r\n" {
+                            return; // the message is in: hang up without a word
+                        }
+                        b""
+                    } else if command.starts_with("EHLO") {
+                        b"250-hang-up\r\n250 8BITMIME\r\n"
+                    } else if command.starts_with("DATA") {
+                        in_data = true;
+                        b"354 go on\r\n"
+                    } else {
+                        b"250 OK\r\n"
+                    };
+                    write.write_all(reply).await.unwrap();
+                    line.clear();
+                }
+            });
+        }
+    });
+    addr
+}
+
+#[tokio::test]
+async fn a_connection_dropped_mid_message_keeps_the_reminders_queued_and_blames_nobody() {
+    let app = two_carts().await;
+    let addr = hanging_up_server().await;
+
+    let dropped = run_pass(
+        &sender_to(&app, &format!("smtp://{addr}")),
+        at("2026-11-23T10:00:00Z"),
+    )
+    .await
+    .unwrap_err();
+
+    assert!(
+        dropped
+            .to_string()
+            .contains("connection to the SMTP server was lost"),
+        "{dropped:#}"
+    );
+    assert_eq!(app.count("select count(*) from suppressions").await, 0);
+    let queued = reminders(&app).await;
+    assert!(
+        queued
+            .iter()
+            .all(|(_, status, attempts)| status == "queued" && *attempts == 0),
+        "{queued:?}"
+    );
+    let peer = SmtpPeer::start(&[]).await;
+    let back = run_pass(&sender_to(&app, &peer.url()), at("2026-11-23T10:01:00Z"))
+        .await
+        .unwrap();
+    assert_eq!(back.sent, 2);
+}
