@@ -150,6 +150,13 @@ pub fn stop_reason(stops: CartStops) -> Option<SkipReason> {
     }
 }
 
+/// Whether a reminder that could go out at `could_go_at` is now too late to send: when the
+/// planner decides, and again when a queued one is finally sent (after a retry or a sending
+/// fault), so a server back from a day down sends no stale burst.
+pub fn too_late(could_go_at: DateTime<Utc>, rules: &SendingRules, now: DateTime<Utc>) -> bool {
+    now > could_go_at + rules.max_lateness
+}
+
 fn cart_reason(situation: &Situation<'_>) -> Option<SkipReason> {
     stop_reason(CartStops {
         ordered: situation.ordered,
@@ -196,7 +203,7 @@ pub fn decide<'t>(
     let allowed_at = situation
         .last_reminder_at
         .map_or(due_at, |last| due_at.max(last + rules.min_gap));
-    if now > allowed_at + rules.max_lateness {
+    if too_late(allowed_at, rules, now) {
         return skip(SkipReason::TooLate);
     }
     let customer = situation.customer;

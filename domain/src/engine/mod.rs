@@ -7,7 +7,9 @@ mod decide;
 pub use coupon::{
     coupon_code, coupon_state, CouponPrefix, CouponState, CODE_ALPHABET, CODE_LENGTH,
 };
-pub use decide::{decide, stop_reason, Action, CartStops, SendingRules, Situation, SkipReason};
+pub use decide::{
+    decide, stop_reason, too_late, Action, CartStops, SendingRules, Situation, SkipReason,
+};
 
 #[cfg(test)]
 mod tests;

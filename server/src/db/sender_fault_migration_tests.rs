@@ -1,10 +1,7 @@
 //! Migration 17 releases the addresses suppressed for a refusal of ours (a login, relaying, or
 //! one answer for a whole pass), and keeps those a mailbox refused.
 
-use chrono::TimeZone;
-
 use super::connect;
-use crate::demo::{seed, DemoOptions};
 
 const BEFORE_RELEASE: i64 = 20261124000016;
 
@@ -16,18 +13,7 @@ async fn addresses_suppressed_for_our_own_refusals_are_released_and_real_bounces
         .unwrap();
     let migrator = sqlx::migrate!("./migrations");
     migrator.run_to(BEFORE_RELEASE, &pool).await.unwrap();
-    let options = DemoOptions {
-        carts: 60,
-        seed: 5,
-        now: chrono::Utc
-            .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
-            .unwrap(),
-        public_url: "http://127.0.0.1".into(),
-        replace: true,
-        days: 14,
-        history: true,
-    };
-    seed(&pool, &options).await.unwrap();
+    super::test_support::seed_demo(&pool, 60, true).await;
     // Eight sent reminders, each to another customer, turned into the failures of the old code.
     let rows: Vec<(String, String)> = sqlx::query_as(
         "select min(d.delivery_id), lower(c.email) from deliveries d

@@ -1,27 +1,9 @@
 //! The planner's statistics: taken only once the database is big enough to describe.
 
-use chrono::TimeZone;
-
 use super::*;
-use crate::demo::{seed, DemoOptions};
 
 async fn seeded(pool: &Pool, carts: u32) {
-    seed(
-        pool,
-        &DemoOptions {
-            carts,
-            seed: 7,
-            now: chrono::Utc
-                .with_ymd_and_hms(2026, 11, 23, 10, 0, 0)
-                .unwrap(),
-            public_url: "http://127.0.0.1".into(),
-            replace: true,
-            days: 14,
-            history: false,
-        },
-    )
-    .await
-    .unwrap();
+    super::test_support::seed_demo(pool, carts, false).await;
 }
 
 async fn carts_statistics(pool: &Pool) -> i64 {

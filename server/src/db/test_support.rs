@@ -2,7 +2,25 @@
 
 use chrono::{DateTime, Utc};
 
+use chrono::TimeZone;
+
 use super::Pool;
+use crate::demo::{seed, DemoOptions};
+
+/// The demo shop with `carts` carts over the 14 days before 2026-11-23 10:00 UTC, with two
+/// weeks of reminders, opens and orders when `history`.
+pub async fn seed_demo(pool: &Pool, carts: u32, history: bool) {
+    let options = DemoOptions {
+        carts,
+        seed: 7,
+        now: Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap(),
+        public_url: "http://127.0.0.1".into(),
+        replace: true,
+        days: 14,
+        history,
+    };
+    seed(pool, &options).await.unwrap();
+}
 
 /// Lets every step of the demo shop go out however late, with no gap between reminders.
 pub async fn relax_sending_limits(pool: &Pool) {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use chrono::{DateTime, Duration, Utc};
 use domain::email::{render, EmailLinks, RenderContext, RenderError};
-use domain::engine::{stop_reason, SkipReason};
+use domain::engine::{stop_reason, too_late, SendingRules, SkipReason};
 use domain::{Campaign, Cart, EmailTemplate, Shop};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use rand_core::{OsRng, RngCore};
@@ -57,17 +57,14 @@ pub async fn send_all(
     let templates = db::load_templates(pool, &shop.id).await?;
     let max_attempts = engine::max_attempts(pool, &shop.id).await?;
     let identity = engine::mail_identity(pool, &shop.id).await?;
-    let max_lateness = engine::engine_settings(pool, &shop.id)
-        .await?
-        .rules
-        .max_lateness;
+    let rules = engine::engine_settings(pool, &shop.id).await?.rules;
     let shared = Arc::new(Pass {
         from: identity.from_header(&sender.mail_from),
         reply_to: identity.reply_to(),
         shop,
         campaign: campaign.clone(),
         templates,
-        max_lateness,
+        rules,
     });
     let mut queue: VecDeque<Ready> = VecDeque::new();
     let mut in_flight = FuturesUnordered::new();
@@ -162,8 +159,8 @@ struct Pass {
     templates: Vec<EmailTemplate>,
     from: String,
     reply_to: Option<String>,
-    /// A reminder queued longer ago than this is skipped rather than sent stale.
-    max_lateness: Duration,
+    /// The shop's sending rules: a reminder queued too long ago is skipped, not sent stale.
+    rules: SendingRules,
 }
 
 /// Sends one claimed reminder, unless something stopped it since the decision; returns its
@@ -187,7 +184,7 @@ async fn deliver(
         return skipped(SkipReason::Deleted);
     };
     // Retried after a fault or a refusal: not later than any step may go out.
-    if now > delivery.queued_at + pass.max_lateness {
+    if too_late(delivery.queued_at, &pass.rules, now) {
         return skipped(SkipReason::TooLate);
     }
     let template = match template_to_send(pass, delivery, &check) {

@@ -5,6 +5,7 @@ use std::future::Future;
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::deliver::backoff;
 use super::run::{run_locked, Trigger};
 use super::sender::Sender;
 
@@ -13,12 +14,12 @@ const AT_LEAST_EVERY: Duration = Duration::hours(1);
 /// When another process holds the lock, and after a first failed run.
 const RETRY_AFTER: Duration = Duration::minutes(1);
 
-/// The wait after `failures` runs in a row failed (an SMTP login refused, a server down): one
-/// minute, doubling up to the hourly run, so a broken provider is not hammered and a fixed one
-/// is used again soon.
+/// The wait after `failures` runs in a row failed (an SMTP login refused, a server down): a
+/// retried reminder's backoff (one minute, doubling; no jitter, there is one scheduler) up to
+/// the hourly run, so a broken provider is not hammered and a fixed one is used again soon.
 pub fn retry_wait(failures: u32) -> Duration {
-    let doublings = failures.saturating_sub(1).min(6);
-    (RETRY_AFTER * 2_i32.pow(doublings)).min(AT_LEAST_EVERY)
+    const NO_JITTER: f64 = 0.5;
+    backoff(i64::from(failures), NO_JITTER).min(AT_LEAST_EVERY)
 }
 
 /// When to wake next: the next due moment, but within the hour and not in a busy loop.

@@ -76,13 +76,14 @@ pub async fn load_day(
     // Every reminder of those carts and customers, then the orders that could credit them.
     let mut reminders: HashMap<String, ReminderRow> = HashMap::new();
     for (column, ids) in [("d.cart_id", &carts), ("d.customer_id", &day.customers)] {
-        for row in reminders_where(conn, column, ids).await? {
+        for row in reminders_where(conn, None, column, ids).await? {
             reminders.insert(row.delivery_id.clone(), row);
         }
     }
     let orders = crediting_orders(conn, shop_id, &carts, &reminders, day.orders).await?;
     // Reminders whose code one of these orders used compete for the credit too.
-    for row in reminders_with_codes(conn, shop_id, &used_codes(&orders)).await? {
+    let codes = used_codes(&orders);
+    for row in reminders_where(conn, Some(shop_id), "cp.code", &codes).await? {
         reminders.insert(row.delivery_id.clone(), row);
     }
     let mut touches = touches_needed(conn, period, &orders, &reminders).await?;
@@ -236,30 +237,6 @@ fn used_codes(orders: &[Order]) -> BTreeSet<String> {
         .collect()
 }
 
-/// The reminders that carried any of these codes.
-async fn reminders_with_codes(
-    conn: &mut SqliteConnection,
-    shop_id: &str,
-    codes: &BTreeSet<String>,
-) -> Result<Vec<ReminderRow>, DbError> {
-    let mut rows = Vec::new();
-    for chunk in codes.iter().collect::<Vec<_>>().chunks(CHUNK) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(REMINDER_COLUMNS);
-        query
-            .push("cp.shop_id = ")
-            .push_bind(shop_id.to_owned())
-            .push(" and cp.code in (");
-        push_list(&mut query, chunk);
-        rows.extend(
-            query
-                .build_query_as::<ReminderRow>()
-                .fetch_all(&mut *conn)
-                .await?,
-        );
-    }
-    Ok(rows)
-}
-
 /// The opens, clicks and unsubscribes of these reminders, by delivery id. Opens and clicks
 /// matter for the day's reminders (the funnel) and for those that may get an order's credit;
 /// of the customers' other reminders only unsubscribes count. Big days read a fraction of the
@@ -391,8 +368,11 @@ async fn abandoned(
         .count() as u64)
 }
 
+/// The sent reminders whose `column` is one of `ids`; with `shop_id`, of that shop's coupons
+/// only (codes are unique per shop, not across shops).
 async fn reminders_where(
     conn: &mut SqliteConnection,
+    shop_id: Option<&str>,
     column: &str,
     ids: &BTreeSet<String>,
 ) -> Result<Vec<ReminderRow>, DbError> {
@@ -400,6 +380,12 @@ async fn reminders_where(
     let mut rows = Vec::new();
     for chunk in ids.chunks(CHUNK) {
         let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(REMINDER_COLUMNS);
+        if let Some(shop_id) = shop_id {
+            query
+                .push("cp.shop_id = ")
+                .push_bind(shop_id.to_owned())
+                .push(" and ");
+        }
         query.push(column).push(" in (");
         push_list(&mut query, chunk);
         rows.extend(
