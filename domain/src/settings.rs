@@ -12,6 +12,7 @@ pub const ABANDONED_AFTER_MINUTES: (u32, u32) = (5, 10_080);
 pub const MIN_GAP_HOURS: (u32, u32) = (0, 168);
 pub const MAX_LATENESS_HOURS: (u32, u32) = (1, 720);
 pub const COUPON_COOLDOWN_DAYS: (u32, u32) = (0, 365);
+pub const RE_ENTRY_DAYS: (u32, u32) = (0, 90);
 pub const ATTRIBUTION_WINDOW_DAYS: (u32, u32) = (1, 90);
 pub const EXPIRED_COUPON_DAYS: (u32, u32) = (0, 365);
 const NAME_MAX: usize = 120;
@@ -69,6 +70,9 @@ pub struct ShopSettings {
     pub min_gap_hours: u32,
     pub max_lateness_hours: u32,
     pub coupon_cooldown_days: u32,
+    /// A customer gets reminders from at most one restarted sequence per this many days
+    /// (0: no limit).
+    pub re_entry_days: u32,
     /// An order counts for a reminder opened or clicked this many days before it.
     pub attribution_window_days: u32,
 }
@@ -92,6 +96,7 @@ pub struct SettingsDraft {
     pub min_gap_hours: String,
     pub max_lateness_hours: String,
     pub coupon_cooldown_days: String,
+    pub re_entry_days: String,
     pub attribution_window_days: String,
 }
 
@@ -115,6 +120,7 @@ pub enum SettingsField {
     MinGapHours,
     MaxLatenessHours,
     CouponCooldownDays,
+    ReEntryDays,
     AttributionWindowDays,
 }
 
@@ -138,6 +144,7 @@ impl SettingsField {
             Self::MinGapHours => "min_gap_hours",
             Self::MaxLatenessHours => "max_lateness_hours",
             Self::CouponCooldownDays => "coupon_cooldown_days",
+            Self::ReEntryDays => "re_entry_days",
             Self::AttributionWindowDays => "attribution_window_days",
         }
     }
@@ -222,6 +229,7 @@ impl SettingsDraft {
             F::MinGapHours => &mut self.min_gap_hours,
             F::MaxLatenessHours => &mut self.max_lateness_hours,
             F::CouponCooldownDays => &mut self.coupon_cooldown_days,
+            F::ReEntryDays => &mut self.re_entry_days,
             F::AttributionWindowDays => &mut self.attribution_window_days,
         }
     }
@@ -244,6 +252,7 @@ impl SettingsDraft {
             SettingsField::MinGapHours => &self.min_gap_hours,
             SettingsField::MaxLatenessHours => &self.max_lateness_hours,
             SettingsField::CouponCooldownDays => &self.coupon_cooldown_days,
+            SettingsField::ReEntryDays => &self.re_entry_days,
             SettingsField::AttributionWindowDays => &self.attribution_window_days,
         }
     }
@@ -275,6 +284,7 @@ impl SettingsDraft {
             min_gap_hours: settings.min_gap_hours.to_string(),
             max_lateness_hours: settings.max_lateness_hours.to_string(),
             coupon_cooldown_days: settings.coupon_cooldown_days.to_string(),
+            re_entry_days: settings.re_entry_days.to_string(),
             attribution_window_days: settings.attribution_window_days.to_string(),
         }
     }
@@ -348,6 +358,8 @@ impl SettingsDraft {
             F::CouponCooldownDays,
             coupon_cooldown_days.as_ref().err().cloned(),
         );
+        let re_entry_days = number(&self.re_entry_days, RE_ENTRY_DAYS);
+        check(F::ReEntryDays, re_entry_days.as_ref().err().cloned());
         let attribution_window_days =
             number(&self.attribution_window_days, ATTRIBUTION_WINDOW_DAYS);
         check(
@@ -378,6 +390,7 @@ impl SettingsDraft {
             min_gap_hours: take(min_gap_hours),
             max_lateness_hours: take(max_lateness_hours),
             coupon_cooldown_days: take(coupon_cooldown_days),
+            re_entry_days: take(re_entry_days),
             attribution_window_days: take(attribution_window_days),
         })
     }
@@ -405,6 +418,7 @@ mod tests {
             min_gap_hours: "12".into(),
             max_lateness_hours: "24".into(),
             coupon_cooldown_days: "30".into(),
+            re_entry_days: "7".into(),
             attribution_window_days: "5".into(),
         }
     }

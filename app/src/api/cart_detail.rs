@@ -97,6 +97,8 @@ pub struct CartDetail {
     pub shipping: Decimal,
     pub created_at: DateTime<Utc>,
     pub last_activity_at: DateTime<Utc>,
+    /// When the cart counts (or counted) as abandoned, as on the Carts list.
+    pub abandoned_at: Option<DateTime<Utc>>,
     pub next_reminder_at: Option<DateTime<Utc>>,
     /// Oldest first.
     pub timeline: Vec<TimelineEntry>,
@@ -110,7 +112,7 @@ impl CartDetail {
     pub fn can_send_next_reminder(&self) -> bool {
         matches!(
             self.status,
-            CartStatus::Waiting | CartStatus::InProgress | CartStatus::Active
+            CartStatus::Waiting | CartStatus::InProgress | CartStatus::Checking
         ) && self.customer.is_some()
             && !self.items.is_empty()
             && !self.reminder_pending

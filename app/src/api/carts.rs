@@ -129,7 +129,10 @@ pub struct CartLine {
     pub products: u32,
     pub last_activity_at: DateTime<Utc>,
     pub status: CartStatus,
-    /// For Waiting and In progress carts: when the next reminder falls due.
+    /// When the cart counts (or counted) as abandoned, for an open cart with items and an
+    /// email: the moment its step delays count from.
+    pub abandoned_at: Option<DateTime<Utc>>,
+    /// For open carts with a step to come: when the next reminder falls due.
     pub next_reminder_at: Option<DateTime<Utc>>,
 }
 

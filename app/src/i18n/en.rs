@@ -26,7 +26,7 @@ fn discount(summary: &DiscountSummary, currency: Currency) -> String {
 
 fn status(status: CartStatus) -> &'static str {
     match status {
-        CartStatus::Active => "Active",
+        CartStatus::Checking => "Checking",
         CartStatus::Waiting => "Waiting",
         CartStatus::InProgress => "In progress",
         CartStatus::Finished => "Finished",
@@ -65,6 +65,13 @@ fn timeline_event(event_type: &str, outcome: &str) -> String {
     let effect = match outcome {
         "created" => "new cart",
         "applied" => "applied",
+        "restarted_item_added" => {
+            "restarted because a product was added after a reminder: reminders start again from the first"
+        }
+        "restarted_quantity_up" => {
+            "restarted because a quantity went up after a reminder: reminders start again from the first"
+        }
+        // Before sequences were recorded, any change of items was called a restart.
         "restarted" => "items changed: reminders start again",
         "stale" => "ignored: older than the known state",
         "after_order" => "ignored: the cart is already ordered",
@@ -98,6 +105,7 @@ fn skip_reason(reason: &str) -> &str {
         "no_content_for_language" => "no text in their language nor in English",
         "template_missing" => "template missing",
         "too_late" => "too late",
+        "re_entry_limit" => "restarted again within the re-entry period (Settings)",
         other => other,
     }
 }
@@ -156,7 +164,7 @@ pub static TEXTS: Texts = Texts {
     no_account_hint: "No account yet? The server's operator creates one with",
     sign_out: "Sign out",
     sign_in_again: "Your session has expired. Sign in again.",
-    carts_intro_live: "The carts the shop sent, newest first. A cart is abandoned after 30 minutes without activity when it has items, an email and no order.",
+    carts_intro_live: "The carts the shop sent, newest first. A cart with items, an email and no order is abandoned once idle for the delay set in Settings (30 minutes by default).",
     kpi_conversion: "Conversion rate (30 days)",
     kpi_abandoned_today: "Abandoned today",
     kpi_average_cart: "Average cart (30 days)",
@@ -198,6 +206,7 @@ pub static TEXTS: Texts = Texts {
     label_known_since: "Known since",
     label_state: "State",
     label_next_reminder: "Next reminder",
+    label_abandoned_at: "Abandoned at",
     label_created: "Created",
     yes: "Yes",
     no: "No",

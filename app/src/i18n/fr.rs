@@ -27,7 +27,7 @@ fn discount(summary: &DiscountSummary, currency: Currency) -> String {
 
 fn status(status: CartStatus) -> &'static str {
     match status {
-        CartStatus::Active => "Actif",
+        CartStatus::Checking => "En observation",
         CartStatus::Waiting => "En attente",
         CartStatus::InProgress => "En cours",
         CartStatus::Finished => "Terminé",
@@ -66,6 +66,13 @@ fn timeline_event(event_type: &str, outcome: &str) -> String {
     let effect = match outcome {
         "created" => "nouveau panier",
         "applied" => "appliqué",
+        "restarted_item_added" => {
+            "redémarré car un produit a été ajouté après une relance : les relances reprennent à la première"
+        }
+        "restarted_quantity_up" => {
+            "redémarré car une quantité a augmenté après une relance : les relances reprennent à la première"
+        }
+        // Avant l'enregistrement des séquences, tout changement d'articles était un redémarrage.
         "restarted" => "articles modifiés : les relances repartent de zéro",
         "stale" => "ignoré : plus ancien que l'état connu",
         "after_order" => "ignoré : le panier est déjà commandé",
@@ -99,6 +106,7 @@ fn skip_reason(reason: &str) -> &str {
         "no_content_for_language" => "pas de texte dans sa langue ni en anglais",
         "template_missing" => "modèle introuvable",
         "too_late" => "trop en retard",
+        "re_entry_limit" => "nouveau redémarrage dans la période de réentrée (Paramètres)",
         other => other,
     }
 }
@@ -157,7 +165,7 @@ pub static TEXTS: Texts = Texts {
     no_account_hint: "Pas encore de compte ? L'administrateur du serveur en crée un avec",
     sign_out: "Se déconnecter",
     sign_in_again: "Votre session a expiré. Reconnectez-vous.",
-    carts_intro_live: "Les paniers reçus de la boutique, du plus récent au plus ancien. Un panier est abandonné après 30 minutes sans activité s'il a des articles, un e-mail et aucune commande.",
+    carts_intro_live: "Les paniers reçus de la boutique, du plus récent au plus ancien. Un panier avec des articles, un e-mail et sans commande est abandonné après le délai sans activité réglé dans les Paramètres (30 minutes par défaut).",
     kpi_conversion: "Taux de conversion (30 jours)",
     kpi_abandoned_today: "Abandonnés aujourd'hui",
     kpi_average_cart: "Panier moyen (30 jours)",
@@ -199,6 +207,7 @@ pub static TEXTS: Texts = Texts {
     label_known_since: "Connu depuis",
     label_state: "État",
     label_next_reminder: "Prochaine relance",
+    label_abandoned_at: "Abandonné à",
     label_created: "Créé le",
     yes: "Oui",
     no: "Non",

@@ -13,7 +13,7 @@ pub static FR: HelpTexts = HelpTexts {
     faq: &[
         (
             "Comment les délais sont-ils comptés ?",
-            "Depuis la dernière activité du panier (dernier ajout, retrait ou changement de quantité), pas depuis sa création. Un panier devient abandonné après le délai « Panier abandonné après » des Paramètres (30 minutes par défaut) ; une relance « 1 heure » part une heure après la dernière activité. Si le client modifie son panier, la séquence recommence.",
+            "Depuis le moment où le panier est abandonné : quand il est resté sans activité (aucun ajout, retrait ni changement de quantité) pendant le délai « Panier abandonné après » des Paramètres, 30 minutes par défaut. D'ici là, le panier est « En observation » et ne reçoit rien. Avec ce réglage par défaut, une relance « 1 heure » part 1 h 30 après la dernière activité. Un changement du réglage s'applique aux paniers pas encore relancés. Si le client ajoute un produit ou augmente une quantité après une relance, la séquence recommence à la première relance, comptée depuis le nouvel abandon ; au plus une séquence redémarrée par client tous les 7 jours (réglable dans les Paramètres), pour qu'un client qui modifie son panier sans arrêt ne reçoive pas un e-mail à chaque fois. Retirer un article ne redémarre rien : la relance suivante attend seulement que le panier soit de nouveau abandonné.",
         ),
         (
             "Dans quelle langue part l'e-mail ?",
@@ -70,7 +70,7 @@ pub static EN: HelpTexts = HelpTexts {
     faq: &[
         (
             "How are delays counted?",
-            "From the cart's last activity (last item added, removed or quantity changed), not from its creation. A cart becomes abandoned after the \"Cart abandoned after\" delay in Settings (30 minutes by default); a \"1 hour\" reminder goes out one hour after the last activity. If the customer changes the cart, the sequence starts again.",
+            "From the moment the cart is abandoned: when it has been idle (no item added, removed or quantity changed) for the \"Cart abandoned after\" delay in Settings, 30 minutes by default. Until then the cart is \"Checking\" and gets nothing. With the default, a \"1 hour\" reminder goes out 1 h 30 min after the last activity. A change of the setting applies to carts not reminded yet. If the customer adds a product or raises a quantity after a reminder, the sequence starts again from the first reminder, counted from the new abandonment; at most one restarted sequence per customer every 7 days (Settings), so a customer who keeps changing the cart does not get an email each time. Removing an item restarts nothing: the next reminder only waits for the cart to be abandoned again.",
         ),
         (
             "Which language is the email in?",

@@ -93,6 +93,7 @@ pub struct Texts {
     pub label_known_since: &'static str,
     pub label_state: &'static str,
     pub label_next_reminder: &'static str,
+    pub label_abandoned_at: &'static str,
     pub label_created: &'static str,
     pub yes: &'static str,
     pub no: &'static str,

@@ -48,9 +48,10 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
     let language = move || i18n.locale.get().language();
     let money = move |amount| format::money(amount, currency, language());
     let status = detail.status;
-    let (created, activity, next) = (
+    let (created, activity, abandoned, next) = (
         detail.created_at,
         detail.last_activity_at,
+        detail.abandoned_at,
         detail.next_reminder_at,
     );
     let (incl, excl, shipping) = (
@@ -91,6 +92,17 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
                 <dt>{move || i18n.t().col_last_activity}</dt>
                 <dd>{move || (i18n.t().date_time)(activity)}</dd>
             </div>
+            {abandoned
+                .map(|at| {
+                    view! {
+                        <div>
+                            <dt>{move || i18n.t().label_abandoned_at}</dt>
+                            <dd data-abandoned-at=at.to_rfc3339()>
+                                {move || (i18n.t().date_time)(at)}
+                            </dd>
+                        </div>
+                    }
+                })}
             {next
                 .map(|due| {
                     view! {

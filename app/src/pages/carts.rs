@@ -274,6 +274,19 @@ fn CartRow(line: CartLine, now: DateTime<Utc>) -> impl IntoView {
                 <span class=format!("state {}", status.as_str())>
                     {move || (i18n.t().status)(status)}
                 </span>
+                {line
+                    .abandoned_at
+                    .filter(|at| *at > now)
+                    .map(|at| {
+                        view! {
+                            <small class="abandoned-at">
+                                {move || i18n.t().label_abandoned_at} " "
+                                <time datetime=at.to_rfc3339()>
+                                    {move || (i18n.t().date_time)(at)}
+                                </time>
+                            </small>
+                        }
+                    })}
             </td>
             <td class="next">
                 {line.next_reminder_at.map(|due| view! { <Countdown due server_now=now /> })}

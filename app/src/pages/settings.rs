@@ -3,7 +3,7 @@ use std::collections::HashSet;
 use domain::settings::{
     SettingsDraft, SettingsField, SettingsProblem, ABANDONED_AFTER_MINUTES,
     ATTRIBUTION_WINDOW_DAYS, COUPON_COOLDOWN_DAYS, EXPIRED_COUPON_DAYS, MAX_LATENESS_HOURS,
-    MIN_GAP_HOURS,
+    MIN_GAP_HOURS, RE_ENTRY_DAYS,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -133,6 +133,7 @@ fn SettingsForm(draft: SettingsDraft) -> impl IntoView {
                 {field(F::AbandonedAfterMinutes, Input::Number(ABANDONED_AFTER_MINUTES))}
                 {field(F::MinGapHours, Input::Number(MIN_GAP_HOURS))}
                 {field(F::MaxLatenessHours, Input::Number(MAX_LATENESS_HOURS))}
+                {field(F::ReEntryDays, Input::Number(RE_ENTRY_DAYS))}
                 {field(F::AttributionWindowDays, Input::Number(ATTRIBUTION_WINDOW_DAYS))}
             </fieldset>
             <div class="form-actions">

@@ -9,6 +9,8 @@ use crate::model::{Cart, Customer, EmailTemplate, Language};
 /// The settings that bound sending, with the defaults merchants get.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SendingRules {
+    /// A cart idle this long is abandoned; step delays count from that moment (Settings).
+    pub abandoned_after: Duration,
     /// No customer gets two reminders closer than this (any carts).
     pub min_gap: Duration,
     /// A step this late is skipped, so a server back from a day down sends no stale burst.
@@ -17,15 +19,20 @@ pub struct SendingRules {
     pub active_months: u32,
     /// At most one coupon per customer over this period.
     pub coupon_cooldown: Duration,
+    /// A customer gets reminders from at most one restarted sequence over this period (zero:
+    /// no limit), so toggling a cart does not bring a mail every hour.
+    pub re_entry: Duration,
 }
 
 impl Default for SendingRules {
     fn default() -> Self {
         Self {
+            abandoned_after: Duration::minutes(30),
             min_gap: Duration::hours(12),
             max_lateness: Duration::hours(24),
             active_months: 6,
             coupon_cooldown: Duration::days(30),
+            re_entry: Duration::days(7),
         }
     }
 }
@@ -45,10 +52,13 @@ pub enum SkipReason {
     NoContentForLanguage,
     TemplateMissing,
     TooLate,
+    /// The customer already got reminders from another restarted sequence within the
+    /// re-entry period.
+    ReEntryLimit,
 }
 
 impl SkipReason {
-    pub const ALL: [SkipReason; 10] = [
+    pub const ALL: [SkipReason; 11] = [
         Self::Ordered,
         Self::Emptied,
         Self::Deleted,
@@ -59,6 +69,7 @@ impl SkipReason {
         Self::NoContentForLanguage,
         Self::TemplateMissing,
         Self::TooLate,
+        Self::ReEntryLimit,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -73,6 +84,7 @@ impl SkipReason {
             Self::NoContentForLanguage => "no_content_for_language",
             Self::TemplateMissing => "template_missing",
             Self::TooLate => "too_late",
+            Self::ReEntryLimit => "re_entry_limit",
         }
     }
 
@@ -87,17 +99,48 @@ pub struct Situation<'a> {
     pub cart: &'a Cart,
     pub customer: &'a Customer,
     pub last_activity_at: DateTime<Utc>,
+    /// The cart's current sequence (where its steps stand).
+    pub sequence: SequenceFacts,
     pub ordered: bool,
     pub deleted: bool,
     pub unsubscribed: bool,
     pub suppressed: bool,
-    /// The steps of this campaign this cart already went through (sent, skipped, failed or
-    /// queued): each step happens at most once per cart.
+    /// The steps of this campaign the cart's current sequence already went through (sent,
+    /// skipped, failed or queued): each step happens at most once per sequence.
     pub done_steps: &'a [String],
     /// The customer's latest reminder, on any cart.
     pub last_reminder_at: Option<DateTime<Utc>>,
     /// The customer's latest coupon.
     pub last_coupon_at: Option<DateTime<Utc>>,
+}
+
+/// Where a cart's current sequence stands. A cart's first sequence starts when it is created;
+/// the customer adding to it after a step starts the next one, from step 1.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SequenceFacts {
+    /// Started by a change of the cart after a step (not the cart's first sequence).
+    pub restarted: bool,
+    /// When the cart counted as abandoned for this sequence, fixed once its first step was
+    /// decided: later steps keep their times if "abandoned after" changes. `None` before.
+    pub abandoned_at: Option<DateTime<Utc>>,
+    /// A reminder of this sequence went out.
+    pub sent: bool,
+    /// When the customer's latest *other* restarted sequence sent its first reminder (any
+    /// cart): the re-entry limit counts from it.
+    pub other_restart_sent_at: Option<DateTime<Utc>>,
+}
+
+/// When a step `delay` after the abandonment falls due. The sequence's abandonment is the one
+/// fixed at its first step, or else now's (the last activity plus "abandoned after"); and a
+/// cart active again since waits to be abandoned again, whatever its schedule.
+pub fn step_due_at(
+    delay: Duration,
+    last_activity_at: DateTime<Utc>,
+    sequence_abandoned_at: Option<DateTime<Utc>>,
+    rules: &SendingRules,
+) -> DateTime<Utc> {
+    let abandoned = abandoned_at(last_activity_at, rules);
+    (sequence_abandoned_at.unwrap_or(abandoned) + delay).max(abandoned)
 }
 
 /// What the engine does with a cart now.
@@ -150,6 +193,12 @@ pub fn stop_reason(stops: CartStops) -> Option<SkipReason> {
     }
 }
 
+/// When a cart last active at `last_activity_at` counts as abandoned: the moment its step
+/// delays count from, and before which it gets nothing.
+pub fn abandoned_at(last_activity_at: DateTime<Utc>, rules: &SendingRules) -> DateTime<Utc> {
+    last_activity_at + rules.abandoned_after
+}
+
 /// Whether a reminder that could go out at `could_go_at` is now too late to send: when the
 /// planner decides, and again when a queued one is finally sent (after a retry or a sending
 /// fault), so a server back from a day down sends no stale burst.
@@ -187,7 +236,12 @@ pub fn decide<'t>(
     let Some(step) = next_step(campaign, situation) else {
         return Action::Done;
     };
-    let due_at = situation.last_activity_at + step.delay.duration();
+    let due_at = step_due_at(
+        step.delay.duration(),
+        situation.last_activity_at,
+        situation.sequence.abandoned_at,
+        rules,
+    );
     if now < due_at {
         return Action::Wait { at: due_at };
     }
@@ -197,6 +251,13 @@ pub fn decide<'t>(
     };
     if let Some(reason) = cart_reason(situation) {
         return skip(reason);
+    }
+    let sequence = situation.sequence;
+    let re_entered_lately = sequence
+        .other_restart_sent_at
+        .is_some_and(|at| now < at + rules.re_entry);
+    if sequence.restarted && !sequence.sent && re_entered_lately {
+        return skip(SkipReason::ReEntryLimit);
     }
     // The minimum gap delays a step rather than dropping it; lateness is counted from when
     // the step could go out, so a gap never turns into a skip by itself.

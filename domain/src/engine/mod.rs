@@ -8,7 +8,8 @@ pub use coupon::{
     coupon_code, coupon_state, CouponPrefix, CouponState, CODE_ALPHABET, CODE_LENGTH,
 };
 pub use decide::{
-    decide, stop_reason, too_late, Action, CartStops, SendingRules, Situation, SkipReason,
+    abandoned_at, decide, step_due_at, stop_reason, too_late, Action, CartStops, SendingRules,
+    SequenceFacts, Situation, SkipReason,
 };
 
 #[cfg(test)]

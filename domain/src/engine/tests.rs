@@ -186,7 +186,9 @@ impl World {
         Situation {
             cart: &self.cart,
             customer: &self.customer,
-            last_activity_at: start(),
+            // Idle 30 minutes (the default "abandoned after"): abandoned at `start()`.
+            last_activity_at: start() - Duration::minutes(30),
+            sequence: SequenceFacts::default(),
             ordered: false,
             deleted: false,
             unsubscribed: false,
@@ -229,7 +231,33 @@ fn skip(step: &str, reason: SkipReason) -> Action {
 }
 
 #[test]
-fn the_first_step_waits_one_hour_after_the_last_activity() {
+fn step_delays_count_from_the_abandonment_not_from_the_last_activity() {
+    let world = World::new();
+    let situation = world.situation();
+    let rules = SendingRules {
+        abandoned_after: Duration::hours(2),
+        ..SendingRules::default()
+    };
+    let decide_at = |now| {
+        decide(
+            &world.campaign,
+            &situation,
+            |id| world.templates.iter().find(|t| t.id == id),
+            &rules,
+            now,
+        )
+    };
+    // Last active at start - 30 min, abandoned two hours later, step 1 an hour after that.
+    let due = start() - Duration::minutes(30) + Duration::hours(3);
+    assert_eq!(
+        decide_at(start() + Duration::hours(1)),
+        Action::Wait { at: due }
+    );
+    assert_eq!(decide_at(due), send("s1", Language::FRENCH, None));
+}
+
+#[test]
+fn the_first_step_waits_one_hour_after_the_abandonment() {
     let world = World::new();
     assert_eq!(
         world.decide(start() + Duration::minutes(59)),
@@ -453,4 +481,104 @@ fn skip_reasons_have_stable_names() {
         SkipReason::NoContentForLanguage.as_str(),
         "no_content_for_language"
     );
+}
+
+#[test]
+fn a_begun_sequence_keeps_its_schedule_when_the_abandonment_delay_changes() {
+    let mut world = World::new();
+    world.done = vec!["s1".into()];
+    let situation = Situation {
+        sequence: SequenceFacts {
+            abandoned_at: Some(start()),
+            sent: true,
+            ..SequenceFacts::default()
+        },
+        last_reminder_at: Some(start() + Duration::hours(1)),
+        ..world.situation()
+    };
+    let longer = SendingRules {
+        abandoned_after: Duration::hours(3),
+        ..SendingRules::default()
+    };
+    let action = decide(
+        &world.campaign,
+        &situation,
+        |id| world.templates.iter().find(|t| t.id == id),
+        &longer,
+        start() + Duration::days(1),
+    );
+    assert!(
+        matches!(&action, Action::Send { step_id, .. } if step_id == "s2"),
+        "{action:?}"
+    );
+}
+
+#[test]
+fn a_cart_active_again_waits_to_be_abandoned_again_before_its_next_step() {
+    let mut world = World::new();
+    world.done = vec!["s1".into()];
+    // Step 2 was due at start + 1 day, but the customer removed an item 10 minutes before.
+    let activity = start() + Duration::days(1) - Duration::minutes(10);
+    let situation = Situation {
+        last_activity_at: activity,
+        sequence: SequenceFacts {
+            abandoned_at: Some(start()),
+            sent: true,
+            ..SequenceFacts::default()
+        },
+        ..world.situation()
+    };
+    assert_eq!(
+        world.decide_with(&situation, start() + Duration::days(1)),
+        Action::Wait {
+            at: activity + Duration::minutes(30)
+        }
+    );
+}
+
+#[test]
+fn a_restarted_sequence_gets_nothing_within_seven_days_of_another_one_s_reminders() {
+    let world = World::new();
+    let restarted = |other: Option<DateTime<Utc>>, sent| Situation {
+        sequence: SequenceFacts {
+            restarted: true,
+            sent,
+            other_restart_sent_at: other,
+            ..SequenceFacts::default()
+        },
+        ..world.situation()
+    };
+    let now = start() + Duration::hours(1);
+    let six_days_ago = Some(now - Duration::days(6));
+    let eight_days_ago = Some(now - Duration::days(8));
+    assert_eq!(
+        world.decide_with(&restarted(six_days_ago, false), now),
+        skip("s1", SkipReason::ReEntryLimit)
+    );
+    assert_eq!(
+        world.decide_with(&restarted(eight_days_ago, false), now),
+        send("s1", Language::FRENCH, None)
+    );
+    assert_eq!(
+        world.decide_with(&restarted(None, false), now),
+        send("s1", Language::FRENCH, None)
+    );
+    // A sequence that already reminded the customer goes on.
+    assert_eq!(
+        world.decide_with(&restarted(six_days_ago, true), now),
+        send("s1", Language::FRENCH, None)
+    );
+    let no_limit = SendingRules {
+        re_entry: Duration::zero(),
+        ..SendingRules::default()
+    };
+    let situation = restarted(six_days_ago, false);
+    let action = decide(
+        &world.campaign,
+        &situation,
+        |id| world.templates.iter().find(|t| t.id == id),
+        &no_limit,
+        now,
+    );
+    assert_eq!(action, send("s1", Language::FRENCH, None));
 }

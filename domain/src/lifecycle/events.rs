@@ -9,6 +9,18 @@ pub struct StoredCart {
     pub last_activity_at: DateTime<Utc>,
     pub ordered_at: Option<DateTime<Utc>>,
     pub items_fingerprint: String,
+    /// A step of the cart's current sequence was decided (sent, or skipped with a reason).
+    pub sequence_begun: bool,
+}
+
+/// Why a cart's sequence starts again from step 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Restart {
+    /// A product the cart did not hold.
+    ItemAdded,
+    /// More of a product it held.
+    QuantityUp,
 }
 
 /// What an event does to its cart.
@@ -17,9 +29,10 @@ pub struct StoredCart {
 pub enum Decision {
     /// A cart Relance did not know: create it.
     Create,
-    /// A newer state of a known cart: apply it. `restart` when the items changed, which
-    /// restarts the reminder sequence (reminders sent so far no longer count).
-    Apply { restart: bool },
+    /// A newer state of a known cart: apply it. With `restart`, the customer added to a cart
+    /// whose sequence had begun: it starts again from step 1, counted from the new
+    /// abandonment.
+    Apply { restart: Option<Restart> },
     /// Older than what is stored (events can arrive out of order): keep the stored state.
     Stale,
     /// The cart was already ordered: nothing reopens it.
@@ -33,8 +46,13 @@ impl Decision {
     pub fn as_str(&self) -> &'static str {
         match self {
             Self::Create => "created",
-            Self::Apply { restart: true } => "restarted",
-            Self::Apply { restart: false } => "applied",
+            Self::Apply {
+                restart: Some(Restart::ItemAdded),
+            } => "restarted_item_added",
+            Self::Apply {
+                restart: Some(Restart::QuantityUp),
+            } => "restarted_quantity_up",
+            Self::Apply { restart: None } => "applied",
             Self::Stale => "stale",
             Self::AfterOrder => "after_order",
             Self::UnknownCart => "unknown_cart",
@@ -42,8 +60,9 @@ impl Decision {
     }
 }
 
-/// A cart's items reduced to what matters for the restart rule: which products, how many.
-/// Prices or descriptions changing alone do not restart the sequence.
+/// A cart's items reduced to what matters for the restart rule: which products, how many
+/// (`sku:quantity` lines, sorted). Prices or descriptions changing alone do not restart the
+/// sequence.
 pub fn items_fingerprint(items: &[CartItem]) -> String {
     let mut lines: Vec<(&str, u32)> = items.iter().map(|i| (i.sku.as_str(), i.quantity)).collect();
     lines.sort_unstable();
@@ -52,6 +71,28 @@ pub fn items_fingerprint(items: &[CartItem]) -> String {
         .map(|(sku, quantity)| format!("{}:{quantity}", sku.replace(['|', ':'], "_")))
         .collect::<Vec<_>>()
         .join("|")
+}
+
+/// Whether the items of `after` hold more than `before` (both fingerprints): a new product, or
+/// more of one. Removing items or lowering a quantity is not a reason to remind again.
+pub fn items_grew(before: &str, after: &str) -> Option<Restart> {
+    let lines = |fingerprint: &str| -> Vec<(String, u32)> {
+        fingerprint
+            .split('|')
+            .filter_map(|line| line.rsplit_once(':'))
+            .map(|(sku, quantity)| (sku.to_owned(), quantity.parse().unwrap_or(0)))
+            .collect()
+    };
+    let before = lines(before);
+    let mut grew = None;
+    for (sku, quantity) in lines(after) {
+        match before.iter().find(|(known, _)| *known == sku) {
+            None => return Some(Restart::ItemAdded),
+            Some((_, was)) if quantity > *was => grew = Some(Restart::QuantityUp),
+            Some(_) => {}
+        }
+    }
+    grew
 }
 
 /// A `cart_updated` that happened at `occurred_at` with these items.
@@ -70,7 +111,11 @@ pub fn decide_update(
         return Decision::Stale;
     }
     Decision::Apply {
-        restart: stored.items_fingerprint != fingerprint,
+        restart: if stored.sequence_begun {
+            items_grew(&stored.items_fingerprint, fingerprint)
+        } else {
+            None
+        },
     }
 }
 
@@ -80,7 +125,7 @@ pub fn decide_deletion(stored: Option<&StoredCart>, occurred_at: DateTime<Utc>) 
         None => Decision::UnknownCart,
         Some(stored) if stored.ordered_at.is_some() => Decision::AfterOrder,
         Some(stored) if occurred_at < stored.last_activity_at => Decision::Stale,
-        Some(_) => Decision::Apply { restart: false },
+        Some(_) => Decision::Apply { restart: None },
     }
 }
 
@@ -91,7 +136,7 @@ pub fn decide_order(stored: Option<&StoredCart>) -> Decision {
     match stored {
         None => Decision::UnknownCart,
         Some(stored) if stored.ordered_at.is_some() => Decision::AfterOrder,
-        Some(_) => Decision::Apply { restart: false },
+        Some(_) => Decision::Apply { restart: None },
     }
 }
 
@@ -124,6 +169,7 @@ mod tests {
             last_activity_at: at(last_activity),
             ordered_at: ordered.map(at),
             items_fingerprint: items_fingerprint(items),
+            sequence_begun: true,
         }
     }
 
@@ -151,18 +197,49 @@ mod tests {
         );
     }
 
+    fn restart(reason: Restart) -> Decision {
+        Decision::Apply {
+            restart: Some(reason),
+        }
+    }
+
     #[test]
-    fn a_newer_update_with_other_items_restarts_the_sequence() {
-        let cart = stored(0, None, &[item("a", 1, "10")]);
-        let more = items_fingerprint(&[item("a", 2, "10")]);
+    fn adding_to_a_cart_whose_sequence_began_restarts_it_with_the_reason() {
+        let cart = stored(0, None, &[item("a", 1, "10"), item("b", 1, "5")]);
+        let more = items_fingerprint(&[item("a", 2, "10"), item("b", 1, "5")]);
+        let new = items_fingerprint(&[item("a", 1, "10"), item("c", 1, "5")]);
         assert_eq!(
             decide_update(Some(&cart), at(5), &more),
-            Decision::Apply { restart: true }
+            restart(Restart::QuantityUp)
         );
-        let same = items_fingerprint(&[item("a", 1, "9")]);
         assert_eq!(
-            decide_update(Some(&cart), at(5), &same),
-            Decision::Apply { restart: false }
+            decide_update(Some(&cart), at(5), &new),
+            restart(Restart::ItemAdded)
+        );
+        assert_eq!(restart(Restart::ItemAdded).as_str(), "restarted_item_added");
+    }
+
+    #[test]
+    fn removing_items_a_price_change_or_a_sequence_not_begun_restarts_nothing() {
+        let cart = stored(0, None, &[item("a", 2, "10"), item("b", 1, "5")]);
+        for fewer in [
+            items_fingerprint(&[item("a", 1, "10"), item("b", 1, "5")]),
+            items_fingerprint(&[item("a", 2, "10")]),
+            items_fingerprint(&[item("b", 1, "5"), item("a", 2, "9")]),
+        ] {
+            assert_eq!(
+                decide_update(Some(&cart), at(5), &fewer),
+                Decision::Apply { restart: None }
+            );
+        }
+        let waiting = StoredCart {
+            sequence_begun: false,
+            ..cart
+        };
+        let more = items_fingerprint(&[item("a", 3, "10"), item("b", 1, "5")]);
+        assert_eq!(
+            decide_update(Some(&waiting), at(5), &more),
+            Decision::Apply { restart: None }
         );
     }
 
@@ -177,10 +254,7 @@ mod tests {
     #[test]
     fn an_order_ends_the_cart_even_if_a_later_update_arrived_first() {
         let cart = stored(60, None, &[]);
-        assert_eq!(
-            decide_order(Some(&cart)),
-            Decision::Apply { restart: false }
-        );
+        assert_eq!(decide_order(Some(&cart)), Decision::Apply { restart: None });
     }
 
     #[test]
@@ -189,7 +263,7 @@ mod tests {
         assert_eq!(decide_deletion(Some(&cart), at(10)), Decision::Stale);
         assert_eq!(
             decide_deletion(Some(&cart), at(40)),
-            Decision::Apply { restart: false }
+            Decision::Apply { restart: None }
         );
         assert_eq!(decide_deletion(None, at(40)), Decision::UnknownCart);
     }

@@ -5,6 +5,7 @@ mod events;
 mod status;
 
 pub use events::{
-    decide_deletion, decide_order, decide_update, items_fingerprint, Decision, StoredCart,
+    decide_deletion, decide_order, decide_update, items_fingerprint, items_grew, Decision, Restart,
+    StoredCart,
 };
 pub use status::{next_reminder_at, CartFacts, CartStatus};

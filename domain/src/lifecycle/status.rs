@@ -7,8 +7,9 @@ use crate::campaign::Delay;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CartStatus {
-    /// Still changing, or not abandoned long enough yet, or without an email to remind.
-    Active,
+    /// Still changing or not idle long enough to count as abandoned ("abandoned after" in
+    /// Settings), or without an email to remind: the engine keeps checking it.
+    Checking,
     /// Abandoned; the first reminder is not sent yet.
     Waiting,
     /// At least one reminder sent, more to come.
@@ -27,7 +28,7 @@ pub enum CartStatus {
 
 impl CartStatus {
     pub const ALL: [CartStatus; 8] = [
-        Self::Active,
+        Self::Checking,
         Self::Waiting,
         Self::InProgress,
         Self::Finished,
@@ -39,7 +40,7 @@ impl CartStatus {
 
     pub fn as_str(&self) -> &'static str {
         match self {
-            Self::Active => "active",
+            Self::Checking => "checking",
             Self::Waiting => "waiting",
             Self::InProgress => "in_progress",
             Self::Finished => "finished",
@@ -51,6 +52,8 @@ impl CartStatus {
     }
 
     pub fn parse(text: &str) -> Option<Self> {
+        // "active" was the name of Checking: bookmarked filters keep working.
+        let text = if text == "active" { "checking" } else { text };
         Self::ALL.into_iter().find(|s| s.as_str() == text)
     }
 }
@@ -89,7 +92,7 @@ impl CartFacts {
             return CartStatus::Emptied;
         }
         if !self.has_email || now < self.last_activity_at + abandoned_after {
-            return CartStatus::Active;
+            return CartStatus::Checking;
         }
         match self.reminders_in_sequence {
             0 => CartStatus::Waiting,
@@ -99,16 +102,16 @@ impl CartFacts {
     }
 }
 
-/// When the next reminder of a Waiting or In progress cart falls due: its last activity plus the
-/// delay of the next enabled step (`delays` in step order). `None` when the sequence is done.
+/// When the next reminder of a cart falls due: the moment it is abandoned plus the delay of the
+/// next enabled step (`delays` in step order). `None` when the sequence is done.
 pub fn next_reminder_at(
-    last_activity_at: DateTime<Utc>,
+    abandoned_at: DateTime<Utc>,
     reminders_in_sequence: u32,
     delays: &[Delay],
 ) -> Option<DateTime<Utc>> {
     delays
         .get(reminders_in_sequence as usize)
-        .map(|delay| last_activity_at + delay.duration())
+        .map(|delay| abandoned_at + delay.duration())
 }
 
 #[cfg(test)]
@@ -136,8 +139,8 @@ mod tests {
     const THIRTY_MINUTES: Duration = Duration::minutes(30);
 
     #[test]
-    fn a_cart_is_active_until_thirty_minutes_without_activity() {
-        assert_eq!(facts().status(at(29), THIRTY_MINUTES), CartStatus::Active);
+    fn a_cart_is_checked_until_thirty_minutes_without_activity() {
+        assert_eq!(facts().status(at(29), THIRTY_MINUTES), CartStatus::Checking);
         assert_eq!(facts().status(at(30), THIRTY_MINUTES), CartStatus::Waiting);
     }
 
@@ -147,7 +150,7 @@ mod tests {
             has_email: false,
             ..facts()
         };
-        assert_eq!(guest.status(at(600), THIRTY_MINUTES), CartStatus::Active);
+        assert_eq!(guest.status(at(600), THIRTY_MINUTES), CartStatus::Checking);
         let empty = CartFacts {
             has_items: false,
             ..facts()
@@ -197,7 +200,7 @@ mod tests {
     }
 
     #[test]
-    fn the_next_reminder_falls_due_after_the_next_step_delay() {
+    fn the_next_reminder_falls_due_the_next_step_delay_after_the_abandonment() {
         let delays = [Delay::hours(1).unwrap(), Delay::days(1).unwrap()];
         assert_eq!(next_reminder_at(at(0), 0, &delays), Some(at(60)));
         assert_eq!(next_reminder_at(at(0), 1, &delays), Some(at(24 * 60)));
@@ -209,5 +212,6 @@ mod tests {
         for status in CartStatus::ALL {
             assert_eq!(CartStatus::parse(status.as_str()), Some(status));
         }
+        assert_eq!(CartStatus::parse("active"), Some(CartStatus::Checking));
     }
 }

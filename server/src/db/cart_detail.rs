@@ -19,6 +19,7 @@ pub struct CartDetailRow {
     pub ordered_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
     pub items_fingerprint: String,
+    pub sequence: i64,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -76,6 +77,8 @@ pub struct RequestRow {
 /// One step the engine went through for the cart.
 #[derive(Debug, sqlx::FromRow)]
 pub struct DeliveryRow {
+    pub sequence: i64,
+    pub abandoned_at: Option<DateTime<Utc>>,
     pub status: String,
     pub skip_reason: Option<String>,
     pub last_error: Option<String>,
@@ -104,7 +107,7 @@ pub async fn cart_detail(
 ) -> Result<Option<CartDetailRows>, DbError> {
     let Some(cart): Option<CartDetailRow> = sqlx::query_as(
         "select cart_id, external_id, customer_id, currency, total_tax_incl, total_tax_excl, shipping, url,
-                created_at, last_activity_at, ordered_at, deleted_at, items_fingerprint
+                created_at, last_activity_at, ordered_at, deleted_at, items_fingerprint, sequence
          from carts where shop_id = $1 and cart_id = $2",
     )
     .bind(shop_id)
@@ -165,7 +168,8 @@ pub async fn cart_detail(
     .fetch_all(pool)
     .await?;
     let deliveries = sqlx::query_as(
-        "select d.status, d.skip_reason, d.last_error, d.sent_at, d.updated_at, s.delay_amount, s.delay_unit
+        "select d.sequence, d.abandoned_at, d.status, d.skip_reason, d.last_error, d.sent_at,
+                d.updated_at, s.delay_amount, s.delay_unit
          from deliveries d join reminder_steps s on s.step_id = d.step_id
          where d.cart_id = $1 order by d.due_at",
     )

@@ -27,6 +27,9 @@ pub struct CartListRow {
     pub steps_done: i64,
     /// A reminder was sent before the order (the cart is Recovered).
     pub sent_before_order: bool,
+    /// When the cart counted as abandoned for its current sequence, once a step of it was
+    /// decided.
+    pub sequence_abandoned_at: Option<DateTime<Utc>>,
 }
 
 /// How many of cart `c`'s steps were decided (sent, failed or skipped), kept by triggers on
@@ -80,7 +83,7 @@ fn push_status(
         CartStatus::Emptied => {
             query.push(open).push(" and c.items_fingerprint = ''");
         }
-        CartStatus::Active => {
+        CartStatus::Checking => {
             query
                 .push(open)
                 .push(" and c.items_fingerprint <> '' and (c.customer_id is null or c.last_activity_at > ")
@@ -197,12 +200,14 @@ pub async fn list_carts(
              c.last_activity_at, c.ordered_at, c.deleted_at, c.items_fingerprint",
     );
     query.push(format_args!(
-        ", {STEPS_DONE} as steps_done, {SENT_BEFORE_ORDER} as sent_before_order"
+        ", {STEPS_DONE} as steps_done, {SENT_BEFORE_ORDER} as sent_before_order,
+         (select min(d.abandoned_at) from deliveries d
+          where d.cart_id = c.cart_id and d.sequence = c.sequence) as sequence_abandoned_at"
     ));
     query.push(
         " from (select c.cart_id, c.external_id, c.customer_id, c.total_tax_incl, c.currency,
              c.product_count, c.last_activity_at, c.ordered_at, c.deleted_at, c.items_fingerprint,
-             c.steps_done, c.first_sent_at
+             c.steps_done, c.first_sent_at, c.sequence
          from carts c",
     );
     push_filters(&mut query, shop_id, filters, threshold, enabled_steps)?;

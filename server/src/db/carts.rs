@@ -128,6 +128,7 @@ pub async fn insert_demo_batch(
                 fingerprint,
                 items_digest: ingest::items_digest(&row.cart.items)?,
                 sequence_started_at: row.created_at,
+                sequence: 1,
                 ordered_at: row.ordered_at,
                 deleted_at: row.deleted_at,
                 // The demo writes carts, not the events that made them.

@@ -21,6 +21,9 @@ pub struct DeliveryKey<'a> {
     pub customer_id: &'a str,
     pub campaign_id: &'a str,
     pub step_id: &'a str,
+    /// The cart's sequence the step belongs to, and when the cart counted as abandoned for it.
+    pub sequence: i64,
+    pub abandoned_at: DateTime<Utc>,
     pub due_at: DateTime<Utc>,
 }
 
@@ -32,10 +35,10 @@ pub async fn record_skip(
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
     let inserted = sqlx::query(
-        "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id, status,
-             skip_reason, due_at, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, 'skipped', $7, $8, $9, $9)
-         on conflict (cart_id, step_id) do nothing",
+        "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
+             sequence, abandoned_at, status, skip_reason, due_at, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, 'skipped', $9, $10, $11, $11)
+         on conflict (cart_id, sequence, step_id) do nothing",
     )
     .bind(new_id())
     .bind(key.shop_id)
@@ -43,6 +46,8 @@ pub async fn record_skip(
     .bind(key.customer_id)
     .bind(key.campaign_id)
     .bind(key.step_id)
+    .bind(key.sequence)
+    .bind(key.abandoned_at)
     .bind(reason.as_str())
     .bind(key.due_at)
     .bind(now)
@@ -70,7 +75,7 @@ pub struct ToQueue<'a> {
     pub discount: Option<&'a Discount>,
 }
 
-/// Rows per statement: 11 parameters each stays far below SQLite's 32,766.
+/// Rows per statement: 15 parameters each stays far below SQLite's 32,766.
 const ROWS_PER_INSERT: usize = 400;
 
 /// Queues a step for sending, with its coupon when it gives one (made now, so a retry sends
@@ -125,8 +130,8 @@ pub async fn enqueue_many(
     {
         let mut insert = sqlx::QueryBuilder::new(
             "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
-                 status, language, due_at, created_at, updated_at, next_attempt_at, lease_until,
-                 attempts) ",
+                 sequence, abandoned_at, status, language, due_at, created_at, updated_at,
+                 next_attempt_at, lease_until, attempts) ",
         );
         insert.push_values(chunk, |mut row, (item, id)| {
             row.push_bind(id.as_str())
@@ -135,6 +140,8 @@ pub async fn enqueue_many(
                 .push_bind(item.key.customer_id)
                 .push_bind(item.key.campaign_id)
                 .push_bind(item.key.step_id)
+                .push_bind(item.key.sequence)
+                .push_bind(item.key.abandoned_at)
                 .push("'queued'")
                 .push_bind(item.language.code())
                 .push_bind(item.key.due_at)
@@ -144,7 +151,7 @@ pub async fn enqueue_many(
                 .push_bind(lease_until)
                 .push_bind(attempts);
         });
-        insert.push(" on conflict (cart_id, step_id) do nothing returning delivery_id");
+        insert.push(" on conflict (cart_id, sequence, step_id) do nothing returning delivery_id");
         let rows: Vec<String> = insert.build_query_scalar().fetch_all(&mut *conn).await?;
         inserted.extend(rows);
     }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
-use domain::engine::{CouponPrefix, SendingRules};
+use domain::engine::{CouponPrefix, SendingRules, SequenceFacts};
 use domain::{Cart, Customer};
 
 use super::render_data::{into_domain, CartRow, ItemRow};
@@ -18,14 +18,15 @@ pub struct EngineSettings {
 }
 
 pub async fn engine_settings(pool: &Pool, shop_id: &str) -> Result<EngineSettings, DbError> {
-    let row: Option<(i64, i64, i64, i64, String)> = sqlx::query_as(
-        "select min_gap_hours, max_lateness_hours, active_months, coupon_cooldown_days, coupon_prefix
+    let row: Option<(i64, i64, i64, i64, i64, i64, String)> = sqlx::query_as(
+        "select abandoned_after_minutes, min_gap_hours, max_lateness_hours, active_months,
+                coupon_cooldown_days, re_entry_days, coupon_prefix
          from shop_settings where shop_id = $1",
     )
     .bind(shop_id)
     .fetch_optional(pool)
     .await?;
-    let Some((gap, lateness, months, cooldown, prefix)) = row else {
+    let Some((abandoned, gap, lateness, months, cooldown, re_entry, prefix)) = row else {
         return Ok(EngineSettings {
             rules: SendingRules::default(),
             coupon_prefix: CouponPrefix::default(),
@@ -33,10 +34,12 @@ pub async fn engine_settings(pool: &Pool, shop_id: &str) -> Result<EngineSetting
     };
     Ok(EngineSettings {
         rules: SendingRules {
+            abandoned_after: Duration::minutes(abandoned),
             min_gap: Duration::hours(gap),
             max_lateness: Duration::hours(lateness),
             active_months: u32::try_from(months).map_err(DbError::corrupt)?,
             coupon_cooldown: Duration::days(cooldown),
+            re_entry: Duration::days(re_entry),
         },
         coupon_prefix: CouponPrefix::parse(&prefix).map_err(DbError::corrupt)?,
     })
@@ -73,6 +76,8 @@ pub struct Candidate {
     pub cart_id: String,
     pub customer_id: String,
     pub last_activity_at: DateTime<Utc>,
+    /// The cart's current reminder sequence.
+    pub sequence: i64,
     pub customer: Customer,
     pub cart: Cart,
 }
@@ -83,6 +88,7 @@ struct CandidateRow {
     cart_id: String,
     customer_id: String,
     last_activity_at: DateTime<Utc>,
+    sequence: i64,
     #[sqlx(flatten)]
     cart: CartRow,
 }
@@ -117,7 +123,7 @@ pub async fn candidates(
     quiet_since: DateTime<Utc>,
     page: CandidatePage<'_>,
 ) -> Result<Vec<Candidate>, DbError> {
-    const SELECT: &str = "select k.rowid as row_id, k.cart_id, k.customer_id, k.last_activity_at,
+    const SELECT: &str = "select k.rowid as row_id, k.cart_id, k.customer_id, k.last_activity_at, k.sequence,
             k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
             c.external_id as c_external_id, c.email, c.first_name, c.last_name, c.gender, c.language,
             c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at
@@ -177,6 +183,7 @@ pub async fn candidates(
                 cart_id: row.cart_id,
                 customer_id: row.customer_id,
                 last_activity_at: row.last_activity_at,
+                sequence: row.sequence,
                 customer,
                 cart,
             })
@@ -184,11 +191,13 @@ pub async fn candidates(
         .collect()
 }
 
-/// What the engine knows of a page of candidates' past: steps with a delivery row per cart,
-/// each customer's latest reminder and coupon, and the addresses that get nothing.
+/// What the engine knows of a page of candidates' past: the steps of each cart's current
+/// sequence with a delivery row, where that sequence stands, each customer's latest reminder
+/// and coupon, and the addresses that get nothing.
 #[derive(Default)]
 pub struct History {
     pub done_steps: HashMap<String, Vec<String>>,
+    pub sequences: HashMap<String, SequenceFacts>,
     pub last_reminders: HashMap<String, DateTime<Utc>>,
     pub last_coupons: HashMap<String, DateTime<Utc>>,
     /// Lower-cased address → `true` for a permanent bounce, `false` for an unsubscribe.
@@ -208,15 +217,67 @@ pub async fn history(
         .collect();
     let emails = json_list(emails.iter().map(String::as_str));
 
-    let steps: Vec<(String, String)> = sqlx::query_as(
-        "select cart_id, step_id from deliveries where cart_id in (select value from json_each($1))",
+    let current: HashMap<&str, &Candidate> =
+        candidates.iter().map(|c| (c.cart_id.as_str(), c)).collect();
+    let steps: Vec<StepRow> = sqlx::query_as(
+        "select cart_id, step_id, sequence, abandoned_at, sent_at from deliveries
+         where cart_id in (select value from json_each($1))",
     )
     .bind(&carts)
     .fetch_all(&mut *conn)
     .await?;
     let mut done_steps: HashMap<String, Vec<String>> = HashMap::new();
-    for (cart_id, step_id) in steps {
-        done_steps.entry(cart_id).or_default().push(step_id);
+    let mut sequences: HashMap<String, SequenceFacts> = current
+        .values()
+        .map(|c| {
+            let facts = SequenceFacts {
+                restarted: c.sequence > 1,
+                ..SequenceFacts::default()
+            };
+            (c.cart_id.clone(), facts)
+        })
+        .collect();
+    for step in steps {
+        let in_current = current
+            .get(step.cart_id.as_str())
+            .is_some_and(|c| c.sequence == step.sequence);
+        if !in_current {
+            continue;
+        }
+        if let Some(facts) = sequences.get_mut(&step.cart_id) {
+            facts.abandoned_at = match (facts.abandoned_at, step.abandoned_at) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            facts.sent |= step.sent_at.is_some();
+        }
+        done_steps
+            .entry(step.cart_id)
+            .or_default()
+            .push(step.step_id);
+    }
+    // The first reminder of each restarted sequence of these customers, any cart.
+    let restarts: Vec<(String, String, i64, DateTime<Utc>)> = sqlx::query_as(
+        "select customer_id, cart_id, sequence, min(sent_at) from deliveries
+         where customer_id in (select value from json_each($1)) and sent_at is not null
+           and sequence > 1
+         group by customer_id, cart_id, sequence",
+    )
+    .bind(&customers)
+    .fetch_all(&mut *conn)
+    .await?;
+    for candidate in candidates {
+        let latest_other = restarts
+            .iter()
+            .filter(|(customer, cart, sequence, _)| {
+                *customer == candidate.customer_id
+                    && !(*cart == candidate.cart_id && *sequence == candidate.sequence)
+            })
+            .map(|(.., at)| *at)
+            .max();
+        if let Some(facts) = sequences.get_mut(&candidate.cart_id) {
+            facts.other_restart_sent_at = latest_other;
+        }
     }
     let last_reminders: Vec<(String, DateTime<Utc>)> = sqlx::query_as(
         "select customer_id, max(sent_at) from deliveries
@@ -243,6 +304,7 @@ pub async fn history(
     .await?;
     Ok(History {
         done_steps,
+        sequences,
         last_reminders: last_reminders.into_iter().collect(),
         last_coupons: last_coupons.into_iter().collect(),
         suppressions: suppressions
@@ -250,6 +312,15 @@ pub async fn history(
             .map(|(email, reason)| (email, reason == "permanent_bounce"))
             .collect(),
     })
+}
+
+#[derive(sqlx::FromRow)]
+struct StepRow {
+    cart_id: String,
+    step_id: String,
+    sequence: i64,
+    abandoned_at: Option<DateTime<Utc>>,
+    sent_at: Option<DateTime<Utc>>,
 }
 
 /// The carts with a pending "send the next reminder now" request.

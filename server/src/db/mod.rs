@@ -331,6 +331,8 @@ mod event_chain_migration_tests;
 
 #[cfg(test)]
 mod sender_fault_migration_tests;
+#[cfg(test)]
+mod sequence_migration_tests;
 
 #[cfg(test)]
 mod statistics_tests;

@@ -25,6 +25,7 @@ struct SettingsRow {
     min_gap_hours: Option<i64>,
     max_lateness_hours: Option<i64>,
     coupon_cooldown_days: Option<i64>,
+    re_entry_days: Option<i64>,
     attribution_window_days: Option<i64>,
 }
 
@@ -42,7 +43,8 @@ pub async fn load(pool: &Pool, shop_id: &str) -> Result<Option<ShopSettings>, Db
         "select s.name, s.url, s.logo_url, s.postal_address, s.default_language,
                 ss.sender_name, ss.sender_email, ss.reply_to, ss.support_email, ss.cart_url_pattern,
                 ss.coupon_prefix, ss.expired_coupon_days, ss.abandoned_after_minutes,
-                ss.min_gap_hours, ss.max_lateness_hours, ss.coupon_cooldown_days, ss.attribution_window_days
+                ss.min_gap_hours, ss.max_lateness_hours, ss.coupon_cooldown_days,
+                ss.re_entry_days, ss.attribution_window_days
          from shops s left join shop_settings ss on ss.shop_id = s.shop_id
          where s.shop_id = $1",
     )
@@ -75,6 +77,7 @@ pub async fn load(pool: &Pool, shop_id: &str) -> Result<Option<ShopSettings>, Db
         min_gap_hours: count(row.min_gap_hours, 12)?,
         max_lateness_hours: count(row.max_lateness_hours, 24)?,
         coupon_cooldown_days: count(row.coupon_cooldown_days, 30)?,
+        re_entry_days: count(row.re_entry_days, 7)?,
         attribution_window_days: count(row.attribution_window_days, 5)?,
     }))
 }
@@ -113,8 +116,8 @@ pub async fn save(
         "insert into shop_settings (shop_id, abandoned_after_minutes, created_at, updated_at,
              sender_name, sender_email, reply_to, support_email, cart_url_pattern, coupon_prefix,
              expired_coupon_days, min_gap_hours, max_lateness_hours, coupon_cooldown_days,
-             attribution_window_days)
-         values ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+             attribution_window_days, re_entry_days)
+         values ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
          on conflict (shop_id) do update set
              abandoned_after_minutes = excluded.abandoned_after_minutes,
              updated_at = excluded.updated_at,
@@ -128,7 +131,8 @@ pub async fn save(
              min_gap_hours = excluded.min_gap_hours,
              max_lateness_hours = excluded.max_lateness_hours,
              coupon_cooldown_days = excluded.coupon_cooldown_days,
-             attribution_window_days = excluded.attribution_window_days",
+             attribution_window_days = excluded.attribution_window_days,
+             re_entry_days = excluded.re_entry_days",
     )
     .bind(shop_id)
     .bind(i64::from(settings.abandoned_after_minutes))
@@ -144,6 +148,7 @@ pub async fn save(
     .bind(i64::from(settings.max_lateness_hours))
     .bind(i64::from(settings.coupon_cooldown_days))
     .bind(i64::from(settings.attribution_window_days))
+    .bind(i64::from(settings.re_entry_days))
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;

@@ -10,7 +10,8 @@ use rust_decimal::Decimal;
 use super::seeded::seeded_id;
 use crate::db::{DemoBatch, HistoryCoupon, HistoryDelivery, HistoryEvent};
 
-/// The demo campaign's two steps (ids and templates), as `seed` wrote them.
+/// The demo campaign's two steps (ids, templates and how long after the last activity each
+/// falls due), as `seed` wrote them.
 pub struct HistorySteps<'a> {
     pub campaign_id: &'a str,
     pub steps: [(&'a str, &'a str, Duration); 2],

@@ -81,6 +81,8 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
     let mut batch = generate(options, &shop)?;
     if options.history {
         let steps = campaign.steps();
+        // Step delays count from the abandonment, the shop's default 30 minutes idle.
+        let abandoned_after = chrono::Duration::minutes(crate::db::DEFAULT_ABANDONED_AFTER_MINUTES);
         let mut rng = fastrand::Rng::with_seed(options.seed ^ 0x5EED);
         history::add_history(
             &mut rng,
@@ -91,12 +93,12 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
                     (
                         &steps[0].id,
                         &steps[0].template_id,
-                        steps[0].delay.duration(),
+                        abandoned_after + steps[0].delay.duration(),
                     ),
                     (
                         &steps[1].id,
                         &steps[1].template_id,
-                        steps[1].delay.duration(),
+                        abandoned_after + steps[1].delay.duration(),
                     ),
                 ],
             },

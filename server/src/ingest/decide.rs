@@ -128,11 +128,12 @@ fn apply_event<'e>(
                 .entry(key)
                 .or_insert_with(|| Slot::new_cart(event.occurred_at));
             slot.last_event_seq = Some(seq);
-            let restart = matches!(
-                decision,
-                Decision::Create | Decision::Apply { restart: true }
-            );
-            update_cart(slot, event.occurred_at, restart, fingerprint, cart);
+            match decision {
+                Decision::Apply { restart: Some(_) } => slot.restart(event.occurred_at),
+                Decision::Create => slot.sequence_started_at = Some(event.occurred_at),
+                _ => {}
+            }
+            update_cart(slot, event.occurred_at, fingerprint, cart);
             if customer.is_some() {
                 slot.customer = customer;
             }
@@ -172,18 +173,14 @@ fn apply_event<'e>(
     }
 }
 
-/// A `cart_updated` applied: the cart takes its new state (and restarts its sequence when the
-/// lifecycle rules say so).
+/// A `cart_updated` applied: the cart takes its new state.
 fn update_cart<'e>(
     slot: &mut Slot<'e>,
     at: DateTime<Utc>,
-    restart: bool,
     fingerprint: String,
     cart: &'e domain::Cart,
 ) {
-    if restart || slot.sequence_started_at.is_none() {
-        slot.sequence_started_at = Some(at);
-    }
+    slot.sequence_started_at.get_or_insert(at);
     slot.created_at.get_or_insert(at);
     slot.state.last_activity_at = at;
     slot.state.items_fingerprint = fingerprint;
@@ -271,9 +268,20 @@ mod tests {
             deleted_at: None,
             items_fingerprint: String::new(),
             sequence_started_at: Some(at),
+            sequence: 1,
+            steps_done: 0,
             items_digest: String::new(),
             last_event_seq: Some(7),
         })
+    }
+
+    /// A cart of one T-shirt reminded once, last active at `last_activity`.
+    fn reminded_cart(cart: &str, last_activity: &str) -> Slot<'static> {
+        let mut slot = stored_cart(cart, last_activity);
+        slot.state.items_fingerprint = "tee:1".into();
+        slot.state.sequence_begun = true;
+        slot.steps_done = 1;
+        slot
     }
 
     #[test]
@@ -377,19 +385,21 @@ mod tests {
     }
 
     #[test]
-    fn more_items_after_a_reminder_restarts_the_sequence_from_the_new_activity() {
+    fn more_items_after_a_reminder_start_the_next_sequence_from_the_new_activity() {
         let owner = owner();
         let events = events(&[updated("e1", "web-1", "2026-11-23T12:00:00Z", 5)]);
         let mut state = GroupState::default();
         state
             .slots
-            .insert(key("web-1"), stored_cart("web-1", "2026-11-23T10:00:00Z"));
+            .insert(key("web-1"), reminded_cart("web-1", "2026-11-23T10:00:00Z"));
 
         let applied = apply_events(&[(&owner, events.as_slice())], state);
 
-        assert_eq!(applied.event_rows[0].outcome, "restarted");
+        assert_eq!(applied.event_rows[0].outcome, "restarted_quantity_up");
+        let slot = &applied.slots[&key("web-1")];
+        assert_eq!((slot.sequence, slot.steps_done), (2, 0));
         assert_eq!(
-            applied.slots[&key("web-1")].sequence_started_at,
+            slot.sequence_started_at,
             Some(Utc.with_ymd_and_hms(2026, 11, 23, 12, 0, 0).unwrap())
         );
     }

@@ -18,6 +18,9 @@ pub struct Slot<'e> {
     pub state: StoredCart,
     pub created_at: Option<DateTime<Utc>>,
     pub sequence_started_at: Option<DateTime<Utc>>,
+    /// The cart's reminder sequence and the steps of it decided, as the group leaves them.
+    pub sequence: i64,
+    pub steps_done: i64,
     pub deleted_at: Option<DateTime<Utc>>,
     /// The digest of the lines stored before the group ("" for a new cart).
     pub stored_items_digest: String,
@@ -41,9 +44,12 @@ impl Slot<'_> {
                 last_activity_at: row.last_activity_at,
                 ordered_at: row.ordered_at,
                 items_fingerprint: row.items_fingerprint,
+                sequence_begun: row.steps_done > 0,
             },
             created_at: Some(row.created_at),
             sequence_started_at: row.sequence_started_at,
+            sequence: row.sequence,
+            steps_done: row.steps_done,
             deleted_at: row.deleted_at,
             stored_items_digest: row.items_digest,
             stored_last_event_seq: row.last_event_seq,
@@ -54,6 +60,15 @@ impl Slot<'_> {
         }
     }
 
+    /// The customer added to the cart after its sequence began, at `at`: the next sequence
+    /// starts, from step 1.
+    pub fn restart(&mut self, at: DateTime<Utc>) {
+        self.sequence += 1;
+        self.steps_done = 0;
+        self.state.sequence_begun = false;
+        self.sequence_started_at = Some(at);
+    }
+
     /// A cart the group creates, first seen at `at`.
     pub fn new_cart(at: DateTime<Utc>) -> Self {
         Self {
@@ -62,9 +77,12 @@ impl Slot<'_> {
                 last_activity_at: at,
                 ordered_at: None,
                 items_fingerprint: String::new(),
+                sequence_begun: false,
             },
             created_at: None,
             sequence_started_at: None,
+            sequence: 1,
+            steps_done: 0,
             deleted_at: None,
             stored_items_digest: String::new(),
             stored_last_event_seq: None,
@@ -95,6 +113,8 @@ impl Slot<'_> {
             deleted_at: self.deleted_at,
             items_fingerprint: self.state.items_fingerprint.clone(),
             sequence_started_at,
+            sequence: self.sequence,
+            steps_done: self.steps_done,
             items_digest,
             last_event_seq: self.last_event_seq,
         })

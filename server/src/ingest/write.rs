@@ -101,6 +101,7 @@ fn cart_writes<'s>(
                     fingerprint: &slot.state.items_fingerprint,
                     items_digest: stored.items_digest.clone(),
                     sequence_started_at: stored.sequence_started_at.unwrap_or(stored.created_at),
+                    sequence: stored.sequence,
                     ordered_at: stored.ordered_at,
                     deleted_at: stored.deleted_at,
                     last_event_seq: stored.last_event_seq,

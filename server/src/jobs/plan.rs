@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
-use domain::engine::{decide, Action, Situation};
+use domain::engine::{abandoned_at, decide, step_due_at, Action, SendingRules, Situation};
 use domain::{Campaign, EmailTemplate};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
@@ -20,6 +20,10 @@ pub struct PlannedCart {
     pub cart_id: String,
     pub customer_id: String,
     pub last_activity_at: DateTime<Utc>,
+    /// The cart's current sequence, and when the cart counted as abandoned for it: fixed by its
+    /// first step, written with each of its steps.
+    pub sequence: i64,
+    pub abandoned_at: DateTime<Utc>,
     pub external_id: String,
     pub email: String,
     pub actions: Vec<Action>,
@@ -62,19 +66,20 @@ pub struct RunSummary {
     pub next_due: Option<DateTime<Utc>>,
 }
 
-/// When `step_id` fell due for a cart last active at `last_activity_at`.
+/// When `step_id` fell due for a planned cart: its sequence's abandonment plus the step's
+/// delay, as `decide` counts it.
 pub fn due_at(
     campaign: &Campaign,
+    rules: &SendingRules,
     step_id: &str,
-    last_activity_at: DateTime<Utc>,
+    cart: &PlannedCart,
 ) -> DateTime<Utc> {
-    campaign
+    let delay = campaign
         .steps()
         .iter()
         .find(|step| step.id == step_id)
-        .map_or(last_activity_at, |step| {
-            last_activity_at + step.delay.duration()
-        })
+        .map_or(chrono::Duration::zero(), |step| step.delay.duration());
+    step_due_at(delay, cart.last_activity_at, Some(cart.abandoned_at), rules)
 }
 
 impl Plan {
@@ -172,22 +177,21 @@ impl Planner {
         let Some(campaign) = db::load_campaign(pool, &shop.id).await? else {
             return Ok(None);
         };
-        let first_delay = campaign
-            .steps()
-            .iter()
-            .filter(|step| step.enabled)
-            .map(|step| step.delay.duration())
-            .min();
+        let any_step = campaign.steps().iter().any(|step| step.enabled);
+        let settings = engine::engine_settings(pool, &shop.id).await?;
+        // A cart can have a step due once abandoned: a step of a begun sequence counts from
+        // the sequence's abandonment, so it can fall due as soon as the cart is idle again.
+        let quiet_for = any_step.then_some(settings.rules.abandoned_after);
         Ok(Some(Self {
             now,
             templates: db::load_templates(pool, &shop.id).await?,
-            settings: engine::engine_settings(pool, &shop.id).await?,
+            settings,
             requested: engine::requested_carts(pool, &shop.id).await?,
             shop_id: shop.id,
             campaign,
-            pages: match first_delay {
-                Some(delay) => Pages::Requested {
-                    quiet_since: now - delay,
+            pages: match quiet_for {
+                Some(quiet_for) => Pages::Requested {
+                    quiet_since: now - quiet_for,
                 },
                 None => Pages::Done,
             },
@@ -293,11 +297,20 @@ impl Planner {
         let mut shift = chrono::Duration::zero();
         let (last_reminder_at, last_coupon_at) =
             self.customer_history(&candidate.customer_id, history);
+        let sequence = history
+            .sequences
+            .get(&candidate.cart_id)
+            .copied()
+            .unwrap_or_default();
         loop {
             let situation = Situation {
                 cart: &candidate.cart,
                 customer: &candidate.customer,
                 last_activity_at: candidate.last_activity_at - shift,
+                sequence: domain::engine::SequenceFacts {
+                    abandoned_at: sequence.abandoned_at.map(|at| at - shift),
+                    ..sequence
+                },
                 ordered: false,
                 deleted: false,
                 unsubscribed: suppression == Some(false),
@@ -335,6 +348,10 @@ impl Planner {
             cart_id: candidate.cart_id.clone(),
             customer_id: candidate.customer_id.clone(),
             last_activity_at: candidate.last_activity_at,
+            sequence: candidate.sequence,
+            abandoned_at: sequence
+                .abandoned_at
+                .unwrap_or_else(|| abandoned_at(candidate.last_activity_at, &self.settings.rules)),
             external_id: candidate.cart.id.clone(),
             email: candidate.customer.email.as_str().to_owned(),
             actions,

@@ -271,7 +271,7 @@ async fn record_decisions<'p>(
             let (step_id, due_at) = match action {
                 Action::Send { step_id, .. } | Action::Skip { step_id, .. } => (
                     step_id,
-                    due_at(&planner.campaign, step_id, cart.last_activity_at),
+                    due_at(&planner.campaign, &planner.settings.rules, step_id, cart),
                 ),
                 Action::Wait { at } => {
                     summary.add_wait(*at);
@@ -285,6 +285,8 @@ async fn record_decisions<'p>(
                 customer_id: &cart.customer_id,
                 campaign_id: planner.campaign.id(),
                 step_id,
+                sequence: cart.sequence,
+                abandoned_at: cart.abandoned_at,
                 due_at,
             };
             match action {

@@ -42,8 +42,9 @@ impl ShopRules {
         self.delays.len() as i64
     }
 
-    /// The cart's state at `now`, and when its next reminder falls due if it waits for one.
-    /// `steps_done` counts the steps the engine went through (sent or skipped), in order.
+    /// The cart's state at `now`, when it counts as abandoned (for an open cart that can be
+    /// reminded) and when its next reminder falls due if it waits for one. `steps_done` counts
+    /// the steps the engine went through (sent or skipped), in order.
     #[allow(clippy::too_many_arguments)]
     fn assess(
         &self,
@@ -54,8 +55,9 @@ impl ShopRules {
         deleted_at: Option<DateTime<Utc>>,
         steps_done: i64,
         sent_before_order: bool,
+        sequence_abandoned_at: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
-    ) -> (CartStatus, Option<DateTime<Utc>>) {
+    ) -> Assessed {
         let facts = CartFacts {
             has_items,
             has_email,
@@ -67,15 +69,34 @@ impl ShopRules {
             enabled_steps: self.delays.len() as u32,
         };
         let status = facts.status(now, self.abandoned_after);
-        let next = matches!(status, CartStatus::Waiting | CartStatus::InProgress)
-            .then(|| next_reminder_at(last_activity_at, facts.reminders_in_sequence, &self.delays))
-            .flatten();
-        (status, next)
+        let open = matches!(
+            status,
+            CartStatus::Checking | CartStatus::Waiting | CartStatus::InProgress
+        ) && has_email;
+        // As the engine counts: from the abandonment fixed by the sequence's first step, and
+        // never before the cart is abandoned again after new activity.
+        let abandoned_now = last_activity_at + self.abandoned_after;
+        let abandoned_at = open.then(|| sequence_abandoned_at.unwrap_or(abandoned_now));
+        Assessed {
+            status,
+            abandoned_at,
+            next_reminder_at: abandoned_at.and_then(|abandoned| {
+                next_reminder_at(abandoned, facts.reminders_in_sequence, &self.delays)
+                    .map(|due| due.max(abandoned_now))
+            }),
+        }
     }
 }
 
+/// A cart's state as the Carts list and the cart page show it.
+struct Assessed {
+    status: CartStatus,
+    abandoned_at: Option<DateTime<Utc>>,
+    next_reminder_at: Option<DateTime<Utc>>,
+}
+
 fn line(row: CartListRow, now: DateTime<Utc>, rules: &ShopRules) -> CartLine {
-    let (status, next) = rules.assess(
+    let assessed = rules.assess(
         !row.items_fingerprint.is_empty(),
         row.customer_id.is_some(),
         row.last_activity_at,
@@ -83,6 +104,7 @@ fn line(row: CartListRow, now: DateTime<Utc>, rules: &ShopRules) -> CartLine {
         row.deleted_at,
         row.steps_done,
         row.sent_before_order,
+        row.sequence_abandoned_at,
         now,
     );
     let name = format!(
@@ -101,8 +123,9 @@ fn line(row: CartListRow, now: DateTime<Utc>, rules: &ShopRules) -> CartLine {
         currency: Currency::parse(&row.currency).unwrap_or(Currency::EUR),
         products: u32::try_from(row.products).unwrap_or(0),
         last_activity_at: row.last_activity_at,
-        status,
-        next_reminder_at: next,
+        status: assessed.status,
+        abandoned_at: assessed.abandoned_at,
+        next_reminder_at: assessed.next_reminder_at,
     }
 }
 
@@ -165,17 +188,19 @@ pub async fn cart_detail(
     };
     let rules = ShopRules::load(pool, &shop.id).await?;
     let cart = rows.cart;
-    let steps_done = rows
-        .deliveries
-        .iter()
-        .filter(|d| d.status != "queued")
-        .count() as i64;
+    let current = || {
+        rows.deliveries
+            .iter()
+            .filter(|d| d.sequence == cart.sequence)
+    };
+    let steps_done = current().filter(|d| d.status != "queued").count() as i64;
+    let sequence_abandoned_at = current().filter_map(|d| d.abandoned_at).min();
     let sent_before_order = cart.ordered_at.is_some_and(|ordered| {
         rows.deliveries
             .iter()
             .any(|d| d.sent_at.is_some_and(|sent| sent <= ordered))
     });
-    let (status, next_reminder_at) = rules.assess(
+    let assessed = rules.assess(
         !cart.items_fingerprint.is_empty(),
         cart.customer_id.is_some(),
         cart.last_activity_at,
@@ -183,6 +208,7 @@ pub async fn cart_detail(
         cart.deleted_at,
         steps_done,
         sent_before_order,
+        sequence_abandoned_at,
         now,
     );
     let currency = Currency::parse(&cart.currency).unwrap_or(Currency::EUR);
@@ -200,7 +226,7 @@ pub async fn cart_detail(
     Ok(Some(CartDetail {
         id: cart.cart_id,
         external_id: cart.external_id,
-        status,
+        status: assessed.status,
         currency,
         url: cart.url,
         customer,
@@ -210,7 +236,8 @@ pub async fn cart_detail(
         shipping: from_db(cart.shipping),
         created_at: cart.created_at,
         last_activity_at: cart.last_activity_at,
-        next_reminder_at,
+        abandoned_at: assessed.abandoned_at,
+        next_reminder_at: assessed.next_reminder_at,
         timeline,
         reminder_pending,
         now,

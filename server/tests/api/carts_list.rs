@@ -109,10 +109,12 @@ async fn a_waiting_cart_shows_when_its_first_reminder_falls_due() {
         .unwrap();
 
     let line = result.lines.first().expect("the demo has waiting carts");
-    // Step 1 of the demo campaign goes out 1 hour after the last activity.
+    // Abandoned after 30 minutes idle; step 1 of the demo campaign an hour after that.
+    let abandoned_at = line.last_activity_at + chrono::Duration::minutes(30);
+    assert_eq!(line.abandoned_at, Some(abandoned_at));
     assert_eq!(
         line.next_reminder_at,
-        Some(line.last_activity_at + chrono::Duration::hours(1))
+        Some(abandoned_at + chrono::Duration::hours(1))
     );
 }
 

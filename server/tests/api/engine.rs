@@ -8,16 +8,17 @@ fn at(text: &str) -> DateTime<Utc> {
     text.parse().unwrap()
 }
 
-/// The demo shop and its campaign, plus one cart of John's (69.51 EUR) last changed at 09:00.
+/// The demo shop and its campaign, plus one cart of John's (69.51 EUR) last changed at 08:30,
+/// abandoned at 09:00 (30 minutes idle).
 async fn one_cart(language: &str) -> TestApp {
     let app = TestApp::spawn(Some(0)).await;
     let key = app.api_key().await;
-    let mut event = cart_updated("e1", "web-1", "2026-11-23T09:00:00Z", 1);
+    let mut event = cart_updated("e1", "web-1", "2026-11-23T08:30:00Z", 1);
     event["customer"]["language"] = language.into();
     app.post_events(&key, event).await;
     app.post_events(
         &key,
-        serde_json::json!({"id": "other", "type": "cart_updated", "occurred_at": "2026-11-23T09:30:00Z",
+        serde_json::json!({"id": "other", "type": "cart_updated", "occurred_at": "2026-11-23T09:00:00Z",
             "cart": {"id": "web-2", "currency": "EUR", "total_tax_incl": "10", "total_tax_excl": "8", "shipping": "0", "items": []}}),
     )
     .await;
@@ -37,10 +38,15 @@ async fn actions(app: &TestApp, now: &str) -> Vec<Action> {
 }
 
 #[tokio::test]
-async fn step_one_is_due_an_hour_after_the_last_activity_in_the_customer_language() {
+async fn step_one_is_due_an_hour_after_the_abandonment_in_the_customer_language() {
     let app = one_cart("fr").await;
 
-    assert!(actions(&app, "2026-11-23T09:59:00Z").await.is_empty());
+    assert_eq!(
+        actions(&app, "2026-11-23T09:59:00Z").await,
+        [Action::Wait {
+            at: at("2026-11-23T10:00:00Z")
+        }]
+    );
     assert_eq!(
         actions(&app, "2026-11-23T10:00:00Z").await,
         [Action::Send {

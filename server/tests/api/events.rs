@@ -302,7 +302,7 @@ async fn a_cart_another_connection_changed_is_read_again_before_the_next_event()
 }
 
 #[tokio::test]
-async fn changed_items_restart_the_sequence_and_unchanged_items_do_not() {
+async fn before_any_reminder_a_changed_cart_stays_in_its_first_sequence() {
     let app = TestApp::spawn(Some(1)).await;
     let key = app.api_key().await;
     app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
@@ -310,13 +310,14 @@ async fn changed_items_restart_the_sequence_and_unchanged_items_do_not() {
 
     app.post_events(&key, cart_updated("e2", "web-1", "2026-11-23T11:00:00Z", 1))
         .await;
-    let unchanged: DateTime<Utc> = app.cart_column("web-1", "sequence_started_at").await;
     app.post_events(&key, cart_updated("e3", "web-1", "2026-11-23T12:00:00Z", 2))
         .await;
-    let changed: DateTime<Utc> = app.cart_column("web-1", "sequence_started_at").await;
 
-    assert_eq!(unchanged.to_rfc3339(), "2026-11-23T10:00:00+00:00");
-    assert_eq!(changed.to_rfc3339(), "2026-11-23T12:00:00+00:00");
+    let started: DateTime<Utc> = app.cart_column("web-1", "sequence_started_at").await;
+    assert_eq!(started.to_rfc3339(), "2026-11-23T10:00:00+00:00");
+    assert_eq!(app.cart_column::<i64>("web-1", "sequence").await, 1);
+    let last: DateTime<Utc> = app.cart_column("web-1", "last_activity_at").await;
+    assert_eq!(last.to_rfc3339(), "2026-11-23T12:00:00+00:00");
 }
 
 #[tokio::test]

@@ -18,6 +18,8 @@ pub const TEST_LINK_KEY: &[u8] = b"test link key";
 pub struct TestApp {
     pub router: Router,
     pub pool: db::Pool,
+    /// The app's SQLite file, for the `relance` binary run against the same database.
+    pub database_url: String,
     /// The engine the app's cron URL runs, sending to the test's outbox.
     engine: server::jobs::Sender,
     _dir: tempfile::TempDir,
@@ -84,8 +86,41 @@ impl TestApp {
             router: app.router,
             engine: app.state.engine,
             pool,
+            database_url: config.database_url.clone(),
             _dir: dir,
         }
+    }
+
+    /// Runs `relance run-once --at <at> --json` on the app's database, sending through
+    /// `smtp_url`, and returns the run summary it prints.
+    pub async fn run_once(&self, smtp_url: &str, at: &str) -> serde_json::Value {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_relance"));
+        command
+            .env("DATABASE_URL", &self.database_url)
+            .env("SMTP_URL", smtp_url)
+            .env(
+                "RELANCE_SECRET",
+                String::from_utf8_lossy(TEST_LINK_KEY).as_ref(),
+            )
+            .env("RELANCE_PUBLIC_URL", "http://127.0.0.1:3000")
+            .env("RUST_LOG", "error")
+            .args(["run-once", "--at", at, "--json"]);
+        // Blocking the test's runtime would stall the loopback SMTP server the run talks to.
+        let output = tokio::task::spawn_blocking(move || command.output())
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "run-once failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        serde_json::from_slice(&output.stdout).unwrap_or_else(|error| {
+            panic!(
+                "run-once printed no summary ({error}): {}",
+                String::from_utf8_lossy(&output.stdout)
+            )
+        })
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {

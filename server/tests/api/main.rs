@@ -1,5 +1,6 @@
 //! Integration tests: the real router over a fresh SQLite file per test, called without a socket.
 
+mod abandonment;
 mod admin_auth;
 mod cart_page;
 mod carts_list;

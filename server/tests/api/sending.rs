@@ -8,11 +8,12 @@ fn at(text: &str) -> DateTime<Utc> {
     text.parse().unwrap()
 }
 
-/// The demo shop and campaign, and John's cart (69.51 EUR) last changed at 09:00.
+/// The demo shop and campaign, and John's cart (69.51 EUR) last changed at 08:30, abandoned
+/// at 09:00 (30 minutes idle).
 async fn one_cart() -> (TestApp, String) {
     let app = TestApp::spawn(Some(0)).await;
     let key = app.api_key().await;
-    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T09:00:00Z", 1))
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T08:30:00Z", 1))
         .await;
     (app, key)
 }
@@ -63,7 +64,7 @@ async fn a_due_step_is_sent_once_with_its_unsubscribe_headers() {
 async fn a_customer_with_two_carts_due_in_one_pass_gets_one_reminder_then_the_other_after_the_gap()
 {
     let (app, key) = one_cart().await;
-    app.post_events(&key, cart_updated("e2", "web-3", "2026-11-23T09:05:00Z", 2))
+    app.post_events(&key, cart_updated("e2", "web-3", "2026-11-23T08:35:00Z", 2))
         .await;
 
     let plan = server::jobs::plan(&app.pool, at("2026-11-23T10:10:00Z"))
@@ -113,6 +114,8 @@ async fn an_order_between_queueing_and_sending_stops_the_mail() {
             customer_id: &customer_id,
             campaign_id: "demo-campaign",
             step_id: "demo-step-1",
+            sequence: 1,
+            abandoned_at: at("2026-11-23T09:00:00Z"),
             due_at: at("2026-11-23T10:00:00Z"),
         },
         domain::Language::FRENCH,
@@ -408,13 +411,13 @@ async fn the_shop_checks_a_code_which_an_order_then_uses_up() {
     // Step 2 (with a code) goes out on the wall clock's day, so the code is still valid now.
     let app = TestApp::spawn(Some(0)).await;
     let key = app.api_key().await;
-    let last_activity = Utc::now() - chrono::Duration::days(1) - chrono::Duration::hours(1);
+    let last_activity = Utc::now() - chrono::Duration::days(1) - chrono::Duration::minutes(90);
     app.post_events(
         &key,
         cart_updated("e1", "web-1", &last_activity.to_rfc3339(), 1),
     )
     .await;
-    server::jobs::run_pass(&app.sender(), last_activity + chrono::Duration::hours(1))
+    server::jobs::run_pass(&app.sender(), last_activity + chrono::Duration::minutes(90))
         .await
         .unwrap();
     server::jobs::run_pass(&app.sender(), Utc::now())
@@ -523,7 +526,7 @@ fn smtp_sender(app: &TestApp, peer: &crate::smtp_peer::SmtpPeer) -> server::jobs
 #[tokio::test]
 async fn a_550_fails_that_reminder_once_suppresses_the_address_and_the_others_go_out() {
     let (app, key) = one_cart().await;
-    let mut mary = cart_updated("e2", "web-2", "2026-11-23T09:00:00Z", 1);
+    let mut mary = cart_updated("e2", "web-2", "2026-11-23T08:30:00Z", 1);
     mary["customer"]["id"] = "cu-8".into();
     mary["customer"]["email"] = "mary@example.com".into();
     app.post_events(&key, mary).await;

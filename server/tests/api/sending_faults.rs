@@ -11,14 +11,14 @@ fn at(text: &str) -> DateTime<Utc> {
     text.parse().unwrap()
 }
 
-/// The demo shop with John's and Mary's carts, last changed at 09:00: their first reminder is
+/// The demo shop with John's and Mary's carts, last changed at 08:30 (abandoned at 09:00): their first reminder is
 /// due at 10:00.
 async fn two_carts() -> TestApp {
     let app = TestApp::spawn(Some(0)).await;
     let key = app.api_key().await;
-    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T09:00:00Z", 1))
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T08:30:00Z", 1))
         .await;
-    let mut mary = cart_updated("e2", "web-2", "2026-11-23T09:00:00Z", 1);
+    let mut mary = cart_updated("e2", "web-2", "2026-11-23T08:30:00Z", 1);
     mary["customer"]["id"] = "cu-8".into();
     mary["customer"]["email"] = "mary@example.com".into();
     app.post_events(&key, mary).await;

@@ -84,8 +84,8 @@ async fn scripted_history() -> (TestApp, String) {
     .await;
     refresh(&app).await;
 
-    // Step 1 to A, B and D.
-    server::jobs::run_pass(&app.sender(), start + Duration::hours(1))
+    // Step 1 to A, B and D: abandoned 30 minutes after `start`, reminded an hour later.
+    server::jobs::run_pass(&app.sender(), start + Duration::minutes(90))
         .await
         .unwrap();
     refresh(&app).await;
@@ -110,7 +110,7 @@ async fn scripted_history() -> (TestApp, String) {
     // Step 2 to A and B (neither has ordered yet); D unsubscribed.
     server::jobs::run_pass(
         &app.sender(),
-        start + Duration::hours(24) + Duration::minutes(1),
+        start + Duration::hours(24) + Duration::minutes(31),
     )
     .await
     .unwrap();

@@ -15,6 +15,10 @@ pub struct StoredCartRow {
     pub deleted_at: Option<DateTime<Utc>>,
     pub items_fingerprint: String,
     pub sequence_started_at: Option<DateTime<Utc>>,
+    /// The cart's current reminder sequence (1, then one more per restart).
+    pub sequence: i64,
+    /// Steps of the current sequence decided so far (kept by triggers on the deliveries).
+    pub steps_done: i64,
     pub items_digest: String,
     /// The last event received about the cart: where its timeline's chain starts.
     pub last_event_seq: Option<i64>,
@@ -33,6 +37,8 @@ impl StoredCartRow {
             deleted_at: None,
             items_fingerprint: String::new(),
             sequence_started_at: None,
+            sequence: 1,
+            steps_done: 0,
             items_digest: String::new(),
             last_event_seq: None,
         }
@@ -41,7 +47,8 @@ impl StoredCartRow {
 
 /// The columns of `StoredCartRow`, as `carts` names them.
 pub(super) const STORED_CART_COLUMNS: &str = "cart_id, external_id, created_at, last_activity_at, \
-     ordered_at, deleted_at, items_fingerprint, sequence_started_at, items_digest, last_event_seq";
+     ordered_at, deleted_at, items_fingerprint, sequence_started_at, sequence, steps_done, items_digest, \
+     last_event_seq";
 
 /// A customer as an event (or the demo) names it.
 pub struct CustomerRow<'a> {
@@ -148,6 +155,7 @@ pub struct CartWrite<'a> {
     pub fingerprint: &'a str,
     pub items_digest: String,
     pub sequence_started_at: DateTime<Utc>,
+    pub sequence: i64,
     pub ordered_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
     pub last_event_seq: Option<i64>,

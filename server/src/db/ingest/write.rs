@@ -72,7 +72,7 @@ pub fn items_digest(items: &[domain::CartItem]) -> Result<String, DbError> {
 /// Writes carts whole: new ones are inserted, known ones take the new state (a guest cart keeps
 /// the customer it had when the update names none).
 pub fn upsert_carts(statements: &mut Statements, rows: &[CartWrite<'_>]) -> Result<(), DbError> {
-    const COLUMNS: [&str; 18] = [
+    const COLUMNS: [&str; 19] = [
         "cart_id",
         "shop_id",
         "external_id",
@@ -88,6 +88,7 @@ pub fn upsert_carts(statements: &mut Statements, rows: &[CartWrite<'_>]) -> Resu
         "deleted_at",
         "items_fingerprint",
         "sequence_started_at",
+        "sequence",
         "product_count",
         "items_digest",
         "last_event_seq",
@@ -123,6 +124,7 @@ pub fn upsert_carts(statements: &mut Statements, rows: &[CartWrite<'_>]) -> Resu
                     .push_bind(r.deleted_at)
                     .push_bind(r.fingerprint.to_owned())
                     .push_bind(r.sequence_started_at)
+                    .push_bind(r.sequence)
                     .push_bind(i64::from(r.cart.product_count()))
                     .push_bind(r.items_digest.clone())
                     .push_bind(r.last_event_seq);
@@ -135,6 +137,8 @@ pub fn upsert_carts(statements: &mut Statements, rows: &[CartWrite<'_>]) -> Resu
                  shipping = excluded.shipping, url = excluded.url, last_activity_at = excluded.last_activity_at,
                  ordered_at = excluded.ordered_at, deleted_at = excluded.deleted_at,
                  items_fingerprint = excluded.items_fingerprint, sequence_started_at = excluded.sequence_started_at,
+                 sequence = excluded.sequence,
+                 steps_done = case when excluded.sequence = carts.sequence then carts.steps_done else 0 end,
                  product_count = excluded.product_count, items_digest = excluded.items_digest,
                  last_event_seq = excluded.last_event_seq",
         );
