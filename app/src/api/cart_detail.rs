@@ -97,6 +97,10 @@ pub struct CartDetail {
     pub shipping: Decimal,
     pub created_at: DateTime<Utc>,
     pub last_activity_at: DateTime<Utc>,
+    /// The cart's reminder sequence (1, then one more each time the customer added to it after
+    /// a reminder) and when it started.
+    pub sequence: u32,
+    pub sequence_started_at: Option<DateTime<Utc>>,
     /// When the cart counts (or counted) as abandoned, as on the Carts list.
     pub abandoned_at: Option<DateTime<Utc>>,
     pub next_reminder_at: Option<DateTime<Utc>>,

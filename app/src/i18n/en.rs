@@ -51,6 +51,15 @@ fn carts_summary(total: u64, page: u32, pages: u32) -> String {
     format!("{total} cart{plural} · page {page} of {pages}")
 }
 
+fn sequence_since(sequence: u32, since: Option<DateTime<Utc>>) -> String {
+    let times = sequence - 1;
+    let plural = if times == 1 { "" } else { "s" };
+    match since {
+        Some(at) => format!("restarted {times} time{plural}, last on {}", date_time(at)),
+        None => format!("restarted {times} time{plural}"),
+    }
+}
+
 fn date_time(at: DateTime<Utc>) -> String {
     at.format("%d %b %Y, %H:%M").to_string()
 }
@@ -207,6 +216,8 @@ pub static TEXTS: Texts = Texts {
     label_state: "State",
     label_next_reminder: "Next reminder",
     label_abandoned_at: "Abandoned at",
+    label_sequence: "Reminder sequence",
+    sequence_since,
     label_created: "Created",
     yes: "Yes",
     no: "No",

@@ -52,6 +52,14 @@ fn carts_summary(total: u64, page: u32, pages: u32) -> String {
     format!("{total} panier{plural} · page {page} sur {pages}")
 }
 
+fn sequence_since(sequence: u32, since: Option<DateTime<Utc>>) -> String {
+    let times = sequence - 1;
+    match since {
+        Some(at) => format!("redémarrée {times} fois, la dernière le {}", date_time(at)),
+        None => format!("redémarrée {times} fois"),
+    }
+}
+
 fn date_time(at: DateTime<Utc>) -> String {
     at.format("%d/%m/%Y %H:%M").to_string()
 }
@@ -208,6 +216,8 @@ pub static TEXTS: Texts = Texts {
     label_state: "État",
     label_next_reminder: "Prochaine relance",
     label_abandoned_at: "Abandonné à",
+    label_sequence: "Séquence de relances",
+    sequence_since,
     label_created: "Créé le",
     yes: "Oui",
     no: "Non",

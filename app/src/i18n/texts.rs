@@ -94,6 +94,9 @@ pub struct Texts {
     pub label_state: &'static str,
     pub label_next_reminder: &'static str,
     pub label_abandoned_at: &'static str,
+    pub label_sequence: &'static str,
+    /// "Restarted 2 times, last at …" for sequence 3.
+    pub sequence_since: fn(u32, Option<chrono::DateTime<chrono::Utc>>) -> String,
     pub label_created: &'static str,
     pub yes: &'static str,
     pub no: &'static str,

@@ -92,6 +92,18 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
                 <dt>{move || i18n.t().col_last_activity}</dt>
                 <dd>{move || (i18n.t().date_time)(activity)}</dd>
             </div>
+            {(detail.sequence > 1)
+                .then(|| {
+                    let (sequence, since) = (detail.sequence, detail.sequence_started_at);
+                    view! {
+                        <div>
+                            <dt>{move || i18n.t().label_sequence}</dt>
+                            <dd data-sequence=sequence>
+                                {move || (i18n.t().sequence_since)(sequence, since)}
+                            </dd>
+                        </div>
+                    }
+                })}
             {abandoned
                 .map(|at| {
                     view! {

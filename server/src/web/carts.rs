@@ -236,6 +236,8 @@ pub async fn cart_detail(
         shipping: from_db(cart.shipping),
         created_at: cart.created_at,
         last_activity_at: cart.last_activity_at,
+        sequence: u32::try_from(cart.sequence).unwrap_or(1),
+        sequence_started_at: cart.sequence_started_at,
         abandoned_at: assessed.abandoned_at,
         next_reminder_at: assessed.next_reminder_at,
         timeline,

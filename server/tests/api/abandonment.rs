@@ -217,3 +217,26 @@ async fn removing_items_after_a_reminder_goes_on_with_the_sequence_once_idle_aga
     let (_, outcomes) = timeline(&app, "web-2").await;
     assert_eq!(outcomes, ["created", "applied"]);
 }
+
+#[tokio::test]
+async fn the_cart_page_says_when_the_sequence_last_restarted() {
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    let peer = SmtpPeer::start(&[]).await;
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T08:30:00Z", 1))
+        .await;
+    app.run_once(&peer.url(), "2026-11-23T10:00:00Z").await;
+    app.post_events(&key, cart_updated("e2", "web-1", "2026-11-23T12:00:00Z", 2))
+        .await;
+
+    let id = cart_id(&app, "web-1").await;
+    let page = app.get_signed_in(&format!("/carts/{id}"), "en").await;
+
+    assert!(
+        page.body
+            .contains("restarted 1 time, last on 23 Nov 2026, 12:00"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("restarted because a quantity went up"));
+}
