@@ -62,6 +62,9 @@ pub enum TimelineEntry {
         status: String,
         /// The skip reason, or the last error of a failed or retried send.
         reason: Option<String>,
+        /// The code the reminder carried, and the order that spent it.
+        code: Option<String>,
+        redeemed_by: Option<String>,
     },
     /// "Send the next reminder now", by whom, and whether the engine took it yet.
     ReminderRequested {

@@ -119,6 +119,13 @@ fn skip_reason(reason: &str) -> &str {
     }
 }
 
+fn timeline_coupon(code: &str, redeemed_by: Option<&str>) -> String {
+    match redeemed_by {
+        Some(order) => format!("code {code}, utilisé par la commande {order}"),
+        None => format!("code {code}, non utilisé"),
+    }
+}
+
 fn timeline_reminder(delay: &str, status: &str, reason: Option<&str>) -> String {
     match status {
         "sent" => format!("Relance « {delay} » envoyée"),
@@ -242,6 +249,7 @@ pub static TEXTS: Texts = Texts {
     timeline_order,
     timeline_request,
     timeline_reminder,
+    timeline_coupon,
     status,
     countdown,
     carts_summary,

@@ -25,7 +25,7 @@ pub static FR: HelpTexts = HelpTexts {
         ),
         (
             "Comment sont créés les codes promo et combien de temps sont-ils valables ?",
-            "Un code unique à usage unique est créé pour chaque relance avec réduction : votre préfixe (RLC- par défaut) suivi de 8 caractères sans confusion possible (pas de 0/O ni 1/I). Il expire après le nombre de jours de validité de la relance. Un client reçoit au plus un code par période réglée dans les Paramètres (30 jours par défaut). Les codes expirés non utilisés sont supprimés après le délai choisi.",
+            "Un code unique à usage unique est créé pour chaque relance avec réduction : votre préfixe (RLC- par défaut) suivi de 8 caractères sans confusion possible (pas de 0/O ni 1/I). Il expire après le nombre de jours de validité de la relance. Un client reçoit au plus un code par période réglée dans les Paramètres (30 jours par défaut). Les codes expirés non utilisés sont supprimés après le délai choisi. Un code n'est accepté que pour le client à qui il a été envoyé, avant son expiration, une seule fois, et sur un panier d'au moins le montant de sa tranche : votre boutique le vérifie par l'API (« redeem »), et un code cité par une commande qui ne respecte pas ces règles n'est ni consommé ni compté dans les statistiques.",
         ),
         (
             "Comment un client se désabonne-t-il ?",
@@ -82,7 +82,7 @@ pub static EN: HelpTexts = HelpTexts {
         ),
         (
             "How are discount codes made and how long do they last?",
-            "Each reminder with a discount gets a unique single-use code: your prefix (RLC- by default) and 8 characters that cannot be confused (no 0/O, no 1/I). It expires after the reminder's validity in days. A customer gets at most one code per period set in Settings (30 days by default). Expired unused codes are deleted after the delay you choose.",
+            "Each reminder with a discount gets a unique single-use code: your prefix (RLC- by default) and 8 characters that cannot be confused (no 0/O, no 1/I). It expires after the reminder's validity in days. A customer gets at most one code per period set in Settings (30 days by default). Expired unused codes are deleted after the delay you choose. A code is accepted only for the customer it was sent to, before it expires, once, and on a cart worth at least its range's lower bound: your shop checks it through the API (\"redeem\"), and a code an order lists against these rules is neither spent nor counted in the statistics.",
         ),
         (
             "How does a customer unsubscribe?",

@@ -122,6 +122,8 @@ pub struct Texts {
     pub timeline_request: fn(&str, bool) -> String,
     /// A reminder step on a cart's timeline: its delay ("1 hour"), status and skip reason.
     pub timeline_reminder: fn(&str, &str, Option<&str>) -> String,
+    /// A reminder's code, and the order that spent it.
+    pub timeline_coupon: fn(&str, Option<&str>) -> String,
     /// "Waiting", "En attente"…
     pub status: fn(domain::lifecycle::CartStatus) -> &'static str,
     /// "in 12 min 05 s" for a number of seconds.

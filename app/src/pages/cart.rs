@@ -325,12 +325,23 @@ fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
             delay_unit,
             status,
             reason,
+            code,
+            redeemed_by,
             ..
-        } => (i18n.t().timeline_reminder)(
-            &(i18n.t().delay)(*delay_amount, *delay_unit),
-            status,
-            reason.as_deref(),
-        ),
+        } => {
+            let reminder = (i18n.t().timeline_reminder)(
+                &(i18n.t().delay)(*delay_amount, *delay_unit),
+                status,
+                reason.as_deref(),
+            );
+            match code {
+                Some(code) => format!(
+                    "{reminder} · {}",
+                    (i18n.t().timeline_coupon)(code, redeemed_by.as_deref())
+                ),
+                None => reminder,
+            }
+        }
     };
     view! {
         <li>

@@ -181,6 +181,11 @@ impl DiscountRanges {
 
     /// The discount for a cart worth `value`, or none below the first range or above the last.
     pub fn pick(&self, value: Decimal) -> Option<&Discount> {
+        self.pick_range(value).map(|range| &range.discount)
+    }
+
+    /// The range a cart worth `value` falls in.
+    pub fn pick_range(&self, value: Decimal) -> Option<&DiscountRange> {
         let last = self.ranges.len() - 1;
         self.ranges
             .iter()
@@ -191,7 +196,7 @@ impl DiscountRanges {
                 Some(max) if *index == last => value <= max,
                 _ => true,
             })
-            .map(|(_, range)| &range.discount)
+            .map(|(_, range)| range)
     }
 }
 
@@ -222,6 +227,18 @@ impl DiscountPolicy {
             Self::None => None,
             Self::Single { discount } => Some(*discount),
             Self::Ranges { ranges } => ranges.pick(cart.value(ranges.basis())).copied(),
+        }
+    }
+
+    /// The cart value the code made for this cart needs, and which total it is: the lower
+    /// bound of the cart's range (a cart worth less got another discount, or none).
+    pub fn minimum(&self, cart: &Cart) -> Option<(Decimal, ValueBasis)> {
+        match self {
+            Self::None | Self::Single { .. } => None,
+            Self::Ranges { ranges } => ranges
+                .pick_range(cart.value(ranges.basis()))
+                .filter(|range| range.min > Decimal::ZERO)
+                .map(|range| (range.min, ranges.basis())),
         }
     }
 

@@ -5,7 +5,8 @@ mod coupon;
 mod decide;
 
 pub use coupon::{
-    coupon_code, coupon_state, CouponPrefix, CouponState, CODE_ALPHABET, CODE_LENGTH,
+    coupon_code, coupon_state, redeem, CouponPrefix, CouponState, CouponTerms, RedeemAttempt,
+    RedeemRefusal, Redeemed, CODE_ALPHABET, CODE_LENGTH,
 };
 pub use decide::{
     abandoned_at, decide, step_due_at, stop_reason, too_late, Action, CartStops, SendingRules,

@@ -1,4 +1,5 @@
-//! `GET /api/v1/coupons/{code}`: the shop checks a code Relance made before accepting it.
+//! `GET /api/v1/coupons/{code}`: the shop checks a code Relance made before accepting it
+//! (`redeem.rs` spends it).
 
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -31,6 +32,12 @@ pub struct CouponAnswer {
     pub expires_at: Option<DateTime<Utc>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub used_at: Option<DateTime<Utc>>,
+    /// The cart value the code needs, as a decimal string, and which total: `tax_incl` or
+    /// `tax_excl` (send that one as `cart_total` when redeeming).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum_basis: Option<String>,
 }
 
 pub async fn check(
@@ -58,6 +65,8 @@ pub async fn check(
                 combinable: None,
                 expires_at: None,
                 used_at: None,
+                minimum: None,
+                minimum_basis: None,
             }),
         ));
     };
@@ -77,6 +86,8 @@ pub async fn check(
             combinable: Some(row.combinable),
             expires_at: Some(row.expires_at),
             used_at: row.used_at,
+            minimum: row.min_order.map(|v| from_db(v).normalize().to_string()),
+            minimum_basis: row.min_order_basis,
         }),
     ))
 }

@@ -6,6 +6,8 @@ use axum::{
 use serde::Serialize;
 use serde_json::json;
 
+use domain::engine::RedeemRefusal;
+
 use crate::db::DbError;
 
 /// One problem in one event of a request.
@@ -37,8 +39,34 @@ pub enum ApiError {
     AlreadyRunning,
     #[error("the run failed; it will be tried again by the scheduler")]
     RunFailed(#[source] anyhow::Error),
+    #[error("{field}: {message}")]
+    InvalidField {
+        field: &'static str,
+        message: String,
+    },
+    #[error("{0} is not a code of this shop")]
+    CouponUnknown(String),
+    #[error("{}", refusal_message(.code, .refusal))]
+    CouponRefused {
+        code: String,
+        refusal: RedeemRefusal,
+    },
     #[error("internal error")]
     Internal(#[from] DbError),
+}
+
+fn refusal_message(code: &str, refusal: &RedeemRefusal) -> String {
+    match refusal {
+        RedeemRefusal::Expired => format!("{code} has expired"),
+        RedeemRefusal::AlreadyUsed => format!("{code} was already used by another order"),
+        RedeemRefusal::OtherCustomer => format!("{code} was made for another customer"),
+        RedeemRefusal::CustomerUnknown => {
+            format!("{code} is personal: say who orders with \"customer_id\" or \"email\"")
+        }
+        RedeemRefusal::BelowMinimum { minimum } => {
+            format!("{code} needs a cart of at least {minimum}")
+        }
+    }
 }
 
 impl IntoResponse for ApiError {
@@ -50,7 +78,18 @@ impl IntoResponse for ApiError {
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::MalformedJson(_) => StatusCode::BAD_REQUEST,
-            Self::BadShape(_) | Self::InvalidEvents(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::BadShape(_) | Self::InvalidEvents(_) | Self::InvalidField { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            Self::CouponUnknown(_) => StatusCode::NOT_FOUND,
+            Self::CouponRefused { refusal, .. } => match refusal {
+                RedeemRefusal::Expired => StatusCode::GONE,
+                RedeemRefusal::AlreadyUsed => StatusCode::CONFLICT,
+                RedeemRefusal::OtherCustomer => StatusCode::FORBIDDEN,
+                RedeemRefusal::CustomerUnknown | RedeemRefusal::BelowMinimum { .. } => {
+                    StatusCode::UNPROCESSABLE_ENTITY
+                }
+            },
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         let body = match self {
@@ -63,6 +102,20 @@ impl IntoResponse for ApiError {
                     "an engine run from the cron URL failed"
                 );
                 json!({"message": "the run failed; it will be tried again by the scheduler"})
+            }
+            Self::InvalidField { field, message } => {
+                json!({"message": format!("{field}: {message}"), "field": field})
+            }
+            Self::CouponUnknown(ref code) => {
+                json!({"message": self.to_string(), "field": "code", "reason": "unknown", "code": code})
+            }
+            Self::CouponRefused { ref code, refusal } => {
+                let mut body =
+                    json!({"message": self.to_string(), "reason": refusal.as_str(), "code": code});
+                if let RedeemRefusal::BelowMinimum { minimum } = refusal {
+                    body["minimum"] = minimum.normalize().to_string().into();
+                }
+                body
             }
             Self::Internal(cause) => {
                 tracing::error!(%cause, "API request failed");

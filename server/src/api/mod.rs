@@ -1,10 +1,12 @@
 //! The HTTP API shops integrate against (`/api/v1/…`), authenticated by API key.
 
+mod body;
 mod coupons;
 mod error;
 pub mod events;
 mod jobs;
 pub mod keys;
+mod redeem;
 
 use axum::{
     extract::DefaultBodyLimit,
@@ -23,5 +25,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/events", post(events::receive))
         .route("/api/v1/jobs/run", post(jobs::run))
         .route("/api/v1/coupons/{code}", get(coupons::check))
+        .route("/api/v1/coupons/{code}/redeem", post(redeem::redeem))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
 }

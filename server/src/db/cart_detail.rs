@@ -87,6 +87,8 @@ pub struct DeliveryRow {
     pub updated_at: DateTime<Utc>,
     pub delay_amount: i64,
     pub delay_unit: String,
+    pub code: Option<String>,
+    pub used_by_order: Option<String>,
 }
 
 pub struct CartDetailRows {
@@ -171,8 +173,9 @@ pub async fn cart_detail(
     .await?;
     let deliveries = sqlx::query_as(
         "select d.sequence, d.abandoned_at, d.status, d.skip_reason, d.last_error, d.sent_at,
-                d.updated_at, s.delay_amount, s.delay_unit
+                d.updated_at, s.delay_amount, s.delay_unit, cp.code, cp.used_by_order
          from deliveries d join reminder_steps s on s.step_id = d.step_id
+         left join coupons cp on cp.delivery_id = d.delivery_id
          where d.cart_id = $1 order by d.due_at",
     )
     .bind(cart_id)

@@ -168,6 +168,8 @@ pub async fn insert_demo_batch(
                 total_tax_incl: row.cart.total_tax_incl.amount(),
                 coupon_codes: order.coupon_codes.clone(),
                 ordered_at: order.ordered_at,
+                customer_id: None,
+                email: None,
             }
         })
         .collect();

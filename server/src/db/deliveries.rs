@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use domain::email::OfferedDiscount;
 use domain::engine::{coupon_code, CouponPrefix, SkipReason, CODE_LENGTH};
-use domain::{Discount, DiscountKind, Language, Percent};
+use domain::{Discount, DiscountKind, Language, Percent, ValueBasis};
 use rand_core::{OsRng, RngCore};
+use rust_decimal::Decimal;
 use sqlx::SqliteConnection;
 
 use super::money::{from_db, to_db};
@@ -57,6 +58,14 @@ pub async fn record_skip(
     Ok(inserted == 1)
 }
 
+/// How `coupons.min_order_basis` names a total.
+pub fn basis_name(basis: ValueBasis) -> &'static str {
+    match basis {
+        ValueBasis::TaxIncluded => "tax_incl",
+        ValueBasis::TaxExcluded => "tax_excl",
+    }
+}
+
 fn coupon_columns(discount: &Discount) -> (&'static str, Option<i64>, bool) {
     match discount.kind {
         DiscountKind::Percent { percent } => ("percent", to_db(percent.value()).ok(), false),
@@ -73,6 +82,8 @@ pub struct ToQueue<'a> {
     pub key: DeliveryKey<'a>,
     pub language: Language,
     pub discount: Option<&'a Discount>,
+    /// The cart value the code needs, and on which total (see `DiscountPolicy::minimum`).
+    pub minimum: Option<(Decimal, ValueBasis)>,
 }
 
 /// Rows per statement: 15 parameters each stays far below SQLite's 32,766.
@@ -93,6 +104,7 @@ pub async fn enqueue(
         key: *key,
         language,
         discount,
+        minimum: None,
     };
     Ok(enqueue_many(conn, &[item], prefix, now, None)
         .await?
@@ -172,7 +184,7 @@ pub async fn enqueue_many(
         for chunk in pending.chunks(ROWS_PER_INSERT) {
             let mut insert = sqlx::QueryBuilder::new(
                 "insert into coupons (coupon_id, shop_id, code, customer_id, delivery_id, kind, value,
-                     tax_included, combinable, expires_at, created_at) ",
+                     tax_included, combinable, expires_at, created_at, min_order, min_order_basis) ",
             );
             insert.push_values(chunk, |mut row, (item, delivery_id, discount)| {
                 let (kind, value, tax_included) = coupon_columns(discount);
@@ -189,7 +201,9 @@ pub async fn enqueue_many(
                     .push_bind(tax_included)
                     .push_bind(discount.combinable)
                     .push_bind(expires_at(discount, now))
-                    .push_bind(now);
+                    .push_bind(now)
+                    .push_bind(item.minimum.and_then(|(min, _)| to_db(min).ok()))
+                    .push_bind(item.minimum.map(|(_, basis)| basis_name(basis)));
                 codes.insert(delivery_id, code);
             });
             insert.push(" on conflict (shop_id, code) do nothing returning delivery_id");

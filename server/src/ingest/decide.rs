@@ -146,7 +146,8 @@ fn apply_event<'e>(
             chain_event(slots, unknown_heads, key, seq);
         }
         (EventBody::Ordered { order, customer }, decision) => {
-            let customer = remember_customer(&mut applied.customers, shop_id, customer.as_ref());
+            let event_customer = customer.as_ref();
+            let customer = remember_customer(&mut applied.customers, shop_id, event_customer);
             let slot = slots.get_mut(&key);
             applied.order_rows.push(OrderRow {
                 order_id: new_id(),
@@ -158,6 +159,8 @@ fn apply_event<'e>(
                 total_tax_incl: order.total.amount(),
                 coupon_codes: order.coupon_codes.clone(),
                 ordered_at: event.occurred_at,
+                customer_id: event_customer.map(|c| c.customer.id.clone()),
+                email: event_customer.map(|c| c.customer.email.as_str().to_owned()),
             });
             if let (Some(slot), Decision::Apply { .. }) = (slot, decision) {
                 slot.state.ordered_at = Some(event.occurred_at);

@@ -3,6 +3,7 @@
 //! `read`, then the pure `decide`, then `write`). The HTTP side is `api::events`.
 
 mod apply;
+mod coupons;
 mod decide;
 mod read;
 mod slot;

@@ -65,7 +65,8 @@ pub async fn write_group(
         memory.will_store_cart(shop_id, row);
     }
     memory.will_continue_at(applied.next_seq);
-    store::insert_orders(conn, &applied.order_rows, now).await
+    store::insert_orders(conn, &applied.order_rows, now).await?;
+    super::coupons::spend_order_codes(conn, &applied.order_rows).await
 }
 
 /// The writes that leave every cart of the group as its slot says, and each cart as stored then

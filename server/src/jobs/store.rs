@@ -307,6 +307,11 @@ async fn record_decisions<'p>(
                         key,
                         language: *language,
                         discount: discount.as_ref(),
+                        minimum: discount.and_then(|_| {
+                            let step =
+                                planner.campaign.steps().iter().find(|s| s.id == *step_id)?;
+                            step.discount.minimum(&page[index].candidate.cart)
+                        }),
                     },
                 )),
                 _ => {}

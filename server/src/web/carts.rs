@@ -313,6 +313,8 @@ fn timeline(
                 },
                 status: d.status,
                 reason: d.skip_reason.or(d.last_error),
+                code: d.code,
+                redeemed_by: d.used_by_order,
             }))
             .chain(
                 requests

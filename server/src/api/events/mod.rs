@@ -107,18 +107,7 @@ pub async fn receive(
     let Some(owner) = keys::authenticate(state.pool(), authorization).await? else {
         return Err(ApiError::Unauthorized);
     };
-    let is_json = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|mime| mime.trim().eq_ignore_ascii_case("application/json"));
-    if !is_json {
-        return Err(ApiError::UnsupportedMediaType);
-    }
-    let body = body.map_err(|rejection| match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
-        _ => ApiError::MalformedJson(rejection.body_text()),
-    })?;
+    let body = super::body::json_body(&headers, body)?;
     let currency = Currency::parse(&owner.currency).unwrap_or(Currency::EUR);
     let events = parse_events(&body, currency)?;
     let summary = state.ingest.submit(owner, events).await?;

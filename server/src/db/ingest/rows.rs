@@ -172,4 +172,7 @@ pub struct OrderRow {
     pub total_tax_incl: rust_decimal::Decimal,
     pub coupon_codes: Vec<String>,
     pub ordered_at: DateTime<Utc>,
+    /// Who ordered, when the event said: the shop's customer id and email.
+    pub customer_id: Option<String>,
+    pub email: Option<String>,
 }

@@ -288,20 +288,5 @@ pub async fn insert_orders(
         query.push(" on conflict (shop_id, external_id) do nothing");
         query.build().execute(&mut *conn).await?;
     }
-    // A code the order used is spent: it validates no other order.
-    for order in rows {
-        for code in &order.coupon_codes {
-            sqlx::query(
-                "update coupons set used_at = $1, used_by_order = $2
-                 where shop_id = $3 and code = $4 and used_at is null",
-            )
-            .bind(order.ordered_at)
-            .bind(&order.external_id)
-            .bind(&order.shop_id)
-            .bind(code.trim().to_ascii_uppercase())
-            .execute(&mut *conn)
-            .await?;
-        }
-    }
     Ok(())
 }

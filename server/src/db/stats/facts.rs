@@ -7,11 +7,10 @@ use domain::stats::{Order, Period, SentReminder, Touch};
 use rust_decimal::Decimal;
 use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
+use super::orders::{crediting_orders, used_codes, OrderRow, ORDER_COLUMNS};
+use super::CHUNK;
 use crate::db::money::from_db;
 use crate::db::{push_list, DbError};
-
-/// SQLite's bound-value limit is far above this; the lists stay readable in query plans.
-const CHUNK: usize = 500;
 
 pub struct DayInput {
     pub carts_created: u64,
@@ -42,24 +41,12 @@ struct ReminderRow {
     code: Option<String>,
 }
 
-#[derive(sqlx::FromRow)]
-struct OrderRow {
-    external_id: String,
-    cart_id: Option<String>,
-    ordered_at: DateTime<Utc>,
-    total_tax_incl: i64,
-    coupon_codes_json: String,
-}
-
 // The unary `+` keeps SQLite off the queue index on `status` (every sent row): the lists of
 // carts, customers or codes that follow are what narrows the search.
 const REMINDER_COLUMNS: &str = "select d.delivery_id, d.cart_id, d.customer_id, d.step_id,
         coalesce(d.template_id, '') as template_id, d.sent_at, cp.code
     from deliveries d left join coupons cp on cp.delivery_id = d.delivery_id
     where +d.status = 'sent' and ";
-
-const ORDER_COLUMNS: &str =
-    "select external_id, cart_id, ordered_at, total_tax_incl, coupon_codes_json from orders where ";
 
 pub async fn load_day(
     conn: &mut SqliteConnection,
@@ -80,7 +67,8 @@ pub async fn load_day(
             reminders.insert(row.delivery_id.clone(), row);
         }
     }
-    let orders = crediting_orders(conn, shop_id, &carts, &reminders, day.orders).await?;
+    let codes = reminders.values().filter_map(|r| r.code.clone()).collect();
+    let orders = crediting_orders(conn, shop_id, &carts, codes, day.orders).await?;
     // Reminders whose code one of these orders used compete for the credit too.
     let codes = used_codes(&orders);
     for row in reminders_where(conn, Some(shop_id), "cp.code", &codes).await? {
@@ -142,10 +130,9 @@ async fn day_activity(
     .bind(period.to)
     .fetch_all(&mut *conn)
     .await?;
-    let orders: Vec<OrderRow> = sqlx::query_as(
-        "select external_id, cart_id, ordered_at, total_tax_incl, coupon_codes_json from orders
-         where shop_id = $1 and ordered_at >= $2 and ordered_at < $3",
-    )
+    let orders: Vec<OrderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "{ORDER_COLUMNS} shop_id = $1 and ordered_at >= $2 and ordered_at < $3"
+    )))
     .bind(shop_id)
     .bind(period.from)
     .bind(period.to)
@@ -156,85 +143,6 @@ async fn day_activity(
         customers: sent.into_iter().map(|(_, customer)| customer).collect(),
         orders,
     })
-}
-
-/// The orders that could credit these reminders: those of their carts, those that used their
-/// codes, and the day's own.
-async fn crediting_orders(
-    conn: &mut SqliteConnection,
-    shop_id: &str,
-    carts: &BTreeSet<String>,
-    reminders: &HashMap<String, ReminderRow>,
-    day_orders: Vec<OrderRow>,
-) -> Result<Vec<Order>, DbError> {
-    let mut orders: HashMap<String, OrderRow> = HashMap::new();
-    for row in orders_where(conn, "cart_id", carts).await? {
-        orders.insert(row.external_id.clone(), row);
-    }
-    let codes: BTreeSet<String> = reminders.values().filter_map(|r| r.code.clone()).collect();
-    let by_coupon: Vec<String> = orders_using(conn, shop_id, codes)
-        .await?
-        .into_iter()
-        .filter(|id| !orders.contains_key(id))
-        .collect();
-    for chunk in by_coupon.chunks(CHUNK) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(ORDER_COLUMNS);
-        query
-            .push("shop_id = ")
-            .push_bind(shop_id.to_owned())
-            .push(" and external_id in (");
-        push_list(&mut query, chunk);
-        for row in query
-            .build_query_as::<OrderRow>()
-            .fetch_all(&mut *conn)
-            .await?
-        {
-            orders.insert(row.external_id.clone(), row);
-        }
-    }
-    for row in day_orders {
-        orders.insert(row.external_id.clone(), row);
-    }
-    orders
-        .into_values()
-        .map(|row| {
-            Ok(Order {
-                cart_id: row.cart_id,
-                ordered_at: row.ordered_at,
-                total: from_db(row.total_tax_incl),
-                coupon_codes: serde_json::from_str(&row.coupon_codes_json)
-                    .map_err(DbError::corrupt)?,
-            })
-        })
-        .collect()
-}
-
-/// The orders (external ids) that used any of these codes.
-async fn orders_using(
-    conn: &mut SqliteConnection,
-    shop_id: &str,
-    codes: BTreeSet<String>,
-) -> Result<BTreeSet<String>, DbError> {
-    let mut used = BTreeSet::new();
-    for chunk in codes.into_iter().collect::<Vec<_>>().chunks(CHUNK) {
-        // Unused codes are filtered here, not in SQL: with `used_by_order is not null` in
-        // the query SQLite preferred the (shop, used_by_order) index, every used code.
-        let mut query: QueryBuilder<Sqlite> =
-            QueryBuilder::new("select used_by_order from coupons where shop_id = ");
-        query.push_bind(shop_id.to_owned()).push(" and code in (");
-        push_list(&mut query, chunk);
-        let rows: Vec<(Option<String>,)> = query.build_query_as().fetch_all(&mut *conn).await?;
-        used.extend(rows.into_iter().filter_map(|(id,)| id));
-    }
-    Ok(used)
-}
-
-/// The codes these orders used, as stored on coupons.
-fn used_codes(orders: &[Order]) -> BTreeSet<String> {
-    orders
-        .iter()
-        .flat_map(|o| o.coupon_codes.iter().map(|c| c.trim().to_ascii_uppercase()))
-        .collect()
 }
 
 /// The opens, clicks and unsubscribes of these reminders, by delivery id. Opens and clicks
@@ -391,27 +299,6 @@ async fn reminders_where(
         rows.extend(
             query
                 .build_query_as::<ReminderRow>()
-                .fetch_all(&mut *conn)
-                .await?,
-        );
-    }
-    Ok(rows)
-}
-
-async fn orders_where(
-    conn: &mut SqliteConnection,
-    column: &str,
-    ids: &BTreeSet<String>,
-) -> Result<Vec<OrderRow>, DbError> {
-    let ids: Vec<&String> = ids.iter().collect();
-    let mut rows = Vec::new();
-    for chunk in ids.chunks(CHUNK) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(ORDER_COLUMNS);
-        query.push(column).push(" in (");
-        push_list(&mut query, chunk);
-        rows.extend(
-            query
-                .build_query_as::<OrderRow>()
                 .fetch_all(&mut *conn)
                 .await?,
         );

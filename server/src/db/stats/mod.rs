@@ -3,6 +3,7 @@
 //! summed over the asked range.
 
 mod facts;
+mod orders;
 mod refresh;
 mod store;
 
@@ -12,6 +13,9 @@ pub use store::{read_range, read_rows};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use domain::stats::Period;
+
+/// SQLite's bound-value limit is far above this; the lists stay readable in query plans.
+const CHUNK: usize = 500;
 
 /// The shop's calendar: which day a moment falls on, and when a day starts, in its time zone.
 #[derive(Debug, Clone, Copy)]
