@@ -35,8 +35,9 @@ test('a waiting cart counts down to its first reminder', async ({ page, request 
     .toString()
     .trim();
   const cartId = `e2e-${Date.now()}`;
-  // Quiet for 40 minutes: abandoned (after 30), first reminder due 1 hour after the activity.
-  const occurredAt = new Date(Date.now() - 40 * 60 * 1000).toISOString();
+  // Quiet for 75 minutes: abandoned 30 minutes after the activity, and the first reminder is
+  // due 1 hour after that abandonment, so in 15 minutes.
+  const occurredAt = new Date(Date.now() - 75 * 60 * 1000).toISOString();
   const response = await request.post('/api/v1/events', {
     headers: { Authorization: `Bearer ${key}` },
     data: {

@@ -1,5 +1,7 @@
 use chrono::{DateTime, Utc};
-use domain::{lifecycle::CartStatus, Currency, Language};
+use domain::lifecycle::{CartStatus, OrderStatus};
+use domain::stats::CreditRule;
+use domain::{Currency, Language};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -35,6 +37,21 @@ pub struct ItemLine {
     pub line_total: Decimal,
 }
 
+/// The reminder an order is credited to, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Credited {
+    pub delay_amount: u32,
+    pub delay_unit: domain::DelayUnit,
+    pub rule: CreditRule,
+}
+
+/// The order a reminder is credited with, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LedTo {
+    pub order_id: String,
+    pub rule: CreditRule,
+}
+
 /// Something that happened to the cart, for its timeline.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -48,11 +65,15 @@ pub enum TimelineEntry {
         event_type: String,
         outcome: String,
     },
+    /// An order of the cart (or one that spent a code of its reminders), its status, and the
+    /// reminder it credits if any, by which rule.
     Order {
         at: DateTime<Utc>,
         order_id: String,
         total: Decimal,
         currency: Currency,
+        status: OrderStatus,
+        credited: Option<Credited>,
     },
     /// A reminder step the engine went through: sent, queued, failed or skipped (with why).
     Reminder {
@@ -65,6 +86,10 @@ pub enum TimelineEntry {
         /// The code the reminder carried, and the order that spent it.
         code: Option<String>,
         redeemed_by: Option<String>,
+        /// The first open and click by a person, and the order the reminder is credited with.
+        opened_at: Option<DateTime<Utc>>,
+        clicked_at: Option<DateTime<Utc>>,
+        led_to: Option<LedTo>,
     },
     /// "Send the next reminder now", by whom, and whether the engine took it yet.
     ReminderRequested {
@@ -104,6 +129,8 @@ pub struct CartDetail {
     /// a reminder) and when it started.
     pub sequence: u32,
     pub sequence_started_at: Option<DateTime<Utc>>,
+    /// The shop's attribution window, which the credit rules count in.
+    pub attribution_window_days: u32,
     /// When the cart counts (or counted) as abandoned, as on the Carts list.
     pub abandoned_at: Option<DateTime<Utc>>,
     pub next_reminder_at: Option<DateTime<Utc>>,

@@ -12,8 +12,8 @@ mod unsubscribed;
 
 pub use auth::{safe_next, SignIn, SignOut};
 pub use cart_detail::{
-    load_cart, send_next_reminder_now, CartDetail, CustomerBlock, ItemLine, SendNextReminderNow,
-    TimelineEntry,
+    load_cart, send_next_reminder_now, CartDetail, Credited, CustomerBlock, ItemLine, LedTo,
+    SendNextReminderNow, TimelineEntry,
 };
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
 pub use reminders::{

@@ -69,6 +69,7 @@ fn timeline_event(event_type: &str, outcome: &str) -> String {
         "cart_updated" => "Cart updated",
         "cart_deleted" => "Cart deleted by the shop",
         "order_completed" => "Order received",
+        "order_updated" => "Order status reported",
         other => other,
     };
     let effect = match outcome {
@@ -88,10 +89,6 @@ fn timeline_event(event_type: &str, outcome: &str) -> String {
         other => other,
     };
     format!("{what} ({effect})")
-}
-
-fn timeline_order(order_id: &str) -> String {
-    format!("Order {order_id}")
 }
 
 fn timeline_request(by: &str, handled: bool) -> String {
@@ -246,7 +243,6 @@ pub static TEXTS: Texts = Texts {
     discount,
     timeline_created: "Cart first received by Relance",
     timeline_event,
-    timeline_order,
     timeline_request,
     timeline_reminder,
     timeline_coupon,
@@ -260,6 +256,7 @@ pub static TEXTS: Texts = Texts {
     help: &super::help::EN,
     reminders: &super::reminders::EN,
     unsubscribed: &super::unsubscribed::EN,
+    timeline: &super::timeline::EN,
     statistics: &super::statistics::EN,
     skip_reason,
 };

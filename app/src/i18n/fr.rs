@@ -69,6 +69,7 @@ fn timeline_event(event_type: &str, outcome: &str) -> String {
         "cart_updated" => "Panier mis à jour",
         "cart_deleted" => "Panier supprimé par la boutique",
         "order_completed" => "Commande reçue",
+        "order_updated" => "Statut de commande reçu",
         other => other,
     };
     let effect = match outcome {
@@ -88,10 +89,6 @@ fn timeline_event(event_type: &str, outcome: &str) -> String {
         other => other,
     };
     format!("{what} ({effect})")
-}
-
-fn timeline_order(order_id: &str) -> String {
-    format!("Commande {order_id}")
 }
 
 fn timeline_request(by: &str, handled: bool) -> String {
@@ -246,7 +243,6 @@ pub static TEXTS: Texts = Texts {
     discount,
     timeline_created: "Panier reçu par Relance",
     timeline_event,
-    timeline_order,
     timeline_request,
     timeline_reminder,
     timeline_coupon,
@@ -260,6 +256,7 @@ pub static TEXTS: Texts = Texts {
     help: &super::help::FR,
     reminders: &super::reminders::FR,
     unsubscribed: &super::unsubscribed::FR,
+    timeline: &super::timeline::FR,
     statistics: &super::statistics::FR,
     skip_reason,
 };

@@ -37,7 +37,7 @@ pub static FR: HelpTexts = HelpTexts {
         ),
         (
             "Que signifient les statistiques ?",
-            "Envoyées : relances parties. Ouvertes : le client a affiché les images de l'e-mail. Cliquées : il a suivi un lien. Converties : la commande est attribuée à la relance (elle a utilisé son code, ou c'est la dernière relance du panier ouverte ou cliquée dans la fenêtre d'attribution, 5 jours par défaut, réglable dans Paramètres). Les ouvertures et clics dans les secondes suivant l'envoi sont le plus souvent des antivirus : ils sont signalés et exclus, sauf si vous cochez « Inclure … les scanners ». Les chiffres sont recalculés chaque minute.",
+            "Envoyées : relances parties. Ouvertes : le client a affiché les images de l'e-mail. Cliquées : il a suivi un lien. Converties : une commande payée est attribuée à la relance (elle a utilisé son code, ou c'est la dernière relance du panier envoyée ou cliquée dans la fenêtre d'attribution, 7 jours par défaut, réglable dans Paramètres ; une ouverture seule ne suffit pas). Une commande annulée ou remboursée sort des chiffres, une commande en attente de paiement n'y entre qu'une fois payée. La page du panier dit à quelle relance une commande est attribuée et pourquoi. Les ouvertures et clics dans les secondes suivant l'envoi sont le plus souvent des antivirus : ils sont signalés et exclus, sauf si vous cochez « Inclure … les scanners ». Les chiffres sont recalculés chaque minute.",
         ),
         (
             "À quoi sert l'URL cron ?",
@@ -94,7 +94,7 @@ pub static EN: HelpTexts = HelpTexts {
         ),
         (
             "What do the statistics mean?",
-            "Sent: reminders that went out. Opened: the customer displayed the email's images. Clicked: they followed a link. Converted: the order is credited to the reminder (it used its code, or it is the cart's last reminder opened or clicked within the attribution window, 5 days by default, set in Settings). Opens and clicks within seconds of sending are mostly virus scanners: they are flagged and left out unless you tick \"Include … scanners\". Figures are recounted every minute.",
+            "Sent: reminders that went out. Opened: the customer displayed the email's images. Clicked: they followed a link. Converted: a paid order is credited to the reminder (it used its code, or it is the cart's last reminder sent or clicked within the attribution window, 7 days by default, set in Settings; an open alone is not enough). A cancelled or refunded order leaves the figures, and an order awaiting payment enters them once paid. The cart page says which reminder an order is credited to and why. Opens and clicks within seconds of sending are mostly virus scanners: they are flagged and left out unless you tick \"Include … scanners\". Figures are recounted every minute.",
         ),
         (
             "What is the cron URL for?",

@@ -14,6 +14,7 @@ mod settings;
 mod statistics;
 mod templates;
 mod texts;
+mod timeline;
 mod unsubscribed;
 
 use leptos::prelude::*;
@@ -29,6 +30,7 @@ pub use settings::SettingsTexts;
 pub use statistics::StatisticsTexts;
 pub use templates::TemplateTexts;
 pub use texts::Texts;
+pub use timeline::TimelineTexts;
 pub use unsubscribed::UnsubscribedTexts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -75,7 +75,7 @@ fn hint_fr(field: SettingsField) -> Option<&'static str> {
         F::CartUrlPattern => Some("{cart_url} est le lien du panier, {code} le code promo. Exemple : {cart_url}?coupon={code}. Vide : le lien du panier."),
         F::MaxLatenessHours => Some("Une relance plus en retard que cela n'est pas envoyée (serveur arrêté par exemple)."),
         F::ReEntryDays => Some("Un client qui ajoute au panier après une relance repart de la première relance, au plus une fois sur cette période : il ne reçoit pas un e-mail à chaque modification. 0 : sans limite."),
-        F::AttributionWindowDays => Some("Une commande compte pour la dernière relance ouverte ou cliquée pendant ces jours avant elle (ou dont elle utilise le code)."),
+        F::AttributionWindowDays => Some("Une commande payée compte pour la dernière relance envoyée ou cliquée pendant ces jours avant elle (ou dont elle utilise le code)."),
         _ => None,
     }
 }
@@ -88,7 +88,7 @@ fn hint_en(field: SettingsField) -> Option<&'static str> {
         F::CartUrlPattern => Some("{cart_url} is the cart's link, {code} the discount code. Example: {cart_url}?coupon={code}. Empty: the cart's link."),
         F::MaxLatenessHours => Some("A reminder later than this is not sent (after a server outage, for example)."),
         F::ReEntryDays => Some("A customer who adds to the cart after a reminder starts again from the first reminder, at most once over this period: no email on every change. 0: no limit."),
-        F::AttributionWindowDays => Some("An order counts for the last reminder opened or clicked within these days before it (or whose code it used)."),
+        F::AttributionWindowDays => Some("A paid order counts for the last reminder sent or clicked within these days before it (or whose code it spent)."),
         _ => None,
     }
 }

@@ -144,7 +144,7 @@ fn range_error_en(error: &domain::stats::RangeError) -> String {
 
 pub static FR: StatisticsTexts = StatisticsTexts {
     title: "Statistiques",
-    intro: "Les chiffres des relances sur la période, comparés à la période précédente de même durée. Les jours sont ceux du fuseau horaire de la boutique.",
+    intro: "Les chiffres des relances sur la période, comparés à la période précédente de même durée. Les jours sont ceux du fuseau horaire de la boutique. Une commande payée revient à une relance si elle a utilisé son code, ou si elle arrive dans la fenêtre d'attribution (Paramètres) après son envoi ou un clic sur elle ; annulée ou remboursée, elle sort des chiffres.",
     range_legend: "Période",
     from: "Du",
     to: "Au",
@@ -198,7 +198,7 @@ pub static FR: StatisticsTexts = StatisticsTexts {
 
 pub static EN: StatisticsTexts = StatisticsTexts {
     title: "Statistics",
-    intro: "What the reminders did over the range, compared with the range of the same length before it. Days are the shop's time zone days.",
+    intro: "What the reminders did over the range, compared with the range of the same length before it. Days are the shop's time zone days. A paid order counts for a reminder if it spent its code, or came within the attribution window (Settings) of its send or of a click on it; cancelled or refunded, it leaves the figures.",
     range_legend: "Date range",
     from: "From",
     to: "To",

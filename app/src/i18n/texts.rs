@@ -8,6 +8,7 @@ use super::sending::SendingTexts;
 use super::settings::SettingsTexts;
 use super::statistics::StatisticsTexts;
 use super::templates::TemplateTexts;
+use super::timeline::TimelineTexts;
 use super::unsubscribed::UnsubscribedTexts;
 
 /// Every text of the admin, in one language.
@@ -117,7 +118,6 @@ pub struct Texts {
     pub timeline_created: &'static str,
     /// A shop event on a cart's timeline: its type and what it did.
     pub timeline_event: fn(&str, &str) -> String,
-    pub timeline_order: fn(&str) -> String,
     /// A "send now" request: by whom, and whether the engine took it.
     pub timeline_request: fn(&str, bool) -> String,
     /// A reminder step on a cart's timeline: its delay ("1 hour"), status and skip reason.
@@ -148,6 +148,7 @@ pub struct Texts {
     pub reminders: &'static ReminderTexts,
     /// The Unsubscribed list.
     pub unsubscribed: &'static UnsubscribedTexts,
+    pub timeline: &'static TimelineTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.

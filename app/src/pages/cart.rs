@@ -157,11 +157,12 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
             <section class="panel timeline">
                 <h2>{move || i18n.t().section_timeline}</h2>
                 <ol>
-                    {detail
+                    {let window_days = detail.attribution_window_days;
+                    detail
                         .timeline
                         .clone()
                         .into_iter()
-                        .map(|entry| view! { <TimelineItem entry /> })
+                        .map(|entry| view! { <TimelineItem entry window_days /> })
                         .collect_view()}
                 </ol>
             </section>
@@ -297,49 +298,73 @@ fn Customer(customer: CustomerBlock) -> impl IntoView {
 }
 
 #[component]
-fn TimelineItem(entry: TimelineEntry) -> impl IntoView {
+fn TimelineItem(entry: TimelineEntry, window_days: u32) -> impl IntoView {
     let i18n = use_i18n();
     let at = entry.at();
-    let text = move || match &entry {
-        TimelineEntry::Created { .. } => i18n.t().timeline_created.to_owned(),
-        TimelineEntry::Event {
-            event_type,
-            outcome,
-            ..
-        } => (i18n.t().timeline_event)(event_type, outcome),
-        TimelineEntry::Order {
-            order_id,
-            total,
-            currency,
-            ..
-        } => format!(
-            "{} · {}",
-            (i18n.t().timeline_order)(order_id),
-            format::money(*total, *currency, i18n.locale.get().language())
-        ),
-        TimelineEntry::ReminderRequested { by, handled, .. } => {
-            (i18n.t().timeline_request)(by, *handled)
-        }
-        TimelineEntry::Reminder {
-            delay_amount,
-            delay_unit,
-            status,
-            reason,
-            code,
-            redeemed_by,
-            ..
-        } => {
-            let reminder = (i18n.t().timeline_reminder)(
-                &(i18n.t().delay)(*delay_amount, *delay_unit),
+    let text = move || {
+        let t = i18n.t();
+        match &entry {
+            TimelineEntry::Created { .. } => t.timeline_created.to_owned(),
+            TimelineEntry::Event {
+                event_type,
+                outcome,
+                ..
+            } => (t.timeline_event)(event_type, outcome),
+            TimelineEntry::Order {
+                order_id,
+                total,
+                currency,
                 status,
-                reason.as_deref(),
-            );
-            match code {
-                Some(code) => format!(
-                    "{reminder} · {}",
-                    (i18n.t().timeline_coupon)(code, redeemed_by.as_deref())
-                ),
-                None => reminder,
+                credited,
+                ..
+            } => {
+                let credit = match credited {
+                    Some(credit) => (t.timeline.credited)(
+                        &(t.delay)(credit.delay_amount, credit.delay_unit),
+                        credit.rule,
+                        window_days,
+                    ),
+                    None => (t.timeline.not_credited)(*status).to_owned(),
+                };
+                format!(
+                    "{} · {} · {credit}",
+                    (t.timeline.order)(order_id, *status),
+                    format::money(*total, *currency, i18n.locale.get().language())
+                )
+            }
+            TimelineEntry::ReminderRequested { by, handled, .. } => {
+                (t.timeline_request)(by, *handled)
+            }
+            TimelineEntry::Reminder {
+                delay_amount,
+                delay_unit,
+                status,
+                reason,
+                code,
+                redeemed_by,
+                opened_at,
+                clicked_at,
+                led_to,
+                ..
+            } => {
+                let mut parts = vec![(t.timeline_reminder)(
+                    &(t.delay)(*delay_amount, *delay_unit),
+                    status,
+                    reason.as_deref(),
+                )];
+                if let Some(code) = code {
+                    parts.push((t.timeline_coupon)(code, redeemed_by.as_deref()));
+                }
+                if let Some(opened) = opened_at {
+                    parts.push((t.timeline.opened)(&(t.date_time)(*opened)));
+                }
+                if let Some(clicked) = clicked_at {
+                    parts.push((t.timeline.clicked)(&(t.date_time)(*clicked)));
+                }
+                if let Some(led_to) = led_to {
+                    parts.push((t.timeline.led_to)(&led_to.order_id, led_to.rule));
+                }
+                parts.join(" · ")
             }
         }
     };

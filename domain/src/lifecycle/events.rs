@@ -129,6 +129,15 @@ pub fn decide_deletion(stored: Option<&StoredCart>, occurred_at: DateTime<Utc>) 
     }
 }
 
+/// An `order_updated`: recorded on its cart's timeline (the order's status is changed where
+/// it is stored, by `status_applies`).
+pub fn decide_order_update(stored: Option<&StoredCart>) -> Decision {
+    match stored {
+        None => Decision::UnknownCart,
+        Some(_) => Decision::Apply { restart: None },
+    }
+}
+
 /// An `order_completed`: it ends the cart's sequence whenever it happened, even if a later
 /// update of the cart was already received (the order is the final word). A second order of the
 /// same cart changes nothing on the cart.

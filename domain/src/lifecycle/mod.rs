@@ -2,10 +2,12 @@
 //! Pure rules; `now` is always a parameter.
 
 mod events;
+mod order;
 mod status;
 
 pub use events::{
-    decide_deletion, decide_order, decide_update, items_fingerprint, items_grew, Decision, Restart,
-    StoredCart,
+    decide_deletion, decide_order, decide_order_update, decide_update, items_fingerprint,
+    items_grew, Decision, Restart, StoredCart,
 };
+pub use order::{status_applies, OrderStatus};
 pub use status::{next_reminder_at, CartFacts, CartStatus};

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 /// An open or a click, and whether it looks like a mail scanner (within seconds of sending).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,7 +36,8 @@ pub struct Order {
     pub coupon_codes: Vec<String>,
 }
 
-/// How credit is given (Klaviyo's attribution window; scanners left out unless asked).
+/// How credit is given: an order within `window` after a reminder's send or a person's click
+/// on it (Klaviyo's attribution window; scanners' clicks left out unless asked).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AttributionRules {
     pub window: Duration,
@@ -45,21 +47,46 @@ pub struct AttributionRules {
 impl Default for AttributionRules {
     fn default() -> Self {
         Self {
-            window: Duration::days(5),
+            window: Duration::days(7),
             include_scanners: false,
         }
     }
 }
 
+/// Why a reminder gets an order's credit; Statistics and the cart page say which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditRule {
+    /// The order spent the reminder's code.
+    Code,
+    /// The order came within the window after a person clicked the reminder.
+    Click,
+    /// The order came within the window after the reminder was sent.
+    Send,
+}
+
+/// The reminder credited with an order, and by which rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attribution<'a> {
+    pub reminder: &'a SentReminder,
+    pub rule: CreditRule,
+}
+
 impl SentReminder {
-    /// Opened or clicked by a person (or by anything, with scanners included) within `window`
-    /// before `at`.
-    pub fn engaged_before(&self, at: DateTime<Utc>, rules: &AttributionRules) -> bool {
-        self.opens
+    /// Whether an order at `at` comes within the window of this reminder, and why: after its
+    /// send, else after a click by a person (by anything, with scanners included).
+    fn window_rule(&self, at: DateTime<Utc>, rules: &AttributionRules) -> Option<CreditRule> {
+        if self.sent_at > at {
+            return None;
+        }
+        if at <= self.sent_at + rules.window {
+            return Some(CreditRule::Send);
+        }
+        self.clicks
             .iter()
-            .chain(&self.clicks)
             .filter(|touch| rules.include_scanners || !touch.scanner)
-            .any(|touch| touch.at <= at && touch.at >= at - rules.window)
+            .any(|touch| touch.at <= at && at <= touch.at + rules.window)
+            .then_some(CreditRule::Click)
     }
 
     pub fn opened(&self, rules: &AttributionRules) -> bool {
@@ -76,24 +103,33 @@ impl SentReminder {
     }
 }
 
-/// The reminder credited with `order`: the one whose code the order used; else the last
-/// reminder of its cart sent before the order and opened or clicked within the window before
-/// it; else none.
+/// The reminder credited with `order`: the one whose code the order spent; else the last
+/// reminder of its cart the order came within the window of (after its send or a click);
+/// else none. Only paid orders are given (see `Order`).
 pub fn attribute<'a>(
     order: &Order,
     reminders: &'a [SentReminder],
     rules: &AttributionRules,
 ) -> Option<&'a SentReminder> {
-    attribute_among(order, reminders, rules)
+    credit_among(order, reminders, rules).map(|credit| credit.reminder)
+}
+
+/// [`attribute`], with the rule that gave the credit.
+pub fn attribution<'a>(
+    order: &Order,
+    reminders: &'a [SentReminder],
+    rules: &AttributionRules,
+) -> Option<Attribution<'a>> {
+    credit_among(order, reminders, rules)
 }
 
 /// [`attribute`] over any ordered selection of reminders that holds the order's cart's
 /// reminders and those carrying the codes it used (the daily figures pass just those).
-pub(super) fn attribute_among<'a, I>(
+pub(super) fn credit_among<'a, I>(
     order: &Order,
     reminders: I,
     rules: &AttributionRules,
-) -> Option<&'a SentReminder>
+) -> Option<Attribution<'a>>
 where
     I: IntoIterator<Item = &'a SentReminder> + Clone,
 {
@@ -106,15 +142,21 @@ where
                     .any(|used| used.eq_ignore_ascii_case(code))
             })
     });
-    if by_coupon.is_some() {
-        return by_coupon;
+    if let Some(reminder) = by_coupon {
+        return Some(Attribution {
+            reminder,
+            rule: CreditRule::Code,
+        });
     }
     let cart_id = order.cart_id.as_deref()?;
     reminders
         .into_iter()
-        .filter(|reminder| reminder.cart_id == cart_id && reminder.sent_at <= order.ordered_at)
-        .filter(|reminder| reminder.engaged_before(order.ordered_at, rules))
-        .max_by_key(|reminder| reminder.sent_at)
+        .filter(|reminder| reminder.cart_id == cart_id)
+        .filter_map(|reminder| {
+            let rule = reminder.window_rule(order.ordered_at, rules)?;
+            Some(Attribution { reminder, rule })
+        })
+        .max_by_key(|credit| credit.reminder.sent_at)
 }
 
 #[cfg(test)]
@@ -156,51 +198,65 @@ pub(super) mod tests {
         }
     }
 
+    fn credited(
+        order: &Order,
+        reminders: &[SentReminder],
+        rules: &AttributionRules,
+    ) -> Option<(String, CreditRule)> {
+        attribution(order, reminders, rules).map(|c| (c.reminder.delivery_id.clone(), c.rule))
+    }
+
     #[test]
-    fn the_last_reminder_opened_within_the_window_gets_the_order() {
+    fn the_last_reminder_sent_within_the_window_gets_the_order_opened_or_not() {
         let mut first = reminder("d1", "c1", "s1", "2026-11-01T10:00:00Z");
         first.opens.push(person("2026-11-01T11:00:00Z"));
-        let mut second = reminder("d2", "c1", "s2", "2026-11-02T10:00:00Z");
-        second.clicks.push(person("2026-11-02T12:00:00Z"));
+        let second = reminder("d2", "c1", "s2", "2026-11-02T10:00:00Z");
         let reminders = [first, second];
 
-        let credited = attribute(
-            &order("c1", "2026-11-03T09:00:00Z", 80),
-            &reminders,
-            &AttributionRules::default(),
+        assert_eq!(
+            credited(
+                &order("c1", "2026-11-03T09:00:00Z", 80),
+                &reminders,
+                &AttributionRules::default()
+            ),
+            Some(("d2".into(), CreditRule::Send))
         );
-
-        assert_eq!(credited.map(|r| r.delivery_id.as_str()), Some("d2"));
     }
 
     #[test]
-    fn an_order_after_the_window_is_credited_to_nobody() {
-        let mut sent = reminder("d1", "c1", "s1", "2026-11-01T10:00:00Z");
-        sent.opens.push(person("2026-11-01T11:00:00Z"));
-        let reminders = [sent];
-
-        let late = order("c1", "2026-11-06T11:00:01Z", 80);
+    fn an_order_seven_days_after_the_send_counts_and_a_second_later_only_after_a_click() {
+        let sent = reminder("d1", "c1", "s1", "2026-11-01T10:00:00Z");
+        let on_time = order("c1", "2026-11-08T10:00:00Z", 80);
+        let late = order("c1", "2026-11-08T10:00:01Z", 80);
+        let rules = AttributionRules::default();
 
         assert_eq!(
-            attribute(&late, &reminders, &AttributionRules::default()),
-            None
+            credited(&on_time, std::slice::from_ref(&sent), &rules),
+            Some(("d1".into(), CreditRule::Send))
         );
-        let wider = AttributionRules {
-            window: Duration::days(7),
-            ..AttributionRules::default()
+        assert_eq!(credited(&late, std::slice::from_ref(&sent), &rules), None);
+        let mut clicked = sent.clone();
+        clicked.clicks.push(person("2026-11-05T10:00:00Z"));
+        assert_eq!(
+            credited(&late, &[clicked], &rules),
+            Some(("d1".into(), CreditRule::Click))
+        );
+        let shorter = AttributionRules {
+            window: Duration::days(5),
+            ..rules
         };
-        assert!(attribute(&late, &reminders, &wider).is_some());
+        assert_eq!(credited(&on_time, &[sent], &shorter), None);
     }
 
     #[test]
-    fn a_scanner_click_earns_nothing_unless_scanners_are_shown() {
+    fn a_scanner_click_extends_nothing_unless_scanners_are_shown() {
         let mut sent = reminder("d1", "c1", "s1", "2026-11-01T10:00:00Z");
         sent.clicks.push(Touch {
-            at: at("2026-11-01T10:00:03Z"),
+            at: at("2026-11-05T10:00:00Z"),
             scanner: true,
         });
         let reminders = [sent];
-        let ordered = order("c1", "2026-11-01T18:00:00Z", 50);
+        let ordered = order("c1", "2026-11-10T18:00:00Z", 50);
 
         assert_eq!(
             attribute(&ordered, &reminders, &AttributionRules::default()),

@@ -310,7 +310,7 @@ mod tests {
         let orders = [
             order("c1", "2026-11-02T13:00:00Z", 100),
             order("c3", "2026-11-05T11:00:00Z", 40),
-            // Not engaged: no credit.
+            // Never opened, but ordered half an hour after the send: credited by the send.
             order("c2", "2026-11-03T12:00:00Z", 60),
         ];
 
@@ -330,8 +330,8 @@ mod tests {
                     sent: 2,
                     opened: 1,
                     clicked: 0,
-                    converted: 1,
-                    revenue: Decimal::from(100),
+                    converted: 2,
+                    revenue: Decimal::from(160),
                 },
                 Funnel {
                     key: "s2".into(),

@@ -8,7 +8,9 @@ mod daily;
 mod figures;
 mod range;
 
-pub use attribution::{attribute, AttributionRules, Order, SentReminder, Touch};
+pub use attribution::{
+    attribute, attribution, Attribution, AttributionRules, CreditRule, Order, SentReminder, Touch,
+};
 pub use daily::{
     day_stats, funnels_of_days, headline_of_days, series_of_days, Credit, DayFacts, DayPoint,
     DayStats, Reach, StepDay, Subject,

@@ -60,12 +60,25 @@ pub struct EventRow {
     pub outcome: String,
 }
 
+/// An order of the cart, or one that spent a code of its reminders.
 #[derive(Debug, sqlx::FromRow)]
 pub struct OrderRow {
     pub external_id: String,
+    pub cart_id: Option<String>,
     pub total_tax_incl: i64,
     pub currency: String,
     pub ordered_at: DateTime<Utc>,
+    pub status: String,
+    /// The codes of the cart's reminders it spent.
+    pub spent_codes_json: String,
+}
+
+/// A click on one of the cart's reminders.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ClickRow {
+    pub delivery_id: String,
+    pub occurred_at: DateTime<Utc>,
+    pub probable_scanner: bool,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -78,6 +91,8 @@ pub struct RequestRow {
 /// One step the engine went through for the cart.
 #[derive(Debug, sqlx::FromRow)]
 pub struct DeliveryRow {
+    pub delivery_id: String,
+    pub step_id: String,
     pub sequence: i64,
     pub abandoned_at: Option<DateTime<Utc>>,
     pub status: String,
@@ -89,10 +104,14 @@ pub struct DeliveryRow {
     pub delay_unit: String,
     pub code: Option<String>,
     pub used_by_order: Option<String>,
+    /// The first open and the first click by a person (not a mail scanner).
+    pub opened_at: Option<DateTime<Utc>>,
+    pub clicked_at: Option<DateTime<Utc>>,
 }
 
 pub struct CartDetailRows {
     pub deliveries: Vec<DeliveryRow>,
+    pub clicks: Vec<ClickRow>,
     pub cart: CartDetailRow,
     pub customer: Option<CustomerRow>,
     pub items: Vec<ItemRow>,
@@ -155,8 +174,16 @@ pub async fn cart_detail(
     .fetch_all(pool)
     .await?;
     let orders = sqlx::query_as(
-        "select external_id, total_tax_incl, currency, ordered_at from orders
-         where shop_id = $1 and (cart_id = $2 or cart_external_id = $3) order by ordered_at",
+        "select o.external_id, o.cart_id, o.total_tax_incl, o.currency, o.ordered_at, o.status,
+                (select json_group_array(c.code) from coupons c
+                 join deliveries d on d.delivery_id = c.delivery_id
+                 where d.cart_id = $2 and c.used_by_order = o.external_id) as spent_codes_json
+         from orders o
+         where o.shop_id = $1 and (o.cart_id = $2 or o.cart_external_id = $3
+               or o.external_id in (select c.used_by_order from coupons c
+                                    join deliveries d on d.delivery_id = c.delivery_id
+                                    where d.cart_id = $2 and c.used_by_order is not null))
+         order by o.ordered_at",
     )
     .bind(shop_id)
     .bind(cart_id)
@@ -172,8 +199,13 @@ pub async fn cart_detail(
     .fetch_all(pool)
     .await?;
     let deliveries = sqlx::query_as(
-        "select d.sequence, d.abandoned_at, d.status, d.skip_reason, d.last_error, d.sent_at,
-                d.updated_at, s.delay_amount, s.delay_unit, cp.code, cp.used_by_order
+        "select d.delivery_id, d.step_id, d.sequence, d.abandoned_at, d.status, d.skip_reason,
+                d.last_error, d.sent_at, d.updated_at, s.delay_amount, s.delay_unit, cp.code,
+                cp.used_by_order,
+                (select min(e.occurred_at) from delivery_events e where e.delivery_id = d.delivery_id
+                    and e.kind = 'open' and not e.probable_scanner) as opened_at,
+                (select min(e.occurred_at) from delivery_events e where e.delivery_id = d.delivery_id
+                    and e.kind = 'click' and not e.probable_scanner) as clicked_at
          from deliveries d join reminder_steps s on s.step_id = d.step_id
          left join coupons cp on cp.delivery_id = d.delivery_id
          where d.cart_id = $1 order by d.due_at",
@@ -181,8 +213,17 @@ pub async fn cart_detail(
     .bind(cart_id)
     .fetch_all(pool)
     .await?;
+    let clicks = sqlx::query_as(
+        "select e.delivery_id, e.occurred_at, e.probable_scanner from delivery_events e
+         join deliveries d on d.delivery_id = e.delivery_id
+         where d.cart_id = $1 and e.kind = 'click'",
+    )
+    .bind(cart_id)
+    .fetch_all(pool)
+    .await?;
     Ok(Some(CartDetailRows {
         deliveries,
+        clicks,
         cart,
         customer,
         items,

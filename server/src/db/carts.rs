@@ -170,6 +170,7 @@ pub async fn insert_demo_batch(
                 ordered_at: order.ordered_at,
                 customer_id: None,
                 email: None,
+                status: domain::lifecycle::OrderStatus::Paid,
             }
         })
         .collect();

@@ -14,6 +14,7 @@ pub mod engine;
 pub mod ingest;
 pub mod job_lock;
 pub mod money;
+pub mod orders;
 pub mod render_data;
 pub mod runs;
 pub mod secrets;
@@ -44,7 +45,7 @@ pub use carts::{
 };
 pub use shops::{
     abandoned_after, delete_shop, first_shop, insert_shop, shop_exists,
-    DEFAULT_ABANDONED_AFTER_MINUTES,
+    DEFAULT_ABANDONED_AFTER_MINUTES, DEFAULT_ATTRIBUTION_DAYS,
 };
 pub use templates::{insert_template, load_templates};
 

@@ -78,7 +78,10 @@ pub async fn load(pool: &Pool, shop_id: &str) -> Result<Option<ShopSettings>, Db
         max_lateness_hours: count(row.max_lateness_hours, 24)?,
         coupon_cooldown_days: count(row.coupon_cooldown_days, 30)?,
         re_entry_days: count(row.re_entry_days, 7)?,
-        attribution_window_days: count(row.attribution_window_days, 5)?,
+        attribution_window_days: count(
+            row.attribution_window_days,
+            super::DEFAULT_ATTRIBUTION_DAYS,
+        )?,
     }))
 }
 

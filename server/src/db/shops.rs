@@ -76,16 +76,21 @@ pub async fn insert_shop(
     .execute(&mut *conn)
     .await?;
     sqlx::query(
-        "insert into shop_settings (shop_id, abandoned_after_minutes, created_at, updated_at)
-         values ($1, $2, $3, $3)",
+        "insert into shop_settings (shop_id, abandoned_after_minutes, attribution_window_days,
+             created_at, updated_at)
+         values ($1, $2, $3, $4, $4)",
     )
     .bind(&shop.id)
     .bind(DEFAULT_ABANDONED_AFTER_MINUTES)
+    .bind(i64::from(DEFAULT_ATTRIBUTION_DAYS))
     .bind(now)
     .execute(conn)
     .await?;
     Ok(())
 }
+
+/// An order counts for a reminder sent or clicked this many days before it, unless changed.
+pub const DEFAULT_ATTRIBUTION_DAYS: u32 = 7;
 
 /// A cart is abandoned after 30 minutes without activity unless the merchant changes it.
 pub const DEFAULT_ABANDONED_AFTER_MINUTES: i64 = 30;

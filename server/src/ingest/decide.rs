@@ -5,14 +5,14 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use domain::lifecycle::{
-    decide_deletion, decide_order, decide_update, items_fingerprint, Decision,
+    decide_deletion, decide_order, decide_order_update, decide_update, items_fingerprint, Decision,
 };
 
 use super::slot::{CartKey, Slot};
 use crate::api::events::validate::{EventBody, IncomingCustomer, ValidEvent};
 use crate::db::{
     api_keys::ApiKeyOwner,
-    ingest::{EventRow, OrderRow},
+    ingest::{EventRow, OrderRow, OrderStatusRow},
     new_id,
 };
 
@@ -46,6 +46,7 @@ pub struct Applied<'e> {
     pub summaries: Vec<IngestSummary>,
     pub event_rows: Vec<EventRow>,
     pub order_rows: Vec<OrderRow>,
+    pub status_rows: Vec<OrderStatusRow>,
     pub customers: HashMap<CartKey, &'e IncomingCustomer>,
     pub slots: HashMap<CartKey, Slot<'e>>,
     /// The number the next group's first event takes.
@@ -64,6 +65,7 @@ pub fn apply_events<'e>(batches: &[Batch<'e>], state: GroupState<'e>) -> Applied
         summaries: Vec::with_capacity(batches.len()),
         event_rows: Vec::new(),
         order_rows: Vec::new(),
+        status_rows: Vec::new(),
         customers: HashMap::new(),
         slots,
         next_seq,
@@ -108,6 +110,7 @@ fn apply_event<'e>(
         EventBody::Updated { .. } => decide_update(state, event.occurred_at, &fingerprint),
         EventBody::Deleted => decide_deletion(state, event.occurred_at),
         EventBody::Ordered { .. } => decide_order(state),
+        EventBody::OrderStatus { .. } => decide_order_update(state),
     };
     applied.event_rows.push(EventRow {
         seq,
@@ -159,6 +162,7 @@ fn apply_event<'e>(
                 total_tax_incl: order.total.amount(),
                 coupon_codes: order.coupon_codes.clone(),
                 ordered_at: event.occurred_at,
+                status: order.status,
                 customer_id: event_customer.map(|c| c.customer.id.clone()),
                 email: event_customer.map(|c| c.customer.email.as_str().to_owned()),
             });
@@ -169,6 +173,15 @@ fn apply_event<'e>(
                     slot.customer = customer;
                 }
             }
+            chain_event(slots, unknown_heads, key, seq);
+        }
+        (EventBody::OrderStatus { order_id, status }, _) => {
+            applied.status_rows.push(OrderStatusRow {
+                shop_id: shop_id.to_owned(),
+                external_id: order_id.clone(),
+                status: *status,
+                at: event.occurred_at,
+            });
             chain_event(slots, unknown_heads, key, seq);
         }
         // Stale, after the order, or about an unknown cart: recorded, nothing else changes.

@@ -5,6 +5,7 @@
 mod apply;
 mod coupons;
 mod decide;
+mod orders;
 mod read;
 mod slot;
 mod write;

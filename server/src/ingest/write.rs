@@ -66,6 +66,7 @@ pub async fn write_group(
     }
     memory.will_continue_at(applied.next_seq);
     store::insert_orders(conn, &applied.order_rows, now).await?;
+    super::orders::apply_statuses(conn, &applied.status_rows).await?;
     super::coupons::spend_order_codes(conn, &applied.order_rows).await
 }
 

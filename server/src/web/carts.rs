@@ -1,17 +1,16 @@
 //! The Carts page's data: rows from SQL, statuses and countdowns from `domain::lifecycle`.
 
 use app::api::{
-    CartDetail, CartKpis, CartLine, CartsPage, CartsQuery, CustomerBlock, ItemLine, TimelineEntry,
-    PAGE_SIZE,
+    CartDetail, CartKpis, CartLine, CartsPage, CartsQuery, CustomerBlock, ItemLine, PAGE_SIZE,
 };
 use chrono::{DateTime, Utc};
 use domain::{
     lifecycle::{next_reminder_at, CartFacts, CartStatus},
-    Currency, Delay, DelayUnit, Language,
+    Currency, Delay, Language,
 };
 use rust_decimal::Decimal;
 
-use crate::db::cart_detail::{CustomerRow, DeliveryRow, EventRow, ItemRow, OrderRow, RequestRow};
+use crate::db::cart_detail::{CustomerRow, ItemRow};
 use crate::db::{self, cart_list::CartListRow, money::from_db, DbError, Pool};
 
 /// What the lifecycle rules need from the shop: when a cart counts as abandoned, and the delays
@@ -183,11 +182,14 @@ pub async fn cart_detail(
     let Some(shop) = db::first_shop(pool).await? else {
         return Ok(None);
     };
-    let Some(rows) = db::cart_detail::cart_detail(pool, &shop.id, cart_id).await? else {
+    let Some(mut rows) = db::cart_detail::cart_detail(pool, &shop.id, cart_id).await? else {
         return Ok(None);
     };
     let rules = ShopRules::load(pool, &shop.id).await?;
-    let cart = rows.cart;
+    let window_days = db::settings::load(pool, &shop.id)
+        .await?
+        .map_or(db::DEFAULT_ATTRIBUTION_DAYS, |s| s.attribution_window_days);
+    let cart = &rows.cart;
     let current = || {
         rows.deliveries
             .iter()
@@ -212,38 +214,34 @@ pub async fn cart_detail(
         now,
     );
     let currency = Currency::parse(&cart.currency).unwrap_or(Currency::EUR);
-    let customer = rows.customer.map(customer_block);
-    let items = rows.items.into_iter().map(item_line).collect();
     let reminder_pending = rows.requests.iter().any(|r| r.handled_at.is_none());
-    let timeline = timeline(
-        cart.created_at,
-        currency,
-        rows.events,
-        rows.orders,
-        rows.deliveries,
-        rows.requests,
-    );
-    Ok(Some(CartDetail {
-        id: cart.cart_id,
-        external_id: cart.external_id,
+    let mut detail = CartDetail {
+        id: cart.cart_id.clone(),
+        external_id: cart.external_id.clone(),
         status: assessed.status,
         currency,
-        url: cart.url,
-        customer,
-        items,
-        total_tax_incl: from_db(cart.total_tax_incl),
-        total_tax_excl: from_db(cart.total_tax_excl),
-        shipping: from_db(cart.shipping),
-        created_at: cart.created_at,
-        last_activity_at: cart.last_activity_at,
-        sequence: u32::try_from(cart.sequence).unwrap_or(1),
-        sequence_started_at: cart.sequence_started_at,
+        url: cart.url.clone(),
+        customer: rows.customer.take().map(customer_block),
+        items: std::mem::take(&mut rows.items)
+            .into_iter()
+            .map(item_line)
+            .collect(),
+        total_tax_incl: from_db(rows.cart.total_tax_incl),
+        total_tax_excl: from_db(rows.cart.total_tax_excl),
+        shipping: from_db(rows.cart.shipping),
+        created_at: rows.cart.created_at,
+        last_activity_at: rows.cart.last_activity_at,
+        sequence: u32::try_from(rows.cart.sequence).unwrap_or(1),
+        sequence_started_at: rows.cart.sequence_started_at,
+        attribution_window_days: window_days,
         abandoned_at: assessed.abandoned_at,
         next_reminder_at: assessed.next_reminder_at,
-        timeline,
+        timeline: Vec::new(),
         reminder_pending,
         now,
-    }))
+    };
+    detail.timeline = super::cart_timeline::timeline(rows, currency, window_days);
+    Ok(Some(detail))
 }
 
 fn customer_block(c: CustomerRow) -> CustomerBlock {
@@ -278,54 +276,4 @@ fn item_line(i: ItemRow) -> ItemLine {
         stock: i.stock,
         line_total: unit_price * Decimal::from(quantity),
     }
-}
-
-/// Everything that happened to the cart, oldest first.
-fn timeline(
-    created_at: DateTime<Utc>,
-    currency: Currency,
-    events: Vec<EventRow>,
-    orders: Vec<OrderRow>,
-    deliveries: Vec<DeliveryRow>,
-    requests: Vec<RequestRow>,
-) -> Vec<TimelineEntry> {
-    let mut timeline: Vec<TimelineEntry> =
-        std::iter::once(TimelineEntry::Created { at: created_at })
-            .chain(events.into_iter().map(|e| TimelineEntry::Event {
-                at: e.occurred_at,
-                event_id: e.event_id,
-                event_type: e.event_type,
-                outcome: e.outcome,
-            }))
-            .chain(orders.into_iter().map(|o| TimelineEntry::Order {
-                at: o.ordered_at,
-                order_id: o.external_id,
-                total: from_db(o.total_tax_incl),
-                currency: Currency::parse(&o.currency).unwrap_or(currency),
-            }))
-            .chain(deliveries.into_iter().map(|d| TimelineEntry::Reminder {
-                at: d.sent_at.unwrap_or(d.updated_at),
-                delay_amount: u32::try_from(d.delay_amount).unwrap_or(0),
-                delay_unit: if d.delay_unit == "days" {
-                    DelayUnit::Days
-                } else {
-                    DelayUnit::Hours
-                },
-                status: d.status,
-                reason: d.skip_reason.or(d.last_error),
-                code: d.code,
-                redeemed_by: d.used_by_order,
-            }))
-            .chain(
-                requests
-                    .into_iter()
-                    .map(|r| TimelineEntry::ReminderRequested {
-                        at: r.requested_at,
-                        by: r.email,
-                        handled: r.handled_at.is_some(),
-                    }),
-            )
-            .collect();
-    timeline.sort_by_key(TimelineEntry::at);
-    timeline
 }

@@ -1,6 +1,7 @@
 //! The HTTP side: admin pages and their server functions, static files, health check.
 
 mod backend;
+mod cart_timeline;
 mod carts;
 mod health;
 mod links;

@@ -8,6 +8,7 @@ mod crash;
 mod engine;
 mod events;
 mod helpers;
+mod orders;
 mod redeem;
 mod reminder_wizard;
 mod reminders_page;

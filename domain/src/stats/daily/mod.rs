@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
-use super::attribution::{attribute_among, AttributionRules, Order, SentReminder};
+use super::attribution::{credit_among, AttributionRules, Order, SentReminder};
 use super::figures::{Funnel, FunnelKey, Headline, Period, Rate};
 
 /// Who a reach row counts.
@@ -267,7 +267,8 @@ impl<'a> Index<'a> {
         positions.sort_unstable();
         positions.dedup();
         let reminders: &'a [SentReminder] = facts.reminders;
-        attribute_among(order, positions.iter().map(|&p| &reminders[p]), rules)
+        credit_among(order, positions.iter().map(|&p| &reminders[p]), rules)
+            .map(|credit| credit.reminder)
     }
 }
 

@@ -1,6 +1,7 @@
 //! From what a shop sent to domain types, with every problem named by its JSON path.
 
 use chrono::{DateTime, Duration, Utc};
+use domain::lifecycle::OrderStatus;
 use domain::{
     Cart, CartError, CartItem, Currency, Customer, CustomerError, EmailAddress, Gender, Language,
     Money, NewCart, NewCustomer, WebUrl,
@@ -37,6 +38,7 @@ pub struct IncomingOrder {
     pub id: String,
     pub total: Money,
     pub coupon_codes: Vec<String>,
+    pub status: OrderStatus,
 }
 
 #[derive(Debug, Clone)]
@@ -49,6 +51,11 @@ pub enum EventBody {
     Ordered {
         order: IncomingOrder,
         customer: Option<IncomingCustomer>,
+    },
+    /// An order's new status (paid, cancelled, refunded…).
+    OrderStatus {
+        order_id: String,
+        status: OrderStatus,
     },
 }
 
@@ -144,6 +151,7 @@ pub fn validate(
                 }
             }
         }
+        EventType::OrderUpdated => order_update(wire.order, &mut errors),
     };
     match body {
         Some(body) if errors.0.is_empty() => Ok(ValidEvent {
@@ -313,6 +321,25 @@ fn customer(wire: CustomerWire, errors: &mut Errors) -> Option<IncomingCustomer>
     })
 }
 
+fn order_update(wire: Option<OrderWire>, errors: &mut Errors) -> Option<EventBody> {
+    let Some(wire) = wire else {
+        errors.push("order", "is required for order_updated");
+        return None;
+    };
+    errors.text("order.id", &wire.id, ID_MAX, true);
+    let Some(status) = wire.status else {
+        errors.push(
+            "order.status",
+            "is required for order_updated: pending, paid, cancelled or refunded",
+        );
+        return None;
+    };
+    Some(EventBody::OrderStatus {
+        order_id: wire.id.trim().to_owned(),
+        status,
+    })
+}
+
 fn order(wire: OrderWire, currency: Currency, errors: &mut Errors) -> Option<IncomingOrder> {
     errors.text("order.id", &wire.id, ID_MAX, true);
     if wire.coupon_codes.len() > 20 {
@@ -321,7 +348,11 @@ fn order(wire: OrderWire, currency: Currency, errors: &mut Errors) -> Option<Inc
     for (index, code) in wire.coupon_codes.iter().enumerate() {
         errors.text(&format!("order.coupon_codes[{index}]"), code, 64, true);
     }
-    let total = Money::new(wire.total_tax_incl.0, currency)
+    let Some(Amount(total)) = wire.total_tax_incl else {
+        errors.push("order.total_tax_incl", "is required for order_completed");
+        return None;
+    };
+    let total = Money::new(total, currency)
         .map_err(|e| errors.push("order.total_tax_incl", e.to_string()))
         .ok()?;
     Some(IncomingOrder {
@@ -332,5 +363,6 @@ fn order(wire: OrderWire, currency: Currency, errors: &mut Errors) -> Option<Inc
             .iter()
             .map(|c| c.trim().to_owned())
             .collect(),
+        status: wire.status.unwrap_or(OrderStatus::Paid),
     })
 }

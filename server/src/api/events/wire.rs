@@ -2,6 +2,7 @@
 //! `validate` turns it into domain types.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use domain::lifecycle::OrderStatus;
 use rust_decimal::Decimal;
 use serde::{de, Deserialize, Deserializer};
 
@@ -51,6 +52,7 @@ pub enum EventType {
     CartUpdated,
     CartDeleted,
     OrderCompleted,
+    OrderUpdated,
 }
 
 impl EventType {
@@ -59,6 +61,7 @@ impl EventType {
             Self::CartUpdated => "cart_updated",
             Self::CartDeleted => "cart_deleted",
             Self::OrderCompleted => "order_completed",
+            Self::OrderUpdated => "order_updated",
         }
     }
 }
@@ -124,9 +127,12 @@ pub struct CustomerWire {
 #[derive(Debug, Deserialize)]
 pub struct OrderWire {
     pub id: String,
-    pub total_tax_incl: Amount,
+    /// Required for `order_completed`.
+    pub total_tax_incl: Option<Amount>,
     #[serde(default)]
     pub coupon_codes: Vec<String>,
+    /// `paid` when absent from `order_completed`; required for `order_updated`.
+    pub status: Option<OrderStatus>,
 }
 
 #[cfg(test)]

@@ -13,7 +13,9 @@ mod write;
 pub use customers::upsert_customers;
 pub use memory::WriterMemory;
 pub use read::{check_memory, known_event_ids, next_event_seq, stored_carts, unknown_cart_heads};
-pub use rows::{CartWrite, CustomerRow, EventRow, OrderRow, StoredCartRow, StoredCustomer};
+pub use rows::{
+    CartWrite, CustomerRow, EventRow, OrderRow, OrderStatusRow, StoredCartRow, StoredCustomer,
+};
 pub use statements::Statements;
 pub use write::{
     chain_cart, insert_events, insert_orders, items_digest, mark_cart, replace_items,

@@ -161,6 +161,15 @@ pub struct CartWrite<'a> {
     pub last_event_seq: Option<i64>,
 }
 
+/// An order's status as an `order_updated` reports it, at `at`.
+#[derive(Debug)]
+pub struct OrderStatusRow {
+    pub shop_id: String,
+    pub external_id: String,
+    pub status: domain::lifecycle::OrderStatus,
+    pub at: DateTime<Utc>,
+}
+
 #[derive(Debug)]
 pub struct OrderRow {
     pub order_id: String,
@@ -172,6 +181,7 @@ pub struct OrderRow {
     pub total_tax_incl: rust_decimal::Decimal,
     pub coupon_codes: Vec<String>,
     pub ordered_at: DateTime<Utc>,
+    pub status: domain::lifecycle::OrderStatus,
     /// Who ordered, when the event said: the shop's customer id and email.
     pub customer_id: Option<String>,
     pub email: Option<String>,

@@ -249,7 +249,7 @@ pub async fn insert_orders(
     rows: &[OrderRow],
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    const COLUMNS: [&str; 10] = [
+    const COLUMNS: [&str; 11] = [
         "order_id",
         "shop_id",
         "external_id",
@@ -260,6 +260,7 @@ pub async fn insert_orders(
         "coupon_codes_json",
         "ordered_at",
         "created_at",
+        "status",
     ];
     let insert = insert_into("orders", &COLUMNS);
     for chunk in rows.chunks(rows_per_statement(COLUMNS.len())) {
@@ -283,7 +284,8 @@ pub async fn insert_orders(
                 .push_bind(total)
                 .push_bind(codes)
                 .push_bind(o.ordered_at)
-                .push_bind(now);
+                .push_bind(now)
+                .push_bind(o.status.as_str());
         });
         query.push(" on conflict (shop_id, external_id) do nothing");
         query.build().execute(&mut *conn).await?;

@@ -1,5 +1,5 @@
-//! The orders a day's figures weigh: those that could credit its reminders, with the codes
-//! each one spent.
+//! The orders a day's figures weigh: the paid ones that could credit its reminders, with the
+//! codes each one spent. A pending, cancelled or refunded order counts for nothing.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -20,7 +20,7 @@ pub(super) struct OrderRow {
 }
 
 pub(super) const ORDER_COLUMNS: &str =
-    "select external_id, cart_id, ordered_at, total_tax_incl from orders where ";
+    "select external_id, cart_id, ordered_at, total_tax_incl from orders where status = 'paid' and ";
 
 /// The orders that could credit these reminders: those of their carts, those that used their
 /// codes, and the day's own.

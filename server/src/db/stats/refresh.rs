@@ -64,7 +64,9 @@ pub async fn refresh(
             .abandoned_after_minutes
             .unwrap_or(crate::db::DEFAULT_ABANDONED_AFTER_MINUTES),
     );
-    let window_days = context.window_days.unwrap_or(5);
+    let window_days = context
+        .window_days
+        .unwrap_or(i64::from(crate::db::DEFAULT_ATTRIBUTION_DAYS));
     let rules = AttributionRules {
         window: Duration::days(window_days),
         include_scanners: false,
