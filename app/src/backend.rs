@@ -163,6 +163,13 @@ pub trait Backend: Send + Sync + 'static {
 
     async fn delete_step(&self, step_id: &str) -> Result<bool, BackendError>;
 
+    /// `false` when the shop has no campaign.
+    async fn set_escalation(
+        &self,
+        enabled: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError>;
+
     async fn duplicate_step(
         &self,
         step_id: &str,

@@ -38,6 +38,10 @@ test('a waiting cart counts down to its first reminder', async ({ page, request 
   // Quiet for 75 minutes: abandoned 30 minutes after the activity, and the first reminder is
   // due 1 hour after that abandonment, so in 15 minutes.
   const occurredAt = new Date(Date.now() - 75 * 60 * 1000).toISOString();
+  // The customer lives where it is early afternoon, outside the quiet hours (21:00-08:00)
+  // whatever the hour this test runs at. Etc/GMT-2 is UTC+2 (POSIX signs are inverted).
+  const offset = ((13 - new Date().getUTCHours() + 36) % 24) - 12;
+  const timeZone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
   const response = await request.post('/api/v1/events', {
     headers: { Authorization: `Bearer ${key}` },
     data: {
@@ -51,7 +55,13 @@ test('a waiting cart counts down to its first reminder', async ({ page, request 
         total_tax_excl: '35.00',
         items: [{ sku: 'demo_9', name: 'Canvas tote bag', unit_price: '35.00', quantity: 1 }],
       },
-      customer: { id: `cu-${cartId}`, email: `${cartId}@example.com`, first_name: 'Countdown', language: 'en' },
+      customer: {
+        id: `cu-${cartId}`,
+        email: `${cartId}@example.com`,
+        first_name: 'Countdown',
+        language: 'en',
+        time_zone: timeZone,
+      },
     },
   });
   expect(response.status()).toBe(202);

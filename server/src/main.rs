@@ -2,7 +2,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Parser;
-use domain::engine::Action;
+use domain::engine::{Action, DiscountHold};
 use tracing_subscriber::EnvFilter;
 
 use server::{
@@ -117,16 +117,18 @@ async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
                     step_id,
                     language,
                     discount,
-                    coupon_withheld,
+                    discount_held,
                 } => format!(
                     "would send step {step_id} in {language}{}{}",
                     discount
                         .map(|d| format!(", discount {:?}", d.kind))
                         .unwrap_or_default(),
-                    if *coupon_withheld {
-                        " (coupon withheld: one in the last 30 days)"
-                    } else {
-                        ""
+                    match discount_held {
+                        Some(DiscountHold::Cooldown) =>
+                            " (discount held back: the customer had a coupon within the cooldown)",
+                        Some(DiscountHold::Escalation) =>
+                            " (discount held back: no reminder of this sequence went out without one yet)",
+                        None => "",
                     }
                 ),
                 Action::Skip { step_id, reason } => {

@@ -22,6 +22,8 @@ pub struct CustomerBlock {
     pub last_order_at: Option<DateTime<Utc>>,
     /// When Relance first heard of the customer (shops do not send the account's creation date).
     pub known_since: DateTime<Utc>,
+    /// The IANA time zone the shop sent for them: quiet hours count in it.
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

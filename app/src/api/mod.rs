@@ -19,8 +19,8 @@ pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery,
 pub use reminders::{
     delete_reminder, duplicate_reminder, list_reminders, load_reminder_editor, save_reminder,
     set_reminder_enabled, DeleteReminder, DuplicateReminder, ReminderEditor, ReminderRow,
-    RemindersData, SaveReminder, SetReminderEnabled, StepOutcome, StepRefusal, StepSaved,
-    TemplateChoice,
+    RemindersData, SaveReminder, SetEscalation, SetReminderEnabled, StepOutcome, StepRefusal,
+    StepSaved, TemplateChoice,
 };
 pub use sending::{
     load_sending, regenerate_cron_token, run_now, LoadSending, RegenerateCronToken, RunFigures,

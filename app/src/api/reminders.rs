@@ -29,6 +29,8 @@ pub struct ReminderRow {
 pub struct RemindersData {
     pub shop_name: String,
     pub currency: Currency,
+    /// The campaign's discounts escalate (see `Campaign::with_escalation`).
+    pub escalation: bool,
     pub rows: Vec<ReminderRow>,
 }
 
@@ -84,6 +86,7 @@ impl RemindersData {
         Self {
             shop_name: shop_name.to_owned(),
             currency,
+            escalation: campaign.is_some_and(Campaign::escalation),
             rows: campaign
                 .map(|c| {
                     c.steps()
@@ -225,6 +228,24 @@ pub async fn set_reminder_enabled(id: String, enabled: bool) -> Result<(), AppEr
         async move {
             if crate::backend::backend()?
                 .set_step_enabled(&id, enabled, chrono::Utc::now())
+                .await?
+            {
+                Ok(())
+            } else {
+                Err(AppError::NotFound)
+            }
+        }
+        .await,
+    )
+}
+
+/// The campaign's escalation switch: saved at once.
+#[server(prefix = "/admin/fn", endpoint = "set_escalation")]
+pub async fn set_escalation(enabled: bool) -> Result<(), AppError> {
+    crate::error::with_status(
+        async move {
+            if crate::backend::backend()?
+                .set_escalation(enabled, chrono::Utc::now())
                 .await?
             {
                 Ok(())

@@ -212,6 +212,7 @@ pub static TEXTS: Texts = Texts {
     label_phone: "Phone",
     label_language: "Language",
     label_country: "Country",
+    label_time_zone: "Time zone (quiet hours)",
     label_groups: "Groups",
     label_newsletter: "Newsletter",
     label_orders: "Orders",

@@ -212,6 +212,7 @@ pub static TEXTS: Texts = Texts {
     label_phone: "Téléphone",
     label_language: "Langue",
     label_country: "Pays",
+    label_time_zone: "Fuseau horaire (heures calmes)",
     label_groups: "Groupes",
     label_newsletter: "Newsletter",
     label_orders: "Commandes",

@@ -53,7 +53,7 @@ pub static FR: HelpTexts = HelpTexts {
         ),
         (
             "Combien de relances puis-je créer ?",
-            "Cinq au plus, pour ne pas harceler vos clients. Un client ne reçoit pas deux e-mails à moins de l'écart minimum réglé dans les Paramètres (12 heures par défaut), et une relance plus en retard que le retard maximum (24 heures par défaut, par exemple après une panne du serveur) n'est pas envoyée.",
+            "Cinq au plus, pour ne pas harceler vos clients. Un client ne reçoit pas deux e-mails à moins de l'écart minimum réglé dans les Paramètres (12 heures par défaut), et une relance plus en retard que le retard maximum (24 heures par défaut, par exemple après une panne du serveur) n'est pas envoyée. Rien ne part pendant les heures calmes (21 h – 8 h par défaut, Paramètres), à l'heure du client si la boutique envoie son fuseau horaire, sinon à celle de la boutique : la relance attend la fin de la plage. Avec « Escalade des remises » (onglet Relances), une remise n'est proposée qu'après une relance partie sans remise.",
         ),
         (
             "Et si le serveur d'envoi refuse nos e-mails ?",
@@ -110,7 +110,7 @@ pub static EN: HelpTexts = HelpTexts {
         ),
         (
             "How many reminders can I create?",
-            "Five at most, so customers are not harassed. A customer never gets two emails closer than the minimum gap in Settings (12 hours by default), and a reminder later than the maximum lateness (24 hours by default, after a server outage for example) is not sent.",
+            "Five at most, so customers are not harassed. A customer never gets two emails closer than the minimum gap in Settings (12 hours by default), and a reminder later than the maximum lateness (24 hours by default, after a server outage for example) is not sent. Nothing goes out during the quiet hours (21:00 to 08:00 by default, Settings), in the customer's time zone when the shop sends it, else the shop's: the reminder waits for their end. With \"Discount escalation\" (Reminders tab), a discount is offered only after a reminder went out without one.",
         ),
         (
             "What if the mail server refuses our emails?",

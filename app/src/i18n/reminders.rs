@@ -7,6 +7,8 @@ use crate::api::StepRefusal;
 pub struct ReminderTexts {
     pub create: &'static str,
     pub limit_reached: &'static str,
+    pub escalation_label: &'static str,
+    pub escalation_hint: &'static str,
     pub col_actions: &'static str,
     pub preview: &'static str,
     pub edit: &'static str,
@@ -250,6 +252,8 @@ fn basis_en(basis: ValueBasis) -> &'static str {
 pub static FR: ReminderTexts = ReminderTexts {
     create: "Créer une nouvelle relance",
     limit_reached: "Cinq relances au plus, pour ne pas lasser vos clients : supprimez-en une pour en créer une autre.",
+    escalation_label: "Escalade des remises",
+    escalation_hint: "Une relance ne propose sa remise que si une relance précédente du même panier est partie sans remise : vos clients n'apprennent pas qu'abandonner un panier rapporte un code tout de suite.",
     col_actions: "Actions",
     preview: "Aperçu",
     edit: "Modifier",
@@ -310,6 +314,8 @@ pub static EN: ReminderTexts = ReminderTexts {
     create: "Create a new reminder",
     limit_reached:
         "Five reminders at most, so customers are not harassed: delete one to create another.",
+    escalation_label: "Discount escalation",
+    escalation_hint: "A reminder offers its discount only if an earlier reminder of the same cart went out without one: customers do not learn that abandoning a cart brings a code at once.",
     col_actions: "Actions",
     preview: "Preview",
     edit: "Edit",

@@ -40,6 +40,8 @@ fn label_fr(field: SettingsField) -> &'static str {
         F::CouponCooldownDays => "Un code promo par client tous les (jours)",
         F::ReEntryDays => "Une séquence redémarrée par client tous les (jours)",
         F::AttributionWindowDays => "Fenêtre d'attribution des commandes (jours)",
+        F::QuietHoursStart => "Heures calmes : à partir de",
+        F::QuietHoursEnd => "Heures calmes : jusqu'à",
     }
 }
 
@@ -64,6 +66,8 @@ fn label_en(field: SettingsField) -> &'static str {
         F::CouponCooldownDays => "One discount code per customer every (days)",
         F::ReEntryDays => "One restarted sequence per customer every (days)",
         F::AttributionWindowDays => "Order attribution window (days)",
+        F::QuietHoursStart => "Quiet hours: from",
+        F::QuietHoursEnd => "Quiet hours: until",
     }
 }
 
@@ -76,6 +80,7 @@ fn hint_fr(field: SettingsField) -> Option<&'static str> {
         F::MaxLatenessHours => Some("Une relance plus en retard que cela n'est pas envoyée (serveur arrêté par exemple)."),
         F::ReEntryDays => Some("Un client qui ajoute au panier après une relance repart de la première relance, au plus une fois sur cette période : il ne reçoit pas un e-mail à chaque modification. 0 : sans limite."),
         F::AttributionWindowDays => Some("Une commande payée compte pour la dernière relance envoyée ou cliquée pendant ces jours avant elle (ou dont elle utilise le code)."),
+        F::QuietHoursEnd => Some("Aucune relance n'est envoyée pendant ces heures, à l'heure du client (son fuseau horaire s'il est connu, sinon celui de la boutique) : elle attend la fin de la plage, et son retard maximum compte à partir de là. Videz les deux champs pour envoyer à toute heure."),
         _ => None,
     }
 }
@@ -89,6 +94,7 @@ fn hint_en(field: SettingsField) -> Option<&'static str> {
         F::MaxLatenessHours => Some("A reminder later than this is not sent (after a server outage, for example)."),
         F::ReEntryDays => Some("A customer who adds to the cart after a reminder starts again from the first reminder, at most once over this period: no email on every change. 0: no limit."),
         F::AttributionWindowDays => Some("A paid order counts for the last reminder sent or clicked within these days before it (or whose code it spent)."),
+        F::QuietHoursEnd => Some("No reminder goes out during these hours, in the customer's local time (their time zone when the shop sends it, else the shop's): it waits for the end of the window, and its maximum lateness counts from there. Empty both fields to send at any hour."),
         _ => None,
     }
 }
@@ -107,6 +113,8 @@ fn problem_fr(problem: &Problem) -> String {
             "Seules les balises {cart_url} et {code} sont permises.".into()
         }
         Problem::PatternNotUrl => "Le résultat doit être une adresse http:// ou https://.".into(),
+        Problem::Time => "Une heure est attendue, par exemple 21:00.".into(),
+        Problem::SameTime => "La fin doit différer du début (videz les deux champs pour ne pas avoir d'heures calmes).".into(),
     }
 }
 
@@ -122,6 +130,10 @@ fn problem_en(problem: &Problem) -> String {
         Problem::PatternWithoutCartUrl => "The link must contain {cart_url}.".into(),
         Problem::PatternUnknownTag => "Only the tags {cart_url} and {code} are allowed.".into(),
         Problem::PatternNotUrl => "The result must be an http:// or https:// address.".into(),
+        Problem::Time => "A time of day is expected, for example 21:00.".into(),
+        Problem::SameTime => {
+            "The end must differ from the start (empty both fields for no quiet hours).".into()
+        }
     }
 }
 

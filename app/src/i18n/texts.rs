@@ -87,6 +87,7 @@ pub struct Texts {
     pub label_phone: &'static str,
     pub label_language: &'static str,
     pub label_country: &'static str,
+    pub label_time_zone: &'static str,
     pub label_groups: &'static str,
     pub label_newsletter: &'static str,
     pub label_orders: &'static str,

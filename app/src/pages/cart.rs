@@ -272,6 +272,10 @@ fn Customer(customer: CustomerBlock) -> impl IntoView {
                 <dd>{customer.country.clone().unwrap_or_else(|| "—".into())}</dd>
             </div>
             <div>
+                <dt>{move || i18n.t().label_time_zone}</dt>
+                <dd>{customer.time_zone.clone().unwrap_or_else(|| "—".into())}</dd>
+            </div>
+            <div>
                 <dt>{move || i18n.t().label_groups}</dt>
                 <dd>{customer.groups.join(", ")}</dd>
             </div>

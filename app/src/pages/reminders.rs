@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::{
-    list_reminders, DeleteReminder, DuplicateReminder, ReminderRow, RemindersData,
+    list_reminders, DeleteReminder, DuplicateReminder, ReminderRow, RemindersData, SetEscalation,
     SetReminderEnabled, StepSaved,
 };
 use crate::i18n::use_i18n;
@@ -69,6 +69,7 @@ fn RemindersTable(
         .into_any()
     };
     let currency = data.currency;
+    let escalation = data.escalation;
     let preview = RwSignal::new(None::<String>);
     let body = if data.rows.is_empty() {
         view! { <p class="empty">{move || i18n.t().no_reminders}</p> }.into_any()
@@ -96,10 +97,46 @@ fn RemindersTable(
     };
     view! {
         {create}
+        <EscalationSwitch escalation />
         {body}
         <PreviewDialog preview />
     }
     .into_any()
+}
+
+/// The campaign's "discount escalation" switch, saved as it is flipped.
+#[component]
+fn EscalationSwitch(escalation: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().reminders;
+    let on = RwSignal::new(escalation);
+    let save = ServerAction::<SetEscalation>::new();
+    // A failed save puts the switch back.
+    Effect::new(move |_| {
+        if let Some(Err(_)) = save.value().get() {
+            on.update(|on| *on = !*on);
+        }
+    });
+    view! {
+        <div class="escalation">
+            <label class="switch">
+                <input
+                    type="checkbox"
+                    role="switch"
+                    name="escalation"
+                    aria-describedby="escalation-hint"
+                    prop:checked=move || on.get()
+                    on:change=move |ev| {
+                        let enabled = event_target_checked(&ev);
+                        on.set(enabled);
+                        save.dispatch(SetEscalation { enabled });
+                    }
+                />
+                <span>{move || t().escalation_label}</span>
+            </label>
+            <p id="escalation-hint" class="hint">{move || t().escalation_hint}</p>
+        </div>
+    }
 }
 
 /// The sample discount the preview shows for a step's policy.

@@ -39,6 +39,7 @@ enum Input {
     Url,
     Area,
     Number((u32, u32)),
+    Time,
 }
 
 #[component]
@@ -135,6 +136,8 @@ fn SettingsForm(draft: SettingsDraft) -> impl IntoView {
                 {field(F::MaxLatenessHours, Input::Number(MAX_LATENESS_HOURS))}
                 {field(F::ReEntryDays, Input::Number(RE_ENTRY_DAYS))}
                 {field(F::AttributionWindowDays, Input::Number(ATTRIBUTION_WINDOW_DAYS))}
+                {field(F::QuietHoursStart, Input::Time)}
+                {field(F::QuietHoursEnd, Input::Time)}
             </fieldset>
             <div class="form-actions">
                 <button type="submit" disabled=move || save.pending().get()>
@@ -190,6 +193,7 @@ fn SettingField(
                 Input::Email => ("email", None, None),
                 Input::Url => ("url", None, None),
                 Input::Number((min, max)) => ("number", Some(min), Some(max)),
+                Input::Time => ("time", None, None),
                 _ => ("text", None, None),
             };
             view! {

@@ -35,6 +35,8 @@ pub struct Campaign {
     id: String,
     name: String,
     steps: Vec<ReminderStep>,
+    /// Discounts go only to sequences that already had a reminder without one.
+    escalation: bool,
 }
 
 #[derive(Deserialize)]
@@ -42,12 +44,14 @@ struct CampaignWire {
     id: String,
     name: String,
     steps: Vec<ReminderStep>,
+    #[serde(default)]
+    escalation: bool,
 }
 
 impl TryFrom<CampaignWire> for Campaign {
     type Error = CampaignError;
     fn try_from(wire: CampaignWire) -> Result<Self, Self::Error> {
-        Campaign::new(wire.id, &wire.name, wire.steps)
+        Campaign::new(wire.id, &wire.name, wire.steps).map(|c| c.with_escalation(wire.escalation))
     }
 }
 
@@ -77,7 +81,19 @@ impl Campaign {
             id,
             name: name.to_owned(),
             steps,
+            escalation: false,
         })
+    }
+
+    /// The same campaign, escalating or not: with escalation, a step's discount is offered
+    /// only once a reminder of the same sequence went out without one (so a customer cannot
+    /// learn that abandoning a cart brings a code at once).
+    pub fn with_escalation(self, escalation: bool) -> Self {
+        Self { escalation, ..self }
+    }
+
+    pub fn escalation(&self) -> bool {
+        self.escalation
     }
 
     pub fn id(&self) -> &str {
@@ -97,7 +113,7 @@ impl Campaign {
     pub fn add_step(self, step: ReminderStep) -> Result<Self, CampaignError> {
         let mut steps = self.steps;
         steps.push(step);
-        Self::new(self.id, &self.name, steps)
+        Self::new(self.id, &self.name, steps).map(|c| c.with_escalation(self.escalation))
     }
 }
 

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::quiet::{LocalClock, QuietHours};
 use crate::campaign::{Campaign, Discount, ReminderStep};
 use crate::model::{Cart, Customer, EmailTemplate, Language};
 
@@ -22,6 +23,9 @@ pub struct SendingRules {
     /// A customer gets reminders from at most one restarted sequence over this period (zero:
     /// no limit), so toggling a cart does not bring a mail every hour.
     pub re_entry: Duration,
+    /// Nothing is sent inside this daily window of the customer's local time (`None`: any
+    /// time); a step due inside it waits for its end.
+    pub quiet_hours: Option<QuietHours>,
 }
 
 impl Default for SendingRules {
@@ -33,6 +37,7 @@ impl Default for SendingRules {
             active_months: 6,
             coupon_cooldown: Duration::days(30),
             re_entry: Duration::days(7),
+            quiet_hours: Some(QuietHours::NIGHT),
         }
     }
 }
@@ -94,7 +99,7 @@ impl SkipReason {
 }
 
 /// Everything about one cart that deciding needs, as the database knows it at `now`.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Situation<'a> {
     pub cart: &'a Cart,
     pub customer: &'a Customer,
@@ -112,6 +117,8 @@ pub struct Situation<'a> {
     pub last_reminder_at: Option<DateTime<Utc>>,
     /// The customer's latest coupon.
     pub last_coupon_at: Option<DateTime<Utc>>,
+    /// The customer's time zone, else the shop's: quiet hours are its local times.
+    pub zone: &'a dyn LocalClock,
 }
 
 /// Where a cart's current sequence stands. A cart's first sequence starts when it is created;
@@ -125,6 +132,9 @@ pub struct SequenceFacts {
     pub abandoned_at: Option<DateTime<Utc>>,
     /// A reminder of this sequence went out.
     pub sent: bool,
+    /// A reminder of this sequence went out without a discount: an escalating campaign may
+    /// offer one from then on.
+    pub sent_without_discount: bool,
     /// When the customer's latest *other* restarted sequence sent its first reminder (any
     /// cart): the re-entry limit counts from it.
     pub other_restart_sent_at: Option<DateTime<Utc>>,
@@ -151,8 +161,8 @@ pub enum Action {
         step_id: String,
         language: Language,
         discount: Option<Discount>,
-        /// The step offers a discount but the customer had a coupon within the cooldown.
-        coupon_withheld: bool,
+        /// Why the step's discount is not offered this time, if it is held back.
+        discount_held: Option<DiscountHold>,
     },
     /// Record that `step` is not sent, and why; the next step may follow.
     Skip { step_id: String, reason: SkipReason },
@@ -160,6 +170,16 @@ pub enum Action {
     Wait { at: DateTime<Utc> },
     /// The cart's sequence is over (every enabled step done) or it can never get one.
     Done,
+}
+
+/// Why a step's discount is held back while the reminder still goes out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiscountHold {
+    /// The customer had a coupon within the cooldown (Settings).
+    Cooldown,
+    /// The campaign escalates: no reminder of this sequence went out without a discount yet.
+    Escalation,
 }
 
 /// What can stop a cart's reminder after its step fell due. The planner checks it when it
@@ -197,6 +217,14 @@ pub fn stop_reason(stops: CartStops) -> Option<SkipReason> {
 /// delays count from, and before which it gets nothing.
 pub fn abandoned_at(last_activity_at: DateTime<Utc>, rules: &SendingRules) -> DateTime<Utc> {
     last_activity_at + rules.abandoned_after
+}
+
+/// When a reminder that may go from `at` can reach the customer: at once, or at the end of
+/// the quiet hours `at` falls in, in `zone`'s local time.
+pub fn open_at(at: DateTime<Utc>, rules: &SendingRules, zone: &dyn LocalClock) -> DateTime<Utc> {
+    rules
+        .quiet_hours
+        .map_or(at, |quiet| quiet.next_open(at, zone))
 }
 
 /// Whether a reminder that could go out at `could_go_at` is now too late to send: when the
@@ -259,11 +287,15 @@ pub fn decide<'t>(
     if sequence.restarted && !sequence.sent && re_entered_lately {
         return skip(SkipReason::ReEntryLimit);
     }
-    // The minimum gap delays a step rather than dropping it; lateness is counted from when
-    // the step could go out, so a gap never turns into a skip by itself.
-    let allowed_at = situation
-        .last_reminder_at
-        .map_or(due_at, |last| due_at.max(last + rules.min_gap));
+    // The minimum gap and quiet hours delay a step rather than drop it; lateness is counted
+    // from when the step could go out, so neither turns into a skip by itself.
+    let allowed_at = open_at(
+        situation
+            .last_reminder_at
+            .map_or(due_at, |last| due_at.max(last + rules.min_gap)),
+        rules,
+        situation.zone,
+    );
     if too_late(allowed_at, rules, now) {
         return skip(SkipReason::TooLate);
     }
@@ -281,17 +313,31 @@ pub fn decide<'t>(
     let Some((language, _)) = template.content_for(customer.language) else {
         return skip(SkipReason::NoContentForLanguage);
     };
-    if now < allowed_at {
-        return Action::Wait { at: allowed_at };
+    // A step from before the night, decided inside it (a server back late), still waits.
+    let go_at = open_at(allowed_at.max(now), rules, situation.zone);
+    if now < go_at {
+        return Action::Wait { at: go_at };
     }
     let offered = step.discount.pick(situation.cart);
-    let recent_coupon = situation
+    let hold = if situation
         .last_coupon_at
-        .is_some_and(|at| now < at + rules.coupon_cooldown);
+        .is_some_and(|at| now < at + rules.coupon_cooldown)
+    {
+        Some(DiscountHold::Cooldown)
+    } else if campaign.escalation() && !sequence.sent_without_discount {
+        Some(DiscountHold::Escalation)
+    } else {
+        None
+    };
+    let discount_held = offered.and(hold);
     Action::Send {
         step_id: step.id.clone(),
         language,
-        discount: if recent_coupon { None } else { offered },
-        coupon_withheld: recent_coupon && offered.is_some(),
+        discount: if discount_held.is_some() {
+            None
+        } else {
+            offered
+        },
+        discount_held,
     }
 }

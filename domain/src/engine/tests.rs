@@ -196,6 +196,7 @@ impl World {
             done_steps: &self.done,
             last_reminder_at: None,
             last_coupon_at: None,
+            zone: &Utc,
         }
     }
 
@@ -219,7 +220,7 @@ fn send(step: &str, language: Language, discount: Option<Discount>) -> Action {
         step_id: step.into(),
         language,
         discount,
-        coupon_withheld: false,
+        discount_held: None,
     }
 }
 
@@ -442,7 +443,7 @@ fn a_second_coupon_within_thirty_days_is_withheld_but_the_mail_goes() {
             step_id: "s2".into(),
             language: Language::FRENCH,
             discount: None,
-            coupon_withheld: true,
+            discount_held: Some(DiscountHold::Cooldown),
         }
     );
     let long_ago = Situation {
@@ -581,4 +582,105 @@ fn a_restarted_sequence_gets_nothing_within_seven_days_of_another_one_s_reminder
         now,
     );
     assert_eq!(action, send("s1", Language::FRENCH, None));
+}
+
+#[test]
+fn a_step_due_in_the_quiet_hours_waits_for_their_end_and_its_lateness_counts_from_there() {
+    let world = World::new();
+    // Abandoned at 21:30 UTC: the first step (1 hour) falls due at 22:30, inside 21:00-08:00.
+    let evening = start() + Duration::hours(11) + Duration::minutes(30);
+    let situation = Situation {
+        last_activity_at: evening - Duration::minutes(30),
+        ..world.situation()
+    };
+    let morning = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
+    let rules = SendingRules::default();
+
+    let at_night = world.decide_with(&situation, evening + Duration::hours(2));
+    assert_eq!(at_night, Action::Wait { at: morning });
+    assert!(matches!(
+        world.decide_with(&situation, morning),
+        Action::Send { .. }
+    ));
+    // 24 hours of lateness count from 08:00, not from 22:30.
+    let late = morning + rules.max_lateness;
+    assert!(matches!(
+        world.decide_with(&situation, late),
+        Action::Send { .. }
+    ));
+    assert!(matches!(
+        world.decide_with(&situation, late + Duration::minutes(1)),
+        Action::Skip {
+            reason: SkipReason::TooLate,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn a_step_decided_at_night_after_an_outage_waits_for_the_morning_and_no_quiet_hours_send_at_once() {
+    let world = World::new();
+    // Due at 11:00 UTC; the server comes back at 23:00, inside the quiet hours.
+    let back = start() + Duration::hours(13);
+    let morning = Utc.with_ymd_and_hms(2026, 11, 24, 8, 0, 0).unwrap();
+    assert_eq!(world.decide(back), Action::Wait { at: morning });
+    let anytime = SendingRules {
+        quiet_hours: None,
+        ..SendingRules::default()
+    };
+    assert!(matches!(
+        decide(
+            &world.campaign,
+            &world.situation(),
+            |id| world.templates.iter().find(|t| t.id == id),
+            &anytime,
+            back
+        ),
+        Action::Send { .. }
+    ));
+}
+
+#[test]
+fn an_escalating_campaign_offers_a_discount_only_after_a_reminder_without_one() {
+    let mut world = World::new();
+    world.campaign = campaign().with_escalation(true);
+    world.done = vec!["s1".into()];
+    let second_step_due = start() + Duration::days(1);
+    // Step 1 was skipped (no reminder went out): step 2 goes out, its discount held back.
+    let first = world.decide(second_step_due);
+    assert!(matches!(
+        first,
+        Action::Send {
+            discount: None,
+            discount_held: Some(DiscountHold::Escalation),
+            ..
+        }
+    ));
+    // Step 1 went out without a discount: step 2 offers its own.
+    let after_plain = Situation {
+        sequence: SequenceFacts {
+            abandoned_at: Some(start()),
+            sent: true,
+            sent_without_discount: true,
+            ..SequenceFacts::default()
+        },
+        ..world.situation()
+    };
+    assert!(matches!(
+        world.decide_with(&after_plain, second_step_due),
+        Action::Send {
+            discount: Some(_),
+            discount_held: None,
+            ..
+        }
+    ));
+    // Without escalation, the first reminder sent offers the discount at once.
+    world.campaign = campaign();
+    assert!(matches!(
+        world.decide(second_step_due),
+        Action::Send {
+            discount: Some(_),
+            ..
+        }
+    ));
 }

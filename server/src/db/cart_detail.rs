@@ -37,6 +37,7 @@ pub struct CustomerRow {
     pub orders_count: i64,
     pub last_order_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -143,7 +144,7 @@ pub async fn cart_detail(
     let customer = match &cart.customer_id {
         Some(id) => sqlx::query_as(
             "select external_id, email, first_name, last_name, phone, language, country, groups_json, newsletter,
-                    orders_count, last_order_at, created_at
+                    orders_count, last_order_at, created_at, time_zone
              from customers where customer_id = $1",
         )
         .bind(id)

@@ -30,6 +30,8 @@ pub struct CartListRow {
     /// When the cart counted as abandoned for its current sequence, once a step of it was
     /// decided.
     pub sequence_abandoned_at: Option<DateTime<Utc>>,
+    /// The customer's own time zone, for quiet hours.
+    pub time_zone: Option<String>,
 }
 
 /// How many of cart `c`'s steps were decided (sent, failed or skipped), kept by triggers on
@@ -196,6 +198,7 @@ pub async fn list_carts(
     // then their customers and reminder counts: 50 lookups, not one per skipped cart.
     let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
         "select c.cart_id, c.external_id, c.customer_id, cu.first_name, cu.last_name, cu.email,
+             cu.time_zone,
              c.total_tax_incl, c.currency, c.product_count as products,
              c.last_activity_at, c.ordered_at, c.deleted_at, c.items_fingerprint",
     );

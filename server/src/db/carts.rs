@@ -102,6 +102,7 @@ pub async fn insert_demo_batch(
             shop_id,
             customer: &row.customer,
             phone: None,
+            time_zone: None,
         })
         .collect();
     // The demo's own transaction: nothing to remember for the ingestion writer.

@@ -17,16 +17,28 @@ pub struct EngineSettings {
     pub coupon_prefix: CouponPrefix,
 }
 
+#[derive(sqlx::FromRow)]
+struct SettingsRow {
+    abandoned_after_minutes: i64,
+    min_gap_hours: i64,
+    max_lateness_hours: i64,
+    active_months: i64,
+    coupon_cooldown_days: i64,
+    re_entry_days: i64,
+    coupon_prefix: String,
+    quiet_hours: String,
+}
+
 pub async fn engine_settings(pool: &Pool, shop_id: &str) -> Result<EngineSettings, DbError> {
-    let row: Option<(i64, i64, i64, i64, i64, i64, String)> = sqlx::query_as(
+    let row: Option<SettingsRow> = sqlx::query_as(
         "select abandoned_after_minutes, min_gap_hours, max_lateness_hours, active_months,
-                coupon_cooldown_days, re_entry_days, coupon_prefix
+                coupon_cooldown_days, re_entry_days, coupon_prefix, quiet_hours
          from shop_settings where shop_id = $1",
     )
     .bind(shop_id)
     .fetch_optional(pool)
     .await?;
-    let Some((abandoned, gap, lateness, months, cooldown, re_entry, prefix)) = row else {
+    let Some(row) = row else {
         return Ok(EngineSettings {
             rules: SendingRules::default(),
             coupon_prefix: CouponPrefix::default(),
@@ -34,14 +46,15 @@ pub async fn engine_settings(pool: &Pool, shop_id: &str) -> Result<EngineSetting
     };
     Ok(EngineSettings {
         rules: SendingRules {
-            abandoned_after: Duration::minutes(abandoned),
-            min_gap: Duration::hours(gap),
-            max_lateness: Duration::hours(lateness),
-            active_months: u32::try_from(months).map_err(DbError::corrupt)?,
-            coupon_cooldown: Duration::days(cooldown),
-            re_entry: Duration::days(re_entry),
+            abandoned_after: Duration::minutes(row.abandoned_after_minutes),
+            min_gap: Duration::hours(row.min_gap_hours),
+            max_lateness: Duration::hours(row.max_lateness_hours),
+            active_months: u32::try_from(row.active_months).map_err(DbError::corrupt)?,
+            coupon_cooldown: Duration::days(row.coupon_cooldown_days),
+            re_entry: Duration::days(row.re_entry_days),
+            quiet_hours: super::settings::quiet_hours_from_db(&row.quiet_hours)?,
         },
-        coupon_prefix: CouponPrefix::parse(&prefix).map_err(DbError::corrupt)?,
+        coupon_prefix: CouponPrefix::parse(&row.coupon_prefix).map_err(DbError::corrupt)?,
     })
 }
 
@@ -79,6 +92,8 @@ pub struct Candidate {
     /// The cart's current reminder sequence.
     pub sequence: i64,
     pub customer: Customer,
+    /// The customer's IANA time zone, when the shop sends it.
+    pub time_zone: Option<String>,
     pub cart: Cart,
 }
 
@@ -89,6 +104,7 @@ struct CandidateRow {
     customer_id: String,
     last_activity_at: DateTime<Utc>,
     sequence: i64,
+    time_zone: Option<String>,
     #[sqlx(flatten)]
     cart: CartRow,
 }
@@ -126,7 +142,7 @@ pub async fn candidates(
     const SELECT: &str = "select k.rowid as row_id, k.cart_id, k.customer_id, k.last_activity_at, k.sequence,
             k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
             c.external_id as c_external_id, c.email, c.first_name, c.last_name, c.gender, c.language,
-            c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at
+            c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at, c.time_zone
          from carts k join customers c on c.customer_id = k.customer_id
          where k.shop_id = $1 and k.ordered_at is null and k.deleted_at is null
            and k.product_count > 0 and k.customer_id is not null";
@@ -185,6 +201,7 @@ pub async fn candidates(
                 last_activity_at: row.last_activity_at,
                 sequence: row.sequence,
                 customer,
+                time_zone: row.time_zone,
                 cart,
             })
         })
@@ -220,8 +237,10 @@ pub async fn history(
     let current: HashMap<&str, &Candidate> =
         candidates.iter().map(|c| (c.cart_id.as_str(), c)).collect();
     let steps: Vec<StepRow> = sqlx::query_as(
-        "select cart_id, step_id, sequence, abandoned_at, sent_at from deliveries
-         where cart_id in (select value from json_each($1))",
+        "select cart_id, step_id, sequence, abandoned_at, sent_at,
+                exists (select 1 from coupons c where c.delivery_id = deliveries.delivery_id)
+                    as with_coupon
+         from deliveries where cart_id in (select value from json_each($1))",
     )
     .bind(&carts)
     .fetch_all(&mut *conn)
@@ -250,6 +269,7 @@ pub async fn history(
                 (a, b) => a.or(b),
             };
             facts.sent |= step.sent_at.is_some();
+            facts.sent_without_discount |= step.sent_at.is_some() && !step.with_coupon;
         }
         done_steps
             .entry(step.cart_id)
@@ -321,6 +341,7 @@ struct StepRow {
     sequence: i64,
     abandoned_at: Option<DateTime<Utc>>,
     sent_at: Option<DateTime<Utc>>,
+    with_coupon: bool,
 }
 
 /// The carts with a pending "send the next reminder now" request.

@@ -44,8 +44,8 @@ pub use carts::{
     NewCartRow, NewCustomerRow, NewOrderRow,
 };
 pub use shops::{
-    abandoned_after, delete_shop, first_shop, insert_shop, shop_exists,
-    DEFAULT_ABANDONED_AFTER_MINUTES, DEFAULT_ATTRIBUTION_DAYS,
+    delete_shop, first_shop, insert_shop, shop_exists, DEFAULT_ABANDONED_AFTER_MINUTES,
+    DEFAULT_ATTRIBUTION_DAYS,
 };
 pub use templates::{insert_template, load_templates};
 

@@ -1,7 +1,7 @@
 //! The Settings page's data: the shop's own columns and its sending settings.
 
 use chrono::{DateTime, Utc};
-use domain::engine::CouponPrefix;
+use domain::engine::{parse_time, CouponPrefix, QuietHours};
 use domain::settings::{CartUrlPattern, ShopSettings};
 use domain::{EmailAddress, Language, WebUrl};
 
@@ -27,6 +27,27 @@ struct SettingsRow {
     coupon_cooldown_days: Option<i64>,
     re_entry_days: Option<i64>,
     attribution_window_days: Option<i64>,
+    quiet_hours: Option<String>,
+}
+
+/// "21:00-08:00", or '' for none.
+pub(super) fn quiet_hours_from_db(text: &str) -> Result<Option<QuietHours>, DbError> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (start, end) = text
+        .split_once('-')
+        .ok_or_else(|| DbError::corrupt(format!("quiet hours {text:?}")))?;
+    let time = |t: &str| parse_time(t).map_err(DbError::corrupt);
+    QuietHours::new(time(start)?, time(end)?)
+        .map(Some)
+        .map_err(DbError::corrupt)
+}
+
+fn quiet_hours_to_db(quiet: Option<QuietHours>) -> String {
+    quiet.map_or_else(String::new, |q| {
+        format!("{}-{}", q.start().format("%H:%M"), q.end().format("%H:%M"))
+    })
 }
 
 fn email(value: Option<String>) -> Option<EmailAddress> {
@@ -44,7 +65,7 @@ pub async fn load(pool: &Pool, shop_id: &str) -> Result<Option<ShopSettings>, Db
                 ss.sender_name, ss.sender_email, ss.reply_to, ss.support_email, ss.cart_url_pattern,
                 ss.coupon_prefix, ss.expired_coupon_days, ss.abandoned_after_minutes,
                 ss.min_gap_hours, ss.max_lateness_hours, ss.coupon_cooldown_days,
-                ss.re_entry_days, ss.attribution_window_days
+                ss.re_entry_days, ss.attribution_window_days, ss.quiet_hours
          from shops s left join shop_settings ss on ss.shop_id = s.shop_id
          where s.shop_id = $1",
     )
@@ -82,6 +103,10 @@ pub async fn load(pool: &Pool, shop_id: &str) -> Result<Option<ShopSettings>, Db
             row.attribution_window_days,
             super::DEFAULT_ATTRIBUTION_DAYS,
         )?,
+        quiet_hours: match row.quiet_hours {
+            Some(text) => quiet_hours_from_db(&text)?,
+            None => Some(QuietHours::NIGHT),
+        },
     }))
 }
 
@@ -119,8 +144,8 @@ pub async fn save(
         "insert into shop_settings (shop_id, abandoned_after_minutes, created_at, updated_at,
              sender_name, sender_email, reply_to, support_email, cart_url_pattern, coupon_prefix,
              expired_coupon_days, min_gap_hours, max_lateness_hours, coupon_cooldown_days,
-             attribution_window_days, re_entry_days)
-         values ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+             attribution_window_days, re_entry_days, quiet_hours)
+         values ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
          on conflict (shop_id) do update set
              abandoned_after_minutes = excluded.abandoned_after_minutes,
              updated_at = excluded.updated_at,
@@ -135,7 +160,8 @@ pub async fn save(
              max_lateness_hours = excluded.max_lateness_hours,
              coupon_cooldown_days = excluded.coupon_cooldown_days,
              attribution_window_days = excluded.attribution_window_days,
-             re_entry_days = excluded.re_entry_days",
+             re_entry_days = excluded.re_entry_days,
+             quiet_hours = excluded.quiet_hours",
     )
     .bind(shop_id)
     .bind(i64::from(settings.abandoned_after_minutes))
@@ -152,6 +178,7 @@ pub async fn save(
     .bind(i64::from(settings.coupon_cooldown_days))
     .bind(i64::from(settings.attribution_window_days))
     .bind(i64::from(settings.re_entry_days))
+    .bind(quiet_hours_to_db(settings.quiet_hours))
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;

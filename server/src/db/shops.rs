@@ -95,18 +95,6 @@ pub const DEFAULT_ATTRIBUTION_DAYS: u32 = 7;
 /// A cart is abandoned after 30 minutes without activity unless the merchant changes it.
 pub const DEFAULT_ABANDONED_AFTER_MINUTES: i64 = 30;
 
-/// The shop's "abandoned after" setting.
-pub async fn abandoned_after(pool: &Pool, shop_id: &str) -> Result<chrono::Duration, DbError> {
-    let minutes: Option<(i64,)> =
-        sqlx::query_as("select abandoned_after_minutes from shop_settings where shop_id = $1")
-            .bind(shop_id)
-            .fetch_optional(pool)
-            .await?;
-    Ok(chrono::Duration::minutes(
-        minutes.map_or(DEFAULT_ABANDONED_AFTER_MINUTES, |(m,)| m),
-    ))
-}
-
 /// Deletes a shop and everything it owns, children first (the schema does not cascade from
 /// shops on purpose: losing a shop's history must never be a side effect).
 pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Result<(), DbError> {

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use domain::engine::{abandoned_at, decide, step_due_at, Action, SendingRules, Situation};
 use domain::{Campaign, EmailTemplate};
 use serde::{Deserialize, Serialize};
@@ -64,6 +65,11 @@ pub struct RunSummary {
     pub waiting: u64,
     /// When the next step falls due or a retry is due: the scheduler wakes then.
     pub next_due: Option<DateTime<Utc>>,
+}
+
+/// The customer's own time zone when the shop sent a valid one, else the shop's.
+pub fn customer_zone(customer: Option<&str>, shop: Tz) -> Tz {
+    customer.and_then(|name| name.parse().ok()).unwrap_or(shop)
 }
 
 /// When `step_id` fell due for a planned cart: its sequence's abandonment plus the step's
@@ -156,6 +162,8 @@ enum Pages {
 pub struct Planner {
     pub now: DateTime<Utc>,
     pub shop_id: String,
+    /// The shop's time zone: quiet hours count in it for customers without their own.
+    pub zone: Tz,
     pub campaign: Campaign,
     pub settings: EngineSettings,
     templates: Vec<EmailTemplate>,
@@ -187,6 +195,7 @@ impl Planner {
             templates: db::load_templates(pool, &shop.id).await?,
             settings,
             requested: engine::requested_carts(pool, &shop.id).await?,
+            zone: shop.time_zone.parse().unwrap_or(Tz::UTC),
             shop_id: shop.id,
             campaign,
             pages: match quiet_for {
@@ -302,6 +311,7 @@ impl Planner {
             .get(&candidate.cart_id)
             .copied()
             .unwrap_or_default();
+        let zone = customer_zone(candidate.time_zone.as_deref(), self.zone);
         loop {
             let situation = Situation {
                 cart: &candidate.cart,
@@ -318,6 +328,7 @@ impl Planner {
                 done_steps: &done_steps,
                 last_reminder_at,
                 last_coupon_at,
+                zone: &zone,
             };
             let action = decide(
                 &self.campaign,

@@ -250,6 +250,15 @@ impl Backend for DbBackend {
         Ok(db::campaigns::set_step_enabled(&self.pool, &shop.id, step_id, enabled, now).await?)
     }
 
+    async fn set_escalation(
+        &self,
+        enabled: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError> {
+        let shop = self.shop().await?;
+        Ok(db::campaigns::set_escalation(&self.pool, &shop.id, enabled, now).await?)
+    }
+
     async fn delete_step(&self, step_id: &str) -> Result<bool, BackendError> {
         let shop = self.shop().await?;
         Ok(db::campaigns::delete_step(&self.pool, &shop.id, step_id).await?)

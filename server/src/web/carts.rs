@@ -4,26 +4,34 @@ use app::api::{
     CartDetail, CartKpis, CartLine, CartsPage, CartsQuery, CustomerBlock, ItemLine, PAGE_SIZE,
 };
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use domain::engine::{open_at, SendingRules};
 use domain::{
     lifecycle::{next_reminder_at, CartFacts, CartStatus},
-    Currency, Delay, Language,
+    Currency, Delay, Language, Shop,
 };
 use rust_decimal::Decimal;
 
 use crate::db::cart_detail::{CustomerRow, ItemRow};
 use crate::db::{self, cart_list::CartListRow, money::from_db, DbError, Pool};
 
-/// What the lifecycle rules need from the shop: when a cart counts as abandoned, and the delays
-/// of its enabled reminder steps.
+/// What the lifecycle rules need from the shop: when a cart counts as abandoned, the delays
+/// of its enabled reminder steps, and the quiet hours with the shop's time zone.
 struct ShopRules {
     abandoned_after: chrono::Duration,
     delays: Vec<Delay>,
+    sending: SendingRules,
+    zone: Tz,
 }
 
 impl ShopRules {
-    async fn load(pool: &Pool, shop_id: &str) -> Result<Self, DbError> {
+    async fn load(pool: &Pool, shop: &Shop) -> Result<Self, DbError> {
+        let shop_id = shop.id.as_str();
+        let sending = db::engine::engine_settings(pool, shop_id).await?.rules;
         Ok(Self {
-            abandoned_after: db::abandoned_after(pool, shop_id).await?,
+            abandoned_after: sending.abandoned_after,
+            sending,
+            zone: shop.time_zone.parse().unwrap_or(Tz::UTC),
             delays: db::load_campaign(pool, shop_id)
                 .await?
                 .map(|c| {
@@ -39,6 +47,13 @@ impl ShopRules {
 
     fn enabled_steps(&self) -> i64 {
         self.delays.len() as i64
+    }
+
+    /// When a reminder due at `due` can reach the customer: after the quiet hours of their
+    /// time zone (else the shop's), as the engine waits for them.
+    fn open_at(&self, due: DateTime<Utc>, customer_zone: Option<&str>) -> DateTime<Utc> {
+        let zone = crate::jobs::plan::customer_zone(customer_zone, self.zone);
+        open_at(due, &self.sending, &zone)
     }
 
     /// The cart's state at `now`, when it counts as abandoned (for an open cart that can be
@@ -106,6 +121,9 @@ fn line(row: CartListRow, now: DateTime<Utc>, rules: &ShopRules) -> CartLine {
         row.sequence_abandoned_at,
         now,
     );
+    let next_reminder_at = assessed
+        .next_reminder_at
+        .map(|due| rules.open_at(due, row.time_zone.as_deref()));
     let name = format!(
         "{} {}",
         row.first_name.unwrap_or_default(),
@@ -124,7 +142,7 @@ fn line(row: CartListRow, now: DateTime<Utc>, rules: &ShopRules) -> CartLine {
         last_activity_at: row.last_activity_at,
         status: assessed.status,
         abandoned_at: assessed.abandoned_at,
-        next_reminder_at: assessed.next_reminder_at,
+        next_reminder_at,
     }
 }
 
@@ -141,7 +159,7 @@ pub async fn carts_page(
     let Some(shop) = db::first_shop(pool).await? else {
         return Ok(None);
     };
-    let rules = ShopRules::load(pool, &shop.id).await?;
+    let rules = ShopRules::load(pool, &shop).await?;
     let (rows, total) = db::cart_list::list_carts(
         pool,
         &shop.id,
@@ -185,7 +203,7 @@ pub async fn cart_detail(
     let Some(mut rows) = db::cart_detail::cart_detail(pool, &shop.id, cart_id).await? else {
         return Ok(None);
     };
-    let rules = ShopRules::load(pool, &shop.id).await?;
+    let rules = ShopRules::load(pool, &shop).await?;
     let window_days = db::settings::load(pool, &shop.id)
         .await?
         .map_or(db::DEFAULT_ATTRIBUTION_DAYS, |s| s.attribution_window_days);
@@ -213,6 +231,10 @@ pub async fn cart_detail(
         sequence_abandoned_at,
         now,
     );
+    let customer_zone = rows.customer.as_ref().and_then(|c| c.time_zone.clone());
+    let next_reminder_at = assessed
+        .next_reminder_at
+        .map(|due| rules.open_at(due, customer_zone.as_deref()));
     let currency = Currency::parse(&cart.currency).unwrap_or(Currency::EUR);
     let reminder_pending = rows.requests.iter().any(|r| r.handled_at.is_none());
     let mut detail = CartDetail {
@@ -235,7 +257,7 @@ pub async fn cart_detail(
         sequence_started_at: rows.cart.sequence_started_at,
         attribution_window_days: window_days,
         abandoned_at: assessed.abandoned_at,
-        next_reminder_at: assessed.next_reminder_at,
+        next_reminder_at,
         timeline: Vec::new(),
         reminder_pending,
         now,
@@ -259,6 +281,7 @@ fn customer_block(c: CustomerRow) -> CustomerBlock {
         orders_count: u32::try_from(c.orders_count).unwrap_or(0),
         last_order_at: c.last_order_at,
         known_since: c.created_at,
+        time_zone: c.time_zone,
     }
 }
 

@@ -53,7 +53,7 @@ async fn step_one_is_due_an_hour_after_the_abandonment_in_the_customer_language(
             step_id: "demo-step-1".into(),
             language: Language::FRENCH,
             discount: None,
-            coupon_withheld: false,
+            discount_held: None,
         }]
     );
 }

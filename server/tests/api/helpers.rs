@@ -78,6 +78,13 @@ impl TestApp {
             )
             .await
             .unwrap();
+            // Tests place carts at any hour, many relative to now: the quiet hours (on by
+            // default, 21:00-08:00) would make them depend on when they run. quiet_hours.rs
+            // turns them on again through Settings.
+            sqlx::query("update shop_settings set quiet_hours = ''")
+                .execute(&pool)
+                .await
+                .unwrap();
         }
         demo::ensure_demo_admin(&app.state.auth, Utc::now())
             .await

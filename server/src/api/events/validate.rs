@@ -31,6 +31,8 @@ impl FieldError {
 pub struct IncomingCustomer {
     pub customer: Customer,
     pub phone: Option<String>,
+    /// The customer's IANA time zone, by its canonical name.
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -263,6 +265,19 @@ fn customer(wire: CustomerWire, errors: &mut Errors) -> Option<IncomingCustomer>
     if let Some(phone) = &wire.phone {
         errors.text("customer.phone", phone, 32, false);
     }
+    let time_zone = match wire.time_zone.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(name) => match name.parse::<chrono_tz::Tz>() {
+            Ok(zone) => Some(zone.name().to_owned()),
+            Err(_) => {
+                errors.push(
+                    "customer.time_zone",
+                    "is not an IANA time zone such as Europe/Paris or America/Montreal",
+                );
+                None
+            }
+        },
+    };
     let gender = match wire.gender.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(text @ ("male" | "female" | "other")) => Gender::parse(text),
@@ -318,6 +333,7 @@ fn customer(wire: CustomerWire, errors: &mut Errors) -> Option<IncomingCustomer>
             .phone
             .map(|p| p.trim().to_owned())
             .filter(|p| !p.is_empty()),
+        time_zone,
     })
 }
 

@@ -122,6 +122,8 @@ pub struct CustomerWire {
     pub orders_count: u32,
     pub last_order_at: Option<DateTime<Utc>>,
     pub phone: Option<String>,
+    /// IANA, "Europe/Paris": quiet hours count in it.
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -12,12 +12,15 @@ use super::rows::{CustomerRow, StoredCustomer, CUSTOMER_COLUMNS};
 use super::statements::{insert_into, rows_per_statement};
 use crate::db::{new_id, DbError};
 
-/// The columns an event changes on a stored customer: all but its keys and its phone (a
-/// missing phone keeps the stored one).
+/// The columns an event changes on a stored customer: all but its keys, its phone and time
+/// zone (a missing one keeps the stored one).
 fn refreshed_columns() -> impl Iterator<Item = &'static str> {
-    CUSTOMER_COLUMNS
-        .into_iter()
-        .filter(|c| !matches!(*c, "shop_id" | "external_id" | "customer_id" | "phone"))
+    CUSTOMER_COLUMNS.into_iter().filter(|c| {
+        !matches!(
+            *c,
+            "shop_id" | "external_id" | "customer_id" | "phone" | "time_zone"
+        )
+    })
 }
 
 /// Creates or refreshes customers; returns (shop id, external id, internal id) of each.
@@ -82,7 +85,9 @@ async fn write_customers(
         .collect();
     let on_conflict = format!(
         " on conflict (shop_id, external_id) do update set {},
-             phone = coalesce(excluded.phone, customers.phone), updated_at = excluded.updated_at",
+             phone = coalesce(excluded.phone, customers.phone),
+             time_zone = coalesce(excluded.time_zone, customers.time_zone),
+             updated_at = excluded.updated_at",
         refresh.join(", ")
     );
     for chunk in customers.chunks(rows_per_statement(columns.len())) {
@@ -104,6 +109,7 @@ async fn write_customers(
                 .push_bind(c.orders_count)
                 .push_bind(c.last_order_at)
                 .push_bind(c.phone.clone())
+                .push_bind(c.time_zone.clone())
                 .push_bind(now)
                 .push_bind(now);
         });

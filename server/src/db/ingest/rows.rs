@@ -57,6 +57,8 @@ pub struct CustomerRow<'a> {
     pub shop_id: &'a str,
     pub customer: &'a Customer,
     pub phone: Option<&'a str>,
+    /// An IANA name, checked by the API.
+    pub time_zone: Option<&'a str>,
 }
 
 /// A stored customer, in the columns an event can change, as they are bound.
@@ -77,10 +79,11 @@ pub struct StoredCustomer {
     pub orders_count: i64,
     pub last_order_at: Option<DateTime<Utc>>,
     pub phone: Option<String>,
+    pub time_zone: Option<String>,
 }
 
 /// The columns of `StoredCustomer`, in its order, as `customers` names them.
-pub(super) const CUSTOMER_COLUMNS: [&str; 15] = [
+pub(super) const CUSTOMER_COLUMNS: [&str; 16] = [
     "shop_id",
     "external_id",
     "customer_id",
@@ -96,11 +99,12 @@ pub(super) const CUSTOMER_COLUMNS: [&str; 15] = [
     "orders_count",
     "last_order_at",
     "phone",
+    "time_zone",
 ];
 
 impl StoredCustomer {
-    /// The stored customer once `row` is written over `before` (a missing phone keeps the
-    /// stored one). Equal to `before` when the event says nothing new.
+    /// The stored customer once `row` is written over `before` (a missing phone or time zone
+    /// keeps the stored one). Equal to `before` when the event says nothing new.
     pub fn after(
         row: &CustomerRow<'_>,
         groups_json: String,
@@ -127,6 +131,10 @@ impl StoredCustomer {
                 .phone
                 .map(str::to_owned)
                 .or_else(|| before.and_then(|b| b.phone.clone())),
+            time_zone: row
+                .time_zone
+                .map(str::to_owned)
+                .or_else(|| before.and_then(|b| b.time_zone.clone())),
         }
     }
 }

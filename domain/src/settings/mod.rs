@@ -4,8 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::CouponPrefix;
+use crate::engine::{parse_time, CouponPrefix, QuietHours};
 use crate::{EmailAddress, Language, WebUrl};
+
+mod field;
+pub use field::SettingsField;
 
 /// The bounds of each number, shared by the check and the form's `min`/`max`.
 pub const ABANDONED_AFTER_MINUTES: (u32, u32) = (5, 10_080);
@@ -73,8 +76,11 @@ pub struct ShopSettings {
     /// A customer gets reminders from at most one restarted sequence per this many days
     /// (0: no limit).
     pub re_entry_days: u32,
-    /// An order counts for a reminder opened or clicked this many days before it.
+    /// A paid order counts for a reminder sent or clicked this many days before it.
     pub attribution_window_days: u32,
+    /// No reminder goes out in this daily window of the customer's local time (`None`: any
+    /// time).
+    pub quiet_hours: Option<QuietHours>,
 }
 
 /// The Settings form: what the merchant typed, possibly invalid for a moment.
@@ -98,56 +104,9 @@ pub struct SettingsDraft {
     pub coupon_cooldown_days: String,
     pub re_entry_days: String,
     pub attribution_window_days: String,
-}
-
-/// A field of the form, named as the form and the JSON name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SettingsField {
-    ShopName,
-    ShopUrl,
-    LogoUrl,
-    PostalAddress,
-    DefaultLanguage,
-    SenderName,
-    SenderEmail,
-    ReplyTo,
-    SupportEmail,
-    CartUrlPattern,
-    CouponPrefix,
-    ExpiredCouponDays,
-    AbandonedAfterMinutes,
-    MinGapHours,
-    MaxLatenessHours,
-    CouponCooldownDays,
-    ReEntryDays,
-    AttributionWindowDays,
-}
-
-impl SettingsField {
-    /// The form's field name (also its JSON name).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::ShopName => "shop_name",
-            Self::ShopUrl => "shop_url",
-            Self::LogoUrl => "logo_url",
-            Self::PostalAddress => "postal_address",
-            Self::DefaultLanguage => "default_language",
-            Self::SenderName => "sender_name",
-            Self::SenderEmail => "sender_email",
-            Self::ReplyTo => "reply_to",
-            Self::SupportEmail => "support_email",
-            Self::CartUrlPattern => "cart_url_pattern",
-            Self::CouponPrefix => "coupon_prefix",
-            Self::ExpiredCouponDays => "expired_coupon_days",
-            Self::AbandonedAfterMinutes => "abandoned_after_minutes",
-            Self::MinGapHours => "min_gap_hours",
-            Self::MaxLatenessHours => "max_lateness_hours",
-            Self::CouponCooldownDays => "coupon_cooldown_days",
-            Self::ReEntryDays => "re_entry_days",
-            Self::AttributionWindowDays => "attribution_window_days",
-        }
-    }
+    /// "21:00" and "08:00"; both empty for no quiet hours.
+    pub quiet_hours_start: String,
+    pub quiet_hours_end: String,
 }
 
 /// What is wrong with a value; the admin words it in the merchant's language.
@@ -170,6 +129,10 @@ pub enum Problem {
     PatternWithoutCartUrl,
     PatternUnknownTag,
     PatternNotUrl,
+    /// A time of day, "21:00".
+    Time,
+    /// Quiet hours that end when they start.
+    SameTime,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -208,55 +171,24 @@ fn number(value: &str, (min, max): (u32, u32)) -> Result<u32, Problem> {
         .ok_or(Problem::Number { min, max })
 }
 
+/// Both times, or neither for no quiet hours.
+fn quiet_hours(start: &str, end: &str) -> Result<Option<QuietHours>, (SettingsField, Problem)> {
+    use SettingsField as F;
+    let time = |field, text: &str| match text.trim() {
+        "" => Err((field, Problem::Required)),
+        text => parse_time(text).map_err(|_| (field, Problem::Time)),
+    };
+    if start.trim().is_empty() && end.trim().is_empty() {
+        return Ok(None);
+    }
+    let start = time(F::QuietHoursStart, start)?;
+    let end = time(F::QuietHoursEnd, end)?;
+    QuietHours::new(start, end)
+        .map(Some)
+        .map_err(|_| (F::QuietHoursEnd, Problem::SameTime))
+}
+
 impl SettingsDraft {
-    /// The text of one field, for the form's inputs.
-    pub fn value_mut(&mut self, field: SettingsField) -> &mut String {
-        use SettingsField as F;
-        match field {
-            F::ShopName => &mut self.shop_name,
-            F::ShopUrl => &mut self.shop_url,
-            F::LogoUrl => &mut self.logo_url,
-            F::PostalAddress => &mut self.postal_address,
-            F::DefaultLanguage => &mut self.default_language,
-            F::SenderName => &mut self.sender_name,
-            F::SenderEmail => &mut self.sender_email,
-            F::ReplyTo => &mut self.reply_to,
-            F::SupportEmail => &mut self.support_email,
-            F::CartUrlPattern => &mut self.cart_url_pattern,
-            F::CouponPrefix => &mut self.coupon_prefix,
-            F::ExpiredCouponDays => &mut self.expired_coupon_days,
-            F::AbandonedAfterMinutes => &mut self.abandoned_after_minutes,
-            F::MinGapHours => &mut self.min_gap_hours,
-            F::MaxLatenessHours => &mut self.max_lateness_hours,
-            F::CouponCooldownDays => &mut self.coupon_cooldown_days,
-            F::ReEntryDays => &mut self.re_entry_days,
-            F::AttributionWindowDays => &mut self.attribution_window_days,
-        }
-    }
-
-    pub fn value(&self, field: SettingsField) -> &str {
-        match field {
-            SettingsField::ShopName => &self.shop_name,
-            SettingsField::ShopUrl => &self.shop_url,
-            SettingsField::LogoUrl => &self.logo_url,
-            SettingsField::PostalAddress => &self.postal_address,
-            SettingsField::DefaultLanguage => &self.default_language,
-            SettingsField::SenderName => &self.sender_name,
-            SettingsField::SenderEmail => &self.sender_email,
-            SettingsField::ReplyTo => &self.reply_to,
-            SettingsField::SupportEmail => &self.support_email,
-            SettingsField::CartUrlPattern => &self.cart_url_pattern,
-            SettingsField::CouponPrefix => &self.coupon_prefix,
-            SettingsField::ExpiredCouponDays => &self.expired_coupon_days,
-            SettingsField::AbandonedAfterMinutes => &self.abandoned_after_minutes,
-            SettingsField::MinGapHours => &self.min_gap_hours,
-            SettingsField::MaxLatenessHours => &self.max_lateness_hours,
-            SettingsField::CouponCooldownDays => &self.coupon_cooldown_days,
-            SettingsField::ReEntryDays => &self.re_entry_days,
-            SettingsField::AttributionWindowDays => &self.attribution_window_days,
-        }
-    }
-
     pub fn from_settings(settings: &ShopSettings) -> Self {
         let email = |e: &Option<EmailAddress>| {
             e.as_ref()
@@ -286,6 +218,14 @@ impl SettingsDraft {
             coupon_cooldown_days: settings.coupon_cooldown_days.to_string(),
             re_entry_days: settings.re_entry_days.to_string(),
             attribution_window_days: settings.attribution_window_days.to_string(),
+            quiet_hours_start: settings
+                .quiet_hours
+                .map(|q| q.start().format("%H:%M").to_string())
+                .unwrap_or_default(),
+            quiet_hours_end: settings
+                .quiet_hours
+                .map(|q| q.end().format("%H:%M").to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -366,6 +306,10 @@ impl SettingsDraft {
             F::AttributionWindowDays,
             attribution_window_days.as_ref().err().cloned(),
         );
+        let quiet_hours = quiet_hours(&self.quiet_hours_start, &self.quiet_hours_end);
+        if let Err((field, problem)) = &quiet_hours {
+            check(*field, Some(problem.clone()));
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -392,102 +336,10 @@ impl SettingsDraft {
             coupon_cooldown_days: take(coupon_cooldown_days),
             re_entry_days: take(re_entry_days),
             attribution_window_days: take(attribution_window_days),
+            quiet_hours: quiet_hours.unwrap_or_default(),
         })
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn draft() -> SettingsDraft {
-        SettingsDraft {
-            shop_name: "Boutique Émilie".into(),
-            shop_url: "https://emilie.example".into(),
-            logo_url: String::new(),
-            postal_address: "1 rue de la Paix, 75002 Paris".into(),
-            default_language: "fr".into(),
-            sender_name: "Émilie".into(),
-            sender_email: "bonjour@emilie.example".into(),
-            reply_to: String::new(),
-            support_email: "aide@emilie.example".into(),
-            cart_url_pattern: "{cart_url}&coupon={code}".into(),
-            coupon_prefix: "emi-".into(),
-            expired_coupon_days: "30".into(),
-            abandoned_after_minutes: "30".into(),
-            min_gap_hours: "12".into(),
-            max_lateness_hours: "24".into(),
-            coupon_cooldown_days: "30".into(),
-            re_entry_days: "7".into(),
-            attribution_window_days: "5".into(),
-        }
-    }
-
-    #[test]
-    fn a_complete_form_parses_and_round_trips() {
-        let settings = draft().parse().unwrap();
-        assert_eq!(settings.coupon_prefix.as_str(), "EMI-");
-        assert_eq!(settings.reply_to, None);
-        assert_eq!(settings.default_language, Language::FRENCH);
-        assert_eq!(
-            SettingsDraft::from_settings(&settings).parse().unwrap(),
-            settings
-        );
-    }
-
-    #[test]
-    fn every_wrong_field_is_reported_with_its_problem() {
-        let mut bad = draft();
-        bad.shop_name = "  ".into();
-        bad.sender_email = "not an address".into();
-        bad.min_gap_hours = "-1".into();
-        bad.abandoned_after_minutes = "2".into();
-        bad.coupon_prefix = "é!".into();
-        let problems = bad.parse().unwrap_err();
-        let found: Vec<(SettingsField, Problem)> =
-            problems.into_iter().map(|p| (p.field, p.problem)).collect();
-        assert_eq!(
-            found,
-            vec![
-                (SettingsField::ShopName, Problem::Required),
-                (SettingsField::SenderEmail, Problem::Email),
-                (SettingsField::CouponPrefix, Problem::Prefix),
-                (
-                    SettingsField::AbandonedAfterMinutes,
-                    Problem::Number {
-                        min: 5,
-                        max: 10_080
-                    }
-                ),
-                (
-                    SettingsField::MinGapHours,
-                    Problem::Number { min: 0, max: 168 }
-                ),
-            ]
-        );
-    }
-
-    #[test]
-    fn the_cart_url_pattern_needs_the_cart_url_and_only_known_tags() {
-        assert_eq!(
-            CartUrlPattern::parse("https://shop.example/?code={code}"),
-            Err(Problem::PatternWithoutCartUrl)
-        );
-        assert_eq!(
-            CartUrlPattern::parse("{cart_url}?c={coupon}"),
-            Err(Problem::PatternUnknownTag)
-        );
-        assert_eq!(
-            CartUrlPattern::parse("javascript:{cart_url}"),
-            Err(Problem::PatternNotUrl)
-        );
-        assert!(CartUrlPattern::parse("{cart_url}?coupon={code}").is_ok());
-        // Empty means the cart's own link.
-        let mut empty = draft();
-        empty.cart_url_pattern = String::new();
-        assert_eq!(
-            empty.parse().unwrap().cart_url_pattern,
-            CartUrlPattern::default()
-        );
-    }
-}
+mod tests;

@@ -6,13 +6,17 @@ use domain::{
     DiscountRanges, Percent, ProfileSet, ReminderStep, ValidityDays, ValueBasis,
 };
 
-use super::money::{from_db, to_db};
-use super::{DbError, Pool};
+use crate::db::money::{from_db, to_db};
+use crate::db::{DbError, Pool};
+
+mod switches;
+pub use switches::{delete_step, set_escalation, set_step_enabled};
 
 #[derive(sqlx::FromRow)]
 struct CampaignRow {
     campaign_id: String,
     name: String,
+    escalation: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -145,7 +149,8 @@ async fn load_campaign_on(
     shop_id: &str,
 ) -> Result<Option<Campaign>, DbError> {
     let Some(campaign): Option<CampaignRow> = sqlx::query_as(
-        "select campaign_id, name from campaigns where shop_id = $1 order by created_at, campaign_id limit 1",
+        "select campaign_id, name, escalation from campaigns where shop_id = $1
+         order by created_at, campaign_id limit 1",
     )
     .bind(shop_id)
     .fetch_optional(&mut *conn)
@@ -183,7 +188,7 @@ async fn load_campaign_on(
         })
         .collect::<Result<Vec<_>, _>>()?;
     Campaign::new(campaign.campaign_id, &campaign.name, steps)
-        .map(Some)
+        .map(|c| Some(c.with_escalation(campaign.escalation)))
         .map_err(DbError::corrupt)
 }
 
@@ -393,38 +398,4 @@ async fn save_step_on(
     }
     upsert_step(conn, shop_id, campaign.id(), &step, now).await?;
     Ok(StepSave::Saved { step_id: step.id })
-}
-
-/// Turns a reminder on or off; `false` when it is not the shop's.
-pub async fn set_step_enabled(
-    pool: &Pool,
-    shop_id: &str,
-    step_id: &str,
-    enabled: bool,
-    now: DateTime<Utc>,
-) -> Result<bool, DbError> {
-    Ok(sqlx::query(
-        "update reminder_steps set enabled = $1, updated_at = $2 where step_id = $3 and shop_id = $4",
-    )
-    .bind(enabled)
-    .bind(now)
-    .bind(step_id)
-    .bind(shop_id)
-    .execute(pool)
-    .await?
-    .rows_affected()
-        == 1)
-}
-
-/// Deletes a reminder (its discounts go with it; its deliveries stay for the statistics).
-pub async fn delete_step(pool: &Pool, shop_id: &str, step_id: &str) -> Result<bool, DbError> {
-    Ok(
-        sqlx::query("delete from reminder_steps where step_id = $1 and shop_id = $2")
-            .bind(step_id)
-            .bind(shop_id)
-            .execute(pool)
-            .await?
-            .rows_affected()
-            == 1,
-    )
 }
