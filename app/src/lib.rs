@@ -27,9 +27,10 @@ use pages::{
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = initial_locale().code();
+    let clock = i18n::initial_clock().encode();
     view! {
         <!DOCTYPE html>
-        <html lang=lang>
+        <html lang=lang data-clock=clock>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />

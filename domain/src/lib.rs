@@ -7,6 +7,7 @@
 //! server's real checks.
 
 pub mod campaign;
+pub mod clock;
 pub mod email;
 pub mod engine;
 pub mod format;

@@ -38,9 +38,9 @@ impl CartSort {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct CartsQuery {
     pub status: Option<CartStatus>,
-    /// Last activity on or after this day (UTC).
+    /// Last activity on or after this day (the shop's calendar).
     pub from: Option<NaiveDate>,
-    /// Last activity on or before this day (UTC).
+    /// Last activity on or before this day (the shop's calendar).
     pub to: Option<NaiveDate>,
     /// Part of the customer's name or email.
     pub search: Option<String>,
@@ -141,7 +141,7 @@ pub struct CartLine {
 pub struct CartKpis {
     /// Carts created in the last 30 days that were ordered, as a percentage; none without carts.
     pub conversion_rate: Option<Decimal>,
-    /// Carts that became abandoned since midnight (UTC).
+    /// Carts that became abandoned since midnight in the shop's time zone.
     pub abandoned_today: u64,
     /// Average value with tax of the carts with items created in the last 30 days.
     pub average_cart: Option<Decimal>,

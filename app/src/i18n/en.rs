@@ -1,4 +1,3 @@
-use chrono::{DateTime, Utc};
 use domain::{format, lifecycle::CartStatus, Currency, DelayUnit, DiscountSummary, Language};
 
 use super::texts::Texts;
@@ -51,16 +50,16 @@ fn carts_summary(total: u64, page: u32, pages: u32) -> String {
     format!("{total} cart{plural} · page {page} of {pages}")
 }
 
-fn sequence_since(sequence: u32, since: Option<DateTime<Utc>>) -> String {
+fn sequence_since(sequence: u32, since: Option<&str>) -> String {
     let times = sequence - 1;
     let plural = if times == 1 { "" } else { "s" };
     match since {
-        Some(at) => format!("restarted {times} time{plural}, last on {}", date_time(at)),
+        Some(at) => format!("restarted {times} time{plural}, last on {}", at),
         None => format!("restarted {times} time{plural}"),
     }
 }
 
-fn date_time(at: DateTime<Utc>) -> String {
+fn date_time(at: chrono::NaiveDateTime) -> String {
     at.format("%d %b %Y, %H:%M").to_string()
 }
 
@@ -194,7 +193,8 @@ pub static TEXTS: Texts = Texts {
     col_customer: "Customer",
     col_total: "Total incl. tax",
     col_products: "Items",
-    col_last_activity: "Last activity (UTC)",
+    col_last_activity: "Last activity",
+    times_in: |zone| format!("Times are the shop's ({zone})."),
     col_state: "State",
     col_next_reminder: "Next reminder",
     guest: "Guest",

@@ -1,4 +1,3 @@
-use chrono::{DateTime, Utc};
 use domain::{format, lifecycle::CartStatus, Currency, DelayUnit, DiscountSummary, Language};
 
 use super::texts::Texts;
@@ -52,15 +51,15 @@ fn carts_summary(total: u64, page: u32, pages: u32) -> String {
     format!("{total} panier{plural} · page {page} sur {pages}")
 }
 
-fn sequence_since(sequence: u32, since: Option<DateTime<Utc>>) -> String {
+fn sequence_since(sequence: u32, since: Option<&str>) -> String {
     let times = sequence - 1;
     match since {
-        Some(at) => format!("redémarrée {times} fois, la dernière le {}", date_time(at)),
+        Some(at) => format!("redémarrée {times} fois, la dernière le {}", at),
         None => format!("redémarrée {times} fois"),
     }
 }
 
-fn date_time(at: DateTime<Utc>) -> String {
+fn date_time(at: chrono::NaiveDateTime) -> String {
     at.format("%d/%m/%Y %H:%M").to_string()
 }
 
@@ -194,7 +193,8 @@ pub static TEXTS: Texts = Texts {
     col_customer: "Client",
     col_total: "Total TTC",
     col_products: "Articles",
-    col_last_activity: "Dernière activité (UTC)",
+    col_last_activity: "Dernière activité",
+    times_in: |zone| format!("Heures de la boutique ({zone})."),
     col_state: "État",
     col_next_reminder: "Prochaine relance",
     guest: "Invité",

@@ -20,6 +20,8 @@ mod unsubscribed;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use chrono::{DateTime, Utc};
+use domain::clock::ShopClock;
 use domain::Language;
 
 pub use help::HelpTexts;
@@ -77,12 +79,24 @@ impl Locale {
 #[derive(Clone, Copy)]
 pub struct I18n {
     pub locale: RwSignal<Locale>,
+    /// The shop's time zone: every date of the admin is shown in it.
+    pub clock: StoredValue<ShopClock>,
 }
 
 impl I18n {
     /// The texts of the current language (reactive).
     pub fn t(&self) -> &'static Texts {
         self.locale.get().texts()
+    }
+
+    /// A moment as the admin shows it: the shop's local time, in the chosen language.
+    pub fn date_time(&self, at: DateTime<Utc>) -> String {
+        (self.t().date_time)(self.clock.with_value(|clock| clock.local(at)))
+    }
+
+    /// The shop's time zone's name, said beside the dates.
+    pub fn zone(&self) -> String {
+        self.clock.with_value(|clock| clock.zone().to_owned())
     }
 
     /// Switches language and remembers it for a year in a cookie.
@@ -101,6 +115,7 @@ pub fn use_i18n() -> I18n {
 pub fn provide_i18n() -> I18n {
     let i18n = I18n {
         locale: RwSignal::new(initial_locale()),
+        clock: StoredValue::new(initial_clock()),
     };
     provide_context(i18n);
     i18n
@@ -137,6 +152,29 @@ pub fn initial_locale() -> Locale {
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
     {
         Locale::En
+    }
+}
+
+/// The shop's clock: on the server, as the request carries it (the server puts it there); in
+/// the browser, as the server wrote it on the page (`<html data-clock>`).
+pub fn initial_clock() -> ShopClock {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<ShopClock>().cloned())
+            .unwrap_or_default()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        document()
+            .document_element()
+            .and_then(|html| html.get_attribute("data-clock"))
+            .and_then(|text| ShopClock::decode(&text))
+            .unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        ShopClock::default()
     }
 }
 

@@ -51,7 +51,7 @@ pub struct StatisticsTexts {
     pub step_label: fn(usize, &str) -> String,
     pub deleted: &'static str,
     pub export: &'static str,
-    /// "Counted at 23 Nov 2026 18:04 UTC".
+    /// "Counted at 23 Nov 2026 18:04" (the shop's time).
     pub updated: fn(&str) -> String,
     pub not_counted_yet: &'static str,
 }

@@ -70,6 +70,8 @@ pub struct Texts {
     pub col_total: &'static str,
     pub col_products: &'static str,
     pub col_last_activity: &'static str,
+    /// Which time zone the page's dates are in.
+    pub times_in: fn(&str) -> String,
     pub col_state: &'static str,
     pub col_next_reminder: &'static str,
     pub guest: &'static str,
@@ -98,7 +100,7 @@ pub struct Texts {
     pub label_abandoned_at: &'static str,
     pub label_sequence: &'static str,
     /// "Restarted 2 times, last at …" for sequence 3.
-    pub sequence_since: fn(u32, Option<chrono::DateTime<chrono::Utc>>) -> String,
+    pub sequence_since: fn(u32, Option<&str>) -> String,
     pub label_created: &'static str,
     pub yes: &'static str,
     pub no: &'static str,
@@ -131,8 +133,8 @@ pub struct Texts {
     pub countdown: fn(i64) -> String,
     /// "1,234 carts · page 2 of 50".
     pub carts_summary: fn(u64, u32, u32) -> String,
-    /// A moment as the admin shows it (UTC for now).
-    pub date_time: fn(chrono::DateTime<chrono::Utc>) -> String,
+    /// A moment of the shop's wall clock as the admin shows it (see `I18n::date_time`).
+    pub date_time: fn(chrono::NaiveDateTime) -> String,
     /// "1 hour", "2 days"; "1 heure", "2 jours".
     pub delay: fn(u32, DelayUnit) -> String,
     /// "No discount", "10 %", "Depends on cart value"…

@@ -86,11 +86,11 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
             </div>
             <div>
                 <dt>{move || i18n.t().label_created}</dt>
-                <dd>{move || (i18n.t().date_time)(created)}</dd>
+                <dd>{move || i18n.date_time(created)}</dd>
             </div>
             <div>
                 <dt>{move || i18n.t().col_last_activity}</dt>
-                <dd>{move || (i18n.t().date_time)(activity)}</dd>
+                <dd>{move || i18n.date_time(activity)}</dd>
             </div>
             {(detail.sequence > 1)
                 .then(|| {
@@ -99,7 +99,9 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
                         <div>
                             <dt>{move || i18n.t().label_sequence}</dt>
                             <dd data-sequence=sequence>
-                                {move || (i18n.t().sequence_since)(sequence, since)}
+                                {move || {
+                                    (i18n.t().sequence_since)(sequence, since.map(|at| i18n.date_time(at)).as_deref())
+                                }}
                             </dd>
                         </div>
                     }
@@ -110,7 +112,7 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
                         <div>
                             <dt>{move || i18n.t().label_abandoned_at}</dt>
                             <dd data-abandoned-at=at.to_rfc3339()>
-                                {move || (i18n.t().date_time)(at)}
+                                {move || i18n.date_time(at)}
                             </dd>
                         </div>
                     }
@@ -120,7 +122,7 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
                     view! {
                         <div>
                             <dt>{move || i18n.t().label_next_reminder}</dt>
-                            <dd>{move || (i18n.t().date_time)(due)}</dd>
+                            <dd>{move || i18n.date_time(due)}</dd>
                         </div>
                     }
                 })}
@@ -290,12 +292,12 @@ fn Customer(customer: CustomerBlock) -> impl IntoView {
             <div>
                 <dt>{move || i18n.t().label_last_order}</dt>
                 <dd>
-                    {move || last_order.map(|at| (i18n.t().date_time)(at)).unwrap_or_else(|| "—".into())}
+                    {move || last_order.map(|at| i18n.date_time(at)).unwrap_or_else(|| "—".into())}
                 </dd>
             </div>
             <div>
                 <dt>{move || i18n.t().label_known_since}</dt>
-                <dd>{move || (i18n.t().date_time)(known_since)}</dd>
+                <dd>{move || i18n.date_time(known_since)}</dd>
             </div>
         </dl>
     }
@@ -360,10 +362,10 @@ fn TimelineItem(entry: TimelineEntry, window_days: u32) -> impl IntoView {
                     parts.push((t.timeline_coupon)(code, redeemed_by.as_deref()));
                 }
                 if let Some(opened) = opened_at {
-                    parts.push((t.timeline.opened)(&(t.date_time)(*opened)));
+                    parts.push((t.timeline.opened)(&i18n.date_time(*opened)));
                 }
                 if let Some(clicked) = clicked_at {
-                    parts.push((t.timeline.clicked)(&(t.date_time)(*clicked)));
+                    parts.push((t.timeline.clicked)(&i18n.date_time(*clicked)));
                 }
                 if let Some(led_to) = led_to {
                     parts.push((t.timeline.led_to)(&led_to.order_id, led_to.rule));
@@ -374,7 +376,7 @@ fn TimelineItem(entry: TimelineEntry, window_days: u32) -> impl IntoView {
     };
     view! {
         <li>
-            <time datetime=at.to_rfc3339()>{move || (i18n.t().date_time)(at)}</time>
+            <time datetime=at.to_rfc3339()>{move || i18n.date_time(at)}</time>
             <span>{text}</span>
         </li>
     }

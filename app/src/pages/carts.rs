@@ -187,7 +187,10 @@ fn CartsList(page: CartsPage, query: CartsQuery) -> impl IntoView {
     let lines = page.lines.clone();
     view! {
         <Kpis page=page.clone() />
-        <p class="summary">{move || (i18n.t().carts_summary)(total, current, pages)}</p>
+        <p class="summary">
+            {move || (i18n.t().carts_summary)(total, current, pages)} " · "
+            <span class="zone">{move || (i18n.t().times_in)(&i18n.zone())}</span>
+        </p>
         {if lines.is_empty() {
             view! { <p class="empty">{move || i18n.t().no_carts}</p> }.into_any()
         } else {
@@ -267,7 +270,7 @@ fn CartRow(line: CartLine, now: DateTime<Utc>) -> impl IntoView {
             <td class="products">{line.products}</td>
             <td class="activity">
                 <time datetime=last_activity.to_rfc3339()>
-                    {move || (i18n.t().date_time)(last_activity)}
+                    {move || i18n.date_time(last_activity)}
                 </time>
             </td>
             <td class="state-cell">
@@ -282,7 +285,7 @@ fn CartRow(line: CartLine, now: DateTime<Utc>) -> impl IntoView {
                             <small class="abandoned-at">
                                 {move || i18n.t().label_abandoned_at} " "
                                 <time datetime=at.to_rfc3339()>
-                                    {move || (i18n.t().date_time)(at)}
+                                    {move || i18n.date_time(at)}
                                 </time>
                             </small>
                         }

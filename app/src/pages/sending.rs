@@ -75,14 +75,14 @@ fn SendingView(
             <p>{move || t().scheduler_explain}</p>
             <p class="next-run">
                 {move || match next_run {
-                    Some(at) => format!("{} {}", t().next_run, (i18n.t().date_time)(at)),
+                    Some(at) => format!("{} {}", t().next_run, i18n.date_time(at)),
                     None => t().no_run_yet.to_owned(),
                 }}
             </p>
             {stopped.map(|(at, error)| {
                 view! {
                     <p class="error sending-stopped" role="alert">
-                        {move || (t().stopped)(&(i18n.t().date_time)(at), &error)}
+                        {move || (t().stopped)(&i18n.date_time(at), &error)}
                     </p>
                 }
             })}
@@ -151,7 +151,7 @@ fn RunHistory(runs: Vec<RunLine>) -> impl IntoView {
             let error = run.error.clone();
             view! {
                 <tr>
-                    <td>{move || (i18n.t().date_time)(run.started_at)}</td>
+                    <td>{move || i18n.date_time(run.started_at)}</td>
                     <td>{move || (t().trigger)(&trigger)}</td>
                     <td class="num">{format!("{:.1} s", run.duration_ms as f64 / 1000.0)}</td>
                     <td class="num">{figures.due}</td>
@@ -198,7 +198,7 @@ fn ErrorList(errors: Vec<SendingError>) -> impl IntoView {
             let retrying = e.retrying;
             view! {
                 <li>
-                    <time>{move || (i18n.t().date_time)(e.at)}</time>
+                    <time>{move || i18n.date_time(e.at)}</time>
                     " · "
                     {e.email.clone()}
                     " · "

@@ -85,7 +85,7 @@ fn UnsubscribedTable(
                 <tr>
                     <td>{line.email.clone()}</td>
                     <td>{move || (t().reason)(&reason)}</td>
-                    <td>{move || (i18n.t().date_time)(line.at)}</td>
+                    <td>{move || i18n.date_time(line.at)}</td>
                     <td>
                         <button
                             type="button"

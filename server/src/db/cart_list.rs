@@ -1,7 +1,9 @@
 //! The Carts page's queries: filtered, sorted, paginated in SQL so 100,000 carts stay fast.
 
 use app::api::{CartSort, CartsQuery};
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Duration, Utc};
+
+use super::stats::ShopCalendar;
 use domain::lifecycle::CartStatus;
 use sqlx::{QueryBuilder, Sqlite};
 
@@ -113,6 +115,7 @@ fn push_filters(
     filters: &CartsQuery,
     threshold: DateTime<Utc>,
     enabled_steps: i64,
+    calendar: &ShopCalendar,
 ) -> Result<(), DbError> {
     query
         .push(" where c.shop_id = ")
@@ -123,12 +126,12 @@ fn push_filters(
     if let Some(from) = filters.from {
         query
             .push(" and c.last_activity_at >= ")
-            .push_bind(from.and_time(NaiveTime::MIN).and_utc());
+            .push_bind(calendar.start_of(from));
     }
     if let Some(to) = filters.to {
         query
             .push(" and c.last_activity_at < ")
-            .push_bind((to + Duration::days(1)).and_time(NaiveTime::MIN).and_utc());
+            .push_bind(calendar.start_of(to + Duration::days(1)));
     }
     if let Some(search) = &filters.search {
         if search.chars().count() >= 3 {
@@ -182,10 +185,18 @@ pub async fn list_carts(
     threshold: DateTime<Utc>,
     enabled_steps: i64,
     page_size: u32,
+    calendar: &ShopCalendar,
 ) -> Result<(Vec<CartListRow>, u64), DbError> {
     // Counting needs no customer columns: without the join it is 50 times faster.
     let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("select count(*) from carts c");
-    push_filters(&mut count, shop_id, filters, threshold, enabled_steps)?;
+    push_filters(
+        &mut count,
+        shop_id,
+        filters,
+        threshold,
+        enabled_steps,
+        calendar,
+    )?;
     let (total,): (i64,) = count.build_query_as().fetch_one(pool).await?;
 
     let column = match filters.sort {
@@ -213,7 +224,14 @@ pub async fn list_carts(
              c.steps_done, c.first_sent_at, c.sequence
          from carts c",
     );
-    push_filters(&mut query, shop_id, filters, threshold, enabled_steps)?;
+    push_filters(
+        &mut query,
+        shop_id,
+        filters,
+        threshold,
+        enabled_steps,
+        calendar,
+    )?;
     query.push(format_args!(
         " order by {column} {direction}, c.cart_id {direction}"
     ));
@@ -248,6 +266,7 @@ pub async fn kpi_counts(
     shop_id: &str,
     now: DateTime<Utc>,
     abandoned_after: Duration,
+    calendar: &ShopCalendar,
 ) -> Result<KpiCounts, DbError> {
     let (created, ordered, with_items, value): (i64, i64, i64, i64) = sqlx::query_as(
         "select count(*), count(ordered_at),
@@ -259,8 +278,8 @@ pub async fn kpi_counts(
     .bind(now - Duration::days(30))
     .fetch_one(pool)
     .await?;
-    let midnight = now.date_naive().and_time(NaiveTime::MIN).and_utc();
-    // A cart became abandoned today when its last activity plus the delay falls after midnight.
+    let midnight = calendar.start_of(calendar.day_of(now));
+    // A cart became abandoned today (the shop's day) when its last activity plus the delay falls after midnight.
     let (abandoned_today,): (i64,) = sqlx::query_as(
         "select count(*) from carts
          where shop_id = $1 and ordered_at is null and deleted_at is null and items_fingerprint <> ''

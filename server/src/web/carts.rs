@@ -13,6 +13,7 @@ use domain::{
 use rust_decimal::Decimal;
 
 use crate::db::cart_detail::{CustomerRow, ItemRow};
+use crate::db::stats::ShopCalendar;
 use crate::db::{self, cart_list::CartListRow, money::from_db, DbError, Pool};
 
 /// What the lifecycle rules need from the shop: when a cart counts as abandoned, the delays
@@ -160,6 +161,7 @@ pub async fn carts_page(
         return Ok(None);
     };
     let rules = ShopRules::load(pool, &shop).await?;
+    let calendar = ShopCalendar::new(&shop.time_zone);
     let (rows, total) = db::cart_list::list_carts(
         pool,
         &shop.id,
@@ -167,9 +169,11 @@ pub async fn carts_page(
         now - rules.abandoned_after,
         rules.enabled_steps(),
         PAGE_SIZE,
+        &calendar,
     )
     .await?;
-    let counts = db::cart_list::kpi_counts(pool, &shop.id, now, rules.abandoned_after).await?;
+    let counts =
+        db::cart_list::kpi_counts(pool, &shop.id, now, rules.abandoned_after, &calendar).await?;
     let pages = u32::try_from(total.div_ceil(u64::from(PAGE_SIZE)))
         .unwrap_or(u32::MAX)
         .max(1);

@@ -3,6 +3,7 @@
 mod backend;
 mod cart_timeline;
 mod carts;
+pub mod clock;
 mod health;
 mod links;
 pub mod statistics;
@@ -43,6 +44,10 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            state.pool().clone(),
+            clock::shop_clock,
+        ))
         // Every route but the public ones (sign-in, static files, health) needs a session.
         .layer(middleware::from_fn_with_state(
             state.auth.clone(),

@@ -54,11 +54,14 @@ async fn build(state: &AppState, search: &str) -> anyhow::Result<Vec<u8>> {
     out.write_record(["email", "reason", "since"])?;
     if let Some(shop) = db::first_shop(state.pool()).await? {
         let (rows, _) = db::suppressions::list(state.pool(), &shop.id, search, None).await?;
+        // In the shop's time, with its offset, as the admin shows it.
+        let clock = super::clock::clock_of(&shop.time_zone, chrono::Utc::now());
         for row in rows {
             out.write_record([
                 cell(&row.email),
                 row.reason,
-                row.created_at
+                clock
+                    .with_offset(row.created_at)
                     .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             ])?;
         }

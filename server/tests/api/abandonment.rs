@@ -234,7 +234,8 @@ async fn the_cart_page_says_when_the_sequence_last_restarted() {
 
     assert!(
         page.body
-            .contains("restarted 1 time, last on 23 Nov 2026, 12:00"),
+            // 12:00 UTC is 13:00 in Paris, the shop's time zone.
+            .contains("restarted 1 time, last on 23 Nov 2026, 13:00"),
         "{}",
         page.body
     );

@@ -19,6 +19,7 @@ mod sending_faults;
 mod sending_tab;
 mod settings;
 mod shape;
+mod shop_time;
 mod smtp_peer;
 mod statistics;
 mod templates;

@@ -152,7 +152,7 @@ fn Picker(
                 <p class="stats-range" id="stats-range">{move || (t().range)(p.from, p.to)}</p>
                 <p class="stats-updated">
                     {move || match updated {
-                        Some(at) => (t().updated)(&(i18n.t().date_time)(at)),
+                        Some(at) => (t().updated)(&i18n.date_time(at)),
                         None => t().not_counted_yet.to_owned(),
                     }}
                 </p>

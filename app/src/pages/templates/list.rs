@@ -122,7 +122,7 @@ fn TemplateTable(
                                         .collect_view()}
                                 </td>
                                 <td>{row.used_by}</td>
-                                <td>{move || (i18n.t().date_time)(updated)}</td>
+                                <td>{move || i18n.date_time(updated)}</td>
                                 <td class="actions">
                                     <A href=format!("/templates/{}", row.id)>{move || t().edit}</A>
                                     <button
