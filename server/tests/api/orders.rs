@@ -183,3 +183,58 @@ async fn a_status_for_an_order_relance_never_received_is_accepted_and_changes_no
     assert_eq!(response.status, StatusCode::ACCEPTED, "{}", response.body);
     assert_eq!(app.count("select count(*) from orders").await, 0);
 }
+
+#[tokio::test]
+async fn a_click_credits_a_reminder_sent_before_the_window_and_its_line_shows_the_click() {
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    // Reminded ten days ago: outside the 7 days after its send.
+    let quiet = Utc::now().duration_trunc(Duration::minutes(1)).unwrap() - Duration::days(10);
+    app.post_events(
+        &key,
+        cart_updated("e-cart", "web-1", &quiet.to_rfc3339(), 1),
+    )
+    .await;
+    server::jobs::run_pass(&app.sender(), quiet + Duration::minutes(90))
+        .await
+        .unwrap();
+    let (delivery,): (String,) =
+        sqlx::query_as("select delivery_id from deliveries where status = 'sent'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    let signer =
+        server::links::LinkSigner::new(crate::helpers::TEST_LINK_KEY, "http://127.0.0.1:3000");
+    let click = signer.url(
+        server::links::LinkKind::Click,
+        &delivery,
+        "https://shop.example/cart?id=42",
+    );
+    let clicked = app
+        .get(click.trim_start_matches("http://127.0.0.1:3000"), "fr")
+        .await;
+    assert_eq!(clicked.status, StatusCode::SEE_OTHER, "{}", clicked.body);
+    app.post_events(&key, order_completed("e-order", Utc::now(), "paid"))
+        .await;
+    let id: String = app.cart_column("web-1", "cart_id").await;
+
+    let detail = server::web::cart_detail(&app.pool, &id, Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
+
+    let (clicked_at, led_to) = detail
+        .timeline
+        .iter()
+        .find_map(|entry| match entry {
+            app::api::TimelineEntry::Reminder {
+                clicked_at, led_to, ..
+            } => Some((*clicked_at, led_to.clone())),
+            _ => None,
+        })
+        .unwrap();
+    assert!(clicked_at.is_some());
+    let led_to = led_to.expect("the click is within 7 days of the order");
+    assert_eq!(led_to.order_id, "o-1");
+    assert_eq!(led_to.rule, domain::stats::CreditRule::Click);
+}

@@ -113,7 +113,10 @@ async fn the_csv_export_neutralises_formulas_and_needs_a_session() {
     assert_eq!(lines[0], "email,reason,since");
     assert!(lines[1].starts_with("'=cmd"), "{}", lines[1]);
     // In the shop's time (Paris, UTC+1 in November), with its offset.
-    assert_eq!(lines[2], "plain@example.com,one_click,2026-11-01T11:00:00+01:00");
+    assert_eq!(
+        lines[2],
+        "plain@example.com,one_click,2026-11-01T11:00:00+01:00"
+    );
 
     let anonymous = app
         .request(
