@@ -109,19 +109,26 @@ fn like_pattern(search: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// What a list's filters are read against: the shop, the moment before which an idle cart
+/// counts as abandoned, the campaign's enabled steps and the shop's calendar (date filters).
+pub struct ListScope<'a> {
+    pub shop_id: &'a str,
+    pub threshold: DateTime<Utc>,
+    pub enabled_steps: i64,
+    pub calendar: &'a ShopCalendar,
+}
+
 fn push_filters(
     query: &mut QueryBuilder<Sqlite>,
-    shop_id: &str,
+    scope: &ListScope<'_>,
     filters: &CartsQuery,
-    threshold: DateTime<Utc>,
-    enabled_steps: i64,
-    calendar: &ShopCalendar,
 ) -> Result<(), DbError> {
+    let (shop_id, calendar) = (scope.shop_id, scope.calendar);
     query
         .push(" where c.shop_id = ")
         .push_bind(shop_id.to_owned());
     if let Some(status) = filters.status {
-        push_status(query, status, threshold, enabled_steps);
+        push_status(query, status, scope.threshold, scope.enabled_steps);
     }
     if let Some(from) = filters.from {
         query
@@ -180,23 +187,13 @@ fn push_filters(
 #[tracing::instrument(skip_all, fields(shop_id))]
 pub async fn list_carts(
     pool: &Pool,
-    shop_id: &str,
+    scope: &ListScope<'_>,
     filters: &CartsQuery,
-    threshold: DateTime<Utc>,
-    enabled_steps: i64,
     page_size: u32,
-    calendar: &ShopCalendar,
 ) -> Result<(Vec<CartListRow>, u64), DbError> {
     // Counting needs no customer columns: without the join it is 50 times faster.
     let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("select count(*) from carts c");
-    push_filters(
-        &mut count,
-        shop_id,
-        filters,
-        threshold,
-        enabled_steps,
-        calendar,
-    )?;
+    push_filters(&mut count, scope, filters)?;
     let (total,): (i64,) = count.build_query_as().fetch_one(pool).await?;
 
     let column = match filters.sort {
@@ -224,14 +221,7 @@ pub async fn list_carts(
              c.steps_done, c.first_sent_at, c.sequence
          from carts c",
     );
-    push_filters(
-        &mut query,
-        shop_id,
-        filters,
-        threshold,
-        enabled_steps,
-        calendar,
-    )?;
+    push_filters(&mut query, scope, filters)?;
     query.push(format_args!(
         " order by {column} {direction}, c.cart_id {direction}"
     ));

@@ -162,16 +162,13 @@ pub async fn carts_page(
     };
     let rules = ShopRules::load(pool, &shop).await?;
     let calendar = ShopCalendar::new(&shop.time_zone);
-    let (rows, total) = db::cart_list::list_carts(
-        pool,
-        &shop.id,
-        query,
-        now - rules.abandoned_after,
-        rules.enabled_steps(),
-        PAGE_SIZE,
-        &calendar,
-    )
-    .await?;
+    let scope = db::cart_list::ListScope {
+        shop_id: &shop.id,
+        threshold: now - rules.abandoned_after,
+        enabled_steps: rules.enabled_steps(),
+        calendar: &calendar,
+    };
+    let (rows, total) = db::cart_list::list_carts(pool, &scope, query, PAGE_SIZE).await?;
     let counts =
         db::cart_list::kpi_counts(pool, &shop.id, now, rules.abandoned_after, &calendar).await?;
     let pages = u32::try_from(total.div_ceil(u64::from(PAGE_SIZE)))

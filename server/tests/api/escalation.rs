@@ -24,6 +24,18 @@ async fn set(app: &TestApp, cookie: &str, function: &str, fields: &[(&str, &str)
     assert_eq!(response.status, StatusCode::OK, "{}", response.body);
 }
 
+/// Turns the demo's first step (the one without a discount) off from the Reminders page.
+async fn first_step_off(app: &TestApp, cookie: &str) {
+    let first = steps(app).await[0].clone();
+    set(
+        app,
+        cookie,
+        "set_reminder_enabled",
+        &[("id", first.as_str()), ("enabled", "false")],
+    )
+    .await;
+}
+
 /// John's cart, quiet from 10:00 UTC on 23 November: step 1 due at 11:30, step 2 at 10:30 the
 /// next day. Returns the codes made after the run at each of those times.
 async fn codes_after_both_steps(app: &TestApp) -> (u64, i64) {
@@ -42,14 +54,7 @@ async fn with_escalation_the_first_reminder_sent_never_carries_a_code() {
     let app = TestApp::spawn(Some(0)).await;
     let cookie = app.sign_in().await;
     set(&app, &cookie, "set_escalation", &[("enabled", "true")]).await;
-    let first = steps(&app).await[0].clone();
-    set(
-        &app,
-        &cookie,
-        "set_reminder_enabled",
-        &[("id", first.as_str()), ("enabled", "false")],
-    )
-    .await;
+    first_step_off(&app, &cookie).await;
 
     let (sent, codes) = codes_after_both_steps(&app).await;
 
@@ -74,14 +79,7 @@ async fn with_escalation_a_discount_follows_a_reminder_sent_without_one() {
 async fn without_escalation_the_first_reminder_sent_carries_its_step_s_code() {
     let app = TestApp::spawn(Some(0)).await;
     let cookie = app.sign_in().await;
-    let first = steps(&app).await[0].clone();
-    set(
-        &app,
-        &cookie,
-        "set_reminder_enabled",
-        &[("id", first.as_str()), ("enabled", "false")],
-    )
-    .await;
+    first_step_off(&app, &cookie).await;
 
     let (sent, codes) = codes_after_both_steps(&app).await;
 

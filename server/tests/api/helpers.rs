@@ -279,6 +279,28 @@ impl TestApp {
 
 impl TestApp {
     /// A fresh API key for the demo shop.
+    /// The demo shop's figures from five days ago to tomorrow, as Statistics shows them
+    /// once recounted now (`current` of `load_statistics`).
+    pub async fn current_figures(&self, cookie: &str) -> serde_json::Value {
+        db::stats::refresh(&self.pool, "demo", Utc::now())
+            .await
+            .unwrap();
+        let today = Utc::now().date_naive();
+        let (from, to) = (
+            (today - chrono::Duration::days(5)).to_string(),
+            (today + chrono::Duration::days(1)).to_string(),
+        );
+        let response = self
+            .call_form(
+                cookie,
+                "load_statistics",
+                &[("from", &from), ("to", &to), ("scanners", "false")],
+            )
+            .await;
+        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+        serde_json::from_str::<serde_json::Value>(&response.body).unwrap()["current"].clone()
+    }
+
     pub async fn api_key(&self) -> String {
         server::api::keys::create(&self.pool, demo::DEMO_SHOP_ID, "test", Utc::now())
             .await

@@ -4,7 +4,6 @@
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use serde_json::{json, Value};
-use server::db;
 
 use crate::helpers::{cart_updated, TestApp};
 
@@ -17,27 +16,6 @@ fn order_completed(event: &str, at: DateTime<Utc>, status: &str) -> Value {
 fn order_updated(event: &str, at: DateTime<Utc>, status: &str) -> Value {
     json!({"id": event, "type": "order_updated", "occurred_at": at.to_rfc3339(),
            "cart": {"id": "web-1"}, "order": {"id": "o-1", "status": status}})
-}
-
-/// The demo shop's figures over the last days, as Statistics shows them.
-async fn figures(app: &TestApp, cookie: &str) -> Value {
-    db::stats::refresh(&app.pool, "demo", Utc::now())
-        .await
-        .unwrap();
-    let today = Utc::now().date_naive();
-    let (from, to) = (
-        (today - Duration::days(5)).to_string(),
-        (today + Duration::days(1)).to_string(),
-    );
-    let response = app
-        .call_form(
-            cookie,
-            "load_statistics",
-            &[("from", &from), ("to", &to), ("scanners", "false")],
-        )
-        .await;
-    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
-    serde_json::from_str::<Value>(&response.body).unwrap()["current"].clone()
 }
 
 /// John's cart, reminded once (first step) 90 minutes after his last activity two days ago.
@@ -63,7 +41,7 @@ async fn a_pending_order_counts_once_paid_and_leaves_the_figures_when_refunded()
         order_completed("e-order", quiet + Duration::hours(3), "pending"),
     )
     .await;
-    let pending = figures(&app, &cookie).await;
+    let pending = app.current_figures(&cookie).await;
     assert_eq!(pending["revenue"], "0", "{pending}");
     assert_eq!(pending["finalised"]["part"], 0);
 
@@ -74,7 +52,7 @@ async fn a_pending_order_counts_once_paid_and_leaves_the_figures_when_refunded()
         )
         .await;
     assert_eq!(paid.status, StatusCode::ACCEPTED, "{}", paid.body);
-    let paid = figures(&app, &cookie).await;
+    let paid = app.current_figures(&cookie).await;
     assert_eq!(paid["revenue"], "69.51", "{paid}");
     assert_eq!(paid["finalised"]["part"], 1);
 
@@ -89,7 +67,7 @@ async fn a_pending_order_counts_once_paid_and_leaves_the_figures_when_refunded()
         order_updated("e-late", quiet + Duration::hours(5), "paid"),
     )
     .await;
-    let refunded = figures(&app, &cookie).await;
+    let refunded = app.current_figures(&cookie).await;
     assert_eq!(refunded["revenue"], "0", "{refunded}");
     assert_eq!(refunded["finalised"]["part"], 0);
     let status: (String,) = sqlx::query_as("select status from orders where external_id = 'o-1'")

@@ -244,26 +244,6 @@ async fn a_bad_body_names_the_field_and_spends_nothing() {
     );
 }
 
-async fn revenue(app: &TestApp, cookie: &str) -> Value {
-    server::db::stats::refresh(&app.pool, "demo", Utc::now())
-        .await
-        .unwrap();
-    let today = Utc::now().date_naive();
-    let (from, to) = (
-        (today - Duration::days(5)).to_string(),
-        (today + Duration::days(1)).to_string(),
-    );
-    let response = app
-        .call_form(
-            cookie,
-            "load_statistics",
-            &[("from", &from), ("to", &to), ("scanners", "false")],
-        )
-        .await;
-    let page: Value = serde_json::from_str(&response.body).unwrap();
-    page["current"]["revenue"].clone()
-}
-
 fn order_event(event: &str, cart: &str, order: &str, codes: &[&str]) -> Value {
     json!({"id": event, "type": "order_completed", "occurred_at": Utc::now().to_rfc3339(),
         "cart": {"id": cart},
@@ -301,7 +281,7 @@ async fn an_order_event_spends_only_the_codes_the_rules_allow_and_only_those_cou
             (marys.clone(), None)
         ]
     );
-    assert_eq!(revenue(&app, &cookie).await, "69.51");
+    assert_eq!(app.current_figures(&cookie).await["revenue"], "69.51");
 
     // Mary spends her own code at checkout, then her order arrives: it counts.
     let (status, _) = redeem(
@@ -314,5 +294,5 @@ async fn an_order_event_spends_only_the_codes_the_rules_allow_and_only_those_cou
     assert_eq!(status, StatusCode::OK);
     app.post_events(&key, order_event("o-2", "web-2", "order-2", &[]))
         .await;
-    assert_eq!(revenue(&app, &cookie).await, "139.02");
+    assert_eq!(app.current_figures(&cookie).await["revenue"], "139.02");
 }
