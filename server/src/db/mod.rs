@@ -15,6 +15,7 @@ pub mod ingest;
 pub mod job_lock;
 pub mod money;
 pub mod orders;
+pub mod outcomes;
 pub mod render_data;
 pub mod runs;
 pub mod secrets;

@@ -46,6 +46,8 @@ pub struct Prepared {
     pub customer: Customer,
     pub cart: Cart,
     pub coupon: Option<OfferedDiscount>,
+    /// The customer's own time zone, for quiet hours at sending time.
+    pub time_zone: Option<String>,
 }
 
 const STATE_COLUMNS: &str = "k.cart_id, k.ordered_at is not null as ordered,
@@ -56,6 +58,7 @@ const STATE_JOINS: &str = "from carts k join customers c on c.customer_id = k.cu
 #[derive(sqlx::FromRow)]
 struct BatchRow {
     cart_id: String,
+    time_zone: Option<String>,
     #[sqlx(flatten)]
     state: CartState,
     #[sqlx(flatten)]
@@ -117,7 +120,7 @@ pub async fn prepare(
         "select {STATE_COLUMNS},
                 k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
                 c.external_id as c_external_id, c.email, c.first_name, c.last_name, c.gender, c.language,
-                c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at
+                c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at, c.time_zone
          {STATE_JOINS}
          where k.cart_id in (select value from json_each($1))"
     )))
@@ -179,6 +182,7 @@ pub async fn prepare(
                 customer,
                 cart,
                 coupon,
+                time_zone: row.time_zone.clone(),
             },
         );
     }

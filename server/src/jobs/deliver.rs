@@ -6,16 +6,18 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
 use domain::email::{render, EmailLinks, RenderContext, RenderError};
-use domain::engine::{stop_reason, too_late, SendingRules, SkipReason};
+use domain::engine::{open_at, stop_reason, too_late, SendingRules, SkipReason};
 use domain::{Campaign, Cart, EmailTemplate, Shop};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use rand_core::{OsRng, RngCore};
 use tokio::sync::mpsc;
 
-use super::plan::RunSummary;
+use super::plan::{customer_zone, RunSummary};
 use super::sender::Sender;
-use crate::db::deliveries::{Claimed, Record};
+use crate::db::deliveries::Claimed;
+use crate::db::outcomes::Record;
 use crate::db::sending::Prepared;
 use crate::db::{self, engine};
 use crate::links::{LinkKind, LinkSigner};
@@ -58,6 +60,7 @@ pub async fn send_all(
     let max_attempts = engine::max_attempts(pool, &shop.id).await?;
     let identity = engine::mail_identity(pool, &shop.id).await?;
     let rules = engine::engine_settings(pool, &shop.id).await?.rules;
+    let zone = shop.time_zone.parse().unwrap_or(Tz::UTC);
     let shared = Arc::new(Pass {
         from: identity.from_header(&sender.mail_from),
         reply_to: identity.reply_to(),
@@ -65,6 +68,7 @@ pub async fn send_all(
         campaign: campaign.clone(),
         templates,
         rules,
+        zone,
     });
     let mut queue: VecDeque<Ready> = VecDeque::new();
     let mut in_flight = FuturesUnordered::new();
@@ -106,6 +110,7 @@ pub async fn send_all(
                     .or_default() += 1
             }
             Outcome::Retrying => summary.retrying += 1,
+            Outcome::Postponed(until) => summary.add_wait(until),
             Outcome::Failed => summary.failed += 1,
             Outcome::Deferred(at_fault) => {
                 fault.get_or_insert(at_fault);
@@ -128,6 +133,8 @@ enum Outcome {
     Sent,
     Skipped(SkipReason),
     Retrying,
+    /// Inside the customer's quiet hours: queued again until their end.
+    Postponed(DateTime<Utc>),
     Failed,
     /// Not sent because of a fault on our side or the provider's: the pass stops.
     Deferred(SenderFault),
@@ -161,6 +168,8 @@ struct Pass {
     reply_to: Option<String>,
     /// The shop's sending rules: a reminder queued too long ago is skipped, not sent stale.
     rules: SendingRules,
+    /// The shop's time zone, for the quiet hours of customers without their own.
+    zone: Tz,
 }
 
 /// Sends one claimed reminder, unless something stopped it since the decision; returns its
@@ -186,6 +195,16 @@ async fn deliver(
     // Retried after a fault or a refusal: not later than any step may go out.
     if too_late(delivery.queued_at, &pass.rules, now) {
         return skipped(SkipReason::TooLate);
+    }
+    // Nor inside the customer's quiet hours, which a retry can reach.
+    let zone = customer_zone(check.time_zone.as_deref(), pass.zone);
+    let opens = open_at(now, &pass.rules, &zone);
+    if opens > now {
+        let record = Record::Postponed {
+            delivery_id: delivery.delivery_id.clone(),
+            until: opens,
+        };
+        return Ok((Outcome::Postponed(opens), record));
     }
     let template = match template_to_send(pass, delivery, &check) {
         Ok(template) => template,

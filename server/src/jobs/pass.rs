@@ -10,7 +10,7 @@ use super::deliver::{send_all, Ready};
 use super::plan::{Planner, RunSummary};
 use super::sender::Sender;
 use super::store::Store;
-use crate::db::{self, deliveries::Record};
+use crate::db::{self, outcomes::Record};
 
 /// Runs one pass at `now`: decisions written page by page while the reminders they queue are
 /// sent, the sends starting as soon as the first page is written.

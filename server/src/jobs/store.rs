@@ -13,8 +13,9 @@ use tokio::sync::mpsc;
 
 use super::deliver::Ready;
 use super::plan::{due_at, Decided, Planner, RunSummary};
-use crate::db::deliveries::{self, Claimed, DeliveryKey, Queued, Record, ToQueue};
+use crate::db::deliveries::{self, Claimed, DeliveryKey, Queued, ToQueue};
 use crate::db::engine;
+use crate::db::outcomes::{self, Record};
 use crate::db::sending::{self, CartState, Prepared};
 
 /// How long a worker holds a claimed delivery; a crashed worker's rows come back after this.
@@ -134,7 +135,7 @@ impl Store {
         let now = self.planner.now;
         loop {
             let mut tx = self.conn.begin_with("BEGIN IMMEDIATE").await?;
-            deliveries::write_records(&mut tx, &self.pending.records, now).await?;
+            outcomes::write_records(&mut tx, &self.pending.records, now).await?;
             let claimed = deliveries::claim(&mut tx, now, LEASE, BATCH).await?;
             let mut prepared = sending::prepare(&mut tx, &claimed).await?;
             tx.commit().await?;
@@ -166,7 +167,7 @@ impl Store {
         let planner = &self.planner;
         let now = planner.now;
         let mut tx = self.conn.begin_with("BEGIN IMMEDIATE").await?;
-        deliveries::write_records(&mut tx, &self.pending.records, now).await?;
+        outcomes::write_records(&mut tx, &self.pending.records, now).await?;
         let (indices, to_queue): (Vec<usize>, Vec<ToQueue>) =
             record_decisions(&mut tx, planner, &page, summary)
                 .await?
@@ -250,7 +251,7 @@ async fn write_pending(
     }
     // IMMEDIATE takes the write lock first, so this never fails half-way on a busy database.
     let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
-    deliveries::write_records(&mut tx, &pending.records, now).await?;
+    outcomes::write_records(&mut tx, &pending.records, now).await?;
     tx.commit().await?;
     pending.clear();
     Ok(())
@@ -363,6 +364,7 @@ fn ready_batch(
             customer: candidate.customer,
             cart: candidate.cart,
             coupon: send.queued.coupon,
+            time_zone: candidate.time_zone,
         });
         batch.push((claimed, prepared));
     }

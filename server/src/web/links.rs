@@ -10,7 +10,7 @@ use axum::routing::get;
 use axum::Router;
 use chrono::Utc;
 
-use crate::db::deliveries::suppress;
+use crate::db::outcomes::suppress;
 use crate::db::tracking::{delivery, record, recovery_target, DeliveryRow};
 use crate::links::{LinkKind, SignedLink};
 use crate::state::AppState;

@@ -1,11 +1,13 @@
 //! An order counts once it is paid: `order_completed` may report it pending, `order_updated`
-//! moves it to paid, cancelled or refunded, and Statistics and the cart page follow.
+//! moves it to paid, cancelled or refunded, and Statistics and the cart page follow. Through
+//! the events API, `relance run-once --at` and a real SMTP server on loopback.
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use serde_json::{json, Value};
 
 use crate::helpers::{cart_updated, TestApp};
+use crate::smtp_peer::SmtpPeer;
 
 fn order_completed(event: &str, at: DateTime<Utc>, status: &str) -> Value {
     json!({"id": event, "type": "order_completed", "occurred_at": at.to_rfc3339(),
@@ -23,9 +25,11 @@ async fn reminded_cart(app: &TestApp, key: &str) -> DateTime<Utc> {
     let quiet = Utc::now().duration_trunc(Duration::minutes(1)).unwrap() - Duration::days(2);
     app.post_events(key, cart_updated("e-cart", "web-1", &quiet.to_rfc3339(), 1))
         .await;
-    server::jobs::run_pass(&app.sender(), quiet + Duration::minutes(90))
-        .await
-        .unwrap();
+    let peer = SmtpPeer::start(&[]).await;
+    let run = app
+        .run_once(&peer.url(), &(quiet + Duration::minutes(90)).to_rfc3339())
+        .await;
+    assert_eq!(run["sent"], 1, "{run}");
     quiet
 }
 
@@ -173,9 +177,11 @@ async fn a_click_credits_a_reminder_sent_before_the_window_and_its_line_shows_th
         cart_updated("e-cart", "web-1", &quiet.to_rfc3339(), 1),
     )
     .await;
-    server::jobs::run_pass(&app.sender(), quiet + Duration::minutes(90))
-        .await
-        .unwrap();
+    let peer = SmtpPeer::start(&[]).await;
+    let run = app
+        .run_once(&peer.url(), &(quiet + Duration::minutes(90)).to_rfc3339())
+        .await;
+    assert_eq!(run["sent"], 1, "{run}");
     let (delivery,): (String,) =
         sqlx::query_as("select delivery_id from deliveries where status = 'sent'")
             .fetch_one(&app.pool)

@@ -244,3 +244,44 @@ async fn a_new_shop_starts_with_quiet_hours_from_nine_in_the_evening_to_eight() 
         Some(domain::engine::QuietHours::NIGHT)
     );
 }
+
+#[tokio::test]
+async fn a_reminder_held_by_a_sending_fault_into_the_night_waits_for_the_morning() {
+    let app = TestApp::spawn(Some(0)).await;
+    let cookie = app.sign_in().await;
+    quiet_hours(&app, &cookie, "21:00", "08:00").await;
+    let key = app.api_key().await;
+    // Quiet at 18:00 UTC: step 1 due at 19:30 UTC, 20:30 in Paris.
+    app.post_events(&key, cart("web-1", "paul", "2026-11-23T18:00:00Z", None))
+        .await;
+    let peer = SmtpPeer::start_with_login("right").await;
+    let sender = |password: &str| server::jobs::Sender {
+        mail: server::mail::smtp(&peer.url_with_login(password)).unwrap(),
+        ..app.sender()
+    };
+    // The login is refused at 20:30 in Paris: the reminder stays queued.
+    server::jobs::run_pass(&sender("wrong"), at("2026-11-23T19:30:00Z"))
+        .await
+        .unwrap_err();
+
+    // Fixed at 21:10 in Paris: inside the quiet hours, the reminder waits for 08:00.
+    let night = server::jobs::run_pass(&sender("right"), at("2026-11-23T20:10:00Z"))
+        .await
+        .unwrap();
+    let morning = server::jobs::run_pass(&sender("right"), at("2026-11-24T07:00:00Z"))
+        .await
+        .unwrap();
+
+    assert_eq!(night.sent, 0, "{night:?}");
+    assert_eq!(night.next_due, Some(at("2026-11-24T07:00:00Z")));
+    assert_eq!(morning.sent, 1, "{morning:?}");
+    assert_eq!(recipients(&peer), ["paul@example.com"]);
+    let (attempts,): (i64,) = sqlx::query_as("select attempts from deliveries")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(
+        attempts, 1,
+        "neither the fault nor the night counts as an attempt"
+    );
+}
