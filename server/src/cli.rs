@@ -37,6 +37,40 @@ pub enum Command {
     /// Manage the API keys shops send their events with.
     #[command(subcommand, name = "api-key")]
     ApiKey(ApiKeyCommand),
+    /// Create and list shops.
+    #[command(subcommand)]
+    Shop(ShopCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ShopCommand {
+    /// Create a shop with the default campaign (off until turned on) and print its slug.
+    Create(NewShopArgs),
+    /// List the shops: slug, name, currency, time zone, creation.
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct NewShopArgs {
+    #[arg(long)]
+    pub name: String,
+    /// The shop's public address (http or https).
+    #[arg(long)]
+    pub url: String,
+    /// ISO 4217, e.g. EUR, CHF, CAD.
+    #[arg(long)]
+    pub currency: String,
+    /// IANA, e.g. Europe/Paris: the shop's days, dates and default quiet hours.
+    #[arg(long)]
+    pub timezone: String,
+    /// The default language of its emails (fr, en…).
+    #[arg(long)]
+    pub language: String,
+    #[arg(long, default_value = "")]
+    pub sender_name: String,
+    /// Empty: the server's sender (MAIL_FROM).
+    #[arg(long, default_value = "")]
+    pub sender_email: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -32,6 +32,15 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Demo(args) => run_demo(&cli.config, args).await,
         Command::ApiKey(command) => api_key(&cli.config, command).await,
+        Command::Shop(command) => {
+            let pool = db::connect(&cli.config.database_url).await?;
+            db::migrate(&pool).await?;
+            println!(
+                "{}",
+                server::shops::command(&pool, command, chrono::Utc::now()).await?
+            );
+            Ok(())
+        }
         Command::Admin(AdminCommand::Create { email }) => {
             let password = match &cli.config.admin_password {
                 Some(password) => password.expose().to_owned(),
@@ -102,7 +111,7 @@ async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
     }
     let Some(plan) = server::jobs::plan(&pool, now).await? else {
         anyhow::bail!(
-            "there is no shop or no campaign yet: run `relance demo` or set one up first"
+            "there is no shop or no campaign yet: run `relance shop create …` (or `relance demo`)"
         );
     };
     let summary = plan.summary();
@@ -162,7 +171,7 @@ async fn api_key(config: &Config, command: ApiKeyCommand) -> anyhow::Result<()> 
                 None => {
                     db::first_shop(&pool)
                         .await?
-                        .context("there is no shop yet: run `relance demo` or set one up first")?
+                        .context("there is no shop yet: run `relance shop create …` (or `relance demo`)")?
                         .id
                 }
             };

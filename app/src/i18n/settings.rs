@@ -115,6 +115,8 @@ fn problem_fr(problem: &Problem) -> String {
         Problem::PatternNotUrl => "Le résultat doit être une adresse http:// ou https://.".into(),
         Problem::Time => "Une heure est attendue, par exemple 21:00.".into(),
         Problem::SameTime => "La fin doit différer du début (videz les deux champs pour ne pas avoir d'heures calmes).".into(),
+        Problem::Currency => "Un code de devise ISO 4217 est attendu (EUR, CHF, CAD…).".into(),
+        Problem::TimeZone => "Un fuseau horaire IANA est attendu (Europe/Paris, America/Montreal…).".into(),
     }
 }
 
@@ -133,6 +135,10 @@ fn problem_en(problem: &Problem) -> String {
         Problem::Time => "A time of day is expected, for example 21:00.".into(),
         Problem::SameTime => {
             "The end must differ from the start (empty both fields for no quiet hours).".into()
+        }
+        Problem::Currency => "An ISO 4217 currency code is expected (EUR, CHF, CAD…).".into(),
+        Problem::TimeZone => {
+            "An IANA time zone is expected (Europe/Paris, America/Montreal…).".into()
         }
     }
 }

@@ -8,7 +8,9 @@ use crate::engine::{parse_time, CouponPrefix, QuietHours};
 use crate::{EmailAddress, Language, WebUrl};
 
 mod field;
+mod new_shop;
 pub use field::SettingsField;
+pub use new_shop::{is_iso_4217, slug_of, NewShop, NewShopDraft, NewShopField, NewShopProblem};
 
 /// The bounds of each number, shared by the check and the form's `min`/`max`.
 pub const ABANDONED_AFTER_MINUTES: (u32, u32) = (5, 10_080);
@@ -133,6 +135,10 @@ pub enum Problem {
     Time,
     /// Quiet hours that end when they start.
     SameTime,
+    /// Not an active ISO 4217 currency code.
+    Currency,
+    /// Not an IANA time zone the server knows.
+    TimeZone,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -45,8 +45,8 @@ pub use carts::{
     NewCartRow, NewCustomerRow, NewOrderRow,
 };
 pub use shops::{
-    delete_shop, first_shop, insert_shop, shop_exists, DEFAULT_ABANDONED_AFTER_MINUTES,
-    DEFAULT_ATTRIBUTION_DAYS,
+    delete_shop, first_shop, free_slug, insert_shop, list_shops, shop_exists, ShopLine,
+    DEFAULT_ABANDONED_AFTER_MINUTES, DEFAULT_ATTRIBUTION_DAYS,
 };
 pub use templates::{insert_template, load_templates};
 

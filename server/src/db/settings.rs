@@ -184,3 +184,19 @@ pub async fn save(
     tx.commit().await?;
     Ok(true)
 }
+
+/// The sender of a shop's reminders, as set-up asks for it.
+pub async fn set_sender(
+    conn: &mut sqlx::SqliteConnection,
+    shop_id: &str,
+    name: &str,
+    email: Option<&str>,
+) -> Result<(), DbError> {
+    sqlx::query("update shop_settings set sender_name = $1, sender_email = $2 where shop_id = $3")
+        .bind(name)
+        .bind(email.unwrap_or_default())
+        .bind(shop_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -133,3 +133,37 @@ pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Re
     }
     Ok(())
 }
+
+/// `base`, or `base-2`, `base-3`… the first no shop has yet.
+pub async fn free_slug(pool: &Pool, base: &str) -> Result<String, DbError> {
+    let taken: Vec<(String,)> =
+        sqlx::query_as("select shop_id from shops where shop_id = $1 or shop_id like $2")
+            .bind(base)
+            .bind(format!("{base}-%"))
+            .fetch_all(pool)
+            .await?;
+    let taken: std::collections::HashSet<String> = taken.into_iter().map(|(id,)| id).collect();
+    Ok(std::iter::once(base.to_owned())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|slug| !taken.contains(slug))
+        .expect("an unbounded range has a free number"))
+}
+
+/// A shop as `relance shop list` prints it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ShopLine {
+    pub shop_id: String,
+    pub name: String,
+    pub currency: String,
+    pub time_zone: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Every shop, oldest first.
+pub async fn list_shops(pool: &Pool) -> Result<Vec<ShopLine>, DbError> {
+    Ok(sqlx::query_as(
+        "select shop_id, name, currency, time_zone, created_at from shops order by created_at, shop_id",
+    )
+    .fetch_all(pool)
+    .await?)
+}

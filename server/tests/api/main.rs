@@ -20,6 +20,7 @@ mod sending_tab;
 mod settings;
 mod shape;
 mod shop_time;
+mod shops;
 mod smtp_peer;
 mod statistics;
 mod templates;
