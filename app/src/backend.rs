@@ -34,6 +34,17 @@ pub enum SignInOutcome {
     TooManyAttempts,
 }
 
+/// The result of the first run's form.
+pub enum SetupResult {
+    Done {
+        connection: crate::api::Connection,
+        /// The owner's new session.
+        set_cookie: String,
+    },
+    Invalid(Vec<domain::settings::SetupProblem>),
+    AlreadySetUp,
+}
+
 /// A failure inside the backend, with its cause; logged whole, never shown.
 #[derive(Debug, thiserror::Error)]
 #[error(transparent)]
@@ -206,6 +217,13 @@ pub trait Backend: Send + Sync + 'static {
 
     /// `false` when the address was not on the list.
     async fn remove_unsubscribed(&self, email: &str) -> Result<bool, BackendError>;
+
+    /// The owner and first shop from an empty database; refused once an account exists.
+    async fn complete_setup(
+        &self,
+        draft: &domain::settings::SetupDraft,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<SetupResult, BackendError>;
 
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError>;
 

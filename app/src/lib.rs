@@ -20,7 +20,7 @@ use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::AdminLayout;
 use pages::{
     CartPage, CartsPage, HelpPage, LoginPage, NotFound, ReminderWizardPage, RemindersPage,
-    SendingPage, SettingsPage, StatisticsPage, TemplateEditorPage, TemplatesPage,
+    SendingPage, SettingsPage, SetupPage, StatisticsPage, TemplateEditorPage, TemplatesPage,
     UnsubscribedListPage,
 };
 
@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
             <div class="app" data-hydrated=move || hydrated.get().to_string()>
                 <Routes fallback=NotFound>
                     <Route path=path!("/login") view=LoginPage />
+                    <Route path=path!("/setup") view=SetupPage />
                     <ParentRoute path=path!("") view=AdminLayout>
                         <Route path=path!("") view=RemindersPage ssr=SsrMode::Async />
                         <Route

@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod jobs;
 pub mod links;
 pub mod mail;
+pub mod setup;
 pub mod shops;
 pub mod startup;
 pub mod state;

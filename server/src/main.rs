@@ -166,15 +166,16 @@ async fn api_key(config: &Config, command: ApiKeyCommand) -> anyhow::Result<()> 
     let now = chrono::Utc::now();
     match command {
         ApiKeyCommand::Create { name, shop } => {
-            let shop_id = match shop {
-                Some(shop) => shop,
-                None => {
-                    db::first_shop(&pool)
+            let shop_id =
+                match shop {
+                    Some(shop) => shop,
+                    None => db::first_shop(&pool)
                         .await?
-                        .context("there is no shop yet: run `relance shop create …` (or `relance demo`)")?
-                        .id
-                }
-            };
+                        .context(
+                            "there is no shop yet: run `relance shop create …` (or `relance demo`)",
+                        )?
+                        .id,
+                };
             if !db::shop_exists(&pool, &shop_id).await? {
                 anyhow::bail!("there is no shop {shop_id:?}");
             }

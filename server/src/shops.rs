@@ -49,7 +49,21 @@ pub fn default_campaign(slug: &str) -> anyhow::Result<(Vec<EmailTemplate>, Campa
 /// Creates the shop in one transaction; returns it (its id is its slug: the name's, with a
 /// number when taken).
 pub async fn create(pool: &Pool, new: &NewShop, now: DateTime<Utc>) -> anyhow::Result<Shop> {
-    let slug = db::free_slug(pool, &slug_of(&new.name)).await?;
+    let mut tx = pool.begin().await?;
+    let shop = create_in(&mut tx, new, now).await?;
+    tx.commit()
+        .await
+        .with_context(|| format!("cannot create the shop {}", shop.id))?;
+    Ok(shop)
+}
+
+/// [`create`] inside the caller's transaction.
+pub async fn create_in(
+    conn: &mut sqlx::SqliteConnection,
+    new: &NewShop,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Shop> {
+    let slug = db::free_slug(conn, &slug_of(&new.name)).await?;
     let shop = Shop {
         id: slug.clone(),
         name: new.name.clone(),
@@ -61,22 +75,18 @@ pub async fn create(pool: &Pool, new: &NewShop, now: DateTime<Utc>) -> anyhow::R
         time_zone: new.time_zone.clone(),
     };
     let (templates, campaign) = default_campaign(&slug)?;
-    let mut tx = pool.begin().await?;
-    db::insert_shop(&mut tx, &shop, now).await?;
+    db::insert_shop(conn, &shop, now).await?;
     db::settings::set_sender(
-        &mut tx,
+        conn,
         &slug,
         &new.sender_name,
         new.sender_email.as_ref().map(|e| e.as_str()),
     )
     .await?;
     for template in &templates {
-        db::insert_template(&mut tx, &slug, template, now).await?;
+        db::insert_template(conn, &slug, template, now).await?;
     }
-    db::insert_campaign(&mut tx, &slug, &campaign, now).await?;
-    tx.commit()
-        .await
-        .with_context(|| format!("cannot create the shop {slug}"))?;
+    db::insert_campaign(conn, &slug, &campaign, now).await?;
     Ok(shop)
 }
 

@@ -6,6 +6,7 @@ mod carts;
 mod reminders;
 mod sending;
 mod settings;
+mod setup;
 mod stats;
 mod templates;
 mod unsubscribed;
@@ -29,6 +30,7 @@ pub use sending::{
 pub use settings::{
     load_settings, save_settings, support_contact, LoadSettings, SaveSettings, SettingsOutcome,
 };
+pub use setup::{CompleteSetup, Connection, SetupOutcome};
 pub use stats::{
     load_statistics, Figures, FunnelLabel, FunnelLine, LoadStatistics, RateFigure, SeriesPoint,
     StatsLabels, StatsPage,

@@ -258,6 +258,7 @@ pub static TEXTS: Texts = Texts {
     reminders: &super::reminders::EN,
     unsubscribed: &super::unsubscribed::EN,
     timeline: &super::timeline::EN,
+    setup: &super::setup::EN,
     statistics: &super::statistics::EN,
     skip_reason,
 };

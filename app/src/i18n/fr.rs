@@ -258,6 +258,7 @@ pub static TEXTS: Texts = Texts {
     reminders: &super::reminders::FR,
     unsubscribed: &super::unsubscribed::FR,
     timeline: &super::timeline::FR,
+    setup: &super::setup::FR,
     statistics: &super::statistics::FR,
     skip_reason,
 };

@@ -117,6 +117,7 @@ fn problem_fr(problem: &Problem) -> String {
         Problem::SameTime => "La fin doit différer du début (videz les deux champs pour ne pas avoir d'heures calmes).".into(),
         Problem::Currency => "Un code de devise ISO 4217 est attendu (EUR, CHF, CAD…).".into(),
         Problem::TimeZone => "Un fuseau horaire IANA est attendu (Europe/Paris, America/Montreal…).".into(),
+        Problem::PasswordTooShort { min } => format!("{min} caractères au moins."),
     }
 }
 
@@ -140,6 +141,7 @@ fn problem_en(problem: &Problem) -> String {
         Problem::TimeZone => {
             "An IANA time zone is expected (Europe/Paris, America/Montreal…).".into()
         }
+        Problem::PasswordTooShort { min } => format!("At least {min} characters."),
     }
 }
 

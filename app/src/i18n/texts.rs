@@ -6,6 +6,7 @@ use super::help::HelpTexts;
 use super::reminders::ReminderTexts;
 use super::sending::SendingTexts;
 use super::settings::SettingsTexts;
+use super::setup::SetupTexts;
 use super::statistics::StatisticsTexts;
 use super::templates::TemplateTexts;
 use super::timeline::TimelineTexts;
@@ -152,6 +153,7 @@ pub struct Texts {
     /// The Unsubscribed list.
     pub unsubscribed: &'static UnsubscribedTexts,
     pub timeline: &'static TimelineTexts,
+    pub setup: &'static SetupTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.

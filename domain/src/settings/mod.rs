@@ -9,8 +9,10 @@ use crate::{EmailAddress, Language, WebUrl};
 
 mod field;
 mod new_shop;
+mod setup;
 pub use field::SettingsField;
 pub use new_shop::{is_iso_4217, slug_of, NewShop, NewShopDraft, NewShopField, NewShopProblem};
+pub use setup::{Setup, SetupDraft, SetupField, SetupProblem, MIN_PASSWORD_CHARS};
 
 /// The bounds of each number, shared by the check and the form's `min`/`max`.
 pub const ABANDONED_AFTER_MINUTES: (u32, u32) = (5, 10_080);
@@ -139,6 +141,10 @@ pub enum Problem {
     Currency,
     /// Not an IANA time zone the server knows.
     TimeZone,
+    /// A password shorter than `min` characters.
+    PasswordTooShort {
+        min: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

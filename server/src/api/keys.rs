@@ -24,6 +24,17 @@ pub async fn create(
     name: &str,
     now: DateTime<Utc>,
 ) -> Result<CreatedKey, DbError> {
+    let mut conn = pool.acquire().await?;
+    create_in(&mut conn, shop_id, name, now).await
+}
+
+/// [`create`] inside the caller's transaction.
+pub async fn create_in(
+    conn: &mut sqlx::SqliteConnection,
+    shop_id: &str,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<CreatedKey, DbError> {
     let secret = format!("{PREFIX}{}", new_token());
     let api_key_id = db::new_id();
     let key = NewKey {
@@ -33,7 +44,7 @@ pub async fn create(
         key_prefix: &secret[..PREFIX.len() + 8],
         key_hash: &token_hash(&secret),
     };
-    db::api_keys::insert(pool, &key, now).await?;
+    db::api_keys::insert(conn, &key, now).await?;
     Ok(CreatedKey { api_key_id, secret })
 }
 

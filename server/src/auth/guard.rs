@@ -17,7 +17,13 @@ use super::Auth;
 pub fn is_public_path(path: &str) -> bool {
     matches!(
         path,
-        "/login" | "/admin/fn/sign_in" | "/healthz" | "/favicon.ico" | "/logo.svg"
+        "/login"
+            | "/admin/fn/sign_in"
+            | "/setup"
+            | "/admin/fn/complete_setup"
+            | "/healthz"
+            | "/favicon.ico"
+            | "/logo.svg"
     ) || path.starts_with("/pkg/")
         || path.starts_with("/api/v1/")
         || path.starts_with("/demo/")
@@ -45,6 +51,24 @@ pub async fn require_admin(
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_owned();
+    // Until the first account exists, the admin is its set-up; after, set-up is closed.
+    let set_up = match auth.has_accounts().await {
+        Ok(set_up) => set_up,
+        Err(error) => return unavailable(&error),
+    };
+    if !set_up && (path == "/login" || !is_public_path(&path)) {
+        if path.starts_with("/admin/fn/") {
+            return (
+                StatusCode::UNAUTHORIZED,
+                Json(json!({"message": "Relance is not set up yet: open /setup."})),
+            )
+                .into_response();
+        }
+        return Redirect::to("/setup").into_response();
+    }
+    if set_up && path == "/setup" {
+        return Redirect::to("/").into_response();
+    }
     if is_public_path(&path) {
         return next.run(request).await;
     }
@@ -70,15 +94,17 @@ pub async fn require_admin(
                 .unwrap_or("/");
             Redirect::to(&format!("/login?next={}", encode_next(target))).into_response()
         }
-        Err(error) => {
-            tracing::error!(%error, "cannot check the admin session");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({"message": "The admin is unavailable; try again in a moment."})),
-            )
-                .into_response()
-        }
+        Err(error) => unavailable(&error),
     }
+}
+
+fn unavailable(error: &super::AuthError) -> Response {
+    tracing::error!(%error, "cannot check the admin session");
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        Json(json!({"message": "The admin is unavailable; try again in a moment."})),
+    )
+        .into_response()
 }
 
 #[cfg(test)]

@@ -45,6 +45,8 @@ pub struct Auth {
     /// A real hash checked when the email is unknown, so both cases take the same time and the
     /// response time does not tell which addresses have accounts.
     decoy_hash: OnceCell<String>,
+    /// An account exists (see `has_accounts`).
+    set_up: std::sync::atomic::AtomicBool,
 }
 
 impl Auth {
@@ -57,6 +59,7 @@ impl Auth {
             secure_cookies,
             attempts: RateLimiter::keyed(quota),
             decoy_hash: OnceCell::new(),
+            set_up: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -121,6 +124,38 @@ impl Auth {
         Ok(SignInOutcome::SignedIn {
             set_cookie: session::set_cookie(&token, self.secure_cookies),
         })
+    }
+
+    /// A session for an account just made (set-up); returns its `Set-Cookie`.
+    pub async fn open_session(
+        &self,
+        user_id: &str,
+        now: DateTime<Utc>,
+    ) -> Result<String, AuthError> {
+        let token = session::new_token();
+        db::insert_session(
+            &self.pool,
+            &session::token_hash(&token),
+            user_id,
+            now,
+            now + Duration::days(session::SESSION_DAYS),
+        )
+        .await?;
+        Ok(session::set_cookie(&token, self.secure_cookies))
+    }
+
+    /// Whether any account exists: until then every admin page leads to set-up. Remembered
+    /// once true (accounts are never all deleted from a running server).
+    pub async fn has_accounts(&self) -> Result<bool, AuthError> {
+        if self.set_up.load(std::sync::atomic::Ordering::Relaxed) {
+            return Ok(true);
+        }
+        let any = db::count_admins(&self.pool).await? > 0;
+        if any {
+            self.set_up
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(any)
     }
 
     /// Ends the session of this cookie header (if any); returns the `Set-Cookie` that clears it.

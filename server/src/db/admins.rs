@@ -98,3 +98,26 @@ pub async fn delete_expired_sessions(pool: &Pool, now: DateTime<Utc>) -> Result<
             .rows_affected(),
     )
 }
+
+/// Inserts the first account, unless one exists (set-up): `false` then. One statement, so two
+/// set-ups at once make one owner (SQLite runs one writer at a time).
+pub async fn insert_first_admin(
+    conn: &mut sqlx::SqliteConnection,
+    user_id: &str,
+    email: &str,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let inserted = sqlx::query(
+        "insert into admin_users (user_id, email, password_hash, created_at)
+         select $1, $2, $3, $4 where not exists (select 1 from admin_users)",
+    )
+    .bind(user_id)
+    .bind(email)
+    .bind(password_hash)
+    .bind(now)
+    .execute(conn)
+    .await?
+    .rows_affected();
+    Ok(inserted == 1)
+}

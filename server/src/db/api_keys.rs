@@ -33,7 +33,11 @@ pub struct NewKey<'a> {
     pub key_hash: &'a str,
 }
 
-pub async fn insert(pool: &Pool, key: &NewKey<'_>, now: DateTime<Utc>) -> Result<(), DbError> {
+pub async fn insert(
+    conn: &mut sqlx::SqliteConnection,
+    key: &NewKey<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     sqlx::query(
         "insert into api_keys (api_key_id, shop_id, name, key_prefix, key_hash, created_at)
          values ($1, $2, $3, $4, $5, $6)",
@@ -44,7 +48,7 @@ pub async fn insert(pool: &Pool, key: &NewKey<'_>, now: DateTime<Utc>) -> Result
     .bind(key.key_prefix)
     .bind(key.key_hash)
     .bind(now)
-    .execute(pool)
+    .execute(conn)
     .await?;
     Ok(())
 }

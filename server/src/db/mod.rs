@@ -37,7 +37,7 @@ use thiserror::Error;
 
 pub use admins::{
     count_admins, delete_expired_sessions, delete_session, find_admin_by_email, insert_admin,
-    insert_session, session_admin, AdminRow,
+    insert_first_admin, insert_session, session_admin, AdminRow,
 };
 pub use campaigns::{insert_campaign, load_campaign};
 pub use carts::{

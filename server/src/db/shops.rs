@@ -135,12 +135,12 @@ pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Re
 }
 
 /// `base`, or `base-2`, `base-3`… the first no shop has yet.
-pub async fn free_slug(pool: &Pool, base: &str) -> Result<String, DbError> {
+pub async fn free_slug(conn: &mut sqlx::SqliteConnection, base: &str) -> Result<String, DbError> {
     let taken: Vec<(String,)> =
         sqlx::query_as("select shop_id from shops where shop_id = $1 or shop_id like $2")
             .bind(base)
             .bind(format!("{base}-%"))
-            .fetch_all(pool)
+            .fetch_all(conn)
             .await?;
     let taken: std::collections::HashSet<String> = taken.into_iter().map(|(id,)| id).collect();
     Ok(std::iter::once(base.to_owned())

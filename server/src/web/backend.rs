@@ -426,6 +426,18 @@ impl Backend for DbBackend {
         Ok(db::suppressions::remove(&self.pool, &shop.id, email).await?)
     }
 
+    async fn complete_setup(
+        &self,
+        draft: &domain::settings::SetupDraft,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<app::backend::SetupResult, BackendError> {
+        crate::setup::complete(&self.pool, &self.auth, draft, self.public_url(), now)
+            .await
+            .map_err(|error| {
+                BackendError::new(Box::<dyn std::error::Error + Send + Sync>::from(error))
+            })
+    }
+
     async fn sign_in(&self, email: &str, password: &str) -> Result<SignInOutcome, BackendError> {
         Ok(self
             .auth

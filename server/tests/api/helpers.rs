@@ -34,8 +34,18 @@ pub struct TestResponse {
 }
 
 impl TestApp {
-    /// A fresh database, migrated, with the demo shop (`carts` carts) when asked.
+    /// A fresh database, migrated, with the demo shop (`carts` carts) when asked, and the
+    /// demo admin account.
     pub async fn spawn(demo_carts: Option<u32>) -> Self {
+        Self::start(demo_carts, true).await
+    }
+
+    /// A fresh database without any account or shop, as on a first run.
+    pub async fn empty() -> Self {
+        Self::start(None, false).await
+    }
+
+    async fn start(demo_carts: Option<u32>, admin: bool) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let config = Config {
             database_url: format!("sqlite://{}/relance.db", dir.path().display()),
@@ -86,9 +96,11 @@ impl TestApp {
                 .await
                 .unwrap();
         }
-        demo::ensure_demo_admin(&app.state.auth, Utc::now())
-            .await
-            .unwrap();
+        if admin {
+            demo::ensure_demo_admin(&app.state.auth, Utc::now())
+                .await
+                .unwrap();
+        }
         Self {
             router: app.router,
             engine: app.state.engine,

@@ -18,6 +18,7 @@ mod sending;
 mod sending_faults;
 mod sending_tab;
 mod settings;
+mod setup;
 mod shape;
 mod shop_time;
 mod shops;

@@ -1,0 +1,48 @@
+//! The first run from an empty database: the owner's account, the first shop with its default
+//! campaign, and a key for its events, written in one transaction that only the first set-up
+//! can commit.
+
+use app::api::Connection;
+use app::backend::SetupResult;
+use chrono::{DateTime, Utc};
+use domain::settings::SetupDraft;
+
+use crate::auth::{password, Auth};
+use crate::db::{self, Pool};
+use crate::{api, shops};
+
+pub async fn complete(
+    pool: &Pool,
+    auth: &Auth,
+    draft: &SetupDraft,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<SetupResult> {
+    if auth.has_accounts().await? {
+        return Ok(SetupResult::AlreadySetUp);
+    }
+    let setup = match draft.parse(shops::known_zone) {
+        Ok(setup) => setup,
+        Err(problems) => return Ok(SetupResult::Invalid(problems)),
+    };
+    let hash = password::hash(setup.password.clone()).await?;
+    let user_id = db::new_id();
+    let mut tx = pool.begin().await?;
+    if !db::insert_first_admin(&mut tx, &user_id, setup.email.as_str(), &hash, now).await? {
+        // Another set-up won the race: this one writes nothing (the transaction rolls back).
+        return Ok(SetupResult::AlreadySetUp);
+    }
+    let shop = shops::create_in(&mut tx, &setup.shop, now).await?;
+    let key = api::keys::create_in(&mut tx, &shop.id, "set-up", now).await?;
+    tx.commit().await?;
+    tracing::info!(shop = shop.id, "set-up done: owner and first shop created");
+    Ok(SetupResult::Done {
+        connection: Connection {
+            shop_slug: shop.id,
+            shop_name: shop.name,
+            endpoint: format!("{}/api/v1/events", public_url.trim_end_matches('/')),
+            api_key: key.secret,
+        },
+        set_cookie: auth.open_session(&user_id, now).await?,
+    })
+}
