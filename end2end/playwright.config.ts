@@ -12,6 +12,12 @@ if (!process.env.RELANCE_E2E_PORT) {
     "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
   ]).toString();
 }
+if (!process.env.RELANCE_E2E_FIRST_RUN_PORT) {
+  process.env.RELANCE_E2E_FIRST_RUN_PORT = execFileSync(process.execPath, [
+    '-e',
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ]).toString();
+}
 if (!process.env.RELANCE_E2E_DIR) {
   process.env.RELANCE_E2E_DIR = mkdtempSync(join(tmpdir(), 'relance-e2e-'));
 }
@@ -26,6 +32,11 @@ export const relanceBin = `${root}/target/release/relance`;
 export const adminState = join(dir, 'admin-state.json');
 /** Where the server writes the emails it sends (no SMTP server in these tests). */
 export const outboxDir = join(dir, 'outbox');
+/** A second server, on an empty database: the first run as a new merchant meets it. */
+const firstRunPort = process.env.RELANCE_E2E_FIRST_RUN_PORT;
+export const firstRunURL = `http://127.0.0.1:${firstRunPort}`;
+export const firstRunDatabaseUrl = `sqlite://${dir}/first-run.db`;
+export const firstRunOutbox = join(dir, 'first-run-outbox');
 
 export default defineConfig({
   testDir: './tests',
@@ -59,7 +70,7 @@ export default defineConfig({
     {
       name: 'admin',
       dependencies: ['sign-in'],
-      testIgnore: /(auth\.setup|signed-out\.spec|reminder-wizard\.spec)\.ts/,
+      testIgnore: /(auth\.setup|signed-out\.spec|reminder-wizard\.spec|first-run\.spec)\.ts/,
       use: { storageState: adminState },
     },
     // Changes the campaign that the other admin tests read: runs after them, one test at a time.
@@ -71,23 +82,44 @@ export default defineConfig({
       use: { storageState: adminState },
     },
     { name: 'signed-out', testMatch: /signed-out\.spec\.ts/ },
+    { name: 'first-run', testMatch: /first-run\.spec\.ts/, use: { baseURL: firstRunURL } },
   ],
-  webServer: {
-    // The release build, a fresh database in a temporary folder, the demo shop seeded on start.
-    command: `${root}/target/release/relance serve --demo`,
-    cwd: root,
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      DATABASE_URL: databaseUrl,
-      RELANCE_ADDR: `127.0.0.1:${port}`,
-      RELANCE_PUBLIC_URL: baseURL,
-      RELANCE_OUTBOX_DIR: outboxDir,
-      LEPTOS_SITE_ROOT: `${root}/target/site`,
-      RUST_LOG: 'warn',
+  webServer: [
+    {
+      // The release build, a fresh database in a temporary folder, the demo shop seeded on start.
+      command: `${root}/target/release/relance serve --demo`,
+      cwd: root,
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        DATABASE_URL: databaseUrl,
+        RELANCE_ADDR: `127.0.0.1:${port}`,
+        RELANCE_PUBLIC_URL: baseURL,
+        RELANCE_OUTBOX_DIR: outboxDir,
+        LEPTOS_SITE_ROOT: `${root}/target/site`,
+        RUST_LOG: 'warn',
+      },
     },
-  },
+    {
+      // The same build on an empty database, for the first run.
+      command: `${root}/target/release/relance serve`,
+      cwd: root,
+      url: `${firstRunURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        DATABASE_URL: firstRunDatabaseUrl,
+        RELANCE_ADDR: `127.0.0.1:${firstRunPort}`,
+        RELANCE_PUBLIC_URL: firstRunURL,
+        RELANCE_OUTBOX_DIR: firstRunOutbox,
+        LEPTOS_SITE_ROOT: `${root}/target/site`,
+        RUST_LOG: 'warn',
+      },
+    },
+  ],
 });

@@ -42,6 +42,7 @@ pub async fn complete(
             shop_name: shop.name,
             endpoint: format!("{}/api/v1/events", public_url.trim_end_matches('/')),
             api_key: key.secret,
+            example_at: now,
         },
         set_cookie: auth.open_session(&user_id, now).await?,
     })

@@ -17,15 +17,18 @@ pub struct Connection {
     pub endpoint: String,
     /// A fresh key, shown this once (only its hash is kept).
     pub api_key: String,
+    /// When the example's cart was last active: the moment of set-up.
+    pub example_at: chrono::DateTime<chrono::Utc>,
 }
 
 impl Connection {
     /// A request that works as shown: one cart, one customer.
     pub fn curl_example(&self) -> String {
         format!(
-            "curl -X POST {endpoint} \\\n  -H \"Authorization: Bearer {key}\" -H \"Content-Type: application/json\" \\\n  -d '{{\"id\": \"evt-1\", \"type\": \"cart_updated\", \"occurred_at\": \"2026-12-03T10:00:00Z\",\n       \"cart\": {{\"id\": \"cart-1\", \"currency\": \"EUR\", \"total_tax_incl\": \"42.00\", \"total_tax_excl\": \"35.00\",\n                \"items\": [{{\"sku\": \"sku-1\", \"name\": \"Tote bag\", \"unit_price\": \"35.00\", \"quantity\": 1}}]}},\n       \"customer\": {{\"id\": \"cu-1\", \"email\": \"customer@example.com\", \"language\": \"en\"}}}}'",
+            "curl -X POST {endpoint} \\\n  -H \"Authorization: Bearer {key}\" -H \"Content-Type: application/json\" \\\n  -d '{{\"id\": \"evt-1\", \"type\": \"cart_updated\", \"occurred_at\": \"{at}\",\n       \"cart\": {{\"id\": \"cart-1\", \"currency\": \"EUR\", \"total_tax_incl\": \"42.00\", \"total_tax_excl\": \"35.00\",\n                \"items\": [{{\"sku\": \"sku-1\", \"name\": \"Tote bag\", \"unit_price\": \"35.00\", \"quantity\": 1}}]}},\n       \"customer\": {{\"id\": \"cu-1\", \"email\": \"customer@example.com\", \"language\": \"en\"}}}}'",
             endpoint = self.endpoint,
-            key = self.api_key
+            key = self.api_key,
+            at = self.example_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
         )
     }
 }
