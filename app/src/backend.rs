@@ -218,6 +218,23 @@ pub trait Backend: Send + Sync + 'static {
     /// `false` when the address was not on the list.
     async fn remove_unsubscribed(&self, email: &str) -> Result<bool, BackendError>;
 
+    /// The shop's Connect page: its events endpoint and keys.
+    async fn api_keys(&self) -> Result<crate::api::KeysPage, BackendError>;
+
+    /// A new key for the shop; returns its secret (only its hash is kept).
+    async fn create_api_key(
+        &self,
+        name: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<String, BackendError>;
+
+    /// `false` when the shop has no such live key.
+    async fn revoke_api_key(
+        &self,
+        id: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError>;
+
     /// The owner and first shop from an empty database; refused once an account exists.
     async fn complete_setup(
         &self,

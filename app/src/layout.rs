@@ -15,10 +15,11 @@ pub enum Tab {
     Carts,
     Help,
     Settings,
+    Connect,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 7] = [
+    pub const ALL: [Tab; 8] = [
         Tab::Reminders,
         Tab::Templates,
         Tab::Sending,
@@ -26,6 +27,7 @@ impl Tab {
         Tab::Carts,
         Tab::Help,
         Tab::Settings,
+        Tab::Connect,
     ];
 
     pub fn href(self) -> &'static str {
@@ -37,6 +39,7 @@ impl Tab {
             Self::Carts => "/carts",
             Self::Help => "/help",
             Self::Settings => "/settings",
+            Self::Connect => "/connect",
         }
     }
 
@@ -49,6 +52,7 @@ impl Tab {
             Self::Carts => t.tab_carts,
             Self::Help => t.tab_help,
             Self::Settings => t.tab_settings,
+            Self::Connect => t.keys.tab,
         }
     }
 }

@@ -19,9 +19,9 @@ use leptos_router::{
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::AdminLayout;
 use pages::{
-    CartPage, CartsPage, HelpPage, LoginPage, NotFound, ReminderWizardPage, RemindersPage,
-    SendingPage, SettingsPage, SetupPage, StatisticsPage, TemplateEditorPage, TemplatesPage,
-    UnsubscribedListPage,
+    CartPage, CartsPage, HelpPage, KeysPageView, LoginPage, NotFound, ReminderWizardPage,
+    RemindersPage, SendingPage, SettingsPage, SetupPage, StatisticsPage, TemplateEditorPage,
+    TemplatesPage, UnsubscribedListPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
                             path=path!("settings")
                             view=SettingsPage
                         />
+                        <Route path=path!("connect") view=KeysPageView ssr=SsrMode::Async />
                     </ParentRoute>
                 </Routes>
             </div>

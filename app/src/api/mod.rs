@@ -3,6 +3,7 @@
 mod auth;
 mod cart_detail;
 mod carts;
+mod keys;
 mod reminders;
 mod sending;
 mod settings;
@@ -17,6 +18,9 @@ pub use cart_detail::{
     SendNextReminderNow, TimelineEntry,
 };
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
+pub use keys::{
+    list_api_keys, CreateApiKey, KeyCreated, KeyLine, KeysPage, ListApiKeys, RevokeApiKey,
+};
 pub use reminders::{
     delete_reminder, duplicate_reminder, list_reminders, load_reminder_editor, save_reminder,
     set_reminder_enabled, DeleteReminder, DuplicateReminder, ReminderEditor, ReminderRow,

@@ -259,6 +259,7 @@ pub static TEXTS: Texts = Texts {
     unsubscribed: &super::unsubscribed::EN,
     timeline: &super::timeline::EN,
     setup: &super::setup::EN,
+    keys: &super::keys::EN,
     statistics: &super::statistics::EN,
     skip_reason,
 };

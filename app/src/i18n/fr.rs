@@ -259,6 +259,7 @@ pub static TEXTS: Texts = Texts {
     unsubscribed: &super::unsubscribed::FR,
     timeline: &super::timeline::FR,
     setup: &super::setup::FR,
+    keys: &super::keys::FR,
     statistics: &super::statistics::FR,
     skip_reason,
 };

@@ -7,6 +7,7 @@
 mod en;
 mod fr;
 mod help;
+mod keys;
 mod negotiate;
 mod reminders;
 mod sending;
@@ -26,6 +27,7 @@ use domain::clock::ShopClock;
 use domain::Language;
 
 pub use help::HelpTexts;
+pub use keys::KeysTexts;
 pub use negotiate::{negotiate, COOKIE_NAME};
 pub use reminders::ReminderTexts;
 pub use sending::SendingTexts;

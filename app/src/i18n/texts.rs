@@ -3,6 +3,7 @@
 use domain::{Currency, DelayUnit, DiscountSummary};
 
 use super::help::HelpTexts;
+use super::keys::KeysTexts;
 use super::reminders::ReminderTexts;
 use super::sending::SendingTexts;
 use super::settings::SettingsTexts;
@@ -154,6 +155,7 @@ pub struct Texts {
     pub unsubscribed: &'static UnsubscribedTexts,
     pub timeline: &'static TimelineTexts,
     pub setup: &'static SetupTexts,
+    pub keys: &'static KeysTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.

@@ -3,6 +3,7 @@
 mod cart;
 mod carts;
 mod help;
+mod keys;
 mod login;
 mod not_found;
 mod reminder_wizard;
@@ -17,6 +18,7 @@ mod unsubscribed;
 pub use cart::CartPage;
 pub use carts::CartsPage;
 pub use help::HelpPage;
+pub use keys::KeysPageView;
 pub use login::LoginPage;
 pub use not_found::NotFound;
 pub use reminder_wizard::ReminderWizardPage;

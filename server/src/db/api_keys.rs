@@ -85,3 +85,33 @@ pub async fn owner(pool: &Pool, key_hash: &str) -> Result<Option<ApiKeyOwner>, D
     .fetch_optional(pool)
     .await?)
 }
+
+/// The shop's keys, newest first.
+pub async fn list_for_shop(pool: &Pool, shop_id: &str) -> Result<Vec<KeyRow>, DbError> {
+    Ok(sqlx::query_as(
+        "select api_key_id, shop_id, name, key_prefix, created_at, last_used_at, revoked_at
+         from api_keys where shop_id = $1 order by created_at desc, api_key_id",
+    )
+    .bind(shop_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+/// Revokes one of the shop's keys by id; `false` when the shop has no such live key.
+pub async fn revoke_for_shop(
+    pool: &Pool,
+    shop_id: &str,
+    api_key_id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let result = sqlx::query(
+        "update api_keys set revoked_at = $3
+         where api_key_id = $1 and shop_id = $2 and revoked_at is null",
+    )
+    .bind(api_key_id)
+    .bind(shop_id)
+    .bind(now)
+    .execute(pool)
+    .await?;
+    Ok(result.rows_affected() > 0)
+}

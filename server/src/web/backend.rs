@@ -426,6 +426,47 @@ impl Backend for DbBackend {
         Ok(db::suppressions::remove(&self.pool, &shop.id, email).await?)
     }
 
+    async fn api_keys(&self) -> Result<app::api::KeysPage, BackendError> {
+        let shop = self.shop().await?;
+        let keys = db::api_keys::list_for_shop(&self.pool, &shop.id).await?;
+        Ok(app::api::KeysPage {
+            endpoint: format!("{}/api/v1/events", self.public_url().trim_end_matches('/')),
+            shop_name: shop.name,
+            now: chrono::Utc::now(),
+            keys: keys
+                .into_iter()
+                .map(|k| app::api::KeyLine {
+                    id: k.api_key_id,
+                    name: k.name,
+                    prefix: k.key_prefix,
+                    created_at: k.created_at,
+                    last_used_at: k.last_used_at,
+                    revoked_at: k.revoked_at,
+                })
+                .collect(),
+        })
+    }
+
+    async fn create_api_key(
+        &self,
+        name: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<String, BackendError> {
+        let shop = self.shop().await?;
+        Ok(crate::api::keys::create(&self.pool, &shop.id, name, now)
+            .await?
+            .secret)
+    }
+
+    async fn revoke_api_key(
+        &self,
+        id: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError> {
+        let shop = self.shop().await?;
+        Ok(db::api_keys::revoke_for_shop(&self.pool, &shop.id, id, now).await?)
+    }
+
     async fn complete_setup(
         &self,
         draft: &domain::settings::SetupDraft,

@@ -9,6 +9,7 @@ mod engine;
 mod escalation;
 mod events;
 mod helpers;
+mod keys_page;
 mod orders;
 mod quiet_hours;
 mod redeem;
