@@ -235,7 +235,7 @@ impl Backend for DbBackend {
         let Some(shop) = db::first_shop(&self.pool).await? else {
             return Ok(app::api::StepSaved::NotFound);
         };
-        Ok(step_saved(
+        Ok(super::wire::step_saved(
             db::campaigns::save_step(&self.pool, &shop.id, step, now).await?,
         ))
     }
@@ -309,7 +309,7 @@ impl Backend for DbBackend {
             enabled: false,
             ..original.clone()
         };
-        Ok(step_saved(
+        Ok(super::wire::step_saved(
             db::campaigns::save_step(&self.pool, &shop.id, &copy, now).await?,
         ))
     }
@@ -319,7 +319,7 @@ impl Backend for DbBackend {
         let runs = db::runs::recent_runs(&self.pool, 10)
             .await?
             .into_iter()
-            .map(run_line)
+            .map(super::wire::run_line)
             .collect();
         // The scheduler wakes when its last run said the next step falls due, within the hour.
         let next_run = db::runs::last_scheduler_run(&self.pool).await?.map(|run| {
@@ -363,7 +363,7 @@ impl Backend for DbBackend {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<app::api::RunNowOutcome, BackendError> {
         match crate::jobs::run_locked(&self.engine, crate::jobs::Trigger::Admin, now).await {
-            Ok(Some(summary)) => Ok(app::api::RunNowOutcome::Ran(figures(&summary))),
+            Ok(Some(summary)) => Ok(app::api::RunNowOutcome::Ran(super::wire::figures(&summary))),
             Ok(None) => Ok(app::api::RunNowOutcome::AlreadyRunning),
             Err(error) => Err(BackendError::new(error)),
         }
@@ -429,22 +429,7 @@ impl Backend for DbBackend {
     async fn api_keys(&self) -> Result<app::api::KeysPage, BackendError> {
         let shop = self.shop().await?;
         let keys = db::api_keys::list_for_shop(&self.pool, &shop.id).await?;
-        Ok(app::api::KeysPage {
-            endpoint: format!("{}/api/v1/events", self.public_url().trim_end_matches('/')),
-            shop_name: shop.name,
-            now: chrono::Utc::now(),
-            keys: keys
-                .into_iter()
-                .map(|k| app::api::KeyLine {
-                    id: k.api_key_id,
-                    name: k.name,
-                    prefix: k.key_prefix,
-                    created_at: k.created_at,
-                    last_used_at: k.last_used_at,
-                    revoked_at: k.revoked_at,
-                })
-                .collect(),
-        })
+        Ok(super::wire::keys_page(shop, self.public_url(), keys))
     }
 
     async fn create_api_key(
@@ -488,47 +473,5 @@ impl Backend for DbBackend {
 
     async fn sign_out(&self, cookie_header: Option<&str>) -> Result<String, BackendError> {
         Ok(self.auth.sign_out(cookie_header).await?)
-    }
-}
-
-fn figures(summary: &crate::jobs::RunSummary) -> app::api::RunFigures {
-    app::api::RunFigures {
-        due: summary.due,
-        sent: summary.sent,
-        skipped: summary
-            .skipped
-            .iter()
-            .map(|(reason, count)| (reason.clone(), *count))
-            .collect(),
-        failed: summary.failed,
-        retrying: summary.retrying,
-    }
-}
-
-fn run_line(run: db::runs::RunRow) -> app::api::RunLine {
-    app::api::RunLine {
-        trigger: run.trigger,
-        started_at: run.started_at,
-        duration_ms: (run.finished_at - run.started_at).num_milliseconds(),
-        figures: run
-            .summary_json
-            .as_deref()
-            .and_then(|json| serde_json::from_str::<crate::jobs::RunSummary>(json).ok())
-            .map(|summary| figures(&summary)),
-        error: run.error,
-    }
-}
-
-fn step_saved(saved: db::campaigns::StepSave) -> app::api::StepSaved {
-    use app::api::{StepRefusal, StepSaved};
-    use db::campaigns::StepSave;
-    match saved {
-        StepSave::Saved { step_id } => StepSaved::Saved { id: step_id },
-        StepSave::NotFound => StepSaved::NotFound,
-        StepSave::UnknownTemplate => StepSaved::Refused(StepRefusal::UnknownTemplate),
-        StepSave::Refused(domain::CampaignError::SameDelay { hours }) => {
-            StepSaved::Refused(StepRefusal::SameDelay { hours })
-        }
-        StepSave::Refused(_) => StepSaved::Refused(StepRefusal::TooMany),
     }
 }

@@ -9,6 +9,7 @@ mod links;
 pub mod statistics;
 mod templates;
 mod unsubscribed;
+mod wire;
 
 use std::sync::Arc;
 
