@@ -16,3 +16,4 @@ pub mod shops;
 pub mod startup;
 pub mod state;
 pub mod web;
+pub mod zones;

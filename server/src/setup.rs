@@ -21,7 +21,7 @@ pub async fn complete(
     if auth.has_accounts().await? {
         return Ok(SetupResult::AlreadySetUp);
     }
-    let setup = match draft.parse(shops::known_zone) {
+    let setup = match draft.parse(crate::zones::known_zone) {
         Ok(setup) => setup,
         Err(problems) => return Ok(SetupResult::Invalid(problems)),
     };

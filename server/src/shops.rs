@@ -11,14 +11,9 @@ use crate::cli::{NewShopArgs, ShopCommand};
 use crate::db::{self, Pool};
 use crate::demo::campaign as seed;
 
-/// Whether the server's time zone database knows `name`.
-pub fn known_zone(name: &str) -> bool {
-    name.parse::<chrono_tz::Tz>().is_ok()
-}
-
 /// The draft checked as the server checks it (time zones included).
 pub fn check(draft: &NewShopDraft) -> Result<NewShop, Vec<NewShopProblem>> {
-    draft.parse(known_zone)
+    draft.parse(crate::zones::known_zone)
 }
 
 /// The seeds' campaign and templates with ids of the shop's own, every step off.

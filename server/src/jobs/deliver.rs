@@ -14,7 +14,7 @@ use futures_util::stream::{FuturesUnordered, StreamExt};
 use rand_core::{OsRng, RngCore};
 use tokio::sync::mpsc;
 
-use super::plan::{customer_zone, RunSummary};
+use super::plan::RunSummary;
 use super::sender::Sender;
 use crate::db::deliveries::Claimed;
 use crate::db::outcomes::Record;
@@ -22,6 +22,7 @@ use crate::db::sending::Prepared;
 use crate::db::{self, engine};
 use crate::links::{LinkKind, LinkSigner};
 use crate::mail::{build_message, MailError, OutgoingEmail, SenderFault};
+use crate::zones::{customer_zone, shop_zone};
 
 /// Reminders in flight at once. lettre writes the final `.` of a message in its own small
 /// packet without TCP_NODELAY, so a single connection waits out the peer's delayed ACK (40 ms)
@@ -60,7 +61,7 @@ pub async fn send_all(
     let max_attempts = engine::max_attempts(pool, &shop.id).await?;
     let identity = engine::mail_identity(pool, &shop.id).await?;
     let rules = engine::engine_settings(pool, &shop.id).await?.rules;
-    let zone = shop.time_zone.parse().unwrap_or(Tz::UTC);
+    let zone = shop_zone(&shop.time_zone);
     let shared = Arc::new(Pass {
         from: identity.from_header(&sender.mail_from),
         reply_to: identity.reply_to(),

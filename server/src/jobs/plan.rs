@@ -6,6 +6,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+
+use crate::zones::{customer_zone, shop_zone};
 use domain::engine::{abandoned_at, decide, step_due_at, Action, SendingRules, Situation};
 use domain::{Campaign, EmailTemplate};
 use serde::{Deserialize, Serialize};
@@ -65,11 +67,6 @@ pub struct RunSummary {
     pub waiting: u64,
     /// When the next step falls due or a retry is due: the scheduler wakes then.
     pub next_due: Option<DateTime<Utc>>,
-}
-
-/// The customer's own time zone when the shop sent a valid one, else the shop's.
-pub fn customer_zone(customer: Option<&str>, shop: Tz) -> Tz {
-    customer.and_then(|name| name.parse().ok()).unwrap_or(shop)
 }
 
 /// When `step_id` fell due for a planned cart: its sequence's abandonment plus the step's
@@ -195,7 +192,7 @@ impl Planner {
             templates: db::load_templates(pool, &shop.id).await?,
             settings,
             requested: engine::requested_carts(pool, &shop.id).await?,
-            zone: shop.time_zone.parse().unwrap_or(Tz::UTC),
+            zone: shop_zone(&shop.time_zone),
             shop_id: shop.id,
             campaign,
             pages: match quiet_for {

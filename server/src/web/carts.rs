@@ -32,7 +32,7 @@ impl ShopRules {
         Ok(Self {
             abandoned_after: sending.abandoned_after,
             sending,
-            zone: shop.time_zone.parse().unwrap_or(Tz::UTC),
+            zone: crate::zones::shop_zone(&shop.time_zone),
             delays: db::load_campaign(pool, shop_id)
                 .await?
                 .map(|c| {
@@ -53,7 +53,7 @@ impl ShopRules {
     /// When a reminder due at `due` can reach the customer: after the quiet hours of their
     /// time zone (else the shop's), as the engine waits for them.
     fn open_at(&self, due: DateTime<Utc>, customer_zone: Option<&str>) -> DateTime<Utc> {
-        let zone = crate::jobs::plan::customer_zone(customer_zone, self.zone);
+        let zone = crate::zones::customer_zone(customer_zone, self.zone);
         open_at(due, &self.sending, &zone)
     }
 

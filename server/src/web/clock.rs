@@ -7,7 +7,6 @@ use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::Response;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 use domain::clock::ShopClock;
 
 use crate::db::{self, Pool};
@@ -15,7 +14,7 @@ use crate::db::{self, Pool};
 /// The clock of a zone from two years back (the oldest carts and runs the admin lists) to a
 /// year ahead (countdowns, coupon expiries).
 pub fn clock_of(time_zone: &str, now: DateTime<Utc>) -> ShopClock {
-    let zone: Tz = time_zone.parse().unwrap_or(Tz::UTC);
+    let zone = crate::zones::shop_zone(time_zone);
     ShopClock::of(
         zone.name(),
         &zone,

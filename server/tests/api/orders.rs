@@ -20,9 +20,9 @@ fn order_updated(event: &str, at: DateTime<Utc>, status: &str) -> Value {
            "cart": {"id": "web-1"}, "order": {"id": "o-1", "status": status}})
 }
 
-/// John's cart, reminded once (first step) 90 minutes after his last activity two days ago.
-async fn reminded_cart(app: &TestApp, key: &str) -> DateTime<Utc> {
-    let quiet = Utc::now().duration_trunc(Duration::minutes(1)).unwrap() - Duration::days(2);
+/// John's cart, reminded once (first step) 90 minutes after his last activity `days_ago`.
+async fn reminded_cart(app: &TestApp, key: &str, days_ago: i64) -> DateTime<Utc> {
+    let quiet = Utc::now().duration_trunc(Duration::minutes(1)).unwrap() - Duration::days(days_ago);
     app.post_events(key, cart_updated("e-cart", "web-1", &quiet.to_rfc3339(), 1))
         .await;
     let peer = SmtpPeer::start(&[]).await;
@@ -33,12 +33,21 @@ async fn reminded_cart(app: &TestApp, key: &str) -> DateTime<Utc> {
     quiet
 }
 
+/// John's cart as its page shows it now.
+async fn cart_page(app: &TestApp) -> app::api::CartDetail {
+    let id: String = app.cart_column("web-1", "cart_id").await;
+    server::web::cart_detail(&app.pool, &id, Utc::now())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
 #[tokio::test]
 async fn a_pending_order_counts_once_paid_and_leaves_the_figures_when_refunded() {
     let app = TestApp::spawn(Some(0)).await;
     let key = app.api_key().await;
     let cookie = app.sign_in().await;
-    let quiet = reminded_cart(&app, &key).await;
+    let quiet = reminded_cart(&app, &key, 2).await;
 
     app.post_events(
         &key,
@@ -85,18 +94,13 @@ async fn a_pending_order_counts_once_paid_and_leaves_the_figures_when_refunded()
 async fn the_cart_page_shows_the_order_status_and_the_reminder_it_credits_by_which_rule() {
     let app = TestApp::spawn(Some(0)).await;
     let key = app.api_key().await;
-    let quiet = reminded_cart(&app, &key).await;
+    let quiet = reminded_cart(&app, &key, 2).await;
     app.post_events(
         &key,
         order_completed("e-order", quiet + Duration::hours(3), "paid"),
     )
     .await;
-    let id: String = app.cart_column("web-1", "cart_id").await;
-
-    let detail = server::web::cart_detail(&app.pool, &id, Utc::now())
-        .await
-        .unwrap()
-        .unwrap();
+    let detail = cart_page(&app).await;
 
     assert_eq!(detail.attribution_window_days, 7);
     let order = detail
@@ -171,17 +175,7 @@ async fn a_click_credits_a_reminder_sent_before_the_window_and_its_line_shows_th
     let app = TestApp::spawn(Some(0)).await;
     let key = app.api_key().await;
     // Reminded ten days ago: outside the 7 days after its send.
-    let quiet = Utc::now().duration_trunc(Duration::minutes(1)).unwrap() - Duration::days(10);
-    app.post_events(
-        &key,
-        cart_updated("e-cart", "web-1", &quiet.to_rfc3339(), 1),
-    )
-    .await;
-    let peer = SmtpPeer::start(&[]).await;
-    let run = app
-        .run_once(&peer.url(), &(quiet + Duration::minutes(90)).to_rfc3339())
-        .await;
-    assert_eq!(run["sent"], 1, "{run}");
+    reminded_cart(&app, &key, 10).await;
     let (delivery,): (String,) =
         sqlx::query_as("select delivery_id from deliveries where status = 'sent'")
             .fetch_one(&app.pool)
@@ -200,12 +194,7 @@ async fn a_click_credits_a_reminder_sent_before_the_window_and_its_line_shows_th
     assert_eq!(clicked.status, StatusCode::SEE_OTHER, "{}", clicked.body);
     app.post_events(&key, order_completed("e-order", Utc::now(), "paid"))
         .await;
-    let id: String = app.cart_column("web-1", "cart_id").await;
-
-    let detail = server::web::cart_detail(&app.pool, &id, Utc::now())
-        .await
-        .unwrap()
-        .unwrap();
+    let detail = cart_page(&app).await;
 
     let (clicked_at, led_to) = detail
         .timeline

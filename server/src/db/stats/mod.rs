@@ -27,7 +27,7 @@ impl ShopCalendar {
     /// An unknown zone name falls back to UTC rather than hiding the statistics.
     pub fn new(time_zone: &str) -> Self {
         Self {
-            tz: time_zone.parse().unwrap_or(Tz::UTC),
+            tz: crate::zones::shop_zone(time_zone),
         }
     }
 
