@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use domain::team::Role;
 use domain::{Campaign, EmailTemplate, Shop};
 use leptos::prelude::use_context;
 
@@ -76,14 +77,41 @@ impl From<BackendError> for AppError {
     }
 }
 
+/// A shop an account reaches, for the header's switcher.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReachableShop {
+    pub slug: String,
+    pub name: String,
+    pub role: Role,
+}
+
 #[async_trait]
 pub trait Backend: Send + Sync + 'static {
-    /// The shop the admin serves, with its campaign; `None` before any shop exists.
-    async fn shop_campaign(&self) -> Result<Option<ShopCampaign>, BackendError>;
+    /// The shop with this slug and the account's role in it; `None` when the account does not
+    /// reach it (or it does not exist: the two look the same).
+    async fn reach(&self, user_id: &str, slug: &str) -> Result<Option<(Shop, Role)>, BackendError>;
+
+    /// Whether the server knows this IANA time zone.
+    fn known_zone(&self, zone: &str) -> bool;
+
+    /// Every shop the account reaches, by name.
+    async fn shops_of(&self, user_id: &str) -> Result<Vec<ReachableShop>, BackendError>;
+
+    /// A new shop made by this account, which becomes its owner; its slug, or what is wrong.
+    async fn create_shop(
+        &self,
+        user_id: &str,
+        draft: &domain::settings::NewShopDraft,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Result<crate::api::Connection, Vec<domain::settings::NewShopProblem>>, BackendError>;
+
+    /// The shop with its campaign.
+    async fn shop_campaign(&self, shop: &Shop) -> Result<Option<ShopCampaign>, BackendError>;
 
     /// A page of the current shop's carts; `None` before any shop exists.
     async fn carts(
         &self,
+        shop: &Shop,
         query: &crate::api::CartsQuery,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<crate::api::CartsPage>, BackendError>;
@@ -91,6 +119,7 @@ pub trait Backend: Send + Sync + 'static {
     /// One cart of the current shop with its customer, items and timeline.
     async fn cart_detail(
         &self,
+        shop: &Shop,
         cart_id: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<crate::api::CartDetail>, BackendError>;
@@ -98,16 +127,21 @@ pub trait Backend: Send + Sync + 'static {
     /// Asks the engine to send the cart's next reminder now (once while one is pending).
     async fn queue_next_reminder(
         &self,
+        shop: &Shop,
         cart_id: &str,
         user_id: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), BackendError>;
 
     /// The current shop's templates; empty before any shop exists.
-    async fn template_summaries(&self) -> Result<Vec<crate::api::TemplateSummary>, BackendError>;
+    async fn template_summaries(
+        &self,
+        shop: &Shop,
+    ) -> Result<Vec<crate::api::TemplateSummary>, BackendError>;
 
     async fn template_editor(
         &self,
+        shop: &Shop,
         template_id: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<crate::api::TemplateEditorData>, BackendError>;
@@ -115,6 +149,7 @@ pub trait Backend: Send + Sync + 'static {
     /// The customer and cart the preview shows for `sample` (the demo cart or a cart id).
     async fn preview_context(
         &self,
+        shop: &Shop,
         sample: &str,
         language: domain::Language,
     ) -> Result<Option<domain::email::RenderContext>, BackendError>;
@@ -122,6 +157,7 @@ pub trait Backend: Send + Sync + 'static {
     /// `false` when the template is not the current shop's.
     async fn save_template(
         &self,
+        shop: &Shop,
         template: &EmailTemplate,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;
@@ -130,6 +166,7 @@ pub trait Backend: Send + Sync + 'static {
     /// `None` when `copy_of` is not the current shop's.
     async fn create_template(
         &self,
+        shop: &Shop,
         name: &str,
         copy_of: Option<&str>,
         now: chrono::DateTime<chrono::Utc>,
@@ -137,22 +174,28 @@ pub trait Backend: Send + Sync + 'static {
 
     async fn delete_template(
         &self,
+        shop: &Shop,
         template_id: &str,
     ) -> Result<crate::api::TemplateDeletion, BackendError>;
 
     /// Sends one rendered email through the configured mailer.
     async fn send_email(
         &self,
+        shop: &Shop,
         to: &str,
         email: &domain::email::RenderedEmail,
     ) -> Result<(), BackendError>;
 
     /// The current shop's settings; `None` before any shop exists.
-    async fn settings(&self) -> Result<Option<domain::settings::ShopSettings>, BackendError>;
+    async fn settings(
+        &self,
+        shop: &Shop,
+    ) -> Result<Option<domain::settings::ShopSettings>, BackendError>;
 
     /// `false` when there is no shop to save them for.
     async fn save_settings(
         &self,
+        shop: &Shop,
         settings: &domain::settings::ShopSettings,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;
@@ -160,6 +203,7 @@ pub trait Backend: Send + Sync + 'static {
     /// Creates (empty id) or replaces a reminder of the shop's campaign.
     async fn save_step(
         &self,
+        shop: &Shop,
         step: &domain::ReminderStep,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<crate::api::StepSaved, BackendError>;
@@ -167,32 +211,36 @@ pub trait Backend: Send + Sync + 'static {
     /// `false` when the reminder is not the shop's.
     async fn set_step_enabled(
         &self,
+        shop: &Shop,
         step_id: &str,
         enabled: bool,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;
 
-    async fn delete_step(&self, step_id: &str) -> Result<bool, BackendError>;
+    async fn delete_step(&self, shop: &Shop, step_id: &str) -> Result<bool, BackendError>;
 
     /// `false` when the shop has no campaign.
     async fn set_escalation(
         &self,
+        shop: &Shop,
         enabled: bool,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;
 
     async fn duplicate_step(
         &self,
+        shop: &Shop,
         step_id: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<crate::api::StepSaved, BackendError>;
 
     /// The Automatic sending tab's data.
-    async fn sending_status(&self) -> Result<crate::api::SendingStatus, BackendError>;
+    async fn sending_status(&self, shop: &Shop) -> Result<crate::api::SendingStatus, BackendError>;
 
     /// One engine pass now (the cron URL's path).
     async fn run_now(
         &self,
+        shop: &Shop,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<crate::api::RunNowOutcome, BackendError>;
 
@@ -201,6 +249,7 @@ pub trait Backend: Send + Sync + 'static {
     /// A page of the addresses that get no reminder.
     async fn unsubscribed(
         &self,
+        shop: &Shop,
         search: &str,
         page: u32,
     ) -> Result<crate::api::UnsubscribedPage, BackendError>;
@@ -209,6 +258,7 @@ pub trait Backend: Send + Sync + 'static {
     /// days brought up to date first; `None` before any shop exists.
     async fn statistics(
         &self,
+        shop: &Shop,
         from: Option<&str>,
         to: Option<&str>,
         scanners: bool,
@@ -216,14 +266,15 @@ pub trait Backend: Send + Sync + 'static {
     ) -> Result<Option<Result<crate::api::StatsPage, domain::stats::RangeError>>, BackendError>;
 
     /// `false` when the address was not on the list.
-    async fn remove_unsubscribed(&self, email: &str) -> Result<bool, BackendError>;
+    async fn remove_unsubscribed(&self, shop: &Shop, email: &str) -> Result<bool, BackendError>;
 
     /// The shop's Connect page: its events endpoint and keys.
-    async fn api_keys(&self) -> Result<crate::api::KeysPage, BackendError>;
+    async fn api_keys(&self, shop: &Shop) -> Result<crate::api::KeysPage, BackendError>;
 
     /// A new key for the shop; returns its secret (only its hash is kept).
     async fn create_api_key(
         &self,
+        shop: &Shop,
         name: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<String, BackendError>;
@@ -231,6 +282,7 @@ pub trait Backend: Send + Sync + 'static {
     /// `false` when the shop has no such live key.
     async fn revoke_api_key(
         &self,
+        shop: &Shop,
         id: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;

@@ -13,6 +13,9 @@ pub enum AppError {
     Invalid(String),
     #[error("not found")]
     NotFound,
+    /// Signed in, but the account's role in this shop does not allow it.
+    #[error("your role in this shop does not allow this")]
+    Forbidden,
     /// No valid session: the admin must sign in (again).
     #[error("sign in to use the admin")]
     SignInRequired,
@@ -51,6 +54,7 @@ impl AppError {
         match self {
             Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Forbidden => StatusCode::FORBIDDEN,
             Self::SignInRequired | Self::WrongCredentials => StatusCode::UNAUTHORIZED,
             Self::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             Self::Transport(_) => StatusCode::BAD_REQUEST,

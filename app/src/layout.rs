@@ -1,9 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, A};
 
-use crate::api::SignOut;
+use domain::team::{Permission, Role};
+use leptos_router::hooks::use_params_map;
 
+use crate::api::{my_shops, ShopChoice, SignOut};
 use crate::i18n::{use_i18n, Locale, Texts};
+use crate::shop::{shop_path, CurrentShop};
 
 /// The admin's tabs, as merchants know them from the PrestaShop module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +33,16 @@ impl Tab {
         Tab::Connect,
     ];
 
+    /// What the tab needs: Settings is for those who edit, Connect (keys) for owners.
+    pub fn needs(self) -> Permission {
+        match self {
+            Self::Settings => Permission::Edit,
+            Self::Connect => Permission::Administer,
+            _ => Permission::See,
+        }
+    }
+
+    /// The tab's path inside a shop.
     pub fn href(self) -> &'static str {
         match self {
             Self::Reminders => "/",
@@ -57,28 +70,53 @@ impl Tab {
     }
 }
 
-/// The admin's frame: brand, tabs (as merchants know them from the PrestaShop module), the
-/// language switch, sign-out, and the page.
+/// The admin's frame: brand, the shop switcher, tabs (as merchants know them from the
+/// PrestaShop module), the language switch, sign-out, and the page.
 #[component]
 pub fn AdminLayout() -> impl IntoView {
     let i18n = use_i18n();
     let sign_out = ServerAction::<SignOut>::new();
+    let slug = use_params_map().with_untracked(|p| p.get("shop").unwrap_or_default());
+    provide_context(CurrentShop(slug.clone()));
+    let shops = Resource::new(|| (), |_| my_shops());
+    let role = {
+        let slug = slug.clone();
+        Memo::new(move |_| {
+            shops.get().and_then(Result::ok).and_then(|all| {
+                all.into_iter()
+                    .find(|shop| shop.slug == slug)
+                    .map(|shop| shop.role)
+            })
+        })
+    };
+    // Until the shops load, every tab shows; the server refuses what the role does not allow.
+    let allowed = move |tab: Tab| role.get().is_none_or(|role| role.allows(tab.needs()));
 
     view! {
         <a class="skip-link" href="#content">{move || i18n.t().skip_to_content}</a>
         <header class="topbar">
-            <a class="brand" href="/">
+            <a class="brand" href=shop_path("/")>
                 <img src="/logo.svg" alt="" width="28" height="28" />
                 <span>"Relance"</span>
             </a>
+            <Transition fallback=|| ()>
+                {move || {
+                    shops
+                        .get()
+                        .and_then(Result::ok)
+                        .map(|all| view! { <ShopSwitcher shops=all current=slug.clone() /> })
+                }}
+            </Transition>
             <nav class="tabs" aria-label="Relance">
                 {Tab::ALL
                     .into_iter()
                     .map(|tab| {
                         view! {
-                            <A href=tab.href() exact=tab == Tab::Reminders>
-                                {move || tab.label(i18n.t())}
-                            </A>
+                            <Show when=move || allowed(tab)>
+                                <A href=shop_path(tab.href()) exact=tab == Tab::Reminders>
+                                    {move || tab.label(i18n.t())}
+                                </A>
+                            </Show>
                         }
                     })
                     .collect_view()}
@@ -93,6 +131,56 @@ pub fn AdminLayout() -> impl IntoView {
         <main id="content">
             <Outlet />
         </main>
+    }
+}
+
+/// The current shop's name, and the other shops the account reaches. Another shop opens as a
+/// new page load (`rel="external"`): a page never mixes two shops.
+#[component]
+fn ShopSwitcher(shops: Vec<ShopChoice>, current: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().shops;
+    let name = shops
+        .iter()
+        .find(|shop| shop.slug == current)
+        .map(|shop| shop.name.clone())
+        .unwrap_or_else(|| current.clone());
+    let owner = shops.iter().any(|shop| shop.role == Role::Owner);
+    view! {
+        <details class="shop-switcher">
+            <summary aria-label=move || t().switch_label>
+                <span class="shop-name" data-shop=current.clone()>{name}</span>
+            </summary>
+            <ul>
+                {shops
+                    .into_iter()
+                    .map(|shop| {
+                        let here = shop.slug == current;
+                        let role = shop.role;
+                        view! {
+                            <li>
+                                <a
+                                    href=format!("/s/{}", shop.slug)
+                                    rel="external"
+                                    aria-current=here.then_some("page")
+                                >
+                                    {shop.name}
+                                    <small class="role">{move || (t().role)(role)}</small>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                {owner
+                    .then(|| {
+                        view! {
+                            <li class="new-shop">
+                                <a href="/shops/new" rel="external">{move || t().new_shop}</a>
+                            </li>
+                        }
+                    })}
+            </ul>
+        </details>
     }
 }
 

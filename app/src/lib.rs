@@ -8,6 +8,7 @@ pub mod error;
 pub mod i18n;
 mod layout;
 mod pages;
+pub mod shop;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -19,9 +20,9 @@ use leptos_router::{
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::AdminLayout;
 use pages::{
-    CartPage, CartsPage, HelpPage, KeysPageView, LoginPage, NotFound, ReminderWizardPage,
-    RemindersPage, SendingPage, SettingsPage, SetupPage, StatisticsPage, TemplateEditorPage,
-    TemplatesPage, UnsubscribedListPage,
+    CartPage, CartsPage, HelpPage, KeysPageView, LoginPage, NewShopPage, NotFound,
+    ReminderWizardPage, RemindersPage, SendingPage, SettingsPage, SetupPage, StatisticsPage,
+    TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -65,7 +66,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/setup") view=SetupPage />
-                    <ParentRoute path=path!("") view=AdminLayout>
+                    <Route path=path!("/shops/new") view=NewShopPage />
+                    <ParentRoute path=path!("/s/:shop") view=AdminLayout>
                         <Route path=path!("") view=RemindersPage ssr=SsrMode::Async />
                         <Route
                             path=path!("reminders/:id")

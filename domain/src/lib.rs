@@ -15,6 +15,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod settings;
 pub mod stats;
+pub mod team;
 
 pub use campaign::{
     Audience, Campaign, CampaignError, Delay, DelayUnit, Discount, DiscountError, DiscountKind,

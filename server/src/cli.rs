@@ -93,9 +93,18 @@ pub enum ApiKeyCommand {
 pub enum AdminCommand {
     /// Create an account. The password comes from RELANCE_ADMIN_PASSWORD, or else from the first
     /// line of standard input (`printf '%s\n' 'a long password' | relance admin create --email …`).
+    ///
+    /// Without --role the account owns every shop, present and future. With --role it reaches
+    /// only the --shop given, with that role.
     Create {
         #[arg(long)]
         email: String,
+        /// manager (campaigns, templates, settings) or staff (carts and statistics).
+        #[arg(long, requires = "shop", value_parser = ["owner", "manager", "staff"])]
+        role: Option<String>,
+        /// The shop's slug (`relance shop list`), with --role.
+        #[arg(long, requires = "role")]
+        shop: Option<String>,
     },
 }
 
@@ -137,6 +146,9 @@ pub struct RunOnceArgs {
     /// Decide without sending or writing anything.
     #[arg(long)]
     pub dry_run: bool,
+    /// Only this shop (its slug); without it, every shop.
+    #[arg(long)]
+    pub shop: Option<String>,
     /// Print the summary as JSON: {"due", "sent", "skipped": {reason: n}, "failed", ...}.
     #[arg(long)]
     pub json: bool,

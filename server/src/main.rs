@@ -41,7 +41,7 @@ async fn main() -> anyhow::Result<()> {
             );
             Ok(())
         }
-        Command::Admin(AdminCommand::Create { email }) => {
+        Command::Admin(AdminCommand::Create { email, role, shop }) => {
             let password = match &cli.config.admin_password {
                 Some(password) => password.expose().to_owned(),
                 None => {
@@ -53,10 +53,29 @@ async fn main() -> anyhow::Result<()> {
             };
             let pool = db::connect(&cli.config.database_url).await?;
             db::migrate(&pool).await?;
+            let grant = match (role.as_deref().and_then(domain::team::Role::parse), shop) {
+                (Some(role), Some(shop_id)) => {
+                    if db::find_shop(&pool, &shop_id).await?.is_none() {
+                        anyhow::bail!("no shop `{shop_id}`: `relance shop list` prints the slugs");
+                    }
+                    db::Grant::Shop { shop_id, role }
+                }
+                _ => db::Grant::Everything,
+            };
             startup::auth(&cli.config, &pool)
-                .create_admin(&email, &password, chrono::Utc::now())
+                .create_admin(&email, &password, &grant, chrono::Utc::now())
                 .await?;
-            println!("admin account created: {email}");
+            match &grant {
+                db::Grant::Everything => {
+                    println!("admin account created: {email} (owner of every shop)")
+                }
+                db::Grant::Shop { shop_id, role } => {
+                    println!(
+                        "admin account created: {email} ({} of {shop_id})",
+                        role.as_str()
+                    )
+                }
+            }
             Ok(())
         }
         Command::RunOnce(args) => run_once(&cli.config, args).await,
@@ -91,7 +110,13 @@ async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
     let now = args.at.unwrap_or_else(chrono::Utc::now);
     if !args.dry_run {
         let sender = startup::engine(config, &pool).await?;
-        let summary = server::jobs::run_recorded(&sender, server::jobs::Trigger::Cli, now).await?;
+        let summary = server::jobs::run_recorded(
+            &sender,
+            server::jobs::Trigger::Cli,
+            args.shop.as_deref(),
+            now,
+        )
+        .await?;
         if args.json {
             println!("{}", serde_json::to_string(&summary)?);
         } else {
@@ -109,16 +134,48 @@ async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
         }
         return Ok(());
     }
-    let Some(plan) = server::jobs::plan(&pool, now).await? else {
-        anyhow::bail!(
-            "there is no shop or no campaign yet: run `relance shop create …` (or `relance demo`)"
-        );
+    let shops: Vec<String> = match &args.shop {
+        Some(slug) => vec![slug.clone()],
+        None => db::all_shops(&pool)
+            .await?
+            .into_iter()
+            .map(|shop| shop.id)
+            .collect(),
     };
-    let summary = plan.summary();
+    if shops.is_empty() {
+        anyhow::bail!("there is no shop yet: run `relance shop create …` (or `relance demo`)");
+    }
+    let mut total = server::jobs::RunSummary::default();
+    for shop_id in &shops {
+        let Some(plan) = server::jobs::plan(&pool, shop_id, now).await? else {
+            if args.shop.is_some() {
+                anyhow::bail!("there is no shop `{shop_id}`, or it has no campaign yet");
+            }
+            continue;
+        };
+        total.merge(plan.summary());
+        if !args.json {
+            print_plan(&plan);
+        }
+    }
     if args.json {
-        println!("{}", serde_json::to_string(&summary)?);
+        println!("{}", serde_json::to_string(&total)?);
         return Ok(());
     }
+    println!(
+        "at {}: {} due, {} would be sent, skipped {:?}, {} carts waiting",
+        now.to_rfc3339(),
+        total.due,
+        total.would_send,
+        total.skipped,
+        total.waiting
+    );
+    Ok(())
+}
+
+/// One shop's dry run, a line per action.
+fn print_plan(plan: &server::jobs::Plan) {
+    println!("shop {}:", plan.shop_id);
     for cart in &plan.carts {
         for action in &cart.actions {
             let what = match action {
@@ -146,18 +203,9 @@ async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
                 Action::Wait { at } => format!("waits until {}", at.to_rfc3339()),
                 Action::Done => continue,
             };
-            println!("{:<24} {:<32} {what}", cart.external_id, cart.email);
+            println!("  {:<24} {:<32} {what}", cart.external_id, cart.email);
         }
     }
-    println!(
-        "at {}: {} due, {} would be sent, skipped {:?}, {} carts waiting",
-        now.to_rfc3339(),
-        summary.due,
-        summary.would_send,
-        summary.skipped,
-        summary.waiting
-    );
-    Ok(())
 }
 
 async fn api_key(config: &Config, command: ApiKeyCommand) -> anyhow::Result<()> {
@@ -166,16 +214,21 @@ async fn api_key(config: &Config, command: ApiKeyCommand) -> anyhow::Result<()> 
     let now = chrono::Utc::now();
     match command {
         ApiKeyCommand::Create { name, shop } => {
-            let shop_id =
-                match shop {
-                    Some(shop) => shop,
-                    None => db::first_shop(&pool)
-                        .await?
-                        .context(
-                            "there is no shop yet: run `relance shop create …` (or `relance demo`)",
-                        )?
-                        .id,
-                };
+            let shop_id = match shop {
+                Some(shop) => shop,
+                None => {
+                    let mut shops = db::all_shops(&pool).await?;
+                    match shops.len() {
+                        0 => anyhow::bail!(
+                            "there is no shop yet: run `relance shop create …` (or `relance demo`)"
+                        ),
+                        1 => shops.remove(0).id,
+                        _ => anyhow::bail!(
+                            "there are several shops: say which with --shop (`relance shop list`)"
+                        ),
+                    }
+                }
+            };
             if !db::shop_exists(&pool, &shop_id).await? {
                 anyhow::bail!("there is no shop {shop_id:?}");
             }
@@ -264,7 +317,7 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
 async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let app = startup::build(&config).await?;
     let pool = app.state.pool().clone();
-    if args.demo && db::first_shop(&pool).await?.is_none() {
+    if args.demo && db::list_shops(&pool).await?.is_empty() {
         let summary = demo::seed(
             &pool,
             &demo::DemoOptions {

@@ -2,7 +2,6 @@
 //! campaign, and a key for its events, written in one transaction that only the first set-up
 //! can commit.
 
-use app::api::Connection;
 use app::backend::SetupResult;
 use chrono::{DateTime, Utc};
 use domain::settings::SetupDraft;
@@ -37,13 +36,7 @@ pub async fn complete(
     tx.commit().await?;
     tracing::info!(shop = shop.id, "set-up done: owner and first shop created");
     Ok(SetupResult::Done {
-        connection: Connection {
-            shop_slug: shop.id,
-            shop_name: shop.name,
-            endpoint: format!("{}/api/v1/events", public_url.trim_end_matches('/')),
-            api_key: key.secret,
-            example_at: now,
-        },
+        connection: shops::connection(shop, public_url, key.secret, now),
         set_cookie: auth.open_session(&user_id, now).await?,
     })
 }

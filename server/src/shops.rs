@@ -3,8 +3,10 @@
 //! off until the merchant has read it.
 
 use anyhow::Context;
+use app::api::Connection;
 use chrono::{DateTime, Utc};
 use domain::settings::{slug_of, NewShop, NewShopDraft, NewShopProblem};
+use domain::team::Role;
 use domain::{Campaign, EmailTemplate, Shop};
 
 use crate::cli::{NewShopArgs, ShopCommand};
@@ -83,6 +85,38 @@ pub async fn create_in(
     }
     db::insert_campaign(conn, &slug, &campaign, now).await?;
     Ok(shop)
+}
+
+/// What the new shop needs to send its events: shown once, with its first key.
+pub fn connection(shop: Shop, public_url: &str, api_key: String, now: DateTime<Utc>) -> Connection {
+    Connection {
+        shop_slug: shop.id,
+        shop_name: shop.name,
+        endpoint: format!("{}/api/v1/events", public_url.trim_end_matches('/')),
+        api_key,
+        example_at: now,
+    }
+}
+
+/// A shop made from the admin by `user_id`, who becomes its owner, with its first API key.
+pub async fn create_owned(
+    pool: &Pool,
+    user_id: &str,
+    draft: &NewShopDraft,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Result<Connection, Vec<NewShopProblem>>> {
+    let new = match check(draft) {
+        Ok(new) => new,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    let mut tx = pool.begin().await?;
+    let shop = create_in(&mut tx, &new, now).await?;
+    db::members::set_role(&mut tx, user_id, &shop.id, Role::Owner, now).await?;
+    let key = crate::api::keys::create_in(&mut tx, &shop.id, "first key", now).await?;
+    tx.commit().await?;
+    tracing::info!(shop = shop.id, user_id, "shop created from the admin");
+    Ok(Ok(connection(shop, public_url, key.secret, now)))
 }
 
 /// Carries out `relance shop …` and returns what it prints; bad options are refused, each

@@ -155,24 +155,26 @@ impl CartDetail {
     }
 }
 
-/// One cart of the current shop, for its page.
+/// One cart of the shop, for its page.
 #[server(prefix = "/admin/fn", endpoint = "load_cart")]
-pub async fn load_cart(id: String) -> Result<CartDetail, AppError> {
-    crate::backend::backend()?
-        .cart_detail(&id, Utc::now())
-        .await?
-        .ok_or(AppError::NotFound)
+pub async fn load_cart(shop: String, id: String) -> Result<CartDetail, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
+    crate::error::with_status(
+        scope
+            .backend
+            .cart_detail(&scope.shop, &id, Utc::now())
+            .await?
+            .ok_or(AppError::NotFound),
+    )
 }
 
 /// Queues the cart's next reminder to be sent at once by the sending engine.
 #[server(prefix = "/admin/fn", endpoint = "send_next_reminder_now")]
-pub async fn send_next_reminder_now(id: String) -> Result<(), AppError> {
-    let admin = leptos_axum::extract::<axum_extension::Admin>()
-        .await
-        .map_err(|_| AppError::SignInRequired)?;
-    let backend = crate::backend::backend()?;
-    let detail = backend
-        .cart_detail(&id, Utc::now())
+pub async fn send_next_reminder_now(shop: String, id: String) -> Result<(), AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
+    let detail = scope
+        .backend
+        .cart_detail(&scope.shop, &id, Utc::now())
         .await?
         .ok_or(AppError::NotFound)?;
     if detail.reminder_pending {
@@ -185,28 +187,9 @@ pub async fn send_next_reminder_now(id: String) -> Result<(), AppError> {
             "this cart cannot get a reminder: it is ordered, emptied, deleted or has no customer email".into(),
         ));
     }
-    backend
-        .queue_next_reminder(&id, &admin.0.user_id, Utc::now())
+    scope
+        .backend
+        .queue_next_reminder(&scope.shop, &id, &scope.admin.user_id, Utc::now())
         .await?;
     Ok(())
-}
-
-#[cfg(feature = "ssr")]
-mod axum_extension {
-    use crate::backend::AdminIdentity;
-
-    /// The signed-in admin the server's guard put in the request.
-    pub struct Admin(pub AdminIdentity);
-
-    impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Admin {
-        type Rejection = ();
-        async fn from_request_parts(parts: &mut http::request::Parts, _: &S) -> Result<Self, ()> {
-            parts
-                .extensions
-                .get::<AdminIdentity>()
-                .cloned()
-                .map(Admin)
-                .ok_or(())
-        }
-    }
 }

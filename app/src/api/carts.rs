@@ -162,9 +162,11 @@ pub struct CartsPage {
 
 /// A page of the shop's carts.
 #[server(prefix = "/admin/fn", endpoint = "list_carts")]
-pub async fn list_carts(query: CartsQuery) -> Result<CartsPage, AppError> {
-    crate::backend::backend()?
-        .carts(&query, Utc::now())
+pub async fn list_carts(shop: String, query: CartsQuery) -> Result<CartsPage, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
+    scope
+        .backend
+        .carts(&scope.shop, &query, Utc::now())
         .await?
         .ok_or(AppError::NotFound)
 }

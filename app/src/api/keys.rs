@@ -36,17 +36,20 @@ pub enum KeyCreated {
 }
 
 #[server(prefix = "/admin/fn", endpoint = "list_api_keys")]
-pub async fn list_api_keys() -> Result<KeysPage, AppError> {
+pub async fn list_api_keys(shop: String) -> Result<KeysPage, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Administer).await?;
     crate::error::with_status(
-        crate::backend::backend()?
-            .api_keys()
+        scope
+            .backend
+            .api_keys(&scope.shop)
             .await
             .map_err(Into::into),
     )
 }
 
 #[server(prefix = "/admin/fn", endpoint = "create_api_key")]
-pub async fn create_api_key(name: String) -> Result<KeyCreated, AppError> {
+pub async fn create_api_key(shop: String, name: String) -> Result<KeyCreated, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Administer).await?;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 100 {
         expect_context::<leptos_axum::ResponseOptions>()
@@ -54,8 +57,9 @@ pub async fn create_api_key(name: String) -> Result<KeyCreated, AppError> {
         return Ok(KeyCreated::BadName);
     }
     crate::error::with_status(
-        crate::backend::backend()?
-            .create_api_key(name, Utc::now())
+        scope
+            .backend
+            .create_api_key(&scope.shop, name, Utc::now())
             .await
             .map(|secret| KeyCreated::Created { secret })
             .map_err(Into::into),
@@ -63,18 +67,15 @@ pub async fn create_api_key(name: String) -> Result<KeyCreated, AppError> {
 }
 
 #[server(prefix = "/admin/fn", endpoint = "revoke_api_key")]
-pub async fn revoke_api_key(id: String) -> Result<(), AppError> {
-    crate::error::with_status(
-        async move {
-            if crate::backend::backend()?
-                .revoke_api_key(&id, Utc::now())
-                .await?
-            {
-                Ok(())
-            } else {
-                Err(AppError::NotFound)
-            }
-        }
-        .await,
-    )
+pub async fn revoke_api_key(shop: String, id: String) -> Result<(), AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Administer).await?;
+    let revoked = scope
+        .backend
+        .revoke_api_key(&scope.shop, &id, Utc::now())
+        .await?;
+    crate::error::with_status(if revoked {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    })
 }

@@ -5,9 +5,12 @@ mod cart_detail;
 mod carts;
 mod keys;
 mod reminders;
+#[cfg(feature = "ssr")]
+pub mod scope;
 mod sending;
 mod settings;
 mod setup;
+mod shops;
 mod stats;
 mod templates;
 mod unsubscribed;
@@ -35,6 +38,7 @@ pub use settings::{
     load_settings, save_settings, support_contact, LoadSettings, SaveSettings, SettingsOutcome,
 };
 pub use setup::{CompleteSetup, Connection, SetupOutcome};
+pub use shops::{create_shop, my_shops, CreateShop, MyShops, ShopChoice, ShopCreated};
 pub use stats::{
     load_statistics, Figures, FunnelLabel, FunnelLine, LoadStatistics, RateFigure, SeriesPoint,
     StatsLabels, StatsPage,

@@ -101,8 +101,9 @@ impl RemindersData {
 
 /// The current shop's reminder steps, in delay order.
 #[server(prefix = "/admin/fn", endpoint = "list_reminders")]
-pub async fn list_reminders() -> Result<RemindersData, AppError> {
-    let Some(found) = crate::backend::backend()?.shop_campaign().await? else {
+pub async fn list_reminders(shop: String) -> Result<RemindersData, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
+    let Some(found) = scope.backend.shop_campaign(&scope.shop).await? else {
         return Err(AppError::NotFound);
     };
     Ok(RemindersData::new(
@@ -163,14 +164,16 @@ pub enum StepOutcome {
 
 /// The wizard's data: a reminder to edit, or a new one (`id` empty).
 #[server(prefix = "/admin/fn", endpoint = "load_reminder_editor")]
-pub async fn load_reminder_editor(id: String) -> Result<ReminderEditor, AppError> {
+pub async fn load_reminder_editor(shop: String, id: String) -> Result<ReminderEditor, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            let Some(found) = crate::backend::backend()?.shop_campaign().await? else {
+            let Some(found) = scope.backend.shop_campaign(&scope.shop).await? else {
                 return Err(AppError::NotFound);
             };
-            let templates: Vec<TemplateChoice> = crate::backend::backend()?
-                .template_summaries()
+            let templates: Vec<TemplateChoice> = scope
+                .backend
+                .template_summaries(&scope.shop)
                 .await?
                 .into_iter()
                 .map(|t| TemplateChoice {
@@ -201,15 +204,17 @@ pub async fn load_reminder_editor(id: String) -> Result<ReminderEditor, AppError
 
 // JSON: the ranges are a nested list.
 #[server(prefix = "/admin/fn", endpoint = "save_reminder", input = Json)]
-pub async fn save_reminder(draft: StepDraft) -> Result<StepOutcome, AppError> {
+pub async fn save_reminder(shop: String, draft: StepDraft) -> Result<StepOutcome, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
             let step = match draft.parse() {
                 Ok(step) => step,
                 Err(problems) => return Ok(StepOutcome::Invalid { problems }),
             };
-            match crate::backend::backend()?
-                .save_step(&step, chrono::Utc::now())
+            match scope
+                .backend
+                .save_step(&scope.shop, &step, chrono::Utc::now())
                 .await?
             {
                 StepSaved::Saved { id } => Ok(StepOutcome::Saved { id }),
@@ -223,11 +228,13 @@ pub async fn save_reminder(draft: StepDraft) -> Result<StepOutcome, AppError> {
 
 /// The dashboard's switch: saved at once.
 #[server(prefix = "/admin/fn", endpoint = "set_reminder_enabled")]
-pub async fn set_reminder_enabled(id: String, enabled: bool) -> Result<(), AppError> {
+pub async fn set_reminder_enabled(shop: String, id: String, enabled: bool) -> Result<(), AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            if crate::backend::backend()?
-                .set_step_enabled(&id, enabled, chrono::Utc::now())
+            if scope
+                .backend
+                .set_step_enabled(&scope.shop, &id, enabled, chrono::Utc::now())
                 .await?
             {
                 Ok(())
@@ -241,11 +248,13 @@ pub async fn set_reminder_enabled(id: String, enabled: bool) -> Result<(), AppEr
 
 /// The campaign's escalation switch: saved at once.
 #[server(prefix = "/admin/fn", endpoint = "set_escalation")]
-pub async fn set_escalation(enabled: bool) -> Result<(), AppError> {
+pub async fn set_escalation(shop: String, enabled: bool) -> Result<(), AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            if crate::backend::backend()?
-                .set_escalation(enabled, chrono::Utc::now())
+            if scope
+                .backend
+                .set_escalation(&scope.shop, enabled, chrono::Utc::now())
                 .await?
             {
                 Ok(())
@@ -258,10 +267,11 @@ pub async fn set_escalation(enabled: bool) -> Result<(), AppError> {
 }
 
 #[server(prefix = "/admin/fn", endpoint = "delete_reminder")]
-pub async fn delete_reminder(id: String) -> Result<(), AppError> {
+pub async fn delete_reminder(shop: String, id: String) -> Result<(), AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            if crate::backend::backend()?.delete_step(&id).await? {
+            if scope.backend.delete_step(&scope.shop, &id).await? {
                 Ok(())
             } else {
                 Err(AppError::NotFound)
@@ -273,11 +283,13 @@ pub async fn delete_reminder(id: String) -> Result<(), AppError> {
 
 /// A disabled copy one day later (the first free delay), to edit before turning it on.
 #[server(prefix = "/admin/fn", endpoint = "duplicate_reminder")]
-pub async fn duplicate_reminder(id: String) -> Result<StepSaved, AppError> {
+pub async fn duplicate_reminder(shop: String, id: String) -> Result<StepSaved, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            match crate::backend::backend()?
-                .duplicate_step(&id, chrono::Utc::now())
+            match scope
+                .backend
+                .duplicate_step(&scope.shop, &id, chrono::Utc::now())
                 .await?
             {
                 StepSaved::NotFound => Err(AppError::NotFound),

@@ -60,23 +60,26 @@ pub enum RunNowOutcome {
 }
 
 #[server(prefix = "/admin/fn", endpoint = "load_sending")]
-pub async fn load_sending() -> Result<SendingStatus, AppError> {
+pub async fn load_sending(shop: String) -> Result<SendingStatus, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
     crate::error::with_status(
-        async move { Ok(crate::backend::backend()?.sending_status().await?) }.await,
+        async move { Ok(scope.backend.sending_status(&scope.shop).await?) }.await,
     )
 }
 
 /// One engine pass now, the way the cron URL runs it.
 #[server(prefix = "/admin/fn", endpoint = "run_now")]
-pub async fn run_now() -> Result<RunNowOutcome, AppError> {
+pub async fn run_now(shop: String) -> Result<RunNowOutcome, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
-        async move { Ok(crate::backend::backend()?.run_now(Utc::now()).await?) }.await,
+        async move { Ok(scope.backend.run_now(&scope.shop, Utc::now()).await?) }.await,
     )
 }
 
 /// A new cron token; the old one stops working at once. Returns the new one.
 #[server(prefix = "/admin/fn", endpoint = "regenerate_cron_token")]
-pub async fn regenerate_cron_token() -> Result<String, AppError> {
+pub async fn regenerate_cron_token(shop: String) -> Result<String, AppError> {
+    super::scope::scope(&shop, domain::team::Permission::Administer).await?;
     crate::error::with_status(
         async move { Ok(crate::backend::backend()?.regenerate_cron_token().await?) }.await,
     )

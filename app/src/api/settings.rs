@@ -20,11 +20,13 @@ pub enum SettingsOutcome {
 }
 
 #[server(prefix = "/admin/fn", endpoint = "load_settings")]
-pub async fn load_settings() -> Result<SettingsDraft, AppError> {
+pub async fn load_settings(shop: String) -> Result<SettingsDraft, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            let settings = crate::backend::backend()?
-                .settings()
+            let settings = scope
+                .backend
+                .settings(&scope.shop)
                 .await?
                 .ok_or(AppError::NotFound)?;
             Ok(SettingsDraft::from_settings(&settings))
@@ -34,16 +36,21 @@ pub async fn load_settings() -> Result<SettingsDraft, AppError> {
 }
 
 #[server(prefix = "/admin/fn", endpoint = "save_settings", input = Json)]
-pub async fn save_settings(draft: SettingsDraft) -> Result<SettingsOutcome, AppError> {
+pub async fn save_settings(
+    shop: String,
+    draft: SettingsDraft,
+) -> Result<SettingsOutcome, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            let settings = match draft.parse() {
+            let settings = match draft.parse(|zone| scope.backend.known_zone(zone)) {
                 Ok(settings) => settings,
                 Err(problems) => return Ok(SettingsOutcome::Invalid { problems }),
             };
             let now = Utc::now();
-            if crate::backend::backend()?
-                .save_settings(&settings, now)
+            if scope
+                .backend
+                .save_settings(&scope.shop, &settings, now)
                 .await?
             {
                 Ok(SettingsOutcome::Saved { at: now })
@@ -57,11 +64,13 @@ pub async fn save_settings(draft: SettingsDraft) -> Result<SettingsOutcome, AppE
 
 /// The support address the Help tab shows (Settings), if the shop set one.
 #[server(prefix = "/admin/fn", endpoint = "support_contact")]
-pub async fn support_contact() -> Result<Option<String>, AppError> {
+pub async fn support_contact(shop: String) -> Result<Option<String>, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
     crate::error::with_status(
         async move {
-            Ok(crate::backend::backend()?
-                .settings()
+            Ok(scope
+                .backend
+                .settings(&scope.shop)
                 .await?
                 .and_then(|settings| settings.support_email)
                 .map(|email| email.as_str().to_owned()))

@@ -231,14 +231,23 @@ impl StatsPage {
 /// The page's data for the URL's `from`, `to` and `scanners`.
 #[server(prefix = "/admin/fn", endpoint = "load_statistics")]
 pub async fn load_statistics(
+    shop: String,
     from: Option<String>,
     to: Option<String>,
     scanners: bool,
 ) -> Result<StatsPage, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
     crate::error::with_status(
         async move {
-            crate::backend::backend()?
-                .statistics(from.as_deref(), to.as_deref(), scanners, chrono::Utc::now())
+            scope
+                .backend
+                .statistics(
+                    &scope.shop,
+                    from.as_deref(),
+                    to.as_deref(),
+                    scanners,
+                    chrono::Utc::now(),
+                )
                 .await?
                 .ok_or(AppError::NotFound)?
                 .map_err(|error| AppError::Invalid(error.to_string()))

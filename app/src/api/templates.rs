@@ -56,18 +56,24 @@ pub enum SaveOutcome {
 }
 
 #[server(prefix = "/admin/fn", endpoint = "list_templates")]
-pub async fn list_templates() -> Result<Vec<TemplateSummary>, AppError> {
+pub async fn list_templates(shop: String) -> Result<Vec<TemplateSummary>, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
     crate::error::with_status(
-        async move { Ok(crate::backend::backend()?.template_summaries().await?) }.await,
+        async move { Ok(scope.backend.template_summaries(&scope.shop).await?) }.await,
     )
 }
 
 #[server(prefix = "/admin/fn", endpoint = "load_template_editor")]
-pub async fn load_template_editor(id: String) -> Result<TemplateEditorData, AppError> {
+pub async fn load_template_editor(
+    shop: String,
+    id: String,
+) -> Result<TemplateEditorData, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            crate::backend::backend()?
-                .template_editor(&id, Utc::now())
+            scope
+                .backend
+                .template_editor(&scope.shop, &id, Utc::now())
                 .await?
                 .ok_or(AppError::NotFound)
         }
@@ -79,13 +85,16 @@ pub async fn load_template_editor(id: String) -> Result<TemplateEditorData, AppE
 /// adds the sample discount and the language being edited, then renders.
 #[server(prefix = "/admin/fn", endpoint = "load_preview_sample", input = Json)]
 pub async fn load_preview_sample(
+    shop: String,
     sample: String,
     language: Language,
 ) -> Result<RenderContext, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            crate::backend::backend()?
-                .preview_context(&sample, language)
+            scope
+                .backend
+                .preview_context(&scope.shop, &sample, language)
                 .await?
                 .ok_or(AppError::NotFound)
         }
@@ -95,7 +104,8 @@ pub async fn load_preview_sample(
 
 // JSON: a draft is nested (languages, reassurance items), more than a form encodes well.
 #[server(prefix = "/admin/fn", endpoint = "save_template", input = Json)]
-pub async fn save_template(draft: TemplateDraft) -> Result<SaveOutcome, AppError> {
+pub async fn save_template(shop: String, draft: TemplateDraft) -> Result<SaveOutcome, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
             let template = match draft.parse() {
@@ -103,8 +113,9 @@ pub async fn save_template(draft: TemplateDraft) -> Result<SaveOutcome, AppError
                 Err(problems) => return Ok(SaveOutcome::Invalid { problems }),
             };
             let now = Utc::now();
-            if crate::backend::backend()?
-                .save_template(&template, now)
+            if scope
+                .backend
+                .save_template(&scope.shop, &template, now)
                 .await?
             {
                 Ok(SaveOutcome::Saved { at: now })
@@ -118,7 +129,8 @@ pub async fn save_template(draft: TemplateDraft) -> Result<SaveOutcome, AppError
 
 /// A new template with starter texts in French and English; returns its id.
 #[server(prefix = "/admin/fn", endpoint = "create_template")]
-pub async fn create_template(name: String) -> Result<String, AppError> {
+pub async fn create_template(shop: String, name: String) -> Result<String, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
             let name = name.trim();
@@ -127,8 +139,9 @@ pub async fn create_template(name: String) -> Result<String, AppError> {
                     "give the template a name of 1 to 100 characters".into(),
                 ));
             }
-            crate::backend::backend()?
-                .create_template(name, None, Utc::now())
+            scope
+                .backend
+                .create_template(&scope.shop, name, None, Utc::now())
                 .await?
                 .ok_or(AppError::NotFound)
         }
@@ -138,11 +151,13 @@ pub async fn create_template(name: String) -> Result<String, AppError> {
 
 /// A copy of template `id` named "… (copy)"; returns the copy's id.
 #[server(prefix = "/admin/fn", endpoint = "duplicate_template")]
-pub async fn duplicate_template(id: String) -> Result<String, AppError> {
+pub async fn duplicate_template(shop: String, id: String) -> Result<String, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            crate::backend::backend()?
-                .create_template("", Some(&id), Utc::now())
+            scope
+                .backend
+                .create_template(&scope.shop, "", Some(&id), Utc::now())
                 .await?
                 .ok_or(AppError::NotFound)
         }
@@ -151,10 +166,11 @@ pub async fn duplicate_template(id: String) -> Result<String, AppError> {
 }
 
 #[server(prefix = "/admin/fn", endpoint = "delete_template")]
-pub async fn delete_template(id: String) -> Result<(), AppError> {
+pub async fn delete_template(shop: String, id: String) -> Result<(), AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            match crate::backend::backend()?.delete_template(&id).await? {
+            match scope.backend.delete_template(&scope.shop, &id).await? {
                 TemplateDeletion::Deleted => Ok(()),
                 TemplateDeletion::NotFound => Err(AppError::NotFound),
                 TemplateDeletion::InUse(count) => Err(AppError::Invalid(format!(
@@ -177,12 +193,14 @@ pub enum TemplateDeletion {
 /// the subject, through the configured mailer.
 #[server(prefix = "/admin/fn", endpoint = "send_test_email", input = Json)]
 pub async fn send_test_email(
+    shop: String,
     draft: TemplateDraft,
     sample: String,
     language: Language,
     discount: SampleDiscount,
     to: String,
 ) -> Result<String, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
             let to = domain::EmailAddress::parse(&to).map_err(|e| AppError::Invalid(e.message))?;
@@ -195,17 +213,17 @@ pub async fn send_test_email(
                         .join("; "),
                 )
             })?;
-            let backend = crate::backend::backend()?;
+            let backend = scope.backend.clone();
             let now = Utc::now();
             let mut context = backend
-                .preview_context(&sample, language)
+                .preview_context(&scope.shop, &sample, language)
                 .await?
                 .ok_or(AppError::NotFound)?;
             context.discount = discount.offer(now);
             let mut email = domain::email::render(&template, &context)
                 .map_err(|error| AppError::Invalid(error.to_string()))?;
             email.subject = format!("[TEST] {}", email.subject);
-            backend.send_email(to.as_str(), &email).await?;
+            backend.send_email(&scope.shop, to.as_str(), &email).await?;
             Ok(to.as_str().to_owned())
         }
         .await,

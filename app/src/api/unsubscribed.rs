@@ -25,11 +25,17 @@ pub struct UnsubscribedPage {
 }
 
 #[server(prefix = "/admin/fn", endpoint = "list_unsubscribed")]
-pub async fn list_unsubscribed(search: String, page: u32) -> Result<UnsubscribedPage, AppError> {
+pub async fn list_unsubscribed(
+    shop: String,
+    search: String,
+    page: u32,
+) -> Result<UnsubscribedPage, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
     crate::error::with_status(
         async move {
-            Ok(crate::backend::backend()?
-                .unsubscribed(&search, page.max(1))
+            Ok(scope
+                .backend
+                .unsubscribed(&scope.shop, &search, page.max(1))
                 .await?)
         }
         .await,
@@ -38,11 +44,13 @@ pub async fn list_unsubscribed(search: String, page: u32) -> Result<Unsubscribed
 
 /// For a customer who asks to receive reminders again.
 #[server(prefix = "/admin/fn", endpoint = "remove_unsubscribed")]
-pub async fn remove_unsubscribed(email: String) -> Result<(), AppError> {
+pub async fn remove_unsubscribed(shop: String, email: String) -> Result<(), AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            if crate::backend::backend()?
-                .remove_unsubscribed(&email)
+            if scope
+                .backend
+                .remove_unsubscribed(&scope.shop, &email)
                 .await?
             {
                 Ok(())

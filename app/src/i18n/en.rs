@@ -260,6 +260,7 @@ pub static TEXTS: Texts = Texts {
     timeline: &super::timeline::EN,
     setup: &super::setup::EN,
     keys: &super::keys::EN,
+    shops: &super::shops::EN,
     statistics: &super::statistics::EN,
     skip_reason,
 };

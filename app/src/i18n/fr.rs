@@ -260,6 +260,7 @@ pub static TEXTS: Texts = Texts {
     timeline: &super::timeline::FR,
     setup: &super::setup::FR,
     keys: &super::keys::FR,
+    shops: &super::shops::FR,
     statistics: &super::statistics::FR,
     skip_reason,
 };

@@ -26,6 +26,8 @@ fn label_fr(field: SettingsField) -> &'static str {
         F::ShopUrl => "Adresse du site",
         F::LogoUrl => "Adresse du logo",
         F::PostalAddress => "Adresse postale (pied des e-mails)",
+        F::Currency => "Devise (ISO 4217 : EUR, CHF, CAD…)",
+        F::TimeZone => "Fuseau horaire (Europe/Paris…)",
         F::DefaultLanguage => "Langue par défaut (code : fr, en, de…)",
         F::SenderName => "Nom de l'expéditeur",
         F::SenderEmail => "Adresse de l'expéditeur",
@@ -52,6 +54,8 @@ fn label_en(field: SettingsField) -> &'static str {
         F::ShopUrl => "Shop website",
         F::LogoUrl => "Logo URL",
         F::PostalAddress => "Postal address (email footer)",
+        F::Currency => "Currency (ISO 4217: EUR, CHF, CAD…)",
+        F::TimeZone => "Time zone (Europe/Paris…)",
         F::DefaultLanguage => "Default language (code: fr, en, de…)",
         F::SenderName => "Sender name",
         F::SenderEmail => "Sender address",
@@ -74,6 +78,8 @@ fn label_en(field: SettingsField) -> &'static str {
 fn hint_fr(field: SettingsField) -> Option<&'static str> {
     use SettingsField as F;
     match field {
+        F::Currency => Some("Les montants déjà reçus ne sont pas convertis ; revoyez les tranches de remise."),
+        F::TimeZone => Some("Dates, journées des statistiques et heures calmes des clients sans fuseau."),
         F::SenderEmail => Some("Vide : l'expéditeur configuré sur le serveur. Utilisez une adresse de votre domaine (SPF, DKIM)."),
         F::ReplyTo => Some("Vide : les réponses vont à l'expéditeur."),
         F::CartUrlPattern => Some("{cart_url} est le lien du panier, {code} le code promo. Exemple : {cart_url}?coupon={code}. Vide : le lien du panier."),
@@ -88,6 +94,8 @@ fn hint_fr(field: SettingsField) -> Option<&'static str> {
 fn hint_en(field: SettingsField) -> Option<&'static str> {
     use SettingsField as F;
     match field {
+        F::Currency => Some("Amounts already received are not converted; review the discount ranges."),
+        F::TimeZone => Some("Dates, the statistics' days, and quiet hours of customers without a zone of their own."),
         F::SenderEmail => Some("Empty: the sender configured on the server. Use an address of your own domain (SPF, DKIM)."),
         F::ReplyTo => Some("Empty: replies go to the sender."),
         F::CartUrlPattern => Some("{cart_url} is the cart's link, {code} the discount code. Example: {cart_url}?coupon={code}. Empty: the cart's link."),

@@ -8,6 +8,7 @@ use super::reminders::ReminderTexts;
 use super::sending::SendingTexts;
 use super::settings::SettingsTexts;
 use super::setup::SetupTexts;
+use super::shops::ShopsTexts;
 use super::statistics::StatisticsTexts;
 use super::templates::TemplateTexts;
 use super::timeline::TimelineTexts;
@@ -156,6 +157,7 @@ pub struct Texts {
     pub timeline: &'static TimelineTexts,
     pub setup: &'static SetupTexts,
     pub keys: &'static KeysTexts,
+    pub shops: &'static ShopsTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.

@@ -6,6 +6,7 @@ use leptos_router::{components::A, hooks::use_params_map};
 use crate::api::{load_cart, CartDetail, CustomerBlock, SendNextReminderNow, TimelineEntry};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::shop::{current_shop, shop_path};
 
 /// One cart: its customer, its items, what happened to it, and "send the next reminder now".
 #[component]
@@ -15,14 +16,15 @@ pub fn CartPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let send_now = ServerAction::<SendNextReminderNow>::new();
     // Reloads after a request is queued, so the timeline shows it.
+    let shop = current_shop();
     let cart = Resource::new(
         move || (id(), send_now.version().get()),
-        |(id, _)| load_cart(id),
+        move |(id, _)| load_cart(shop.clone(), id),
     );
 
     view! {
         <p>
-            <A href="/carts">{move || i18n.t().back_to_carts}</A>
+            <A href=shop_path("/carts")>{move || i18n.t().back_to_carts}</A>
         </p>
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
@@ -134,6 +136,7 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
             } else if can_send {
                 view! {
                     <ActionForm action=send_now>
+                        <input type="hidden" name="shop" value=current_shop() />
                         <input type="hidden" name="id" value=detail.id.clone() />
                         <button type="submit" class="primary" disabled=move || send_now.pending().get()>
                             {move || i18n.t().send_now_button}

@@ -10,6 +10,7 @@ use leptos_router::{
 use crate::api::{list_carts, CartLine, CartSort, CartsPage, CartsQuery};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::shop::{current_shop, shop_path};
 
 /// The Carts tab: every cart with its state, filters, KPIs and countdowns to the next reminder.
 #[component]
@@ -17,7 +18,11 @@ pub fn CartsPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| CartsQuery::from_params(|k| p.get(k))));
-    let carts = Resource::new(move || query.get(), list_carts);
+    let shop = current_shop();
+    let carts = Resource::new(
+        move || query.get(),
+        move |query| list_carts(shop.clone(), query),
+    );
 
     view! {
         <Title text=move || i18n.t().tab_carts />
@@ -34,7 +39,7 @@ pub fn CartsPage() -> impl IntoView {
                     Err(AppError::SignInRequired) => {
                         view! {
                             <p class="error" role="alert">
-                                <a href="/login?next=/carts">{move || i18n.t().sign_in_again}</a>
+                                <a href=format!("/login?next={}", shop_path("/carts"))>{move || i18n.t().sign_in_again}</a>
                             </p>
                         }
                             .into_any()
@@ -54,7 +59,7 @@ fn Filters(query: Memo<CartsQuery>) -> impl IntoView {
     let i18n = use_i18n();
     let q = move || query.get();
     view! {
-        <Form method="GET" action="/carts" attr:class="filters" attr:aria-label=move || i18n.t().filter_apply>
+        <Form method="GET" action=shop_path("/carts") attr:class="filters" attr:aria-label=move || i18n.t().filter_apply>
             <label>
                 <span>{move || i18n.t().filter_status}</span>
                 <select name="status">
@@ -104,7 +109,7 @@ fn Filters(query: Memo<CartsQuery>) -> impl IntoView {
                 />
             </label>
             <button type="submit" class="primary">{move || i18n.t().filter_apply}</button>
-            <a class="reset" href="/carts">{move || i18n.t().filter_reset}</a>
+            <a class="reset" href=shop_path("/carts")>{move || i18n.t().filter_reset}</a>
         </Form>
     }
 }
@@ -160,7 +165,7 @@ fn SortHeader(
         page: 1,
         ..query.clone()
     };
-    let href = format!("/carts{}", next.to_query_string(1));
+    let href = shop_path(&format!("/carts{}", next.to_query_string(1)));
     let marker = match (active, query.ascending) {
         (true, true) => " ▲",
         (true, false) => " ▼",
@@ -182,8 +187,10 @@ fn SortHeader(
 fn CartsList(page: CartsPage, query: CartsQuery) -> impl IntoView {
     let i18n = use_i18n();
     let (total, current, pages, now) = (page.total, page.page, page.pages, page.now);
-    let previous = (current > 1).then(|| format!("/carts{}", query.to_query_string(current - 1)));
-    let next = (current < pages).then(|| format!("/carts{}", query.to_query_string(current + 1)));
+    let previous =
+        (current > 1).then(|| shop_path(&format!("/carts{}", query.to_query_string(current - 1))));
+    let next = (current < pages)
+        .then(|| shop_path(&format!("/carts{}", query.to_query_string(current + 1))));
     let lines = page.lines.clone();
     view! {
         <Kpis page=page.clone() />
@@ -257,7 +264,10 @@ fn CartRow(line: CartLine, now: DateTime<Utc>) -> impl IntoView {
         _ => view! { <span class="guest">{move || i18n.t().guest}</span> }.into_any(),
     };
     let last_activity = line.last_activity_at;
-    let (external_id, href) = (line.external_id.clone(), format!("/carts/{}", line.id));
+    let (external_id, href) = (
+        line.external_id.clone(),
+        shop_path(&format!("/carts/{}", line.id)),
+    );
     view! {
         <tr data-cart=line.external_id.clone() data-status=status.as_str()>
             <td class="cart-id">

@@ -8,7 +8,8 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn HelpPage() -> impl IntoView {
     let i18n = use_i18n();
-    let contact = Resource::new(|| (), |_| support_contact());
+    let shop = crate::shop::current_shop();
+    let contact = Resource::new(|| (), move |_| support_contact(shop.clone()));
     let faq = move || {
         i18n.t()
             .help

@@ -16,9 +16,10 @@ pub fn KeysPageView() -> impl IntoView {
     let t = move || i18n.t().keys;
     let create = ServerAction::<CreateApiKey>::new();
     let revoke = ServerAction::<RevokeApiKey>::new();
+    let shop = crate::shop::current_shop();
     let page = Resource::new(
         move || (create.version().get(), revoke.version().get()),
-        |_| list_api_keys(),
+        move |_| list_api_keys(shop.clone()),
     );
     view! {
         <Title text=move || t().title />
@@ -75,7 +76,10 @@ fn Keys(
                 class="key-form"
                 on:submit=move |ev: leptos::ev::SubmitEvent| {
                     ev.prevent_default();
-                    create.dispatch(CreateApiKey { name: name.get_untracked() });
+                    create.dispatch(CreateApiKey {
+                        shop: crate::shop::current_shop(),
+                        name: name.get_untracked(),
+                    });
                 }
             >
                 <label for="key-name">{move || t().name_label}</label>
@@ -160,7 +164,10 @@ fn KeyTable(keys: Vec<KeyLine>, revoke: ServerAction<RevokeApiKey>) -> impl Into
                                                 let id = id.clone();
                                                 move |_| {
                                                     if confirm(t().confirm_revoke) {
-                                                        revoke.dispatch(RevokeApiKey { id: id.clone() });
+                                                        revoke.dispatch(RevokeApiKey {
+                                                            shop: crate::shop::current_shop(),
+                                                            id: id.clone(),
+                                                        });
                                                     }
                                                 }
                                             }

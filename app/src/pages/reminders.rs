@@ -9,6 +9,7 @@ use crate::api::{
 };
 use crate::i18n::use_i18n;
 use crate::pages::confirm;
+use crate::shop::{current_shop, shop_path};
 
 /// The Reminders tab: the campaign's steps in delay order, with their switches and actions.
 #[component]
@@ -16,9 +17,10 @@ pub fn RemindersPage() -> impl IntoView {
     let i18n = use_i18n();
     let duplicate = ServerAction::<DuplicateReminder>::new();
     let delete = ServerAction::<DeleteReminder>::new();
+    let shop = current_shop();
     let reminders = Resource::new(
         move || (duplicate.version().get(), delete.version().get()),
-        |_| list_reminders(),
+        move |_| list_reminders(shop.clone()),
     );
     let refusal = move || match duplicate.value().get() {
         Some(Ok(StepSaved::Refused(refusal))) => Some((i18n.t().reminders.refusal)(&refusal)),
@@ -63,7 +65,7 @@ fn RemindersTable(
     } else {
         view! {
             <div class="create-reminder">
-                <A href="/reminders/new" attr:class="button">{move || t().create}</A>
+                <A href=shop_path("/reminders/new") attr:class="button">{move || t().create}</A>
             </div>
         }
         .into_any()
@@ -129,7 +131,10 @@ fn EscalationSwitch(escalation: bool) -> impl IntoView {
                     on:change=move |ev| {
                         let enabled = event_target_checked(&ev);
                         on.set(enabled);
-                        save.dispatch(SetEscalation { enabled });
+                        save.dispatch(SetEscalation {
+                            shop: current_shop(),
+                            enabled,
+                        });
                     }
                 />
                 <span>{move || t().escalation_label}</span>
@@ -192,14 +197,14 @@ fn ReminderLine(
     let preview_url = row.with_value(|r| {
         let languages = r.languages();
         let language = languages.first().map_or("en", |l| l.code());
-        format!(
-            "/admin/templates/{}/preview?sample=demo&lang={language}&discount={}",
+        shop_path(&format!(
+            "/templates/{}/preview?sample=demo&lang={language}&discount={}",
             r.template_id,
             sample_discount(&r.policy)
-        )
+        ))
     });
     let thumb_url = preview_url.clone();
-    let edit_href = format!("/reminders/{id}");
+    let edit_href = shop_path(&format!("/reminders/{id}"));
     let (id_toggle, id_dup, id_del) = (id.clone(), id.clone(), id.clone());
     let details_id = format!("details-{id}");
     view! {
@@ -229,6 +234,7 @@ fn ReminderLine(
                                 let on = event_target_checked(&ev);
                                 enabled.set(on);
                                 toggle.dispatch(SetReminderEnabled {
+                                    shop: current_shop(),
                                     id: id_toggle.clone(),
                                     enabled: on,
                                 });
@@ -246,11 +252,17 @@ fn ReminderLine(
                     }>{move || t().preview}</button>
                     <A href=edit_href.clone()>{move || t().edit}</A>
                     <button type="button" on:click=move |_| {
-                        duplicate.dispatch(DuplicateReminder { id: id_dup.clone() });
+                        duplicate.dispatch(DuplicateReminder {
+                            shop: current_shop(),
+                            id: id_dup.clone(),
+                        });
                     }>{move || t().duplicate}</button>
                     <button type="button" class="danger" on:click=move |_| {
                         if confirm(t().confirm_delete) {
-                            delete.dispatch(DeleteReminder { id: id_del.clone() });
+                            delete.dispatch(DeleteReminder {
+                                shop: current_shop(),
+                                id: id_del.clone(),
+                            });
                         }
                     }>{move || t().delete}</button>
                 </td>

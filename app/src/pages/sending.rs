@@ -14,9 +14,10 @@ pub fn SendingPage() -> impl IntoView {
     let run = ServerAction::<RunNow>::new();
     let regenerate = ServerAction::<RegenerateCronToken>::new();
     // Reloads after a run or a new token, so the history and the URL stay true.
+    let shop = crate::shop::current_shop();
     let status = Resource::new(
         move || (run.version().get(), regenerate.version().get()),
-        |_| load_sending(),
+        move |_| load_sending(shop.clone()),
     );
     view! {
         <Title text=move || i18n.t().sending.title />
@@ -89,7 +90,9 @@ fn SendingView(
             <p class="queue">{move || (t().queue)(due, later)}</p>
             <div class="form-actions">
                 <button type="button" on:click=move |_| {
-                    run.dispatch(RunNow {});
+                    run.dispatch(RunNow {
+                        shop: crate::shop::current_shop(),
+                    });
                 } disabled=move || run.pending().get()>{move || t().run_now}</button>
                 <p
                     class=move || {
@@ -115,7 +118,9 @@ fn SendingView(
                     class="secondary"
                     on:click=move |_| {
                         if super::confirm(t().confirm_regenerate) {
-                            regenerate.dispatch(RegenerateCronToken {});
+                            regenerate.dispatch(RegenerateCronToken {
+                                shop: crate::shop::current_shop(),
+                            });
                         }
                     }
                 >
@@ -216,7 +221,7 @@ fn ErrorList(errors: Vec<SendingError>) -> impl IntoView {
             {empty.then(|| view! { <p class="empty">{move || t().no_errors}</p> })}
             <ul class="sending-errors">{items}</ul>
             <p>
-                <a href="/unsubscribed">{move || i18n.t().unsubscribed.link}</a>
+                <a href=crate::shop::shop_path("/unsubscribed")>{move || i18n.t().unsubscribed.link}</a>
             </p>
         </section>
     }

@@ -15,7 +15,8 @@ use crate::i18n::use_i18n;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let loaded = Resource::new(|| (), |_| load_settings());
+    let shop = crate::shop::current_shop();
+    let loaded = Resource::new(|| (), move |_| load_settings(shop.clone()));
     view! {
         <Title text=move || i18n.t().settings.title />
         <h1>{move || i18n.t().settings.title}</h1>
@@ -50,7 +51,13 @@ fn SettingsForm(draft: SettingsDraft) -> impl IntoView {
     let touched = RwSignal::new(HashSet::<SettingsField>::new());
     let submitted = RwSignal::new(false);
     let server_problems = RwSignal::new(Vec::<SettingsProblem>::new());
-    let problems = Memo::new(move |_| draft.with(|d| d.parse().err().unwrap_or_default()));
+    let problems = Memo::new(move |_| {
+        draft.with(|d| {
+            d.parse(domain::settings::zone_shape)
+                .err()
+                .unwrap_or_default()
+        })
+    });
     let save = ServerAction::<SaveSettings>::new();
     Effect::new(move |_| {
         if let Some(Ok(SettingsOutcome::Invalid { problems })) = save.value().get() {
@@ -82,6 +89,7 @@ fn SettingsForm(draft: SettingsDraft) -> impl IntoView {
         server_problems.set(Vec::new());
         if problems.with(Vec::is_empty) {
             save.dispatch(SaveSettings {
+                shop: crate::shop::current_shop(),
                 draft: draft.get_untracked(),
             });
         }
@@ -113,6 +121,8 @@ fn SettingsForm(draft: SettingsDraft) -> impl IntoView {
                 {field(F::ShopUrl, Input::Url)}
                 {field(F::LogoUrl, Input::Url)}
                 {field(F::PostalAddress, Input::Area)}
+                {field(F::Currency, Input::Text)}
+                {field(F::TimeZone, Input::Text)}
                 {field(F::DefaultLanguage, Input::Text)}
             </fieldset>
             <fieldset>

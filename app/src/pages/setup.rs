@@ -14,7 +14,7 @@ const OWNER_FIELDS: [(SetupField, &str, &str); 2] = [
     (SetupField::Password, "password", "new-password"),
 ];
 
-const SHOP_FIELDS: [(NewShopField, &str); 7] = [
+pub(super) const SHOP_FIELDS: [(NewShopField, &str); 7] = [
     (NewShopField::Name, "text"),
     (NewShopField::Url, "url"),
     (NewShopField::Currency, "text"),
@@ -41,7 +41,7 @@ fn value_mut(draft: &mut SetupDraft, field: SetupField) -> &mut String {
 }
 
 /// The browser's own time zone, a good guess for the shop's.
-fn guessed_zone() -> String {
+pub(super) fn guessed_zone() -> String {
     #[cfg(feature = "hydrate")]
     {
         let options =
@@ -167,11 +167,12 @@ pub fn SetupPage() -> impl IntoView {
 
 /// "Connect your shop": the fresh key (shown once), the endpoint and a request that works.
 #[component]
-fn Connect(connection: Connection) -> impl IntoView {
+pub(super) fn Connect(connection: Connection) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().setup;
     let curl = connection.curl_example();
     let name = connection.shop_name.clone();
+    let open = format!("/s/{}", connection.shop_slug);
     view! {
         <section class="connect" aria-labelledby="connect-title">
             <h2 id="connect-title">{move || t().connect_title}</h2>
@@ -186,7 +187,7 @@ fn Connect(connection: Connection) -> impl IntoView {
             <h3>{move || t().curl_label}</h3>
             <pre class="curl"><code>{curl}</code></pre>
             <p>{move || t().next_steps}</p>
-            <a class="button" href="/">{move || t().open_admin}</a>
+            <a class="button" href=open rel="external">{move || t().open_admin}</a>
         </section>
     }
 }

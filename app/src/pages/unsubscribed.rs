@@ -22,15 +22,16 @@ pub fn UnsubscribedListPage() -> impl IntoView {
         })
     });
     let remove = ServerAction::<RemoveUnsubscribed>::new();
+    let shop = crate::shop::current_shop();
     let list = Resource::new(
         move || (search.get(), page.get(), remove.version().get()),
-        |(search, page, _)| list_unsubscribed(search, page),
+        move |(search, page, _)| list_unsubscribed(shop.clone(), search, page),
     );
     let export = move || {
-        format!(
-            "/admin/unsubscribed.csv?q={}",
+        crate::shop::shop_path(&format!(
+            "/unsubscribed.csv?q={}",
             domain::format::url_component(&search.get())
-        )
+        ))
     };
     view! {
         <Title text=move || t().title />
@@ -72,9 +73,10 @@ fn UnsubscribedTable(
     let page = data.page;
     let last_page = total.div_ceil(u64::from(UNSUBSCRIBED_PAGE_SIZE)).max(1);
     let q = domain::format::url_component(&search);
-    let previous = (page > 1).then(|| format!("/unsubscribed?q={q}&page={}", page - 1));
-    let next =
-        (u64::from(page) < last_page).then(|| format!("/unsubscribed?q={q}&page={}", page + 1));
+    let previous = (page > 1)
+        .then(|| crate::shop::shop_path(&format!("/unsubscribed?q={q}&page={}", page - 1)));
+    let next = (u64::from(page) < last_page)
+        .then(|| crate::shop::shop_path(&format!("/unsubscribed?q={q}&page={}", page + 1)));
     let rows = data
         .lines
         .into_iter()
@@ -92,7 +94,10 @@ fn UnsubscribedTable(
                             class="secondary"
                             on:click=move |_| {
                                 if confirm(t().confirm_remove) {
-                                    remove.dispatch(RemoveUnsubscribed { email: email.clone() });
+                                    remove.dispatch(RemoveUnsubscribed {
+                                        shop: crate::shop::current_shop(),
+                                        email: email.clone(),
+                                    });
                                 }
                             }
                         >

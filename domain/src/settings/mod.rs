@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{parse_time, CouponPrefix, QuietHours};
-use crate::{EmailAddress, Language, WebUrl};
+use crate::{Currency, EmailAddress, Language, WebUrl};
 
 mod field;
 mod new_shop;
@@ -65,6 +65,9 @@ pub struct ShopSettings {
     pub shop_url: WebUrl,
     pub logo_url: Option<WebUrl>,
     pub postal_address: String,
+    pub currency: Currency,
+    /// An IANA name the server knows (checked on the server).
+    pub time_zone: String,
     pub default_language: Language,
     pub sender_name: String,
     pub sender_email: Option<EmailAddress>,
@@ -94,6 +97,8 @@ pub struct SettingsDraft {
     pub shop_url: String,
     pub logo_url: String,
     pub postal_address: String,
+    pub currency: String,
+    pub time_zone: String,
     pub default_language: String,
     pub sender_name: String,
     pub sender_email: String,
@@ -200,6 +205,16 @@ fn quiet_hours(start: &str, end: &str) -> Result<Option<QuietHours>, (SettingsFi
         .map_err(|_| (F::QuietHoursEnd, Problem::SameTime))
 }
 
+/// Whether `zone` has the shape of an IANA name (`Europe/Paris`, `UTC`): all the browser can
+/// check; the server checks that the zone exists.
+pub fn zone_shape(zone: &str) -> bool {
+    !zone.is_empty()
+        && zone.len() <= 64
+        && zone
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/_-+".contains(c))
+}
+
 impl SettingsDraft {
     pub fn from_settings(settings: &ShopSettings) -> Self {
         let email = |e: &Option<EmailAddress>| {
@@ -216,6 +231,8 @@ impl SettingsDraft {
                 .map(|u| u.as_str().to_owned())
                 .unwrap_or_default(),
             postal_address: settings.postal_address.clone(),
+            currency: settings.currency.code().to_owned(),
+            time_zone: settings.time_zone.clone(),
             default_language: settings.default_language.code().to_owned(),
             sender_name: settings.sender_name.clone(),
             sender_email: email(&settings.sender_email),
@@ -241,8 +258,12 @@ impl SettingsDraft {
         }
     }
 
-    /// The settings, or every problem with the field it belongs to.
-    pub fn parse(&self) -> Result<ShopSettings, Vec<SettingsProblem>> {
+    /// The settings, or every problem with the field it belongs to. `known_zone` says whether
+    /// a time zone name exists (the browser can only check its shape; the server checks it).
+    pub fn parse(
+        &self,
+        known_zone: impl Fn(&str) -> bool,
+    ) -> Result<ShopSettings, Vec<SettingsProblem>> {
         let mut problems = Vec::new();
         let mut check = |field: SettingsField, problem: Option<Problem>| {
             if let Some(problem) = problem {
@@ -268,6 +289,15 @@ impl SettingsDraft {
         check(F::LogoUrl, logo_url.as_ref().err().cloned());
         let postal_address = text(&self.postal_address, ADDRESS_MAX, false);
         check(F::PostalAddress, postal_address.as_ref().err().cloned());
+        let currency = Currency::parse(&self.currency.trim().to_ascii_uppercase())
+            .ok()
+            .filter(|c| is_iso_4217(*c))
+            .ok_or(Problem::Currency);
+        check(F::Currency, currency.as_ref().err().cloned());
+        let time_zone = Some(self.time_zone.trim().to_owned())
+            .filter(|zone| known_zone(zone))
+            .ok_or(Problem::TimeZone);
+        check(F::TimeZone, time_zone.as_ref().err().cloned());
         let default_language =
             Language::parse(self.default_language.trim()).map_err(|_| Problem::Language);
         check(F::DefaultLanguage, default_language.as_ref().err().cloned());
@@ -334,6 +364,8 @@ impl SettingsDraft {
             shop_url: take(shop_url),
             logo_url: take(logo_url),
             postal_address: take(postal_address),
+            currency: take(currency),
+            time_zone: take(time_zone),
             default_language: take(default_language),
             sender_name: take(sender_name),
             sender_email: take(sender_email),

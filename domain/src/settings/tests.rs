@@ -1,11 +1,18 @@
 use super::*;
 
+/// The zones this test's "server" knows.
+fn paris_only(zone: &str) -> bool {
+    zone == "Europe/Paris"
+}
+
 fn draft() -> SettingsDraft {
     SettingsDraft {
         shop_name: "Boutique Émilie".into(),
         shop_url: "https://emilie.example".into(),
         logo_url: String::new(),
         postal_address: "1 rue de la Paix, 75002 Paris".into(),
+        currency: "EUR".into(),
+        time_zone: "Europe/Paris".into(),
         default_language: "fr".into(),
         sender_name: "Émilie".into(),
         sender_email: "bonjour@emilie.example".into(),
@@ -27,12 +34,14 @@ fn draft() -> SettingsDraft {
 
 #[test]
 fn a_complete_form_parses_and_round_trips() {
-    let settings = draft().parse().unwrap();
+    let settings = draft().parse(paris_only).unwrap();
     assert_eq!(settings.coupon_prefix.as_str(), "EMI-");
     assert_eq!(settings.reply_to, None);
     assert_eq!(settings.default_language, Language::FRENCH);
     assert_eq!(
-        SettingsDraft::from_settings(&settings).parse().unwrap(),
+        SettingsDraft::from_settings(&settings)
+            .parse(paris_only)
+            .unwrap(),
         settings
     );
 }
@@ -45,7 +54,7 @@ fn every_wrong_field_is_reported_with_its_problem() {
     bad.min_gap_hours = "-1".into();
     bad.abandoned_after_minutes = "2".into();
     bad.coupon_prefix = "é!".into();
-    let problems = bad.parse().unwrap_err();
+    let problems = bad.parse(|zone| zone == "Europe/Paris").unwrap_err();
     let found: Vec<(SettingsField, Problem)> =
         problems.into_iter().map(|p| (p.field, p.problem)).collect();
     assert_eq!(
@@ -88,28 +97,28 @@ fn the_cart_url_pattern_needs_the_cart_url_and_only_known_tags() {
     let mut empty = draft();
     empty.cart_url_pattern = String::new();
     assert_eq!(
-        empty.parse().unwrap().cart_url_pattern,
+        empty.parse(paris_only).unwrap().cart_url_pattern,
         CartUrlPattern::default()
     );
 }
 
 #[test]
 fn quiet_hours_are_both_times_or_neither() {
-    let settings = draft().parse().unwrap();
+    let settings = draft().parse(paris_only).unwrap();
     assert_eq!(settings.quiet_hours, Some(crate::engine::QuietHours::NIGHT));
     let none = SettingsDraft {
         quiet_hours_start: " ".into(),
         quiet_hours_end: String::new(),
         ..draft()
     };
-    assert_eq!(none.parse().unwrap().quiet_hours, None);
+    assert_eq!(none.parse(paris_only).unwrap().quiet_hours, None);
     let problems = |start: &str, end: &str| {
         SettingsDraft {
             quiet_hours_start: start.into(),
             quiet_hours_end: end.into(),
             ..draft()
         }
-        .parse()
+        .parse(paris_only)
         .unwrap_err()
     };
     let only_start = problems("21:00", "");
@@ -120,4 +129,37 @@ fn quiet_hours_are_both_times_or_neither() {
     let round_trip = SettingsDraft::from_settings(&settings);
     assert_eq!(round_trip.quiet_hours_start, "21:00");
     assert_eq!(round_trip.quiet_hours_end, "08:00");
+}
+
+#[test]
+fn an_unknown_currency_or_time_zone_is_refused_beside_its_field() {
+    let bad = SettingsDraft {
+        currency: "EUE".into(),
+        time_zone: "Europe/Atlantis".into(),
+        ..draft()
+    };
+    let problems = bad.parse(paris_only).unwrap_err();
+    assert!(problems.contains(&SettingsProblem {
+        field: SettingsField::Currency,
+        problem: Problem::Currency
+    }));
+    assert!(problems.contains(&SettingsProblem {
+        field: SettingsField::TimeZone,
+        problem: Problem::TimeZone
+    }));
+    let swiss = SettingsDraft {
+        currency: "chf".into(),
+        ..draft()
+    }
+    .parse(paris_only)
+    .unwrap();
+    assert_eq!(swiss.currency.code(), "CHF");
+}
+
+#[test]
+fn the_browser_checks_only_the_shape_of_a_zone() {
+    assert!(zone_shape("America/Argentina/Buenos_Aires"));
+    assert!(zone_shape("Etc/GMT+5"));
+    assert!(!zone_shape(""));
+    assert!(!zone_shape("Europe/Paris; drop"));
 }

@@ -22,7 +22,7 @@ pub async fn run(
     if !state.cron_token.matches(given.trim()) {
         return Err(ApiError::CronUnauthorized);
     }
-    match run_locked(&state.engine, Trigger::Cron, Utc::now()).await {
+    match run_locked(&state.engine, Trigger::Cron, None, Utc::now()).await {
         Ok(Some(summary)) => Ok(Json(summary)),
         Ok(None) => Err(ApiError::AlreadyRunning),
         Err(error) => Err(ApiError::RunFailed(error)),

@@ -68,6 +68,7 @@ impl Auth {
         &self,
         email: &str,
         password: &str,
+        grant: &db::Grant,
         now: DateTime<Utc>,
     ) -> Result<(), AuthError> {
         let email = EmailAddress::parse(email).map_err(AuthError::InvalidEmail)?;
@@ -81,7 +82,7 @@ impl Auth {
             return Err(AuthError::EmailTaken);
         }
         let hash = password::hash(password.to_owned()).await?;
-        db::insert_admin(&self.pool, &db::new_id(), email.as_str(), &hash, now).await?;
+        db::insert_admin(&self.pool, &db::new_id(), email.as_str(), &hash, grant, now).await?;
         Ok(())
     }
 

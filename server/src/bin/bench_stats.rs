@@ -68,7 +68,7 @@ async fn main() -> anyhow::Result<()> {
     let report = db::stats::refresh(&pool, demo::DEMO_SHOP_ID, now).await?;
     let rebuild = started.elapsed();
 
-    let shop = db::first_shop(&pool)
+    let shop = db::find_shop(&pool, demo::DEMO_SHOP_ID)
         .await?
         .ok_or_else(|| anyhow::anyhow!("no shop"))?;
     let today = now.date_naive();

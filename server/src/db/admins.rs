@@ -10,22 +10,31 @@ pub struct AdminRow {
     pub password_hash: String,
 }
 
+/// Inserts an account: the install's owner (`owns_all`), or a member of one shop with a role.
 pub async fn insert_admin(
     pool: &Pool,
     user_id: &str,
     email: &str,
     password_hash: &str,
+    grant: &super::Grant,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
+    let mut tx = pool.begin().await?;
     sqlx::query(
-        "insert into admin_users (user_id, email, password_hash, created_at) values ($1, $2, $3, $4)",
+        "insert into admin_users (user_id, email, password_hash, created_at, owns_all)
+         values ($1, $2, $3, $4, $5)",
     )
     .bind(user_id)
     .bind(email)
     .bind(password_hash)
     .bind(now)
-    .execute(pool)
+    .bind(matches!(grant, super::Grant::Everything))
+    .execute(&mut *tx)
     .await?;
+    if let super::Grant::Shop { shop_id, role } = grant {
+        super::members::set_role(&mut tx, user_id, shop_id, *role, now).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 
@@ -109,8 +118,8 @@ pub async fn insert_first_admin(
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
     let inserted = sqlx::query(
-        "insert into admin_users (user_id, email, password_hash, created_at)
-         select $1, $2, $3, $4 where not exists (select 1 from admin_users)",
+        "insert into admin_users (user_id, email, password_hash, created_at, owns_all)
+         select $1, $2, $3, $4, true where not exists (select 1 from admin_users)",
     )
     .bind(user_id)
     .bind(email)

@@ -267,6 +267,7 @@ pub struct Claimed {
 /// them until `now + lease`. A worker that dies leaves its rows to be taken again later.
 pub async fn claim(
     conn: &mut SqliteConnection,
+    shop_id: &str,
     now: DateTime<Utc>,
     lease: Duration,
     limit: i64,
@@ -276,7 +277,7 @@ pub async fn claim(
          where delivery_id in (
              select delivery_id from deliveries
              where status = 'queued' and next_attempt_at <= $2
-               and (lease_until is null or lease_until < $2)
+               and (lease_until is null or lease_until < $2) and shop_id = $4
              order by next_attempt_at limit $3)
          returning delivery_id, shop_id, cart_id, customer_id, step_id, language, attempts,
              created_at as queued_at",
@@ -284,6 +285,7 @@ pub async fn claim(
     .bind(now + lease)
     .bind(now)
     .bind(limit)
+    .bind(shop_id)
     .fetch_all(&mut *conn)
     .await?)
 }

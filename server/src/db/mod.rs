@@ -13,6 +13,7 @@ pub mod deliveries;
 pub mod engine;
 pub mod ingest;
 pub mod job_lock;
+pub mod members;
 pub mod money;
 pub mod orders;
 pub mod outcomes;
@@ -44,8 +45,9 @@ pub use carts::{
     insert_demo_batch, DemoBatch, DemoHistory, HistoryCoupon, HistoryDelivery, HistoryEvent,
     NewCartRow, NewCustomerRow, NewOrderRow,
 };
+pub use members::Grant;
 pub use shops::{
-    delete_shop, first_shop, free_slug, insert_shop, list_shops, shop_exists, ShopLine,
+    all_shops, delete_shop, find_shop, free_slug, insert_shop, list_shops, shop_exists, ShopLine,
     DEFAULT_ABANDONED_AFTER_MINUTES, DEFAULT_ATTRIBUTION_DAYS,
 };
 pub use templates::{insert_template, load_templates};

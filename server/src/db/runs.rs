@@ -13,13 +13,15 @@ pub struct RunRow {
     pub error: Option<String>,
 }
 
-/// The latest runs, newest first.
-pub async fn recent_runs(pool: &Pool, limit: i64) -> Result<Vec<RunRow>, DbError> {
+/// The shop's latest runs (and those from before runs had a shop), newest first.
+pub async fn recent_runs(pool: &Pool, shop_id: &str, limit: i64) -> Result<Vec<RunRow>, DbError> {
     Ok(sqlx::query_as(
         "select trigger, started_at, finished_at, summary_json, error from engine_runs
+         where shop_id = $2 or shop_id is null
          order by started_at desc limit $1",
     )
     .bind(limit)
+    .bind(shop_id)
     .fetch_all(pool)
     .await?)
 }
@@ -78,6 +80,7 @@ pub async fn recent_errors(
 
 /// A finished engine run, as the history records it.
 pub struct NewRun<'a> {
+    pub shop_id: &'a str,
     pub trigger: &'a str,
     pub started_at: DateTime<Utc>,
     pub finished_at: DateTime<Utc>,
@@ -87,8 +90,9 @@ pub struct NewRun<'a> {
 
 pub async fn insert(pool: &Pool, run: NewRun<'_>) -> Result<(), DbError> {
     sqlx::query(
-        "insert into engine_runs (run_id, trigger, started_at, finished_at, summary_json, error)
-         values ($1, $2, $3, $4, $5, $6)",
+        "insert into engine_runs (run_id, trigger, started_at, finished_at, summary_json, error,
+             shop_id)
+         values ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(super::new_id())
     .bind(run.trigger)
@@ -96,6 +100,7 @@ pub async fn insert(pool: &Pool, run: NewRun<'_>) -> Result<(), DbError> {
     .bind(run.finished_at)
     .bind(run.summary_json)
     .bind(run.error)
+    .bind(run.shop_id)
     .execute(pool)
     .await?;
     Ok(())

@@ -13,6 +13,8 @@ struct SettingsRow {
     url: String,
     logo_url: Option<String>,
     postal_address: String,
+    currency: String,
+    time_zone: String,
     default_language: String,
     sender_name: Option<String>,
     sender_email: Option<String>,
@@ -61,7 +63,8 @@ fn count(value: Option<i64>, default: u32) -> Result<u32, DbError> {
 /// The shop's settings; a shop without a settings row gets the defaults.
 pub async fn load(pool: &Pool, shop_id: &str) -> Result<Option<ShopSettings>, DbError> {
     let row: Option<SettingsRow> = sqlx::query_as(
-        "select s.name, s.url, s.logo_url, s.postal_address, s.default_language,
+        "select s.name, s.url, s.logo_url, s.postal_address, s.currency, s.time_zone,
+                s.default_language,
                 ss.sender_name, ss.sender_email, ss.reply_to, ss.support_email, ss.cart_url_pattern,
                 ss.coupon_prefix, ss.expired_coupon_days, ss.abandoned_after_minutes,
                 ss.min_gap_hours, ss.max_lateness_hours, ss.coupon_cooldown_days,
@@ -80,6 +83,8 @@ pub async fn load(pool: &Pool, shop_id: &str) -> Result<Option<ShopSettings>, Db
         shop_url: WebUrl::parse(&row.url).map_err(DbError::corrupt)?,
         logo_url: row.logo_url.and_then(|u| WebUrl::parse(&u).ok()),
         postal_address: row.postal_address,
+        currency: domain::Currency::parse(&row.currency).map_err(DbError::corrupt)?,
+        time_zone: row.time_zone,
         default_language: Language::parse(&row.default_language).map_err(DbError::corrupt)?,
         sender_name: row.sender_name.unwrap_or_default(),
         sender_email: email(row.sender_email),
@@ -125,7 +130,7 @@ pub async fn save(
     let mut tx = pool.begin().await?;
     let updated = sqlx::query(
         "update shops set name = $1, url = $2, logo_url = $3, postal_address = $4,
-                default_language = $5
+                default_language = $5, currency = $7, time_zone = $8
          where shop_id = $6",
     )
     .bind(&settings.shop_name)
@@ -134,6 +139,8 @@ pub async fn save(
     .bind(&settings.postal_address)
     .bind(settings.default_language.code())
     .bind(shop_id)
+    .bind(settings.currency.code())
+    .bind(&settings.time_zone)
     .execute(&mut *tx)
     .await?
     .rows_affected();

@@ -35,16 +35,27 @@ impl TryFrom<ShopRow> for Shop {
     }
 }
 
-/// The shop the admin serves while Relance runs one shop per instance: the oldest one.
-#[tracing::instrument(skip_all)]
-pub async fn first_shop(pool: &Pool) -> Result<Option<Shop>, DbError> {
+/// The shop with this id (its slug).
+pub async fn find_shop(pool: &Pool, shop_id: &str) -> Result<Option<Shop>, DbError> {
     let row: Option<ShopRow> = sqlx::query_as(
         "select shop_id, name, url, logo_url, postal_address, currency, default_language, time_zone
-         from shops order by created_at, shop_id limit 1",
+         from shops where shop_id = $1",
     )
+    .bind(shop_id)
     .fetch_optional(pool)
     .await?;
     row.map(Shop::try_from).transpose()
+}
+
+/// Every shop, oldest first: the engine's pass serves each in turn.
+pub async fn all_shops(pool: &Pool) -> Result<Vec<Shop>, DbError> {
+    let rows: Vec<ShopRow> = sqlx::query_as(
+        "select shop_id, name, url, logo_url, postal_address, currency, default_language, time_zone
+         from shops order by created_at, shop_id",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter().map(Shop::try_from).collect()
 }
 
 pub async fn shop_exists(pool: &Pool, shop_id: &str) -> Result<bool, DbError> {
@@ -112,6 +123,7 @@ pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Re
         "delete from cart_events where api_key_id in (select api_key_id from api_keys where shop_id = $1)",
         "delete from api_keys where shop_id = $1",
         "delete from shop_settings where shop_id = $1",
+        "delete from shop_members where shop_id = $1",
         "delete from step_discounts where shop_id = $1",
         "delete from reminder_steps where shop_id = $1",
         "delete from campaigns where shop_id = $1",

@@ -24,7 +24,7 @@ pub async fn seed_demo(pool: &Pool, carts: u32, history: bool) {
 
 /// Lets every step of the demo shop go out however late, with no gap between reminders.
 pub async fn relax_sending_limits(pool: &Pool) {
-    let shop = super::first_shop(pool).await.unwrap().unwrap();
+    let shop = super::find_shop(pool, "demo").await.unwrap().unwrap();
     let mut settings = super::settings::load(pool, &shop.id)
         .await
         .unwrap()

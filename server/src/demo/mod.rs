@@ -32,7 +32,12 @@ pub const DEMO_ADMIN_PASSWORD: &str = "relance-demo";
 /// Creates the demo admin account unless it exists.
 pub async fn ensure_demo_admin(auth: &Auth, now: DateTime<Utc>) -> anyhow::Result<()> {
     match auth
-        .create_admin(DEMO_ADMIN_EMAIL, DEMO_ADMIN_PASSWORD, now)
+        .create_admin(
+            DEMO_ADMIN_EMAIL,
+            DEMO_ADMIN_PASSWORD,
+            &crate::db::Grant::Everything,
+            now,
+        )
         .await
     {
         Ok(()) | Err(AuthError::EmailTaken) => Ok(()),

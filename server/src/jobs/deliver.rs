@@ -49,6 +49,7 @@ fn jitter() -> f64 {
 /// back to the store as soon as it is known.
 pub async fn send_all(
     sender: &Sender,
+    shop: &Shop,
     campaign: &Campaign,
     now: DateTime<Utc>,
     mut ready: mpsc::Receiver<Vec<Ready>>,
@@ -56,7 +57,7 @@ pub async fn send_all(
     summary: &mut RunSummary,
 ) -> anyhow::Result<Option<SenderFault>> {
     let pool = &sender.pool;
-    let shop = db::first_shop(pool).await?.context("the shop is gone")?;
+    let shop = shop.clone();
     let templates = db::load_templates(pool, &shop.id).await?;
     let max_attempts = engine::max_attempts(pool, &shop.id).await?;
     let identity = engine::mail_identity(pool, &shop.id).await?;

@@ -11,8 +11,68 @@ use super::plan::{Planner, RunSummary};
 use super::sender::Sender;
 use super::store::Store;
 use crate::db::{self, outcomes::Record};
+use domain::Shop;
 
-/// Runs one pass at `now`: decisions written page by page while the reminders they queue are
+/// One shop's pass, and what it came to.
+pub struct ShopPass {
+    pub shop_id: String,
+    pub started_at: DateTime<Utc>,
+    pub result: anyhow::Result<RunSummary>,
+}
+
+/// Every shop's pass at `now` (or only `only`'s), one shop after the other, each with its own
+/// settings, campaign, sender and time zone. A shop that fails does not stop the others.
+pub async fn shop_passes(
+    sender: &Sender,
+    only: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<ShopPass>> {
+    let shops = db::all_shops(&sender.pool)
+        .await
+        .context("cannot list the shops")?;
+    let mut passes = Vec::new();
+    for shop in shops
+        .iter()
+        .filter(|shop| only.is_none_or(|id| id == shop.id))
+    {
+        let started_at = Utc::now();
+        let result = shop_pass(sender, shop, now).await;
+        if let Err(error) = &result {
+            tracing::error!(shop = %shop.id, error = format!("{error:#}"), "a shop's pass failed");
+        }
+        passes.push(ShopPass {
+            shop_id: shop.id.clone(),
+            started_at,
+            result,
+        });
+    }
+    Ok(passes)
+}
+
+/// The passes' figures added up; an error naming every shop that failed, if one did (the
+/// others' work is done and kept all the same).
+pub fn combine(passes: Vec<ShopPass>) -> anyhow::Result<RunSummary> {
+    let mut total = RunSummary::default();
+    let mut failures = Vec::new();
+    for pass in passes {
+        match pass.result {
+            Ok(summary) => total.merge(summary),
+            Err(error) => failures.push(format!("shop {}: {error:#}", pass.shop_id)),
+        }
+    }
+    if failures.is_empty() {
+        Ok(total)
+    } else {
+        Err(anyhow::anyhow!(failures.join("; ")))
+    }
+}
+
+/// Every shop's pass at `now`, added up: the scheduler's, the cron URL's and the tests'.
+pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<RunSummary> {
+    combine(shop_passes(sender, None, now).await?)
+}
+
+/// Runs one shop's pass at `now`: decisions written page by page while the reminders they queue are
 /// sent, the sends starting as soon as the first page is written.
 ///
 /// Two sides run together. The store owns the pass's one database connection: it claims rows
@@ -20,10 +80,14 @@ use crate::db::{self, outcomes::Record};
 /// claimed), and writes the sends' outcomes. The sending side keeps a few sends going
 /// (rendering runs on every core). One connection does every read and write, so no commit of
 /// another connection empties its page cache.
-#[tracing::instrument(skip_all, fields(%now))]
-pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<RunSummary> {
+#[tracing::instrument(skip_all, fields(%now, shop = %shop.id))]
+pub async fn shop_pass(
+    sender: &Sender,
+    shop: &Shop,
+    now: DateTime<Utc>,
+) -> anyhow::Result<RunSummary> {
     let pool = &sender.pool;
-    let Some(planner) = Planner::start(pool, now).await? else {
+    let Some(planner) = Planner::start(pool, shop, now).await? else {
         return Ok(RunSummary::default());
     };
     let started = std::time::Instant::now();
@@ -35,7 +99,7 @@ pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<Run
     let store = Store::new(pool.acquire().await?, planner, batches, outcomes);
     let store = tokio::spawn(store.run());
     let mut summary = RunSummary::default();
-    let sent = send_all(sender, &campaign, now, ready, finished, &mut summary).await;
+    let sent = send_all(sender, shop, &campaign, now, ready, finished, &mut summary).await;
     let decided = store.await.context("the engine's store failed")??;
     if let Some(fault) = sent? {
         // Every reminder not sent is back in the queue; the run is recorded as failed with

@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 
 use crate::zones::{customer_zone, shop_zone};
 use domain::engine::{abandoned_at, decide, step_due_at, Action, SendingRules, Situation};
-use domain::{Campaign, EmailTemplate};
+use domain::{Campaign, EmailTemplate, Shop};
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
@@ -174,11 +174,12 @@ pub struct Planner {
 }
 
 impl Planner {
-    /// `None` when there is no shop or campaign yet.
-    pub async fn start(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Self>> {
-        let Some(shop) = db::first_shop(pool).await? else {
-            return Ok(None);
-        };
+    /// `None` when the shop has no campaign yet.
+    pub async fn start(
+        pool: &Pool,
+        shop: &Shop,
+        now: DateTime<Utc>,
+    ) -> anyhow::Result<Option<Self>> {
         let Some(campaign) = db::load_campaign(pool, &shop.id).await? else {
             return Ok(None);
         };
@@ -193,7 +194,7 @@ impl Planner {
             settings,
             requested: engine::requested_carts(pool, &shop.id).await?,
             zone: shop_zone(&shop.time_zone),
-            shop_id: shop.id,
+            shop_id: shop.id.clone(),
             campaign,
             pages: match quiet_for {
                 Some(quiet_for) => Pages::Requested {
@@ -369,10 +370,13 @@ impl Planner {
 }
 
 /// Decides every open cart of the shop at `now` without writing anything (a dry run);
-/// `None` when there is no shop or campaign.
-#[tracing::instrument(skip_all, fields(%now))]
-pub async fn plan(pool: &Pool, now: DateTime<Utc>) -> anyhow::Result<Option<Plan>> {
-    let Some(mut planner) = Planner::start(pool, now).await? else {
+/// `None` when there is no such shop or it has no campaign.
+#[tracing::instrument(skip_all, fields(%now, shop_id))]
+pub async fn plan(pool: &Pool, shop_id: &str, now: DateTime<Utc>) -> anyhow::Result<Option<Plan>> {
+    let Some(shop) = db::find_shop(pool, shop_id).await? else {
+        return Ok(None);
+    };
+    let Some(mut planner) = Planner::start(pool, &shop, now).await? else {
         return Ok(None);
     };
     let mut conn = pool.acquire().await?;

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::{lock, pass::run_pass, plan::RunSummary, sender::Sender};
+use super::pass::{combine, shop_passes, ShopPass};
+use super::{lock, plan::RunSummary, sender::Sender};
 use crate::db::{self, runs::NewRun, Pool};
 
 /// What started a run, as the run history records it.
@@ -27,58 +28,64 @@ impl Trigger {
     }
 }
 
-/// Runs a pass unless another run holds the engine's lock (then `None`: "already running"),
-/// and records the run. `now` is the engine's clock; the lock uses the wall clock.
+/// Runs a pass of every shop (or only `only`) unless another run holds the engine's lock
+/// (then `None`: "already running"), and records each shop's run. `now` is the engine's
+/// clock; the lock uses the wall clock.
 pub async fn run_locked(
     sender: &Sender,
     trigger: Trigger,
+    only: Option<&str>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Option<RunSummary>> {
     let pool = &sender.pool;
-    let started = Utc::now();
-    let Some(lock) = lock::try_lock(pool, started).await? else {
+    let Some(lock) = lock::try_lock(pool, Utc::now()).await? else {
         return Ok(None);
     };
-    let result = run_pass(sender, now).await;
-    record_run(pool, trigger, started, &result).await;
+    let passes = shop_passes(sender, only, now).await;
+    let result = record_runs(pool, trigger, passes).await;
     lock.release(pool).await?;
     result.map(Some)
 }
 
-/// Runs a pass without the engine's lock and records it: `relance run-once`. A run-once
-/// killed mid-batch would otherwise keep the lock for its whole hold time; two passes at once
-/// are safe anyway, because the claims' leases give each queued reminder to one of them.
+/// Runs every shop's pass without the engine's lock and records them: `relance run-once`. A
+/// run-once killed mid-batch would otherwise keep the lock for its whole hold time; two
+/// passes at once are safe anyway, because the claims' leases give each queued reminder to
+/// one of them.
 pub async fn run_recorded(
     sender: &Sender,
     trigger: Trigger,
+    only: Option<&str>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<RunSummary> {
-    let started = Utc::now();
-    let result = run_pass(sender, now).await;
-    record_run(&sender.pool, trigger, started, &result).await;
-    result
+    let passes = shop_passes(sender, only, now).await;
+    record_runs(&sender.pool, trigger, passes).await
 }
 
-/// Adds a finished run to the history the Automatic sending tab shows; a failure to record
-/// is logged, never turned into a failed run.
-async fn record_run(
+/// Adds each shop's finished run to the history its Automatic sending tab shows, and returns
+/// the runs added up. A failure to record is logged, never turned into a failed run.
+async fn record_runs(
     pool: &Pool,
     trigger: Trigger,
-    started: DateTime<Utc>,
-    result: &anyhow::Result<RunSummary>,
-) {
-    let (summary_json, error) = match result {
-        Ok(summary) => (serde_json::to_string(summary).ok(), None),
-        Err(error) => (None, Some(format!("{error:#}"))),
-    };
-    let run = NewRun {
-        trigger: trigger.as_str(),
-        started_at: started,
-        finished_at: Utc::now(),
-        summary_json,
-        error,
-    };
-    if let Err(error) = db::runs::insert(pool, run).await {
-        tracing::error!(%error, "cannot record an engine run");
+    passes: anyhow::Result<Vec<ShopPass>>,
+) -> anyhow::Result<RunSummary> {
+    let passes = passes?;
+    let finished_at = Utc::now();
+    for pass in &passes {
+        let (summary_json, error) = match &pass.result {
+            Ok(summary) => (serde_json::to_string(summary).ok(), None),
+            Err(error) => (None, Some(format!("{error:#}"))),
+        };
+        let run = NewRun {
+            shop_id: &pass.shop_id,
+            trigger: trigger.as_str(),
+            started_at: pass.started_at,
+            finished_at,
+            summary_json,
+            error,
+        };
+        if let Err(error) = db::runs::insert(pool, run).await {
+            tracing::error!(%error, "cannot record an engine run");
+        }
     }
+    combine(passes)
 }

@@ -36,7 +36,7 @@ pub async fn run(sender: Sender, shutdown: impl Future<Output = ()>) {
     let mut failures = 0;
     loop {
         let now = Utc::now();
-        let wake = match run_locked(&sender, Trigger::Scheduler, now).await {
+        let wake = match run_locked(&sender, Trigger::Scheduler, None, now).await {
             Ok(Some(summary)) => {
                 tracing::info!(
                     due = summary.due,

@@ -136,7 +136,8 @@ impl Store {
         loop {
             let mut tx = self.conn.begin_with("BEGIN IMMEDIATE").await?;
             outcomes::write_records(&mut tx, &self.pending.records, now).await?;
-            let claimed = deliveries::claim(&mut tx, now, LEASE, BATCH).await?;
+            let claimed =
+                deliveries::claim(&mut tx, &self.planner.shop_id, now, LEASE, BATCH).await?;
             let mut prepared = sending::prepare(&mut tx, &claimed).await?;
             tx.commit().await?;
             self.pending.clear();
@@ -402,7 +403,14 @@ mod tests {
         let (_finished, outcomes) = mpsc::unbounded_channel();
         let mut store = Store::new(
             pool.acquire().await.unwrap(),
-            Planner::start(&pool, now).await.unwrap().unwrap(),
+            Planner::start(
+                &pool,
+                &db::find_shop(&pool, "demo").await.unwrap().unwrap(),
+                now,
+            )
+            .await
+            .unwrap()
+            .unwrap(),
             batches,
             outcomes,
         );
@@ -442,7 +450,7 @@ mod tests {
         assert_eq!(held, [("queued".to_owned(), sends as i64)]);
         // Held by this run, so an overlapping run's claim does not take them.
         let mut conn = pool.acquire().await.unwrap();
-        assert!(deliveries::claim(&mut conn, now, LEASE, 1000)
+        assert!(deliveries::claim(&mut conn, "demo", now, LEASE, 1000)
             .await
             .unwrap()
             .is_empty());

@@ -30,12 +30,6 @@ impl DbBackend {
     fn public_url(&self) -> &str {
         self.engine.signer.public_url()
     }
-
-    async fn shop(&self) -> Result<domain::Shop, BackendError> {
-        db::first_shop(&self.pool)
-            .await?
-            .ok_or_else(|| BackendError::new("no shop"))
-    }
 }
 
 impl From<AuthError> for BackendError {
@@ -52,14 +46,57 @@ impl From<DbError> for BackendError {
 
 #[async_trait]
 impl Backend for DbBackend {
-    async fn shop_campaign(&self) -> Result<Option<ShopCampaign>, BackendError> {
-        let Some(shop) = db::first_shop(&self.pool).await? else {
-            return Ok(None);
-        };
+    async fn reach(
+        &self,
+        user_id: &str,
+        slug: &str,
+    ) -> Result<Option<(domain::Shop, domain::team::Role)>, BackendError> {
+        Ok(db::members::reach(&self.pool, user_id, slug).await?)
+    }
+
+    fn known_zone(&self, zone: &str) -> bool {
+        crate::zones::known_zone(zone)
+    }
+
+    async fn shops_of(
+        &self,
+        user_id: &str,
+    ) -> Result<Vec<app::backend::ReachableShop>, BackendError> {
+        Ok(db::members::shops_of(&self.pool, user_id)
+            .await?
+            .into_iter()
+            .filter_map(|row| {
+                Some(app::backend::ReachableShop {
+                    role: domain::team::Role::parse(&row.role)?,
+                    slug: row.shop_id,
+                    name: row.name,
+                })
+            })
+            .collect())
+    }
+
+    async fn create_shop(
+        &self,
+        user_id: &str,
+        draft: &domain::settings::NewShopDraft,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Result<app::api::Connection, Vec<domain::settings::NewShopProblem>>, BackendError>
+    {
+        crate::shops::create_owned(&self.pool, user_id, draft, self.public_url(), now)
+            .await
+            .map_err(|error| {
+                BackendError::new(Box::<dyn std::error::Error + Send + Sync>::from(error))
+            })
+    }
+
+    async fn shop_campaign(
+        &self,
+        shop: &domain::Shop,
+    ) -> Result<Option<ShopCampaign>, BackendError> {
         let campaign = db::load_campaign(&self.pool, &shop.id).await?;
         let templates = db::load_templates(&self.pool, &shop.id).await?;
         Ok(Some(ShopCampaign {
-            shop,
+            shop: shop.clone(),
             campaign,
             templates,
         }))
@@ -67,73 +104,86 @@ impl Backend for DbBackend {
 
     async fn carts(
         &self,
+        shop: &domain::Shop,
         query: &app::api::CartsQuery,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<app::api::CartsPage>, BackendError> {
-        Ok(super::carts::carts_page(&self.pool, query, now).await?)
+        Ok(Some(
+            super::carts::carts_page(&self.pool, shop, query, now).await?,
+        ))
     }
 
     async fn cart_detail(
         &self,
+        shop: &domain::Shop,
         cart_id: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<app::api::CartDetail>, BackendError> {
-        Ok(super::carts::cart_detail(&self.pool, cart_id, now).await?)
+        Ok(super::carts::cart_detail(&self.pool, shop, cart_id, now).await?)
     }
 
     async fn queue_next_reminder(
         &self,
+        shop: &domain::Shop,
         cart_id: &str,
         user_id: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<(), BackendError> {
-        let shop = db::first_shop(&self.pool)
-            .await?
-            .ok_or_else(|| BackendError::new("no shop"))?;
         db::cart_detail::queue_reminder_request(&self.pool, &shop.id, cart_id, user_id, now)
             .await?;
         Ok(())
     }
 
-    async fn template_summaries(&self) -> Result<Vec<app::api::TemplateSummary>, BackendError> {
-        Ok(super::templates::summaries(&self.pool).await?)
+    async fn template_summaries(
+        &self,
+        shop: &domain::Shop,
+    ) -> Result<Vec<app::api::TemplateSummary>, BackendError> {
+        Ok(super::templates::summaries(&self.pool, &shop.id).await?)
     }
 
     async fn template_editor(
         &self,
+        shop: &domain::Shop,
         template_id: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<app::api::TemplateEditorData>, BackendError> {
-        Ok(super::templates::editor(&self.pool, self.public_url(), template_id, now).await?)
+        Ok(super::templates::editor(&self.pool, self.public_url(), shop, template_id, now).await?)
     }
 
     async fn preview_context(
         &self,
+        shop: &domain::Shop,
         sample: &str,
         language: domain::Language,
     ) -> Result<Option<domain::email::RenderContext>, BackendError> {
         Ok(
-            super::templates::preview_context(&self.pool, self.public_url(), sample, language)
-                .await?,
+            super::templates::preview_context(
+                &self.pool,
+                self.public_url(),
+                shop,
+                sample,
+                language,
+            )
+            .await?,
         )
     }
 
     async fn save_template(
         &self,
+        shop: &domain::Shop,
         template: &domain::EmailTemplate,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError> {
-        let shop = self.shop().await?;
         Ok(db::templates::update_template(&self.pool, &shop.id, template, now).await?)
     }
 
     async fn create_template(
         &self,
+        shop: &domain::Shop,
         name: &str,
         copy_of: Option<&str>,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<String>, BackendError> {
-        let shop = self.shop().await?;
         let mut template = match copy_of {
             Some(id) => {
                 let Some(mut original) = db::load_templates(&self.pool, &shop.id)
@@ -165,9 +215,9 @@ impl Backend for DbBackend {
 
     async fn delete_template(
         &self,
+        shop: &domain::Shop,
         template_id: &str,
     ) -> Result<app::api::TemplateDeletion, BackendError> {
-        let shop = self.shop().await?;
         Ok(
             match db::templates::delete_template(&self.pool, &shop.id, template_id).await? {
                 DeleteOutcome::Deleted => app::api::TemplateDeletion::Deleted,
@@ -181,14 +231,12 @@ impl Backend for DbBackend {
 
     async fn send_email(
         &self,
+        shop: &domain::Shop,
         to: &str,
         email: &domain::email::RenderedEmail,
     ) -> Result<(), BackendError> {
         // A test email comes from the same sender as the reminders.
-        let identity = match db::first_shop(&self.pool).await? {
-            Some(shop) => db::engine::mail_identity(&self.pool, &shop.id).await?,
-            None => Default::default(),
-        };
+        let identity = db::engine::mail_identity(&self.pool, &shop.id).await?;
         let message = build_message(
             &identity.from_header(&self.engine.mail_from),
             &OutgoingEmail {
@@ -209,32 +257,28 @@ impl Backend for DbBackend {
             .map_err(BackendError::new)
     }
 
-    async fn settings(&self) -> Result<Option<domain::settings::ShopSettings>, BackendError> {
-        let Some(shop) = db::first_shop(&self.pool).await? else {
-            return Ok(None);
-        };
+    async fn settings(
+        &self,
+        shop: &domain::Shop,
+    ) -> Result<Option<domain::settings::ShopSettings>, BackendError> {
         Ok(db::settings::load(&self.pool, &shop.id).await?)
     }
 
     async fn save_settings(
         &self,
+        shop: &domain::Shop,
         settings: &domain::settings::ShopSettings,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError> {
-        let Some(shop) = db::first_shop(&self.pool).await? else {
-            return Ok(false);
-        };
         Ok(db::settings::save(&self.pool, &shop.id, settings, now).await?)
     }
 
     async fn save_step(
         &self,
+        shop: &domain::Shop,
         step: &domain::ReminderStep,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<app::api::StepSaved, BackendError> {
-        let Some(shop) = db::first_shop(&self.pool).await? else {
-            return Ok(app::api::StepSaved::NotFound);
-        };
         Ok(super::wire::step_saved(
             db::campaigns::save_step(&self.pool, &shop.id, step, now).await?,
         ))
@@ -242,81 +286,42 @@ impl Backend for DbBackend {
 
     async fn set_step_enabled(
         &self,
+        shop: &domain::Shop,
         step_id: &str,
         enabled: bool,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError> {
-        let shop = self.shop().await?;
         Ok(db::campaigns::set_step_enabled(&self.pool, &shop.id, step_id, enabled, now).await?)
     }
 
     async fn set_escalation(
         &self,
+        shop: &domain::Shop,
         enabled: bool,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError> {
-        let shop = self.shop().await?;
         Ok(db::campaigns::set_escalation(&self.pool, &shop.id, enabled, now).await?)
     }
 
-    async fn delete_step(&self, step_id: &str) -> Result<bool, BackendError> {
-        let shop = self.shop().await?;
+    async fn delete_step(&self, shop: &domain::Shop, step_id: &str) -> Result<bool, BackendError> {
         Ok(db::campaigns::delete_step(&self.pool, &shop.id, step_id).await?)
     }
 
     async fn duplicate_step(
         &self,
+        shop: &domain::Shop,
         step_id: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<app::api::StepSaved, BackendError> {
-        let shop = self.shop().await?;
-        let Some(campaign) = db::load_campaign(&self.pool, &shop.id).await? else {
-            return Ok(app::api::StepSaved::NotFound);
-        };
-        let Some(original) = campaign.steps().iter().find(|s| s.id == step_id) else {
-            return Ok(app::api::StepSaved::NotFound);
-        };
-        if campaign.steps().len() >= domain::MAX_STEPS {
-            return Ok(app::api::StepSaved::Refused(app::api::StepRefusal::TooMany));
-        }
-        let taken: Vec<u32> = campaign
-            .steps()
-            .iter()
-            .map(|s| s.delay.total_hours())
-            .collect();
-        // The copy goes one day later (or one hour if days run out), off until edited.
-        let free = (1..=30)
-            .filter_map(|n| original.delay.total_hours().checked_add(24 * n))
-            .chain((1..=720).filter_map(|n| original.delay.total_hours().checked_add(n)))
-            .find_map(|hours| {
-                let delay = if hours % 24 == 0 {
-                    domain::Delay::days(hours / 24)
-                } else {
-                    domain::Delay::hours(hours)
-                };
-                delay.ok().filter(|_| !taken.contains(&hours))
-            });
-        let Some(delay) = free else {
-            return Ok(app::api::StepSaved::Refused(
-                app::api::StepRefusal::SameDelay {
-                    hours: original.delay.total_hours(),
-                },
-            ));
-        };
-        let copy = domain::ReminderStep {
-            id: String::new(),
-            delay,
-            enabled: false,
-            ..original.clone()
-        };
-        Ok(super::wire::step_saved(
-            db::campaigns::save_step(&self.pool, &shop.id, &copy, now).await?,
-        ))
+        Ok(super::steps::duplicate(&self.pool, &shop.id, step_id, now).await?)
     }
 
-    async fn sending_status(&self) -> Result<app::api::SendingStatus, BackendError> {
+    async fn sending_status(
+        &self,
+        shop: &domain::Shop,
+    ) -> Result<app::api::SendingStatus, BackendError> {
         let now = chrono::Utc::now();
-        let runs = db::runs::recent_runs(&self.pool, 10)
+        let runs = db::runs::recent_runs(&self.pool, &shop.id, 10)
             .await?
             .into_iter()
             .map(super::wire::run_line)
@@ -330,23 +335,17 @@ impl Backend for DbBackend {
                 .and_then(|summary| summary.next_due);
             crate::jobs::scheduler::next_wake(run.started_at, next_due)
         });
-        let (queued_due, queued_later, errors) = match db::first_shop(&self.pool).await? {
-            Some(shop) => {
-                let (due, later) = db::runs::backlog(&self.pool, &shop.id, now).await?;
-                let errors = db::runs::recent_errors(&self.pool, &shop.id, 10)
-                    .await?
-                    .into_iter()
-                    .map(|row| app::api::SendingError {
-                        at: row.updated_at,
-                        email: row.email,
-                        error: row.last_error,
-                        retrying: row.status == "queued",
-                    })
-                    .collect();
-                (due, later, errors)
-            }
-            None => (0, 0, Vec::new()),
-        };
+        let (queued_due, queued_later) = db::runs::backlog(&self.pool, &shop.id, now).await?;
+        let errors = db::runs::recent_errors(&self.pool, &shop.id, 10)
+            .await?
+            .into_iter()
+            .map(|row| app::api::SendingError {
+                at: row.updated_at,
+                email: row.email,
+                error: row.last_error,
+                retrying: row.status == "queued",
+            })
+            .collect();
         Ok(app::api::SendingStatus {
             runs,
             next_run,
@@ -360,9 +359,17 @@ impl Backend for DbBackend {
 
     async fn run_now(
         &self,
+        shop: &domain::Shop,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<app::api::RunNowOutcome, BackendError> {
-        match crate::jobs::run_locked(&self.engine, crate::jobs::Trigger::Admin, now).await {
+        match crate::jobs::run_locked(
+            &self.engine,
+            crate::jobs::Trigger::Admin,
+            Some(&shop.id),
+            now,
+        )
+        .await
+        {
             Ok(Some(summary)) => Ok(app::api::RunNowOutcome::Ran(super::wire::figures(&summary))),
             Ok(None) => Ok(app::api::RunNowOutcome::AlreadyRunning),
             Err(error) => Err(BackendError::new(error)),
@@ -375,69 +382,49 @@ impl Backend for DbBackend {
 
     async fn statistics(
         &self,
+        shop: &domain::Shop,
         from: Option<&str>,
         to: Option<&str>,
         scanners: bool,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Option<Result<app::api::StatsPage, domain::stats::RangeError>>, BackendError> {
-        let Some(shop) = db::first_shop(&self.pool).await? else {
-            return Ok(None);
-        };
         Ok(Some(
-            crate::web::statistics::page(&self.pool, &shop, from, to, scanners, now).await?,
+            crate::web::statistics::page(&self.pool, shop, from, to, scanners, now).await?,
         ))
     }
 
     async fn unsubscribed(
         &self,
+        shop: &domain::Shop,
         search: &str,
         page: u32,
     ) -> Result<app::api::UnsubscribedPage, BackendError> {
-        let Some(shop) = db::first_shop(&self.pool).await? else {
-            return Ok(app::api::UnsubscribedPage {
-                lines: Vec::new(),
-                total: 0,
-                page,
-            });
-        };
-        let (rows, total) = db::suppressions::list(
-            &self.pool,
-            &shop.id,
-            search,
-            Some((page, app::api::UNSUBSCRIBED_PAGE_SIZE)),
-        )
-        .await?;
-        Ok(app::api::UnsubscribedPage {
-            lines: rows
-                .into_iter()
-                .map(|row| app::api::UnsubscribedLine {
-                    email: row.email,
-                    reason: row.reason,
-                    at: row.created_at,
-                })
-                .collect(),
-            total,
-            page,
-        })
+        Ok(super::unsubscribed::page(&self.pool, &shop.id, search, page).await?)
     }
 
-    async fn remove_unsubscribed(&self, email: &str) -> Result<bool, BackendError> {
-        let shop = self.shop().await?;
+    async fn remove_unsubscribed(
+        &self,
+        shop: &domain::Shop,
+        email: &str,
+    ) -> Result<bool, BackendError> {
         Ok(db::suppressions::remove(&self.pool, &shop.id, email).await?)
     }
 
-    async fn api_keys(&self) -> Result<app::api::KeysPage, BackendError> {
-        let shop = self.shop().await?;
+    async fn api_keys(&self, shop: &domain::Shop) -> Result<app::api::KeysPage, BackendError> {
         let keys = db::api_keys::list_for_shop(&self.pool, &shop.id).await?;
-        Ok(super::wire::keys_page(shop, self.public_url(), keys))
+        Ok(super::wire::keys_page(
+            shop.clone(),
+            self.public_url(),
+            keys,
+        ))
     }
 
     async fn create_api_key(
         &self,
+        shop: &domain::Shop,
         name: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<String, BackendError> {
-        let shop = self.shop().await?;
         Ok(crate::api::keys::create(&self.pool, &shop.id, name, now)
             .await?
             .secret)
@@ -445,10 +432,10 @@ impl Backend for DbBackend {
 
     async fn revoke_api_key(
         &self,
+        shop: &domain::Shop,
         id: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError> {
-        let shop = self.shop().await?;
         Ok(db::api_keys::revoke_for_shop(&self.pool, &shop.id, id, now).await?)
     }
 

@@ -154,13 +154,11 @@ fn percent(part: i64, whole: i64) -> Option<Decimal> {
 
 pub async fn carts_page(
     pool: &Pool,
+    shop: &Shop,
     query: &CartsQuery,
     now: DateTime<Utc>,
-) -> Result<Option<CartsPage>, DbError> {
-    let Some(shop) = db::first_shop(pool).await? else {
-        return Ok(None);
-    };
-    let rules = ShopRules::load(pool, &shop).await?;
+) -> Result<CartsPage, DbError> {
+    let rules = ShopRules::load(pool, shop).await?;
     let calendar = ShopCalendar::new(&shop.time_zone);
     let scope = db::cart_list::ListScope {
         shop_id: &shop.id,
@@ -174,7 +172,7 @@ pub async fn carts_page(
     let pages = u32::try_from(total.div_ceil(u64::from(PAGE_SIZE)))
         .unwrap_or(u32::MAX)
         .max(1);
-    Ok(Some(CartsPage {
+    Ok(CartsPage {
         lines: rows.into_iter().map(|row| line(row, now, &rules)).collect(),
         total,
         page: query.page,
@@ -189,22 +187,20 @@ pub async fn carts_page(
         },
         currency: shop.currency,
         now,
-    }))
+    })
 }
 
 /// The cart page's data: rows from SQL, status and countdown from `domain::lifecycle`.
 pub async fn cart_detail(
     pool: &Pool,
+    shop: &Shop,
     cart_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<CartDetail>, DbError> {
-    let Some(shop) = db::first_shop(pool).await? else {
-        return Ok(None);
-    };
     let Some(mut rows) = db::cart_detail::cart_detail(pool, &shop.id, cart_id).await? else {
         return Ok(None);
     };
-    let rules = ShopRules::load(pool, &shop).await?;
+    let rules = ShopRules::load(pool, shop).await?;
     let window_days = db::settings::load(pool, &shop.id)
         .await?
         .map_or(db::DEFAULT_ATTRIBUTION_DAYS, |s| s.attribution_window_days);

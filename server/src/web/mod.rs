@@ -6,7 +6,9 @@ mod carts;
 pub mod clock;
 mod health;
 mod links;
+pub mod reach;
 pub mod statistics;
+mod steps;
 mod templates;
 mod unsubscribed;
 mod wire;
@@ -30,12 +32,25 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health::health))
+        .route("/", get(reach::home))
+        .route("/s/{shop}/", get(reach::shop_home))
+        .route("/carts", get(reach::old_page))
+        .route("/carts/{id}", get(reach::old_page))
+        .route("/templates", get(reach::old_page))
+        .route("/templates/{id}", get(reach::old_page))
+        .route("/reminders/{id}", get(reach::old_page))
+        .route("/statistics", get(reach::old_page))
+        .route("/sending", get(reach::old_page))
+        .route("/unsubscribed", get(reach::old_page))
+        .route("/help", get(reach::old_page))
+        .route("/settings", get(reach::old_page))
+        .route("/connect", get(reach::old_page))
         .route(
-            "/admin/templates/{id}/preview",
+            "/s/{shop}/templates/{id}/preview",
             get(templates::preview_page),
         )
-        .route("/admin/unsubscribed.csv", get(unsubscribed::csv))
-        .route("/admin/statistics.csv", get(statistics::csv))
+        .route("/s/{shop}/unsubscribed.csv", get(unsubscribed::csv))
+        .route("/s/{shop}/statistics.csv", get(statistics::csv))
         .merge(api::routes())
         .merge(links::routes())
         .leptos_routes_with_context(
@@ -47,7 +62,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(
             state.pool().clone(),
-            clock::shop_clock,
+            reach::reach_shop,
         ))
         // Every route but the public ones (sign-in, static files, health) needs a session.
         .layer(middleware::from_fn_with_state(

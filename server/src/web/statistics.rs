@@ -1,11 +1,12 @@
 //! The Statistics page's data (for the server function) and its CSV export
-//! (`GET /admin/statistics.csv?from=&to=&scanners=`): the same `StatsPage`.
+//! (`GET /s/<slug>/statistics.csv?from=&to=&scanners=`): the same `StatsPage`.
 
 use app::api::{FunnelLabel, FunnelLine, StatsLabels, StatsPage};
 use axum::{
     extract::{Query, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
+    Extension,
 };
 use chrono::{DateTime, Utc};
 use domain::stats::{DayRange, RangeError};
@@ -13,6 +14,9 @@ use serde::Deserialize;
 
 use crate::db::{self, stats::ShopCalendar, DbError, Pool};
 use crate::state::AppState;
+use domain::team::Permission;
+
+use super::reach::Reached;
 
 /// Sums the stored days for `from..=to` and the period before. It reads only: the scheduler
 /// and a background task bring the days up to date (`db::stats::refresh`), so the page's
@@ -76,29 +80,32 @@ pub struct CsvQuery {
     scanners: Option<String>,
 }
 
-pub async fn csv(State(state): State<AppState>, Query(query): Query<CsvQuery>) -> Response {
+pub async fn csv(
+    State(state): State<AppState>,
+    Extension(reached): Extension<Reached>,
+    Query(query): Query<CsvQuery>,
+) -> Response {
+    if let Some(refused) = reached.refusal(Permission::See) {
+        return refused;
+    }
     let scanners = query
         .scanners
         .as_deref()
         .is_some_and(|v| v == "1" || v == "on" || v == "true");
     let result = async {
-        let Some(shop) = db::first_shop(state.pool()).await? else {
-            return Ok(None);
-        };
         page(
             state.pool(),
-            &shop,
+            &reached.shop,
             query.from.as_deref(),
             query.to.as_deref(),
             scanners,
             Utc::now(),
         )
         .await
-        .map(Some)
     }
     .await;
     match result {
-        Ok(Some(Ok(page))) => match write(&page) {
+        Ok(Ok(page)) => match write(&page) {
             Ok(body) => {
                 let disposition = format!(
                     "attachment; filename=\"relance-statistics-{}-{}.csv\"",
@@ -115,14 +122,9 @@ pub async fn csv(State(state): State<AppState>, Query(query): Query<CsvQuery>) -
             }
             Err(error) => failed(&error),
         },
-        Ok(Some(Err(error))) => (
+        Ok(Err(error)) => (
             StatusCode::UNPROCESSABLE_ENTITY,
             axum::Json(serde_json::json!({ "message": error.to_string() })),
-        )
-            .into_response(),
-        Ok(None) => (
-            StatusCode::NOT_FOUND,
-            axum::Json(serde_json::json!({ "message": "no shop yet" })),
         )
             .into_response(),
         Err(error) => failed(&error),

@@ -2,11 +2,15 @@
 
 use app::api::{SampleCart, TemplateEditorData, TemplateSummary, DEMO_SAMPLE};
 use axum::extract::{Path, Query, State};
+use axum::Extension;
+use domain::team::Permission;
+
+use super::reach::Reached;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use domain::email::{render, RenderContext, SampleDiscount};
-use domain::{Language, Layout, TemplateDraft};
+use domain::{Language, Layout, Shop, TemplateDraft};
 use serde::Deserialize;
 
 use crate::db::{self, money::from_db, render_data, templates, DbError, Pool};
@@ -16,11 +20,8 @@ use crate::state::AppState;
 /// How many recent abandoned carts the editor offers as samples.
 const SAMPLE_CARTS: i64 = 20;
 
-pub async fn summaries(pool: &Pool) -> Result<Vec<TemplateSummary>, DbError> {
-    let Some(shop) = db::first_shop(pool).await? else {
-        return Ok(Vec::new());
-    };
-    templates::template_summaries(pool, &shop.id)
+pub async fn summaries(pool: &Pool, shop_id: &str) -> Result<Vec<TemplateSummary>, DbError> {
+    templates::template_summaries(pool, shop_id)
         .await?
         .into_iter()
         .map(|row| {
@@ -58,14 +59,12 @@ fn delay_label(amount: i64, unit: &str) -> String {
 pub async fn preview_context(
     pool: &Pool,
     public_url: &str,
+    shop: &Shop,
     sample: &str,
     language: Language,
 ) -> Result<Option<RenderContext>, DbError> {
-    let Some(shop) = db::first_shop(pool).await? else {
-        return Ok(None);
-    };
     if sample == DEMO_SAMPLE {
-        return demo::sample_context(&shop, public_url, language)
+        return demo::sample_context(shop, public_url, language)
             .map(Some)
             .map_err(DbError::corrupt);
     }
@@ -75,18 +74,16 @@ pub async fn preview_context(
         return Ok(None);
     };
     customer.language = language;
-    Ok(Some(RenderContext::preview(shop, customer, cart)))
+    Ok(Some(RenderContext::preview(shop.clone(), customer, cart)))
 }
 
 pub async fn editor(
     pool: &Pool,
     public_url: &str,
+    shop: &Shop,
     template_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<TemplateEditorData>, DbError> {
-    let Some(shop) = db::first_shop(pool).await? else {
-        return Ok(None);
-    };
     let Some(template) = db::load_templates(pool, &shop.id)
         .await?
         .into_iter()
@@ -130,7 +127,7 @@ pub async fn editor(
         .or_else(|| template.contents.keys().copied().next())
         .unwrap_or(shop.default_language);
     let sample =
-        demo::sample_context(&shop, public_url, first_language).map_err(DbError::corrupt)?;
+        demo::sample_context(shop, public_url, first_language).map_err(DbError::corrupt)?;
     Ok(Some(TemplateEditorData {
         draft: TemplateDraft::from_template(&template),
         used_by,
@@ -150,15 +147,19 @@ pub struct PreviewQuery {
     now: Option<DateTime<Utc>>,
 }
 
-/// `GET /admin/templates/{id}/preview`: the saved template rendered on the server for a
+/// `GET /s/{slug}/templates/{id}/preview`: the saved template rendered on the server for a
 /// sample, as the engine would send it (with preview links). The editor's "open in a new tab",
 /// and the proof that the browser's preview and the server's email are the same bytes.
 pub async fn preview_page(
     State(state): State<AppState>,
-    Path(template_id): Path<String>,
+    Extension(reached): Extension<Reached>,
+    Path((_, template_id)): Path<(String, String)>,
     Query(query): Query<PreviewQuery>,
 ) -> Response {
-    match preview_html(&state, &template_id, query).await {
+    if let Some(refused) = reached.refusal(Permission::See) {
+        return refused;
+    }
+    match preview_html(&state, &reached.shop, &template_id, query).await {
         Ok(Some(html)) => (
             [
                 (header::CONTENT_TYPE, "text/html; charset=utf-8"),
@@ -189,12 +190,10 @@ pub async fn preview_page(
 
 async fn preview_html(
     state: &AppState,
+    shop: &Shop,
     template_id: &str,
     query: PreviewQuery,
 ) -> Result<Option<String>, DbError> {
-    let Some(shop) = db::first_shop(state.pool()).await? else {
-        return Ok(None);
-    };
     let Some(template) = db::load_templates(state.pool(), &shop.id)
         .await?
         .into_iter()
@@ -211,7 +210,7 @@ async fn preview_html(
     };
     let sample = query.sample.as_deref().unwrap_or(DEMO_SAMPLE);
     let Some(mut context) =
-        preview_context(state.pool(), state.public_url(), sample, language).await?
+        preview_context(state.pool(), state.public_url(), shop, sample, language).await?
     else {
         return Ok(None);
     };

@@ -1,12 +1,17 @@
-//! `GET /admin/unsubscribed.csv?q=`: the Unsubscribed list as a spreadsheet file.
+//! `GET /s/<slug>/unsubscribed.csv?q=`: the Unsubscribed list as a spreadsheet file.
 
 use axum::{
     extract::{Query, State},
     http::{header, StatusCode},
     response::{IntoResponse, Response},
+    Extension,
 };
 use serde::Deserialize;
 
+use domain::team::Permission;
+use domain::Shop;
+
+use super::reach::Reached;
 use crate::{db, state::AppState};
 
 #[derive(Deserialize)]
@@ -26,8 +31,15 @@ pub(super) fn cell(text: &str) -> String {
     }
 }
 
-pub async fn csv(State(state): State<AppState>, Query(query): Query<CsvQuery>) -> Response {
-    match build(&state, &query.q).await {
+pub async fn csv(
+    State(state): State<AppState>,
+    Extension(reached): Extension<Reached>,
+    Query(query): Query<CsvQuery>,
+) -> Response {
+    if let Some(refused) = reached.refusal(Permission::See) {
+        return refused;
+    }
+    match build(&state, &reached.shop, &query.q).await {
         Ok(body) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -49,10 +61,10 @@ pub async fn csv(State(state): State<AppState>, Query(query): Query<CsvQuery>) -
     }
 }
 
-async fn build(state: &AppState, search: &str) -> anyhow::Result<Vec<u8>> {
+async fn build(state: &AppState, shop: &Shop, search: &str) -> anyhow::Result<Vec<u8>> {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(["email", "reason", "since"])?;
-    if let Some(shop) = db::first_shop(state.pool()).await? {
+    {
         let (rows, _) = db::suppressions::list(state.pool(), &shop.id, search, None).await?;
         // In the shop's time, with its offset, as the admin shows it.
         let clock = super::clock::clock_of(&shop.time_zone, chrono::Utc::now());
@@ -67,4 +79,32 @@ async fn build(state: &AppState, search: &str) -> anyhow::Result<Vec<u8>> {
         }
     }
     Ok(out.into_inner()?)
+}
+
+/// A page of the shop's Unsubscribed list.
+pub async fn page(
+    pool: &crate::db::Pool,
+    shop_id: &str,
+    search: &str,
+    page: u32,
+) -> Result<app::api::UnsubscribedPage, crate::db::DbError> {
+    let (rows, total) = db::suppressions::list(
+        pool,
+        shop_id,
+        search,
+        Some((page, app::api::UNSUBSCRIBED_PAGE_SIZE)),
+    )
+    .await?;
+    Ok(app::api::UnsubscribedPage {
+        lines: rows
+            .into_iter()
+            .map(|row| app::api::UnsubscribedLine {
+                email: row.email,
+                reason: row.reason,
+                at: row.created_at,
+            })
+            .collect(),
+        total,
+        page,
+    })
 }

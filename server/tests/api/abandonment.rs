@@ -45,7 +45,7 @@ async fn timeline(
     external_id: &str,
 ) -> (Vec<(String, Option<String>)>, Vec<String>) {
     let id = cart_id(app, external_id).await;
-    let detail = server::web::cart_detail(&app.pool, &id, Utc::now())
+    let detail = server::web::cart_detail(&app.pool, &app.demo_shop().await, &id, Utc::now())
         .await
         .unwrap()
         .unwrap();
@@ -80,11 +80,11 @@ async fn a_cart_gets_nothing_until_idle_for_the_shop_s_delay_and_its_steps_count
 
     let page = server::web::carts_page(
         &app.pool,
+        &app.demo_shop().await,
         &CartsQuery::default(),
         at("2026-11-23T08:50:00Z"),
     )
     .await
-    .unwrap()
     .unwrap();
     let line = page
         .lines
@@ -134,10 +134,15 @@ async fn a_new_abandonment_delay_applies_to_carts_not_yet_reminded_and_keeps_the
     assert_eq!(to, [["john@example.com"], ["mary@example.com"]]);
     // John's step 2 keeps counting from his abandonment at 08:30, not from 10:00.
     let id = cart_id(&app, "web-1").await;
-    let detail = server::web::cart_detail(&app.pool, &id, at("2026-11-23T12:00:00Z"))
-        .await
-        .unwrap()
-        .unwrap();
+    let detail = server::web::cart_detail(
+        &app.pool,
+        &app.demo_shop().await,
+        &id,
+        at("2026-11-23T12:00:00Z"),
+    )
+    .await
+    .unwrap()
+    .unwrap();
     assert_eq!(detail.abandoned_at, Some(at("2026-11-23T08:30:00Z")));
     assert_eq!(detail.next_reminder_at, Some(at("2026-11-24T08:30:00Z")));
     let step_two = app.run_once(&peer.url(), "2026-11-24T08:30:00Z").await;
@@ -230,7 +235,9 @@ async fn the_cart_page_says_when_the_sequence_last_restarted() {
         .await;
 
     let id = cart_id(&app, "web-1").await;
-    let page = app.get_signed_in(&format!("/carts/{id}"), "en").await;
+    let page = app
+        .get_signed_in(&format!("/s/demo/carts/{id}"), "en")
+        .await;
 
     assert!(
         page.body

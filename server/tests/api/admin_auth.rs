@@ -58,7 +58,7 @@ async fn signing_in_sets_an_http_only_strict_session_cookie_that_opens_the_admin
     let session = cookie.split(';').next().unwrap().to_owned();
     let page = app
         .request(
-            Request::get("/")
+            Request::get("/s/demo")
                 .header("cookie", session)
                 .body(Body::empty())
                 .unwrap(),

@@ -20,7 +20,7 @@ async fn the_cart_page_shows_customer_items_totals_and_timeline() {
         .await;
     let id = cart_id(&app, "web-1").await;
 
-    let detail = server::web::cart_detail(&app.pool, &id, Utc::now())
+    let detail = server::web::cart_detail(&app.pool, &app.demo_shop().await, &id, Utc::now())
         .await
         .unwrap()
         .unwrap();
@@ -55,7 +55,7 @@ async fn send_now(app: &TestApp, cookie: &str, id: &str) -> crate::helpers::Test
             .header("cookie", cookie)
             .header("content-type", "application/x-www-form-urlencoded")
             .header("accept", "application/json")
-            .body(Body::from(format!("id={id}")))
+            .body(Body::from(format!("shop=demo&id={id}")))
             .unwrap(),
     )
     .await
@@ -81,7 +81,7 @@ async fn send_now_queues_one_request_and_refuses_a_second_while_it_waits() {
             .await,
         1
     );
-    let detail = server::web::cart_detail(&app.pool, &id, Utc::now())
+    let detail = server::web::cart_detail(&app.pool, &app.demo_shop().await, &id, Utc::now())
         .await
         .unwrap()
         .unwrap();
@@ -117,7 +117,7 @@ async fn send_now_is_refused_for_an_ordered_cart_and_without_a_session() {
 /// The outcome of each shop event on the cart's timeline, by event id, in timeline order.
 async fn timeline_events(app: &TestApp, external_id: &str) -> Vec<(String, String)> {
     let id = cart_id(app, external_id).await;
-    let detail = server::web::cart_detail(&app.pool, &id, Utc::now())
+    let detail = server::web::cart_detail(&app.pool, &app.demo_shop().await, &id, Utc::now())
         .await
         .unwrap()
         .unwrap();

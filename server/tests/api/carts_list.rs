@@ -21,9 +21,8 @@ async fn the_status_filter_in_sql_agrees_with_the_domain_status_of_every_cart() 
                 page,
                 ..Default::default()
             };
-            let result = server::web::carts_page(&app.pool, &query, now())
+            let result = server::web::carts_page(&app.pool, &app.demo_shop().await, &query, now())
                 .await
-                .unwrap()
                 .unwrap();
             for line in &result.lines {
                 assert_eq!(
@@ -54,9 +53,8 @@ async fn pages_never_repeat_or_skip_a_cart_and_sorting_by_total_orders_them() {
             page,
             ..Default::default()
         };
-        let result = server::web::carts_page(&app.pool, &query, now())
+        let result = server::web::carts_page(&app.pool, &app.demo_shop().await, &query, now())
             .await
-            .unwrap()
             .unwrap();
         assert_eq!(result.total, 80);
         for line in result.lines {
@@ -83,9 +81,8 @@ async fn search_finds_a_customer_by_part_of_the_name_or_email_whatever_the_case(
         search: Some(part),
         ..Default::default()
     };
-    let result = server::web::carts_page(&app.pool, &query, now())
+    let result = server::web::carts_page(&app.pool, &app.demo_shop().await, &query, now())
         .await
-        .unwrap()
         .unwrap();
 
     assert!(result.total >= 1);
@@ -103,9 +100,8 @@ async fn a_waiting_cart_shows_when_its_first_reminder_falls_due() {
         ..Default::default()
     };
 
-    let result = server::web::carts_page(&app.pool, &query, now())
+    let result = server::web::carts_page(&app.pool, &app.demo_shop().await, &query, now())
         .await
-        .unwrap()
         .unwrap();
 
     let line = result.lines.first().expect("the demo has waiting carts");
@@ -122,10 +118,14 @@ async fn a_waiting_cart_shows_when_its_first_reminder_falls_due() {
 async fn the_header_figures_come_from_the_last_thirty_days() {
     let app = TestApp::spawn(Some(200)).await;
 
-    let page = server::web::carts_page(&app.pool, &CartsQuery::default(), now())
-        .await
-        .unwrap()
-        .unwrap();
+    let page = server::web::carts_page(
+        &app.pool,
+        &app.demo_shop().await,
+        &CartsQuery::default(),
+        now(),
+    )
+    .await
+    .unwrap();
 
     let (ordered,): (i64,) =
         sqlx::query_as("select count(*) from carts where ordered_at is not null")
@@ -142,9 +142,8 @@ async fn found(app: &TestApp, search: &str) -> Vec<String> {
         search: Some(search.to_owned()),
         ..Default::default()
     };
-    server::web::carts_page(&app.pool, &query, now())
+    server::web::carts_page(&app.pool, &app.demo_shop().await, &query, now())
         .await
-        .unwrap()
         .unwrap()
         .lines
         .into_iter()

@@ -26,7 +26,7 @@ async fn one_cart(language: &str) -> TestApp {
 }
 
 async fn actions(app: &TestApp, now: &str) -> Vec<Action> {
-    let plan = server::jobs::plan(&app.pool, at(now))
+    let plan = server::jobs::plan(&app.pool, "demo", at(now))
         .await
         .unwrap()
         .unwrap();
@@ -127,7 +127,7 @@ async fn an_unsubscribed_address_is_skipped_with_its_reason() {
 async fn the_summary_counts_due_steps_by_outcome_and_an_emptied_cart_is_not_due() {
     let app = one_cart("fr").await;
 
-    let plan = server::jobs::plan(&app.pool, at("2026-11-25T08:00:00Z"))
+    let plan = server::jobs::plan(&app.pool, "demo", at("2026-11-25T08:00:00Z"))
         .await
         .unwrap()
         .unwrap();
@@ -146,7 +146,10 @@ async fn the_planner_reads_every_open_cart_exactly_once_across_its_pages() {
     let app = TestApp::spawn(Some(2_000)).await;
     let now = at("2026-12-01T10:00:00Z");
 
-    let plan = server::jobs::plan(&app.pool, now).await.unwrap().unwrap();
+    let plan = server::jobs::plan(&app.pool, "demo", now)
+        .await
+        .unwrap()
+        .unwrap();
 
     let (expected,): (i64,) = sqlx::query_as(
         "select count(*) from carts where ordered_at is null and deleted_at is null

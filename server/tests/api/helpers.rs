@@ -215,13 +215,17 @@ impl TestApp {
         .await
     }
 
-    /// Calls a server function with a JSON body, as the signed-in admin `cookie`.
+    /// Calls a server function with a JSON body, as the signed-in admin `cookie`; for the
+    /// demo shop unless the body names a `shop`.
     pub async fn call_json(
         &self,
         cookie: &str,
         function: &str,
-        body: serde_json::Value,
+        mut body: serde_json::Value,
     ) -> TestResponse {
+        if let Some(fields) = body.as_object_mut() {
+            fields.entry("shop").or_insert_with(|| "demo".into());
+        }
         self.request(
             Request::post(format!("/admin/fn/{function}"))
                 .header("cookie", cookie)
@@ -233,15 +237,19 @@ impl TestApp {
         .await
     }
 
-    /// Calls a server function with form fields, as `ActionForm` and plain arguments do.
+    /// Calls a server function with form fields, as `ActionForm` and plain arguments do; for
+    /// the demo shop unless the fields name a `shop`.
     pub async fn call_form(
         &self,
         cookie: &str,
         function: &str,
         fields: &[(&str, &str)],
     ) -> TestResponse {
+        let demo = [("shop", "demo")];
+        let shop = (!fields.iter().any(|(name, _)| *name == "shop")).then_some(&demo[..]);
         let form: String = fields
             .iter()
+            .chain(shop.into_iter().flatten())
             .map(|(name, value)| format!("{name}={}", domain::format::url_component(value)))
             .collect::<Vec<_>>()
             .join("&");
@@ -290,6 +298,11 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// The demo shop, as the admin's backend gets it.
+    pub async fn demo_shop(&self) -> domain::Shop {
+        db::find_shop(&self.pool, "demo").await.unwrap().unwrap()
+    }
+
     /// A fresh API key for the demo shop.
     /// The demo shop's figures from five days ago to tomorrow, as Statistics shows them
     /// once recounted now (`current` of `load_statistics`).

@@ -36,7 +36,7 @@ async fn reminded_cart(app: &TestApp, key: &str, days_ago: i64) -> DateTime<Utc>
 /// John's cart as its page shows it now.
 async fn cart_page(app: &TestApp) -> app::api::CartDetail {
     let id: String = app.cart_column("web-1", "cart_id").await;
-    server::web::cart_detail(&app.pool, &id, Utc::now())
+    server::web::cart_detail(&app.pool, &app.demo_shop().await, &id, Utc::now())
         .await
         .unwrap()
         .unwrap()

@@ -84,6 +84,7 @@ async fn a_step_due_at_night_waits_for_the_morning_in_the_customer_s_zone_else_t
     // The waiting cart's countdown on the Carts list shows the end of the quiet hours.
     let page = server::web::carts_page(
         &app.pool,
+        &app.demo_shop().await,
         &CartsQuery {
             search: Some("paul".into()),
             ..CartsQuery::default()
@@ -91,7 +92,6 @@ async fn a_step_due_at_night_waits_for_the_morning_in_the_customer_s_zone_else_t
         at("2026-11-24T00:31:00Z"),
     )
     .await
-    .unwrap()
     .unwrap();
     assert_eq!(
         page.lines[0].next_reminder_at,

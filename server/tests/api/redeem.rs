@@ -101,7 +101,9 @@ async fn the_customer_s_own_order_spends_the_code_once_and_asking_again_changes_
 
     // The cart page shows the code and the order that spent it.
     let cart_id: String = app.cart_column("web-1", "cart_id").await;
-    let page = app.get_signed_in(&format!("/carts/{cart_id}"), "en").await;
+    let page = app
+        .get_signed_in(&format!("/s/demo/carts/{cart_id}"), "en")
+        .await;
     assert!(
         page.body
             .contains(&format!("code {code}, used by order o-1")),

@@ -6,7 +6,9 @@ use crate::helpers::TestApp;
 async fn the_reminders_page_html_holds_the_demo_steps_before_any_javascript() {
     let app = TestApp::spawn(Some(20)).await;
 
-    let page = app.get_signed_in("/", "fr-FR,fr;q=0.9,en;q=0.5").await;
+    let page = app
+        .get_signed_in("/s/demo", "fr-FR,fr;q=0.9,en;q=0.5")
+        .await;
 
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.content_type.starts_with("text/html"));
@@ -32,7 +34,7 @@ async fn the_language_cookie_wins_over_the_browser_language() {
 
     let page = app
         .request(
-            Request::get("/")
+            Request::get("/s/demo")
                 .header("accept-language", "fr-FR")
                 .header("cookie", format!("relance_lang=en; {session}"))
                 .body(Body::empty())
@@ -46,13 +48,15 @@ async fn the_language_cookie_wins_over_the_browser_language() {
 }
 
 #[tokio::test]
-async fn without_a_shop_the_page_says_so_instead_of_failing() {
+async fn without_a_shop_home_leads_to_adding_one_and_a_shop_url_is_not_found() {
     let app = TestApp::spawn(None).await;
 
-    let page = app.get_signed_in("/", "en").await;
+    let home = app.get_signed_in("/", "en").await;
+    let shop = app.get_signed_in("/s/demo", "en").await;
 
-    assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("No shop is set up yet."));
+    assert_eq!(home.status, StatusCode::SEE_OTHER);
+    assert_eq!(home.location.as_deref(), Some("/shops/new"));
+    assert_eq!(shop.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -66,7 +70,7 @@ async fn the_reminders_server_function_returns_the_steps_as_json() {
                 .header("cookie", session)
                 .header("content-type", "application/x-www-form-urlencoded")
                 .header("accept", "application/json")
-                .body(Body::empty())
+                .body(Body::from("shop=demo"))
                 .unwrap(),
         )
         .await;

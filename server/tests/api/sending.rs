@@ -67,7 +67,7 @@ async fn a_customer_with_two_carts_due_in_one_pass_gets_one_reminder_then_the_ot
     app.post_events(&key, cart_updated("e2", "web-3", "2026-11-23T08:35:00Z", 2))
         .await;
 
-    let plan = server::jobs::plan(&app.pool, at("2026-11-23T10:10:00Z"))
+    let plan = server::jobs::plan(&app.pool, "demo", at("2026-11-23T10:10:00Z"))
         .await
         .unwrap()
         .unwrap();
@@ -307,10 +307,14 @@ async fn two_runs_at_the_same_moment_send_each_reminder_once() {
 }
 
 async fn status_of(app: &TestApp, now: &str) -> (domain::lifecycle::CartStatus, usize) {
-    let page = server::web::carts_page(&app.pool, &app::api::CartsQuery::default(), at(now))
-        .await
-        .unwrap()
-        .unwrap();
+    let page = server::web::carts_page(
+        &app.pool,
+        &app.demo_shop().await,
+        &app::api::CartsQuery::default(),
+        at(now),
+    )
+    .await
+    .unwrap();
     let line = page
         .lines
         .iter()
@@ -319,6 +323,7 @@ async fn status_of(app: &TestApp, now: &str) -> (domain::lifecycle::CartStatus, 
     // The same cart found again through the status filter: SQL and domain agree.
     let filtered = server::web::carts_page(
         &app.pool,
+        &app.demo_shop().await,
         &app::api::CartsQuery {
             status: Some(line.status),
             ..app::api::CartsQuery::default()
@@ -326,7 +331,6 @@ async fn status_of(app: &TestApp, now: &str) -> (domain::lifecycle::CartStatus, 
         at(now),
     )
     .await
-    .unwrap()
     .unwrap();
     let found = filtered
         .lines
@@ -376,10 +380,15 @@ async fn a_cart_goes_waiting_in_progress_finished_and_an_order_after_a_reminder_
     );
 
     let cart_id: String = app.cart_column("web-1", "cart_id").await;
-    let detail = server::web::cart_detail(&app.pool, &cart_id, at("2026-11-24T12:01:00Z"))
-        .await
-        .unwrap()
-        .unwrap();
+    let detail = server::web::cart_detail(
+        &app.pool,
+        &app.demo_shop().await,
+        &cart_id,
+        at("2026-11-24T12:01:00Z"),
+    )
+    .await
+    .unwrap()
+    .unwrap();
     let reminders: Vec<&str> = detail
         .timeline
         .iter()

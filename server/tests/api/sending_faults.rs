@@ -52,6 +52,7 @@ async fn a_refused_login_stops_the_pass_suppresses_nobody_and_once_fixed_each_re
     let refused = run_recorded(
         &sender_to(&app, &peer.url_with_login("wrong")),
         Trigger::Cli,
+        None,
         at("2026-11-23T10:00:00Z"),
     )
     .await
@@ -78,7 +79,7 @@ async fn a_refused_login_stops_the_pass_suppresses_nobody_and_once_fixed_each_re
             .await
             .unwrap();
     assert!(error.unwrap().contains("SMTP authentication refused"));
-    let page = app.get_signed_in("/sending", "en").await;
+    let page = app.get_signed_in("/s/demo/sending", "en").await;
     assert!(
         page.body.contains("Sending stopped at")
             && page

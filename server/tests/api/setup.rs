@@ -60,10 +60,13 @@ async fn setup_creates_the_owner_and_the_shop_signs_in_and_gives_a_key_that_work
     let cookie = cookie_of(&done.set_cookie);
     let carts = app
         .request(
-            axum::http::Request::get("/carts")
-                .header("cookie", &cookie)
-                .body(axum::body::Body::empty())
-                .unwrap(),
+            axum::http::Request::get(format!(
+                "/s/{}/carts",
+                connection["shop_slug"].as_str().unwrap()
+            ))
+            .header("cookie", &cookie)
+            .body(axum::body::Body::empty())
+            .unwrap(),
         )
         .await;
     assert_eq!(carts.status, StatusCode::OK);

@@ -28,7 +28,7 @@ async fn the_carts_page_shows_the_shop_s_local_time_and_carries_its_clock() {
     let app = TestApp::spawn(Some(0)).await;
     late_cart(&app).await;
 
-    let page = app.get_signed_in("/carts", "en").await;
+    let page = app.get_signed_in("/s/demo/carts", "en").await;
 
     assert!(page.body.contains("24 Nov 2026, 00:30"), "{}", page.body);
     assert!(!page.body.contains("23 Nov 2026, 23:30"));
@@ -49,14 +49,22 @@ async fn the_date_filter_and_abandoned_today_count_in_the_shop_s_days() {
     // Paris: today there.
     let now = at("2026-11-24T00:10:00Z");
 
-    let on_24th = server::web::carts_page(&app.pool, &filtered("2026-11-24"), now)
-        .await
-        .unwrap()
-        .unwrap();
-    let on_23rd = server::web::carts_page(&app.pool, &filtered("2026-11-23"), now)
-        .await
-        .unwrap()
-        .unwrap();
+    let on_24th = server::web::carts_page(
+        &app.pool,
+        &app.demo_shop().await,
+        &filtered("2026-11-24"),
+        now,
+    )
+    .await
+    .unwrap();
+    let on_23rd = server::web::carts_page(
+        &app.pool,
+        &app.demo_shop().await,
+        &filtered("2026-11-23"),
+        now,
+    )
+    .await
+    .unwrap();
 
     assert_eq!(on_24th.total, 1);
     assert_eq!(on_23rd.total, 0);
@@ -64,11 +72,11 @@ async fn the_date_filter_and_abandoned_today_count_in_the_shop_s_days() {
     // At 22:50 UTC on the 24th it is already the 25th in Paris: nothing abandoned today.
     let next_day = server::web::carts_page(
         &app.pool,
+        &app.demo_shop().await,
         &CartsQuery::default(),
         at("2026-11-24T23:10:00Z"),
     )
     .await
-    .unwrap()
     .unwrap();
     assert_eq!(next_day.kpis.abandoned_today, 0);
 }
@@ -87,7 +95,7 @@ async fn the_unsubscribed_csv_gives_the_shop_s_time_with_its_offset() {
 
     let csv = app
         .request(
-            Request::get("/admin/unsubscribed.csv")
+            Request::get("/s/demo/unsubscribed.csv")
                 .header("cookie", cookie)
                 .body(Body::empty())
                 .unwrap(),

@@ -148,7 +148,11 @@ async fn the_new_shop_takes_events_with_its_key_and_once_turned_on_sends_from_it
         .call_form(
             &cookie,
             "set_reminder_enabled",
-            &[("id", "boutique-emilie-step-1"), ("enabled", "true")],
+            &[
+                ("shop", "boutique-emilie"),
+                ("id", "boutique-emilie-step-1"),
+                ("enabled", "true"),
+            ],
         )
         .await;
     assert_eq!(on.status, StatusCode::OK, "{}", on.body);

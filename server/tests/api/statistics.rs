@@ -255,9 +255,16 @@ async fn the_stored_days_equal_a_recount_from_the_raw_rows() {
         .await
         .unwrap();
 
+    // A day with nothing is the same figures stored or not: around midnight in the shop's
+    // zone, the incremental refresh may have stored an empty day the recount has no row for.
+    let counted = |rows: Vec<String>| -> Vec<String> {
+        rows.into_iter()
+            .filter(|row| !(row.starts_with("day ") && row.ends_with(", 0, 0, 0, 0)")))
+            .collect()
+    };
     assert!(report.full);
     assert!(incremental.len() > 6, "{incremental:#?}");
-    assert_eq!(incremental, recounted);
+    assert_eq!(counted(incremental), counted(recounted));
 }
 
 #[tokio::test]
@@ -297,7 +304,7 @@ async fn a_bad_range_is_refused_with_its_reason() {
         .await;
     let csv = app
         .request(
-            Request::get("/admin/statistics.csv?from=2026-11-20&to=nope")
+            Request::get("/s/demo/statistics.csv?from=2026-11-20&to=nope")
                 .header("cookie", &cookie)
                 .body(Body::empty())
                 .unwrap(),
@@ -323,7 +330,7 @@ async fn a_bad_range_is_refused_with_its_reason() {
 async fn the_csv_export_has_the_tables_and_needs_a_session() {
     let (app, cookie) = scripted_history().await;
     let (from, to) = the_range();
-    let url = format!("/admin/statistics.csv?from={from}&to={to}");
+    let url = format!("/s/demo/statistics.csv?from={from}&to={to}");
 
     let signed_out = app.get(&url, "en").await;
     let csv = app

@@ -213,7 +213,10 @@ async fn the_server_preview_is_the_renderer_output_for_the_same_inputs() {
     let app = TestApp::spawn(Some(0)).await;
     let cookie = app.sign_in().await;
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
-    let shop = server::db::first_shop(&app.pool).await.unwrap().unwrap();
+    let shop = server::db::find_shop(&app.pool, "demo")
+        .await
+        .unwrap()
+        .unwrap();
     let template = server::db::load_templates(&app.pool, &shop.id)
         .await
         .unwrap()
@@ -228,7 +231,7 @@ async fn the_server_preview_is_the_renderer_output_for_the_same_inputs() {
     let response = app
         .request(
             Request::get(format!(
-                "/admin/templates/{FIRST}/preview?sample=demo&lang=en&discount=percent&now=2026-11-23T10:00:00Z"
+                "/s/demo/templates/{FIRST}/preview?sample=demo&lang=en&discount=percent&now=2026-11-23T10:00:00Z"
             ))
             .header("cookie", &cookie)
             .body(Body::empty())
@@ -246,7 +249,7 @@ async fn template_pages_and_previews_need_a_session() {
     let app = TestApp::spawn(Some(0)).await;
 
     let preview = app
-        .get(&format!("/admin/templates/{FIRST}/preview"), "en")
+        .get(&format!("/s/demo/templates/{FIRST}/preview"), "en")
         .await;
     let list = app
         .request(

@@ -100,7 +100,7 @@ async fn the_csv_export_neutralises_formulas_and_needs_a_session() {
 
     let csv = app
         .request(
-            Request::get("/admin/unsubscribed.csv?q=")
+            Request::get("/s/demo/unsubscribed.csv?q=")
                 .header("cookie", cookie)
                 .body(Body::empty())
                 .unwrap(),
@@ -120,7 +120,7 @@ async fn the_csv_export_neutralises_formulas_and_needs_a_session() {
 
     let anonymous = app
         .request(
-            Request::get("/admin/unsubscribed.csv")
+            Request::get("/s/demo/unsubscribed.csv")
                 .body(Body::empty())
                 .unwrap(),
         )

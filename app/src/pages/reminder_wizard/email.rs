@@ -88,7 +88,10 @@ pub fn EmailStage(state: WizardState, templates: RwSignal<Vec<TemplateChoice>>) 
                     class="secondary"
                     disabled=move || new_name.with(|n| n.trim().is_empty()) || create.pending().get()
                     on:click=move |_| {
-                        create.dispatch(CreateTemplate { name: new_name.get_untracked() });
+                        create.dispatch(CreateTemplate {
+                            shop: crate::shop::current_shop(),
+                            name: new_name.get_untracked(),
+                        });
                     }
                 >
                     {move || t().create_template}

@@ -13,6 +13,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api::{load_reminder_editor, ReminderEditor, SaveReminder, StepOutcome};
 use crate::i18n::use_i18n;
+use crate::shop::{current_shop, shop_path};
 
 use discount::DiscountStage;
 use email::EmailStage;
@@ -26,8 +27,9 @@ pub fn ReminderWizardPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let editor = Resource::new(id, |id| {
-        load_reminder_editor(if id == "new" { String::new() } else { id })
+    let shop = current_shop();
+    let editor = Resource::new(id, move |id| {
+        load_reminder_editor(shop.clone(), if id == "new" { String::new() } else { id })
     });
     view! {
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
@@ -63,7 +65,7 @@ fn Wizard(data: ReminderEditor) -> impl IntoView {
     let save = ServerAction::<SaveReminder>::new();
     let navigate = use_navigate();
     Effect::new(move |_| match save.value().get() {
-        Some(Ok(StepOutcome::Saved { .. })) => navigate("/", Default::default()),
+        Some(Ok(StepOutcome::Saved { .. })) => navigate(&shop_path("/"), Default::default()),
         Some(Ok(StepOutcome::Invalid { problems })) => {
             if let Some(first) = problems.iter().map(|p| p.stage).min() {
                 stage.set(first);
@@ -89,6 +91,7 @@ fn Wizard(data: ReminderEditor) -> impl IntoView {
         tried.set(true);
         if problems.with(Vec::is_empty) {
             save.dispatch(SaveReminder {
+                shop: current_shop(),
                 draft: draft.get_untracked(),
             });
         } else if let Some(first) = problems.with(|ps| ps.iter().map(|p| p.stage).min()) {
@@ -136,7 +139,7 @@ fn Wizard(data: ReminderEditor) -> impl IntoView {
                 }}
             </p>
             <div class="form-actions wizard-actions">
-                <a href="/" class="button secondary">{move || t().cancel}</a>
+                <a href=shop_path("/") class="button secondary">{move || t().cancel}</a>
                 <button
                     type="button"
                     class="secondary"

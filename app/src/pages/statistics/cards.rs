@@ -87,7 +87,7 @@ pub fn Cards(page: StoredValue<StatsPage>) -> impl IntoView {
             {rate_card("kpi-unsubscribed", |t| t.kpi_unsubscribed, p.current.unsubscribed, p.previous.unsubscribed, |t| t.kpi_unsubscribed_detail, Better::Down)}
         </section>
         <p class="stats-unsubscribed-link">
-            <a href="/unsubscribed">{move || i18n.t().unsubscribed.link}</a>
+            <a href=crate::shop::shop_path("/unsubscribed")>{move || i18n.t().unsubscribed.link}</a>
         </p>
     }
 }

@@ -38,13 +38,17 @@ pub fn StatisticsPage() -> impl IntoView {
             _ => None,
         }
     });
+    let shop = crate::shop::current_shop();
     let data = Resource::new(
         move || query.get(),
-        move |q| async move {
-            if problem.get_untracked().is_some() {
-                return Err(AppError::Invalid(String::new()));
+        move |q| {
+            let shop = shop.clone();
+            async move {
+                if problem.get_untracked().is_some() {
+                    return Err(AppError::Invalid(String::new()));
+                }
+                load_statistics(shop, q.from, q.to, q.scanners).await
             }
-            load_statistics(q.from, q.to, q.scanners).await
         },
     );
     view! {
@@ -122,7 +126,7 @@ fn Picker(
             .collect_view()
     });
     view! {
-        <form class="stats-picker" method="get" action="/statistics">
+        <form class="stats-picker" method="get" action=crate::shop::shop_path("/statistics")>
             <fieldset>
                 <legend>{move || t().range_legend}</legend>
                 <label>

@@ -11,11 +11,11 @@ pub struct StatsQuery {
 impl StatsQuery {
     /// `?from=…&to=…` plus the toggle, for links that keep it.
     pub fn href(from: &str, to: &str, scanners: bool) -> String {
-        let mut href = format!(
+        let mut href = crate::shop::shop_path(&format!(
             "/statistics?from={}&to={}",
             domain::format::url_component(from),
             domain::format::url_component(to)
-        );
+        ));
         if scanners {
             href.push_str("&scanners=1");
         }

@@ -15,7 +15,7 @@ pub fn Tables(page: StoredValue<StatsPage>) -> impl IntoView {
     let p = page.get_value();
     let export = StatsQuery::href(&p.from.to_string(), &p.to.to_string(), p.scanners).replacen(
         "/statistics?",
-        "/admin/statistics.csv?",
+        "/statistics.csv?",
         1,
     );
     view! {

@@ -16,6 +16,7 @@ use super::unsaved::guard_unsaved_changes;
 use crate::api::{load_template_editor, SaveOutcome, SaveTemplate, TemplateEditorData};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::shop::{current_shop, shop_path};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum EditorTab {
@@ -29,10 +30,11 @@ pub fn TemplateEditorPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let data = Resource::new(id, load_template_editor);
+    let shop = current_shop();
+    let data = Resource::new(id, move |id| load_template_editor(shop.clone(), id));
     view! {
         <p>
-            <A href="/templates">{move || i18n.t().templates.back}</A>
+            <A href=shop_path("/templates")>{move || i18n.t().templates.back}</A>
         </p>
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
@@ -56,7 +58,11 @@ pub fn TemplateEditorPage() -> impl IntoView {
 #[component]
 pub fn EmbeddedTemplateEditor(template_id: String) -> impl IntoView {
     let i18n = use_i18n();
-    let data = Resource::new(move || template_id.clone(), load_template_editor);
+    let shop = current_shop();
+    let data = Resource::new(
+        move || template_id.clone(),
+        move |id| load_template_editor(shop.clone(), id),
+    );
     view! {
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
@@ -194,7 +200,10 @@ fn SaveBar(state: EditorState, saved: RwSignal<TemplateDraft>, dirty: Memo<bool>
     let on_save = move |_| {
         let draft = state.draft.get_untracked();
         pending_save.set_value(Some(draft.clone()));
-        save.dispatch(SaveTemplate { draft });
+        save.dispatch(SaveTemplate {
+            shop: current_shop(),
+            draft,
+        });
     };
     let save_status = move || {
         if save.pending().get() {

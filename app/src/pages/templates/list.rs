@@ -8,6 +8,7 @@ use crate::api::{
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::pages::confirm;
+use crate::shop::{current_shop, shop_path};
 
 /// Every template of the shop, with create, duplicate and delete.
 #[component]
@@ -16,15 +17,16 @@ pub fn TemplatesPage() -> impl IntoView {
     let create = ServerAction::<CreateTemplate>::new();
     let duplicate = ServerAction::<DuplicateTemplate>::new();
     let delete = ServerAction::<DeleteTemplate>::new();
+    let shop = current_shop();
     let templates = Resource::new(
         move || (duplicate.version().get(), delete.version().get()),
-        |_| list_templates(),
+        move |_| list_templates(shop.clone()),
     );
     // A new template opens in the editor at once.
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(id)) = create.value().get() {
-            navigate(&format!("/templates/{id}"), Default::default());
+            navigate(&shop_path(&format!("/templates/{id}")), Default::default());
         }
     });
     let error = move || {
@@ -47,6 +49,7 @@ pub fn TemplatesPage() -> impl IntoView {
         <h1>{move || i18n.t().templates.title}</h1>
         <p class="intro">{move || i18n.t().templates.intro}</p>
         <ActionForm action=create attr:class="create-template">
+            <input type="hidden" name="shop" value=current_shop() />
             <label for="new-template-name">{move || i18n.t().templates.new_name_label}</label>
             <input
                 id="new-template-name"
@@ -108,7 +111,7 @@ fn TemplateTable(
                         view! {
                             <tr data-template-id=id.clone()>
                                 <td>
-                                    <A href=format!("/templates/{id}")>{row.name.clone()}</A>
+                                    <A href=shop_path(&format!("/templates/{id}"))>{row.name.clone()}</A>
                                 </td>
                                 <td>
                                     <span class=format!("layout-thumb {}", layout.as_str()) aria-hidden="true"></span>
@@ -124,12 +127,15 @@ fn TemplateTable(
                                 <td>{row.used_by}</td>
                                 <td>{move || i18n.date_time(updated)}</td>
                                 <td class="actions">
-                                    <A href=format!("/templates/{}", row.id)>{move || t().edit}</A>
+                                    <A href=shop_path(&format!("/templates/{}", row.id))>{move || t().edit}</A>
                                     <button
                                         type="button"
                                         class="link"
                                         on:click=move |_| {
-                                            duplicate.dispatch(DuplicateTemplate { id: dup_id.clone() });
+                                            duplicate.dispatch(DuplicateTemplate {
+                                                shop: current_shop(),
+                                                id: dup_id.clone(),
+                                            });
                                         }
                                     >
                                         {move || t().duplicate}
@@ -141,7 +147,10 @@ fn TemplateTable(
                                         title=move || if in_use { t().delete_in_use } else { "" }
                                         on:click=move |_| {
                                             if confirm(t().confirm_delete) {
-                                                delete.dispatch(DeleteTemplate { id: del_id.clone() });
+                                                delete.dispatch(DeleteTemplate {
+                                                    shop: current_shop(),
+                                                    id: del_id.clone(),
+                                                });
                                             }
                                         }
                                     >

@@ -42,8 +42,9 @@ pub fn SamplePreview(
 
     // The sample cart follows the chosen cart and the language being edited.
     let context = RwSignal::new(sample);
-    let fetch_sample = Action::new(|(sample, language): &(String, Language)| {
-        load_preview_sample(sample.clone(), *language)
+    let shop = crate::shop::current_shop();
+    let fetch_sample = Action::new(move |(sample, language): &(String, Language)| {
+        load_preview_sample(shop.clone(), sample.clone(), *language)
     });
     Effect::watch(
         move || (sample_id.get(), state.language.get()),
@@ -71,12 +72,12 @@ pub fn SamplePreview(
 
     let samples = StoredValue::new(samples);
     let preview_href = move || {
-        format!(
-            "/admin/templates/{template_id}/preview?sample={}&lang={}&discount={}",
+        crate::shop::shop_path(&format!(
+            "/templates/{template_id}/preview?sample={}&lang={}&discount={}",
             sample_id.get(),
             state.language.get().code(),
             discount.get().as_str()
-        )
+        ))
     };
     view! {
         <section class="editor-preview" aria-label=move || t().preview_title>

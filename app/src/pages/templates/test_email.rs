@@ -31,6 +31,7 @@ pub fn TestEmail(
             on:submit=move |ev| {
                 ev.prevent_default();
                 send.dispatch(SendTestEmail {
+                    shop: crate::shop::current_shop(),
                     draft: state.draft.get_untracked(),
                     sample: sample_id.get_untracked(),
                     language: state.language.get_untracked(),

@@ -1,0 +1,54 @@
+//! Duplicating a reminder: a copy one day later (the first free delay), off until edited.
+
+use app::api::{StepRefusal, StepSaved};
+use chrono::{DateTime, Utc};
+
+use crate::db::{self, DbError, Pool};
+
+pub async fn duplicate(
+    pool: &Pool,
+    shop_id: &str,
+    step_id: &str,
+    now: DateTime<Utc>,
+) -> Result<StepSaved, DbError> {
+    let Some(campaign) = db::load_campaign(pool, shop_id).await? else {
+        return Ok(StepSaved::NotFound);
+    };
+    let Some(original) = campaign.steps().iter().find(|s| s.id == step_id) else {
+        return Ok(StepSaved::NotFound);
+    };
+    if campaign.steps().len() >= domain::MAX_STEPS {
+        return Ok(StepSaved::Refused(StepRefusal::TooMany));
+    }
+    let taken: Vec<u32> = campaign
+        .steps()
+        .iter()
+        .map(|s| s.delay.total_hours())
+        .collect();
+    // The copy goes one day later (or one hour if days run out), off until edited.
+    let free = (1..=30)
+        .filter_map(|n| original.delay.total_hours().checked_add(24 * n))
+        .chain((1..=720).filter_map(|n| original.delay.total_hours().checked_add(n)))
+        .find_map(|hours| {
+            let delay = if hours % 24 == 0 {
+                domain::Delay::days(hours / 24)
+            } else {
+                domain::Delay::hours(hours)
+            };
+            delay.ok().filter(|_| !taken.contains(&hours))
+        });
+    let Some(delay) = free else {
+        return Ok(StepSaved::Refused(StepRefusal::SameDelay {
+            hours: original.delay.total_hours(),
+        }));
+    };
+    let copy = domain::ReminderStep {
+        id: String::new(),
+        delay,
+        enabled: false,
+        ..original.clone()
+    };
+    Ok(super::wire::step_saved(
+        db::campaigns::save_step(pool, shop_id, &copy, now).await?,
+    ))
+}
