@@ -79,18 +79,14 @@ pub fn AdminLayout() -> impl IntoView {
     let slug = use_params_map().with_untracked(|p| p.get("shop").unwrap_or_default());
     provide_context(CurrentShop(slug.clone()));
     let shops = Resource::new(|| (), |_| my_shops());
-    let role = {
+    let role_in = {
         let slug = slug.clone();
-        Memo::new(move |_| {
-            shops.get().and_then(Result::ok).and_then(|all| {
-                all.into_iter()
-                    .find(|shop| shop.slug == slug)
-                    .map(|shop| shop.role)
-            })
-        })
+        move |all: &[ShopChoice]| {
+            all.iter()
+                .find(|shop| shop.slug == slug)
+                .map(|shop| shop.role)
+        }
     };
-    // Until the shops load, every tab shows; the server refuses what the role does not allow.
-    let allowed = move |tab: Tab| role.get().is_none_or(|role| role.allows(tab.needs()));
 
     view! {
         <a class="skip-link" href="#content">{move || i18n.t().skip_to_content}</a>
@@ -99,28 +95,22 @@ pub fn AdminLayout() -> impl IntoView {
                 <img src="/logo.svg" alt="" width="28" height="28" />
                 <span>"Relance"</span>
             </a>
-            <Transition fallback=|| ()>
+            // Until the shops load, every tab shows; the server refuses what a role does not
+            // allow, the tabs only spare a click.
+            <Transition fallback=move || view! { <Tabs role=None /> }>
                 {move || {
                     shops
                         .get()
-                        .and_then(Result::ok)
-                        .map(|all| view! { <ShopSwitcher shops=all current=slug.clone() /> })
+                        .map(|loaded| {
+                            let all = loaded.unwrap_or_default();
+                            let role = role_in(&all);
+                            view! {
+                                <ShopSwitcher shops=all current=slug.clone() />
+                                <Tabs role />
+                            }
+                        })
                 }}
             </Transition>
-            <nav class="tabs" aria-label="Relance">
-                {Tab::ALL
-                    .into_iter()
-                    .map(|tab| {
-                        view! {
-                            <Show when=move || allowed(tab)>
-                                <A href=shop_path(tab.href()) exact=tab == Tab::Reminders>
-                                    {move || tab.label(i18n.t())}
-                                </A>
-                            </Show>
-                        }
-                    })
-                    .collect_view()}
-            </nav>
             <LanguageSwitch />
             <ActionForm action=sign_out attr:class="sign-out">
                 <button type="submit" class="link">
@@ -131,6 +121,27 @@ pub fn AdminLayout() -> impl IntoView {
         <main id="content">
             <Outlet />
         </main>
+    }
+}
+
+/// The tabs the role may open (all of them while it is unknown).
+#[component]
+fn Tabs(role: Option<Role>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <nav class="tabs" aria-label="Relance">
+            {Tab::ALL
+                .into_iter()
+                .filter(|tab| role.is_none_or(|role| role.allows(tab.needs())))
+                .map(|tab| {
+                    view! {
+                        <A href=shop_path(tab.href()) exact=tab == Tab::Reminders>
+                            {move || tab.label(i18n.t())}
+                        </A>
+                    }
+                })
+                .collect_view()}
+        </nav>
     }
 }
 

@@ -7,7 +7,7 @@ test.use({ locale: 'en-GB' });
 
 test('the Carts list filters by state and keeps the filter in the URL', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto('/carts');
+  await page.goto('/s/demo/carts');
   await waitForHydration(page);
   await expect(page.locator('[data-kpi="conversion"] strong')).toHaveText(/%$/);
   await expect(page.locator('table.carts tbody tr')).toHaveCount(25);
@@ -24,7 +24,7 @@ test('the Carts list filters by state and keeps the filter in the URL', async ({
   await expect(page.locator('.summary')).toContainText('page 1 of');
 
   await page.getByRole('link', { name: 'Clear filters' }).click();
-  await expect(page).toHaveURL('/carts');
+  await expect(page).toHaveURL('/s/demo/carts');
   expect(problems).toEqual([]);
 });
 
@@ -66,7 +66,7 @@ test('a waiting cart counts down to its first reminder', async ({ page, request 
   });
   expect(response.status()).toBe(202);
 
-  await page.goto(`/carts?q=${cartId}`);
+  await page.goto(`/s/demo/carts?q=${cartId}`);
   await waitForHydration(page);
   const row = page.locator(`tr[data-cart="${cartId}"]`);
   await expect(row).toHaveAttribute('data-status', 'waiting');
@@ -80,7 +80,7 @@ test('a waiting cart counts down to its first reminder', async ({ page, request 
 
 test('a cart opens from the list and its next reminder can be queued', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto('/carts?status=waiting');
+  await page.goto('/s/demo/carts?status=waiting');
   await waitForHydration(page);
   const first = page.locator('table.carts tbody tr').first();
   const cartId = await first.getAttribute('data-cart');

@@ -36,6 +36,7 @@ test('from an empty database: set-up, the shown curl, the campaign turned on, a 
   expect(answer).toMatch(/"accepted":1.* 202$/);
 
   await page.getByRole('link', { name: 'Open the admin' }).click();
+  await expect(page).toHaveURL(/\/s\/first-run-shop$/);
   await waitForHydration(page);
   const firstStep = page.locator('tr[data-step-id] input[role="switch"]').first();
   await expect(firstStep).not.toBeChecked();
@@ -55,7 +56,8 @@ test('from an empty database: set-up, the shown curl, the campaign turned on, a 
   expect(mails).toHaveLength(1);
   expect(readFileSync(join(firstRunOutbox, mails[0]), 'utf8')).toContain('To: customer@example.com');
 
-  await page.goto('/carts');
+  await page.goto('/carts'); // an old bookmark: the shop used last
+  await expect(page).toHaveURL(/\/s\/first-run-shop\/carts$/);
   await waitForHydration(page);
   await page.locator('table.carts tbody tr td.cart-id a').first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cart cart-1');

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 test.use({ javaScriptEnabled: false, locale: 'fr-FR' });
 
 test('the Help tab answers at least ten questions, readable without JavaScript', async ({ page }) => {
-  await page.goto('/help');
+  await page.goto('/s/demo/help');
   await expect(page.locator('h1')).toHaveText('Aide');
   const questions = page.locator('details.faq summary');
   expect(await questions.count()).toBeGreaterThanOrEqual(10);

@@ -7,7 +7,7 @@ test.describe.configure({ mode: 'serial' });
 const delays = async (page: Page) => (await reminderRows(page)).map((row) => row[0]);
 
 async function openWizard(page: Page) {
-  await page.goto('/');
+  await page.goto('/s/demo');
   await waitForHydration(page);
   await page.getByRole('link', { name: 'Create a new reminder' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('New reminder');
@@ -52,7 +52,7 @@ test('a reminder made through the three steps with three ranges shows in delay o
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Save reminder' }).click();
 
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).toHaveURL(/\/s\/demo$/);
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '3 days']);
   const third = page.locator('table.reminders tbody tr[data-step-id]').nth(2);
   await expect(third.locator('td.discount')).toHaveText('Depends on cart value');
@@ -104,7 +104,7 @@ test('a template created in the third step becomes the reminder\'s, with the edi
 });
 
 test('a reminder switched off stays off after a reload, and can be edited', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/s/demo');
   await waitForHydration(page);
   const third = page.locator('table.reminders tbody tr[data-step-id]').nth(2);
   await third.getByRole('switch').uncheck();
@@ -128,7 +128,7 @@ test('a reminder switched off stays off after a reload, and can be edited', asyn
 });
 
 test('duplicate adds a disabled copy one day later and delete removes it', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/s/demo');
   await waitForHydration(page);
   const rows = page.locator('table.reminders tbody tr[data-step-id]');
   await rows.nth(2).getByRole('button', { name: 'Duplicate' }).click();
@@ -141,7 +141,7 @@ test('duplicate adds a disabled copy one day later and delete removes it', async
 });
 
 test('the preview shows the rendered email at three widths', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/s/demo');
   await waitForHydration(page);
   await page.locator('table.reminders tbody tr[data-step-id]').first().getByRole('button', { name: 'Preview' }).click();
   const frame = page.locator('.modal iframe.preview-frame');
@@ -160,7 +160,7 @@ test('at five reminders the create button is disabled and says why', async ({ pa
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('button', { name: 'Save reminder' }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/s\/demo$/);
   }
   await expect.poll(() => delays(page)).toHaveLength(5);
   const create = page.getByRole('button', { name: 'Create a new reminder' });

@@ -6,7 +6,7 @@ test.describe('in English', () => {
 
   test('the Reminders page lists the demo steps with their delays and discount summaries', async ({ page }) => {
     const problems = watchConsole(page);
-    await page.goto('/');
+    await page.goto('/s/demo');
     await waitForHydration(page);
 
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reminders');
@@ -24,7 +24,7 @@ test.describe('with JavaScript off', () => {
   test.use({ javaScriptEnabled: false, locale: 'fr-FR' });
 
   test('the server HTML already holds the demo steps, in the browser language', async ({ page }) => {
-    await page.goto('/');
+    await page.goto('/s/demo');
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relances');
     const rows = await reminderRows(page);
@@ -43,7 +43,7 @@ test.describe('the language switch', () => {
 
   test('turns the page to English after hydration, remembers it, and turns it back', async ({ page }) => {
     const problems = watchConsole(page);
-    await page.goto('/');
+    await page.goto('/s/demo');
     await waitForHydration(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relances');
 

@@ -5,7 +5,7 @@ test.use({ locale: 'en-GB' });
 
 test('"Run now" runs the engine and shows its result and the run in the history', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('/sending');
+  await page.goto('/s/demo/sending');
   await waitForHydration(page);
   await expect(page.getByLabel('URL', { exact: true })).toHaveValue(/\/api\/v1\/jobs\/run$/);
   await expect(page.getByLabel('Secret token')).toHaveValue(/.{40,}/);

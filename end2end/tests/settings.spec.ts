@@ -5,7 +5,7 @@ test.use({ locale: 'en-GB' });
 
 test('a bad sender address is refused next to its field and nothing is saved', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('/settings');
+  await page.goto('/s/demo/settings');
   await waitForHydration(page);
   const sender = page.getByLabel('Sender address');
   const before = await sender.inputValue();
@@ -24,7 +24,7 @@ test('a bad sender address is refused next to its field and nothing is saved', a
 });
 
 test('a valid change is saved and still there after a reload', async ({ page }) => {
-  await page.goto('/settings');
+  await page.goto('/s/demo/settings');
   await waitForHydration(page);
   const address = `help-${Date.now()}@shop.example`;
 

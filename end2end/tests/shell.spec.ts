@@ -4,17 +4,17 @@ import { waitForHydration, watchConsole } from './helpers';
 test.use({ locale: 'en-US' });
 
 const tabs = [
-  { name: 'Reminders', path: '/' },
-  { name: 'Automatic sending', path: '/sending' },
-  { name: 'Statistics', path: '/statistics' },
-  { name: 'Carts', path: '/carts' },
-  { name: 'Help', path: '/help' },
-  { name: 'Settings', path: '/settings' },
+  { name: 'Reminders', path: '/s/demo' },
+  { name: 'Automatic sending', path: '/s/demo/sending' },
+  { name: 'Statistics', path: '/s/demo/statistics' },
+  { name: 'Carts', path: '/s/demo/carts' },
+  { name: 'Help', path: '/s/demo/help' },
+  { name: 'Settings', path: '/s/demo/settings' },
 ];
 
 test('every tab opens from the navigation without a console error', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto('/');
+  await page.goto('/s/demo');
   await waitForHydration(page);
   for (const tab of tabs) {
     await page.getByRole('navigation').getByRole('link', { name: tab.name, exact: true }).click();

@@ -5,14 +5,14 @@ test.use({ locale: 'en-GB' });
 
 test('an admin page sends a signed-out visitor to sign in, then back to that page', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto('/help');
-  await expect(page).toHaveURL('/login?next=/help');
+  await page.goto('/s/demo/help');
+  await expect(page).toHaveURL('/login?next=/s/demo/help');
   await waitForHydration(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
 
   await signIn(page);
 
-  await expect(page).toHaveURL('/help');
+  await expect(page).toHaveURL('/s/demo/help');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Help');
   // A redirect to the sign-in page is expected, not a problem.
   expect(problems.filter((p) => !p.includes('HTTP 303'))).toEqual([]);
@@ -34,9 +34,9 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the sign-in form still works', async ({ page }) => {
-    await page.goto('/login?next=/settings');
+    await page.goto('/login?next=/s/demo/settings');
     await signIn(page);
-    await expect(page).toHaveURL('/settings');
+    await expect(page).toHaveURL('/s/demo/settings');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
   });
 });

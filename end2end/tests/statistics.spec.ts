@@ -13,7 +13,7 @@ function shift(day: string, days: number): string {
 
 test('a preset and the date inputs change the figures and the URL', async ({ page }) => {
   const errors = watchConsole(page);
-  await page.goto('/statistics');
+  await page.goto('/s/demo/statistics');
   await waitForHydration(page);
   const carts = page.locator('#kpi-abandoned .kpi-detail');
   await expect(page.getByRole('link', { name: '30 days' })).toHaveAttribute('aria-current', 'page');
@@ -47,7 +47,7 @@ test('a preset and the date inputs change the figures and the URL', async ({ pag
 });
 
 test('the tables download as CSV for the chosen range', async ({ page }) => {
-  await page.goto('/statistics');
+  await page.goto('/s/demo/statistics');
   await waitForHydration(page);
   const today = await page.locator('#stats-to').inputValue();
   await page.getByRole('link', { name: '7 days' }).click();
@@ -73,7 +73,7 @@ test('the tables download as CSV for the chosen range', async ({ page }) => {
 });
 
 test('a reversed range says what is wrong', async ({ page }) => {
-  await page.goto('/statistics?from=2026-11-20&to=2026-11-01');
+  await page.goto('/s/demo/statistics?from=2026-11-20&to=2026-11-01');
   await expect(page.locator('#stats-range-error')).toHaveText('The start date is after the end date.');
 });
 
@@ -81,7 +81,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
   test('the figures, the charts as text and the tables are all in the page', async ({ page }) => {
-    await page.goto('/statistics');
+    await page.goto('/s/demo/statistics');
     await expect(page.locator('#kpi-finalised .kpi-value')).toHaveText(/%|—/);
     await expect(page.locator('svg.daily-chart title').first()).toHaveText('Revenue and conversion per day');
     await expect(page.locator('.funnel desc').first()).toContainText('Sent: ');

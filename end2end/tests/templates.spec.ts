@@ -8,12 +8,12 @@ test.use({ locale: 'en-GB' });
 
 /** Creates a template with a fresh name (tests run in parallel on one database) and opens it. */
 async function newTemplate(page: Page): Promise<string> {
-  await page.goto('/templates');
+  await page.goto('/s/demo/templates');
   await waitForHydration(page);
   const name = `E2E ${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
   await page.getByLabel('New template').fill(name);
   await page.getByRole('button', { name: 'Create template' }).click();
-  await expect(page).toHaveURL(/\/templates\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/s\/demo\/templates\/[0-9a-f-]{36}$/);
   await expect(page.locator('h1')).toHaveText(name);
   await expect(page.locator('.editor iframe')).toHaveAttribute('srcdoc', /<html/);
   return page.url().split('/').pop()!;
@@ -120,7 +120,7 @@ test("the browser's preview is byte for byte the server's email, before and afte
   const now = await page.locator('.editor').getAttribute('data-sample-now');
   const serverHtml = async () => {
     const response = await page.request.get(
-      `/admin/templates/${id}/preview?sample=demo&lang=fr&discount=percent&now=${encodeURIComponent(now!)}`,
+      `/s/demo/templates/${id}/preview?sample=demo&lang=fr&discount=percent&now=${encodeURIComponent(now!)}`,
     );
     expect(response.status()).toBe(200);
     return response.text();
@@ -146,7 +146,7 @@ test('saving keeps the changes, and leaving with unsaved changes asks first', as
     return dialog.dismiss();
   });
   await page.getByRole('link', { name: '← All templates' }).click();
-  await expect(page).toHaveURL(/\/templates\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/s\/demo\/templates\/[0-9a-f-]{36}$/);
 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('.save-status')).toHaveText('Saved');
@@ -155,7 +155,7 @@ test('saving keeps the changes, and leaving with unsaved changes asks first', as
   await expect(name).toHaveValue('Renamed in the editor');
 
   await page.getByRole('link', { name: '← All templates' }).click();
-  await expect(page).toHaveURL('/templates');
+  await expect(page).toHaveURL('/s/demo/templates');
   await expect(page.locator('table.templates')).toContainText('Renamed in the editor');
 });
 

@@ -30,13 +30,15 @@ impl Reached {
         if self.role.allows(need) {
             None
         } else {
-            Some((
-                StatusCode::FORBIDDEN,
-                axum::Json(serde_json::json!({
-                    "message": "your role in this shop does not allow this"
-                })),
+            Some(
+                (
+                    StatusCode::FORBIDDEN,
+                    axum::Json(serde_json::json!({
+                        "message": "your role in this shop does not allow this"
+                    })),
+                )
+                    .into_response(),
             )
-                .into_response())
         }
     }
 }

@@ -22,6 +22,8 @@ pub struct TestApp {
     pub database_url: String,
     /// The engine the app's cron URL runs, sending to the test's outbox.
     engine: server::jobs::Sender,
+    /// The app's accounts and sessions.
+    pub auth: std::sync::Arc<server::auth::Auth>,
     _dir: tempfile::TempDir,
 }
 
@@ -103,6 +105,7 @@ impl TestApp {
         }
         Self {
             router: app.router,
+            auth: app.state.auth.clone(),
             engine: app.state.engine,
             pool,
             database_url: config.database_url.clone(),
@@ -301,6 +304,52 @@ impl TestApp {
     /// The demo shop, as the admin's backend gets it.
     pub async fn demo_shop(&self) -> domain::Shop {
         db::find_shop(&self.pool, "demo").await.unwrap().unwrap()
+    }
+
+    /// A second shop, made as `relance shop create` makes it (its campaign off), with a key
+    /// for its events; returns its slug and the key.
+    pub async fn add_shop(&self, draft: domain::settings::NewShopDraft) -> (String, String) {
+        let new = server::shops::check(&draft).unwrap();
+        let shop = server::shops::create(&self.pool, &new, Utc::now())
+            .await
+            .unwrap();
+        let key = server::api::keys::create(&self.pool, &shop.id, "test", Utc::now())
+            .await
+            .unwrap();
+        (shop.id, key.secret)
+    }
+
+    /// An account reaching only `shop`, with `role`; returns its session cookie.
+    pub async fn member(&self, email: &str, shop: &str, role: domain::team::Role) -> String {
+        let grant = db::Grant::Shop {
+            shop_id: shop.into(),
+            role,
+        };
+        self.auth
+            .create_admin(email, "a long enough password", &grant, Utc::now())
+            .await
+            .unwrap();
+        let response = self.sign_in_with(email, "a long enough password").await;
+        response
+            .set_cookie
+            .iter()
+            .find(|c| c.starts_with("relance_session="))
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_owned()
+    }
+
+    /// A signed-in GET as the account of `cookie`.
+    pub async fn get_as(&self, cookie: &str, path: &str) -> TestResponse {
+        self.request(
+            Request::get(path)
+                .header("cookie", cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
     }
 
     /// A fresh API key for the demo shop.

@@ -25,5 +25,7 @@ mod shop_time;
 mod shops;
 mod smtp_peer;
 mod statistics;
+mod team;
 mod templates;
+mod two_shops;
 mod unsubscribed;
