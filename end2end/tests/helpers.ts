@@ -10,7 +10,7 @@ export function watchConsole(page: Page): string[] {
     const text = message.text();
     const sandboxRefusedRecorder =
       text.startsWith("Blocked script execution in 'about:srcdoc'") ||
-      (/^Blocked script execution in '[^']*\/admin\/templates\/[^']+\/preview\?/.test(text) &&
+      (/^Blocked script execution in '[^']*\/s\/[^/']+\/templates\/[^']+\/preview\?/.test(text) &&
         text.includes('sandboxed'));
     if (message.type() === 'error' && !sandboxRefusedRecorder) problems.push(`console: ${message.text()}`);
   });

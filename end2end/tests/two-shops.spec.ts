@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { databaseUrl, relanceBin } from '../playwright.config';
+import { DEMO_ADMIN, waitForHydration } from './helpers';
+
+test.use({ locale: 'en-GB' });
+
+/** Runs `relance` on the served database, as an operator would. */
+function relance(args: string[], extra: Record<string, string> = {}): string {
+  return execFileSync(relanceBin, args, {
+    env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error', ...extra },
+  }).toString();
+}
+
+test('two shops with their own currency and time zone each see only their carts', async ({ page, request }) => {
+  const created = relance([
+    'shop', 'create', '--name', 'Zurich Atelier', '--url', 'https://zurich.example',
+    '--currency', 'CHF', '--timezone', 'Europe/Zurich', '--language', 'fr',
+  ]);
+  const slug = created.split('\n')[0].trim();
+  expect(slug).toBe('zurich-atelier');
+  const key = relance(['api-key', 'create', 'e2e', '--shop', slug]).trim();
+  const posted = await request.post('/api/v1/events', {
+    headers: { Authorization: `Bearer ${key}` },
+    data: {
+      id: 'zurich-evt-1',
+      type: 'cart_updated',
+      occurred_at: new Date().toISOString(),
+      cart: {
+        id: 'zurich-cart-1', currency: 'CHF', total_tax_incl: '120.00', total_tax_excl: '111.00',
+        items: [{ sku: 'zh-1', name: 'Montre', unit_price: '120.00', quantity: 1 }],
+      },
+      customer: { id: 'zh-cu-1', email: 'anna@example.ch', language: 'fr' },
+    },
+  });
+  expect(posted.status()).toBe(202);
+
+  await page.goto('/s/demo/carts');
+  await waitForHydration(page);
+  await expect(page.locator('.zone')).toContainText('Europe/Paris');
+  await expect(page.locator('tr[data-cart="zurich-cart-1"]')).toHaveCount(0);
+
+  await page.locator('.shop-switcher summary').click();
+  await page.getByRole('link', { name: /Zurich Atelier/ }).click();
+  await expect(page).toHaveURL(`/s/${slug}`);
+  await waitForHydration(page);
+  await page.getByRole('navigation').getByRole('link', { name: 'Carts', exact: true }).click();
+  await expect(page).toHaveURL(`/s/${slug}/carts`);
+  const row = page.locator('tr[data-cart="zurich-cart-1"]');
+  await expect(row).toBeVisible();
+  await expect(row.locator('.total')).toContainText('CHF');
+  await expect(page.locator('.zone')).toContainText('Europe/Zurich');
+  await expect(page.locator('table.carts tbody tr')).toHaveCount(1);
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Statistics', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/s/${slug}/statistics`));
+  await waitForHydration(page);
+  // Its own figures: its one cart (the demo shop has 500), in francs.
+  await expect(page.locator('#kpi-abandoned .kpi-detail')).toHaveText(/ of 1 carts? created$/);
+  await expect(page.locator('#kpi-revenue .kpi-value')).toContainText('CHF');
+});
+
+test.describe('a staff account', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('sees the shop but a campaign edit is refused and nothing changes', async ({ page }) => {
+    const email = `staff-${Date.now()}@demo.test`;
+    relance(['admin', 'create', '--email', email, '--role', 'staff', '--shop', 'demo'], {
+      RELANCE_ADMIN_PASSWORD: 'staff password 1',
+    });
+    await page.goto('/login');
+    await waitForHydration(page);
+    await page.locator('#email').fill(email);
+    await page.locator('#password').fill('staff password 1');
+    await page.locator('form button[type=submit]').click();
+    await expect(page).toHaveURL('/s/demo');
+    await waitForHydration(page);
+    const nav = page.getByRole('navigation');
+    await expect(nav.getByRole('link', { name: 'Carts', exact: true })).toBeVisible();
+    await expect(nav.getByRole('link', { name: 'Settings', exact: true })).toHaveCount(0);
+
+    const toggle = page.locator('tr[data-step-id] input[role="switch"]').first();
+    const before = await toggle.isChecked();
+    const refused = page.waitForResponse((r) => r.url().includes('/admin/fn/set_reminder_enabled'));
+    await toggle.click();
+    expect((await refused).status()).toBe(403);
+    // The switch goes back, and the stored campaign did not change.
+    await expect(toggle).toBeChecked({ checked: before });
+    await page.reload();
+    await waitForHydration(page);
+    await expect(page.locator('tr[data-step-id] input[role="switch"]').first()).toBeChecked({ checked: before });
+    expect(DEMO_ADMIN.email).not.toBe(email);
+  });
+});
