@@ -77,6 +77,12 @@ impl From<BackendError> for AppError {
     }
 }
 
+/// What importing a campaign came to.
+pub type ImportResult = Result<
+    (usize, usize, Vec<domain::campaign::export::ReviewNote>),
+    Vec<domain::campaign::export::ImportProblem>,
+>;
+
 /// A shop an account reaches, for the header's switcher.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReachableShop {
@@ -90,6 +96,23 @@ pub trait Backend: Send + Sync + 'static {
     /// The shop with this slug and the account's role in it; `None` when the account does not
     /// reach it (or it does not exist: the two look the same).
     async fn reach(&self, user_id: &str, slug: &str) -> Result<Option<(Shop, Role)>, BackendError>;
+
+    /// Replaces the shop's campaign by an exported one: (steps, templates, what to review),
+    /// or every problem (nothing written).
+    async fn import_campaign(
+        &self,
+        shop: &Shop,
+        document: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<ImportResult, BackendError>;
+
+    /// `false` when the shop has no campaign.
+    async fn set_campaign_paused(
+        &self,
+        shop: &Shop,
+        paused: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError>;
 
     /// Whether the server knows this IANA time zone.
     fn known_zone(&self, zone: &str) -> bool;

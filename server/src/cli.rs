@@ -40,6 +40,44 @@ pub enum Command {
     /// Create and list shops.
     #[command(subcommand)]
     Shop(ShopCommand),
+    /// Export, import, list, pause and resume a shop's campaigns.
+    #[command(subcommand)]
+    Campaign(CampaignCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CampaignCommand {
+    /// Print the shop's campaign as a JSON document (steps, discounts, templates, every
+    /// language), to import into another shop.
+    Export {
+        #[arg(long)]
+        shop: String,
+    },
+    /// Replace the shop's campaign by the one in FILE (`-` for standard input), its steps
+    /// switched off until reviewed; says what to review (amounts in another currency).
+    Import {
+        #[arg(long)]
+        shop: String,
+        file: std::path::PathBuf,
+    },
+    /// List the shop's campaigns: id, state, steps on, name.
+    List {
+        #[arg(long)]
+        shop: String,
+    },
+    /// Resume the campaign (or every campaign of the shop): its steps send again as switched.
+    Enable {
+        #[arg(long)]
+        shop: String,
+        campaign: Option<String>,
+    },
+    /// Pause the campaign (or every campaign of the shop) at once: nothing more is sent,
+    /// queued retries included, until it is enabled again.
+    Disable {
+        #[arg(long)]
+        shop: String,
+        campaign: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

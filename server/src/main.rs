@@ -32,6 +32,15 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Demo(args) => run_demo(&cli.config, args).await,
         Command::ApiKey(command) => api_key(&cli.config, command).await,
+        Command::Campaign(command) => {
+            let pool = db::connect(&cli.config.database_url).await?;
+            db::migrate(&pool).await?;
+            println!(
+                "{}",
+                server::campaigns::command(&pool, command, chrono::Utc::now()).await?
+            );
+            Ok(())
+        }
         Command::Shop(command) => {
             let pool = db::connect(&cli.config.database_url).await?;
             db::migrate(&pool).await?;

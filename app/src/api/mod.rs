@@ -1,6 +1,7 @@
 //! Server functions and the wire types they return.
 
 mod auth;
+mod campaign_io;
 mod cart_detail;
 mod carts;
 mod keys;
@@ -16,6 +17,7 @@ mod templates;
 mod unsubscribed;
 
 pub use auth::{safe_next, SignIn, SignOut};
+pub use campaign_io::{ImportCampaign, ImportOutcome, SetCampaignPaused};
 pub use cart_detail::{
     load_cart, send_next_reminder_now, CartDetail, Credited, CustomerBlock, ItemLine, LedTo,
     SendNextReminderNow, TimelineEntry,

@@ -31,6 +31,8 @@ pub struct RemindersData {
     pub currency: Currency,
     /// The campaign's discounts escalate (see `Campaign::with_escalation`).
     pub escalation: bool,
+    /// Paused as a whole (see `Campaign::paused`).
+    pub paused: bool,
     pub rows: Vec<ReminderRow>,
 }
 
@@ -87,6 +89,7 @@ impl RemindersData {
             shop_name: shop_name.to_owned(),
             currency,
             escalation: campaign.is_some_and(Campaign::escalation),
+            paused: campaign.is_some_and(Campaign::paused),
             rows: campaign
                 .map(|c| {
                     c.steps()

@@ -261,6 +261,7 @@ pub static TEXTS: Texts = Texts {
     setup: &super::setup::EN,
     keys: &super::keys::EN,
     shops: &super::shops::EN,
+    campaign_io: &super::campaign_io::EN,
     statistics: &super::statistics::EN,
     skip_reason,
 };

@@ -261,6 +261,7 @@ pub static TEXTS: Texts = Texts {
     setup: &super::setup::FR,
     keys: &super::keys::FR,
     shops: &super::shops::FR,
+    campaign_io: &super::campaign_io::FR,
     statistics: &super::statistics::FR,
     skip_reason,
 };

@@ -2,6 +2,7 @@
 
 use domain::{Currency, DelayUnit, DiscountSummary};
 
+use super::campaign_io::CampaignIoTexts;
 use super::help::HelpTexts;
 use super::keys::KeysTexts;
 use super::reminders::ReminderTexts;
@@ -158,6 +159,7 @@ pub struct Texts {
     pub setup: &'static SetupTexts,
     pub keys: &'static KeysTexts,
     pub shops: &'static ShopsTexts,
+    pub campaign_io: &'static CampaignIoTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.

@@ -1,5 +1,6 @@
 //! One module per admin page.
 
+mod campaign_tools;
 mod cart;
 mod carts;
 mod help;

@@ -4,10 +4,11 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::api::{
-    list_reminders, DeleteReminder, DuplicateReminder, ReminderRow, RemindersData, SetEscalation,
-    SetReminderEnabled, StepSaved,
+    list_reminders, DeleteReminder, DuplicateReminder, ImportCampaign, ReminderRow, RemindersData,
+    SetCampaignPaused, SetEscalation, SetReminderEnabled, StepSaved,
 };
 use crate::i18n::use_i18n;
+use crate::pages::campaign_tools::CampaignTools;
 use crate::pages::confirm;
 use crate::shop::{current_shop, shop_path};
 
@@ -17,9 +18,18 @@ pub fn RemindersPage() -> impl IntoView {
     let i18n = use_i18n();
     let duplicate = ServerAction::<DuplicateReminder>::new();
     let delete = ServerAction::<DeleteReminder>::new();
+    let pause = ServerAction::<SetCampaignPaused>::new();
+    let import = ServerAction::<ImportCampaign>::new();
     let shop = current_shop();
     let reminders = Resource::new(
-        move || (duplicate.version().get(), delete.version().get()),
+        move || {
+            (
+                duplicate.version().get(),
+                delete.version().get(),
+                pause.version().get(),
+                import.version().get(),
+            )
+        },
         move |_| list_reminders(shop.clone()),
     );
     let refusal = move || match duplicate.value().get() {
@@ -35,7 +45,14 @@ pub fn RemindersPage() -> impl IntoView {
         <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match reminders.await {
-                    Ok(data) => view! { <RemindersTable data duplicate delete /> }.into_any(),
+                    Ok(data) => {
+                        let paused = data.paused;
+                        view! {
+                            <CampaignTools paused pause import />
+                            <RemindersTable data duplicate delete />
+                        }
+                            .into_any()
+                    }
                     Err(error) => super::load_error(error, |t| t.no_shop),
                 }
             })}

@@ -4,6 +4,7 @@ mod audience;
 mod delay;
 mod discount;
 mod draft;
+pub mod export;
 mod ranges;
 mod step;
 

@@ -37,6 +37,8 @@ pub struct Campaign {
     steps: Vec<ReminderStep>,
     /// Discounts go only to sequences that already had a reminder without one.
     escalation: bool,
+    /// Paused as a whole: nothing is decided for it, whatever its steps' switches.
+    paused: bool,
 }
 
 #[derive(Deserialize)]
@@ -46,12 +48,15 @@ struct CampaignWire {
     steps: Vec<ReminderStep>,
     #[serde(default)]
     escalation: bool,
+    #[serde(default)]
+    paused: bool,
 }
 
 impl TryFrom<CampaignWire> for Campaign {
     type Error = CampaignError;
     fn try_from(wire: CampaignWire) -> Result<Self, Self::Error> {
-        Campaign::new(wire.id, &wire.name, wire.steps).map(|c| c.with_escalation(wire.escalation))
+        Campaign::new(wire.id, &wire.name, wire.steps)
+            .map(|c| c.with_escalation(wire.escalation).with_paused(wire.paused))
     }
 }
 
@@ -82,7 +87,17 @@ impl Campaign {
             name: name.to_owned(),
             steps,
             escalation: false,
+            paused: false,
         })
+    }
+
+    /// The same campaign, paused or running.
+    pub fn with_paused(self, paused: bool) -> Self {
+        Self { paused, ..self }
+    }
+
+    pub fn paused(&self) -> bool {
+        self.paused
     }
 
     /// The same campaign, escalating or not: with escalation, a step's discount is offered

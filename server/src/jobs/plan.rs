@@ -180,7 +180,10 @@ impl Planner {
         shop: &Shop,
         now: DateTime<Utc>,
     ) -> anyhow::Result<Option<Self>> {
-        let Some(campaign) = db::load_campaign(pool, &shop.id).await? else {
+        let Some(campaign) = db::load_campaign(pool, &shop.id)
+            .await?
+            .filter(|campaign| !campaign.paused())
+        else {
             return Ok(None);
         };
         let any_step = campaign.steps().iter().any(|step| step.enabled);

@@ -54,6 +54,33 @@ impl Backend for DbBackend {
         Ok(db::members::reach(&self.pool, user_id, slug).await?)
     }
 
+    async fn import_campaign(
+        &self,
+        shop: &domain::Shop,
+        document: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<app::backend::ImportResult, BackendError> {
+        let outcome = crate::campaigns::import(&self.pool, shop, document, now)
+            .await
+            .map_err(|error| {
+                BackendError::new(Box::<dyn std::error::Error + Send + Sync>::from(error))
+            })?;
+        Ok(outcome.map(|done| (done.steps, done.templates, done.review)))
+    }
+
+    async fn set_campaign_paused(
+        &self,
+        shop: &domain::Shop,
+        paused: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError> {
+        if db::load_campaign(&self.pool, &shop.id).await?.is_none() {
+            return Ok(false);
+        }
+        db::campaigns::set_paused(&self.pool, &shop.id, None, paused, now).await?;
+        Ok(true)
+    }
+
     fn known_zone(&self, zone: &str) -> bool {
         crate::zones::known_zone(zone)
     }

@@ -1,6 +1,7 @@
 //! The HTTP side: admin pages and their server functions, static files, health check.
 
 mod backend;
+mod campaign_file;
 mod cart_timeline;
 mod carts;
 pub mod clock;
@@ -50,6 +51,7 @@ pub fn router(state: AppState) -> Router {
             get(templates::preview_page),
         )
         .route("/s/{shop}/unsubscribed.csv", get(unsubscribed::csv))
+        .route("/s/{shop}/campaign.json", get(campaign_file::download))
         .route("/s/{shop}/statistics.csv", get(statistics::csv))
         .merge(api::routes())
         .merge(links::routes())

@@ -2,6 +2,7 @@
 
 mod abandonment;
 mod admin_auth;
+mod campaign_io;
 mod cart_page;
 mod carts_list;
 mod crash;

@@ -9,7 +9,9 @@ use domain::{
 use crate::db::money::{from_db, to_db};
 use crate::db::{DbError, Pool};
 
+mod replace;
 mod switches;
+pub use replace::{list_campaigns, replace_campaign, set_paused, CampaignLine};
 pub use switches::{delete_step, set_escalation, set_step_enabled};
 
 #[derive(sqlx::FromRow)]
@@ -17,6 +19,7 @@ struct CampaignRow {
     campaign_id: String,
     name: String,
     escalation: bool,
+    paused: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -149,7 +152,7 @@ async fn load_campaign_on(
     shop_id: &str,
 ) -> Result<Option<Campaign>, DbError> {
     let Some(campaign): Option<CampaignRow> = sqlx::query_as(
-        "select campaign_id, name, escalation from campaigns where shop_id = $1
+        "select campaign_id, name, escalation, paused from campaigns where shop_id = $1
          order by created_at, campaign_id limit 1",
     )
     .bind(shop_id)
@@ -188,7 +191,12 @@ async fn load_campaign_on(
         })
         .collect::<Result<Vec<_>, _>>()?;
     Campaign::new(campaign.campaign_id, &campaign.name, steps)
-        .map(|c| Some(c.with_escalation(campaign.escalation)))
+        .map(|c| {
+            Some(
+                c.with_escalation(campaign.escalation)
+                    .with_paused(campaign.paused),
+            )
+        })
         .map_err(DbError::corrupt)
 }
 
@@ -247,7 +255,7 @@ fn step_columns(step: &ReminderStep) -> (&'static str, Option<&'static str>, &'s
 
 /// Writes a step row (a new one, or over the one with its id, keeping its `created_at`) and
 /// its discount rows.
-async fn upsert_step(
+pub(super) async fn upsert_step(
     conn: &mut sqlx::SqliteConnection,
     shop_id: &str,
     campaign_id: &str,

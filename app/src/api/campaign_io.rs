@@ -1,0 +1,62 @@
+//! The campaign as a whole: pause and resume it, and import one exported from another shop
+//! (the export is a plain download, `/s/<slug>/campaign.json`).
+
+use domain::campaign::export::{ImportProblem, ReviewNote};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::AppError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ImportOutcome {
+    /// The campaign replaced, its reminders switched off until reviewed.
+    Imported {
+        steps: usize,
+        templates: usize,
+        review: Vec<ReviewNote>,
+    },
+    /// Nothing written: every problem found.
+    Invalid { problems: Vec<ImportProblem> },
+}
+
+/// Replaces the shop's campaign by the exported one in `document` (the file's text).
+#[server(prefix = "/admin/fn", endpoint = "import_campaign")]
+pub async fn import_campaign(shop: String, document: String) -> Result<ImportOutcome, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
+    if document.len() > 2_000_000 {
+        return crate::error::with_status(Err(AppError::Invalid(
+            "document: an exported campaign is far smaller than 2 MB".into(),
+        )));
+    }
+    let outcome = scope
+        .backend
+        .import_campaign(&scope.shop, &document, chrono::Utc::now())
+        .await?;
+    Ok(match outcome {
+        Ok((steps, templates, review)) => ImportOutcome::Imported {
+            steps,
+            templates,
+            review,
+        },
+        Err(problems) => {
+            expect_context::<leptos_axum::ResponseOptions>()
+                .set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
+            ImportOutcome::Invalid { problems }
+        }
+    })
+}
+
+/// Pauses or resumes the shop's campaign as a whole.
+#[server(prefix = "/admin/fn", endpoint = "set_campaign_paused")]
+pub async fn set_campaign_paused(shop: String, paused: bool) -> Result<(), AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
+    let changed = scope
+        .backend
+        .set_campaign_paused(&scope.shop, paused, chrono::Utc::now())
+        .await?;
+    crate::error::with_status(if changed {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    })
+}

@@ -1,0 +1,182 @@
+//! A campaign as a document to copy it between shops: its steps and the templates they send,
+//! every language included, in the editors' own draft shapes. Reading one back runs the same
+//! checks as the editors, so a hand-edited file cannot bring in what the admin would refuse.
+
+use serde::{Deserialize, Serialize};
+
+use super::{Campaign, DiscountKind, DiscountPolicy, ReminderStep, StepDraft, StepProblem};
+use crate::model::DraftProblem;
+use crate::{Currency, EmailTemplate, TemplateDraft};
+
+/// What a document says it is, so another JSON file is told apart at once.
+pub const FORMAT: &str = "relance.campaign";
+/// The newest version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// The exported campaign.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CampaignDocument {
+    pub format: String,
+    pub version: u32,
+    pub name: String,
+    /// The currency of the shop it came from: the discounts' amounts are in it.
+    pub currency: Currency,
+    pub escalation: bool,
+    pub steps: Vec<StepDraft>,
+    /// The templates the steps send, each once.
+    pub templates: Vec<TemplateDraft>,
+}
+
+/// Why a document cannot be imported; nothing is written then.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ImportProblem {
+    /// Not JSON, or not shaped as a campaign document: serde's message.
+    Unreadable { message: String },
+    /// A JSON file of something else.
+    NotACampaign,
+    /// Written by a newer Relance.
+    NewerVersion { version: u32 },
+    /// Step `step` (from 1) is not valid.
+    Step {
+        step: usize,
+        problems: Vec<StepProblem>,
+    },
+    /// Template `template` (from 1) is not valid.
+    Template {
+        template: usize,
+        problems: Vec<DraftProblem>,
+    },
+    /// Step `step` sends a template the document does not hold.
+    MissingTemplate { step: usize },
+    /// The steps together are not a campaign (too many, two with the same delay).
+    Campaign { message: String },
+}
+
+/// Something to look at after an import: it is done, but may not mean what it meant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ReviewNote {
+    /// Step `step`'s discount counts in `from` (amounts or cart-value ranges), the shop in `to`.
+    Currency {
+        step: usize,
+        from: Currency,
+        to: Currency,
+    },
+}
+
+/// A document that passed every check, ready to write into a shop.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedImport {
+    pub name: String,
+    pub escalation: bool,
+    /// Their ids as in the document; the shop gives them its own.
+    pub templates: Vec<EmailTemplate>,
+    /// Switched off: an imported reminder is read before it sends.
+    pub steps: Vec<ReminderStep>,
+    pub review: Vec<ReviewNote>,
+}
+
+impl CampaignDocument {
+    /// The document of `campaign`, with the templates its steps send.
+    pub fn of(campaign: &Campaign, currency: Currency, templates: &[EmailTemplate]) -> Self {
+        let used: Vec<&EmailTemplate> = templates
+            .iter()
+            .filter(|t| campaign.steps().iter().any(|s| s.template_id == t.id))
+            .collect();
+        Self {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            name: campaign.name().to_owned(),
+            currency,
+            escalation: campaign.escalation(),
+            steps: campaign.steps().iter().map(StepDraft::from_step).collect(),
+            templates: used.into_iter().map(TemplateDraft::from_template).collect(),
+        }
+    }
+
+    /// Whether a document's header names a campaign this build reads; the server parses the
+    /// JSON, header first, then the whole document.
+    pub fn accept(format: Option<&str>, version: Option<u32>) -> Result<(), ImportProblem> {
+        if format != Some(FORMAT) {
+            return Err(ImportProblem::NotACampaign);
+        }
+        match version {
+            Some(version) if version > VERSION => Err(ImportProblem::NewerVersion { version }),
+            _ => Ok(()),
+        }
+    }
+
+    /// Every step and template checked as the editors check them, for a shop in
+    /// `currency`; every problem found, or what to review.
+    pub fn check(&self, currency: Currency) -> Result<CheckedImport, Vec<ImportProblem>> {
+        let mut problems = Vec::new();
+        let mut templates = Vec::new();
+        for (index, draft) in self.templates.iter().enumerate() {
+            match draft.parse() {
+                Ok(template) => templates.push(template),
+                Err(found) => problems.push(ImportProblem::Template {
+                    template: index + 1,
+                    problems: found,
+                }),
+            }
+        }
+        let mut steps = Vec::new();
+        let mut review = Vec::new();
+        for (index, draft) in self.steps.iter().enumerate() {
+            let step = index + 1;
+            if !self.templates.iter().any(|t| t.id == draft.template_id) {
+                problems.push(ImportProblem::MissingTemplate { step });
+                continue;
+            }
+            match draft.parse() {
+                Ok(parsed) => {
+                    if self.currency != currency && counts_in_currency(&parsed.discount) {
+                        review.push(ReviewNote::Currency {
+                            step,
+                            from: self.currency,
+                            to: currency,
+                        });
+                    }
+                    steps.push(ReminderStep {
+                        enabled: false,
+                        ..parsed
+                    });
+                }
+                Err(found) => problems.push(ImportProblem::Step {
+                    step,
+                    problems: found,
+                }),
+            }
+        }
+        if problems.is_empty() {
+            if let Err(error) = Campaign::new(String::new(), &self.name, steps.clone()) {
+                problems.push(ImportProblem::Campaign {
+                    message: error.to_string(),
+                });
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(CheckedImport {
+            name: self.name.trim().to_owned(),
+            escalation: self.escalation,
+            templates,
+            steps,
+            review,
+        })
+    }
+}
+
+/// Whether a discount means an amount of money: a fixed amount, or ranges of cart value.
+fn counts_in_currency(policy: &DiscountPolicy) -> bool {
+    match policy {
+        DiscountPolicy::None => false,
+        DiscountPolicy::Single { discount } => matches!(discount.kind, DiscountKind::Amount { .. }),
+        DiscountPolicy::Ranges { .. } => true,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,194 @@
+//! A campaign copied between shops (export and import, from the CLI and the admin), and the
+//! operators' pause: `relance campaign disable` stops every reminder at once.
+
+use std::process::Output;
+
+use axum::http::StatusCode;
+use domain::settings::NewShopDraft;
+use domain::team::Role;
+use domain::TemplateDraft;
+
+use crate::helpers::{cart_updated, TestApp, TEST_LINK_KEY};
+use crate::smtp_peer::SmtpPeer;
+
+async fn relance(app: &TestApp, args: &[&str]) -> Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_relance"));
+    command
+        .env("DATABASE_URL", &app.database_url)
+        .env(
+            "RELANCE_SECRET",
+            String::from_utf8_lossy(TEST_LINK_KEY).as_ref(),
+        )
+        .env("RUST_LOG", "error")
+        .args(args);
+    tokio::task::spawn_blocking(move || command.output())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn swiss() -> NewShopDraft {
+    NewShopDraft {
+        name: "Atelier Genève".into(),
+        url: "https://geneve.example".into(),
+        currency: "CHF".into(),
+        time_zone: "Europe/Zurich".into(),
+        language: "fr".into(),
+        sender_name: String::new(),
+        sender_email: String::new(),
+    }
+}
+
+/// A template's texts without its id, to compare copies.
+fn texts(template: &domain::EmailTemplate) -> TemplateDraft {
+    TemplateDraft {
+        id: String::new(),
+        ..TemplateDraft::from_template(template)
+    }
+}
+
+#[tokio::test]
+async fn a_campaign_exported_from_one_shop_imports_into_another_switched_off_with_every_language() {
+    let app = TestApp::spawn(Some(0)).await;
+    let (geneve, _) = app.add_shop(swiss()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("campaign.json");
+
+    let exported = stdout(&relance(&app, &["campaign", "export", "--shop", "demo"]).await);
+    std::fs::write(&file, &exported).unwrap();
+    let imported = stdout(
+        &relance(
+            &app,
+            &[
+                "campaign",
+                "import",
+                "--shop",
+                &geneve,
+                file.to_str().unwrap(),
+            ],
+        )
+        .await,
+    );
+
+    assert!(
+        imported.contains("2 reminder(s), switched off"),
+        "{imported}"
+    );
+    assert!(
+        imported.contains("in EUR, this shop counts in CHF"),
+        "{imported}"
+    );
+    let demo = server::db::load_campaign(&app.pool, "demo")
+        .await
+        .unwrap()
+        .unwrap();
+    let copy = server::db::load_campaign(&app.pool, &geneve)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(copy.steps().len(), demo.steps().len());
+    for (original, copied) in demo.steps().iter().zip(copy.steps()) {
+        assert_eq!(copied.delay, original.delay);
+        assert_eq!(copied.audience, original.audience);
+        assert_eq!(copied.discount, original.discount);
+        assert!(!copied.enabled);
+    }
+    let demo_templates = server::db::load_templates(&app.pool, "demo").await.unwrap();
+    let copied_templates = server::db::load_templates(&app.pool, &geneve)
+        .await
+        .unwrap();
+    for step in copy.steps() {
+        let copied = copied_templates
+            .iter()
+            .find(|t| t.id == step.template_id)
+            .unwrap();
+        let original = demo_templates
+            .iter()
+            .find(|t| t.name == copied.name && texts(t) == texts(copied));
+        assert!(
+            original.is_some(),
+            "template {} copied as it was",
+            copied.name
+        );
+        assert!(copied.contents.len() >= 2, "every language");
+    }
+}
+
+#[tokio::test]
+async fn the_admin_imports_a_downloaded_campaign_and_refuses_another_file_without_writing() {
+    let app = TestApp::spawn(Some(0)).await;
+    let (geneve, _) = app.add_shop(swiss()).await;
+    let cookie = app.sign_in().await;
+    let download = app.get_as(&cookie, "/s/demo/campaign.json").await;
+    let steps_before = app.count("select count(*) from reminder_steps").await;
+
+    let refused = app
+        .call_form(
+            &cookie,
+            "import_campaign",
+            &[("shop", &geneve), ("document", r#"{"hello": "world"}"#)],
+        )
+        .await;
+    let staff = app.member("staff@geneve.test", &geneve, Role::Staff).await;
+    let forbidden = app
+        .call_form(
+            &staff,
+            "import_campaign",
+            &[("shop", &geneve), ("document", &download.body)],
+        )
+        .await;
+    let steps_after_refusals = app.count("select count(*) from reminder_steps").await;
+    let done = app
+        .call_form(
+            &cookie,
+            "import_campaign",
+            &[("shop", &geneve), ("document", &download.body)],
+        )
+        .await;
+
+    assert_eq!(download.status, StatusCode::OK);
+    assert!(download.body.contains("\"format\": \"relance.campaign\""));
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("not_a_campaign"), "{}", refused.body);
+    assert_eq!(forbidden.status, StatusCode::FORBIDDEN);
+    assert_eq!(steps_after_refusals, steps_before);
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    assert!(done.body.contains("\"Imported\""), "{}", done.body);
+    assert!(
+        done.body.contains("\"currency\""),
+        "the CHF shop is told to review the amounts"
+    );
+}
+
+#[tokio::test]
+async fn disabling_a_campaign_from_the_command_line_stops_its_reminders_until_enabled() {
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T09:00:00Z", 1))
+        .await;
+    let peer = SmtpPeer::start(&[]).await;
+
+    let disabled = stdout(&relance(&app, &["campaign", "disable", "--shop", "demo"]).await);
+    let listed = stdout(&relance(&app, &["campaign", "list", "--shop", "demo"]).await);
+    let paused_run = app.run_once(&peer.url(), "2026-11-23T10:35:00Z").await;
+    let enabled = stdout(&relance(&app, &["campaign", "enable", "--shop", "demo"]).await);
+    let resumed_run = app.run_once(&peer.url(), "2026-11-23T10:36:00Z").await;
+    let unknown = relance(&app, &["campaign", "disable", "--shop", "demo", "nope"]).await;
+
+    assert!(disabled.contains("1 campaign(s) paused"), "{disabled}");
+    assert!(listed.contains("\tpaused\t"), "{listed}");
+    assert_eq!(paused_run["sent"], 0, "{paused_run}");
+    assert!(enabled.contains("running"), "{enabled}");
+    assert_eq!(resumed_run["sent"], 1, "{resumed_run}");
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no campaign `nope`"));
+}
