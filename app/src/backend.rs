@@ -29,6 +29,7 @@ pub struct AdminIdentity {
 pub enum SignInOutcome {
     /// The `Set-Cookie` header value that carries the new session.
     SignedIn {
+        user_id: String,
         set_cookie: String,
     },
     WrongCredentials,

@@ -47,7 +47,7 @@ test.describe('the language switch', () => {
     await waitForHydration(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relances');
 
-    await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reminders');
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     expect((await reminderRows(page)).map((row) => row[0])).toEqual(['1 hour', '1 day']);
@@ -58,7 +58,7 @@ test.describe('the language switch', () => {
     await waitForHydration(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reminders');
 
-    await page.getByRole('button', { name: 'FR' }).click();
+    await page.getByRole('button', { name: 'FR', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relances');
     expect((await reminderRows(page)).map((row) => row[2])).toEqual([
       'Aucune réduction',

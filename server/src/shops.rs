@@ -46,7 +46,9 @@ pub fn default_campaign(slug: &str) -> anyhow::Result<(Vec<EmailTemplate>, Campa
 /// Creates the shop in one transaction; returns it (its id is its slug: the name's, with a
 /// number when taken).
 pub async fn create(pool: &Pool, new: &NewShop, now: DateTime<Utc>) -> anyhow::Result<Shop> {
-    let mut tx = pool.begin().await?;
+    // Immediate: the slug is read then written, and a deferred transaction would fail at the
+    // write if the server wrote in between (SQLite's snapshot rule), instead of waiting.
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let shop = create_in(&mut tx, new, now).await?;
     tx.commit()
         .await
@@ -110,7 +112,7 @@ pub async fn create_owned(
         Ok(new) => new,
         Err(problems) => return Ok(Err(problems)),
     };
-    let mut tx = pool.begin().await?;
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     let shop = create_in(&mut tx, &new, now).await?;
     db::members::set_role(&mut tx, user_id, &shop.id, Role::Owner, now).await?;
     let key = crate::api::keys::create_in(&mut tx, &shop.id, "first key", now).await?;

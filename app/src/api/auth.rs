@@ -43,9 +43,18 @@ pub async fn sign_in(
         .sign_in(&email, &password)
         .await?
     {
-        SignInOutcome::SignedIn { set_cookie: cookie } => {
+        SignInOutcome::SignedIn {
+            user_id,
+            set_cookie: cookie,
+        } => {
             set_cookie(&cookie)?;
-            leptos_axum::redirect(safe_next(next.as_deref()));
+            let target = match safe_next(next.as_deref()) {
+                // Home is the shop used last: named here, because the browser follows this
+                // redirect inside the app, where `/` is no page.
+                "/" => home_of(&user_id).await?,
+                other => other.to_owned(),
+            };
+            leptos_axum::redirect(&target);
             Ok(())
         }
         SignInOutcome::WrongCredentials => {
@@ -57,6 +66,21 @@ pub async fn sign_in(
             Err(AppError::TooManyAttempts)
         }
     }
+}
+
+/// The account's home (`crate::shop::home_path`), from the request's cookies.
+#[cfg(feature = "ssr")]
+async fn home_of(user_id: &str) -> Result<String, AppError> {
+    let parts = expect_context::<http::request::Parts>();
+    let cookies = parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok());
+    let last = crate::shop::last_shop(cookies);
+    let shops = crate::backend::backend()?.shops_of(user_id).await?;
+    let slugs: Vec<&str> = shops.iter().map(|shop| shop.slug.as_str()).collect();
+    Ok(crate::shop::home_path(&slugs, last))
 }
 
 /// Ends the session and goes back to the sign-in page.

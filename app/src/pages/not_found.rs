@@ -14,7 +14,7 @@ pub fn NotFound() -> impl IntoView {
         <Title text=move || i18n.t().not_found_title />
         <h1>{move || i18n.t().not_found_title}</h1>
         <p>
-            <a href="/">{move || i18n.t().not_found_text}</a>
+            <a href="/" rel="external">{move || i18n.t().not_found_text}</a>
         </p>
     }
 }

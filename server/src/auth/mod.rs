@@ -123,6 +123,7 @@ impl Auth {
         )
         .await?;
         Ok(SignInOutcome::SignedIn {
+            user_id: account.user_id,
             set_cookie: session::set_cookie(&token, self.secure_cookies),
         })
     }

@@ -4,7 +4,7 @@
 //! whether it exists or not. `/` leads to the shop used last.
 
 use app::backend::AdminIdentity;
-use app::shop::slug_of_path;
+use app::shop::{home_path, last_shop, slug_of_path, LAST_SHOP_COOKIE};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
@@ -43,9 +43,6 @@ impl Reached {
     }
 }
 
-/// The cookie that remembers the shop used last, for `/`.
-const LAST_SHOP: &str = "relance_shop";
-
 fn not_found() -> Response {
     (
         StatusCode::NOT_FOUND,
@@ -80,7 +77,7 @@ pub async fn reach_shop(State(pool): State<Pool>, mut request: Request, next: Ne
     if page && response.status().is_success() {
         // Slugs are [a-z0-9-]: a valid cookie value as they are.
         let cookie =
-            format!("{LAST_SHOP}={slug}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+            format!("{LAST_SHOP_COOKIE}={slug}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
         if let Ok(value) = HeaderValue::from_str(&cookie) {
             response.headers_mut().append(header::SET_COOKIE, value);
         }
@@ -88,17 +85,23 @@ pub async fn reach_shop(State(pool): State<Pool>, mut request: Request, next: Ne
     response
 }
 
-fn last_shop(headers: &axum::http::HeaderMap) -> Option<String> {
-    headers
+/// Where `/` leads this account, from its shops and the request's cookies; `None` when its
+/// shops cannot be read (logged).
+async fn home_target(
+    pool: &Pool,
+    user_id: &str,
+    headers: &axum::http::HeaderMap,
+) -> Option<String> {
+    let shops = members::shops_of(pool, user_id)
+        .await
+        .inspect_err(|error| tracing::error!(%error, "cannot list the account's shops"))
+        .ok()?;
+    let cookies = headers
         .get_all(header::COOKIE)
         .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .find_map(|pair| {
-            pair.trim()
-                .strip_prefix(&format!("{LAST_SHOP}="))
-                .map(str::to_owned)
-        })
+        .filter_map(|value| value.to_str().ok());
+    let slugs: Vec<&str> = shops.iter().map(|shop| shop.shop_id.as_str()).collect();
+    Some(home_path(&slugs, last_shop(cookies)))
 }
 
 /// `GET /`: the shop used last if the account still reaches it, else its first shop, else
@@ -108,21 +111,9 @@ pub async fn home(
     Extension(admin): Extension<AdminIdentity>,
     headers: axum::http::HeaderMap,
 ) -> Response {
-    let shops = match members::shops_of(state.pool(), &admin.user_id).await {
-        Ok(shops) => shops,
-        Err(error) => {
-            tracing::error!(%error, "cannot list the account's shops");
-            return StatusCode::SERVICE_UNAVAILABLE.into_response();
-        }
-    };
-    let last = last_shop(&headers);
-    let target = shops
-        .iter()
-        .find(|shop| Some(&shop.shop_id) == last.as_ref())
-        .or_else(|| shops.first());
-    match target {
-        Some(shop) => Redirect::to(&format!("/s/{}", shop.shop_id)).into_response(),
-        None => Redirect::to("/shops/new").into_response(),
+    match home_target(state.pool(), &admin.user_id, &headers).await {
+        Some(target) => Redirect::to(&target).into_response(),
+        None => StatusCode::SERVICE_UNAVAILABLE.into_response(),
     }
 }
 
@@ -138,18 +129,12 @@ pub async fn old_page(
     headers: axum::http::HeaderMap,
     uri: axum::http::Uri,
 ) -> Response {
-    let shops = match members::shops_of(state.pool(), &admin.user_id).await {
-        Ok(shops) => shops,
-        Err(_) => return StatusCode::SERVICE_UNAVAILABLE.into_response(),
+    let Some(home) = home_target(state.pool(), &admin.user_id, &headers).await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
     };
-    let last = last_shop(&headers);
-    let Some(shop) = shops
-        .iter()
-        .find(|shop| Some(&shop.shop_id) == last.as_ref())
-        .or_else(|| shops.first())
-    else {
-        return Redirect::to("/shops/new").into_response();
-    };
+    if !home.starts_with("/s/") {
+        return Redirect::to(&home).into_response();
+    }
     let rest = uri.path_and_query().map_or("/", |pq| pq.as_str());
-    Redirect::to(&format!("/s/{}{rest}", shop.shop_id)).into_response()
+    Redirect::to(&format!("{home}{rest}")).into_response()
 }
