@@ -78,6 +78,18 @@ impl From<BackendError> for AppError {
     }
 }
 
+/// What accepting an invitation came to.
+pub enum AcceptResult {
+    /// `set_cookie` opens the new account's session; `None` when the address already had an
+    /// account (it signs in with its own password).
+    Accepted {
+        shop_slug: String,
+        set_cookie: Option<String>,
+    },
+    PasswordTooShort,
+    Gone,
+}
+
 /// What importing a campaign came to.
 pub type ImportResult = Result<
     (usize, usize, Vec<domain::campaign::export::ReviewNote>),
@@ -114,6 +126,50 @@ pub trait Backend: Send + Sync + 'static {
         paused: bool,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;
+
+    /// The shop's Team page, for the account `me`.
+    async fn team(
+        &self,
+        shop: &Shop,
+        me: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::api::TeamPage, BackendError>;
+
+    /// Invites `email` with `role` (an existing account is added at once).
+    async fn invite(
+        &self,
+        shop: &Shop,
+        inviter: &AdminIdentity,
+        email: &domain::EmailAddress,
+        role: Role,
+        send_mail: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::api::InviteOutcome, BackendError>;
+
+    /// Sets a member's role, or removes them with `None`; `false` when they are not a member
+    /// (an install owner keeps every shop).
+    async fn change_role(
+        &self,
+        shop: &Shop,
+        by: &AdminIdentity,
+        user_id: &str,
+        role: Option<Role>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError>;
+
+    /// The invitation of `token` while it can be accepted.
+    async fn invitation(
+        &self,
+        token: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<crate::api::InvitationView>, BackendError>;
+
+    async fn accept_invitation(
+        &self,
+        token: &str,
+        password: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<AcceptResult, BackendError>;
 
     /// Whether the server knows this IANA time zone.
     fn known_zone(&self, zone: &str) -> bool;

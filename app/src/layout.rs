@@ -19,10 +19,11 @@ pub enum Tab {
     Help,
     Settings,
     Connect,
+    Team,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 8] = [
+    pub const ALL: [Tab; 9] = [
         Tab::Reminders,
         Tab::Templates,
         Tab::Sending,
@@ -31,13 +32,14 @@ impl Tab {
         Tab::Help,
         Tab::Settings,
         Tab::Connect,
+        Tab::Team,
     ];
 
     /// What the tab needs: Settings is for those who edit, Connect (keys) for owners.
     pub fn needs(self) -> Permission {
         match self {
             Self::Settings => Permission::Edit,
-            Self::Connect => Permission::Administer,
+            Self::Connect | Self::Team => Permission::Administer,
             _ => Permission::See,
         }
     }
@@ -53,6 +55,7 @@ impl Tab {
             Self::Help => "/help",
             Self::Settings => "/settings",
             Self::Connect => "/connect",
+            Self::Team => "/team",
         }
     }
 
@@ -66,6 +69,7 @@ impl Tab {
             Self::Help => t.tab_help,
             Self::Settings => t.tab_settings,
             Self::Connect => t.keys.tab,
+            Self::Team => t.team.tab,
         }
     }
 }

@@ -20,9 +20,9 @@ use leptos_router::{
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::AdminLayout;
 use pages::{
-    CartPage, CartsPage, HelpPage, KeysPageView, LoginPage, NewShopPage, NotFound,
+    CartPage, CartsPage, HelpPage, InvitationPage, KeysPageView, LoginPage, NewShopPage, NotFound,
     ReminderWizardPage, RemindersPage, SendingPage, SettingsPage, SetupPage, StatisticsPage,
-    TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
+    TeamPageView, TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage />
                     <Route path=path!("/setup") view=SetupPage />
                     <Route path=path!("/shops/new") view=NewShopPage />
+                    <Route path=path!("/invite/:token") view=InvitationPage />
                     <ParentRoute path=path!("/s/:shop") view=AdminLayout>
                         <Route path=path!("") view=RemindersPage ssr=SsrMode::Async />
                         <Route
@@ -105,6 +106,7 @@ pub fn App() -> impl IntoView {
                             view=SettingsPage
                         />
                         <Route path=path!("connect") view=KeysPageView ssr=SsrMode::Async />
+                        <Route path=path!("team") view=TeamPageView ssr=SsrMode::Async />
                     </ParentRoute>
                 </Routes>
             </div>

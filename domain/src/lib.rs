@@ -6,6 +6,7 @@
 //! `wasm32-unknown-unknown`, so the admin's live checks and previews run the same code as the
 //! server's real checks.
 
+pub mod audit;
 pub mod campaign;
 pub mod clock;
 pub mod email;

@@ -16,5 +16,6 @@ pub mod setup;
 pub mod shops;
 pub mod startup;
 pub mod state;
+pub mod team;
 pub mod web;
 pub mod zones;

@@ -4,6 +4,7 @@ mod auth;
 mod campaign_io;
 mod cart_detail;
 mod carts;
+mod invitation;
 mod keys;
 mod reminders;
 #[cfg(feature = "ssr")]
@@ -13,6 +14,7 @@ mod settings;
 mod setup;
 mod shops;
 mod stats;
+mod team;
 mod templates;
 mod unsubscribed;
 
@@ -23,6 +25,10 @@ pub use cart_detail::{
     SendNextReminderNow, TimelineEntry,
 };
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
+pub use invitation::{
+    accept_invitation, load_invitation, AcceptInvitation, AcceptOutcome, InvitationView,
+    LoadInvitation,
+};
 pub use keys::{
     list_api_keys, CreateApiKey, KeyCreated, KeyLine, KeysPage, ListApiKeys, RevokeApiKey,
 };
@@ -44,6 +50,10 @@ pub use shops::{create_shop, my_shops, CreateShop, MyShops, ShopChoice, ShopCrea
 pub use stats::{
     load_statistics, Figures, FunnelLabel, FunnelLine, LoadStatistics, RateFigure, SeriesPoint,
     StatsLabels, StatsPage,
+};
+pub use team::{
+    load_team, ChangeRole, InvitationLine, InviteMember, InviteOutcome, LoadTeam, MemberLine,
+    RemoveMember, TeamPage,
 };
 pub use templates::{
     create_template, delete_template, duplicate_template, list_templates, load_preview_sample,

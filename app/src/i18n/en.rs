@@ -262,6 +262,7 @@ pub static TEXTS: Texts = Texts {
     keys: &super::keys::EN,
     shops: &super::shops::EN,
     campaign_io: &super::campaign_io::EN,
+    team: &super::team::EN,
     statistics: &super::statistics::EN,
     skip_reason,
 };

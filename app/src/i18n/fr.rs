@@ -262,6 +262,7 @@ pub static TEXTS: Texts = Texts {
     keys: &super::keys::FR,
     shops: &super::shops::FR,
     campaign_io: &super::campaign_io::FR,
+    team: &super::team::FR,
     statistics: &super::statistics::FR,
     skip_reason,
 };

@@ -16,6 +16,7 @@ mod settings;
 mod setup;
 mod shops;
 mod statistics;
+mod team;
 mod templates;
 mod texts;
 mod timeline;

@@ -11,6 +11,7 @@ use super::settings::SettingsTexts;
 use super::setup::SetupTexts;
 use super::shops::ShopsTexts;
 use super::statistics::StatisticsTexts;
+use super::team::TeamTexts;
 use super::templates::TemplateTexts;
 use super::timeline::TimelineTexts;
 use super::unsubscribed::UnsubscribedTexts;
@@ -160,6 +161,7 @@ pub struct Texts {
     pub keys: &'static KeysTexts,
     pub shops: &'static ShopsTexts,
     pub campaign_io: &'static CampaignIoTexts,
+    pub team: &'static TeamTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.

@@ -33,6 +33,31 @@ pub enum SettingsField {
 }
 
 impl SettingsField {
+    pub const ALL: [SettingsField; 22] = [
+        Self::ShopName,
+        Self::ShopUrl,
+        Self::LogoUrl,
+        Self::PostalAddress,
+        Self::Currency,
+        Self::TimeZone,
+        Self::DefaultLanguage,
+        Self::SenderName,
+        Self::SenderEmail,
+        Self::ReplyTo,
+        Self::SupportEmail,
+        Self::CartUrlPattern,
+        Self::CouponPrefix,
+        Self::ExpiredCouponDays,
+        Self::AbandonedAfterMinutes,
+        Self::MinGapHours,
+        Self::MaxLatenessHours,
+        Self::CouponCooldownDays,
+        Self::ReEntryDays,
+        Self::AttributionWindowDays,
+        Self::QuietHoursStart,
+        Self::QuietHoursEnd,
+    ];
+
     /// The form's field name (also its JSON name).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -21,6 +21,8 @@ pub fn is_public_path(path: &str) -> bool {
             | "/admin/fn/sign_in"
             | "/setup"
             | "/admin/fn/complete_setup"
+            | "/admin/fn/load_invitation"
+            | "/admin/fn/accept_invitation"
             | "/healthz"
             | "/favicon.ico"
             | "/logo.svg"
@@ -31,6 +33,8 @@ pub fn is_public_path(path: &str) -> bool {
         || path.starts_with("/t/")
         || path.starts_with("/r/")
         || path.starts_with("/u/")
+        // An invitation: its link is the credential, checked by its server functions.
+        || path.starts_with("/invite/")
 }
 
 /// Percent-encodes a path and query for the `next` parameter of the sign-in page.

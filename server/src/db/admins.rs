@@ -20,6 +20,24 @@ pub async fn insert_admin(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     let mut tx = pool.begin().await?;
+    let owns_all = matches!(grant, super::Grant::Everything);
+    insert_admin_in(&mut tx, user_id, email, password_hash, owns_all, now).await?;
+    if let super::Grant::Shop { shop_id, role } = grant {
+        super::members::set_role(&mut tx, user_id, shop_id, *role, now).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Inserts an account in the caller's transaction.
+pub async fn insert_admin_in(
+    conn: &mut sqlx::SqliteConnection,
+    user_id: &str,
+    email: &str,
+    password_hash: &str,
+    owns_all: bool,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     sqlx::query(
         "insert into admin_users (user_id, email, password_hash, created_at, owns_all)
          values ($1, $2, $3, $4, $5)",
@@ -28,13 +46,9 @@ pub async fn insert_admin(
     .bind(email)
     .bind(password_hash)
     .bind(now)
-    .bind(matches!(grant, super::Grant::Everything))
-    .execute(&mut *tx)
+    .bind(owns_all)
+    .execute(conn)
     .await?;
-    if let super::Grant::Shop { shop_id, role } = grant {
-        super::members::set_role(&mut tx, user_id, shop_id, *role, now).await?;
-    }
-    tx.commit().await?;
     Ok(())
 }
 

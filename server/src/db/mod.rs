@@ -3,6 +3,7 @@
 
 mod admins;
 pub mod api_keys;
+pub mod audit;
 pub mod campaigns;
 pub mod cart_detail;
 pub mod cart_list;
@@ -25,6 +26,7 @@ pub mod settings;
 mod shops;
 pub mod stats;
 pub mod suppressions;
+pub mod team;
 pub mod templates;
 #[cfg(test)]
 pub(crate) mod test_support;
@@ -38,7 +40,7 @@ use thiserror::Error;
 
 pub use admins::{
     count_admins, delete_expired_sessions, delete_session, find_admin_by_email, insert_admin,
-    insert_first_admin, insert_session, session_admin, AdminRow,
+    insert_admin_in, insert_first_admin, insert_session, session_admin, AdminRow,
 };
 pub use campaigns::{insert_campaign, load_campaign};
 pub use carts::{

@@ -32,6 +32,11 @@ impl DbBackend {
     }
 }
 
+/// An `anyhow` error as the backend's.
+fn anyhow_error(error: anyhow::Error) -> BackendError {
+    BackendError::new(Box::<dyn std::error::Error + Send + Sync>::from(error))
+}
+
 impl From<AuthError> for BackendError {
     fn from(error: AuthError) -> Self {
         BackendError::new(error)
@@ -79,6 +84,65 @@ impl Backend for DbBackend {
         }
         db::campaigns::set_paused(&self.pool, &shop.id, None, paused, now).await?;
         Ok(true)
+    }
+
+    async fn team(
+        &self,
+        shop: &domain::Shop,
+        me: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<app::api::TeamPage, BackendError> {
+        Ok(crate::team::page(&self.pool, &shop.id, me, now).await?)
+    }
+
+    async fn invite(
+        &self,
+        shop: &domain::Shop,
+        inviter: &app::backend::AdminIdentity,
+        email: &domain::EmailAddress,
+        role: domain::team::Role,
+        send: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<app::api::InviteOutcome, BackendError> {
+        let invitation = crate::team::Invitation { email, role, send };
+        crate::team::invite(&self.engine, shop, inviter, &invitation, now)
+            .await
+            .map_err(anyhow_error)
+    }
+
+    async fn change_role(
+        &self,
+        shop: &domain::Shop,
+        _by: &app::backend::AdminIdentity,
+        user_id: &str,
+        role: Option<domain::team::Role>,
+        _now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError> {
+        Ok(match role {
+            Some(role) => db::team::change_role(&self.pool, &shop.id, user_id, role).await?,
+            None => db::team::remove_member(&self.pool, &shop.id, user_id).await?,
+        })
+    }
+
+    async fn invitation(
+        &self,
+        token: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<app::api::InvitationView>, BackendError> {
+        crate::team::invitation(&self.pool, token, now)
+            .await
+            .map_err(anyhow_error)
+    }
+
+    async fn accept_invitation(
+        &self,
+        token: &str,
+        password: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<app::backend::AcceptResult, BackendError> {
+        crate::team::accept(&self.pool, &self.auth, token, password, now)
+            .await
+            .map_err(anyhow_error)
     }
 
     fn known_zone(&self, zone: &str) -> bool {

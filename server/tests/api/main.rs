@@ -10,6 +10,7 @@ mod engine;
 mod escalation;
 mod events;
 mod helpers;
+mod invitations;
 mod keys_page;
 mod orders;
 mod quiet_hours;

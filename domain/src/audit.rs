@@ -1,0 +1,136 @@
+//! The activity log's vocabulary: what was changed, and a short before/after of it. The
+//! server writes an entry for every change to campaigns, templates, discounts, settings,
+//! users, keys and shops; owners read them on the Activity page.
+
+use serde::{Deserialize, Serialize};
+
+use crate::settings::{SettingsDraft, SettingsField};
+
+/// What a change was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    ReminderSaved,
+    ReminderSwitched,
+    ReminderDuplicated,
+    ReminderDeleted,
+    EscalationSwitched,
+    CampaignPaused,
+    CampaignImported,
+    TemplateSaved,
+    TemplateCreated,
+    TemplateDeleted,
+    SettingsSaved,
+    UnsubscribeRemoved,
+    KeyCreated,
+    KeyRevoked,
+    CronTokenRenewed,
+    ShopCreated,
+    MemberInvited,
+    MemberAdded,
+    RoleChanged,
+    MemberRemoved,
+    InvitationAccepted,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 21] = [
+        Self::ReminderSaved,
+        Self::ReminderSwitched,
+        Self::ReminderDuplicated,
+        Self::ReminderDeleted,
+        Self::EscalationSwitched,
+        Self::CampaignPaused,
+        Self::CampaignImported,
+        Self::TemplateSaved,
+        Self::TemplateCreated,
+        Self::TemplateDeleted,
+        Self::SettingsSaved,
+        Self::UnsubscribeRemoved,
+        Self::KeyCreated,
+        Self::KeyRevoked,
+        Self::CronTokenRenewed,
+        Self::ShopCreated,
+        Self::MemberInvited,
+        Self::MemberAdded,
+        Self::RoleChanged,
+        Self::MemberRemoved,
+        Self::InvitationAccepted,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ReminderSaved => "reminder_saved",
+            Self::ReminderSwitched => "reminder_switched",
+            Self::ReminderDuplicated => "reminder_duplicated",
+            Self::ReminderDeleted => "reminder_deleted",
+            Self::EscalationSwitched => "escalation_switched",
+            Self::CampaignPaused => "campaign_paused",
+            Self::CampaignImported => "campaign_imported",
+            Self::TemplateSaved => "template_saved",
+            Self::TemplateCreated => "template_created",
+            Self::TemplateDeleted => "template_deleted",
+            Self::SettingsSaved => "settings_saved",
+            Self::UnsubscribeRemoved => "unsubscribe_removed",
+            Self::KeyCreated => "key_created",
+            Self::KeyRevoked => "key_revoked",
+            Self::CronTokenRenewed => "cron_token_renewed",
+            Self::ShopCreated => "shop_created",
+            Self::MemberInvited => "member_invited",
+            Self::MemberAdded => "member_added",
+            Self::RoleChanged => "role_changed",
+            Self::MemberRemoved => "member_removed",
+            Self::InvitationAccepted => "invitation_accepted",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|action| action.as_str() == text)
+    }
+}
+
+/// The fields a settings save changed, as "field: value" lines before and after (secrets
+/// have none among the settings; every value is the merchant's own).
+pub fn settings_changes(before: &SettingsDraft, after: &SettingsDraft) -> (String, String) {
+    let mut was = Vec::new();
+    let mut now = Vec::new();
+    for field in SettingsField::ALL {
+        let (old, new) = (before.value(field).trim(), after.value(field).trim());
+        if old != new {
+            was.push(format!("{}: {old}", field.as_str()));
+            now.push(format!("{}: {new}", field.as_str()));
+        }
+    }
+    (was.join("\n"), now.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_action_reads_back_from_its_name() {
+        for action in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(action.as_str()), Some(action));
+        }
+        assert_eq!(AuditAction::parse("dropped_tables"), None);
+    }
+
+    #[test]
+    fn a_settings_save_records_only_the_fields_it_changed() {
+        let before = SettingsDraft {
+            shop_name: "Émilie".into(),
+            currency: "EUR".into(),
+            min_gap_hours: "12".into(),
+            ..SettingsDraft::default()
+        };
+        let after = SettingsDraft {
+            currency: "CHF".into(),
+            min_gap_hours: "24".into(),
+            ..before.clone()
+        };
+        let (was, now) = settings_changes(&before, &after);
+        assert_eq!(was, "currency: EUR\nmin_gap_hours: 12");
+        assert_eq!(now, "currency: CHF\nmin_gap_hours: 24");
+    }
+}
