@@ -20,10 +20,11 @@ pub enum Tab {
     Settings,
     Connect,
     Team,
+    Activity,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 9] = [
+    pub const ALL: [Tab; 10] = [
         Tab::Reminders,
         Tab::Templates,
         Tab::Sending,
@@ -33,13 +34,14 @@ impl Tab {
         Tab::Settings,
         Tab::Connect,
         Tab::Team,
+        Tab::Activity,
     ];
 
     /// What the tab needs: Settings is for those who edit, Connect (keys) for owners.
     pub fn needs(self) -> Permission {
         match self {
             Self::Settings => Permission::Edit,
-            Self::Connect | Self::Team => Permission::Administer,
+            Self::Connect | Self::Team | Self::Activity => Permission::Administer,
             _ => Permission::See,
         }
     }
@@ -56,6 +58,7 @@ impl Tab {
             Self::Settings => "/settings",
             Self::Connect => "/connect",
             Self::Team => "/team",
+            Self::Activity => "/activity",
         }
     }
 
@@ -70,6 +73,7 @@ impl Tab {
             Self::Settings => t.tab_settings,
             Self::Connect => t.keys.tab,
             Self::Team => t.team.tab,
+            Self::Activity => t.activity.tab,
         }
     }
 }

@@ -20,9 +20,9 @@ use leptos_router::{
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::AdminLayout;
 use pages::{
-    CartPage, CartsPage, HelpPage, InvitationPage, KeysPageView, LoginPage, NewShopPage, NotFound,
-    ReminderWizardPage, RemindersPage, SendingPage, SettingsPage, SetupPage, StatisticsPage,
-    TeamPageView, TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
+    ActivityPageView, CartPage, CartsPage, HelpPage, InvitationPage, KeysPageView, LoginPage,
+    NewShopPage, NotFound, ReminderWizardPage, RemindersPage, SendingPage, SettingsPage, SetupPage,
+    StatisticsPage, TeamPageView, TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -107,6 +107,11 @@ pub fn App() -> impl IntoView {
                         />
                         <Route path=path!("connect") view=KeysPageView ssr=SsrMode::Async />
                         <Route path=path!("team") view=TeamPageView ssr=SsrMode::Async />
+                        <Route
+                            path=path!("activity")
+                            view=ActivityPageView
+                            ssr=SsrMode::Async
+                        />
                     </ParentRoute>
                 </Routes>
             </div>

@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::campaign::{Discount, DiscountKind, DiscountPolicy, ReminderStep};
 use crate::settings::{SettingsDraft, SettingsField};
+use crate::EmailTemplate;
 
 /// What a change was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -104,6 +106,78 @@ pub fn settings_changes(before: &SettingsDraft, after: &SettingsDraft) -> (Strin
     (was.join("\n"), now.join("\n"))
 }
 
+fn discount_text(discount: &Discount) -> String {
+    let what = match discount.kind {
+        DiscountKind::Percent { percent } => format!("{}%", percent.value().normalize()),
+        DiscountKind::Amount {
+            amount,
+            tax_included,
+        } => format!(
+            "{} off ({})",
+            amount.normalize(),
+            if tax_included {
+                "tax incl."
+            } else {
+                "tax excl."
+            }
+        ),
+        DiscountKind::FreeShipping => "free shipping".to_owned(),
+    };
+    format!("{what}, valid {} days", discount.validity.days())
+}
+
+/// A reminder in one line: its delay, switch, audience, discount and template.
+pub fn step_summary(step: &ReminderStep) -> String {
+    let discount = match &step.discount {
+        DiscountPolicy::None => "no discount".to_owned(),
+        DiscountPolicy::Single { discount } => discount_text(discount),
+        DiscountPolicy::Ranges { ranges } => ranges
+            .ranges()
+            .iter()
+            .map(|range| {
+                let max = range
+                    .max
+                    .map(|m| m.normalize().to_string())
+                    .unwrap_or_default();
+                format!(
+                    "{}–{max}: {}",
+                    range.min.normalize(),
+                    discount_text(&range.discount)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+    };
+    format!(
+        "after {} h, {}, {}, {discount}, template {}",
+        step.delay.total_hours(),
+        if step.enabled { "on" } else { "off" },
+        if step.audience.newsletter_only {
+            "newsletter subscribers"
+        } else {
+            "everyone"
+        },
+        step.template_id
+    )
+}
+
+/// A template in a few lines: name, design, and the subject in each language.
+pub fn template_summary(template: &EmailTemplate) -> String {
+    let mut lines = vec![format!(
+        "{} ({}, {} / {})",
+        template.name,
+        template.layout.as_str(),
+        template.primary_color.as_str(),
+        template.secondary_color.as_str()
+    )];
+    lines.extend(
+        template.contents.iter().map(|(language, content)| {
+            format!("{}: {}", language.code(), content.subject.as_str())
+        }),
+    );
+    lines.join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +188,17 @@ mod tests {
             assert_eq!(AuditAction::parse(action.as_str()), Some(action));
         }
         assert_eq!(AuditAction::parse("dropped_tables"), None);
+    }
+
+    #[test]
+    fn a_reminder_reads_in_one_line() {
+        let mut draft = crate::StepDraft::new("t1");
+        draft.single = crate::DiscountDraft::percent("10");
+        let step = draft.parse().unwrap();
+        assert_eq!(
+            step_summary(&step),
+            "after 1 h, on, everyone, 10%, valid 7 days, template t1"
+        );
     }
 
     #[test]

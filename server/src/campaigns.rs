@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
+use domain::audit::AuditAction;
 use domain::campaign::export::{CampaignDocument, ImportProblem, ReviewNote};
 use domain::{Campaign, ReminderStep, Shop};
 use serde::Deserialize;
@@ -150,6 +151,26 @@ pub fn describe_note(note: &ReviewNote) -> String {
     }
 }
 
+/// Records an operator's change in the shop's activity log.
+async fn log(
+    pool: &Pool,
+    slug: &str,
+    action: AuditAction,
+    change: (Option<&str>, &str),
+    now: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let entry = db::audit::NewEntry {
+        shop_id: Some(slug),
+        user_id: None,
+        user_email: "relance (command line)",
+        action,
+        subject: "campaign",
+        before: change.0,
+        after: Some(change.1),
+    };
+    Ok(db::audit::record(pool, &entry, now).await?)
+}
+
 async fn shop(pool: &Pool, slug: &str) -> anyhow::Result<Shop> {
     db::find_shop(pool, slug)
         .await?
@@ -180,6 +201,18 @@ pub async fn command(
             };
             match import(pool, &shop, &json, now).await? {
                 Ok(imported) => {
+                    let what = format!(
+                        "{} reminder(s), switched off; {} template(s)",
+                        imported.steps, imported.templates
+                    );
+                    log(
+                        pool,
+                        &slug,
+                        AuditAction::CampaignImported,
+                        (None, &what),
+                        now,
+                    )
+                    .await?;
                     let mut lines = vec![format!(
                         "imported into {slug}: {} reminder(s), switched off until you turn them on, and {} template(s)",
                         imported.steps, imported.templates
@@ -244,6 +277,17 @@ async fn pause(
     }
     let changed = db::campaigns::set_paused(pool, slug, campaign, paused, now).await?;
     let state = if paused { "paused" } else { "running" };
+    if changed > 0 {
+        let was = if paused { "running" } else { "paused" };
+        log(
+            pool,
+            slug,
+            AuditAction::CampaignPaused,
+            (Some(was), state),
+            now,
+        )
+        .await?;
+    }
     let total = if campaign.is_some() { 1 } else { known.len() };
     Ok(format!(
         "{slug}: {total} campaign(s) {state} ({changed} changed now, {} already were)",

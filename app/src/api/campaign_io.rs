@@ -32,6 +32,17 @@ pub async fn import_campaign(shop: String, document: String) -> Result<ImportOut
         .backend
         .import_campaign(&scope.shop, &document, chrono::Utc::now())
         .await?;
+    if let Ok((steps, templates, _)) = &outcome {
+        let after = format!("{steps} reminder(s), switched off; {templates} template(s)");
+        scope
+            .audit(
+                domain::audit::AuditAction::CampaignImported,
+                "campaign",
+                None,
+                Some(after),
+            )
+            .await;
+    }
     Ok(match outcome {
         Ok((steps, templates, review)) => ImportOutcome::Imported {
             steps,
@@ -54,6 +65,17 @@ pub async fn set_campaign_paused(shop: String, paused: bool) -> Result<(), AppEr
         .backend
         .set_campaign_paused(&scope.shop, paused, chrono::Utc::now())
         .await?;
+    if changed {
+        let state = |paused: bool| Some(if paused { "paused" } else { "running" }.to_owned());
+        scope
+            .audit(
+                domain::audit::AuditAction::CampaignPaused,
+                "campaign",
+                state(!paused),
+                state(paused),
+            )
+            .await;
+    }
     crate::error::with_status(if changed {
         Ok(())
     } else {

@@ -44,9 +44,25 @@ pub async fn load_invitation(token: String) -> Result<InvitationView, AppError> 
 #[server(prefix = "/admin/fn", endpoint = "accept_invitation")]
 pub async fn accept_invitation(token: String, password: String) -> Result<AcceptOutcome, AppError> {
     use crate::backend::AcceptResult;
-    let result = crate::backend::backend()?
+    let backend = crate::backend::backend()?;
+    let invited = backend.invitation(&token, chrono::Utc::now()).await?;
+    let result = backend
         .accept_invitation(&token, &password, chrono::Utc::now())
         .await?;
+    if let (AcceptResult::Accepted { shop_slug, .. }, Some(invited)) = (&result, invited) {
+        let record = crate::backend::AuditRecord {
+            shop_id: Some(shop_slug.clone()),
+            user_id: None,
+            user_email: invited.email.clone(),
+            action: domain::audit::AuditAction::InvitationAccepted,
+            subject: invited.email,
+            before: None,
+            after: Some(invited.role.as_str().to_owned()),
+        };
+        if let Err(error) = backend.record(&record, chrono::Utc::now()).await {
+            tracing::error!(cause = %error.chain(), "cannot write the activity log");
+        }
+    }
     let options = expect_context::<leptos_axum::ResponseOptions>();
     Ok(match result {
         AcceptResult::Accepted {

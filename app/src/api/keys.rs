@@ -56,14 +56,21 @@ pub async fn create_api_key(shop: String, name: String) -> Result<KeyCreated, Ap
             .set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
         return Ok(KeyCreated::BadName);
     }
-    crate::error::with_status(
-        scope
-            .backend
-            .create_api_key(&scope.shop, name, Utc::now())
-            .await
-            .map(|secret| KeyCreated::Created { secret })
-            .map_err(Into::into),
-    )
+    let secret = scope
+        .backend
+        .create_api_key(&scope.shop, name, Utc::now())
+        .await?;
+    // The key's prefix names it; its secret never enters the log.
+    let prefix: String = secret.chars().take(12).collect();
+    scope
+        .audit(
+            domain::audit::AuditAction::KeyCreated,
+            name,
+            None,
+            Some(prefix),
+        )
+        .await;
+    Ok(KeyCreated::Created { secret })
 }
 
 #[server(prefix = "/admin/fn", endpoint = "revoke_api_key")]
@@ -73,6 +80,11 @@ pub async fn revoke_api_key(shop: String, id: String) -> Result<(), AppError> {
         .backend
         .revoke_api_key(&scope.shop, &id, Utc::now())
         .await?;
+    if revoked {
+        scope
+            .audit(domain::audit::AuditAction::KeyRevoked, &id, None, None)
+            .await;
+    }
     crate::error::with_status(if revoked {
         Ok(())
     } else {

@@ -1,5 +1,8 @@
 //! Server functions and the wire types they return.
 
+mod activity;
+#[cfg(feature = "ssr")]
+mod audited;
 mod auth;
 mod campaign_io;
 mod cart_detail;
@@ -18,6 +21,9 @@ mod team;
 mod templates;
 mod unsubscribed;
 
+pub use activity::{
+    load_activity, ActivityLine, ActivityPage, ActivityQuery, LoadActivity, ACTIVITY_PAGE,
+};
 pub use auth::{safe_next, SignIn, SignOut};
 pub use campaign_io::{ImportCampaign, ImportOutcome, SetCampaignPaused};
 pub use cart_detail::{

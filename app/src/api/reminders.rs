@@ -215,12 +215,24 @@ pub async fn save_reminder(shop: String, draft: StepDraft) -> Result<StepOutcome
                 Ok(step) => step,
                 Err(problems) => return Ok(StepOutcome::Invalid { problems }),
             };
+            let before = super::audited::step(&scope, &step.id).await;
             match scope
                 .backend
                 .save_step(&scope.shop, &step, chrono::Utc::now())
                 .await?
             {
-                StepSaved::Saved { id } => Ok(StepOutcome::Saved { id }),
+                StepSaved::Saved { id } => {
+                    let after = super::audited::step(&scope, &id).await;
+                    scope
+                        .audit(
+                            domain::audit::AuditAction::ReminderSaved,
+                            &id,
+                            before,
+                            after,
+                        )
+                        .await;
+                    Ok(StepOutcome::Saved { id })
+                }
                 StepSaved::Refused(refusal) => Ok(StepOutcome::Refused(refusal)),
                 StepSaved::NotFound => Err(AppError::NotFound),
             }
@@ -240,6 +252,18 @@ pub async fn set_reminder_enabled(shop: String, id: String, enabled: bool) -> Re
                 .set_step_enabled(&scope.shop, &id, enabled, chrono::Utc::now())
                 .await?
             {
+                let (before, after) = (
+                    super::audited::switch(!enabled),
+                    super::audited::switch(enabled),
+                );
+                scope
+                    .audit(
+                        domain::audit::AuditAction::ReminderSwitched,
+                        &id,
+                        before,
+                        after,
+                    )
+                    .await;
                 Ok(())
             } else {
                 Err(AppError::NotFound)
@@ -260,6 +284,18 @@ pub async fn set_escalation(shop: String, enabled: bool) -> Result<(), AppError>
                 .set_escalation(&scope.shop, enabled, chrono::Utc::now())
                 .await?
             {
+                let (before, after) = (
+                    super::audited::switch(!enabled),
+                    super::audited::switch(enabled),
+                );
+                scope
+                    .audit(
+                        domain::audit::AuditAction::EscalationSwitched,
+                        "campaign",
+                        before,
+                        after,
+                    )
+                    .await;
                 Ok(())
             } else {
                 Err(AppError::NotFound)
@@ -274,7 +310,16 @@ pub async fn delete_reminder(shop: String, id: String) -> Result<(), AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
+            let before = super::audited::step(&scope, &id).await;
             if scope.backend.delete_step(&scope.shop, &id).await? {
+                scope
+                    .audit(
+                        domain::audit::AuditAction::ReminderDeleted,
+                        &id,
+                        before,
+                        None,
+                    )
+                    .await;
                 Ok(())
             } else {
                 Err(AppError::NotFound)
@@ -296,6 +341,18 @@ pub async fn duplicate_reminder(shop: String, id: String) -> Result<StepSaved, A
                 .await?
             {
                 StepSaved::NotFound => Err(AppError::NotFound),
+                StepSaved::Saved { id: copy } => {
+                    let after = super::audited::step(&scope, &copy).await;
+                    scope
+                        .audit(
+                            domain::audit::AuditAction::ReminderDuplicated,
+                            &id,
+                            None,
+                            after,
+                        )
+                        .await;
+                    Ok(StepSaved::Saved { id: copy })
+                }
                 other => Ok(other),
             }
         }

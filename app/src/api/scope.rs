@@ -18,6 +18,31 @@ pub struct Scope {
     pub admin: AdminIdentity,
 }
 
+impl Scope {
+    /// Records a change made in this shop by this account. The change is done already: a log
+    /// that cannot be written is reported in the server's log, not to the merchant.
+    pub async fn audit(
+        &self,
+        action: domain::audit::AuditAction,
+        subject: impl Into<String>,
+        before: Option<String>,
+        after: Option<String>,
+    ) {
+        let record = crate::backend::AuditRecord {
+            shop_id: Some(self.shop.id.clone()),
+            user_id: Some(self.admin.user_id.clone()),
+            user_email: self.admin.email.clone(),
+            action,
+            subject: subject.into(),
+            before,
+            after,
+        };
+        if let Err(error) = self.backend.record(&record, chrono::Utc::now()).await {
+            tracing::error!(cause = %error.chain(), ?action, "cannot write the activity log");
+        }
+    }
+}
+
 /// The signed-in account, as the server's guard put it in the request.
 pub async fn signed_in() -> Result<AdminIdentity, AppError> {
     leptos_axum::extract::<Admin>()

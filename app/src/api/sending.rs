@@ -79,8 +79,15 @@ pub async fn run_now(shop: String) -> Result<RunNowOutcome, AppError> {
 /// A new cron token; the old one stops working at once. Returns the new one.
 #[server(prefix = "/admin/fn", endpoint = "regenerate_cron_token")]
 pub async fn regenerate_cron_token(shop: String) -> Result<String, AppError> {
-    super::scope::scope(&shop, domain::team::Permission::Administer).await?;
-    crate::error::with_status(
-        async move { Ok(crate::backend::backend()?.regenerate_cron_token().await?) }.await,
-    )
+    let scope = super::scope::scope(&shop, domain::team::Permission::Administer).await?;
+    let token = scope.backend.regenerate_cron_token().await?;
+    scope
+        .audit(
+            domain::audit::AuditAction::CronTokenRenewed,
+            "cron URL",
+            None,
+            None,
+        )
+        .await;
+    Ok(token)
 }

@@ -48,11 +48,28 @@ pub async fn save_settings(
                 Err(problems) => return Ok(SettingsOutcome::Invalid { problems }),
             };
             let now = Utc::now();
+            let before = scope.backend.settings(&scope.shop).await?;
             if scope
                 .backend
                 .save_settings(&scope.shop, &settings, now)
                 .await?
             {
+                if let Some(before) = before {
+                    let (was, is) = domain::audit::settings_changes(
+                        &SettingsDraft::from_settings(&before),
+                        &SettingsDraft::from_settings(&settings),
+                    );
+                    if !is.is_empty() {
+                        scope
+                            .audit(
+                                domain::audit::AuditAction::SettingsSaved,
+                                "settings",
+                                Some(was),
+                                Some(is),
+                            )
+                            .await;
+                    }
+                }
                 Ok(SettingsOutcome::Saved { at: now })
             } else {
                 Err(AppError::NotFound)

@@ -58,7 +58,26 @@ pub async fn create_shop(draft: NewShopDraft) -> Result<ShopCreated, AppError> {
         .create_shop(&admin.user_id, &draft, chrono::Utc::now())
         .await?
     {
-        Ok(connection) => Ok(ShopCreated::Created(connection)),
+        Ok(connection) => {
+            let record = crate::backend::AuditRecord {
+                shop_id: Some(connection.shop_slug.clone()),
+                user_id: Some(admin.user_id.clone()),
+                user_email: admin.email.clone(),
+                action: domain::audit::AuditAction::ShopCreated,
+                subject: connection.shop_slug.clone(),
+                before: None,
+                after: Some(format!(
+                    "{} ({}, {})",
+                    draft.name.trim(),
+                    draft.currency.trim(),
+                    draft.time_zone.trim()
+                )),
+            };
+            if let Err(error) = backend.record(&record, chrono::Utc::now()).await {
+                tracing::error!(cause = %error.chain(), "cannot write the activity log");
+            }
+            Ok(ShopCreated::Created(connection))
+        }
         Err(problems) => {
             expect_context::<leptos_axum::ResponseOptions>()
                 .set_status(http::StatusCode::UNPROCESSABLE_ENTITY);

@@ -77,7 +77,27 @@ pub async fn invite_member(
             Utc::now(),
         )
         .await?;
+    let action = match outcome {
+        InviteOutcome::Added => domain::audit::AuditAction::MemberAdded,
+        _ => domain::audit::AuditAction::MemberInvited,
+    };
+    scope
+        .audit(action, email.as_str(), None, Some(role.as_str().to_owned()))
+        .await;
     Ok(outcome)
+}
+
+/// A member's address and role, for the log.
+#[cfg(feature = "ssr")]
+async fn member(scope: &super::scope::Scope, user_id: &str) -> Option<MemberLine> {
+    scope
+        .backend
+        .team(&scope.shop, &scope.admin.user_id, Utc::now())
+        .await
+        .ok()?
+        .members
+        .into_iter()
+        .find(|member| member.user_id == user_id)
 }
 
 /// Changes a member's role; an owner cannot change their own, nor the install owner's.
@@ -89,10 +109,21 @@ pub async fn change_role(shop: String, user_id: String, role: Role) -> Result<()
             "user_id: you cannot change your own role".into(),
         )));
     }
+    let was = member(&scope, &user_id).await;
     let changed = scope
         .backend
         .change_role(&scope.shop, &scope.admin, &user_id, Some(role), Utc::now())
         .await?;
+    if let (true, Some(was)) = (changed, was) {
+        scope
+            .audit(
+                domain::audit::AuditAction::RoleChanged,
+                was.email,
+                Some(was.role.as_str().to_owned()),
+                Some(role.as_str().to_owned()),
+            )
+            .await;
+    }
     crate::error::with_status(if changed {
         Ok(())
     } else {
@@ -109,10 +140,21 @@ pub async fn remove_member(shop: String, user_id: String) -> Result<(), AppError
             "user_id: you cannot remove yourself".into(),
         )));
     }
+    let was = member(&scope, &user_id).await;
     let changed = scope
         .backend
         .change_role(&scope.shop, &scope.admin, &user_id, None, Utc::now())
         .await?;
+    if let (true, Some(was)) = (changed, was) {
+        scope
+            .audit(
+                domain::audit::AuditAction::MemberRemoved,
+                was.email,
+                Some(was.role.as_str().to_owned()),
+                None,
+            )
+            .await;
+    }
     crate::error::with_status(if changed {
         Ok(())
     } else {

@@ -113,11 +113,21 @@ pub async fn save_template(shop: String, draft: TemplateDraft) -> Result<SaveOut
                 Err(problems) => return Ok(SaveOutcome::Invalid { problems }),
             };
             let now = Utc::now();
+            let before = super::audited::template(&scope, &template.id).await;
             if scope
                 .backend
                 .save_template(&scope.shop, &template, now)
                 .await?
             {
+                let after = Some(domain::audit::template_summary(&template));
+                scope
+                    .audit(
+                        domain::audit::AuditAction::TemplateSaved,
+                        &template.id,
+                        before,
+                        after,
+                    )
+                    .await;
                 Ok(SaveOutcome::Saved { at: now })
             } else {
                 Err(AppError::NotFound)
@@ -139,11 +149,21 @@ pub async fn create_template(shop: String, name: String) -> Result<String, AppEr
                     "give the template a name of 1 to 100 characters".into(),
                 ));
             }
-            scope
+            let id = scope
                 .backend
                 .create_template(&scope.shop, name, None, Utc::now())
                 .await?
-                .ok_or(AppError::NotFound)
+                .ok_or(AppError::NotFound)?;
+            let after = super::audited::template(&scope, &id).await;
+            scope
+                .audit(
+                    domain::audit::AuditAction::TemplateCreated,
+                    &id,
+                    None,
+                    after,
+                )
+                .await;
+            Ok(id)
         }
         .await,
     )
@@ -155,11 +175,21 @@ pub async fn duplicate_template(shop: String, id: String) -> Result<String, AppE
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            scope
+            let copy = scope
                 .backend
                 .create_template(&scope.shop, "", Some(&id), Utc::now())
                 .await?
-                .ok_or(AppError::NotFound)
+                .ok_or(AppError::NotFound)?;
+            let after = super::audited::template(&scope, &copy).await;
+            scope
+                .audit(
+                    domain::audit::AuditAction::TemplateCreated,
+                    &copy,
+                    None,
+                    after,
+                )
+                .await;
+            Ok(copy)
         }
         .await,
     )
@@ -170,8 +200,19 @@ pub async fn delete_template(shop: String, id: String) -> Result<(), AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
+            let before = super::audited::template(&scope, &id).await;
             match scope.backend.delete_template(&scope.shop, &id).await? {
-                TemplateDeletion::Deleted => Ok(()),
+                TemplateDeletion::Deleted => {
+                    scope
+                        .audit(
+                            domain::audit::AuditAction::TemplateDeleted,
+                            &id,
+                            before,
+                            None,
+                        )
+                        .await;
+                    Ok(())
+                }
                 TemplateDeletion::NotFound => Err(AppError::NotFound),
                 TemplateDeletion::InUse(count) => Err(AppError::Invalid(format!(
                     "{count} reminder(s) send this template: choose another template for them first"

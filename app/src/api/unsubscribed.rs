@@ -53,6 +53,14 @@ pub async fn remove_unsubscribed(shop: String, email: String) -> Result<(), AppE
                 .remove_unsubscribed(&scope.shop, &email)
                 .await?
             {
+                scope
+                    .audit(
+                        domain::audit::AuditAction::UnsubscribeRemoved,
+                        &email,
+                        None,
+                        None,
+                    )
+                    .await;
                 Ok(())
             } else {
                 Err(AppError::NotFound)

@@ -263,6 +263,7 @@ pub static TEXTS: Texts = Texts {
     shops: &super::shops::EN,
     campaign_io: &super::campaign_io::EN,
     team: &super::team::EN,
+    activity: &super::activity::EN,
     statistics: &super::statistics::EN,
     skip_reason,
 };

@@ -263,6 +263,7 @@ pub static TEXTS: Texts = Texts {
     shops: &super::shops::FR,
     campaign_io: &super::campaign_io::FR,
     team: &super::team::FR,
+    activity: &super::activity::FR,
     statistics: &super::statistics::FR,
     skip_reason,
 };

@@ -4,6 +4,7 @@
 //! The language comes from the `relance_lang` cookie, else the browser's Accept-Language; the
 //! server writes it as `<html lang>`, and hydration reads it back from there so both agree.
 
+mod activity;
 mod campaign_io;
 mod en;
 mod fr;

@@ -2,6 +2,7 @@
 
 use domain::{Currency, DelayUnit, DiscountSummary};
 
+use super::activity::ActivityTexts;
 use super::campaign_io::CampaignIoTexts;
 use super::help::HelpTexts;
 use super::keys::KeysTexts;
@@ -162,6 +163,7 @@ pub struct Texts {
     pub shops: &'static ShopsTexts,
     pub campaign_io: &'static CampaignIoTexts,
     pub team: &'static TeamTexts,
+    pub activity: &'static ActivityTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.

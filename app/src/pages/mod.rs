@@ -1,5 +1,6 @@
 //! One module per admin page.
 
+mod activity;
 mod campaign_tools;
 mod cart;
 mod carts;
@@ -19,6 +20,7 @@ mod team;
 mod templates;
 mod unsubscribed;
 
+pub use activity::ActivityPageView;
 pub use cart::CartPage;
 pub use carts::CartsPage;
 pub use help::HelpPage;

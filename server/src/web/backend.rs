@@ -27,13 +27,25 @@ impl DbBackend {
         }
     }
 
-    fn public_url(&self) -> &str {
+    pub(super) fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    pub(super) fn engine(&self) -> &crate::jobs::Sender {
+        &self.engine
+    }
+
+    pub(super) fn auth(&self) -> &Auth {
+        &self.auth
+    }
+
+    pub(super) fn public_url(&self) -> &str {
         self.engine.signer.public_url()
     }
 }
 
 /// An `anyhow` error as the backend's.
-fn anyhow_error(error: anyhow::Error) -> BackendError {
+pub(super) fn anyhow_error(error: anyhow::Error) -> BackendError {
     BackendError::new(Box::<dyn std::error::Error + Send + Sync>::from(error))
 }
 
@@ -51,14 +63,6 @@ impl From<DbError> for BackendError {
 
 #[async_trait]
 impl Backend for DbBackend {
-    async fn reach(
-        &self,
-        user_id: &str,
-        slug: &str,
-    ) -> Result<Option<(domain::Shop, domain::team::Role)>, BackendError> {
-        Ok(db::members::reach(&self.pool, user_id, slug).await?)
-    }
-
     async fn import_campaign(
         &self,
         shop: &domain::Shop,
@@ -86,98 +90,8 @@ impl Backend for DbBackend {
         Ok(true)
     }
 
-    async fn team(
-        &self,
-        shop: &domain::Shop,
-        me: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<app::api::TeamPage, BackendError> {
-        Ok(crate::team::page(&self.pool, &shop.id, me, now).await?)
-    }
-
-    async fn invite(
-        &self,
-        shop: &domain::Shop,
-        inviter: &app::backend::AdminIdentity,
-        email: &domain::EmailAddress,
-        role: domain::team::Role,
-        send: bool,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<app::api::InviteOutcome, BackendError> {
-        let invitation = crate::team::Invitation { email, role, send };
-        crate::team::invite(&self.engine, shop, inviter, &invitation, now)
-            .await
-            .map_err(anyhow_error)
-    }
-
-    async fn change_role(
-        &self,
-        shop: &domain::Shop,
-        _by: &app::backend::AdminIdentity,
-        user_id: &str,
-        role: Option<domain::team::Role>,
-        _now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<bool, BackendError> {
-        Ok(match role {
-            Some(role) => db::team::change_role(&self.pool, &shop.id, user_id, role).await?,
-            None => db::team::remove_member(&self.pool, &shop.id, user_id).await?,
-        })
-    }
-
-    async fn invitation(
-        &self,
-        token: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<app::api::InvitationView>, BackendError> {
-        crate::team::invitation(&self.pool, token, now)
-            .await
-            .map_err(anyhow_error)
-    }
-
-    async fn accept_invitation(
-        &self,
-        token: &str,
-        password: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<app::backend::AcceptResult, BackendError> {
-        crate::team::accept(&self.pool, &self.auth, token, password, now)
-            .await
-            .map_err(anyhow_error)
-    }
-
     fn known_zone(&self, zone: &str) -> bool {
         crate::zones::known_zone(zone)
-    }
-
-    async fn shops_of(
-        &self,
-        user_id: &str,
-    ) -> Result<Vec<app::backend::ReachableShop>, BackendError> {
-        Ok(db::members::shops_of(&self.pool, user_id)
-            .await?
-            .into_iter()
-            .filter_map(|row| {
-                Some(app::backend::ReachableShop {
-                    role: domain::team::Role::parse(&row.role)?,
-                    slug: row.shop_id,
-                    name: row.name,
-                })
-            })
-            .collect())
-    }
-
-    async fn create_shop(
-        &self,
-        user_id: &str,
-        draft: &domain::settings::NewShopDraft,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Result<app::api::Connection, Vec<domain::settings::NewShopProblem>>, BackendError>
-    {
-        crate::shops::create_owned(&self.pool, user_id, draft, self.public_url(), now)
-            .await
-            .map_err(|error| {
-                BackendError::new(Box::<dyn std::error::Error + Send + Sync>::from(error))
-            })
     }
 
     async fn shop_campaign(

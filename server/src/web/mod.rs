@@ -1,6 +1,8 @@
 //! The HTTP side: admin pages and their server functions, static files, health check.
 
+mod activity;
 mod backend;
+mod backend_team;
 mod campaign_file;
 mod cart_timeline;
 mod carts;
@@ -52,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/s/{shop}/unsubscribed.csv", get(unsubscribed::csv))
         .route("/s/{shop}/campaign.json", get(campaign_file::download))
+        .route("/s/{shop}/activity.csv", get(activity::csv))
         .route("/s/{shop}/statistics.csv", get(statistics::csv))
         .merge(api::routes())
         .merge(links::routes())

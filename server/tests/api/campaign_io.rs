@@ -191,4 +191,17 @@ async fn disabling_a_campaign_from_the_command_line_stops_its_reminders_until_en
     assert_eq!(resumed_run["sent"], 1, "{resumed_run}");
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no campaign `nope`"));
+    let logged: Vec<(String, String)> = sqlx::query_as(
+        "select user_email, after from audit_log where action = 'campaign_paused' order by at",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        logged,
+        [
+            ("relance (command line)".to_owned(), "paused".to_owned()),
+            ("relance (command line)".to_owned(), "running".to_owned())
+        ]
+    );
 }

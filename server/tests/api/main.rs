@@ -1,6 +1,7 @@
 //! Integration tests: the real router over a fresh SQLite file per test, called without a socket.
 
 mod abandonment;
+mod activity;
 mod admin_auth;
 mod campaign_io;
 mod cart_page;

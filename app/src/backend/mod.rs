@@ -78,18 +78,6 @@ impl From<BackendError> for AppError {
     }
 }
 
-/// What accepting an invitation came to.
-pub enum AcceptResult {
-    /// `set_cookie` opens the new account's session; `None` when the address already had an
-    /// account (it signs in with its own password).
-    Accepted {
-        shop_slug: String,
-        set_cookie: Option<String>,
-    },
-    PasswordTooShort,
-    Gone,
-}
-
 /// What importing a campaign came to.
 pub type ImportResult = Result<
     (usize, usize, Vec<domain::campaign::export::ReviewNote>),
@@ -104,12 +92,12 @@ pub struct ReachableShop {
     pub role: Role,
 }
 
-#[async_trait]
-pub trait Backend: Send + Sync + 'static {
-    /// The shop with this slug and the account's role in it; `None` when the account does not
-    /// reach it (or it does not exist: the two look the same).
-    async fn reach(&self, user_id: &str, slug: &str) -> Result<Option<(Shop, Role)>, BackendError>;
+mod team;
+pub use team::{AcceptResult, AuditRecord, TeamBackend};
 
+/// Everything server functions need; the team and activity part is `TeamBackend`.
+#[async_trait]
+pub trait Backend: TeamBackend + Send + Sync + 'static {
     /// Replaces the shop's campaign by an exported one: (steps, templates, what to review),
     /// or every problem (nothing written).
     async fn import_campaign(
@@ -127,63 +115,8 @@ pub trait Backend: Send + Sync + 'static {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;
 
-    /// The shop's Team page, for the account `me`.
-    async fn team(
-        &self,
-        shop: &Shop,
-        me: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<crate::api::TeamPage, BackendError>;
-
-    /// Invites `email` with `role` (an existing account is added at once).
-    async fn invite(
-        &self,
-        shop: &Shop,
-        inviter: &AdminIdentity,
-        email: &domain::EmailAddress,
-        role: Role,
-        send_mail: bool,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<crate::api::InviteOutcome, BackendError>;
-
-    /// Sets a member's role, or removes them with `None`; `false` when they are not a member
-    /// (an install owner keeps every shop).
-    async fn change_role(
-        &self,
-        shop: &Shop,
-        by: &AdminIdentity,
-        user_id: &str,
-        role: Option<Role>,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<bool, BackendError>;
-
-    /// The invitation of `token` while it can be accepted.
-    async fn invitation(
-        &self,
-        token: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Option<crate::api::InvitationView>, BackendError>;
-
-    async fn accept_invitation(
-        &self,
-        token: &str,
-        password: &str,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<AcceptResult, BackendError>;
-
     /// Whether the server knows this IANA time zone.
     fn known_zone(&self, zone: &str) -> bool;
-
-    /// Every shop the account reaches, by name.
-    async fn shops_of(&self, user_id: &str) -> Result<Vec<ReachableShop>, BackendError>;
-
-    /// A new shop made by this account, which becomes its owner; its slug, or what is wrong.
-    async fn create_shop(
-        &self,
-        user_id: &str,
-        draft: &domain::settings::NewShopDraft,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> Result<Result<crate::api::Connection, Vec<domain::settings::NewShopProblem>>, BackendError>;
 
     /// The shop with its campaign.
     async fn shop_campaign(&self, shop: &Shop) -> Result<Option<ShopCampaign>, BackendError>;
