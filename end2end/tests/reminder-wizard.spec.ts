@@ -145,7 +145,7 @@ test('the preview shows the rendered email at three widths', async ({ page }) =>
   await waitForHydration(page);
   await page.locator('table.reminders tbody tr[data-step-id]').first().getByRole('button', { name: 'Preview' }).click();
   const frame = page.locator('.modal iframe.preview-frame');
-  await expect(frame).toHaveAttribute('src', /\/admin\/templates\/.+\/preview\?sample=demo/);
+  await expect(frame).toHaveAttribute('src', /\/s\/demo\/templates\/.+\/preview\?sample=demo/);
   await expect(frame).toHaveAttribute('style', /width: 600px/);
   await page.getByRole('button', { name: 'Mobile' }).click();
   await expect(frame).toHaveAttribute('style', /width: 375px/);

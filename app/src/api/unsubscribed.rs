@@ -1,5 +1,5 @@
 //! The Unsubscribed list: addresses that get no reminder (one-click, unsubscribe page,
-//! permanent bounce), with search, CSV export (`/admin/unsubscribed.csv`) and removal.
+//! permanent bounce), with search, CSV export (`/s/<slug>/unsubscribed.csv`) and removal.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
