@@ -1,40 +1,13 @@
 //! A campaign copied between shops (export and import, from the CLI and the admin), and the
 //! operators' pause: `relance campaign disable` stops every reminder at once.
 
-use std::process::Output;
-
 use axum::http::StatusCode;
 use domain::settings::NewShopDraft;
 use domain::team::Role;
 use domain::TemplateDraft;
 
-use crate::helpers::{cart_updated, TestApp, TEST_LINK_KEY};
+use crate::helpers::{cart_updated, relance, stdout, TestApp};
 use crate::smtp_peer::SmtpPeer;
-
-async fn relance(app: &TestApp, args: &[&str]) -> Output {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_relance"));
-    command
-        .env("DATABASE_URL", &app.database_url)
-        .env(
-            "RELANCE_SECRET",
-            String::from_utf8_lossy(TEST_LINK_KEY).as_ref(),
-        )
-        .env("RUST_LOG", "error")
-        .args(args);
-    tokio::task::spawn_blocking(move || command.output())
-        .await
-        .unwrap()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 fn swiss() -> NewShopDraft {
     NewShopDraft {

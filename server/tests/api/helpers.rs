@@ -197,12 +197,7 @@ impl TestApp {
         let response = self
             .sign_in_with(demo::DEMO_ADMIN_EMAIL, demo::DEMO_ADMIN_PASSWORD)
             .await;
-        let set_cookie = response
-            .set_cookie
-            .iter()
-            .find(|c| c.starts_with("relance_session="))
-            .unwrap_or_else(|| panic!("no session cookie: {} {}", response.status, response.body));
-        set_cookie.split(';').next().unwrap().to_owned()
+        session_cookie(&response)
     }
 
     /// A signed-in GET.
@@ -329,16 +324,7 @@ impl TestApp {
             .create_admin(email, "a long enough password", &grant, Utc::now())
             .await
             .unwrap();
-        let response = self.sign_in_with(email, "a long enough password").await;
-        response
-            .set_cookie
-            .iter()
-            .find(|c| c.starts_with("relance_session="))
-            .unwrap()
-            .split(';')
-            .next()
-            .unwrap()
-            .to_owned()
+        session_cookie(&self.sign_in_with(email, "a long enough password").await)
     }
 
     /// A signed-in GET as the account of `cookie`.
@@ -448,4 +434,41 @@ pub fn cart_updated(
                      "newsletter": true, "birthdate": "1990-04-01", "orders_count": 1,
                      "last_order_at": "2026-03-21T15:48:58Z", "phone": "+33600000000"}
     })
+}
+
+/// The `Cookie` header value of the session a response opened.
+pub fn session_cookie(response: &TestResponse) -> String {
+    let set_cookie = response
+        .set_cookie
+        .iter()
+        .find(|c| c.starts_with("relance_session="))
+        .unwrap_or_else(|| panic!("no session cookie: {} {}", response.status, response.body));
+    set_cookie.split(';').next().unwrap().to_owned()
+}
+
+/// Runs the `relance` binary on the app's database, as an operator would.
+pub async fn relance(app: &TestApp, args: &[&str]) -> std::process::Output {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_relance"));
+    command
+        .env("DATABASE_URL", &app.database_url)
+        .env(
+            "RELANCE_SECRET",
+            String::from_utf8_lossy(TEST_LINK_KEY).as_ref(),
+        )
+        .env("RUST_LOG", "error")
+        .args(args);
+    tokio::task::spawn_blocking(move || command.output())
+        .await
+        .unwrap()
+        .unwrap()
+}
+
+/// What a successful command printed; its standard error when it failed.
+pub fn stdout(output: &std::process::Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }

@@ -87,15 +87,7 @@ async fn an_invited_person_joins_once_with_the_role_and_the_link_is_stored_hashe
         .unwrap();
     assert_ne!(stored, token);
     // Signed in by the acceptance, as staff of the shop.
-    let session = accepted
-        .set_cookie
-        .iter()
-        .find(|c| c.starts_with("relance_session="))
-        .unwrap()
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
+    let session = crate::helpers::session_cookie(&accepted);
     assert_eq!(
         app.get_as(&session, "/s/demo/carts").await.status,
         StatusCode::OK

@@ -2,38 +2,10 @@
 //! its own slug, settings and sender, the default campaign switched off until turned on, keys
 //! for its events, and reminders sent through a real SMTP server on loopback.
 
-use std::process::Output;
-
 use axum::http::StatusCode;
 
-use crate::helpers::{cart_updated, TestApp, TEST_LINK_KEY};
+use crate::helpers::{cart_updated, relance, stdout, TestApp};
 use crate::smtp_peer::SmtpPeer;
-
-/// Runs the `relance` binary on the app's database.
-async fn relance(app: &TestApp, args: &[&str]) -> Output {
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_relance"));
-    command
-        .env("DATABASE_URL", &app.database_url)
-        .env(
-            "RELANCE_SECRET",
-            String::from_utf8_lossy(TEST_LINK_KEY).as_ref(),
-        )
-        .env("RUST_LOG", "error")
-        .args(args);
-    tokio::task::spawn_blocking(move || command.output())
-        .await
-        .unwrap()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 const EMILIE: [&str; 13] = [
     "shop",
