@@ -40,6 +40,18 @@ pub enum Command {
     /// Create and list shops.
     #[command(subcommand)]
     Shop(ShopCommand),
+    /// Print (making it the first time) or set a shop's webhook secret for a platform, and the
+    /// URL to give the platform.
+    WebhookSecret {
+        #[arg(long)]
+        shop: String,
+        /// shopify (paste the app's secret with --set) or woocommerce (Relance makes one).
+        #[arg(long, value_parser = ["shopify", "woocommerce"])]
+        platform: String,
+        /// The secret to use, at least 16 characters.
+        #[arg(long)]
+        set: Option<String>,
+    },
     /// Export, import, list, pause and resume a shop's campaigns.
     #[command(subcommand)]
     Campaign(CampaignCommand),

@@ -32,6 +32,28 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Demo(args) => run_demo(&cli.config, args).await,
         Command::ApiKey(command) => api_key(&cli.config, command).await,
+        Command::WebhookSecret {
+            shop,
+            platform,
+            set,
+        } => {
+            let pool = db::connect(&cli.config.database_url).await?;
+            db::migrate(&pool).await?;
+            let secret = server::api::webhooks::set_secret(
+                &pool,
+                &shop,
+                &platform,
+                set.as_deref(),
+                chrono::Utc::now(),
+            )
+            .await?;
+            println!("{secret}");
+            eprintln!(
+                "webhook URL: {}/webhooks/{platform}/{shop}",
+                cli.config.public_url.trim_end_matches('/')
+            );
+            Ok(())
+        }
         Command::Campaign(command) => {
             let pool = db::connect(&cli.config.database_url).await?;
             db::migrate(&pool).await?;

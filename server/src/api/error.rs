@@ -23,6 +23,8 @@ pub struct EventError {
 pub enum ApiError {
     #[error("a valid API key is required: send it as `Authorization: Bearer <key>`")]
     Unauthorized,
+    #[error("the webhook's signature does not match this shop's secret for the platform (`relance webhook-secret`)")]
+    BadSignature,
     #[error("the request body is larger than 1 MiB; send fewer events per request")]
     PayloadTooLarge,
     #[error("send the body as JSON with `Content-Type: application/json`")]
@@ -72,7 +74,9 @@ fn refusal_message(code: &str, refusal: &RedeemRefusal) -> String {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = match &self {
-            Self::Unauthorized | Self::CronUnauthorized => StatusCode::UNAUTHORIZED,
+            Self::Unauthorized | Self::CronUnauthorized | Self::BadSignature => {
+                StatusCode::UNAUTHORIZED
+            }
             Self::AlreadyRunning => StatusCode::CONFLICT,
             Self::RunFailed(_) => StatusCode::INTERNAL_SERVER_ERROR,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,

@@ -7,6 +7,7 @@ pub mod events;
 mod jobs;
 pub mod keys;
 mod redeem;
+pub mod webhooks;
 
 use axum::{
     extract::DefaultBodyLimit,
@@ -26,5 +27,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/jobs/run", post(jobs::run))
         .route("/api/v1/coupons/{code}", get(coupons::check))
         .route("/api/v1/coupons/{code}/redeem", post(redeem::redeem))
+        .route("/webhooks/shopify/{shop}", post(webhooks::shopify))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
 }

@@ -28,6 +28,8 @@ pub fn is_public_path(path: &str) -> bool {
             | "/logo.svg"
     ) || path.starts_with("/pkg/")
         || path.starts_with("/api/v1/")
+        // Platforms' webhooks: each checks its signature.
+        || path.starts_with("/webhooks/")
         || path.starts_with("/demo/")
         // The links in emails: customers follow them without an account; each checks its token.
         || path.starts_with("/t/")

@@ -31,6 +31,7 @@ pub mod templates;
 #[cfg(test)]
 pub(crate) mod test_support;
 pub mod tracking;
+pub mod webhooks;
 
 use std::{path::Path, str::FromStr, time::Duration};
 

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Integration tests: the real router over a fresh SQLite file per test, called without a socket.
 
 mod abandonment;
@@ -25,6 +26,7 @@ mod settings;
 mod setup;
 mod shape;
 mod shop_time;
+mod shopify;
 mod shops;
 mod smtp_peer;
 mod statistics;
