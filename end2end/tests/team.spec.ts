@@ -1,0 +1,57 @@
+import { expect, test } from '@playwright/test';
+import { waitForHydration, watchConsole } from './helpers';
+
+test.use({ locale: 'en-GB' });
+
+test('an owner invites a colleague, who joins with the link, and the Activity tab shows both', async ({
+  page,
+  browser,
+}) => {
+  const problems = watchConsole(page);
+  const email = `colleague-${Date.now()}@demo.test`;
+  await page.goto('/s/demo/team');
+  await waitForHydration(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Team');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByRole('combobox', { name: 'Role' }).first().selectOption('manager');
+  await page.getByRole('button', { name: 'Invite' }).click();
+  const link = page.locator('.invite-link');
+  await expect(link).toHaveText(/\/invite\/[0-9a-f]{64}$/);
+  const invitation = (await link.textContent())!;
+  await expect(page.locator('.invitations')).toContainText(email);
+
+  // The colleague, in a browser of their own, chooses a password and lands in the shop.
+  const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const colleague = await theirs.newPage();
+  await colleague.goto(new URL(invitation).pathname);
+  await waitForHydration(colleague);
+  await expect(colleague.getByText(email)).toBeVisible();
+  await colleague.getByLabel(/^Password/).fill('a colleague password');
+  await colleague.getByRole('button', { name: 'Create my account' }).click();
+  await expect(colleague).toHaveURL('/s/demo');
+  await waitForHydration(colleague);
+  // A manager: Settings, but neither Team nor Activity.
+  const nav = colleague.getByRole('navigation');
+  await expect(nav.getByRole('link', { name: 'Settings', exact: true })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Team', exact: true })).toHaveCount(0);
+  await theirs.close();
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Activity', exact: true }).click();
+  await expect(page).toHaveURL('/s/demo/activity');
+  const rows = page.locator('table.activity tbody tr');
+  await expect(rows.filter({ hasText: 'Invitation accepted' }).filter({ hasText: email })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Invitation sent' }).filter({ hasText: email })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Export (CSV)' })).toHaveAttribute('href', /\/s\/demo\/activity\.csv\?/);
+  expect(problems).toEqual([]);
+});
+
+test('the Reminders tab offers the campaign download and the switcher a new shop', async ({ page }) => {
+  await page.goto('/s/demo');
+  await waitForHydration(page);
+  await expect(page.getByRole('link', { name: 'Export (JSON)' })).toHaveAttribute('href', '/s/demo/campaign.json');
+  const download = await page.request.get('/s/demo/campaign.json');
+  expect(download.status()).toBe(200);
+  expect((await download.json()).format).toBe('relance.campaign');
+  await page.locator('.shop-switcher summary').click();
+  await expect(page.getByRole('link', { name: '+ New shop' })).toHaveAttribute('href', '/shops/new');
+});
