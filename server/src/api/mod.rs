@@ -28,5 +28,6 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/coupons/{code}", get(coupons::check))
         .route("/api/v1/coupons/{code}/redeem", post(redeem::redeem))
         .route("/webhooks/shopify/{shop}", post(webhooks::shopify))
+        .route("/webhooks/woocommerce/{shop}", post(webhooks::woocommerce))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
 }

@@ -34,3 +34,4 @@ mod team;
 mod templates;
 mod two_shops;
 mod unsubscribed;
+mod woocommerce;

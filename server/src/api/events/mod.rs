@@ -2,7 +2,7 @@
 //! nothing and idempotent by (API key, event id).
 
 pub(crate) mod validate;
-mod wire;
+pub(crate) mod wire;
 
 use axum::{
     body::Bytes,

@@ -4,6 +4,7 @@
 //! platform's key, so a redelivered webhook (same delivery id) is a duplicate, not a new event.
 
 mod shopify;
+mod woocommerce;
 
 use axum::body::Bytes;
 use base64::Engine;
@@ -11,12 +12,22 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 pub use shopify::receive as shopify;
+pub use woocommerce::receive as woocommerce;
 
 use super::error::ApiError;
 use crate::db::{self, webhooks::WebhookSecret, Pool};
 
 /// The platforms a shop can connect by webhook.
 pub const PLATFORMS: [&str; 2] = ["shopify", "woocommerce"];
+
+/// A platform's payload read into `T`; a wrong type gets 422 naming the field.
+pub(super) fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let field = error.path().to_string();
+        ApiError::BadShape(format!("{field}: {}", error.into_inner()))
+    })
+}
 
 /// Whether `signature` (base64) is the HMAC-SHA256 of `body` with `secret`, in constant time.
 pub fn signed_by(secret: &str, body: &[u8], signature: &str) -> bool {

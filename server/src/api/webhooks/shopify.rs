@@ -115,14 +115,6 @@ struct Refund {
     transactions: Vec<Transaction>,
 }
 
-fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    let mut deserializer = serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let field = error.path().to_string();
-        ApiError::BadShape(format!("{field}: {}", error.into_inner()))
-    })
-}
-
 fn language(locale: Option<&str>) -> Option<String> {
     locale
         .and_then(|l| l.split(['-', '_']).next())
@@ -301,13 +293,13 @@ pub async fn receive(
     let topic = header(&headers, "x-shopify-topic").unwrap_or_default();
     let events = match topic {
         "checkouts/create" | "checkouts/update" => {
-            vec![checkout_event(&webhook_id, &parse::<Checkout>(&body)?)]
+            vec![checkout_event(&webhook_id, &super::parse::<Checkout>(&body)?)]
         }
         "orders/create" | "orders/paid" | "orders/cancelled" | "orders/updated" => {
-            order_events(&webhook_id, &parse::<Order>(&body)?)
+            order_events(&webhook_id, &super::parse::<Order>(&body)?)
         }
         "refunds/create" => {
-            let refund = parse::<Refund>(&body)?;
+            let refund = super::parse::<Refund>(&body)?;
             refund_event(&state, &found.owner.shop_id, &webhook_id, &refund)
                 .await?
                 .into_iter()

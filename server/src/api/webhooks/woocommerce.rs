@@ -1,0 +1,173 @@
+//! WooCommerce's order webhooks (`order.created`, `order.updated`: REST API v3 order JSON).
+//! Orders become orders of the cart named by the order's `cart_hash` (the storefront tracker
+//! sends carts; without one, the order stands alone under `woo-order-<id>`), with their coupon
+//! codes, so a code a reminder gave is credited. The ping WooCommerce sends when the webhook is
+//! saved is answered.
+
+use axum::{
+    body::Bytes,
+    extract::{rejection::BytesRejection, Path, State},
+    http::{header, HeaderMap, StatusCode},
+    Json,
+};
+use chrono::NaiveDateTime;
+use domain::Currency;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use super::super::error::ApiError;
+use super::super::events::wire::Amount;
+use super::super::events::{parse_events, Accepted};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize)]
+struct Billing {
+    email: Option<String>,
+    first_name: Option<String>,
+    last_name: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct CouponLine {
+    code: String,
+}
+
+/// The part of a REST API v3 order Relance reads; other fields are ignored.
+#[derive(Debug, Deserialize)]
+struct Order {
+    id: u64,
+    status: String,
+    currency: Option<String>,
+    /// "2026-11-23T10:00:00", in UTC.
+    date_created_gmt: NaiveDateTime,
+    date_modified_gmt: Option<NaiveDateTime>,
+    total: Amount,
+    customer_id: Option<u64>,
+    cart_hash: Option<String>,
+    billing: Option<Billing>,
+    #[serde(default)]
+    coupon_lines: Vec<CouponLine>,
+}
+
+/// WooCommerce's status in the order status model.
+fn status(status: &str) -> &'static str {
+    match status {
+        "processing" | "completed" => "paid",
+        "cancelled" | "failed" => "cancelled",
+        "refunded" => "refunded",
+        _ => "pending",
+    }
+}
+
+fn events(delivery_id: &str, order: &Order) -> Vec<Value> {
+    let cart = order
+        .cart_hash
+        .clone()
+        .filter(|hash| !hash.is_empty())
+        .unwrap_or_else(|| format!("woo-order-{}", order.id));
+    let at = order
+        .date_modified_gmt
+        .unwrap_or(order.date_created_gmt)
+        .and_utc();
+    let email = order
+        .billing
+        .as_ref()
+        .and_then(|b| b.email.clone())
+        .filter(|e| !e.is_empty());
+    let customer_id = order
+        .customer_id
+        .filter(|id| *id > 0)
+        .map(|id| id.to_string())
+        .or(email.clone());
+    let customer = customer_id.map(|id| {
+        let billing = order.billing.as_ref();
+        json!({
+            "id": id,
+            "email": email,
+            "first_name": billing.and_then(|b| b.first_name.clone()).unwrap_or_default(),
+            "last_name": billing.and_then(|b| b.last_name.clone()).unwrap_or_default(),
+        })
+    });
+    let id = order.id.to_string();
+    let status = status(&order.status);
+    vec![
+        json!({
+            "id": delivery_id,
+            "type": "order_completed",
+            "occurred_at": at,
+            "cart": {"id": cart, "currency": order.currency},
+            "customer": customer,
+            "order": {
+                "id": id,
+                "total_tax_incl": order.total.0.to_string(),
+                "coupon_codes": order.coupon_lines.iter().map(|c| c.code.clone()).collect::<Vec<_>>(),
+                "status": status,
+            },
+        }),
+        json!({
+            "id": format!("{delivery_id}:status"),
+            "type": "order_updated",
+            "occurred_at": at,
+            "cart": {"id": cart},
+            "order": {"id": id, "status": status},
+        }),
+    ]
+}
+
+fn header<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+/// `POST /webhooks/woocommerce/<shop-slug>`.
+#[tracing::instrument(skip_all, fields(shop = %slug))]
+pub async fn receive(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<(StatusCode, Json<Accepted>), ApiError> {
+    let nothing = || {
+        let none = Accepted {
+            accepted: 0,
+            duplicates: 0,
+        };
+        Ok((StatusCode::OK, Json(none)))
+    };
+    // Saving the webhook in WooCommerce sends `webhook_id=<id>`, form-encoded and unsigned.
+    let form = header(&headers, header::CONTENT_TYPE.as_str())
+        .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
+    if form {
+        let body = body.map_err(|r| ApiError::MalformedJson(r.body_text()))?;
+        if body.starts_with(b"webhook_id=") {
+            return nothing();
+        }
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let body = super::super::body::json_body(&headers, body)?;
+    let signature = header(&headers, "x-wc-webhook-signature");
+    let found = super::verified(state.pool(), &slug, "woocommerce", &body, signature).await?;
+    let delivery_id = header(&headers, "x-wc-webhook-delivery-id")
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| ApiError::BadShape("the X-WC-Webhook-Delivery-ID header is missing".into()))?
+        .to_owned();
+    match header(&headers, "x-wc-webhook-topic").unwrap_or_default() {
+        "order.created" | "order.updated" => {}
+        other => {
+            return Err(ApiError::BadShape(format!(
+                "the topic {other:?} is not one Relance takes (order.created, order.updated)"
+            )))
+        }
+    }
+    let order: Order = super::parse(&body)?;
+    let currency = Currency::parse(&found.owner.currency).unwrap_or(Currency::EUR);
+    let batch = json!({ "events": events(&delivery_id, &order) }).to_string();
+    let events = parse_events(batch.as_bytes(), currency)?;
+    let summary = state.ingest.submit(found.owner, events).await?;
+    Ok((
+        StatusCode::OK,
+        Json(Accepted {
+            accepted: summary.accepted,
+            duplicates: summary.duplicates,
+        }),
+    ))
+}
