@@ -33,10 +33,11 @@ pub enum AuditAction {
     RoleChanged,
     MemberRemoved,
     InvitationAccepted,
+    WebhookSecretSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 22] = [
         Self::ReminderSaved,
         Self::ReminderSwitched,
         Self::ReminderDuplicated,
@@ -58,6 +59,7 @@ impl AuditAction {
         Self::RoleChanged,
         Self::MemberRemoved,
         Self::InvitationAccepted,
+        Self::WebhookSecretSet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -83,6 +85,7 @@ impl AuditAction {
             Self::RoleChanged => "role_changed",
             Self::MemberRemoved => "member_removed",
             Self::InvitationAccepted => "invitation_accepted",
+            Self::WebhookSecretSet => "webhook_secret_set",
         }
     }
 

@@ -20,6 +20,7 @@ mod stats;
 mod team;
 mod templates;
 mod unsubscribed;
+mod webhooks;
 
 pub use activity::{
     load_activity, ActivityLine, ActivityPage, ActivityQuery, LoadActivity, ACTIVITY_PAGE,
@@ -71,3 +72,4 @@ pub use unsubscribed::{
     list_unsubscribed, remove_unsubscribed, ListUnsubscribed, RemoveUnsubscribed, UnsubscribedLine,
     UnsubscribedPage, UNSUBSCRIBED_PAGE_SIZE,
 };
+pub use webhooks::{load_webhooks, LoadWebhooks, SetWebhookSecret, WebhookLine};

@@ -61,6 +61,7 @@ pub static FR: ActivityTexts = ActivityTexts {
         AuditAction::RoleChanged => "Rôle modifié",
         AuditAction::MemberRemoved => "Compte retiré",
         AuditAction::InvitationAccepted => "Invitation acceptée",
+        AuditAction::WebhookSecretSet => "Secret de webhook modifié",
     },
 };
 
@@ -103,5 +104,6 @@ pub static EN: ActivityTexts = ActivityTexts {
         AuditAction::RoleChanged => "Role changed",
         AuditAction::MemberRemoved => "Account removed",
         AuditAction::InvitationAccepted => "Invitation accepted",
+        AuditAction::WebhookSecretSet => "Webhook secret changed",
     },
 };

@@ -264,6 +264,7 @@ pub static TEXTS: Texts = Texts {
     campaign_io: &super::campaign_io::EN,
     team: &super::team::EN,
     activity: &super::activity::EN,
+    webhooks: &super::webhooks::EN,
     statistics: &super::statistics::EN,
     skip_reason,
 };

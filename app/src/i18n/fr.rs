@@ -264,6 +264,7 @@ pub static TEXTS: Texts = Texts {
     campaign_io: &super::campaign_io::FR,
     team: &super::team::FR,
     activity: &super::activity::FR,
+    webhooks: &super::webhooks::FR,
     statistics: &super::statistics::FR,
     skip_reason,
 };

@@ -22,6 +22,7 @@ mod templates;
 mod texts;
 mod timeline;
 mod unsubscribed;
+mod webhooks;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -16,6 +16,7 @@ use super::team::TeamTexts;
 use super::templates::TemplateTexts;
 use super::timeline::TimelineTexts;
 use super::unsubscribed::UnsubscribedTexts;
+use super::webhooks::WebhooksTexts;
 
 /// Every text of the admin, in one language.
 pub struct Texts {
@@ -164,6 +165,7 @@ pub struct Texts {
     pub campaign_io: &'static CampaignIoTexts,
     pub team: &'static TeamTexts,
     pub activity: &'static ActivityTexts,
+    pub webhooks: &'static WebhooksTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.

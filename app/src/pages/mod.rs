@@ -19,6 +19,7 @@ mod statistics;
 mod team;
 mod templates;
 mod unsubscribed;
+mod webhooks;
 
 pub use activity::ActivityPageView;
 pub use cart::CartPage;

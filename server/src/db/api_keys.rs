@@ -86,11 +86,14 @@ pub async fn owner(pool: &Pool, key_hash: &str) -> Result<Option<ApiKeyOwner>, D
     .await?)
 }
 
-/// The shop's keys, newest first.
+/// The shop's keys, newest first; not those its webhooks' events are stored under (they are no
+/// credential).
 pub async fn list_for_shop(pool: &Pool, shop_id: &str) -> Result<Vec<KeyRow>, DbError> {
     Ok(sqlx::query_as(
         "select api_key_id, shop_id, name, key_prefix, created_at, last_used_at, revoked_at
-         from api_keys where shop_id = $1 order by created_at desc, api_key_id",
+         from api_keys where shop_id = $1
+           and api_key_id not in (select api_key_id from webhook_secrets)
+         order by created_at desc, api_key_id",
     )
     .bind(shop_id)
     .fetch_all(pool)
@@ -106,7 +109,8 @@ pub async fn revoke_for_shop(
 ) -> Result<bool, DbError> {
     let result = sqlx::query(
         "update api_keys set revoked_at = $3
-         where api_key_id = $1 and shop_id = $2 and revoked_at is null",
+         where api_key_id = $1 and shop_id = $2 and revoked_at is null
+           and api_key_id not in (select api_key_id from webhook_secrets)",
     )
     .bind(api_key_id)
     .bind(shop_id)

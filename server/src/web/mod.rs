@@ -2,6 +2,7 @@
 
 mod activity;
 mod backend;
+mod backend_connect;
 mod backend_team;
 mod campaign_file;
 mod cart_timeline;

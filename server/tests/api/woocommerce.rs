@@ -146,3 +146,68 @@ async fn the_ping_is_answered_and_a_wrong_signature_or_type_stores_nothing() {
     assert!(typed.body.contains("total"), "{}", typed.body);
     assert_eq!(app.count("select count(*) from orders").await, 0);
 }
+
+#[tokio::test]
+async fn an_owner_sets_the_secrets_on_the_connect_page_and_the_keys_list_stays_the_merchants() {
+    let app = TestApp::spawn(Some(0)).await;
+    let owner = app.sign_in().await;
+    let staff = app
+        .member("staff@demo.test", "demo", domain::team::Role::Staff)
+        .await;
+
+    let before = app.call_form(&owner, "load_webhooks", &[]).await;
+    let short = app
+        .call_form(
+            &owner,
+            "set_webhook_secret",
+            &[("platform", "shopify"), ("value", "short")],
+        )
+        .await;
+    let pasted = app
+        .call_form(
+            &owner,
+            "set_webhook_secret",
+            &[("platform", "shopify"), ("value", "shpss_0123456789abcdef")],
+        )
+        .await;
+    let made = app
+        .call_form(
+            &owner,
+            "set_webhook_secret",
+            &[("platform", "woocommerce"), ("value", "")],
+        )
+        .await;
+    let after = app.call_form(&owner, "load_webhooks", &[]).await;
+    let refused = app.call_form(&staff, "load_webhooks", &[]).await;
+    let keys = app.call_form(&owner, "list_api_keys", &[]).await;
+
+    let before: Value = serde_json::from_str(&before.body).unwrap();
+    assert_eq!(
+        before[0]["url"],
+        "http://127.0.0.1:3000/webhooks/shopify/demo"
+    );
+    assert_eq!(before[1]["secret"], Value::Null);
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(pasted.status, StatusCode::OK, "{}", pasted.body);
+    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+    let after: Value = serde_json::from_str(&after.body).unwrap();
+    assert_eq!(after[0]["secret"], "shpss_0123456789abcdef");
+    let woo_secret = after[1]["secret"].as_str().unwrap().to_owned();
+    assert_eq!(woo_secret.len(), 64);
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(!keys.body.contains("webhooks"), "{}", keys.body);
+    let signed = post(
+        &app,
+        "order.created",
+        "d-1",
+        &order("pending", "2026-11-23T10:00:00"),
+        &woo_secret,
+    )
+    .await;
+    assert_eq!(signed.status, StatusCode::OK, "{}", signed.body);
+    assert_eq!(
+        app.count("select count(*) from audit_log where action = 'webhook_secret_set'")
+            .await,
+        2
+    );
+}

@@ -17,6 +17,9 @@ pub use woocommerce::receive as woocommerce;
 use super::error::ApiError;
 use crate::db::{self, webhooks::WebhookSecret, Pool};
 
+/// A webhook secret is at least this long.
+pub const MIN_SECRET_CHARS: usize = 16;
+
 /// The platforms a shop can connect by webhook.
 pub const PLATFORMS: [&str; 2] = ["shopify", "woocommerce"];
 
@@ -66,12 +69,35 @@ pub async fn verified(
     }
 }
 
+/// What to do with a shop's webhook secret.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SecretChange<'a> {
+    /// Keep it, making one the first time.
+    Keep,
+    /// A new random one (the old one stops working).
+    Rotate,
+    /// This one (Shopify's app secret), at least 16 characters.
+    Set(&'a str),
+}
+
 /// Sets (or, without a value, makes) the shop's secret for `platform`; returns it.
 pub async fn set_secret(
     pool: &Pool,
     slug: &str,
     platform: &str,
     value: Option<&str>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> anyhow::Result<String> {
+    let change = value.map_or(SecretChange::Keep, SecretChange::Set);
+    change_secret(pool, slug, platform, change, now).await
+}
+
+/// Changes the shop's secret for `platform` as asked; returns the secret now in use.
+pub async fn change_secret(
+    pool: &Pool,
+    slug: &str,
+    platform: &str,
+    change: SecretChange<'_>,
     now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<String> {
     use crate::auth::session::{new_token, token_hash};
@@ -83,10 +109,15 @@ pub async fn set_secret(
         db::find_shop(pool, slug).await?.is_some(),
         "no shop `{slug}`: `relance shop list` prints the slugs"
     );
-    let secret = match value.map(str::trim) {
-        Some(value) if value.len() >= 16 => value.to_owned(),
-        Some(_) => anyhow::bail!("--set: a webhook secret has at least 16 characters"),
-        None => match db::webhooks::find(pool, slug, platform).await? {
+    let secret = match change {
+        SecretChange::Set(value) if value.trim().len() >= MIN_SECRET_CHARS => {
+            value.trim().to_owned()
+        }
+        SecretChange::Set(_) => {
+            anyhow::bail!("a webhook secret has at least {MIN_SECRET_CHARS} characters")
+        }
+        SecretChange::Rotate => new_token(),
+        SecretChange::Keep => match db::webhooks::find(pool, slug, platform).await? {
             Some(found) => return Ok(found.secret),
             None => new_token(),
         },
