@@ -55,3 +55,19 @@ test('the Reminders tab offers the campaign download and the switcher a new shop
   await page.locator('.shop-switcher summary').click();
   await expect(page.getByRole('link', { name: '+ New shop' })).toHaveAttribute('href', '/shops/new');
 });
+
+test('the Connect page gives each platform its webhook URL and a secret', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/s/demo/connect');
+  await waitForHydration(page);
+  const woo = page.locator('.webhook[data-platform="woocommerce"]');
+  await expect(woo.locator('.webhook-url')).toHaveText(/\/webhooks\/woocommerce\/demo$/);
+  page.once('dialog', (dialog) => dialog.accept());
+  await woo.getByRole('button', { name: 'New secret' }).click();
+  await expect(woo.locator('.webhook-secret')).toHaveText(/^[0-9a-f]{64}$/);
+  const shopify = page.locator('.webhook[data-platform="shopify"]');
+  await shopify.getByLabel(/The app's secret/).fill('shpss_from_the_e2e_test_0001');
+  await shopify.getByRole('button', { name: 'Save' }).click();
+  await expect(shopify.locator('.webhook-secret')).toHaveText('shpss_from_the_e2e_test_0001');
+  expect(problems).toEqual([]);
+});
