@@ -7,7 +7,10 @@ mod shopify;
 mod woocommerce;
 
 use axum::body::Bytes;
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
 use base64::Engine;
+use domain::Currency;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
@@ -15,7 +18,49 @@ pub use shopify::receive as shopify;
 pub use woocommerce::receive as woocommerce;
 
 use super::error::ApiError;
+use super::events::{parse_events, Accepted};
+use crate::db::api_keys::ApiKeyOwner;
 use crate::db::{self, webhooks::WebhookSecret, Pool};
+use crate::state::AppState;
+
+/// What a webhook gets back: how many events were new and how many were seen before.
+pub type Answer = (StatusCode, Json<Accepted>);
+
+/// The answer when the webhook says nothing Relance keeps (a ping, a partial refund).
+pub(super) fn nothing_stored() -> Answer {
+    let nothing = Accepted {
+        accepted: 0,
+        duplicates: 0,
+    };
+    (StatusCode::OK, Json(nothing))
+}
+
+/// Checks the events a webhook became, as the events API checks its own, and stores them
+/// under the platform's key.
+pub(super) async fn store(
+    state: &AppState,
+    owner: ApiKeyOwner,
+    events: Vec<serde_json::Value>,
+) -> Result<Answer, ApiError> {
+    if events.is_empty() {
+        return Ok(nothing_stored());
+    }
+    let currency = Currency::parse(&owner.currency).unwrap_or(Currency::EUR);
+    let batch = serde_json::json!({ "events": events }).to_string();
+    let events = parse_events(batch.as_bytes(), currency)?;
+    let summary = state.ingest.submit(owner, events).await?;
+    Ok((
+        StatusCode::OK,
+        Json(Accepted {
+            accepted: summary.accepted,
+            duplicates: summary.duplicates,
+        }),
+    ))
+}
+
+pub(super) fn header<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
 
 /// A webhook secret is at least this long.
 pub const MIN_SECRET_CHARS: usize = 16;

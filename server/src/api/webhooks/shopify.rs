@@ -6,17 +6,15 @@
 use axum::{
     body::Bytes,
     extract::{rejection::BytesRejection, Path, State},
-    http::{HeaderMap, StatusCode},
-    Json,
+    http::HeaderMap,
 };
 use chrono::{DateTime, Utc};
-use domain::Currency;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::super::error::ApiError;
-use super::super::events::{parse_events, Accepted};
+use super::Answer;
 use crate::db::{self, money::from_db};
 use crate::state::AppState;
 
@@ -271,10 +269,6 @@ async fn refund_event(
     })))
 }
 
-fn header<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
-    headers.get(name).and_then(|v| v.to_str().ok())
-}
-
 /// `POST /webhooks/shopify/<shop-slug>`.
 #[tracing::instrument(skip_all, fields(shop = %slug))]
 pub async fn receive(
@@ -282,15 +276,15 @@ pub async fn receive(
     Path(slug): Path<String>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<(StatusCode, Json<Accepted>), ApiError> {
+) -> Result<Answer, ApiError> {
     let body = super::super::body::json_body(&headers, body)?;
-    let signature = header(&headers, "x-shopify-hmac-sha256");
+    let signature = super::header(&headers, "x-shopify-hmac-sha256");
     let found = super::verified(state.pool(), &slug, "shopify", &body, signature).await?;
-    let webhook_id = header(&headers, "x-shopify-webhook-id")
+    let webhook_id = super::header(&headers, "x-shopify-webhook-id")
         .filter(|id| !id.is_empty())
         .ok_or_else(|| ApiError::BadShape("the X-Shopify-Webhook-Id header is missing".into()))?
         .to_owned();
-    let topic = header(&headers, "x-shopify-topic").unwrap_or_default();
+    let topic = super::header(&headers, "x-shopify-topic").unwrap_or_default();
     let events = match topic {
         "checkouts/create" | "checkouts/update" => {
             vec![checkout_event(&webhook_id, &super::parse::<Checkout>(&body)?)]
@@ -311,22 +305,5 @@ pub async fn receive(
             )))
         }
     };
-    if events.is_empty() {
-        let nothing = Accepted {
-            accepted: 0,
-            duplicates: 0,
-        };
-        return Ok((StatusCode::OK, Json(nothing)));
-    }
-    let currency = Currency::parse(&found.owner.currency).unwrap_or(Currency::EUR);
-    let batch = json!({ "events": events }).to_string();
-    let events = parse_events(batch.as_bytes(), currency)?;
-    let summary = state.ingest.submit(found.owner, events).await?;
-    Ok((
-        StatusCode::OK,
-        Json(Accepted {
-            accepted: summary.accepted,
-            duplicates: summary.duplicates,
-        }),
-    ))
+    super::store(&state, found.owner, events).await
 }

@@ -7,17 +7,15 @@
 use axum::{
     body::Bytes,
     extract::{rejection::BytesRejection, Path, State},
-    http::{header, HeaderMap, StatusCode},
-    Json,
+    http::{header, HeaderMap},
 };
 use chrono::NaiveDateTime;
-use domain::Currency;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
 use super::super::error::ApiError;
 use super::super::events::wire::Amount;
-use super::super::events::{parse_events, Accepted};
+use super::Answer;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize)]
@@ -114,10 +112,6 @@ fn events(delivery_id: &str, order: &Order) -> Vec<Value> {
     ]
 }
 
-fn header<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
-    headers.get(name).and_then(|v| v.to_str().ok())
-}
-
 /// `POST /webhooks/woocommerce/<shop-slug>`.
 #[tracing::instrument(skip_all, fields(shop = %slug))]
 pub async fn receive(
@@ -125,32 +119,25 @@ pub async fn receive(
     Path(slug): Path<String>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<(StatusCode, Json<Accepted>), ApiError> {
-    let nothing = || {
-        let none = Accepted {
-            accepted: 0,
-            duplicates: 0,
-        };
-        Ok((StatusCode::OK, Json(none)))
-    };
+) -> Result<Answer, ApiError> {
     // Saving the webhook in WooCommerce sends `webhook_id=<id>`, form-encoded and unsigned.
-    let form = header(&headers, header::CONTENT_TYPE.as_str())
+    let form = super::header(&headers, header::CONTENT_TYPE.as_str())
         .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
     if form {
         let body = body.map_err(|r| ApiError::MalformedJson(r.body_text()))?;
         if body.starts_with(b"webhook_id=") {
-            return nothing();
+            return Ok(super::nothing_stored());
         }
         return Err(ApiError::UnsupportedMediaType);
     }
     let body = super::super::body::json_body(&headers, body)?;
-    let signature = header(&headers, "x-wc-webhook-signature");
+    let signature = super::header(&headers, "x-wc-webhook-signature");
     let found = super::verified(state.pool(), &slug, "woocommerce", &body, signature).await?;
-    let delivery_id = header(&headers, "x-wc-webhook-delivery-id")
+    let delivery_id = super::header(&headers, "x-wc-webhook-delivery-id")
         .filter(|id| !id.is_empty())
         .ok_or_else(|| ApiError::BadShape("the X-WC-Webhook-Delivery-ID header is missing".into()))?
         .to_owned();
-    match header(&headers, "x-wc-webhook-topic").unwrap_or_default() {
+    match super::header(&headers, "x-wc-webhook-topic").unwrap_or_default() {
         "order.created" | "order.updated" => {}
         other => {
             return Err(ApiError::BadShape(format!(
@@ -159,15 +146,5 @@ pub async fn receive(
         }
     }
     let order: Order = super::parse(&body)?;
-    let currency = Currency::parse(&found.owner.currency).unwrap_or(Currency::EUR);
-    let batch = json!({ "events": events(&delivery_id, &order) }).to_string();
-    let events = parse_events(batch.as_bytes(), currency)?;
-    let summary = state.ingest.submit(found.owner, events).await?;
-    Ok((
-        StatusCode::OK,
-        Json(Accepted {
-            accepted: summary.accepted,
-            duplicates: summary.duplicates,
-        }),
-    ))
+    super::store(&state, found.owner, events(&delivery_id, &order)).await
 }
