@@ -10,7 +10,7 @@ const WARM_UP = 10;
 
 /** An abandoned cart of eight different products, sent through the real API. */
 async function eightItemCart(request: import('@playwright/test').APIRequestContext): Promise<string> {
-  const key = execFileSync(relanceBin, ['api-key', 'create', 'bench'], {
+  const key = execFileSync(relanceBin, ['api-key', 'create', 'bench', '--shop', 'demo'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
   })
     .toString()
@@ -43,8 +43,8 @@ test('one preview render of an 8-item cart, measured in Chromium', async ({ page
   const cartId = await eightItemCart(request);
   await page.goto('/login');
   await signIn(page);
-  await expect(page).toHaveURL('/');
-  await page.goto('/templates/demo-template-1');
+  await expect(page).toHaveURL('/s/demo');
+  await page.goto('/s/demo/templates/demo-template-1');
   await waitForHydration(page);
   const sample = page.locator('select[name="sample"]');
   const value = await sample.locator('option', { hasText: cartId }).getAttribute('value');
