@@ -4,6 +4,7 @@ mod activity;
 mod campaign_tools;
 mod cart;
 mod carts;
+mod draft_field;
 mod help;
 mod invitation;
 mod keys;

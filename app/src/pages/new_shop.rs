@@ -9,18 +9,7 @@ use super::setup::{guessed_zone, Connect, SHOP_FIELDS};
 use crate::api::{CreateShop, ShopCreated};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-
-fn value_mut(draft: &mut NewShopDraft, field: NewShopField) -> &mut String {
-    match field {
-        NewShopField::Name => &mut draft.name,
-        NewShopField::Url => &mut draft.url,
-        NewShopField::Currency => &mut draft.currency,
-        NewShopField::TimeZone => &mut draft.time_zone,
-        NewShopField::Language => &mut draft.language,
-        NewShopField::SenderName => &mut draft.sender_name,
-        NewShopField::SenderEmail => &mut draft.sender_email,
-    }
-}
+use crate::pages::draft_field::DraftField;
 
 #[component]
 pub fn NewShopPage() -> impl IntoView {
@@ -29,11 +18,8 @@ pub fn NewShopPage() -> impl IntoView {
     let labels = move || i18n.t().setup;
     let draft = RwSignal::new(NewShopDraft::default());
     Effect::new(move |_| {
-        draft.update(|d| {
-            d.currency = "EUR".into();
-            d.language = i18n.locale.get_untracked().code().into();
-            d.time_zone = guessed_zone();
-        });
+        let language = i18n.locale.get_untracked().code();
+        draft.set(NewShopDraft::starting(language, guessed_zone()));
     });
     let action = ServerAction::<CreateShop>::new();
     let outcome = move || action.value().get();
@@ -54,26 +40,17 @@ pub fn NewShopPage() -> impl IntoView {
         _ => String::new(),
     };
     let input = move |field: NewShopField, kind: &'static str| {
-        let id = format!("shop-{}", field.as_str());
-        let error_id = format!("{id}-error");
         view! {
-            <div class="field">
-                <label for=id.clone()>{move || (labels().label)(SetupField::Shop(field))}</label>
-                <input
-                    id=id
-                    name=field.as_str()
-                    type=kind
-                    autocomplete="off"
-                    prop:value=move || draft.with(|d| value_mut(&mut d.clone(), field).clone())
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        draft.update(|d| *value_mut(d, field) = text);
-                    }
-                    aria-invalid=move || problem_of(field).is_some().to_string()
-                    aria-describedby=error_id.clone()
-                />
-                <p class="field-error" id=error_id>{move || problem_of(field)}</p>
-            </div>
+            <DraftField
+                id=format!("shop-{}", field.as_str())
+                name=field.as_str()
+                kind
+                autocomplete="off"
+                label=Signal::derive(move || (labels().label)(SetupField::Shop(field)).to_owned())
+                value=Signal::derive(move || draft.with(|d| d.clone().value_mut(field).clone()))
+                on_input=Callback::new(move |text| draft.update(|d| *d.value_mut(field) = text))
+                problem=Signal::derive(move || problem_of(field))
+            />
         }
     };
     let form = move || {

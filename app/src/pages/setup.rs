@@ -1,13 +1,14 @@
 //! The first run: the owner's account and the first shop, then "Connect your shop" with a
 //! fresh API key shown once.
 
-use domain::settings::{NewShopField, SetupDraft, SetupField};
+use domain::settings::{NewShopDraft, NewShopField, SetupDraft, SetupField};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::{CompleteSetup, Connection, SetupOutcome};
 use crate::i18n::use_i18n;
 use crate::layout::LanguageSwitch;
+use crate::pages::draft_field::DraftField;
 
 const OWNER_FIELDS: [(SetupField, &str, &str); 2] = [
     (SetupField::Email, "email", "username"),
@@ -23,22 +24,6 @@ pub(super) const SHOP_FIELDS: [(NewShopField, &str); 7] = [
     (NewShopField::SenderName, "text"),
     (NewShopField::SenderEmail, "email"),
 ];
-
-fn value_mut(draft: &mut SetupDraft, field: SetupField) -> &mut String {
-    match field {
-        SetupField::Email => &mut draft.email,
-        SetupField::Password => &mut draft.password,
-        SetupField::Shop(field) => match field {
-            NewShopField::Name => &mut draft.shop.name,
-            NewShopField::Url => &mut draft.shop.url,
-            NewShopField::Currency => &mut draft.shop.currency,
-            NewShopField::TimeZone => &mut draft.shop.time_zone,
-            NewShopField::Language => &mut draft.shop.language,
-            NewShopField::SenderName => &mut draft.shop.sender_name,
-            NewShopField::SenderEmail => &mut draft.shop.sender_email,
-        },
-    }
-}
 
 /// The browser's own time zone, a good guess for the shop's.
 pub(super) fn guessed_zone() -> String {
@@ -64,11 +49,8 @@ pub fn SetupPage() -> impl IntoView {
     let t = move || i18n.t().setup;
     let draft = RwSignal::new(SetupDraft::default());
     Effect::new(move |_| {
-        draft.update(|d| {
-            d.shop.currency = "EUR".into();
-            d.shop.language = i18n.locale.get_untracked().code().into();
-            d.shop.time_zone = guessed_zone();
-        });
+        let language = i18n.locale.get_untracked().code();
+        draft.update(|d| d.shop = NewShopDraft::starting(language, guessed_zone()));
     });
     let action = ServerAction::<CompleteSetup>::new();
     let outcome = move || action.value().get();
@@ -89,29 +71,17 @@ pub fn SetupPage() -> impl IntoView {
         _ => String::new(),
     };
     let input = move |field: SetupField, kind: &'static str, autocomplete: &'static str| {
-        let id = format!("setup-{}", field.as_str());
-        let error_id = format!("{id}-error");
         view! {
-            <div class="field">
-                <label for=id.clone()>{move || (t().label)(field)}</label>
-                <input
-                    id=id
-                    name=field.as_str()
-                    type=kind
-                    autocomplete=autocomplete
-                    prop:value=move || draft.with(|d| {
-                        let mut d = d.clone();
-                        value_mut(&mut d, field).clone()
-                    })
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        draft.update(|d| *value_mut(d, field) = text);
-                    }
-                    aria-invalid=move || problem_of(field).is_some().to_string()
-                    aria-describedby=error_id.clone()
-                />
-                <p class="field-error" id=error_id>{move || problem_of(field)}</p>
-            </div>
+            <DraftField
+                id=format!("setup-{}", field.as_str())
+                name=field.as_str()
+                kind
+                autocomplete
+                label=Signal::derive(move || (t().label)(field).to_owned())
+                value=Signal::derive(move || draft.with(|d| d.clone().value_mut(field).clone()))
+                on_input=Callback::new(move |text| draft.update(|d| *d.value_mut(field) = text))
+                problem=Signal::derive(move || problem_of(field))
+            />
         }
     };
     let form = move || {

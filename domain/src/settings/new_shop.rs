@@ -116,6 +116,29 @@ pub struct NewShop {
 }
 
 impl NewShopDraft {
+    /// A blank form with what can be guessed: euros, the admin's language, the browser's zone.
+    pub fn starting(language: &str, time_zone: String) -> Self {
+        Self {
+            currency: "EUR".into(),
+            language: language.into(),
+            time_zone,
+            ..Self::default()
+        }
+    }
+
+    /// The text of one field, for the form's inputs.
+    pub fn value_mut(&mut self, field: NewShopField) -> &mut String {
+        match field {
+            NewShopField::Name => &mut self.name,
+            NewShopField::Url => &mut self.url,
+            NewShopField::Currency => &mut self.currency,
+            NewShopField::TimeZone => &mut self.time_zone,
+            NewShopField::Language => &mut self.language,
+            NewShopField::SenderName => &mut self.sender_name,
+            NewShopField::SenderEmail => &mut self.sender_email,
+        }
+    }
+
     /// The shop, or every problem with its field. `known_zone` says whether the server's zone
     /// database has a name (the browser, which has none, passes `|_| true`).
     pub fn parse(&self, known_zone: impl Fn(&str) -> bool) -> Result<NewShop, Vec<NewShopProblem>> {

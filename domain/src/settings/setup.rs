@@ -49,6 +49,15 @@ pub struct Setup {
 }
 
 impl SetupDraft {
+    /// The text of one field, for the form's inputs.
+    pub fn value_mut(&mut self, field: SetupField) -> &mut String {
+        match field {
+            SetupField::Email => &mut self.email,
+            SetupField::Password => &mut self.password,
+            SetupField::Shop(field) => self.shop.value_mut(field),
+        }
+    }
+
     /// Everything checked at once, so the form shows every problem beside its field.
     pub fn parse(&self, known_zone: impl Fn(&str) -> bool) -> Result<Setup, Vec<SetupProblem>> {
         let mut problems = Vec::new();

@@ -312,3 +312,55 @@ async fn a_cancelled_order_is_cancelled_and_the_secret_is_set_from_the_command_l
     assert_eq!(pending, "pending");
     assert_eq!(order_status(&app).await, "cancelled");
 }
+
+#[tokio::test]
+async fn a_second_shop_gets_its_own_carts_with_its_own_secret() {
+    let app = connected().await;
+    let (other, _) = app
+        .add_shop(domain::settings::NewShopDraft {
+            name: "Second Store".into(),
+            url: "https://second.example".into(),
+            currency: "EUR".into(),
+            time_zone: "Europe/Paris".into(),
+            language: "en".into(),
+            sender_name: String::new(),
+            sender_email: String::new(),
+        })
+        .await;
+    let other_secret = "shpss_second_store_secret_01";
+    server::api::webhooks::set_secret(&app.pool, &other, "shopify", Some(other_secret), Utc::now())
+        .await
+        .unwrap();
+    let send = |secret: &'static str| {
+        let bytes = checkout().to_string();
+        Request::post(format!("/webhooks/shopify/{other}"))
+            .header("content-type", "application/json")
+            .header("x-shopify-topic", "checkouts/create")
+            .header("x-shopify-webhook-id", "w-1")
+            .header(
+                "x-shopify-hmac-sha256",
+                server::api::webhooks::sign(secret, bytes.as_bytes()),
+            )
+            .body(Body::from(bytes))
+            .unwrap()
+    };
+
+    let with_demo_secret = app.request(send(SECRET)).await;
+    let own = app.request(send(other_secret)).await;
+    let in_demo = post(&app, "checkouts/create", "w-1", &checkout(), SECRET).await;
+
+    assert_eq!(with_demo_secret.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(own.status, StatusCode::OK, "{}", own.body);
+    assert!(own.body.contains("\"accepted\":1"));
+    assert!(
+        in_demo.body.contains("\"accepted\":1"),
+        "the same delivery id is new for another shop"
+    );
+    let shops: Vec<(String,)> =
+        sqlx::query_as("select shop_id from carts where external_id = $1 order by shop_id")
+            .bind(TOKEN)
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(shops, [("demo".to_owned(),), (other.clone(),)]);
+}

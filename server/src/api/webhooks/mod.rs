@@ -98,7 +98,7 @@ pub fn sign(secret: &str, body: &[u8]) -> String {
 
 /// The shop's secret for `platform` when `signature` matches the body; a shop without one and
 /// a wrong signature look the same (401), so the URL reveals nothing.
-pub async fn verified(
+async fn verified(
     pool: &Pool,
     slug: &str,
     platform: &str,
@@ -123,6 +123,44 @@ pub enum SecretChange<'a> {
     Rotate,
     /// This one (Shopify's app secret), at least 16 characters.
     Set(&'a str),
+}
+
+/// How a platform signs and names its deliveries.
+pub(super) struct Platform {
+    pub name: &'static str,
+    pub signature_header: &'static str,
+    pub delivery_header: &'static str,
+}
+
+/// A delivery whose signature matched: the shop's secret and events' owner, the body, and the
+/// delivery's id (the events' id, so a redelivery is a duplicate).
+pub(super) struct Delivery {
+    pub found: WebhookSecret,
+    pub body: Bytes,
+    pub id: String,
+}
+
+/// Reads a JSON delivery and checks its signature and id, as every platform's handler must.
+pub(super) async fn signed_delivery(
+    pool: &Pool,
+    slug: &str,
+    platform: &Platform,
+    headers: &HeaderMap,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
+) -> Result<Delivery, ApiError> {
+    let body = super::body::json_body(headers, body)?;
+    let signature = header(headers, platform.signature_header);
+    let found = verified(pool, slug, platform.name, &body, signature).await?;
+    let id = header(headers, platform.delivery_header)
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| {
+            ApiError::BadShape(format!(
+                "the {} header is missing",
+                platform.delivery_header
+            ))
+        })?
+        .to_owned();
+    Ok(Delivery { found, body, id })
 }
 
 /// Sets (or, without a value, makes) the shop's secret for `platform`; returns it.

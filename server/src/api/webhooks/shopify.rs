@@ -269,6 +269,12 @@ async fn refund_event(
     })))
 }
 
+const SHOPIFY: super::Platform = super::Platform {
+    name: "shopify",
+    signature_header: "x-shopify-hmac-sha256",
+    delivery_header: "x-shopify-webhook-id",
+};
+
 /// `POST /webhooks/shopify/<shop-slug>`.
 #[tracing::instrument(skip_all, fields(shop = %slug))]
 pub async fn receive(
@@ -277,13 +283,8 @@ pub async fn receive(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Answer, ApiError> {
-    let body = super::super::body::json_body(&headers, body)?;
-    let signature = super::header(&headers, "x-shopify-hmac-sha256");
-    let found = super::verified(state.pool(), &slug, "shopify", &body, signature).await?;
-    let webhook_id = super::header(&headers, "x-shopify-webhook-id")
-        .filter(|id| !id.is_empty())
-        .ok_or_else(|| ApiError::BadShape("the X-Shopify-Webhook-Id header is missing".into()))?
-        .to_owned();
+    let delivery = super::signed_delivery(state.pool(), &slug, &SHOPIFY, &headers, body).await?;
+    let (body, webhook_id, found) = (delivery.body, delivery.id, delivery.found);
     let topic = super::header(&headers, "x-shopify-topic").unwrap_or_default();
     let events = match topic {
         "checkouts/create" | "checkouts/update" => {

@@ -112,6 +112,12 @@ fn events(delivery_id: &str, order: &Order) -> Vec<Value> {
     ]
 }
 
+const WOOCOMMERCE: super::Platform = super::Platform {
+    name: "woocommerce",
+    signature_header: "x-wc-webhook-signature",
+    delivery_header: "x-wc-webhook-delivery-id",
+};
+
 /// `POST /webhooks/woocommerce/<shop-slug>`.
 #[tracing::instrument(skip_all, fields(shop = %slug))]
 pub async fn receive(
@@ -130,13 +136,8 @@ pub async fn receive(
         }
         return Err(ApiError::UnsupportedMediaType);
     }
-    let body = super::super::body::json_body(&headers, body)?;
-    let signature = super::header(&headers, "x-wc-webhook-signature");
-    let found = super::verified(state.pool(), &slug, "woocommerce", &body, signature).await?;
-    let delivery_id = super::header(&headers, "x-wc-webhook-delivery-id")
-        .filter(|id| !id.is_empty())
-        .ok_or_else(|| ApiError::BadShape("the X-WC-Webhook-Delivery-ID header is missing".into()))?
-        .to_owned();
+    let delivery =
+        super::signed_delivery(state.pool(), &slug, &WOOCOMMERCE, &headers, body).await?;
     match super::header(&headers, "x-wc-webhook-topic").unwrap_or_default() {
         "order.created" | "order.updated" => {}
         other => {
@@ -145,6 +146,7 @@ pub async fn receive(
             )))
         }
     }
-    let order: Order = super::parse(&body)?;
-    super::store(&state, found.owner, events(&delivery_id, &order)).await
+    let order: Order = super::parse(&delivery.body)?;
+    let events = events(&delivery.id, &order);
+    super::store(&state, delivery.found.owner, events).await
 }
