@@ -90,11 +90,11 @@ pub async fn import(
     let campaign = Campaign::new(db::new_id(), &checked.name, steps)
         .context("the checked campaign is a campaign")?
         .with_escalation(checked.escalation);
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = pool.begin_write().await?;
     for template in &templates {
-        db::insert_template(&mut tx, &shop.id, template, now).await?;
+        db::insert_template(&mut tx.conn(), &shop.id, template, now).await?;
     }
-    db::campaigns::replace_campaign(&mut tx, &shop.id, &campaign, now).await?;
+    db::campaigns::replace_campaign(&mut tx.conn(), &shop.id, &campaign, now).await?;
     tx.commit().await?;
     tracing::info!(
         shop = shop.id,

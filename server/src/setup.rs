@@ -27,12 +27,12 @@ pub async fn complete(
     let hash = password::hash(setup.password.clone()).await?;
     let user_id = db::new_id();
     let mut tx = pool.begin().await?;
-    if !db::insert_first_admin(&mut tx, &user_id, setup.email.as_str(), &hash, now).await? {
+    if !db::insert_first_admin(&mut tx.conn(), &user_id, setup.email.as_str(), &hash, now).await? {
         // Another set-up won the race: this one writes nothing (the transaction rolls back).
         return Ok(SetupResult::AlreadySetUp);
     }
-    let shop = shops::create_in(&mut tx, &setup.shop, now).await?;
-    let key = api::keys::create_in(&mut tx, &shop.id, "set-up", now).await?;
+    let shop = shops::create_in(&mut tx.conn(), &setup.shop, now).await?;
+    let key = api::keys::create_in(&mut tx.conn(), &shop.id, "set-up", now).await?;
     tx.commit().await?;
     tracing::info!(shop = shop.id, "set-up done: owner and first shop created");
     Ok(SetupResult::Done {

@@ -2,6 +2,7 @@
 //! seeds' default campaign (the PrestaShop guide's two reminders) with its templates, switched
 //! off until the merchant has read it.
 
+use crate::db::Conn;
 use anyhow::Context;
 use app::api::Connection;
 use chrono::{DateTime, Utc};
@@ -48,8 +49,8 @@ pub fn default_campaign(slug: &str) -> anyhow::Result<(Vec<EmailTemplate>, Campa
 pub async fn create(pool: &Pool, new: &NewShop, now: DateTime<Utc>) -> anyhow::Result<Shop> {
     // Immediate: the slug is read then written, and a deferred transaction would fail at the
     // write if the server wrote in between (SQLite's snapshot rule), instead of waiting.
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let shop = create_in(&mut tx, new, now).await?;
+    let mut tx = pool.begin_write().await?;
+    let shop = create_in(&mut tx.conn(), new, now).await?;
     tx.commit()
         .await
         .with_context(|| format!("cannot create the shop {}", shop.id))?;
@@ -58,7 +59,7 @@ pub async fn create(pool: &Pool, new: &NewShop, now: DateTime<Utc>) -> anyhow::R
 
 /// [`create`] inside the caller's transaction.
 pub async fn create_in(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     new: &NewShop,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Shop> {
@@ -112,10 +113,10 @@ pub async fn create_owned(
         Ok(new) => new,
         Err(problems) => return Ok(Err(problems)),
     };
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let shop = create_in(&mut tx, &new, now).await?;
-    db::members::set_role(&mut tx, user_id, &shop.id, Role::Owner, now).await?;
-    let key = crate::api::keys::create_in(&mut tx, &shop.id, "first key", now).await?;
+    let mut tx = pool.begin_write().await?;
+    let shop = create_in(&mut tx.conn(), &new, now).await?;
+    db::members::set_role(&mut tx.conn(), user_id, &shop.id, Role::Owner, now).await?;
+    let key = crate::api::keys::create_in(&mut tx.conn(), &shop.id, "first key", now).await?;
     tx.commit().await?;
     tracing::info!(shop = shop.id, user_id, "shop created from the admin");
     Ok(Ok(connection(shop, public_url, key.secret, now)))

@@ -79,7 +79,7 @@ pub async fn invite(
     let pool = &sender.pool;
     if let Some(account) = db::find_admin_by_email(pool, email.as_str()).await? {
         let mut conn = pool.acquire().await?;
-        members::set_role(&mut conn, &account.user_id, &shop.id, role, now).await?;
+        members::set_role(&mut conn.conn(), &account.user_id, &shop.id, role, now).await?;
         return Ok(InviteOutcome::Added);
     }
     let token = session::new_token();
@@ -203,8 +203,8 @@ pub async fn accept(
     };
     let role = role_of(&row.role)?;
     let hash = password::hash(password.to_owned()).await?;
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    if !team::use_invitation(&mut tx, &token_hash, now).await? {
+    let mut tx = pool.begin_write().await?;
+    if !team::use_invitation(&mut tx.conn(), &token_hash, now).await? {
         return Ok(AcceptResult::Gone);
     }
     // An account made meanwhile (by `relance admin create`) gets the role, but no session:
@@ -214,11 +214,11 @@ pub async fn accept(
         Some(account) => account.user_id.clone(),
         None => {
             let user_id = db::new_id();
-            db::insert_admin_in(&mut tx, &user_id, &row.email, &hash, false, now).await?;
+            db::insert_admin_in(&mut tx.conn(), &user_id, &row.email, &hash, false, now).await?;
             user_id
         }
     };
-    members::set_role(&mut tx, &user_id, &row.shop_id, role, now).await?;
+    members::set_role(&mut tx.conn(), &user_id, &row.shop_id, role, now).await?;
     tx.commit().await?;
     tracing::info!(shop = row.shop_id, "invitation accepted");
     let set_cookie = match existing {

@@ -1,5 +1,6 @@
 //! API keys: a shop's credential for the HTTP API. Shown once at creation, stored as a hash.
 
+use crate::db::Conn;
 use chrono::{DateTime, Utc};
 
 use crate::auth::session::{new_token, token_hash};
@@ -25,12 +26,12 @@ pub async fn create(
     now: DateTime<Utc>,
 ) -> Result<CreatedKey, DbError> {
     let mut conn = pool.acquire().await?;
-    create_in(&mut conn, shop_id, name, now).await
+    create_in(&mut conn.conn(), shop_id, name, now).await
 }
 
 /// [`create`] inside the caller's transaction.
 pub async fn create_in(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     name: &str,
     now: DateTime<Utc>,

@@ -13,7 +13,6 @@ use domain::engine::{redeem as check_redemption, CouponTerms, RedeemAttempt, Red
 use domain::EmailAddress;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use sqlx::Connection;
 
 use super::error::ApiError;
 use super::{body::json_body, keys};
@@ -156,11 +155,8 @@ pub async fn redeem(
     let mut conn = state.pool().acquire().await.map_err(db::DbError::from)?;
     // The check and the spend in one write transaction: two checkouts racing for one code
     // cannot both have it.
-    let mut tx = conn
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(db::DbError::from)?;
-    let Some(row) = db::coupons::terms(&mut tx, &owner.shop_id, &code).await? else {
+    let mut tx = conn.begin_write().await.map_err(db::DbError::from)?;
+    let Some(row) = db::coupons::terms(&mut tx.conn(), &owner.shop_id, &code).await? else {
         return Err(ApiError::CouponUnknown(code));
     };
     let (terms, cart_total) = terms_and_total(&row, &request);
@@ -177,7 +173,7 @@ pub async fn redeem(
         })?;
     let redeemed_at = match outcome {
         Redeemed::Now => {
-            db::coupons::spend(&mut tx, &row.coupon_id, &request.order_id, now).await?;
+            db::coupons::spend(&mut tx.conn(), &row.coupon_id, &request.order_id, now).await?;
             now
         }
         Redeemed::AlreadyByThisOrder => row.used_at.unwrap_or(now),

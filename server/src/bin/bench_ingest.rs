@@ -320,7 +320,7 @@ async fn breakdown(served: &Served, load: &Load) -> anyhow::Result<()> {
         parse += started.elapsed();
         let started = Instant::now();
         server::ingest::apply_group(
-            &mut conn,
+            &mut conn.conn(),
             &mut memory,
             &[(&owner, valid.as_slice())],
             Utc::now(),

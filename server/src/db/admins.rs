@@ -1,3 +1,6 @@
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 
 use super::{DbError, Pool};
@@ -21,9 +24,9 @@ pub async fn insert_admin(
 ) -> Result<(), DbError> {
     let mut tx = pool.begin().await?;
     let owns_all = matches!(grant, super::Grant::Everything);
-    insert_admin_in(&mut tx, user_id, email, password_hash, owns_all, now).await?;
+    insert_admin_in(&mut tx.conn(), user_id, email, password_hash, owns_all, now).await?;
     if let super::Grant::Shop { shop_id, role } = grant {
-        super::members::set_role(&mut tx, user_id, shop_id, *role, now).await?;
+        super::members::set_role(&mut tx.conn(), user_id, shop_id, *role, now).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -31,14 +34,14 @@ pub async fn insert_admin(
 
 /// Inserts an account in the caller's transaction.
 pub async fn insert_admin_in(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     user_id: &str,
     email: &str,
     password_hash: &str,
     owns_all: bool,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(conn, |db| sqlx::query(
         "insert into admin_users (user_id, email, password_hash, created_at, owns_all)
          values ($1, $2, $3, $4, $5)",
     )
@@ -47,24 +50,27 @@ pub async fn insert_admin_in(
     .bind(password_hash)
     .bind(now)
     .bind(owns_all)
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }
 
 pub async fn find_admin_by_email(pool: &Pool, email: &str) -> Result<Option<AdminRow>, DbError> {
-    Ok(
-        sqlx::query_as("select user_id, email, password_hash from admin_users where email = $1")
-            .bind(email)
-            .fetch_optional(pool)
-            .await?,
+    Ok(on!(pool, |db| sqlx::query_as(
+        "select user_id, email, password_hash from admin_users where email = $1"
     )
+    .bind(email)
+    .fetch_optional(db)
+    .await)?)
 }
 
 pub async fn count_admins(pool: &Pool) -> Result<i64, DbError> {
-    let (count,): (i64,) = sqlx::query_as("select count(*) from admin_users")
-        .fetch_one(pool)
-        .await?;
+    let (count,): (i64,) = on!(pool, |db| sqlx::query_as(
+        "select count(*) from admin_users"
+    )
+    .fetch_one(db)
+    .await)?;
     Ok(count)
 }
 
@@ -75,15 +81,16 @@ pub async fn insert_session(
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(pool, |db| {
+        sqlx::query(
         "insert into admin_sessions (token_hash, user_id, created_at, expires_at) values ($1, $2, $3, $4)",
     )
     .bind(token_hash)
     .bind(user_id)
     .bind(now)
     .bind(expires_at)
-    .execute(pool)
-    .await?;
+    .execute(db).await.map(Done::from)
+    })?;
     Ok(())
 }
 
@@ -93,45 +100,50 @@ pub async fn session_admin(
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<(String, String)>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| {
+        sqlx::query_as(
         "select u.user_id, u.email from admin_sessions s join admin_users u on u.user_id = s.user_id
          where s.token_hash = $1 and s.expires_at > $2",
     )
     .bind(token_hash)
     .bind(now)
-    .fetch_optional(pool)
-    .await?)
+    .fetch_optional(db).await
+    })?)
 }
 
 pub async fn delete_session(pool: &Pool, token_hash: &str) -> Result<(), DbError> {
-    sqlx::query("delete from admin_sessions where token_hash = $1")
-        .bind(token_hash)
-        .execute(pool)
-        .await?;
+    on!(pool, |db| sqlx::query(
+        "delete from admin_sessions where token_hash = $1"
+    )
+    .bind(token_hash)
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }
 
 /// Removes sessions that expired before `now`; run at sign-in so the table stays small.
 pub async fn delete_expired_sessions(pool: &Pool, now: DateTime<Utc>) -> Result<u64, DbError> {
-    Ok(
-        sqlx::query("delete from admin_sessions where expires_at <= $1")
-            .bind(now)
-            .execute(pool)
-            .await?
-            .rows_affected(),
+    Ok(on!(pool, |db| sqlx::query(
+        "delete from admin_sessions where expires_at <= $1"
     )
+    .bind(now)
+    .execute(db)
+    .await
+    .map(Done::from))?
+    .rows_affected())
 }
 
 /// Inserts the first account, unless one exists (set-up): `false` then. One statement, so two
 /// set-ups at once make one owner (SQLite runs one writer at a time).
 pub async fn insert_first_admin(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     user_id: &str,
     email: &str,
     password_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let inserted = sqlx::query(
+    let inserted = on!(conn, |db| sqlx::query(
         "insert into admin_users (user_id, email, password_hash, created_at, owns_all)
          select $1, $2, $3, $4, true where not exists (select 1 from admin_users)",
     )
@@ -139,8 +151,9 @@ pub async fn insert_first_admin(
     .bind(email)
     .bind(password_hash)
     .bind(now)
-    .execute(conn)
-    .await?
+    .execute(db)
+    .await
+    .map(Done::from))?
     .rows_affected();
     Ok(inserted == 1)
 }

@@ -1,5 +1,8 @@
 //! The `api_keys` table: a shop's credentials for the HTTP API, stored as hashes.
 
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 
 use super::{DbError, Pool};
@@ -34,11 +37,11 @@ pub struct NewKey<'a> {
 }
 
 pub async fn insert(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     key: &NewKey<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(conn, |db| sqlx::query(
         "insert into api_keys (api_key_id, shop_id, name, key_prefix, key_hash, created_at)
          values ($1, $2, $3, $4, $5, $6)",
     )
@@ -48,56 +51,59 @@ pub async fn insert(
     .bind(key.key_prefix)
     .bind(key.key_hash)
     .bind(now)
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }
 
 pub async fn list(pool: &Pool) -> Result<Vec<KeyRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select api_key_id, shop_id, name, key_prefix, created_at, last_used_at, revoked_at
          from api_keys order by created_at",
     )
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 /// Revokes the key with this id or prefix; `false` when none matched.
 pub async fn revoke(pool: &Pool, id_or_prefix: &str, now: DateTime<Utc>) -> Result<bool, DbError> {
-    let result = sqlx::query(
+    let result = on!(pool, |db| sqlx::query(
         "update api_keys set revoked_at = $2
          where (api_key_id = $1 or key_prefix = $1) and revoked_at is null",
     )
     .bind(id_or_prefix)
     .bind(now)
-    .execute(pool)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(result.rows_affected() > 0)
 }
 
 /// The owner of an unrevoked key with this hash.
 pub async fn owner(pool: &Pool, key_hash: &str) -> Result<Option<ApiKeyOwner>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| {
+        sqlx::query_as(
         "select k.api_key_id, k.shop_id, s.currency from api_keys k join shops s on s.shop_id = k.shop_id
          where k.key_hash = $1 and k.revoked_at is null",
     )
     .bind(key_hash)
-    .fetch_optional(pool)
-    .await?)
+    .fetch_optional(db).await
+    })?)
 }
 
 /// The shop's keys, newest first; not those its webhooks' events are stored under (they are no
 /// credential).
 pub async fn list_for_shop(pool: &Pool, shop_id: &str) -> Result<Vec<KeyRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select api_key_id, shop_id, name, key_prefix, created_at, last_used_at, revoked_at
          from api_keys where shop_id = $1
            and api_key_id not in (select api_key_id from webhook_secrets)
          order by created_at desc, api_key_id",
     )
     .bind(shop_id)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 /// Revokes one of the shop's keys by id; `false` when the shop has no such live key.
@@ -107,7 +113,7 @@ pub async fn revoke_for_shop(
     api_key_id: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let result = sqlx::query(
+    let result = on!(pool, |db| sqlx::query(
         "update api_keys set revoked_at = $3
          where api_key_id = $1 and shop_id = $2 and revoked_at is null
            and api_key_id not in (select api_key_id from webhook_secrets)",
@@ -115,7 +121,8 @@ pub async fn revoke_for_shop(
     .bind(api_key_id)
     .bind(shop_id)
     .bind(now)
-    .execute(pool)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(result.rows_affected() > 0)
 }

@@ -1,5 +1,7 @@
 //! The activity log: who changed what, when, with a short before and after.
 
+use crate::db::on;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 use domain::audit::AuditAction;
 
@@ -20,7 +22,7 @@ pub struct NewEntry<'a> {
 }
 
 pub async fn record(pool: &Pool, entry: &NewEntry<'_>, at: DateTime<Utc>) -> Result<(), DbError> {
-    sqlx::query(
+    on!(pool, |db| sqlx::query(
         "insert into audit_log (entry_id, shop_id, user_id, user_email, at, action, subject,
              before, after)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
@@ -34,8 +36,9 @@ pub async fn record(pool: &Pool, entry: &NewEntry<'_>, at: DateTime<Utc>) -> Res
     .bind(entry.subject)
     .bind(entry.before)
     .bind(entry.after)
-    .execute(pool)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }
 
@@ -61,7 +64,7 @@ pub struct Filter<'a> {
 
 /// The shop's entries matching the filter, newest first.
 pub async fn list(pool: &Pool, filter: &Filter<'_>) -> Result<Vec<EntryRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select at, user_email, action, subject, before, after from audit_log
          where shop_id = $1
            and ($2 is null or user_email = $2)
@@ -75,16 +78,16 @@ pub async fn list(pool: &Pool, filter: &Filter<'_>) -> Result<Vec<EntryRow>, DbE
     .bind(filter.from)
     .bind(filter.until)
     .bind(filter.limit)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 /// The addresses that changed something in the shop, for the filter's choices.
 pub async fn authors(pool: &Pool, shop_id: &str) -> Result<Vec<String>, DbError> {
-    Ok(sqlx::query_scalar(
+    Ok(on!(pool, |db| sqlx::query_scalar(
         "select distinct user_email from audit_log where shop_id = $1 order by user_email",
     )
     .bind(shop_id)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }

@@ -1,5 +1,7 @@
 //! Everything the cart page shows about one cart.
 
+use crate::db::on;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 
 use super::{new_id, DbError, Pool};
@@ -128,7 +130,8 @@ pub async fn cart_detail(
     shop_id: &str,
     cart_id: &str,
 ) -> Result<Option<CartDetailRows>, DbError> {
-    let Some(cart): Option<CartDetailRow> = sqlx::query_as(
+    let Some(cart): Option<CartDetailRow> = on!(pool, |db| {
+        sqlx::query_as(
         "select cart_id, external_id, customer_id, currency, total_tax_incl, total_tax_excl, shipping, url,
                 created_at, last_activity_at, ordered_at, deleted_at, items_fingerprint, sequence,
                 sequence_started_at
@@ -136,31 +139,32 @@ pub async fn cart_detail(
     )
     .bind(shop_id)
     .bind(cart_id)
-    .fetch_optional(pool)
-    .await?
+    .fetch_optional(db).await
+    })?
     else {
         return Ok(None);
     };
     let customer = match &cart.customer_id {
-        Some(id) => sqlx::query_as(
+        Some(id) => on!(pool, |db| {
+            sqlx::query_as(
             "select external_id, email, first_name, last_name, phone, language, country, groups_json, newsletter,
                     orders_count, last_order_at, created_at, time_zone
              from customers where customer_id = $1",
         )
         .bind(id)
-        .fetch_optional(pool)
-        .await?,
+        .fetch_optional(db).await
+        })?,
         None => None,
     };
-    let items = sqlx::query_as(
+    let items = on!(pool, |db| sqlx::query_as(
         "select sku, name, description, image_url, product_url, unit_price, quantity, stock
          from cart_items where cart_id = $1 order by position",
     )
     .bind(cart_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     // The cart's chain, from its last event back to its first (see migration 15).
-    let events = sqlx::query_as(
+    let events = on!(pool, |db| sqlx::query_as(
         "with recursive chain (event_seq) as (
              select last_event_seq from carts where cart_id = $1 and last_event_seq is not null
              union all
@@ -172,9 +176,9 @@ pub async fn cart_detail(
          order by e.occurred_at, e.received_at, e.event_seq",
     )
     .bind(cart_id)
-    .fetch_all(pool)
-    .await?;
-    let orders = sqlx::query_as(
+    .fetch_all(db)
+    .await)?;
+    let orders = on!(pool, |db| sqlx::query_as(
         "select o.external_id, o.cart_id, o.total_tax_incl, o.currency, o.ordered_at, o.status,
                 (select json_group_array(c.code) from coupons c
                  join deliveries d on d.delivery_id = c.delivery_id
@@ -189,17 +193,18 @@ pub async fn cart_detail(
     .bind(shop_id)
     .bind(cart_id)
     .bind(&cart.external_id)
-    .fetch_all(pool)
-    .await?;
-    let requests = sqlx::query_as(
+    .fetch_all(db)
+    .await)?;
+    let requests = on!(pool, |db| sqlx::query_as(
         "select r.requested_at, r.handled_at, u.email from reminder_requests r
          join admin_users u on u.user_id = r.requested_by
          where r.cart_id = $1 order by r.requested_at",
     )
     .bind(cart_id)
-    .fetch_all(pool)
-    .await?;
-    let deliveries = sqlx::query_as(
+    .fetch_all(db)
+    .await)?;
+    let deliveries = on!(pool, |db| {
+        sqlx::query_as(
         "select d.delivery_id, d.step_id, d.sequence, d.abandoned_at, d.status, d.skip_reason,
                 d.last_error, d.sent_at, d.updated_at, s.delay_amount, s.delay_unit, cp.code,
                 cp.used_by_order,
@@ -212,16 +217,16 @@ pub async fn cart_detail(
          where d.cart_id = $1 order by d.due_at",
     )
     .bind(cart_id)
-    .fetch_all(pool)
-    .await?;
-    let clicks = sqlx::query_as(
+    .fetch_all(db).await
+    })?;
+    let clicks = on!(pool, |db| sqlx::query_as(
         "select e.delivery_id, e.occurred_at, e.probable_scanner from delivery_events e
          join deliveries d on d.delivery_id = e.delivery_id
          where d.cart_id = $1 and e.kind = 'click'",
     )
     .bind(cart_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     Ok(Some(CartDetailRows {
         deliveries,
         clicks,
@@ -242,7 +247,8 @@ pub async fn queue_reminder_request(
     user_id: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let result = sqlx::query(
+    let result = on!(pool, |db| {
+        sqlx::query(
         "insert into reminder_requests (request_id, shop_id, cart_id, requested_by, requested_at)
          select $1, $2, $3, $4, $5
          where not exists (select 1 from reminder_requests where cart_id = $3 and handled_at is null)",
@@ -252,7 +258,7 @@ pub async fn queue_reminder_request(
     .bind(cart_id)
     .bind(user_id)
     .bind(now)
-    .execute(pool)
-    .await?;
+    .execute(db).await.map(Done::from)
+    })?;
     Ok(result.rows_affected() == 1)
 }

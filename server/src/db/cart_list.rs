@@ -1,11 +1,12 @@
 //! The Carts page's queries: filtered, sorted, paginated in SQL so 100,000 carts stay fast.
 
+use crate::db::on;
+use crate::db::sql::Sql;
 use app::api::{CartSort, CartsQuery};
 use chrono::{DateTime, Duration, Utc};
 
 use super::stats::ShopCalendar;
 use domain::lifecycle::CartStatus;
-use sqlx::{QueryBuilder, Sqlite};
 
 use super::money::to_db;
 use super::{DbError, Pool};
@@ -45,14 +46,9 @@ pub const SENT_BEFORE_ORDER: &str = "(c.first_sent_at is not null and c.ordered_
 
 /// SQL for "the cart has this status", the same rule as `CartFacts::status` with the facts it
 /// reads from the columns and the cart's deliveries (`enabled_steps`: the campaign's).
-fn push_status(
-    query: &mut QueryBuilder<Sqlite>,
-    status: CartStatus,
-    threshold: DateTime<Utc>,
-    enabled_steps: i64,
-) {
+fn push_status(query: &mut Sql, status: CartStatus, threshold: DateTime<Utc>, enabled_steps: i64) {
     let open = " and c.ordered_at is null and c.deleted_at is null";
-    let abandoned = |query: &mut QueryBuilder<Sqlite>| {
+    let abandoned = |query: &mut Sql| {
         query
             .push(open)
             .push(" and c.items_fingerprint <> '' and c.customer_id is not null and c.last_activity_at <= ")
@@ -119,7 +115,7 @@ pub struct ListScope<'a> {
 }
 
 fn push_filters(
-    query: &mut QueryBuilder<Sqlite>,
+    query: &mut Sql,
     scope: &ListScope<'_>,
     filters: &CartsQuery,
 ) -> Result<(), DbError> {
@@ -192,9 +188,9 @@ pub async fn list_carts(
     page_size: u32,
 ) -> Result<(Vec<CartListRow>, u64), DbError> {
     // Counting needs no customer columns: without the join it is 50 times faster.
-    let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("select count(*) from carts c");
+    let mut count: Sql = Sql::new("select count(*) from carts c");
     push_filters(&mut count, scope, filters)?;
-    let (total,): (i64,) = count.build_query_as().fetch_one(pool).await?;
+    let (total,): (i64,) = on!(pool, |db| count.fetch_one(db).await)?;
 
     let column = match filters.sort {
         CartSort::LastActivity => "c.last_activity_at",
@@ -204,7 +200,7 @@ pub async fn list_carts(
     let direction = if filters.ascending { "asc" } else { "desc" };
     // The page's carts first (the id breaks ties, so pages never repeat or skip a cart); only
     // then their customers and reminder counts: 50 lookups, not one per skipped cart.
-    let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+    let mut query: Sql = Sql::new(
         "select c.cart_id, c.external_id, c.customer_id, cu.first_name, cu.last_name, cu.email,
              cu.time_zone,
              c.total_tax_incl, c.currency, c.product_count as products,
@@ -234,10 +230,7 @@ pub async fn list_carts(
     query.push(format_args!(
         " order by {column} {direction}, c.cart_id {direction}"
     ));
-    let rows = query
-        .build_query_as::<CartListRow>()
-        .fetch_all(pool)
-        .await?;
+    let rows = on!(pool, |db| query.fetch_all::<CartListRow, _>(db).await)?;
     Ok((rows, u64::try_from(total).unwrap_or(0)))
 }
 
@@ -258,19 +251,21 @@ pub async fn kpi_counts(
     abandoned_after: Duration,
     calendar: &ShopCalendar,
 ) -> Result<KpiCounts, DbError> {
-    let (created, ordered, with_items, value): (i64, i64, i64, i64) = sqlx::query_as(
-        "select count(*), count(ordered_at),
+    let (created, ordered, with_items, value): (i64, i64, i64, i64) =
+        on!(pool, |db| sqlx::query_as(
+            "select count(*), count(ordered_at),
                 coalesce(sum(case when product_count > 0 then 1 else 0 end), 0),
                 coalesce(sum(case when product_count > 0 then total_tax_incl else 0 end), 0)
          from carts where shop_id = $1 and created_at >= $2",
-    )
-    .bind(shop_id)
-    .bind(now - Duration::days(30))
-    .fetch_one(pool)
-    .await?;
+        )
+        .bind(shop_id)
+        .bind(now - Duration::days(30))
+        .fetch_one(db)
+        .await)?;
     let midnight = calendar.start_of(calendar.day_of(now));
     // A cart became abandoned today (the shop's day) when its last activity plus the delay falls after midnight.
-    let (abandoned_today,): (i64,) = sqlx::query_as(
+    let (abandoned_today,): (i64,) = on!(pool, |db| {
+        sqlx::query_as(
         "select count(*) from carts
          where shop_id = $1 and ordered_at is null and deleted_at is null and items_fingerprint <> ''
            and customer_id is not null and last_activity_at >= $2 and last_activity_at <= $3",
@@ -278,8 +273,8 @@ pub async fn kpi_counts(
     .bind(shop_id)
     .bind(midnight - abandoned_after)
     .bind(now - abandoned_after)
-    .fetch_one(pool)
-    .await?;
+    .fetch_one(db).await
+    })?;
     Ok(KpiCounts {
         created_30d: created,
         ordered_30d: ordered,

@@ -1,9 +1,10 @@
 //! The demo generator's customers, carts and orders, and how they are written.
 
+use crate::db::on;
+use crate::db::sql::Sql;
+use crate::db::Conn;
 use chrono::{DateTime, Utc};
 use domain::{lifecycle::items_fingerprint, Cart, Customer};
-
-use sqlx::{QueryBuilder, Sqlite};
 
 use super::ingest::{self, CartWrite, CustomerRow, OrderRow};
 use super::DbError;
@@ -89,7 +90,7 @@ const DEMO_CARTS_PER_COMMAND: usize = 1_000;
 /// exactly as real events would store it.
 #[tracing::instrument(skip_all, fields(customers = batch.customers.len(), carts = batch.carts.len()))]
 pub async fn insert_demo_batch(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     batch: &DemoBatch,
     now: DateTime<Utc>,
@@ -180,14 +181,14 @@ pub async fn insert_demo_batch(
 
 /// The history's deliveries, codes, opens, clicks and unsubscribes, in bulk.
 async fn insert_history(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     batch: &DemoBatch,
 ) -> Result<(), DbError> {
     let history = &batch.history;
     let customer_of = |cart: usize| batch.carts[cart].customer_id.clone().unwrap_or_default();
     for chunk in history.deliveries.chunks(ROWS) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let mut query: Sql = Sql::new(
             "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id, status,
                  language, due_at, created_at, updated_at, attempts, message_id, sent_at, template_id) ",
         );
@@ -208,7 +209,7 @@ async fn insert_history(
                 .push_bind(d.sent_at)
                 .push_bind(d.template_id.clone());
         });
-        query.build().execute(&mut *conn).await?;
+        on!(conn, |db| query.execute(db, true).await)?;
     }
     let coupons: Vec<(&HistoryDelivery, &HistoryCoupon)> = history
         .deliveries
@@ -216,7 +217,7 @@ async fn insert_history(
         .filter_map(|d| d.coupon.as_ref().map(|c| (d, c)))
         .collect();
     for chunk in coupons.chunks(ROWS) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let mut query: Sql = Sql::new(
             "insert into coupons (coupon_id, shop_id, code, customer_id, delivery_id, kind, value, tax_included,
                  combinable, expires_at, used_at, used_by_order, created_at) ",
         );
@@ -235,10 +236,10 @@ async fn insert_history(
                 .push_bind(c.used.as_ref().map(|(order, _)| order.clone()))
                 .push_bind(d.sent_at);
         });
-        query.build().execute(&mut *conn).await?;
+        on!(conn, |db| query.execute(db, true).await)?;
     }
     for chunk in history.events.chunks(ROWS) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let mut query: Sql = Sql::new(
             "insert into delivery_events (delivery_event_id, shop_id, delivery_id, kind, occurred_at,
                  probable_scanner) ",
         );
@@ -250,7 +251,7 @@ async fn insert_history(
                 .push_bind(e.at)
                 .push_bind(e.scanner);
         });
-        query.build().execute(&mut *conn).await?;
+        on!(conn, |db| query.execute(db, true).await)?;
     }
     let unsubscribed: Vec<&HistoryEvent> = history
         .events
@@ -268,9 +269,8 @@ async fn insert_history(
         })
         .collect();
     for chunk in unsubscribed.chunks(ROWS) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
-            "insert into suppressions (shop_id, email, reason, delivery_id, created_at) ",
-        );
+        let mut query: Sql =
+            Sql::new("insert into suppressions (shop_id, email, reason, delivery_id, created_at) ");
         query.push_values(chunk, |mut row, e| {
             let delivery = &history.deliveries[e.delivery];
             let email = batch.carts[delivery.cart]
@@ -285,7 +285,7 @@ async fn insert_history(
                 .push_bind(e.at);
         });
         query.push(" on conflict (shop_id, email) do nothing");
-        query.build().execute(&mut *conn).await?;
+        on!(conn, |db| query.execute(db, true).await)?;
     }
     Ok(())
 }

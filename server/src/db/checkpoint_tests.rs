@@ -1,11 +1,14 @@
 //! The background checkpointer keeps the WAL short under a steady write load.
 
+use std::time::Duration;
+
+use super::sqlite::{checkpointer, connect, CHECKPOINT_EVERY};
 use super::*;
 
 async fn file_size_after_writes(profile: Profile) -> (u64, u64) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("wal.db");
-    let pool = connect_with(&format!("sqlite://{}", path.display()), profile)
+    let pool = connect(&format!("sqlite://{}", path.display()), profile)
         .await
         .unwrap();
     sqlx::query("create table filler (body text not null)")
@@ -36,7 +39,7 @@ async fn with_background_checkpoints_committed_pages_reach_the_database_file_soo
 async fn under_back_to_back_writes_the_wal_is_restarted_instead_of_growing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("busy.db");
-    let pool = connect_with(&format!("sqlite://{}", path.display()), Profile::Server)
+    let pool = connect(&format!("sqlite://{}", path.display()), Profile::Server)
         .await
         .unwrap();
     // A faster, tighter checkpointer than the server's, so a short test shows the bound.

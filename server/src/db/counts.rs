@@ -1,6 +1,7 @@
 //! Row counts the benchmarks print beside their figures.
 
 use super::{DbError, Pool};
+use crate::db::on;
 
 /// How many rows the tables the benchmarks fill hold.
 #[derive(Debug, Clone, Copy)]
@@ -11,12 +12,13 @@ pub struct Counts {
 }
 
 pub async fn counts(pool: &Pool) -> Result<Counts, DbError> {
-    let (cart_events, deliveries, delivery_events): (i64, i64, i64) = sqlx::query_as(
-        "select (select count(*) from cart_events), (select count(*) from deliveries),
+    let (cart_events, deliveries, delivery_events): (i64, i64, i64) =
+        on!(pool, |db| sqlx::query_as(
+            "select (select count(*) from cart_events), (select count(*) from deliveries),
                 (select count(*) from delivery_events)",
-    )
-    .fetch_one(pool)
-    .await?;
+        )
+        .fetch_one(db)
+        .await)?;
     Ok(Counts {
         cart_events,
         deliveries,

@@ -1,7 +1,9 @@
 //! The `coupons` table as the shop's coupon check and redemption read and spend it.
 
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
-use sqlx::SqliteConnection;
 
 use super::{DbError, Pool};
 
@@ -21,15 +23,15 @@ pub struct CouponRow {
 
 /// The shop's coupon with this code (already normalised: trimmed, upper case).
 pub async fn find(pool: &Pool, shop_id: &str, code: &str) -> Result<Option<CouponRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select code, kind, value, tax_included, combinable, expires_at, used_at, min_order,
                 min_order_basis
          from coupons where shop_id = $1 and code = $2",
     )
     .bind(shop_id)
     .bind(code)
-    .fetch_optional(pool)
-    .await?)
+    .fetch_optional(db)
+    .await)?)
 }
 
 /// A code with what its redemption is checked against.
@@ -49,11 +51,11 @@ pub struct TermsRow {
 
 /// The shop's coupon with this code (normalised) and its terms.
 pub async fn terms(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     code: &str,
 ) -> Result<Option<TermsRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(conn, |db| sqlx::query_as(
         "select c.coupon_id, c.code, c.expires_at, c.used_at, c.used_by_order,
                 cu.external_id as customer_external_id, cu.email, c.min_order, c.min_order_basis
          from coupons c join customers cu on cu.customer_id = c.customer_id
@@ -61,40 +63,41 @@ pub async fn terms(
     )
     .bind(shop_id)
     .bind(code)
-    .fetch_optional(&mut *conn)
-    .await?)
+    .fetch_optional(db)
+    .await)?)
 }
 
 /// Spends a code for `order_id` at `at`; `false` if it was spent already (by anyone).
 pub async fn spend(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     coupon_id: &str,
     order_id: &str,
     at: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let spent = sqlx::query(
+    let spent = on!(conn, |db| sqlx::query(
         "update coupons set used_at = $1, used_by_order = $2
          where coupon_id = $3 and used_at is null",
     )
     .bind(at)
     .bind(order_id)
     .bind(coupon_id)
-    .execute(&mut *conn)
-    .await?
+    .execute(db)
+    .await
+    .map(Done::from))?
     .rows_affected();
     Ok(spent == 1)
 }
 
 /// The shop's id and the email of the customer a cart belongs to.
 pub async fn cart_customer(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     cart_id: &str,
 ) -> Result<Option<(String, String)>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(conn, |db| sqlx::query_as(
         "select cu.external_id, cu.email from carts k
          join customers cu on cu.customer_id = k.customer_id where k.cart_id = $1",
     )
     .bind(cart_id)
-    .fetch_optional(&mut *conn)
-    .await?)
+    .fetch_optional(db)
+    .await)?)
 }

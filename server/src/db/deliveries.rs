@@ -1,6 +1,10 @@
 //! The delivery queue: rows are written once per (cart, step) whatever runs overlap, claimed
 //! with a lease by a worker, and kept with their outcome for the statistics.
 
+use crate::db::on;
+use crate::db::sql::Sql;
+use crate::db::Conn;
+use crate::db::Done;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -9,7 +13,6 @@ use domain::engine::{coupon_code, CouponPrefix, SkipReason, CODE_LENGTH};
 use domain::{Discount, DiscountKind, Language, Percent, ValueBasis};
 use rand_core::{OsRng, RngCore};
 use rust_decimal::Decimal;
-use sqlx::SqliteConnection;
 
 use super::money::{from_db, to_db};
 use super::{new_id, DbError, Pool};
@@ -30,12 +33,14 @@ pub struct DeliveryKey<'a> {
 
 /// Records that a step is not sent to a cart, and why; `false` if the step already had a row.
 pub async fn record_skip(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     key: &DeliveryKey<'_>,
     reason: SkipReason,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let inserted = sqlx::query(
+    let inserted =
+        on!(conn, |db| {
+            sqlx::query(
         "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
              sequence, abandoned_at, status, skip_reason, due_at, created_at, updated_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, 'skipped', $9, $10, $11, $11)
@@ -52,9 +57,9 @@ pub async fn record_skip(
     .bind(reason.as_str())
     .bind(key.due_at)
     .bind(now)
-    .execute(&mut *conn)
-    .await?
-    .rows_affected();
+    .execute(db).await.map(Done::from)
+        })?
+        .rows_affected();
     Ok(inserted == 1)
 }
 
@@ -93,7 +98,7 @@ const ROWS_PER_INSERT: usize = 400;
 /// the same code). `None` if the step already had a row: another run got there first. Run it
 /// in a transaction: the row and its coupon are written together or not at all.
 pub async fn enqueue(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     key: &DeliveryKey<'_>,
     language: Language,
     discount: Option<&Discount>,
@@ -125,7 +130,7 @@ pub struct Queued {
 /// one, `None` where its (cart, step) row already existed (an overlapping run): that one gets
 /// no second coupon either.
 pub async fn enqueue_many(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     items: &[ToQueue<'_>],
     prefix: &CouponPrefix,
     now: DateTime<Utc>,
@@ -140,7 +145,7 @@ pub async fn enqueue_many(
         .collect::<Vec<_>>()
         .chunks(ROWS_PER_INSERT)
     {
-        let mut insert = sqlx::QueryBuilder::new(
+        let mut insert = Sql::new(
             "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
                  sequence, abandoned_at, status, language, due_at, created_at, updated_at,
                  next_attempt_at, lease_until, attempts) ",
@@ -164,8 +169,8 @@ pub async fn enqueue_many(
                 .push_bind(attempts);
         });
         insert.push(" on conflict (cart_id, sequence, step_id) do nothing returning delivery_id");
-        let rows: Vec<String> = insert.build_query_scalar().fetch_all(&mut *conn).await?;
-        inserted.extend(rows);
+        let rows: Vec<(String,)> = on!(conn, |db| insert.fetch_all(db).await)?;
+        inserted.extend(rows.into_iter().map(|(id,)| id));
     }
     // Coupons for the rows just written; a code already taken (2^40 codes: rare) gets new
     // letters in a next round.
@@ -182,7 +187,7 @@ pub async fn enqueue_many(
         }
         let mut written = std::collections::HashSet::new();
         for chunk in pending.chunks(ROWS_PER_INSERT) {
-            let mut insert = sqlx::QueryBuilder::new(
+            let mut insert = Sql::new(
                 "insert into coupons (coupon_id, shop_id, code, customer_id, delivery_id, kind, value,
                      tax_included, combinable, expires_at, created_at, min_order, min_order_basis) ",
             );
@@ -207,8 +212,8 @@ pub async fn enqueue_many(
                 codes.insert(delivery_id, code);
             });
             insert.push(" on conflict (shop_id, code) do nothing returning delivery_id");
-            let rows: Vec<String> = insert.build_query_scalar().fetch_all(&mut *conn).await?;
-            written.extend(rows);
+            let rows: Vec<(String,)> = on!(conn, |db| insert.fetch_all(db).await)?;
+            written.extend(rows.into_iter().map(|(id,)| id));
         }
         pending.retain(|(_, id, _)| !written.contains(*id));
     }
@@ -266,13 +271,13 @@ pub struct Claimed {
 /// Takes up to `limit` queued deliveries that are due and not held by a live worker, holding
 /// them until `now + lease`. A worker that dies leaves its rows to be taken again later.
 pub async fn claim(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     now: DateTime<Utc>,
     lease: Duration,
     limit: i64,
 ) -> Result<Vec<Claimed>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(conn, |db| sqlx::query_as(
         "update deliveries set lease_until = $1, attempts = attempts + 1, updated_at = $2
          where delivery_id in (
              select delivery_id from deliveries
@@ -286,8 +291,8 @@ pub async fn claim(
     .bind(now)
     .bind(limit)
     .bind(shop_id)
-    .fetch_all(&mut *conn)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 #[derive(sqlx::FromRow)]
@@ -324,11 +329,11 @@ impl CouponRow {
 
 /// When the shop's next queued reminder may be tried again (the scheduler wakes then).
 pub async fn next_retry_at(pool: &Pool, shop_id: &str) -> Result<Option<DateTime<Utc>>, DbError> {
-    let (retry_at,): (Option<DateTime<Utc>>,) = sqlx::query_as(
+    let (retry_at,): (Option<DateTime<Utc>>,) = on!(pool, |db| sqlx::query_as(
         "select min(next_attempt_at) from deliveries where status = 'queued' and shop_id = $1",
     )
     .bind(shop_id)
-    .fetch_one(pool)
-    .await?;
+    .fetch_one(db)
+    .await)?;
     Ok(retry_at)
 }

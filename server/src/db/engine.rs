@@ -1,6 +1,9 @@
 //! What the reminder engine reads to decide: the shop's sending rules, the carts that may be
 //! due with their customers, and each cart's and customer's reminder history.
 
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -9,7 +12,6 @@ use domain::{Cart, Customer};
 
 use super::render_data::{into_domain, CartRow, ItemRow};
 use super::{DbError, Pool};
-use sqlx::SqliteConnection;
 
 /// The shop's sending settings.
 pub struct EngineSettings {
@@ -30,14 +32,14 @@ struct SettingsRow {
 }
 
 pub async fn engine_settings(pool: &Pool, shop_id: &str) -> Result<EngineSettings, DbError> {
-    let row: Option<SettingsRow> = sqlx::query_as(
+    let row: Option<SettingsRow> = on!(pool, |db| sqlx::query_as(
         "select abandoned_after_minutes, min_gap_hours, max_lateness_hours, active_months,
                 coupon_cooldown_days, re_entry_days, coupon_prefix, quiet_hours
          from shop_settings where shop_id = $1",
     )
     .bind(shop_id)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(db)
+    .await)?;
     let Some(row) = row else {
         return Ok(EngineSettings {
             rules: SendingRules::default(),
@@ -60,11 +62,12 @@ pub async fn engine_settings(pool: &Pool, shop_id: &str) -> Result<EngineSetting
 
 /// How many times a reminder is tried before it fails for good (Settings).
 pub async fn max_attempts(pool: &Pool, shop_id: &str) -> Result<i64, DbError> {
-    let row: Option<(i64,)> =
-        sqlx::query_as("select max_attempts from shop_settings where shop_id = $1")
-            .bind(shop_id)
-            .fetch_optional(pool)
-            .await?;
+    let row: Option<(i64,)> = on!(pool, |db| sqlx::query_as(
+        "select max_attempts from shop_settings where shop_id = $1"
+    )
+    .bind(shop_id)
+    .fetch_optional(db)
+    .await)?;
     Ok(row.map_or(5, |(n,)| n))
 }
 
@@ -73,12 +76,12 @@ pub async fn mail_identity(
     pool: &Pool,
     shop_id: &str,
 ) -> Result<crate::mail::MailIdentity, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select sender_name, sender_email, reply_to from shop_settings where shop_id = $1",
     )
     .bind(shop_id)
-    .fetch_optional(pool)
-    .await?
+    .fetch_optional(db)
+    .await)?
     .unwrap_or_default())
 }
 
@@ -134,7 +137,7 @@ pub enum CandidatePage<'a> {
 /// items. Quiet carts come in (activity, row id) order: the walk follows the
 /// `(shop_id, last_activity_at)` index, page after page, without sorting.
 pub async fn candidates(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     quiet_since: DateTime<Utc>,
     page: CandidatePage<'_>,
@@ -147,21 +150,19 @@ pub async fn candidates(
          where k.shop_id = $1 and k.ordered_at is null and k.deleted_at is null
            and k.product_count > 0 and k.customer_id is not null";
     let rows: Vec<CandidateRow> = match page {
-        CandidatePage::Requested => {
-            sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "{SELECT} and k.last_activity_at > $2 and k.cart_id in
+        CandidatePage::Requested => on!(conn, |db| sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{SELECT} and k.last_activity_at > $2 and k.cart_id in
                    (select cart_id from reminder_requests where handled_at is null)"
-            )))
-            .bind(shop_id)
-            .bind(quiet_since)
-            .fetch_all(&mut *conn)
-            .await?
-        }
+        )))
+        .bind(shop_id)
+        .bind(quiet_since)
+        .fetch_all(db)
+        .await)?,
         CandidatePage::Quiet { after, limit } => {
             let after = after
                 .copied()
                 .unwrap_or((DateTime::<Utc>::MIN_UTC, i64::MIN));
-            sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            on!(conn, |db| sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "{SELECT} and k.last_activity_at <= $2 and (k.last_activity_at, k.rowid) > ($3, $4)
                  order by k.last_activity_at, k.rowid limit $5"
             )))
@@ -170,19 +171,19 @@ pub async fn candidates(
             .bind(after.0)
             .bind(after.1)
             .bind(limit)
-            .fetch_all(&mut *conn)
-            .await?
+            .fetch_all(db)
+            .await)?
         }
     };
-    let items: Vec<ItemRow> = sqlx::query_as(
+    let items: Vec<ItemRow> = on!(conn, |db| sqlx::query_as(
         "select cart_id, sku, name, description, image_url, product_url, category, unit_price,
                 quantity, stock
          from cart_items where cart_id in (select value from json_each($1))
          order by cart_id, position",
     )
     .bind(json_list(rows.iter().map(|row| row.cart_id.as_str())))
-    .fetch_all(&mut *conn)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     let mut items_by_cart: HashMap<String, Vec<ItemRow>> = HashMap::new();
     for item in items {
         items_by_cart
@@ -222,7 +223,7 @@ pub struct History {
 }
 
 pub async fn history(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     candidates: &[Candidate],
 ) -> Result<History, DbError> {
@@ -236,15 +237,15 @@ pub async fn history(
 
     let current: HashMap<&str, &Candidate> =
         candidates.iter().map(|c| (c.cart_id.as_str(), c)).collect();
-    let steps: Vec<StepRow> = sqlx::query_as(
+    let steps: Vec<StepRow> = on!(conn, |db| sqlx::query_as(
         "select cart_id, step_id, sequence, abandoned_at, sent_at,
                 exists (select 1 from coupons c where c.delivery_id = deliveries.delivery_id)
                     as with_coupon
          from deliveries where cart_id in (select value from json_each($1))",
     )
     .bind(&carts)
-    .fetch_all(&mut *conn)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     let mut done_steps: HashMap<String, Vec<String>> = HashMap::new();
     let mut sequences: HashMap<String, SequenceFacts> = current
         .values()
@@ -277,15 +278,15 @@ pub async fn history(
             .push(step.step_id);
     }
     // The first reminder of each restarted sequence of these customers, any cart.
-    let restarts: Vec<(String, String, i64, DateTime<Utc>)> = sqlx::query_as(
+    let restarts: Vec<(String, String, i64, DateTime<Utc>)> = on!(conn, |db| sqlx::query_as(
         "select customer_id, cart_id, sequence, min(sent_at) from deliveries
          where customer_id in (select value from json_each($1)) and sent_at is not null
            and sequence > 1
          group by customer_id, cart_id, sequence",
     )
     .bind(&customers)
-    .fetch_all(&mut *conn)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     for candidate in candidates {
         let latest_other = restarts
             .iter()
@@ -299,29 +300,29 @@ pub async fn history(
             facts.other_restart_sent_at = latest_other;
         }
     }
-    let last_reminders: Vec<(String, DateTime<Utc>)> = sqlx::query_as(
+    let last_reminders: Vec<(String, DateTime<Utc>)> = on!(conn, |db| sqlx::query_as(
         "select customer_id, max(sent_at) from deliveries
          where customer_id in (select value from json_each($1)) and sent_at is not null
          group by customer_id",
     )
     .bind(&customers)
-    .fetch_all(&mut *conn)
-    .await?;
-    let last_coupons: Vec<(String, DateTime<Utc>)> = sqlx::query_as(
+    .fetch_all(db)
+    .await)?;
+    let last_coupons: Vec<(String, DateTime<Utc>)> = on!(conn, |db| sqlx::query_as(
         "select customer_id, max(created_at) from coupons
          where customer_id in (select value from json_each($1)) group by customer_id",
     )
     .bind(&customers)
-    .fetch_all(&mut *conn)
-    .await?;
-    let suppressions: Vec<(String, String)> = sqlx::query_as(
+    .fetch_all(db)
+    .await)?;
+    let suppressions: Vec<(String, String)> = on!(conn, |db| sqlx::query_as(
         "select email, reason from suppressions
          where shop_id = $1 and email in (select value from json_each($2))",
     )
     .bind(shop_id)
     .bind(&emails)
-    .fetch_all(&mut *conn)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     Ok(History {
         done_steps,
         sequences,
@@ -349,28 +350,31 @@ pub async fn requested_carts(
     pool: &Pool,
     shop_id: &str,
 ) -> Result<std::collections::HashSet<String>, DbError> {
-    let rows: Vec<(String,)> = sqlx::query_as(
+    let rows: Vec<(String,)> =
+        on!(pool, |db| {
+            sqlx::query_as(
         "select distinct cart_id from reminder_requests where shop_id = $1 and handled_at is null",
     )
     .bind(shop_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(db).await
+        })?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 
 /// Marks a cart's pending requests as taken by the engine.
 pub async fn mark_requests_handled(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     cart_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(conn, |db| sqlx::query(
         "update reminder_requests set handled_at = $1 where cart_id = $2 and handled_at is null",
     )
     .bind(now)
     .bind(cart_id)
-    .execute(&mut *conn)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }
 
@@ -380,18 +384,20 @@ pub async fn delete_expired_coupons(
     shop_id: &str,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
-    let days: Option<(i64,)> =
-        sqlx::query_as("select expired_coupon_days from shop_settings where shop_id = $1")
-            .bind(shop_id)
-            .fetch_optional(pool)
-            .await?;
+    let days: Option<(i64,)> = on!(pool, |db| sqlx::query_as(
+        "select expired_coupon_days from shop_settings where shop_id = $1"
+    )
+    .bind(shop_id)
+    .fetch_optional(db)
+    .await)?;
     let keep = Duration::days(days.map_or(30, |(d,)| d));
-    Ok(sqlx::query(
+    Ok(on!(pool, |db| sqlx::query(
         "delete from coupons where shop_id = $1 and used_at is null and expires_at < $2",
     )
     .bind(shop_id)
     .bind(now - keep)
-    .execute(pool)
-    .await?
+    .execute(db)
+    .await
+    .map(Done::from))?
     .rows_affected())
 }

@@ -1,22 +1,20 @@
 //! Migration 15 turns the index of events by cart into chains: the events stored before it
 //! must come out chained, and each cart pointed at its last one.
 
-use super::connect;
-
 const BEFORE_CHAINS: i64 = 20261123000014;
 
 /// Rows of two text columns, the second one nullable.
-async fn pairs(pool: &super::Pool, sql: &'static str) -> Vec<(String, Option<String>)> {
+async fn pairs(pool: &sqlx::SqlitePool, sql: &'static str) -> Vec<(String, Option<String>)> {
     sqlx::query_as(sql).fetch_all(pool).await.unwrap()
 }
 
 #[tokio::test]
 async fn the_chain_migration_links_stored_events_per_cart_and_points_each_cart_at_its_last() {
     let dir = tempfile::tempdir().unwrap();
-    let pool = connect(&format!("sqlite://{}/chain.db", dir.path().display()))
-        .await
-        .unwrap();
-    let migrator = sqlx::migrate!("./migrations");
+    let pool =
+        super::test_support::sqlite_pool(&format!("sqlite://{}/chain.db", dir.path().display()))
+            .await;
+    let migrator = sqlx::migrate!("./migrations/sqlite");
     migrator.run_to(BEFORE_CHAINS, &pool).await.unwrap();
     sqlx::raw_sql(
         "insert into shops (shop_id, name, url, currency, default_language, time_zone, created_at)
@@ -76,8 +74,7 @@ async fn the_chain_migration_links_stored_events_per_cart_and_points_each_cart_a
              occurred_at, received_at, outcome)
          values ('k', 'a1', 's', 'cart_updated', 'a', '2026-11-23T10:00:00Z', '2026-11-23T12:00:00Z', 'created')",
     )
-    .execute(&pool)
-    .await;
+    .execute(&pool).await;
     assert!(resent.is_err());
     pool.close().await;
 }

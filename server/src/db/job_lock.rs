@@ -1,5 +1,7 @@
 //! The `job_locks` table: one engine run at a time across every process sharing the database.
 
+use crate::db::on;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 
 use super::{DbError, Pool};
@@ -13,7 +15,7 @@ pub async fn try_take(
     held_until: DateTime<Utc>,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let taken = sqlx::query(
+    let taken = on!(pool, |db| sqlx::query(
         "insert into job_locks (name, holder, held_until) values ($1, $2, $3)
          on conflict (name) do update set holder = excluded.holder, held_until = excluded.held_until
          where job_locks.held_until < $4",
@@ -22,18 +24,22 @@ pub async fn try_take(
     .bind(holder)
     .bind(held_until)
     .bind(now)
-    .execute(pool)
-    .await?
+    .execute(db)
+    .await
+    .map(Done::from))?
     .rows_affected();
     Ok(taken == 1)
 }
 
 /// Frees the lock `name` if `holder` still has it.
 pub async fn release(pool: &Pool, name: &str, holder: &str) -> Result<(), DbError> {
-    sqlx::query("delete from job_locks where name = $1 and holder = $2")
-        .bind(name)
-        .bind(holder)
-        .execute(pool)
-        .await?;
+    on!(pool, |db| sqlx::query(
+        "delete from job_locks where name = $1 and holder = $2"
+    )
+    .bind(name)
+    .bind(holder)
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }

@@ -1,5 +1,8 @@
 //! Which shops an account reaches, and with which role.
 
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 use domain::team::Role;
 use domain::Shop;
@@ -25,7 +28,7 @@ struct AccessRow {
 
 /// The account's role in the shop; `None` when it does not reach it (or either is unknown).
 pub async fn role_in(pool: &Pool, user_id: &str, shop_id: &str) -> Result<Option<Role>, DbError> {
-    let row: Option<AccessRow> = sqlx::query_as(
+    let row: Option<AccessRow> = on!(pool, |db| sqlx::query_as(
         "select admin_users.owns_all, shop_members.role
          from admin_users
          join shops on shops.shop_id = $2
@@ -35,8 +38,8 @@ pub async fn role_in(pool: &Pool, user_id: &str, shop_id: &str) -> Result<Option
     )
     .bind(user_id)
     .bind(shop_id)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(db)
+    .await)?;
     let Some(row) = row else {
         return Ok(None);
     };
@@ -58,7 +61,7 @@ pub struct ReachableShop {
 
 /// Every shop the account reaches, by name.
 pub async fn shops_of(pool: &Pool, user_id: &str) -> Result<Vec<ReachableShop>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select shops.shop_id, shops.name,
              case when admin_users.owns_all then 'owner' else shop_members.role end as role
          from admin_users
@@ -70,19 +73,19 @@ pub async fn shops_of(pool: &Pool, user_id: &str) -> Result<Vec<ReachableShop>, 
          order by shops.name collate nocase, shops.shop_id",
     )
     .bind(user_id)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 /// Gives the account `role` in the shop (replacing the one it had).
 pub async fn set_role(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     user_id: &str,
     shop_id: &str,
     role: Role,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(conn, |db| sqlx::query(
         "insert into shop_members (user_id, shop_id, role, created_at) values ($1, $2, $3, $4)
          on conflict (user_id, shop_id) do update set role = excluded.role",
     )
@@ -90,8 +93,9 @@ pub async fn set_role(
     .bind(shop_id)
     .bind(role.as_str())
     .bind(now)
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }
 

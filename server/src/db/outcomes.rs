@@ -1,9 +1,11 @@
 //! What sending claimed deliveries came to, written a batch at a time, and the suppression
 //! list a permanent bounce or an unsubscribe adds to.
 
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 use domain::engine::SkipReason;
-use sqlx::SqliteConnection;
 
 use super::DbError;
 
@@ -46,7 +48,7 @@ pub enum Record {
 
 /// Writes a batch of outcomes; run it in a transaction, so the batch is written whole.
 pub async fn write_records(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     records: &[Record],
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
@@ -68,7 +70,8 @@ pub async fn write_records(
         }
     }
     if !sent.is_empty() {
-        sqlx::query(
+        on!(conn, |db| {
+            sqlx::query(
             "update deliveries set status = 'sent', sent_at = $1, updated_at = $1, lease_until = null,
                  message_id = j.value ->> 1, last_error = null,
                  template_id = (select s.template_id from reminder_steps s where s.step_id = deliveries.step_id)
@@ -77,11 +80,12 @@ pub async fn write_records(
         )
         .bind(now)
         .bind(serde_json::to_string(&sent).map_err(DbError::corrupt)?)
-        .execute(&mut *conn)
-        .await?;
+        .execute(db).await.map(Done::from)
+        })?;
     }
     if !skipped.is_empty() {
-        sqlx::query(
+        on!(conn, |db| {
+            sqlx::query(
             "update deliveries set status = 'skipped', skip_reason = j.value ->> 1, updated_at = $1,
                  lease_until = null
              from json_each($2) j
@@ -89,8 +93,8 @@ pub async fn write_records(
         )
         .bind(now)
         .bind(serde_json::to_string(&skipped).map_err(DbError::corrupt)?)
-        .execute(&mut *conn)
-        .await?;
+        .execute(db).await.map(Done::from)
+        })?;
     }
     for record in records {
         match record {
@@ -100,7 +104,8 @@ pub async fn write_records(
                 error,
                 retry_at,
             } => {
-                sqlx::query(
+                on!(conn, |db| {
+                    sqlx::query(
                     "update deliveries set next_attempt_at = $1, last_error = $2, lease_until = null, updated_at = $3
                      where delivery_id = $4",
                 )
@@ -108,8 +113,8 @@ pub async fn write_records(
                 .bind(error)
                 .bind(now)
                 .bind(delivery_id)
-                .execute(&mut *conn)
-                .await?;
+                .execute(db).await.map(Done::from)
+                })?;
             }
             Record::Deferred { delivery_id, error } => {
                 requeue(conn, delivery_id, now, Some(error), now).await?;
@@ -124,15 +129,16 @@ pub async fn write_records(
                 error,
                 suppress,
             } => {
-                sqlx::query(
+                on!(conn, |db| {
+                    sqlx::query(
                     "update deliveries set status = 'failed', last_error = $1, lease_until = null, updated_at = $2
                      where delivery_id = $3",
                 )
                 .bind(error)
                 .bind(now)
                 .bind(delivery_id)
-                .execute(&mut *conn)
-                .await?;
+                .execute(db).await.map(Done::from)
+                })?;
                 if *suppress {
                     self::suppress(conn, shop_id, email, "permanent_bounce", delivery_id, now)
                         .await?;
@@ -145,13 +151,13 @@ pub async fn write_records(
 
 /// Puts a claimed delivery back in the queue, due at `due`, without counting the attempt.
 async fn requeue(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     delivery_id: &str,
     due: DateTime<Utc>,
     error: Option<&String>,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(conn, |db| sqlx::query(
         "update deliveries set attempts = max(attempts - 1, 0), next_attempt_at = $1,
              last_error = coalesce($2, last_error), lease_until = null, updated_at = $3
          where delivery_id = $4 and status = 'queued'",
@@ -160,22 +166,23 @@ async fn requeue(
     .bind(error)
     .bind(now)
     .bind(delivery_id)
-    .execute(&mut *conn)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }
 
 /// Stops every reminder to `email` (lower-cased) for `reason`: `one_click`, `unsubscribe_page`,
 /// `permanent_bounce` or `merchant`. The first reason stays; doing it again changes nothing.
 pub async fn suppress(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     email: &str,
     reason: &str,
     delivery_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(conn, |db| sqlx::query(
         "insert into suppressions (shop_id, email, reason, delivery_id, created_at)
          values ($1, $2, $3, $4, $5) on conflict (shop_id, email) do nothing",
     )
@@ -184,7 +191,8 @@ pub async fn suppress(
     .bind(reason)
     .bind(delivery_id)
     .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }

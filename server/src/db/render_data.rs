@@ -1,5 +1,6 @@
 //! A stored cart and its customer as domain values, for rendering an email about them.
 
+use crate::db::on;
 use chrono::{DateTime, Utc};
 use domain::{
     Cart, CartItem, Currency, Customer, EmailAddress, Gender, Language, Money, NewCart,
@@ -56,7 +57,8 @@ pub async fn cart_with_customer(
     shop_id: &str,
     cart_id: &str,
 ) -> Result<Option<(Customer, Cart)>, DbError> {
-    let Some(row): Option<CartRow> = sqlx::query_as(
+    let Some(row): Option<CartRow> = on!(pool, |db| {
+        sqlx::query_as(
         "select k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
                 c.external_id as c_external_id, c.email, c.first_name, c.last_name, c.gender, c.language,
                 c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at
@@ -65,18 +67,19 @@ pub async fn cart_with_customer(
     )
     .bind(shop_id)
     .bind(cart_id)
-    .fetch_optional(pool)
-    .await?
+    .fetch_optional(db).await
+    })?
     else {
         return Ok(None);
     };
-    let items: Vec<ItemRow> = sqlx::query_as(
+    let items: Vec<ItemRow> = on!(pool, |db| {
+        sqlx::query_as(
         "select sku, name, description, image_url, product_url, category, unit_price, quantity, stock
          from cart_items where cart_id = $1 order by position",
     )
     .bind(cart_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(db).await
+    })?;
 
     into_domain(row, items).map(Some)
 }
@@ -150,7 +153,8 @@ pub async fn recent_abandoned_carts(
     shop_id: &str,
     limit: i64,
 ) -> Result<Vec<SampleCartRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| {
+        sqlx::query_as(
         "select k.cart_id, k.external_id, c.first_name, c.last_name, c.email, k.total_tax_incl, k.currency,
                 k.product_count
          from carts k join customers c on c.customer_id = k.customer_id
@@ -159,18 +163,19 @@ pub async fn recent_abandoned_carts(
     )
     .bind(shop_id)
     .bind(limit)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db).await
+    })?)
 }
 
 /// The languages of the shop's customers, most customers first (for fallback warnings).
 pub async fn customer_languages(pool: &Pool, shop_id: &str) -> Result<Vec<Language>, DbError> {
-    let rows: Vec<(String,)> = sqlx::query_as(
+    let rows: Vec<(String,)> = on!(pool, |db| {
+        sqlx::query_as(
         "select language from customers where shop_id = $1 group by language order by count(*) desc",
     )
     .bind(shop_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(db).await
+    })?;
     Ok(rows
         .into_iter()
         .filter_map(|(code,)| Language::parse(&code).ok())

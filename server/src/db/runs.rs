@@ -1,5 +1,7 @@
 //! The Automatic sending tab's reads: the run history, the queue, the last sending errors.
 
+use crate::db::on;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 
 use super::{DbError, Pool};
@@ -15,25 +17,25 @@ pub struct RunRow {
 
 /// The shop's latest runs (and those from before runs had a shop), newest first.
 pub async fn recent_runs(pool: &Pool, shop_id: &str, limit: i64) -> Result<Vec<RunRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select trigger, started_at, finished_at, summary_json, error from engine_runs
          where shop_id = $2 or shop_id is null
          order by started_at desc limit $1",
     )
     .bind(limit)
     .bind(shop_id)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 /// The latest run the built-in scheduler made.
 pub async fn last_scheduler_run(pool: &Pool) -> Result<Option<RunRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select trigger, started_at, finished_at, summary_json, error from engine_runs
          where trigger = 'scheduler' order by started_at desc limit 1",
     )
-    .fetch_optional(pool)
-    .await?)
+    .fetch_optional(db)
+    .await)?)
 }
 
 /// Queued reminders due at `now`, and those waiting for a later retry.
@@ -42,14 +44,14 @@ pub async fn backlog(
     shop_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(i64, i64), DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select coalesce(sum(next_attempt_at <= $2), 0), coalesce(sum(next_attempt_at > $2), 0)
          from deliveries where shop_id = $1 and status = 'queued'",
     )
     .bind(shop_id)
     .bind(now)
-    .fetch_one(pool)
-    .await?)
+    .fetch_one(db)
+    .await)?)
 }
 
 #[derive(sqlx::FromRow)]
@@ -66,7 +68,7 @@ pub async fn recent_errors(
     shop_id: &str,
     limit: i64,
 ) -> Result<Vec<ErrorRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select d.updated_at, c.email, d.last_error, d.status
          from deliveries d join customers c on c.customer_id = d.customer_id
          where d.shop_id = $1 and d.last_error is not null and d.status in ('failed', 'queued')
@@ -74,8 +76,8 @@ pub async fn recent_errors(
     )
     .bind(shop_id)
     .bind(limit)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 /// A finished engine run, as the history records it.
@@ -89,7 +91,7 @@ pub struct NewRun<'a> {
 }
 
 pub async fn insert(pool: &Pool, run: NewRun<'_>) -> Result<(), DbError> {
-    sqlx::query(
+    on!(pool, |db| sqlx::query(
         "insert into engine_runs (run_id, trigger, started_at, finished_at, summary_json, error,
              shop_id)
          values ($1, $2, $3, $4, $5, $6, $7)",
@@ -101,7 +103,8 @@ pub async fn insert(pool: &Pool, run: NewRun<'_>) -> Result<(), DbError> {
     .bind(run.summary_json)
     .bind(run.error)
     .bind(run.shop_id)
-    .execute(pool)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }

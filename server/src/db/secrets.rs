@@ -1,5 +1,7 @@
 //! Secrets Relance makes for itself and keeps (the link-signing key, the cron token).
 
+use crate::db::on;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 
 use super::{DbError, Pool};
@@ -12,19 +14,22 @@ pub async fn stored_or_insert(
     fresh: &str,
     now: DateTime<Utc>,
 ) -> Result<String, DbError> {
-    sqlx::query(
+    on!(pool, |db| sqlx::query(
         "insert into app_secrets (name, value, created_at) values ($1, $2, $3)
          on conflict (name) do nothing",
     )
     .bind(name)
     .bind(fresh)
     .bind(now)
-    .execute(pool)
-    .await?;
-    let (stored,): (String,) = sqlx::query_as("select value from app_secrets where name = $1")
-        .bind(name)
-        .fetch_one(pool)
-        .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
+    let (stored,): (String,) = on!(pool, |db| sqlx::query_as(
+        "select value from app_secrets where name = $1"
+    )
+    .bind(name)
+    .fetch_one(db)
+    .await)?;
     Ok(stored)
 }
 
@@ -35,14 +40,15 @@ pub async fn replace(
     value: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(pool, |db| sqlx::query(
         "insert into app_secrets (name, value, created_at) values ($1, $2, $3)
          on conflict (name) do update set value = excluded.value, created_at = excluded.created_at",
     )
     .bind(name)
     .bind(value)
     .bind(now)
-    .execute(pool)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }

@@ -4,9 +4,11 @@
 //! migration keeps.
 
 use super::connect;
+use crate::db::on;
+use crate::db::Done;
 
 const RELEASE: &str =
-    include_str!("../../migrations/20261203000017_release_sender_fault_suppressions.sql");
+    include_str!("../../migrations/sqlite/20261203000017_release_sender_fault_suppressions.sql");
 
 #[tokio::test]
 async fn addresses_suppressed_for_our_own_refusals_are_released_and_real_bounces_stay() {
@@ -17,13 +19,13 @@ async fn addresses_suppressed_for_our_own_refusals_are_released_and_real_bounces
     super::migrate(&pool).await.unwrap();
     super::test_support::seed_demo(&pool, 60, true).await;
     // Eight sent reminders, each to another customer, turned into the failures of the old code.
-    let rows: Vec<(String, String)> = sqlx::query_as(
+    let rows: Vec<(String, String)> = on!(&pool, |db| sqlx::query_as(
         "select min(d.delivery_id), lower(c.email) from deliveries d
          join customers c on c.customer_id = d.customer_id
          where d.status = 'sent' group by d.customer_id limit 8",
     )
-    .fetch_all(&pool)
-    .await
+    .fetch_all(db)
+    .await)
     .unwrap();
     assert_eq!(rows.len(), 8);
     let failures = [
@@ -37,7 +39,7 @@ async fn addresses_suppressed_for_our_own_refusals_are_released_and_real_bounces
         ("permanent error (554): Bad HELO", "11:00:05"),
     ];
     for ((delivery_id, email), (error, time)) in rows.iter().zip(failures) {
-        sqlx::query(
+        on!(&pool, |db| sqlx::query(
             "update deliveries set status = 'failed', updated_at = $1,
                  last_error = 'the mail server rejected the message for good: ' || $2
              where delivery_id = $3",
@@ -45,27 +47,33 @@ async fn addresses_suppressed_for_our_own_refusals_are_released_and_real_bounces
         .bind(format!("2026-11-23 {time}+00:00"))
         .bind(error)
         .bind(delivery_id)
-        .execute(&pool)
+        .execute(db)
         .await
+        .map(Done::from))
         .unwrap();
-        sqlx::query(
+        on!(&pool, |db| sqlx::query(
             "insert into suppressions (shop_id, email, reason, delivery_id, created_at)
              values ('demo', $1, 'permanent_bounce', $2, '2026-11-23T10:00:00Z')",
         )
         .bind(email)
         .bind(delivery_id)
-        .execute(&pool)
+        .execute(db)
         .await
+        .map(Done::from))
         .unwrap();
     }
 
-    sqlx::raw_sql(RELEASE).execute(&pool).await.unwrap();
+    let super::Pool::Sqlite(sqlite) = &pool else {
+        unreachable!("a SQLite URL")
+    };
+    sqlx::raw_sql(RELEASE).execute(sqlite).await.unwrap();
 
-    let left: Vec<(String,)> =
-        sqlx::query_as("select email from suppressions where reason = 'permanent_bounce'")
-            .fetch_all(&pool)
-            .await
-            .unwrap();
+    let left: Vec<(String,)> = on!(&pool, |db| sqlx::query_as(
+        "select email from suppressions where reason = 'permanent_bounce'"
+    )
+    .fetch_all(db)
+    .await)
+    .unwrap();
     assert_eq!(
         left,
         [(rows[2].1.clone(),)],

@@ -2,12 +2,14 @@
 //! rather than three per mail: the cart and customer as they are now (an order or an
 //! unsubscribe that arrived since the decision stops the mail), the items, the coupon.
 
+use crate::db::on;
+use crate::db::Conn;
 use std::collections::HashMap;
 
 use domain::email::OfferedDiscount;
 use domain::engine::CartStops;
 use domain::{Cart, Customer};
-use sqlx::{AssertSqlSafe, SqliteConnection};
+use sqlx::AssertSqlSafe;
 
 use super::deliveries::{Claimed, CouponRow};
 use super::render_data::{into_domain, CartRow, ItemRow};
@@ -74,16 +76,16 @@ struct StateRow {
 
 /// The carts' states now, by cart id; a cart or customer deleted since is missing.
 pub async fn states(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     cart_ids: &[&str],
 ) -> Result<HashMap<String, CartState>, DbError> {
-    let rows: Vec<StateRow> = sqlx::query_as(AssertSqlSafe(format!(
+    let rows: Vec<StateRow> = on!(conn, |db| sqlx::query_as(AssertSqlSafe(format!(
         "select {STATE_COLUMNS} {STATE_JOINS}
          where k.cart_id in (select value from json_each($1))"
     )))
     .bind(serde_json::to_string(cart_ids).map_err(DbError::corrupt)?)
-    .fetch_all(&mut *conn)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     Ok(rows
         .into_iter()
         .map(|row| (row.cart_id, row.state))
@@ -99,7 +101,7 @@ struct BatchCoupon {
 
 /// Each claimed delivery whose cart and customer still exist, by delivery id.
 pub async fn prepare(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     claimed: &[Claimed],
 ) -> Result<HashMap<String, Prepared>, DbError> {
     let cart_ids = serde_json::to_string(
@@ -116,7 +118,8 @@ pub async fn prepare(
             .collect::<Vec<_>>(),
     )
     .map_err(DbError::corrupt)?;
-    let rows: Vec<BatchRow> = sqlx::query_as(AssertSqlSafe(format!(
+    let rows: Vec<BatchRow> = on!(conn, |db| {
+        sqlx::query_as(AssertSqlSafe(format!(
         "select {STATE_COLUMNS},
                 k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
                 c.external_id as c_external_id, c.email, c.first_name, c.last_name, c.gender, c.language,
@@ -125,24 +128,24 @@ pub async fn prepare(
          where k.cart_id in (select value from json_each($1))"
     )))
     .bind(&cart_ids)
-    .fetch_all(&mut *conn)
-    .await?;
-    let items: Vec<ItemRow> = sqlx::query_as(
+    .fetch_all(db).await
+    })?;
+    let items: Vec<ItemRow> = on!(conn, |db| sqlx::query_as(
         "select cart_id, sku, name, description, image_url, product_url, category, unit_price,
                 quantity, stock
          from cart_items where cart_id in (select value from json_each($1))
          order by cart_id, position",
     )
     .bind(&cart_ids)
-    .fetch_all(&mut *conn)
-    .await?;
-    let coupons: Vec<BatchCoupon> = sqlx::query_as(
+    .fetch_all(db)
+    .await)?;
+    let coupons: Vec<BatchCoupon> = on!(conn, |db| sqlx::query_as(
         "select delivery_id, code, kind, value, tax_included, expires_at from coupons
          where delivery_id in (select value from json_each($1))",
     )
     .bind(&delivery_ids)
-    .fetch_all(&mut *conn)
-    .await?;
+    .fetch_all(db)
+    .await)?;
 
     let mut items_by_cart: HashMap<String, Vec<ItemRow>> = HashMap::new();
     for item in items {

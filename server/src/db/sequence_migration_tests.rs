@@ -2,17 +2,17 @@
 //! and its opens survive, the cart's counts stay right, and a restarted sequence can take the
 //! same step again.
 
-use super::connect;
-
 const BEFORE_SEQUENCES: i64 = 20261203000017;
 
 #[tokio::test]
 async fn the_rebuilt_deliveries_keep_every_row_and_link_and_take_a_step_once_per_sequence() {
     let dir = tempfile::tempdir().unwrap();
-    let pool = connect(&format!("sqlite://{}/sequences.db", dir.path().display()))
-        .await
-        .unwrap();
-    let migrator = sqlx::migrate!("./migrations");
+    let pool = super::test_support::sqlite_pool(&format!(
+        "sqlite://{}/sequences.db",
+        dir.path().display()
+    ))
+    .await;
+    let migrator = sqlx::migrate!("./migrations/sqlite");
     migrator.run_to(BEFORE_SEQUENCES, &pool).await.unwrap();
     sqlx::raw_sql(
         "insert into shops (shop_id, name, url, currency, default_language, time_zone, created_at)

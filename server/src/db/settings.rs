@@ -1,5 +1,8 @@
 //! The Settings page's data: the shop's own columns and its sending settings.
 
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 use domain::engine::{parse_time, CouponPrefix, QuietHours};
 use domain::settings::{CartUrlPattern, ShopSettings};
@@ -62,7 +65,7 @@ fn count(value: Option<i64>, default: u32) -> Result<u32, DbError> {
 
 /// The shop's settings; a shop without a settings row gets the defaults.
 pub async fn load(pool: &Pool, shop_id: &str) -> Result<Option<ShopSettings>, DbError> {
-    let row: Option<SettingsRow> = sqlx::query_as(
+    let row: Option<SettingsRow> = on!(pool, |db| sqlx::query_as(
         "select s.name, s.url, s.logo_url, s.postal_address, s.currency, s.time_zone,
                 s.default_language,
                 ss.sender_name, ss.sender_email, ss.reply_to, ss.support_email, ss.cart_url_pattern,
@@ -73,8 +76,8 @@ pub async fn load(pool: &Pool, shop_id: &str) -> Result<Option<ShopSettings>, Db
          where s.shop_id = $1",
     )
     .bind(shop_id)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(db)
+    .await)?;
     let Some(row) = row else {
         return Ok(None);
     };
@@ -128,7 +131,7 @@ pub async fn save(
             .unwrap_or_default()
     };
     let mut tx = pool.begin().await?;
-    let updated = sqlx::query(
+    let updated = on!(tx, |db| sqlx::query(
         "update shops set name = $1, url = $2, logo_url = $3, postal_address = $4,
                 default_language = $5, currency = $7, time_zone = $8
          where shop_id = $6",
@@ -141,13 +144,14 @@ pub async fn save(
     .bind(shop_id)
     .bind(settings.currency.code())
     .bind(&settings.time_zone)
-    .execute(&mut *tx)
-    .await?
+    .execute(db)
+    .await
+    .map(Done::from))?
     .rows_affected();
     if updated == 0 {
         return Ok(false);
     }
-    sqlx::query(
+    on!(tx, |db| sqlx::query(
         "insert into shop_settings (shop_id, abandoned_after_minutes, created_at, updated_at,
              sender_name, sender_email, reply_to, support_email, cart_url_pattern, coupon_prefix,
              expired_coupon_days, min_gap_hours, max_lateness_hours, coupon_cooldown_days,
@@ -186,24 +190,28 @@ pub async fn save(
     .bind(i64::from(settings.attribution_window_days))
     .bind(i64::from(settings.re_entry_days))
     .bind(quiet_hours_to_db(settings.quiet_hours))
-    .execute(&mut *tx)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     tx.commit().await?;
     Ok(true)
 }
 
 /// The sender of a shop's reminders, as set-up asks for it.
 pub async fn set_sender(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     name: &str,
     email: Option<&str>,
 ) -> Result<(), DbError> {
-    sqlx::query("update shop_settings set sender_name = $1, sender_email = $2 where shop_id = $3")
-        .bind(name)
-        .bind(email.unwrap_or_default())
-        .bind(shop_id)
-        .execute(conn)
-        .await?;
+    on!(conn, |db| sqlx::query(
+        "update shop_settings set sender_name = $1, sender_email = $2 where shop_id = $3"
+    )
+    .bind(name)
+    .bind(email.unwrap_or_default())
+    .bind(shop_id)
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }

@@ -1,3 +1,6 @@
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 use domain::{Currency, Language, Shop, WebUrl};
 
@@ -37,41 +40,48 @@ impl TryFrom<ShopRow> for Shop {
 
 /// The shop with this id (its slug).
 pub async fn find_shop(pool: &Pool, shop_id: &str) -> Result<Option<Shop>, DbError> {
-    let row: Option<ShopRow> = sqlx::query_as(
+    let row: Option<ShopRow> =
+        on!(pool, |db| {
+            sqlx::query_as(
         "select shop_id, name, url, logo_url, postal_address, currency, default_language, time_zone
          from shops where shop_id = $1",
     )
     .bind(shop_id)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(db).await
+        })?;
     row.map(Shop::try_from).transpose()
 }
 
 /// Every shop, oldest first: the engine's pass serves each in turn.
 pub async fn all_shops(pool: &Pool) -> Result<Vec<Shop>, DbError> {
-    let rows: Vec<ShopRow> = sqlx::query_as(
+    let rows: Vec<ShopRow> =
+        on!(pool, |db| {
+            sqlx::query_as(
         "select shop_id, name, url, logo_url, postal_address, currency, default_language, time_zone
          from shops order by created_at, shop_id",
     )
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(db).await
+        })?;
     rows.into_iter().map(Shop::try_from).collect()
 }
 
 pub async fn shop_exists(pool: &Pool, shop_id: &str) -> Result<bool, DbError> {
-    let found: Option<(String,)> = sqlx::query_as("select shop_id from shops where shop_id = $1")
-        .bind(shop_id)
-        .fetch_optional(pool)
-        .await?;
+    let found: Option<(String,)> = on!(pool, |db| sqlx::query_as(
+        "select shop_id from shops where shop_id = $1"
+    )
+    .bind(shop_id)
+    .fetch_optional(db)
+    .await)?;
     Ok(found.is_some())
 }
 
 pub async fn insert_shop(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop: &Shop,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(conn, |db| {
+        sqlx::query(
         "insert into shops (shop_id, name, url, logo_url, postal_address, currency, default_language, time_zone, created_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
@@ -84,9 +94,9 @@ pub async fn insert_shop(
     .bind(shop.default_language.code())
     .bind(&shop.time_zone)
     .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
+    .execute(db).await.map(Done::from)
+    })?;
+    on!(conn, |db| sqlx::query(
         "insert into shop_settings (shop_id, abandoned_after_minutes, attribution_window_days,
              created_at, updated_at)
          values ($1, $2, $3, $4, $4)",
@@ -95,8 +105,9 @@ pub async fn insert_shop(
     .bind(DEFAULT_ABANDONED_AFTER_MINUTES)
     .bind(i64::from(DEFAULT_ATTRIBUTION_DAYS))
     .bind(now)
-    .execute(conn)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }
 
@@ -108,7 +119,7 @@ pub const DEFAULT_ABANDONED_AFTER_MINUTES: i64 = 30;
 
 /// Deletes a shop and everything it owns, children first (the schema does not cascade from
 /// shops on purpose: losing a shop's history must never be a side effect).
-pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Result<(), DbError> {
+pub async fn delete_shop(conn: &mut Conn<'_>, shop_id: &str) -> Result<(), DbError> {
     for statement in [
         "delete from stats_days where shop_id = $1",
         "delete from stats_step_days where shop_id = $1",
@@ -138,22 +149,22 @@ pub async fn delete_shop(conn: &mut sqlx::SqliteConnection, shop_id: &str) -> Re
         "delete from stats_claimed_days where shop_id = $1",
         "delete from shops where shop_id = $1",
     ] {
-        sqlx::query(statement)
+        on!(conn, |db| sqlx::query(statement)
             .bind(shop_id)
-            .execute(&mut *conn)
-            .await?;
+            .execute(db).await.map(Done::from))?;
     }
     Ok(())
 }
 
 /// `base`, or `base-2`, `base-3`… the first no shop has yet.
-pub async fn free_slug(conn: &mut sqlx::SqliteConnection, base: &str) -> Result<String, DbError> {
-    let taken: Vec<(String,)> =
-        sqlx::query_as("select shop_id from shops where shop_id = $1 or shop_id like $2")
-            .bind(base)
-            .bind(format!("{base}-%"))
-            .fetch_all(conn)
-            .await?;
+pub async fn free_slug(conn: &mut Conn<'_>, base: &str) -> Result<String, DbError> {
+    let taken: Vec<(String,)> = on!(conn, |db| sqlx::query_as(
+        "select shop_id from shops where shop_id = $1 or shop_id like $2"
+    )
+    .bind(base)
+    .bind(format!("{base}-%"))
+    .fetch_all(db)
+    .await)?;
     let taken: std::collections::HashSet<String> = taken.into_iter().map(|(id,)| id).collect();
     Ok(std::iter::once(base.to_owned())
         .chain((2..).map(|n| format!("{base}-{n}")))
@@ -173,9 +184,10 @@ pub struct ShopLine {
 
 /// Every shop, oldest first.
 pub async fn list_shops(pool: &Pool) -> Result<Vec<ShopLine>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| {
+        sqlx::query_as(
         "select shop_id, name, currency, time_zone, created_at from shops order by created_at, shop_id",
     )
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db).await
+    })?)
 }

@@ -1,12 +1,15 @@
 //! The planner's statistics: taken only once the database is big enough to describe.
 
+use sqlx::SqlitePool;
+
+use super::sqlite::refresh_statistics;
 use super::*;
 
-async fn seeded(pool: &Pool, carts: u32) {
-    super::test_support::seed_demo(pool, carts, false).await;
+async fn seeded(pool: &SqlitePool, carts: u32) {
+    super::test_support::seed_demo(&Pool::Sqlite(pool.clone()), carts, false).await;
 }
 
-async fn carts_statistics(pool: &Pool) -> i64 {
+async fn carts_statistics(pool: &SqlitePool) -> i64 {
     let has_table: i64 =
         sqlx::query_scalar("select count(*) from sqlite_schema where name = 'sqlite_stat1'")
             .fetch_one(pool)
@@ -24,14 +27,14 @@ async fn carts_statistics(pool: &Pool) -> i64 {
 #[tokio::test]
 async fn planner_statistics_are_taken_only_once_the_shop_has_a_thousand_carts() {
     let dir = tempfile::tempdir().unwrap();
-    let pool = connect(&format!("sqlite://{}/stats.db", dir.path().display()))
-        .await
-        .unwrap();
+    let pool =
+        super::test_support::sqlite_pool(&format!("sqlite://{}/stats.db", dir.path().display()))
+            .await;
     assert!(
         !refresh_statistics(&pool).await.unwrap(),
         "before the migrations"
     );
-    migrate(&pool).await.unwrap();
+    migrate(&Pool::Sqlite(pool.clone())).await.unwrap();
 
     seeded(&pool, 3).await;
     assert!(!refresh_statistics(&pool).await.unwrap());

@@ -1,7 +1,9 @@
 //! The Unsubscribed list: addresses that get no reminder, why and since when.
 
+use crate::db::on;
+use crate::db::sql::Sql;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
-use sqlx::{QueryBuilder, Sqlite};
 
 use super::{DbError, Pool};
 
@@ -12,7 +14,7 @@ pub struct SuppressionRow {
     pub created_at: DateTime<Utc>,
 }
 
-fn push_search(query: &mut QueryBuilder<Sqlite>, shop_id: &str, search: &str) {
+fn push_search(query: &mut Sql, shop_id: &str, search: &str) {
     query
         .push(" where shop_id = ")
         .push_bind(shop_id.to_owned());
@@ -37,11 +39,10 @@ pub async fn list(
     search: &str,
     limit: Option<(u32, u32)>,
 ) -> Result<(Vec<SuppressionRow>, u64), DbError> {
-    let mut count: QueryBuilder<Sqlite> = QueryBuilder::new("select count(*) from suppressions");
+    let mut count: Sql = Sql::new("select count(*) from suppressions");
     push_search(&mut count, shop_id, search);
-    let (total,): (i64,) = count.build_query_as().fetch_one(pool).await?;
-    let mut query: QueryBuilder<Sqlite> =
-        QueryBuilder::new("select email, reason, created_at from suppressions");
+    let (total,): (i64,) = on!(pool, |db| count.fetch_one(db).await)?;
+    let mut query: Sql = Sql::new("select email, reason, created_at from suppressions");
     push_search(&mut query, shop_id, search);
     query.push(" order by created_at desc, email");
     if let Some((page, size)) = limit {
@@ -51,19 +52,20 @@ pub async fn list(
             .push(" offset ")
             .push_bind(i64::from(page.saturating_sub(1)) * i64::from(size));
     }
-    let rows = query.build_query_as().fetch_all(pool).await?;
+    let rows = on!(pool, |db| query.fetch_all(db).await)?;
     Ok((rows, u64::try_from(total).unwrap_or(0)))
 }
 
 /// Lets `email` receive reminders again; `false` when it was not on the list.
 pub async fn remove(pool: &Pool, shop_id: &str, email: &str) -> Result<bool, DbError> {
-    Ok(
-        sqlx::query("delete from suppressions where shop_id = $1 and email = $2")
-            .bind(shop_id)
-            .bind(email.trim().to_ascii_lowercase())
-            .execute(pool)
-            .await?
-            .rows_affected()
-            == 1,
+    Ok(on!(pool, |db| sqlx::query(
+        "delete from suppressions where shop_id = $1 and email = $2"
     )
+    .bind(shop_id)
+    .bind(email.trim().to_ascii_lowercase())
+    .execute(db)
+    .await
+    .map(Done::from))?
+    .rows_affected()
+        == 1)
 }

@@ -1,6 +1,9 @@
 //! The team of a shop: its members and invitations. Invitation tokens are stored as SHA-256
 //! hashes, so a copy of the database accepts none.
 
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 use domain::team::Role;
 
@@ -16,7 +19,7 @@ pub struct MemberRow {
 
 /// Every account reaching the shop: its install owners and its members, by email.
 pub async fn members_of(pool: &Pool, shop_id: &str) -> Result<Vec<MemberRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select a.user_id, a.email, a.owns_all, m.role
          from admin_users a
          left join shop_members m on m.user_id = a.user_id and m.shop_id = $1
@@ -24,22 +27,23 @@ pub async fn members_of(pool: &Pool, shop_id: &str) -> Result<Vec<MemberRow>, Db
          order by a.email",
     )
     .bind(shop_id)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 /// Takes the account's role in the shop away; `false` when it had none there (an install
 /// owner keeps every shop).
 pub async fn remove_member(pool: &Pool, shop_id: &str, user_id: &str) -> Result<bool, DbError> {
-    Ok(
-        sqlx::query("delete from shop_members where shop_id = $1 and user_id = $2")
-            .bind(shop_id)
-            .bind(user_id)
-            .execute(pool)
-            .await?
-            .rows_affected()
-            == 1,
+    Ok(on!(pool, |db| sqlx::query(
+        "delete from shop_members where shop_id = $1 and user_id = $2"
     )
+    .bind(shop_id)
+    .bind(user_id)
+    .execute(db)
+    .await
+    .map(Done::from))?
+    .rows_affected()
+        == 1)
 }
 
 /// Changes a member's role; `false` when the account is not a member of the shop.
@@ -49,16 +53,17 @@ pub async fn change_role(
     user_id: &str,
     role: Role,
 ) -> Result<bool, DbError> {
-    Ok(
-        sqlx::query("update shop_members set role = $1 where shop_id = $2 and user_id = $3")
-            .bind(role.as_str())
-            .bind(shop_id)
-            .bind(user_id)
-            .execute(pool)
-            .await?
-            .rows_affected()
-            == 1,
+    Ok(on!(pool, |db| sqlx::query(
+        "update shop_members set role = $1 where shop_id = $2 and user_id = $3"
     )
+    .bind(role.as_str())
+    .bind(shop_id)
+    .bind(user_id)
+    .execute(db)
+    .await
+    .map(Done::from))?
+    .rows_affected()
+        == 1)
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -87,14 +92,16 @@ pub async fn insert_invitation(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     let mut tx = pool.begin().await?;
-    sqlx::query(
+    on!(tx, |db| sqlx::query(
         "delete from invitations where shop_id = $1 and email = $2 and accepted_at is null",
     )
     .bind(invitation.shop_id)
     .bind(invitation.email)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query(
+    .execute(db)
+    .await
+    .map(Done::from))?;
+    on!(tx, |db| {
+        sqlx::query(
         "insert into invitations (token_hash, shop_id, email, role, invited_by, created_at, expires_at)
          values ($1, $2, $3, $4, $5, $6, $7)",
     )
@@ -105,8 +112,8 @@ pub async fn insert_invitation(
     .bind(invitation.invited_by)
     .bind(now)
     .bind(invitation.expires_at)
-    .execute(&mut *tx)
-    .await?;
+    .execute(db).await.map(Done::from)
+    })?;
     tx.commit().await?;
     Ok(())
 }
@@ -117,7 +124,7 @@ pub async fn pending_invitations(
     shop_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<InvitationRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select i.shop_id, s.name as shop_name, i.email, i.role, i.expires_at
          from invitations i join shops s on s.shop_id = i.shop_id
          where i.shop_id = $1 and i.accepted_at is null and i.expires_at > $2
@@ -125,8 +132,8 @@ pub async fn pending_invitations(
     )
     .bind(shop_id)
     .bind(now)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 /// The invitation of this token hash while it can be accepted.
@@ -135,32 +142,33 @@ pub async fn open_invitation(
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<InvitationRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select i.shop_id, s.name as shop_name, i.email, i.role, i.expires_at
          from invitations i join shops s on s.shop_id = i.shop_id
          where i.token_hash = $1 and i.accepted_at is null and i.expires_at > $2",
     )
     .bind(token_hash)
     .bind(now)
-    .fetch_optional(pool)
-    .await?)
+    .fetch_optional(db)
+    .await)?)
 }
 
 /// Marks the invitation used, in the caller's transaction; `false` when it was used (or ran
 /// out) meanwhile: a link works once.
 pub async fn use_invitation(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    Ok(sqlx::query(
+    Ok(on!(conn, |db| sqlx::query(
         "update invitations set accepted_at = $2
          where token_hash = $1 and accepted_at is null and expires_at > $2",
     )
     .bind(token_hash)
     .bind(now)
-    .execute(conn)
-    .await?
+    .execute(db)
+    .await
+    .map(Done::from))?
     .rows_affected()
         == 1)
 }

@@ -1,3 +1,6 @@
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -66,21 +69,23 @@ impl ContentRow {
 /// All of a shop's templates with their content in every language.
 #[tracing::instrument(skip_all, fields(shop_id))]
 pub async fn load_templates(pool: &Pool, shop_id: &str) -> Result<Vec<EmailTemplate>, DbError> {
-    let templates: Vec<TemplateRow> = sqlx::query_as(
+    let templates: Vec<TemplateRow> = on!(pool, |db| sqlx::query_as(
         "select template_id, name, layout, primary_color, secondary_color
          from email_templates where shop_id = $1 order by name, template_id",
     )
     .bind(shop_id)
-    .fetch_all(pool)
-    .await?;
-    let contents: Vec<ContentRow> = sqlx::query_as(
+    .fetch_all(db)
+    .await)?;
+    let contents: Vec<ContentRow> =
+        on!(pool, |db| {
+            sqlx::query_as(
         "select template_id, language, subject, body, discount_text, button_text, reassurance_json,
                 facebook_url, instagram_url, x_url, unsubscribe_text, unsubscribe_link_text
          from template_contents where shop_id = $1",
     )
     .bind(shop_id)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(db).await
+        })?;
 
     let mut by_template: BTreeMap<String, BTreeMap<Language, TemplateContent>> = BTreeMap::new();
     for row in contents {
@@ -108,12 +113,13 @@ pub async fn load_templates(pool: &Pool, shop_id: &str) -> Result<Vec<EmailTempl
 }
 
 pub async fn insert_template(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     template: &EmailTemplate,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(conn, |db| {
+        sqlx::query(
         "insert into email_templates (template_id, shop_id, name, layout, primary_color, secondary_color, created_at, updated_at)
          values ($1, $2, $3, $4, $5, $6, $7, $7)",
     )
@@ -124,20 +130,21 @@ pub async fn insert_template(
     .bind(template.primary_color.as_str())
     .bind(template.secondary_color.as_str())
     .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    .execute(db).await.map(Done::from)
+    })?;
     insert_contents(conn, shop_id, template, now).await
 }
 
 async fn insert_contents(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     template: &EmailTemplate,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     for (language, content) in &template.contents {
         let reassurance = serde_json::to_string(&content.reassurance).map_err(DbError::corrupt)?;
-        sqlx::query(
+        on!(conn, |db| {
+            sqlx::query(
             "insert into template_contents (template_id, shop_id, language, subject, body, discount_text,
                  button_text, reassurance_json, facebook_url, instagram_url, x_url, unsubscribe_text,
                  unsubscribe_link_text, created_at, updated_at)
@@ -157,8 +164,8 @@ async fn insert_contents(
         .bind(&content.unsubscribe_text)
         .bind(&content.unsubscribe_link_text)
         .bind(now)
-        .execute(&mut *conn)
-        .await?;
+        .execute(db).await.map(Done::from)
+        })?;
     }
     Ok(())
 }
@@ -178,15 +185,16 @@ pub async fn template_summaries(
     pool: &Pool,
     shop_id: &str,
 ) -> Result<Vec<TemplateSummaryRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| {
+        sqlx::query_as(
         "select t.template_id, t.name, t.layout, t.updated_at,
                 (select group_concat(c.language, ',') from template_contents c where c.template_id = t.template_id) as languages,
                 (select count(*) from reminder_steps s where s.template_id = t.template_id) as used_by
          from email_templates t where t.shop_id = $1 order by t.name, t.template_id",
     )
     .bind(shop_id)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db).await
+    })?)
 }
 
 /// The delays of the reminders that send this template (`1 hours`, `1 days`), in delay order.
@@ -195,14 +203,15 @@ pub async fn template_users(
     shop_id: &str,
     template_id: &str,
 ) -> Result<Vec<(i64, String)>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| {
+        sqlx::query_as(
         "select delay_amount, delay_unit from reminder_steps where shop_id = $1 and template_id = $2
          order by case delay_unit when 'hours' then delay_amount else delay_amount * 24 end",
     )
     .bind(shop_id)
     .bind(template_id)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db).await
+    })?)
 }
 
 /// Replaces a template's design and all its texts in one transaction; `false` if it is not
@@ -214,7 +223,7 @@ pub async fn update_template(
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
     let mut tx = pool.begin().await?;
-    let updated = sqlx::query(
+    let updated = on!(tx, |db| sqlx::query(
         "update email_templates set name = $1, layout = $2, primary_color = $3, secondary_color = $4, updated_at = $5
          where template_id = $6 and shop_id = $7",
     )
@@ -225,17 +234,19 @@ pub async fn update_template(
     .bind(now)
     .bind(&template.id)
     .bind(shop_id)
-    .execute(&mut *tx)
-    .await?
+    .execute(db).await.map(Done::from))?
     .rows_affected();
     if updated == 0 {
         return Ok(false);
     }
-    sqlx::query("delete from template_contents where template_id = $1")
-        .bind(&template.id)
-        .execute(&mut *tx)
-        .await?;
-    insert_contents(&mut tx, shop_id, template, now).await?;
+    on!(tx, |db| sqlx::query(
+        "delete from template_contents where template_id = $1"
+    )
+    .bind(&template.id)
+    .execute(db)
+    .await
+    .map(Done::from))?;
+    insert_contents(&mut tx.conn(), shop_id, template, now).await?;
     tx.commit().await?;
     Ok(true)
 }
@@ -247,7 +258,7 @@ pub async fn create_template(
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     let mut tx = pool.begin().await?;
-    insert_template(&mut tx, shop_id, template, now).await?;
+    insert_template(&mut tx.conn(), shop_id, template, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -266,21 +277,24 @@ pub async fn delete_template(
     template_id: &str,
 ) -> Result<DeleteOutcome, DbError> {
     let mut tx = pool.begin().await?;
-    let (used_by,): (i64,) =
-        sqlx::query_as("select count(*) from reminder_steps where template_id = $1")
-            .bind(template_id)
-            .fetch_one(&mut *tx)
-            .await?;
+    let (used_by,): (i64,) = on!(tx, |db| sqlx::query_as(
+        "select count(*) from reminder_steps where template_id = $1"
+    )
+    .bind(template_id)
+    .fetch_one(db)
+    .await)?;
     if used_by > 0 {
         return Ok(DeleteOutcome::InUse(used_by));
     }
-    let deleted =
-        sqlx::query("delete from email_templates where template_id = $1 and shop_id = $2")
-            .bind(template_id)
-            .bind(shop_id)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+    let deleted = on!(tx, |db| sqlx::query(
+        "delete from email_templates where template_id = $1 and shop_id = $2"
+    )
+    .bind(template_id)
+    .bind(shop_id)
+    .execute(db)
+    .await
+    .map(Done::from))?
+    .rows_affected();
     tx.commit().await?;
     Ok(if deleted == 0 {
         DeleteOutcome::NotFound

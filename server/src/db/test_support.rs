@@ -1,11 +1,22 @@
 //! Reads and writes only the crate's unit tests make, kept here with the rest of the SQL.
 
+use crate::db::on;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 
 use chrono::TimeZone;
 
 use super::Pool;
 use crate::demo::{seed, DemoOptions};
+
+/// A SQLite database at `url`, for the tests of what only SQLite has (its migrations' history,
+/// its checkpoints and planner statistics).
+pub async fn sqlite_pool(url: &str) -> sqlx::SqlitePool {
+    match super::connect(url).await.unwrap() {
+        Pool::Sqlite(pool) => pool,
+        Pool::Postgres(_) => unreachable!("{url} is a SQLite URL"),
+    }
+}
 
 /// The demo shop with `carts` carts over the 14 days before 2026-11-23 10:00 UTC, with two
 /// weeks of reminders, opens and orders when `history`.
@@ -38,19 +49,24 @@ pub async fn relax_sending_limits(pool: &Pool) {
 
 /// Marks a cart ordered behind the engine's back, as an order event arriving would.
 pub async fn mark_ordered(pool: &Pool, cart_id: &str, at: DateTime<Utc>) {
-    sqlx::query("update carts set ordered_at = $1 where cart_id = $2")
-        .bind(at)
-        .bind(cart_id)
-        .execute(pool)
-        .await
-        .unwrap();
+    on!(pool, |db| sqlx::query(
+        "update carts set ordered_at = $1 where cart_id = $2"
+    )
+    .bind(at)
+    .bind(cart_id)
+    .execute(db)
+    .await
+    .map(Done::from))
+    .unwrap();
 }
 
 /// The deliveries some run holds a lease on at `now`, counted by status.
 pub async fn held_deliveries_by_status(pool: &Pool, now: DateTime<Utc>) -> Vec<(String, i64)> {
-    sqlx::query_as("select status, count(*) from deliveries where lease_until > $1 group by status")
-        .bind(now)
-        .fetch_all(pool)
-        .await
-        .unwrap()
+    on!(pool, |db| sqlx::query_as(
+        "select status, count(*) from deliveries where lease_until > $1 group by status"
+    )
+    .bind(now)
+    .fetch_all(db)
+    .await)
+    .unwrap()
 }

@@ -1,6 +1,8 @@
 //! What the links in emails read and write: their delivery, the hits, where "back to my
 //! cart" leads.
 
+use crate::db::on;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 
 use super::{new_id, DbError, Pool};
@@ -19,14 +21,14 @@ pub struct DeliveryRow {
 }
 
 pub async fn delivery(pool: &Pool, delivery_id: &str) -> Result<Option<DeliveryRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select d.shop_id, d.cart_id, d.sent_at, c.email, c.language
          from deliveries d join customers c on c.customer_id = d.customer_id
          where d.delivery_id = $1",
     )
     .bind(delivery_id)
-    .fetch_optional(pool)
-    .await?)
+    .fetch_optional(db)
+    .await)?)
 }
 
 /// Records an open, a click or an unsubscribe, flagged when it came too soon to be human.
@@ -41,7 +43,8 @@ pub async fn record(
     let scanner = row
         .sent_at
         .is_some_and(|sent| (now - sent).num_seconds() < SCANNER_WINDOW_SECONDS);
-    sqlx::query(
+    on!(pool, |db| {
+        sqlx::query(
         "insert into delivery_events (delivery_event_id, shop_id, delivery_id, kind, destination, occurred_at, probable_scanner)
          values ($1, $2, $3, $4, $5, $6, $7)",
     )
@@ -52,8 +55,8 @@ pub async fn record(
     .bind(destination)
     .bind(now)
     .bind(scanner)
-    .execute(pool)
-    .await?;
+    .execute(db).await.map(Done::from)
+    })?;
     Ok(())
 }
 
@@ -64,17 +67,18 @@ pub async fn recovery_target(
     delivery_id: &str,
     cart_id: &str,
 ) -> Result<Option<String>, DbError> {
-    let row: Option<(Option<String>, String, String, Option<String>)> = sqlx::query_as(
-        "select k.url, s.url, coalesce(ss.cart_url_pattern, '{cart_url}'), cp.code
+    let row: Option<(Option<String>, String, String, Option<String>)> =
+        on!(pool, |db| sqlx::query_as(
+            "select k.url, s.url, coalesce(ss.cart_url_pattern, '{cart_url}'), cp.code
          from carts k join shops s on s.shop_id = k.shop_id
          left join shop_settings ss on ss.shop_id = k.shop_id
          left join coupons cp on cp.delivery_id = $1
          where k.cart_id = $2",
-    )
-    .bind(delivery_id)
-    .bind(cart_id)
-    .fetch_optional(pool)
-    .await?;
+        )
+        .bind(delivery_id)
+        .bind(cart_id)
+        .fetch_optional(db)
+        .await)?;
     Ok(row.map(|(cart_url, shop_url, pattern, code)| {
         let cart_url = cart_url.unwrap_or(shop_url);
         let code = code.unwrap_or_default();

@@ -1,5 +1,7 @@
 //! Webhook secrets per shop and platform, and the key each platform's events are stored under.
 
+use crate::db::on;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 
 use super::api_keys::{ApiKeyOwner, NewKey};
@@ -24,15 +26,15 @@ pub async fn find(
     shop_id: &str,
     platform: &str,
 ) -> Result<Option<WebhookSecret>, DbError> {
-    let row: Option<SecretRow> = sqlx::query_as(
+    let row: Option<SecretRow> = on!(pool, |db| sqlx::query_as(
         "select w.secret, w.api_key_id, w.shop_id, s.currency
          from webhook_secrets w join shops s on s.shop_id = w.shop_id
          where w.shop_id = $1 and w.platform = $2",
     )
     .bind(shop_id)
     .bind(platform)
-    .fetch_optional(pool)
-    .await?;
+    .fetch_optional(db)
+    .await)?;
     Ok(row.map(|row| WebhookSecret {
         secret: row.secret,
         owner: ApiKeyOwner {
@@ -53,22 +55,21 @@ pub async fn set(
     unusable_key_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let updated = sqlx::query(
+    let mut tx = pool.begin_write().await?;
+    let updated = on!(tx, |db| sqlx::query(
         "update webhook_secrets set secret = $1, updated_at = $2 where shop_id = $3 and platform = $4",
     )
     .bind(secret)
     .bind(now)
     .bind(shop_id)
     .bind(platform)
-    .execute(&mut *tx)
-    .await?
+    .execute(db).await.map(Done::from))?
     .rows_affected();
     if updated == 0 {
         let api_key_id = super::new_id();
         let name = format!("{platform} webhooks");
         super::api_keys::insert(
-            &mut tx,
+            &mut tx.conn(),
             &NewKey {
                 api_key_id: &api_key_id,
                 shop_id,
@@ -79,7 +80,8 @@ pub async fn set(
             now,
         )
         .await?;
-        sqlx::query(
+        on!(tx, |db| {
+            sqlx::query(
             "insert into webhook_secrets (shop_id, platform, secret, api_key_id, created_at, updated_at)
              values ($1, $2, $3, $4, $5, $5)",
         )
@@ -88,8 +90,8 @@ pub async fn set(
         .bind(secret)
         .bind(&api_key_id)
         .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        .execute(db).await.map(Done::from)
+        })?;
     }
     tx.commit().await?;
     Ok(())
@@ -102,12 +104,12 @@ pub async fn order_cart(
     shop_id: &str,
     external_id: &str,
 ) -> Result<Option<(String, i64)>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select c.external_id, o.total_tax_incl from orders o join carts c on c.cart_id = o.cart_id
          where o.shop_id = $1 and o.external_id = $2",
     )
     .bind(shop_id)
     .bind(external_id)
-    .fetch_optional(pool)
-    .await?)
+    .fetch_optional(db)
+    .await)?)
 }

@@ -121,14 +121,14 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
 
     let mut tx = pool.begin().await?;
     if exists {
-        db::delete_shop(&mut tx, DEMO_SHOP_ID).await?;
+        db::delete_shop(&mut tx.conn(), DEMO_SHOP_ID).await?;
     }
-    db::insert_shop(&mut tx, &shop, options.now).await?;
+    db::insert_shop(&mut tx.conn(), &shop, options.now).await?;
     for template in &templates {
-        db::insert_template(&mut tx, DEMO_SHOP_ID, template, options.now).await?;
+        db::insert_template(&mut tx.conn(), DEMO_SHOP_ID, template, options.now).await?;
     }
-    db::insert_campaign(&mut tx, DEMO_SHOP_ID, &campaign, options.now).await?;
-    db::insert_demo_batch(&mut tx, DEMO_SHOP_ID, &batch, options.now).await?;
+    db::insert_campaign(&mut tx.conn(), DEMO_SHOP_ID, &campaign, options.now).await?;
+    db::insert_demo_batch(&mut tx.conn(), DEMO_SHOP_ID, &batch, options.now).await?;
     tx.commit().await.context("cannot commit the demo shop")?;
     summary.api_key = crate::api::keys::create(pool, DEMO_SHOP_ID, "demo", options.now)
         .await?

@@ -2,15 +2,12 @@
 //! (`domain::engine::redeem`), in the group's transaction: a code another customer's order
 //! lists, an expired one, or one on a cart below its minimum is not spent.
 
+use crate::db::Conn;
 use domain::engine::{redeem, CouponTerms, RedeemAttempt, Redeemed};
-use sqlx::SqliteConnection;
 
 use crate::db::{coupons, ingest::OrderRow, money::from_db, DbError};
 
-pub async fn spend_order_codes(
-    conn: &mut SqliteConnection,
-    orders: &[OrderRow],
-) -> Result<(), DbError> {
+pub async fn spend_order_codes(conn: &mut Conn<'_>, orders: &[OrderRow]) -> Result<(), DbError> {
     for order in orders.iter().filter(|o| !o.coupon_codes.is_empty()) {
         // An order event without its customer is the cart's customer's.
         let (customer_id, email) = match (&order.customer_id, &order.email) {

@@ -1,8 +1,7 @@
 //! The first step of a group: what its events are about, as stored (or remembered).
 
+use crate::db::Conn;
 use std::collections::{HashMap, HashSet};
-
-use sqlx::SqliteConnection;
 
 use super::decide::{Batch, GroupState};
 use super::slot::Slot;
@@ -13,7 +12,7 @@ use crate::db::{
 
 /// Reads the group's state inside its transaction, taking what the writer's memory holds.
 pub async fn read_state<'e>(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     memory: &mut WriterMemory,
     batches: &[Batch<'_>],
 ) -> Result<GroupState<'e>, DbError> {

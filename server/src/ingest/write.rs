@@ -1,10 +1,10 @@
 //! The last step of a group: everything it decided, written in its transaction, and what the
 //! writer's memory keeps once it commits.
 
+use crate::db::Conn;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sqlx::SqliteConnection;
 
 use super::decide::{Applied, Batch};
 use super::slot::{CartKey, Slot};
@@ -15,7 +15,7 @@ use crate::db::{
 
 /// Writes the group; the caller commits, then tells the memory (`WriterMemory::committed`).
 pub async fn write_group(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     memory: &mut WriterMemory,
     batches: &[Batch<'_>],
     applied: &Applied<'_>,

@@ -6,10 +6,10 @@
 //! or written (`WriterMemory`, valid while no other connection commits), so a burst of events
 //! about the same carts does not read them back at every group.
 
+use crate::db::PooledConn;
 use std::sync::Arc;
 
 use chrono::Utc;
-use sqlx::{pool::PoolConnection, Sqlite};
 use tokio::sync::{mpsc, oneshot};
 
 use super::apply::apply_group;
@@ -58,7 +58,7 @@ impl IngestWriter {
 }
 
 async fn run(pool: Pool, mut receiver: mpsc::Receiver<Job>) {
-    let mut connection: Option<PoolConnection<Sqlite>> = None;
+    let mut connection: Option<PooledConn> = None;
     let mut memory = WriterMemory::default();
     while let Some(first) = receiver.recv().await {
         let mut group = vec![first];
@@ -77,7 +77,7 @@ async fn run(pool: Pool, mut receiver: mpsc::Receiver<Job>) {
             .map(|job| (&job.owner, job.events.as_slice()))
             .collect();
         let applied = match own_connection(&pool, &mut connection).await {
-            Ok(conn) => apply_group(conn, &mut memory, &batches, Utc::now()).await,
+            Ok(conn) => apply_group(&mut conn.conn(), &mut memory, &batches, Utc::now()).await,
             Err(error) => Err(error),
         };
         match applied {
@@ -103,8 +103,8 @@ async fn run(pool: Pool, mut receiver: mpsc::Receiver<Job>) {
 /// The writer's connection, taken from the pool the first time and after a failure.
 async fn own_connection<'c>(
     pool: &Pool,
-    connection: &'c mut Option<PoolConnection<Sqlite>>,
-) -> Result<&'c mut PoolConnection<Sqlite>, DbError> {
+    connection: &'c mut Option<PooledConn>,
+) -> Result<&'c mut PooledConn, DbError> {
     if connection.is_none() {
         *connection = Some(pool.acquire().await?);
     }

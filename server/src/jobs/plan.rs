@@ -1,6 +1,7 @@
 //! One pass of deciding over every cart that may be due, without writing anything: what
 //! `relance run-once --dry-run` prints, and the first half of a real run.
 
+use crate::db::Conn;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use anyhow::Context;
@@ -11,7 +12,6 @@ use crate::zones::{customer_zone, shop_zone};
 use domain::engine::{abandoned_at, decide, step_due_at, Action, SendingRules, Situation};
 use domain::{Campaign, EmailTemplate, Shop};
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteConnection;
 
 use crate::db::engine::{Candidate, CandidatePage, EngineSettings, History, PageEnd};
 use crate::db::{self, engine, Pool};
@@ -210,10 +210,7 @@ impl Planner {
     }
 
     /// The next page of decided carts (only those with something to do), `None` after the last.
-    pub async fn next_page(
-        &mut self,
-        conn: &mut SqliteConnection,
-    ) -> anyhow::Result<Option<Vec<Decided>>> {
+    pub async fn next_page(&mut self, conn: &mut Conn<'_>) -> anyhow::Result<Option<Vec<Decided>>> {
         let candidates = match &self.pages {
             Pages::Done => return Ok(None),
             &Pages::Requested { quiet_since } => {
@@ -384,7 +381,7 @@ pub async fn plan(pool: &Pool, shop_id: &str, now: DateTime<Utc>) -> anyhow::Res
     };
     let mut conn = pool.acquire().await?;
     let mut carts = Vec::new();
-    while let Some(page) = planner.next_page(&mut conn).await? {
+    while let Some(page) = planner.next_page(&mut conn.conn()).await? {
         carts.extend(page.into_iter().map(|decided| decided.planned));
     }
     Ok(Some(Plan {

@@ -2,13 +2,12 @@
 //! page of carts (its reminders queued already claimed), and writes the sends' outcomes as they
 //! come back, on one connection.
 
+use crate::db::{Conn, PooledConn};
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
 use domain::engine::Action;
 use domain::Language;
-use sqlx::pool::PoolConnection;
-use sqlx::{Connection, Sqlite, SqliteConnection};
 use tokio::sync::mpsc;
 
 use super::deliver::Ready;
@@ -73,7 +72,7 @@ impl Pending {
 
 /// The pass's database side: every read and write of the pass on one connection.
 pub struct Store {
-    conn: PoolConnection<Sqlite>,
+    conn: PooledConn,
     planner: Planner,
     batches: mpsc::Sender<Vec<Ready>>,
     outcomes: mpsc::UnboundedReceiver<Record>,
@@ -82,7 +81,7 @@ pub struct Store {
 
 impl Store {
     pub fn new(
-        conn: PoolConnection<Sqlite>,
+        conn: PooledConn,
         planner: Planner,
         batches: mpsc::Sender<Vec<Ready>>,
         outcomes: mpsc::UnboundedReceiver<Record>,
@@ -103,7 +102,7 @@ impl Store {
         let mut summary = RunSummary::default();
         let mut listening = self.claim_queued().await?;
         while listening {
-            let Some(page) = self.planner.next_page(&mut self.conn).await? else {
+            let Some(page) = self.planner.next_page(&mut self.conn.conn()).await? else {
                 break;
             };
             let batch = self.write_page(page, &mut summary).await?;
@@ -122,10 +121,10 @@ impl Store {
         let now = self.planner.now;
         while self.pending.receive(&mut outcomes).await {
             if self.pending.due() {
-                write_pending(&mut self.conn, &mut self.pending, now).await?;
+                write_pending(&mut self.conn.conn(), &mut self.pending, now).await?;
             }
         }
-        write_pending(&mut self.conn, &mut self.pending, now).await?;
+        write_pending(&mut self.conn.conn(), &mut self.pending, now).await?;
         Ok(summary)
     }
 
@@ -134,11 +133,11 @@ impl Store {
     async fn claim_queued(&mut self) -> anyhow::Result<bool> {
         let now = self.planner.now;
         loop {
-            let mut tx = self.conn.begin_with("BEGIN IMMEDIATE").await?;
-            outcomes::write_records(&mut tx, &self.pending.records, now).await?;
+            let mut tx = self.conn.begin_write().await?;
+            outcomes::write_records(&mut tx.conn(), &self.pending.records, now).await?;
             let claimed =
-                deliveries::claim(&mut tx, &self.planner.shop_id, now, LEASE, BATCH).await?;
-            let mut prepared = sending::prepare(&mut tx, &claimed).await?;
+                deliveries::claim(&mut tx.conn(), &self.planner.shop_id, now, LEASE, BATCH).await?;
+            let mut prepared = sending::prepare(&mut tx.conn(), &claimed).await?;
             tx.commit().await?;
             self.pending.clear();
             if claimed.is_empty() {
@@ -167,16 +166,16 @@ impl Store {
     ) -> anyhow::Result<Vec<Ready>> {
         let planner = &self.planner;
         let now = planner.now;
-        let mut tx = self.conn.begin_with("BEGIN IMMEDIATE").await?;
-        outcomes::write_records(&mut tx, &self.pending.records, now).await?;
+        let mut tx = self.conn.begin_write().await?;
+        outcomes::write_records(&mut tx.conn(), &self.pending.records, now).await?;
         let (indices, to_queue): (Vec<usize>, Vec<ToQueue>) =
-            record_decisions(&mut tx, planner, &page, summary)
+            record_decisions(&mut tx.conn(), planner, &page, summary)
                 .await?
                 .into_iter()
                 .unzip();
         let lease_until = Some(now + LEASE);
         let queued = deliveries::enqueue_many(
-            &mut tx,
+            &mut tx.conn(),
             &to_queue,
             &planner.settings.coupon_prefix,
             now,
@@ -186,7 +185,7 @@ impl Store {
         // Read again inside the transaction that claims them: an order or an unsubscribe that
         // arrived since the page was read stops the mail.
         let cart_ids: Vec<&str> = to_queue.iter().map(|item| item.key.cart_id).collect();
-        let states = sending::states(&mut tx, &cart_ids).await?;
+        let states = sending::states(&mut tx.conn(), &cart_ids).await?;
         tx.commit().await?;
         self.pending.clear();
         summary.due += queued.iter().flatten().count() as u64;
@@ -233,7 +232,7 @@ impl Store {
                 }
                 _ = self.pending.receive(&mut self.outcomes) => {
                     if self.pending.due() {
-                        write_pending(&mut self.conn, &mut self.pending, now).await?;
+                        write_pending(&mut self.conn.conn(), &mut self.pending, now).await?;
                     }
                 }
             }
@@ -243,7 +242,7 @@ impl Store {
 
 /// Writes the pending outcomes in a transaction of their own, and forgets them.
 async fn write_pending(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     pending: &mut Pending,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
@@ -251,8 +250,8 @@ async fn write_pending(
         return Ok(());
     }
     // IMMEDIATE takes the write lock first, so this never fails half-way on a busy database.
-    let mut tx = conn.begin_with("BEGIN IMMEDIATE").await?;
-    outcomes::write_records(&mut tx, &pending.records, now).await?;
+    let mut tx = conn.begin_write().await?;
+    outcomes::write_records(&mut tx.conn(), &pending.records, now).await?;
     tx.commit().await?;
     pending.clear();
     Ok(())
@@ -261,7 +260,7 @@ async fn write_pending(
 /// Writes a page's skips (each counted once: a row already there was another run's) and marks
 /// its requests handled; returns its sends to queue, with the index of their cart in the page.
 async fn record_decisions<'p>(
-    tx: &mut SqliteConnection,
+    tx: &mut Conn<'_>,
     planner: &'p Planner,
     page: &'p [Decided],
     summary: &mut RunSummary,
@@ -415,7 +414,12 @@ mod tests {
             outcomes,
         );
         let mut page = None;
-        while let Some(next) = store.planner.next_page(&mut store.conn).await.unwrap() {
+        while let Some(next) = store
+            .planner
+            .next_page(&mut store.conn.conn())
+            .await
+            .unwrap()
+        {
             if !next.is_empty() {
                 page = Some(next);
                 break;
@@ -450,10 +454,12 @@ mod tests {
         assert_eq!(held, [("queued".to_owned(), sends as i64)]);
         // Held by this run, so an overlapping run's claim does not take them.
         let mut conn = pool.acquire().await.unwrap();
-        assert!(deliveries::claim(&mut conn, "demo", now, LEASE, 1000)
-            .await
-            .unwrap()
-            .is_empty());
+        assert!(
+            deliveries::claim(&mut conn.conn(), "demo", now, LEASE, 1000)
+                .await
+                .unwrap()
+                .is_empty()
+        );
     }
 
     fn skipped() -> Record {

@@ -208,7 +208,7 @@ async fn unsubscribe(
     let stored = match state.pool().acquire().await {
         Ok(mut conn) => {
             suppress(
-                &mut conn,
+                &mut conn.conn(),
                 &row.shop_id,
                 &row.email,
                 reason,

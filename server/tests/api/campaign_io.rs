@@ -5,6 +5,7 @@ use axum::http::StatusCode;
 use domain::settings::NewShopDraft;
 use domain::team::Role;
 use domain::TemplateDraft;
+use server::on;
 
 use crate::helpers::{cart_updated, relance, stdout, TestApp};
 use crate::smtp_peer::SmtpPeer;
@@ -164,11 +165,11 @@ async fn disabling_a_campaign_from_the_command_line_stops_its_reminders_until_en
     assert_eq!(resumed_run["sent"], 1, "{resumed_run}");
     assert!(!unknown.status.success());
     assert!(String::from_utf8_lossy(&unknown.stderr).contains("no campaign `nope`"));
-    let logged: Vec<(String, String)> = sqlx::query_as(
+    let logged: Vec<(String, String)> = on!(&app.pool, |db| sqlx::query_as(
         "select user_email, after from audit_log where action = 'campaign_paused' order by at",
     )
-    .fetch_all(&app.pool)
-    .await
+    .fetch_all(db)
+    .await)
     .unwrap();
     assert_eq!(
         logged,

@@ -1,6 +1,7 @@
 use app::api::{CartSort, CartsQuery};
 use chrono::{TimeZone, Utc};
 use domain::lifecycle::CartStatus;
+use server::on;
 
 use crate::helpers::TestApp;
 
@@ -69,12 +70,14 @@ async fn pages_never_repeat_or_skip_a_cart_and_sorting_by_total_orders_them() {
 #[tokio::test]
 async fn search_finds_a_customer_by_part_of_the_name_or_email_whatever_the_case() {
     let app = TestApp::spawn(Some(60)).await;
-    let (email,): (String,) = sqlx::query_as(
+    let (email,): (String,) =
+        on!(&app.pool, |db| {
+            sqlx::query_as(
         "select cu.email from carts c join customers cu on cu.customer_id = c.customer_id limit 1",
     )
-    .fetch_one(&app.pool)
-    .await
-    .unwrap();
+    .fetch_one(db).await
+        })
+        .unwrap();
     let part = email.split('@').next().unwrap().to_uppercase();
 
     let query = CartsQuery {
@@ -127,11 +130,12 @@ async fn the_header_figures_come_from_the_last_thirty_days() {
     .await
     .unwrap();
 
-    let (ordered,): (i64,) =
-        sqlx::query_as("select count(*) from carts where ordered_at is not null")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let (ordered,): (i64,) = on!(&app.pool, |db| sqlx::query_as(
+        "select count(*) from carts where ordered_at is not null"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     let expected = rust_decimal::Decimal::from(ordered * 100) / rust_decimal::Decimal::from(200);
     assert_eq!(page.kpis.conversion_rate, Some(expected.round_dp(1)));
     assert!(page.kpis.average_cart.unwrap() > rust_decimal::Decimal::ZERO);

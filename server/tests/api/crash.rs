@@ -1,3 +1,4 @@
+use server::on;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
@@ -65,15 +66,18 @@ async fn a_run_killed_mid_batch_loses_no_reminder_and_repeats_at_most_the_mails_
     assert!(second.success());
 
     let pool = server::db::connect(&database_url).await.unwrap();
-    let sent: Vec<(String,)> =
-        sqlx::query_as("select delivery_id from deliveries where status = 'sent'")
-            .fetch_all(&pool)
-            .await
-            .unwrap();
-    let left: (i64,) = sqlx::query_as("select count(*) from deliveries where status = 'queued'")
-        .fetch_one(&pool)
-        .await
-        .unwrap();
+    let sent: Vec<(String,)> = on!(&pool, |db| sqlx::query_as(
+        "select delivery_id from deliveries where status = 'sent'"
+    )
+    .fetch_all(db)
+    .await)
+    .unwrap();
+    let left: (i64,) = on!(&pool, |db| sqlx::query_as(
+        "select count(*) from deliveries where status = 'queued'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     let received: Vec<String> = peer
         .received()
         .iter()
@@ -96,11 +100,12 @@ async fn a_run_killed_mid_batch_loses_no_reminder_and_repeats_at_most_the_mails_
     // At most the mails the dead run had in flight (one claimed batch).
     assert!(duplicates <= 50, "{duplicates} duplicates");
     // The run that finished is in the run history; the killed one never finished.
-    let runs: Vec<(String, Option<String>, Option<String>)> =
-        sqlx::query_as("select trigger, summary_json, error from engine_runs")
-            .fetch_all(&pool)
-            .await
-            .unwrap();
+    let runs: Vec<(String, Option<String>, Option<String>)> = on!(&pool, |db| sqlx::query_as(
+        "select trigger, summary_json, error from engine_runs"
+    )
+    .fetch_all(db)
+    .await)
+    .unwrap();
     assert_eq!(runs.len(), 1, "{runs:?}");
     assert_eq!(runs[0].0, "cli");
     assert_eq!(runs[0].2, None);

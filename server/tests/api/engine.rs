@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 use domain::engine::{Action, SkipReason};
 use domain::{DiscountKind, Language};
+use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
 
@@ -98,12 +99,11 @@ async fn a_stale_first_step_is_skipped_and_the_second_decided_in_the_same_pass()
 #[tokio::test]
 async fn an_unsubscribed_address_is_skipped_with_its_reason() {
     let app = one_cart("fr").await;
-    sqlx::query(
+    on!(&app.pool, |db| sqlx::query(
         "insert into suppressions (shop_id, email, reason, created_at) values ('demo', 'john@example.com', 'one_click', $1)",
     )
     .bind(at("2026-11-23T09:10:00Z"))
-    .execute(&app.pool)
-    .await
+    .execute(db).await.map(server::db::Done::from))
     .unwrap();
 
     let decided = actions(&app, "2026-11-23T10:00:00Z").await;
@@ -151,13 +151,13 @@ async fn the_planner_reads_every_open_cart_exactly_once_across_its_pages() {
         .unwrap()
         .unwrap();
 
-    let (expected,): (i64,) = sqlx::query_as(
+    let (expected,): (i64,) = on!(&app.pool, |db| sqlx::query_as(
         "select count(*) from carts where ordered_at is null and deleted_at is null
          and product_count > 0 and customer_id is not null and last_activity_at <= $1",
     )
     .bind(now - chrono::Duration::hours(1))
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(db)
+    .await)
     .unwrap();
     let ids: std::collections::HashSet<&str> = plan
         .carts
@@ -183,23 +183,23 @@ async fn the_carts_reminder_counters_equal_a_recount_of_the_deliveries_after_rea
         server::jobs::run_pass(&sender, at(now)).await.unwrap();
     }
     // An order after a reminder, written the way ingestion writes it.
-    sqlx::query(
+    on!(&app.pool, |db| sqlx::query(
         "update carts set ordered_at = '2027-01-01T00:00:00+00:00'
          where cart_id in (select cart_id from deliveries where status = 'sent' limit 5)",
     )
-    .execute(&app.pool)
+    .execute(db)
     .await
+    .map(server::db::Done::from))
     .unwrap();
 
-    let (decided, different): (i64, i64) = sqlx::query_as(
+    let (decided, different): (i64, i64) = on!(&app.pool, |db| sqlx::query_as(
         "select (select count(*) from deliveries where status <> 'queued'),
                 (select count(*) from carts c where c.steps_done <>
                     (select count(*) from deliveries d where d.cart_id = c.cart_id and d.status <> 'queued')
                  or c.first_sent_at is not
                     (select min(d.sent_at) from deliveries d where d.cart_id = c.cart_id and d.status = 'sent'))",
     )
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(db).await)
     .unwrap();
     assert!(decided > 100, "the passes decided steps: {decided}");
     assert_eq!(different, 0);

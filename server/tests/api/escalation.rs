@@ -3,6 +3,7 @@
 //! the events API, `relance run-once --at` and a real SMTP server on loopback.
 
 use axum::http::StatusCode;
+use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
 use crate::smtp_peer::SmtpPeer;
@@ -10,11 +11,10 @@ use crate::smtp_peer::SmtpPeer;
 /// The demo campaign's step ids, in delay order (1 hour without a discount, then 1 day with
 /// discounts from 1 EUR of cart).
 async fn steps(app: &TestApp) -> Vec<String> {
-    let rows: Vec<(String,)> = sqlx::query_as(
+    let rows: Vec<(String,)> = on!(&app.pool, |db| sqlx::query_as(
         "select step_id from reminder_steps order by delay_amount * (case delay_unit when 'days' then 24 else 1 end)",
     )
-    .fetch_all(&app.pool)
-    .await
+    .fetch_all(db).await)
     .unwrap();
     rows.into_iter().map(|(id,)| id).collect()
 }
@@ -100,9 +100,11 @@ async fn the_escalation_switch_needs_a_signed_in_admin() {
         "{}",
         response.body
     );
-    let list: Vec<(bool,)> = sqlx::query_as("select escalation from campaigns")
-        .fetch_all(&app.pool)
-        .await
-        .unwrap();
+    let list: Vec<(bool,)> = on!(&app.pool, |db| sqlx::query_as(
+        "select escalation from campaigns"
+    )
+    .fetch_all(db)
+    .await)
+    .unwrap();
     assert_eq!(list, [(false,)]);
 }

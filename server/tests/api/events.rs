@@ -1,6 +1,7 @@
 use axum::http::StatusCode;
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
+use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
 
@@ -277,11 +278,10 @@ async fn a_cart_another_connection_changed_is_read_again_before_the_next_event()
     app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
         .await;
     // Another writer (a second server on the same file, say) stored a newer activity since.
-    sqlx::query(
+    on!(&app.pool, |db| sqlx::query(
         "update carts set last_activity_at = '2026-11-23T11:00:00+00:00' where external_id = 'web-1'",
     )
-    .execute(&app.pool)
-    .await
+    .execute(db).await.map(server::db::Done::from))
     .unwrap();
 
     let late = app
@@ -473,30 +473,31 @@ async fn a_changed_customer_is_rewritten_and_an_unchanged_one_is_left_alone() {
     let key = app.api_key().await;
     app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
         .await;
-    let first: (String, bool, DateTime<Utc>) = sqlx::query_as(
+    let first: (String, bool, DateTime<Utc>) = on!(&app.pool, |db| sqlx::query_as(
         "select email, newsletter, updated_at from customers where external_id = 'cu-7'",
     )
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(db)
+    .await)
     .unwrap();
 
     app.post_events(&key, cart_updated("e2", "web-1", "2026-11-23T10:05:00Z", 2))
         .await;
-    let unchanged: (String, bool, DateTime<Utc>) = sqlx::query_as(
+    let unchanged: (String, bool, DateTime<Utc>) = on!(&app.pool, |db| sqlx::query_as(
         "select email, newsletter, updated_at from customers where external_id = 'cu-7'",
     )
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(db)
+    .await)
     .unwrap();
     let mut moved = cart_updated("e3", "web-1", "2026-11-23T10:10:00Z", 2);
     moved["customer"]["email"] = "john.doe@example.org".into();
     moved["customer"]["newsletter"] = false.into();
     app.post_events(&key, moved).await;
-    let changed: (String, bool) =
-        sqlx::query_as("select email, newsletter from customers where external_id = 'cu-7'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let changed: (String, bool) = on!(&app.pool, |db| sqlx::query_as(
+        "select email, newsletter from customers where external_id = 'cu-7'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     let cart_customer: Option<String> = app.cart_column("web-1", "customer_id").await;
 
     assert_eq!(unchanged, first);
@@ -518,19 +519,21 @@ async fn a_customer_resent_without_a_phone_keeps_it_and_a_new_phone_replaces_it(
     let mut without = cart_updated("e2", "web-1", "2026-11-23T10:05:00Z", 1);
     without["customer"].as_object_mut().unwrap().remove("phone");
     app.post_events(&key, without).await;
-    let kept: Option<String> =
-        sqlx::query_scalar("select phone from customers where external_id = 'cu-7'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let kept: Option<String> = on!(&app.pool, |db| sqlx::query_scalar(
+        "select phone from customers where external_id = 'cu-7'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     let mut new_phone = cart_updated("e3", "web-1", "2026-11-23T10:10:00Z", 1);
     new_phone["customer"]["phone"] = "+33611111111".into();
     app.post_events(&key, new_phone).await;
-    let replaced: Option<String> =
-        sqlx::query_scalar("select phone from customers where external_id = 'cu-7'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let replaced: Option<String> = on!(&app.pool, |db| sqlx::query_scalar(
+        "select phone from customers where external_id = 'cu-7'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
 
     assert_eq!(kept.as_deref(), Some("+33600000000"));
     assert_eq!(replaced.as_deref(), Some("+33611111111"));
@@ -540,13 +543,12 @@ async fn a_customer_resent_without_a_phone_keeps_it_and_a_new_phone_replaces_it(
 async fn resent_identical_lines_are_left_in_place_and_any_changed_field_rewrites_them() {
     let app = TestApp::spawn(Some(0)).await;
     let key = app.api_key().await;
-    let lines = |pool: sqlx::SqlitePool| async move {
-        sqlx::query_as::<_, (String, String, Option<i64>)>(
+    let lines = |pool: server::db::Pool| async move {
+        on!(&pool, |db| sqlx::query_as::<_, (String, String, Option<i64>)>(
             "select i.created_at, i.name, i.stock from cart_items i join carts c on c.cart_id = i.cart_id
              where c.external_id = 'web-1'",
         )
-        .fetch_all(&pool)
-        .await
+        .fetch_all(db).await)
         .unwrap()
     };
     app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
@@ -588,12 +590,12 @@ async fn a_key_is_marked_used_by_its_events_and_not_rewritten_within_the_minute(
     let used = app.api_key().await;
     // A second key of the shop that sends nothing.
     let _idle = app.api_key().await;
-    let last_used = |pool: sqlx::SqlitePool| async move {
-        sqlx::query_as::<_, (String,)>(
+    let last_used = |pool: server::db::Pool| async move {
+        on!(&pool, |db| sqlx::query_as::<_, (String,)>(
             "select last_used_at from api_keys where name = 'test' and last_used_at is not null",
         )
-        .fetch_all(&pool)
-        .await
+        .fetch_all(db)
+        .await)
         .unwrap()
     };
     assert!(last_used(app.pool.clone()).await.is_empty());

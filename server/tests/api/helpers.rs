@@ -5,6 +5,7 @@ use axum::{
 };
 use chrono::{TimeZone, Utc};
 use http_body_util::BodyExt;
+use server::on;
 use server::{config::Config, db, demo, startup};
 use tower::ServiceExt;
 
@@ -93,10 +94,13 @@ impl TestApp {
             // Tests place carts at any hour, many relative to now: the quiet hours (on by
             // default, 21:00-08:00) would make them depend on when they run. quiet_hours.rs
             // turns them on again through Settings.
-            sqlx::query("update shop_settings set quiet_hours = ''")
-                .execute(&pool)
-                .await
-                .unwrap();
+            on!(&pool, |db| sqlx::query(
+                "update shop_settings set quiet_hours = ''"
+            )
+            .execute(db)
+            .await
+            .map(server::db::Done::from))
+            .unwrap();
         }
         if admin {
             demo::ensure_demo_admin(&app.state.auth, Utc::now())
@@ -393,19 +397,24 @@ impl TestApp {
     /// One column of the stored cart with this shop id.
     pub async fn cart_column<T>(&self, external_id: &str, column: &str) -> T
     where
-        T: for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite> + Send + Unpin,
+        T: for<'r> sqlx::Decode<'r, sqlx::Sqlite>
+            + sqlx::Type<sqlx::Sqlite>
+            + for<'r> sqlx::Decode<'r, sqlx::Postgres>
+            + sqlx::Type<sqlx::Postgres>
+            + Send
+            + Unpin,
     {
         let sql = format!("select {column} from carts where shop_id = 'demo' and external_id = $1");
-        let (value,): (T,) = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let (value,): (T,) = on!(&self.pool, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(external_id)
-            .fetch_one(&self.pool)
-            .await
-            .unwrap();
+            .fetch_one(db)
+            .await)
+        .unwrap();
         value
     }
 
     pub async fn count(&self, sql: &'static str) -> i64 {
-        let (n,): (i64,) = sqlx::query_as(sql).fetch_one(&self.pool).await.unwrap();
+        let (n,): (i64,) = on!(&self.pool, |db| sqlx::query_as(sql).fetch_one(db).await).unwrap();
         n
     }
 }

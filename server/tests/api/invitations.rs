@@ -4,6 +4,7 @@
 use axum::http::StatusCode;
 use domain::team::Role;
 use serde_json::Value;
+use server::on;
 
 use crate::helpers::TestApp;
 
@@ -81,10 +82,12 @@ async fn an_invited_person_joins_once_with_the_role_and_the_link_is_stored_hashe
     assert_eq!(accepted.status, StatusCode::OK, "{}", accepted.body);
     assert!(accepted.body.contains("\"signed_in\":true"));
     assert_eq!(again.status, StatusCode::GONE, "the link works once");
-    let stored: String = sqlx::query_scalar("select token_hash from invitations")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let stored: String = on!(&app.pool, |db| sqlx::query_scalar(
+        "select token_hash from invitations"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     assert_ne!(stored, token);
     // Signed in by the acceptance, as staff of the shop.
     let session = crate::helpers::session_cookie(&accepted);
@@ -108,10 +111,13 @@ async fn an_expired_invitation_is_gone() {
     let owner = app.sign_in().await;
     let invited = invite(&app, &owner, "late@demo.test", "manager").await;
     let link = invited["Invited"]["link"].as_str().unwrap().to_owned();
-    sqlx::query("update invitations set expires_at = '2020-01-01T00:00:00Z'")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    on!(&app.pool, |db| sqlx::query(
+        "update invitations set expires_at = '2020-01-01T00:00:00Z'"
+    )
+    .execute(db)
+    .await
+    .map(server::db::Done::from))
+    .unwrap();
 
     let view = app
         .call_form("", "load_invitation", &[("token", token_of(&link))])
@@ -137,11 +143,12 @@ async fn an_owner_changes_a_role_and_removes_a_member_who_then_finds_nothing() {
     let app = TestApp::spawn(Some(0)).await;
     let owner = app.sign_in().await;
     let member = app.member("sam@demo.test", "demo", Role::Staff).await;
-    let user_id: String =
-        sqlx::query_scalar("select user_id from admin_users where email = 'sam@demo.test'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let user_id: String = on!(&app.pool, |db| sqlx::query_scalar(
+        "select user_id from admin_users where email = 'sam@demo.test'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
 
     let refused_invite = app
         .call_form(
@@ -185,10 +192,13 @@ async fn an_owner_changes_a_role_and_removes_a_member_who_then_finds_nothing() {
 async fn inviting_an_existing_account_adds_it_and_the_mail_escapes_the_shop_name() {
     let app = TestApp::spawn(Some(0)).await;
     let owner = app.sign_in().await;
-    sqlx::query("update shops set name = '<b>Bold</b> & Co' where shop_id = 'demo'")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    on!(&app.pool, |db| sqlx::query(
+        "update shops set name = '<b>Bold</b> & Co' where shop_id = 'demo'"
+    )
+    .execute(db)
+    .await
+    .map(server::db::Done::from))
+    .unwrap();
     app.member("kim@demo.test", "demo", Role::Staff).await;
     let other: String = {
         let (slug, _) = app
@@ -220,13 +230,13 @@ async fn inviting_an_existing_account_adds_it_and_the_mail_escapes_the_shop_name
     invite(&app, &owner, "new@demo.test", "staff").await;
 
     assert!(added.body.contains("Added"), "{}", added.body);
-    let role: String = sqlx::query_scalar(
+    let role: String = on!(&app.pool, |db| sqlx::query_scalar(
         "select role from shop_members m join admin_users a on a.user_id = m.user_id
          where a.email = 'kim@demo.test' and m.shop_id = $1",
     )
     .bind(&other)
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(db)
+    .await)
     .unwrap();
     assert_eq!(role, "manager");
     let mail = app

@@ -5,6 +5,7 @@
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, DurationRound, Utc};
 use serde_json::{json, Value};
+use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
 use crate::smtp_peer::SmtpPeer;
@@ -83,10 +84,12 @@ async fn a_pending_order_counts_once_paid_and_leaves_the_figures_when_refunded()
     let refunded = app.current_figures(&cookie).await;
     assert_eq!(refunded["revenue"], "0", "{refunded}");
     assert_eq!(refunded["finalised"]["part"], 0);
-    let status: (String,) = sqlx::query_as("select status from orders where external_id = 'o-1'")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let status: (String,) = on!(&app.pool, |db| sqlx::query_as(
+        "select status from orders where external_id = 'o-1'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     assert_eq!(status.0, "refunded");
 }
 
@@ -176,11 +179,12 @@ async fn a_click_credits_a_reminder_sent_before_the_window_and_its_line_shows_th
     let key = app.api_key().await;
     // Reminded ten days ago: outside the 7 days after its send.
     reminded_cart(&app, &key, 10).await;
-    let (delivery,): (String,) =
-        sqlx::query_as("select delivery_id from deliveries where status = 'sent'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let (delivery,): (String,) = on!(&app.pool, |db| sqlx::query_as(
+        "select delivery_id from deliveries where status = 'sent'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     let signer =
         server::links::LinkSigner::new(crate::helpers::TEST_LINK_KEY, "http://127.0.0.1:3000");
     let click = signer.url(

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};
 use domain::settings::SettingsDraft;
 use serde_json::{json, Value};
+use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
 use crate::smtp_peer::SmtpPeer;
@@ -230,7 +231,7 @@ async fn a_new_shop_starts_with_quiet_hours_from_nine_in_the_evening_to_eight() 
         time_zone: "Europe/Paris".into(),
     };
     let mut conn = app.pool.acquire().await.unwrap();
-    server::db::insert_shop(&mut conn, &shop, Utc::now() - Duration::days(1))
+    server::db::insert_shop(&mut conn.conn(), &shop, Utc::now() - Duration::days(1))
         .await
         .unwrap();
 
@@ -276,10 +277,12 @@ async fn a_reminder_held_by_a_sending_fault_into_the_night_waits_for_the_morning
     assert_eq!(night.next_due, Some(at("2026-11-24T07:00:00Z")));
     assert_eq!(morning.sent, 1, "{morning:?}");
     assert_eq!(recipients(&peer), ["paul@example.com"]);
-    let (attempts,): (i64,) = sqlx::query_as("select attempts from deliveries")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let (attempts,): (i64,) = on!(&app.pool, |db| sqlx::query_as(
+        "select attempts from deliveries"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     assert_eq!(
         attempts, 1,
         "neither the fault nor the night counts as an attempt"

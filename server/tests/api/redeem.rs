@@ -4,6 +4,7 @@
 use axum::{body::Body, http::Request, http::StatusCode};
 use chrono::{DateTime, Duration, Utc};
 use serde_json::{json, Value};
+use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
 
@@ -30,13 +31,13 @@ async fn code_for(
     )
     .await
     .unwrap();
-    let (code,): (String,) = sqlx::query_as(
+    let (code,): (String,) = on!(&app.pool, |db| sqlx::query_as(
         "select cp.code from coupons cp join deliveries d on d.delivery_id = cp.delivery_id
          join carts c on c.cart_id = d.cart_id where c.external_id = $1",
     )
     .bind(cart)
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(db)
+    .await)
     .unwrap();
     code
 }
@@ -91,12 +92,13 @@ async fn the_customer_s_own_order_spends_the_code_once_and_asking_again_changes_
     assert_eq!(same["redeemed_at"], spent["redeemed_at"]);
     assert_eq!(other, StatusCode::CONFLICT);
     assert_eq!(refused["reason"], "already_used");
-    let (used_by,): (Option<String>,) =
-        sqlx::query_as("select used_by_order from coupons where code = $1")
-            .bind(&code)
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let (used_by,): (Option<String>,) = on!(&app.pool, |db| sqlx::query_as(
+        "select used_by_order from coupons where code = $1"
+    )
+    .bind(&code)
+    .fetch_one(db)
+    .await)
+    .unwrap();
     assert_eq!(used_by.as_deref(), Some("o-1"));
 
     // The cart page shows the code and the order that spent it.
@@ -119,12 +121,13 @@ async fn another_customer_a_small_cart_an_expired_code_or_another_shop_is_refuse
     let key = app.api_key().await;
     let code = fresh_code(&app, &key, "web-1", "john").await;
     let old = code_for(&app, &key, "web-2", "mary", Utc::now() - Duration::days(13)).await;
-    sqlx::raw_sql(
+    on!(&app.pool, |db| sqlx::query(
         "insert into shops (shop_id, name, url, currency, default_language, time_zone, created_at)
          values ('other', 'Other', 'https://other.example', 'EUR', 'en', 'UTC', '2026-11-01T00:00:00Z')",
     )
-    .execute(&app.pool)
+    .execute(db)
     .await
+    .map(server::db::Done::from))
     .unwrap();
     let other_key = server::api::keys::create(&app.pool, "other", "test", Utc::now())
         .await
@@ -270,12 +273,13 @@ async fn an_order_event_spends_only_the_codes_the_rules_allow_and_only_those_cou
         assert_eq!(response.status, StatusCode::ACCEPTED, "{}", response.body);
     }
 
-    let used: Vec<(String, Option<String>)> =
-        sqlx::query_as("select code, used_by_order from coupons order by code = $1 desc")
-            .bind(&johns)
-            .fetch_all(&app.pool)
-            .await
-            .unwrap();
+    let used: Vec<(String, Option<String>)> = on!(&app.pool, |db| sqlx::query_as(
+        "select code, used_by_order from coupons order by code = $1 desc"
+    )
+    .bind(&johns)
+    .fetch_all(db)
+    .await)
+    .unwrap();
     assert_eq!(
         used,
         [

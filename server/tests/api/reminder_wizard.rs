@@ -1,6 +1,7 @@
 use axum::http::StatusCode;
 use domain::{DiscountDraft, DiscountType, RangeDraft, StepDraft};
 use serde_json::{json, Value};
+use server::on;
 
 use crate::helpers::TestApp;
 
@@ -17,12 +18,12 @@ async fn new_draft(app: &TestApp, cookie: &str) -> StepDraft {
 }
 
 async fn steps(app: &TestApp) -> Vec<(String, i64, String, bool)> {
-    sqlx::query_as(
+    on!(&app.pool, |db| sqlx::query_as(
         "select step_id, delay_amount, delay_unit, enabled from reminder_steps
          order by delay_amount * case delay_unit when 'days' then 24 else 1 end",
     )
-    .fetch_all(&app.pool)
-    .await
+    .fetch_all(db)
+    .await)
     .unwrap()
 }
 

@@ -1,6 +1,7 @@
 use axum::{body::Body, http::Request, http::StatusCode};
 use chrono::{DateTime, Utc};
 use server::links::{LinkKind, LinkSigner};
+use server::on;
 
 use crate::helpers::{cart_updated, TestApp, TEST_LINK_KEY};
 
@@ -19,11 +20,11 @@ async fn one_cart() -> (TestApp, String) {
 }
 
 async fn deliveries(app: &TestApp) -> Vec<(String, String, String, Option<String>)> {
-    sqlx::query_as(
+    on!(&app.pool, |db| sqlx::query_as(
         "select delivery_id, step_id, status, skip_reason from deliveries order by due_at",
     )
-    .fetch_all(&app.pool)
-    .await
+    .fetch_all(db)
+    .await)
     .unwrap()
 }
 
@@ -107,7 +108,7 @@ async fn an_order_between_queueing_and_sending_stops_the_mail() {
     let customer_id: String = app.cart_column("web-1", "customer_id").await;
     let mut conn = app.pool.acquire().await.unwrap();
     server::db::deliveries::enqueue(
-        &mut conn,
+        &mut conn.conn(),
         &server::db::deliveries::DeliveryKey {
             shop_id: "demo",
             cart_id: &cart_id,
@@ -155,10 +156,12 @@ async fn step_two_brings_a_single_use_code_from_the_cart_value_range() {
 
     assert_eq!(second.sent, 1);
     let (code, kind, expires_at): (String, String, DateTime<Utc>) =
-        sqlx::query_as("select code, kind, expires_at from coupons")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+        on!(&app.pool, |db| sqlx::query_as(
+            "select code, kind, expires_at from coupons"
+        )
+        .fetch_one(db)
+        .await)
+        .unwrap();
     assert!(code.starts_with("RLC-") && code.len() == 12, "{code}");
     // 69.51 EUR: the guide's "from 50 EUR" range, free shipping for 11 days.
     assert_eq!(kind, "free_shipping");
@@ -224,17 +227,19 @@ async fn signed_links_redirect_count_and_unsubscribe_only_on_post() {
     // One-click twice (mail apps retry): the same single unsubscribe.
     assert_eq!(app.request(one_click()).await.status, StatusCode::OK);
     assert_eq!(app.request(one_click()).await.status, StatusCode::OK);
-    let (reason,): (String,) =
-        sqlx::query_as("select reason from suppressions where email = 'john@example.com'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let (reason,): (String,) = on!(&app.pool, |db| sqlx::query_as(
+        "select reason from suppressions where email = 'john@example.com'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     assert_eq!(reason, "one_click");
-    let events: Vec<(String,)> =
-        sqlx::query_as("select kind from delivery_events order by occurred_at, kind")
-            .fetch_all(&app.pool)
-            .await
-            .unwrap();
+    let events: Vec<(String,)> = on!(&app.pool, |db| sqlx::query_as(
+        "select kind from delivery_events order by occurred_at, kind"
+    )
+    .fetch_all(db)
+    .await)
+    .unwrap();
     let kinds: Vec<&str> = events.iter().map(|(k,)| k.as_str()).collect();
     assert_eq!(kinds.iter().filter(|k| **k == "click").count(), 2);
     assert_eq!(kinds.iter().filter(|k| **k == "open").count(), 1);
@@ -260,16 +265,20 @@ async fn the_cron_url_needs_its_token_and_never_starts_a_second_run() {
 
     let anonymous = cron(&app, None).await;
     let api_key_instead = cron(&app, Some(&key)).await;
-    sqlx::query("insert into job_locks (name, holder, held_until) values ('engine', 'other', $1)")
-        .bind(Utc::now() + chrono::Duration::minutes(10))
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    on!(&app.pool, |db| sqlx::query(
+        "insert into job_locks (name, holder, held_until) values ('engine', 'other', $1)"
+    )
+    .bind(Utc::now() + chrono::Duration::minutes(10))
+    .execute(db)
+    .await
+    .map(server::db::Done::from))
+    .unwrap();
     let while_running = cron(&app, Some(crate::helpers::TEST_CRON_TOKEN)).await;
-    sqlx::query("delete from job_locks")
-        .execute(&app.pool)
+    on!(&app.pool, |db| sqlx::query("delete from job_locks")
+        .execute(db)
         .await
-        .unwrap();
+        .map(server::db::Done::from))
+    .unwrap();
     let run = cron(&app, Some(crate::helpers::TEST_CRON_TOKEN)).await;
 
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
@@ -281,11 +290,12 @@ async fn the_cron_url_needs_its_token_and_never_starts_a_second_run() {
     let summary: serde_json::Value = serde_json::from_str(&run.body).unwrap();
     assert_eq!(summary["sent"], 1, "{summary}");
     assert_eq!(app.outbox().len(), 1);
-    let (trigger, error): (String, Option<String>) =
-        sqlx::query_as("select trigger, error from engine_runs")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let (trigger, error): (String, Option<String>) = on!(&app.pool, |db| sqlx::query_as(
+        "select trigger, error from engine_runs"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     assert_eq!((trigger.as_str(), error), ("cron", None));
     assert_eq!(app.count("select count(*) from job_locks").await, 0);
 }
@@ -432,10 +442,10 @@ async fn the_shop_checks_a_code_which_an_order_then_uses_up() {
     server::jobs::run_pass(&app.sender(), Utc::now())
         .await
         .unwrap();
-    let (code,): (String,) = sqlx::query_as("select code from coupons")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let (code,): (String,) = on!(&app.pool, |db| sqlx::query_as("select code from coupons")
+        .fetch_one(db)
+        .await)
+    .unwrap();
 
     let (status, valid) = check_coupon(&app, &key, &code.to_ascii_lowercase()).await;
     let (unknown_status, unknown) = check_coupon(&app, &key, "RLC-NOPE2345").await;
@@ -471,10 +481,12 @@ async fn the_shop_checks_a_code_which_an_order_then_uses_up() {
 async fn send_the_next_reminder_now_sends_it_at_the_next_pass_once() {
     let (app, _) = one_cart().await;
     let cart_id: String = app.cart_column("web-1", "cart_id").await;
-    let (user_id,): (String,) = sqlx::query_as("select user_id from admin_users")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let (user_id,): (String,) = on!(&app.pool, |db| sqlx::query_as(
+        "select user_id from admin_users"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     server::db::cart_detail::queue_reminder_request(
         &app.pool,
         "demo",
@@ -550,11 +562,12 @@ async fn a_550_fails_that_reminder_once_suppresses_the_address_and_the_others_go
         .unwrap();
 
     assert_eq!((first.sent, first.failed, first.retrying), (1, 1, 0));
-    let (reason,): (String,) =
-        sqlx::query_as("select reason from suppressions where email = 'john@example.com'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let (reason,): (String,) = on!(&app.pool, |db| sqlx::query_as(
+        "select reason from suppressions where email = 'john@example.com'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     assert_eq!(reason, "permanent_bounce");
     assert_eq!(next_day.sent, 1, "Mary's second reminder");
     assert_eq!(next_day.skipped.get("suppressed"), Some(&1), "{next_day:?}");
@@ -566,12 +579,11 @@ async fn a_550_fails_that_reminder_once_suppresses_the_address_and_the_others_go
 #[tokio::test]
 async fn reminders_come_from_the_sender_set_in_settings_with_its_reply_address() {
     let (app, _) = one_cart().await;
-    sqlx::query(
+    on!(&app.pool, |db| sqlx::query(
         "update shop_settings set sender_name = 'Boutique Demo', sender_email = 'bonjour@boutique.example',
          reply_to = 'sav@boutique.example'",
     )
-    .execute(&app.pool)
-    .await
+    .execute(db).await.map(server::db::Done::from))
     .unwrap();
 
     server::jobs::run_pass(&app.sender(), at("2026-11-23T10:00:00Z"))

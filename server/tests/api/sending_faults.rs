@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use server::jobs::{run_pass, run_recorded, Trigger};
+use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
 use crate::smtp_peer::SmtpPeer;
@@ -34,12 +35,12 @@ fn sender_to(app: &TestApp, url: &str) -> server::jobs::Sender {
 
 /// (status, attempts) of every reminder, by customer email.
 async fn reminders(app: &TestApp) -> Vec<(String, String, i64)> {
-    sqlx::query_as(
+    on!(&app.pool, |db| sqlx::query_as(
         "select c.email, d.status, d.attempts from deliveries d
          join customers c on c.customer_id = d.customer_id order by c.email, d.due_at",
     )
-    .fetch_all(&app.pool)
-    .await
+    .fetch_all(db)
+    .await)
     .unwrap()
 }
 
@@ -73,11 +74,12 @@ async fn a_refused_login_stops_the_pass_suppresses_nobody_and_once_fixed_each_re
             .all(|(_, status, attempts)| status == "queued" && *attempts == 0),
         "{queued:?}"
     );
-    let (error,): (Option<String>,) =
-        sqlx::query_as("select error from engine_runs order by started_at desc limit 1")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let (error,): (Option<String>,) = on!(&app.pool, |db| sqlx::query_as(
+        "select error from engine_runs order by started_at desc limit 1"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     assert!(error.unwrap().contains("SMTP authentication refused"));
     let page = app.get_signed_in("/s/demo/sending", "en").await;
     assert!(
@@ -161,11 +163,12 @@ async fn a_reminder_held_back_past_its_maximum_lateness_is_skipped_not_sent_stal
     .unwrap();
 
     assert_eq!(late.skipped.get("too_late"), Some(&2), "{late:?}");
-    let first_steps: Vec<(String, Option<String>)> =
-        sqlx::query_as("select status, skip_reason from deliveries where step_id = 'demo-step-1'")
-            .fetch_all(&app.pool)
-            .await
-            .unwrap();
+    let first_steps: Vec<(String, Option<String>)> = on!(&app.pool, |db| sqlx::query_as(
+        "select status, skip_reason from deliveries where step_id = 'demo-step-1'"
+    )
+    .fetch_all(db)
+    .await)
+    .unwrap();
     let skipped_late = ("skipped".to_owned(), Some("too_late".to_owned()));
     assert_eq!(first_steps, [skipped_late.clone(), skipped_late]);
 }

@@ -5,6 +5,7 @@
 use app::api::CartsQuery;
 use axum::{body::Body, http::Request};
 use chrono::{DateTime, NaiveDate, Utc};
+use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
 
@@ -84,12 +85,11 @@ async fn the_date_filter_and_abandoned_today_count_in_the_shop_s_days() {
 #[tokio::test]
 async fn the_unsubscribed_csv_gives_the_shop_s_time_with_its_offset() {
     let app = TestApp::spawn(Some(0)).await;
-    sqlx::query(
+    on!(&app.pool, |db| sqlx::query(
         "insert into suppressions (shop_id, email, reason, created_at) values ('demo', 'ana@example.com', 'merchant', $1)",
     )
     .bind(at("2026-07-01T10:00:00Z"))
-    .execute(&app.pool)
-    .await
+    .execute(db).await.map(server::db::Done::from))
     .unwrap();
     let cookie = app.sign_in().await;
 

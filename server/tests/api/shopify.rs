@@ -6,6 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chrono::Utc;
 use serde_json::{json, Value};
+use server::on;
 
 use crate::helpers::{relance, stdout, TestApp, TestResponse};
 
@@ -89,10 +90,12 @@ async fn connected() -> TestApp {
 }
 
 async fn order_status(app: &TestApp) -> String {
-    sqlx::query_scalar("select status from orders where external_id = '820982911946154508'")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
+    on!(&app.pool, |db| sqlx::query_scalar(
+        "select status from orders where external_id = '820982911946154508'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap()
 }
 
 #[tokio::test]
@@ -114,13 +117,13 @@ async fn a_signed_checkout_becomes_a_cart_once_with_its_items_and_recovery_link(
     let total: i64 = app.cart_column(TOKEN, "total_tax_incl").await;
     let excl: i64 = app.cart_column(TOKEN, "total_tax_excl").await;
     assert_eq!((total, excl), (598_000, 498_300), "in ten-thousandths");
-    let items: Vec<(String, String, i64)> = sqlx::query_as(
+    let items: Vec<(String, String, i64)> = on!(&app.pool, |db| sqlx::query_as(
         "select sku, name, quantity from cart_items i join carts c on c.cart_id = i.cart_id
          where c.external_id = $1 order by sku",
     )
     .bind(TOKEN)
-    .fetch_all(&app.pool)
-    .await
+    .fetch_all(db)
+    .await)
     .unwrap();
     assert_eq!(
         items,
@@ -133,11 +136,12 @@ async fn a_signed_checkout_becomes_a_cart_once_with_its_items_and_recovery_link(
             )
         ]
     );
-    let (email, language): (String, Option<String>) =
-        sqlx::query_as("select email, language from customers where external_id = '207119551'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let (email, language): (String, Option<String>) = on!(&app.pool, |db| sqlx::query_as(
+        "select email, language from customers where external_id = '207119551'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     assert_eq!(
         (email.as_str(), language.as_deref()),
         ("bob.norman@mail.example.com", Some("fr"))
@@ -356,11 +360,12 @@ async fn a_second_shop_gets_its_own_carts_with_its_own_secret() {
         in_demo.body.contains("\"accepted\":1"),
         "the same delivery id is new for another shop"
     );
-    let shops: Vec<(String,)> =
-        sqlx::query_as("select shop_id from carts where external_id = $1 order by shop_id")
-            .bind(TOKEN)
-            .fetch_all(&app.pool)
-            .await
-            .unwrap();
+    let shops: Vec<(String,)> = on!(&app.pool, |db| sqlx::query_as(
+        "select shop_id from carts where external_id = $1 order by shop_id"
+    )
+    .bind(TOKEN)
+    .fetch_all(db)
+    .await)
+    .unwrap();
     assert_eq!(shops, [("demo".to_owned(),), (other.clone(),)]);
 }

@@ -3,6 +3,7 @@
 //! for its events, and reminders sent through a real SMTP server on loopback.
 
 use axum::http::StatusCode;
+use server::on;
 
 use crate::helpers::{cart_updated, relance, stdout, TestApp};
 use crate::smtp_peer::SmtpPeer;
@@ -37,13 +38,15 @@ async fn a_shop_created_from_the_command_line_gets_its_slug_and_an_idle_default_
         list.starts_with("boutique-emilie\tBoutique Émilie\tCHF\tEurope/Zurich\t"),
         "{list}"
     );
-    let steps: Vec<(String, String, bool)> = sqlx::query_as(
+    let steps: Vec<(String, String, bool)> =
+        on!(&app.pool, |db| {
+            sqlx::query_as(
         "select step_id, template_id, enabled from reminder_steps where shop_id = 'boutique-emilie'
          order by step_id",
     )
-    .fetch_all(&app.pool)
-    .await
-    .unwrap();
+    .fetch_all(db).await
+        })
+        .unwrap();
     assert_eq!(
         steps,
         [
@@ -140,9 +143,9 @@ async fn the_new_shop_takes_events_with_its_key_and_once_turned_on_sends_from_it
         mail.data
     );
     assert!(mail.data.contains("CHF"), "{}", mail.data);
-    let shop: (String,) = sqlx::query_as("select shop_id from carts")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap();
+    let shop: (String,) = on!(&app.pool, |db| sqlx::query_as("select shop_id from carts")
+        .fetch_one(db)
+        .await)
+    .unwrap();
     assert_eq!(shop.0, "boutique-emilie");
 }

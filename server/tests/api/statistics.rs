@@ -3,6 +3,7 @@ use chrono::{DateTime, Duration, DurationRound, Utc};
 use serde_json::{json, Value};
 use server::db;
 use server::links::{LinkKind, LinkSigner};
+use server::on;
 
 use crate::helpers::{cart_updated, TestApp, TEST_LINK_KEY};
 
@@ -32,14 +33,14 @@ fn order(
 }
 
 async fn delivery_of(app: &TestApp, cart: &str, step: &str) -> String {
-    let (id,): (String,) = sqlx::query_as(
+    let (id,): (String,) = on!(&app.pool, |db| sqlx::query_as(
         "select d.delivery_id from deliveries d join carts c on c.cart_id = d.cart_id
          where c.external_id = $1 and d.step_id = $2 and d.status = 'sent'",
     )
     .bind(cart)
     .bind(step)
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(db)
+    .await)
     .unwrap();
     id
 }
@@ -115,12 +116,12 @@ async fn scripted_history() -> (TestApp, String) {
     .await
     .unwrap();
     refresh(&app).await;
-    let (code,): (String,) = sqlx::query_as(
+    let (code,): (String,) = on!(&app.pool, |db| sqlx::query_as(
         "select cp.code from coupons cp join deliveries d on d.delivery_id = cp.delivery_id
          join carts c on c.cart_id = d.cart_id where c.external_id = 'cart-b'",
     )
-    .fetch_one(&app.pool)
-    .await
+    .fetch_one(db)
+    .await)
     .unwrap();
 
     // A orders within a week of its last reminder (credited to step 2, its send), B with its
@@ -246,7 +247,11 @@ async fn the_stored_days_equal_a_recount_from_the_raw_rows() {
         "delete from stats_reach_days",
         "delete from stats_state",
     ] {
-        sqlx::query(statement).execute(&app.pool).await.unwrap();
+        on!(&app.pool, |db| sqlx::query(statement)
+            .execute(db)
+            .await
+            .map(server::db::Done::from))
+        .unwrap();
     }
     let report = db::stats::refresh(&app.pool, "demo", Utc::now())
         .await
@@ -270,10 +275,13 @@ async fn the_stored_days_equal_a_recount_from_the_raw_rows() {
 #[tokio::test]
 async fn a_longer_attribution_window_recounts_every_day() {
     let (app, _) = scripted_history().await;
-    sqlx::query("update shop_settings set attribution_window_days = 30")
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    on!(&app.pool, |db| sqlx::query(
+        "update shop_settings set attribution_window_days = 30"
+    )
+    .execute(db)
+    .await
+    .map(server::db::Done::from))
+    .unwrap();
 
     let report = db::stats::refresh(&app.pool, "demo", Utc::now())
         .await
@@ -368,15 +376,19 @@ async fn the_csv_export_has_the_tables_and_needs_a_session() {
 async fn a_claim_left_by_a_refresh_that_died_is_counted_by_the_next() {
     let (app, _) = scripted_history().await;
     let yesterday = (Utc::now() - Duration::days(1)).date_naive();
-    sqlx::query("delete from stats_days")
-        .execute(&app.pool)
+    on!(&app.pool, |db| sqlx::query("delete from stats_days")
+        .execute(db)
         .await
-        .unwrap();
-    sqlx::query("insert into stats_claimed_days (shop_id, day) values ('demo', $1)")
-        .bind(yesterday)
-        .execute(&app.pool)
-        .await
-        .unwrap();
+        .map(server::db::Done::from))
+    .unwrap();
+    on!(&app.pool, |db| sqlx::query(
+        "insert into stats_claimed_days (shop_id, day) values ('demo', $1)"
+    )
+    .bind(yesterday)
+    .execute(db)
+    .await
+    .map(server::db::Done::from))
+    .unwrap();
 
     let report = db::stats::refresh(&app.pool, "demo", Utc::now())
         .await

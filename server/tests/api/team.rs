@@ -5,6 +5,7 @@
 use axum::http::StatusCode;
 use domain::settings::NewShopDraft;
 use domain::team::Role;
+use server::on;
 
 use crate::helpers::TestApp;
 
@@ -21,10 +22,12 @@ fn other_shop() -> NewShopDraft {
 }
 
 async fn first_step_enabled(app: &TestApp) -> bool {
-    sqlx::query_scalar("select enabled from reminder_steps where step_id = 'demo-step-1'")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
+    on!(&app.pool, |db| sqlx::query_scalar(
+        "select enabled from reminder_steps where step_id = 'demo-step-1'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap()
 }
 
 #[tokio::test]
@@ -187,11 +190,12 @@ async fn an_owner_adds_a_shop_that_gets_its_own_key_and_a_bad_currency_or_zone_i
         )
         .await;
     assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", posted.body);
-    let in_other: i64 =
-        sqlx::query_scalar("select count(*) from carts where shop_id = 'other-shop'")
-            .fetch_one(&app.pool)
-            .await
-            .unwrap();
+    let in_other: i64 = on!(&app.pool, |db| sqlx::query_scalar(
+        "select count(*) from carts where shop_id = 'other-shop'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
     assert_eq!(in_other, 1);
 }
 

@@ -2,6 +2,7 @@
 //! zone, and a shop that fails does not stop the others.
 
 use domain::settings::NewShopDraft;
+use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
 use crate::smtp_peer::SmtpPeer;
@@ -24,11 +25,14 @@ async fn two_shops_with_a_due_cart() -> (TestApp, String) {
     let app = TestApp::spawn(Some(0)).await;
     let demo_key = app.api_key().await;
     let (swiss, swiss_key) = app.add_shop(zurich()).await;
-    sqlx::query("update reminder_steps set enabled = true where shop_id = $1")
-        .bind(&swiss)
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    on!(&app.pool, |db| sqlx::query(
+        "update reminder_steps set enabled = true where shop_id = $1"
+    )
+    .bind(&swiss)
+    .execute(db)
+    .await
+    .map(server::db::Done::from))
+    .unwrap();
     let posted = app
         .post_events(
             &demo_key,
@@ -70,11 +74,12 @@ async fn one_pass_reminds_the_carts_of_every_shop_each_from_its_own_sender_and_c
     assert!(to_anna.data.contains("CHF"));
     assert!(!to_john.data.contains("bonjour@emilie.example"));
     // The run history has a line per shop: each shop's Sending tab shows its own.
-    let runs: Vec<(String,)> =
-        sqlx::query_as("select shop_id from engine_runs where trigger = 'cli' order by shop_id")
-            .fetch_all(&app.pool)
-            .await
-            .unwrap();
+    let runs: Vec<(String,)> = on!(&app.pool, |db| sqlx::query_as(
+        "select shop_id from engine_runs where trigger = 'cli' order by shop_id"
+    )
+    .fetch_all(db)
+    .await)
+    .unwrap();
     assert_eq!(runs, vec![(swiss,), ("demo".to_owned(),)]);
 }
 
@@ -82,11 +87,14 @@ async fn one_pass_reminds_the_carts_of_every_shop_each_from_its_own_sender_and_c
 async fn a_shop_whose_pass_fails_does_not_stop_the_other_shops() {
     let (app, swiss) = two_shops_with_a_due_cart().await;
     // A stored value the domain refuses: the Swiss shop's campaign cannot be loaded.
-    sqlx::query("update reminder_steps set delay_amount = -1 where shop_id = $1")
-        .bind(&swiss)
-        .execute(&app.pool)
-        .await
-        .unwrap();
+    on!(&app.pool, |db| sqlx::query(
+        "update reminder_steps set delay_amount = -1 where shop_id = $1"
+    )
+    .bind(&swiss)
+    .execute(db)
+    .await
+    .map(server::db::Done::from))
+    .unwrap();
 
     let result = server::jobs::run_recorded(
         &app.sender(),
@@ -101,11 +109,11 @@ async fn a_shop_whose_pass_fails_does_not_stop_the_other_shops() {
     let outbox = app.outbox();
     assert_eq!(outbox.len(), 1, "the demo shop's reminder went out");
     assert!(outbox[0].contains("john@example.com"));
-    let runs: Vec<(String, Option<String>)> = sqlx::query_as(
+    let runs: Vec<(String, Option<String>)> = on!(&app.pool, |db| sqlx::query_as(
         "select shop_id, error from engine_runs where trigger = 'cli' order by shop_id",
     )
-    .fetch_all(&app.pool)
-    .await
+    .fetch_all(db)
+    .await)
     .unwrap();
     assert_eq!(runs.len(), 2);
     assert_eq!(runs[0].0, swiss);

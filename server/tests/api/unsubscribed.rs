@@ -1,18 +1,20 @@
 use axum::{body::Body, http::Request, http::StatusCode};
 use serde_json::Value;
+use server::on;
 
 use crate::helpers::TestApp;
 
 async fn suppress(app: &TestApp, email: &str, reason: &str, at: &str) {
-    sqlx::query(
+    on!(&app.pool, |db| sqlx::query(
         "insert into suppressions (shop_id, email, reason, created_at) values ($1, $2, $3, $4)",
     )
     .bind(server::demo::DEMO_SHOP_ID)
     .bind(email)
     .bind(reason)
     .bind(at.parse::<chrono::DateTime<chrono::Utc>>().unwrap())
-    .execute(&app.pool)
+    .execute(db)
     .await
+    .map(server::db::Done::from))
     .unwrap();
 }
 

@@ -6,6 +6,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use chrono::Utc;
 use serde_json::{json, Value};
+use server::on;
 
 use crate::helpers::{TestApp, TestResponse};
 
@@ -64,10 +65,12 @@ async fn connected() -> TestApp {
 }
 
 async fn order_row(app: &TestApp) -> (String, i64) {
-    sqlx::query_as("select status, total_tax_incl from orders where external_id = '727'")
-        .fetch_one(&app.pool)
-        .await
-        .unwrap()
+    on!(&app.pool, |db| sqlx::query_as(
+        "select status, total_tax_incl from orders where external_id = '727'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap()
 }
 
 #[tokio::test]

@@ -1,3 +1,6 @@
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -144,40 +147,37 @@ impl StepRow {
 #[tracing::instrument(skip_all, fields(shop_id))]
 pub async fn load_campaign(pool: &Pool, shop_id: &str) -> Result<Option<Campaign>, DbError> {
     let mut conn = pool.acquire().await?;
-    load_campaign_on(&mut conn, shop_id).await
+    load_campaign_on(&mut conn.conn(), shop_id).await
 }
 
-async fn load_campaign_on(
-    conn: &mut sqlx::SqliteConnection,
-    shop_id: &str,
-) -> Result<Option<Campaign>, DbError> {
-    let Some(campaign): Option<CampaignRow> = sqlx::query_as(
+async fn load_campaign_on(conn: &mut Conn<'_>, shop_id: &str) -> Result<Option<Campaign>, DbError> {
+    let Some(campaign): Option<CampaignRow> = on!(conn, |db| sqlx::query_as(
         "select campaign_id, name, escalation, paused from campaigns where shop_id = $1
          order by created_at, campaign_id limit 1",
     )
     .bind(shop_id)
-    .fetch_optional(&mut *conn)
-    .await?
+    .fetch_optional(db)
+    .await)?
     else {
         return Ok(None);
     };
-    let steps: Vec<StepRow> = sqlx::query_as(
+    let steps: Vec<StepRow> = on!(conn, |db| sqlx::query_as(
         "select step_id, delay_amount, delay_unit, enabled, newsletter_only, profile_active,
                 profile_inactive, profile_never_ordered, discount_mode, value_basis, template_id
          from reminder_steps where campaign_id = $1",
     )
     .bind(&campaign.campaign_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let discount_rows: Vec<DiscountRow> = sqlx::query_as(
+    .fetch_all(db)
+    .await)?;
+    let discount_rows: Vec<DiscountRow> = on!(conn, |db| sqlx::query_as(
         "select d.step_id, d.min_value, d.max_value, d.kind, d.value, d.tax_included,
                 d.validity_days, d.combinable
          from step_discounts d join reminder_steps s on s.step_id = d.step_id
          where s.campaign_id = $1 order by d.step_id, d.position",
     )
     .bind(&campaign.campaign_id)
-    .fetch_all(&mut *conn)
-    .await?;
+    .fetch_all(db)
+    .await)?;
 
     let mut by_step: BTreeMap<String, Vec<DiscountRow>> = BTreeMap::new();
     for row in discount_rows {
@@ -220,20 +220,21 @@ fn discount_rows(
 }
 
 pub async fn insert_campaign(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     campaign: &Campaign,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(conn, |db| {
+        sqlx::query(
         "insert into campaigns (campaign_id, shop_id, name, created_at, updated_at) values ($1, $2, $3, $4, $4)",
     )
     .bind(campaign.id())
     .bind(shop_id)
     .bind(campaign.name())
     .bind(now)
-    .execute(&mut *conn)
-    .await?;
+    .execute(db).await.map(Done::from)
+    })?;
     for step in campaign.steps() {
         upsert_step(conn, shop_id, campaign.id(), step, now).await?;
     }
@@ -256,14 +257,15 @@ fn step_columns(step: &ReminderStep) -> (&'static str, Option<&'static str>, &'s
 /// Writes a step row (a new one, or over the one with its id, keeping its `created_at`) and
 /// its discount rows.
 pub(super) async fn upsert_step(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     campaign_id: &str,
     step: &ReminderStep,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
     let (mode, basis, unit) = step_columns(step);
-    sqlx::query(
+    on!(conn, |db| {
+        sqlx::query(
         "insert into reminder_steps (step_id, shop_id, campaign_id, delay_amount, delay_unit, enabled,
              newsletter_only, profile_active, profile_inactive, profile_never_ordered, discount_mode,
              value_basis, template_id, created_at, updated_at)
@@ -290,17 +292,20 @@ pub(super) async fn upsert_step(
     .bind(basis)
     .bind(&step.template_id)
     .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query("delete from step_discounts where step_id = $1")
-        .bind(&step.id)
-        .execute(&mut *conn)
-        .await?;
+    .execute(db).await.map(Done::from)
+    })?;
+    on!(conn, |db| sqlx::query(
+        "delete from step_discounts where step_id = $1"
+    )
+    .bind(&step.id)
+    .execute(db)
+    .await
+    .map(Done::from))?;
     insert_discounts(conn, shop_id, step, now).await
 }
 
 async fn insert_discounts(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     step: &ReminderStep,
     now: DateTime<Utc>,
@@ -314,7 +319,8 @@ async fn insert_discounts(
             } => ("amount", amount, tax_included),
             DiscountKind::FreeShipping => ("free_shipping", rust_decimal::Decimal::ZERO, false),
         };
-        sqlx::query(
+        on!(conn, |db| {
+            sqlx::query(
             "insert into step_discounts (step_id, shop_id, position, min_value, max_value, kind, value,
                  tax_included, validity_days, combinable, created_at)
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
@@ -330,8 +336,8 @@ async fn insert_discounts(
         .bind(i64::from(discount.validity.days()))
         .bind(discount.combinable)
         .bind(now)
-        .execute(&mut *conn)
-        .await?;
+        .execute(db).await.map(Done::from)
+        })?;
     }
     Ok(())
 }
@@ -358,8 +364,8 @@ pub async fn save_step(
     step: &ReminderStep,
     now: DateTime<Utc>,
 ) -> Result<StepSave, DbError> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let result = save_step_on(&mut tx, shop_id, step, now).await?;
+    let mut tx = pool.begin_write().await?;
+    let result = save_step_on(&mut tx.conn(), shop_id, step, now).await?;
     // A refused step leaves nothing behind: dropping the transaction rolls it back.
     if matches!(result, StepSave::Saved { .. }) {
         tx.commit().await?;
@@ -368,7 +374,7 @@ pub async fn save_step(
 }
 
 async fn save_step_on(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     step: &ReminderStep,
     now: DateTime<Utc>,
@@ -376,13 +382,13 @@ async fn save_step_on(
     let Some(campaign) = load_campaign_on(conn, shop_id).await? else {
         return Ok(StepSave::NotFound);
     };
-    let template: Option<(String,)> = sqlx::query_as(
+    let template: Option<(String,)> = on!(conn, |db| sqlx::query_as(
         "select template_id from email_templates where template_id = $1 and shop_id = $2",
     )
     .bind(&step.template_id)
     .bind(shop_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    .fetch_optional(db)
+    .await)?;
     if template.is_none() {
         return Ok(StepSave::UnknownTemplate);
     }

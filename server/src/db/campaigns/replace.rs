@@ -1,6 +1,9 @@
 //! A shop's campaign replaced as a whole (an import), listed, paused and resumed (the
 //! `relance campaign` commands).
 
+use crate::db::on;
+use crate::db::Conn;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 use domain::Campaign;
 
@@ -11,25 +14,29 @@ use crate::db::{DbError, Pool};
 /// transaction; inserts it when the shop has none. The old steps go: the reminders they sent
 /// keep their step ids in the history.
 pub async fn replace_campaign(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     campaign: &Campaign,
     now: DateTime<Utc>,
 ) -> Result<String, DbError> {
-    let existing: Option<String> = sqlx::query_scalar(
+    let existing: Option<String> = on!(conn, |db| {
+        sqlx::query_scalar(
         "select campaign_id from campaigns where shop_id = $1 order by created_at, campaign_id limit 1",
     )
     .bind(shop_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    .fetch_optional(db).await
+    })?;
     let campaign_id = match existing {
         Some(id) => {
-            sqlx::query("delete from reminder_steps where campaign_id = $1 and shop_id = $2")
-                .bind(&id)
-                .bind(shop_id)
-                .execute(&mut *conn)
-                .await?;
-            sqlx::query(
+            on!(conn, |db| sqlx::query(
+                "delete from reminder_steps where campaign_id = $1 and shop_id = $2"
+            )
+            .bind(&id)
+            .bind(shop_id)
+            .execute(db)
+            .await
+            .map(Done::from))?;
+            on!(conn, |db| sqlx::query(
                 "update campaigns set name = $1, escalation = $2, updated_at = $3
                  where campaign_id = $4",
             )
@@ -37,12 +44,14 @@ pub async fn replace_campaign(
             .bind(campaign.escalation())
             .bind(now)
             .bind(&id)
-            .execute(&mut *conn)
-            .await?;
+            .execute(db)
+            .await
+            .map(Done::from))?;
             id
         }
         None => {
-            sqlx::query(
+            on!(conn, |db| {
+                sqlx::query(
                 "insert into campaigns (campaign_id, shop_id, name, escalation, created_at, updated_at)
                  values ($1, $2, $3, $4, $5, $5)",
             )
@@ -51,8 +60,8 @@ pub async fn replace_campaign(
             .bind(campaign.name())
             .bind(campaign.escalation())
             .bind(now)
-            .execute(&mut *conn)
-            .await?;
+            .execute(db).await.map(Done::from)
+            })?;
             campaign.id().to_owned()
         }
     };
@@ -73,7 +82,7 @@ pub struct CampaignLine {
 }
 
 pub async fn list_campaigns(pool: &Pool, shop_id: &str) -> Result<Vec<CampaignLine>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select c.campaign_id, c.name, c.paused, count(s.step_id) as steps,
              coalesce(sum(s.enabled), 0) as steps_on
          from campaigns c left join reminder_steps s on s.campaign_id = c.campaign_id
@@ -82,8 +91,8 @@ pub async fn list_campaigns(pool: &Pool, shop_id: &str) -> Result<Vec<CampaignLi
          order by c.created_at, c.campaign_id",
     )
     .bind(shop_id)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 /// Pauses or resumes the shop's campaign `campaign_id`, or all of them; how many changed.
@@ -94,7 +103,7 @@ pub async fn set_paused(
     paused: bool,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
-    Ok(sqlx::query(
+    Ok(on!(pool, |db| sqlx::query(
         "update campaigns set paused = $1, updated_at = $2
          where shop_id = $3 and ($4 is null or campaign_id = $4) and paused <> $1",
     )
@@ -102,7 +111,8 @@ pub async fn set_paused(
     .bind(now)
     .bind(shop_id)
     .bind(campaign_id)
-    .execute(pool)
-    .await?
+    .execute(db)
+    .await
+    .map(Done::from))?
     .rows_affected())
 }

@@ -1,5 +1,7 @@
 //! The Reminders page's switches: a step on or off, a step deleted, the campaign's escalation.
 
+use crate::db::on;
+use crate::db::Done;
 use chrono::{DateTime, Utc};
 
 use crate::db::{DbError, Pool};
@@ -12,30 +14,30 @@ pub async fn set_step_enabled(
     enabled: bool,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    Ok(sqlx::query(
+    Ok(on!(pool, |db| sqlx::query(
         "update reminder_steps set enabled = $1, updated_at = $2 where step_id = $3 and shop_id = $4",
     )
     .bind(enabled)
     .bind(now)
     .bind(step_id)
     .bind(shop_id)
-    .execute(pool)
-    .await?
+    .execute(db).await.map(Done::from))?
     .rows_affected()
         == 1)
 }
 
 /// Deletes a reminder (its discounts go with it; its deliveries stay for the statistics).
 pub async fn delete_step(pool: &Pool, shop_id: &str, step_id: &str) -> Result<bool, DbError> {
-    Ok(
-        sqlx::query("delete from reminder_steps where step_id = $1 and shop_id = $2")
-            .bind(step_id)
-            .bind(shop_id)
-            .execute(pool)
-            .await?
-            .rows_affected()
-            == 1,
+    Ok(on!(pool, |db| sqlx::query(
+        "delete from reminder_steps where step_id = $1 and shop_id = $2"
     )
+    .bind(step_id)
+    .bind(shop_id)
+    .execute(db)
+    .await
+    .map(Done::from))?
+    .rows_affected()
+        == 1)
 }
 
 /// Turns the shop's campaign's escalation on or off; `false` if the shop has no campaign.
@@ -45,7 +47,7 @@ pub async fn set_escalation(
     escalation: bool,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let updated = sqlx::query(
+    let updated = on!(pool, |db| sqlx::query(
         "update campaigns set escalation = $1, updated_at = $2
          where campaign_id = (select campaign_id from campaigns where shop_id = $3
                               order by created_at, campaign_id limit 1)",
@@ -53,8 +55,9 @@ pub async fn set_escalation(
     .bind(escalation)
     .bind(now)
     .bind(shop_id)
-    .execute(pool)
-    .await?
+    .execute(db)
+    .await
+    .map(Done::from))?
     .rows_affected();
     Ok(updated > 0)
 }

@@ -1,10 +1,12 @@
 //! Customers named by a group of events: created, refreshed when the event says something
 //! new, and left alone (no row or index write) when it does not.
 
+use crate::db::on;
+use crate::db::sql::Sql;
+use crate::db::Conn;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Utc};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::memory::WriterMemory;
 use super::read::stored_customers;
@@ -29,7 +31,7 @@ fn refreshed_columns() -> impl Iterator<Item = &'static str> {
 /// (from the writer's memory when it has them) and only new or changed customers are written
 /// (an unchanged one costs no row or index write, and `updated_at` keeps the last real change).
 pub async fn upsert_customers(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     memory: &mut WriterMemory,
     rows: &[CustomerRow<'_>],
     now: DateTime<Utc>,
@@ -73,7 +75,7 @@ pub async fn upsert_customers(
 }
 
 async fn write_customers(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     customers: &[StoredCustomer],
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
@@ -91,7 +93,7 @@ async fn write_customers(
         refresh.join(", ")
     );
     for chunk in customers.chunks(rows_per_statement(columns.len())) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(&insert);
+        let mut query: Sql = Sql::new(&insert);
         query.push_values(chunk, |mut row, c| {
             // In the order of CUSTOMER_COLUMNS.
             row.push_bind(c.shop_id.clone())
@@ -114,7 +116,7 @@ async fn write_customers(
                 .push_bind(now);
         });
         query.push(&on_conflict);
-        query.build().execute(&mut *conn).await?;
+        on!(conn, |db| query.execute(db, true).await)?;
     }
     Ok(())
 }

@@ -1,41 +1,48 @@
 //! The ingestion writer's reads, inside its write transaction: what the group's events are
 //! about, as stored, with what the writer's memory already holds taken first.
 
+use crate::db::on;
+use crate::db::sql::Sql;
+use crate::db::Conn;
+use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::memory::WriterMemory;
 use super::rows::{StoredCartRow, StoredCustomer, CUSTOMER_COLUMNS, STORED_CART_COLUMNS};
 use super::statements::LOOKUP_CHUNK;
-use crate::db::{push_list, DbError};
+use crate::db::DbError;
 
 /// Starts a group: the memory stays valid only if no other connection committed since.
-pub async fn check_memory(
-    conn: &mut SqliteConnection,
-    memory: &mut WriterMemory,
-) -> Result<(), DbError> {
-    let version: i64 = sqlx::query_scalar("pragma data_version")
-        .fetch_one(conn)
-        .await?;
-    memory.check(version);
+pub async fn check_memory(conn: &mut Conn<'_>, memory: &mut WriterMemory) -> Result<(), DbError> {
+    match conn {
+        // Changes when another connection commits; the writer's own commits leave it.
+        Conn::Sqlite(conn) => {
+            let version: i64 = sqlx::query_scalar("pragma data_version")
+                .fetch_one(&mut **conn)
+                .await?;
+            memory.check(version);
+        }
+        // Other processes write to the same database at any time: nothing read before this
+        // transaction can be trusted, so the writer reads afresh.
+        Conn::Postgres(_) => memory.forget(),
+    }
     Ok(())
 }
 
 /// Which of `event_ids` this key already sent.
 pub async fn known_event_ids(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     api_key_id: &str,
     event_ids: &[&str],
 ) -> Result<Vec<String>, DbError> {
     let mut known = Vec::new();
     for chunk in event_ids.chunks(LOOKUP_CHUNK) {
-        let mut query: QueryBuilder<Sqlite> =
-            QueryBuilder::new("select event_id from cart_events where api_key_id = ");
+        let mut query: Sql = Sql::new("select event_id from cart_events where api_key_id = ");
         query
             .push_bind(api_key_id.to_owned())
             .push(" and event_id in (");
-        push_list(&mut query, chunk);
-        let rows: Vec<(String,)> = query.build_query_as().fetch_all(&mut *conn).await?;
+        query.push_list(chunk);
+        let rows: Vec<(String,)> = on!(conn, |db| query.fetch_all(db).await)?;
         known.extend(rows.into_iter().map(|(id,)| id));
     }
     Ok(known)
@@ -44,7 +51,7 @@ pub async fn known_event_ids(
 /// The shop's rows of `table` with these external ids: first those `take` finds in the
 /// writer's memory, then the rest read `LOOKUP_CHUNK` at a time.
 async fn lookup<T>(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     columns: &str,
     table: &str,
     shop_id: &str,
@@ -52,7 +59,7 @@ async fn lookup<T>(
     mut take: impl FnMut(&str) -> Option<T>,
 ) -> Result<Vec<T>, DbError>
 where
-    T: for<'r> sqlx::FromRow<'r, SqliteRow> + Send + Unpin,
+    T: for<'r> sqlx::FromRow<'r, SqliteRow> + for<'r> sqlx::FromRow<'r, PgRow> + Send + Unpin,
 {
     let mut rows = Vec::with_capacity(external_ids.len());
     let mut unknown = Vec::new();
@@ -63,13 +70,12 @@ where
         }
     }
     for chunk in unknown.chunks(LOOKUP_CHUNK) {
-        let mut query: QueryBuilder<Sqlite> =
-            QueryBuilder::new(format!("select {columns} from {table} where shop_id = "));
+        let mut query: Sql = Sql::new(format!("select {columns} from {table} where shop_id = "));
         query
             .push_bind(shop_id.to_owned())
             .push(" and external_id in (");
-        push_list(&mut query, chunk);
-        rows.extend(query.build_query_as::<T>().fetch_all(&mut *conn).await?);
+        query.push_list(chunk);
+        rows.extend(on!(conn, |db| query.fetch_all::<T, _>(db).await)?);
     }
     Ok(rows)
 }
@@ -77,7 +83,7 @@ where
 /// The shop's stored carts among `external_ids`; those the writer's memory holds are taken
 /// from it, not read (the group stores them back).
 pub async fn stored_carts(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     memory: &mut WriterMemory,
     shop_id: &str,
     external_ids: &[&str],
@@ -96,7 +102,7 @@ pub async fn stored_carts(
 /// The shop's stored customers among `external_ids`; those the writer's memory holds are
 /// taken from it, not read (the group stores them back).
 pub async fn stored_customers(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     memory: &mut WriterMemory,
     shop_id: &str,
     external_ids: &[&str],
@@ -109,43 +115,39 @@ pub async fn stored_customers(
 }
 
 /// The number the next event received takes: the memory's, or one past the last stored.
-pub async fn next_event_seq(
-    conn: &mut SqliteConnection,
-    memory: &WriterMemory,
-) -> Result<i64, DbError> {
+pub async fn next_event_seq(conn: &mut Conn<'_>, memory: &WriterMemory) -> Result<i64, DbError> {
     if let Some(seq) = memory.next_event_seq() {
         return Ok(seq);
     }
-    let last: Option<i64> = sqlx::query_scalar("select max(event_seq) from cart_events")
-        .fetch_one(conn)
-        .await?;
+    let last: Option<i64> = on!(conn, |db| sqlx::query_scalar(
+        "select max(event_seq) from cart_events"
+    )
+    .fetch_one(db)
+    .await)?;
     Ok(last.unwrap_or(0) + 1)
 }
 
 /// The last event stored about each of these carts while the shop did not know them (an order
 /// or a deletion before any update), by external id: where a cart created now links its chain.
 pub async fn unknown_cart_heads(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     external_ids: &[&str],
 ) -> Result<Vec<(String, i64)>, DbError> {
     let mut heads = Vec::new();
     for chunk in external_ids.chunks(LOOKUP_CHUNK) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let mut query: Sql = Sql::new(
             "select cart_external_id, max(event_seq) from cart_events
              where outcome = 'unknown_cart' and shop_id = ",
         );
         query
             .push_bind(shop_id.to_owned())
             .push(" and cart_external_id in (");
-        push_list(&mut query, chunk);
+        query.push_list(chunk);
         query.push(" group by cart_external_id");
-        heads.extend(
-            query
-                .build_query_as::<(String, i64)>()
-                .fetch_all(&mut *conn)
-                .await?,
-        );
+        heads.extend(on!(conn, |db| query
+            .fetch_all::<(String, i64), _>(db)
+            .await)?);
     }
     Ok(heads)
 }
@@ -165,22 +167,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}/memory.db", dir.path().display());
         let pool = crate::db::connect(&url).await.unwrap();
-        sqlx::query("create table t (x integer)")
-            .execute(&pool)
+        on!(&pool, |db| sqlx::query("create table t (x integer)")
+            .execute(db)
             .await
-            .unwrap();
+            .map(crate::db::Done::from))
+        .unwrap();
         let mut writer = pool.acquire().await.unwrap();
         let mut memory = WriterMemory::default();
 
-        check_memory(&mut writer, &mut memory).await.unwrap();
+        check_memory(&mut writer.conn(), &mut memory).await.unwrap();
         memory.will_store_cart("shop", cart("c-1"));
         memory.committed();
         // Its own commits do not count.
-        sqlx::query("insert into t values (1)")
-            .execute(&mut *writer)
+        on!(writer, |db| sqlx::query("insert into t values (1)")
+            .execute(db)
             .await
-            .unwrap();
-        check_memory(&mut writer, &mut memory).await.unwrap();
+            .map(crate::db::Done::from))
+        .unwrap();
+        check_memory(&mut writer.conn(), &mut memory).await.unwrap();
         assert_eq!(memory.known_carts(), 1);
 
         let mut other = sqlx::SqliteConnection::connect(&url).await.unwrap();
@@ -188,7 +192,7 @@ mod tests {
             .execute(&mut other)
             .await
             .unwrap();
-        check_memory(&mut writer, &mut memory).await.unwrap();
+        check_memory(&mut writer.conn(), &mut memory).await.unwrap();
         assert_eq!(memory.known_carts(), 0);
         assert!(memory.take_cart("shop", "c-1").is_none());
     }

@@ -1,9 +1,11 @@
 //! The ingestion writer's writes: a whole group of events in a few multi-row statements
 //! inside the caller's transaction, most of them built as one command (`Statements`).
 
+use crate::db::on;
+use crate::db::sql::Sql;
+use crate::db::Conn;
 use chrono::{DateTime, Utc};
 use domain::Cart;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::rows::{CartWrite, EventRow, OrderRow};
 use super::statements::{insert_into, rows_per_statement, Statements, LOOKUP_CHUNK};
@@ -245,7 +247,7 @@ pub fn chain_cart(statements: &mut Statements, cart_id: &str, last_event_seq: i6
 
 /// Records orders once (a shop resending one under another event id changes nothing).
 pub async fn insert_orders(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     rows: &[OrderRow],
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
@@ -273,7 +275,7 @@ pub async fn insert_orders(
                 ))
             })
             .collect::<Result<Vec<_>, DbError>>()?;
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(&insert);
+        let mut query: Sql = Sql::new(&insert);
         query.push_values(chunk.iter().zip(encoded), |mut row, (o, (total, codes))| {
             row.push_bind(o.order_id.clone())
                 .push_bind(o.shop_id.clone())
@@ -288,7 +290,7 @@ pub async fn insert_orders(
                 .push_bind(o.status.as_str());
         });
         query.push(" on conflict (shop_id, external_id) do nothing");
-        query.build().execute(&mut *conn).await?;
+        on!(conn, |db| query.execute(db, true).await)?;
     }
     Ok(())
 }

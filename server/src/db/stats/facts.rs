@@ -1,16 +1,18 @@
 //! The raw rows one day's figures are computed from (see `domain::stats::DayFacts` for which).
 
+use crate::db::on;
+use crate::db::sql::Sql;
+use crate::db::Conn;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Duration, Utc};
 use domain::stats::{Order, Period, SentReminder, Touch};
 use rust_decimal::Decimal;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::orders::{crediting_orders, used_codes, OrderRow, ORDER_COLUMNS};
 use super::CHUNK;
 use crate::db::money::from_db;
-use crate::db::{push_list, DbError};
+use crate::db::DbError;
 
 pub struct DayInput {
     pub carts_created: u64,
@@ -49,7 +51,7 @@ const REMINDER_COLUMNS: &str = "select d.delivery_id, d.cart_id, d.customer_id, 
     where +d.status = 'sent' and ";
 
 pub async fn load_day(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     period: Period,
     abandoned_after: Duration,
@@ -93,19 +95,17 @@ pub async fn load_day(
     })
 }
 
-async fn created(
-    conn: &mut SqliteConnection,
-    shop_id: &str,
-    period: Period,
-) -> Result<u64, DbError> {
-    let (created,): (i64,) = sqlx::query_as(
+async fn created(conn: &mut Conn<'_>, shop_id: &str, period: Period) -> Result<u64, DbError> {
+    let (created,): (i64,) =
+        on!(conn, |db| {
+            sqlx::query_as(
         "select count(*) from carts where shop_id = $1 and created_at >= $2 and created_at < $3",
     )
     .bind(shop_id)
     .bind(period.from)
     .bind(period.to)
-    .fetch_one(&mut *conn)
-    .await?;
+    .fetch_one(db).await
+        })?;
     u64::try_from(created).map_err(DbError::corrupt)
 }
 
@@ -117,27 +117,27 @@ struct DayActivity {
 }
 
 async fn day_activity(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     period: Period,
 ) -> Result<DayActivity, DbError> {
-    let sent: Vec<(String, String)> = sqlx::query_as(
+    let sent: Vec<(String, String)> = on!(conn, |db| sqlx::query_as(
         "select cart_id, customer_id from deliveries
          where shop_id = $1 and sent_at >= $2 and sent_at < $3 and status = 'sent'",
     )
     .bind(shop_id)
     .bind(period.from)
     .bind(period.to)
-    .fetch_all(&mut *conn)
-    .await?;
-    let orders: Vec<OrderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    .fetch_all(db)
+    .await)?;
+    let orders: Vec<OrderRow> = on!(conn, |db| sqlx::query_as(sqlx::AssertSqlSafe(format!(
         "{ORDER_COLUMNS} shop_id = $1 and ordered_at >= $2 and ordered_at < $3"
     )))
     .bind(shop_id)
     .bind(period.from)
     .bind(period.to)
-    .fetch_all(&mut *conn)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     Ok(DayActivity {
         reminded_carts: sent.iter().map(|(cart, _)| cart.clone()).collect(),
         customers: sent.into_iter().map(|(_, customer)| customer).collect(),
@@ -150,7 +150,7 @@ async fn day_activity(
 /// of the customers' other reminders only unsubscribes count. Big days read a fraction of the
 /// events this way.
 async fn touches_needed(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     period: Period,
     orders: &[Order],
     reminders: &HashMap<String, ReminderRow>,
@@ -176,16 +176,16 @@ async fn touches_needed(
         .map(|chunk| (chunk, false))
         .chain(unsubscribes_only.chunks(CHUNK).map(|chunk| (chunk, true)));
     for (chunk, only_unsubscribes) in chunks {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let mut query: Sql = Sql::new(
             "select delivery_id, kind, occurred_at, probable_scanner from delivery_events where ",
         );
         if only_unsubscribes {
             query.push("kind = 'unsubscribe' and ");
         }
         query.push("delivery_id in (");
-        push_list(&mut query, chunk);
+        query.push_list(chunk);
         let rows: Vec<(String, String, DateTime<Utc>, bool)> =
-            query.build_query_as().fetch_all(&mut *conn).await?;
+            on!(conn, |db| query.fetch_all(db).await)?;
         for (id, kind, at, scanner) in rows {
             touches.add(id, &kind, Touch { at, scanner });
         }
@@ -233,16 +233,16 @@ fn sent_reminder(row: ReminderRow, touches: Touches) -> SentReminder {
 
 /// What the reminded carts were worth.
 async fn cart_values(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     carts: &BTreeSet<String>,
 ) -> Result<HashMap<String, Decimal>, DbError> {
     let mut values = HashMap::new();
     let carts: Vec<&String> = carts.iter().collect();
     for chunk in carts.chunks(CHUNK) {
-        let mut query: QueryBuilder<Sqlite> =
-            QueryBuilder::new("select cart_id, total_tax_incl from carts where cart_id in (");
-        push_list(&mut query, chunk);
-        let rows: Vec<(String, i64)> = query.build_query_as().fetch_all(&mut *conn).await?;
+        let mut query: Sql =
+            Sql::new("select cart_id, total_tax_incl from carts where cart_id in (");
+        query.push_list(chunk);
+        let rows: Vec<(String, i64)> = on!(conn, |db| query.fetch_all(db).await)?;
         values.extend(rows.into_iter().map(|(id, value)| (id, from_db(value))));
     }
     Ok(values)
@@ -251,13 +251,13 @@ async fn cart_values(
 /// Carts whose abandonment (last activity + the setting, with items, an email, neither ordered
 /// nor deleted by then) falls in the period and has happened by `now`.
 async fn abandoned(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     period: Period,
     after: Duration,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
-    let rows: Vec<(DateTime<Utc>, Moment, Moment)> = sqlx::query_as(
+    let rows: Vec<(DateTime<Utc>, Moment, Moment)> = on!(conn, |db| sqlx::query_as(
         "select last_activity_at, ordered_at, deleted_at from carts
              where shop_id = $1 and last_activity_at >= $2 and last_activity_at < $3
                and customer_id is not null and product_count > 0",
@@ -265,8 +265,8 @@ async fn abandoned(
     .bind(shop_id)
     .bind(period.from - after)
     .bind(period.to - after)
-    .fetch_all(&mut *conn)
-    .await?;
+    .fetch_all(db)
+    .await)?;
     Ok(rows
         .into_iter()
         .filter(|(last, ordered, deleted)| {
@@ -279,7 +279,7 @@ async fn abandoned(
 /// The sent reminders whose `column` is one of `ids`; with `shop_id`, of that shop's coupons
 /// only (codes are unique per shop, not across shops).
 async fn reminders_where(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: Option<&str>,
     column: &str,
     ids: &BTreeSet<String>,
@@ -287,7 +287,7 @@ async fn reminders_where(
     let ids: Vec<&String> = ids.iter().collect();
     let mut rows = Vec::new();
     for chunk in ids.chunks(CHUNK) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(REMINDER_COLUMNS);
+        let mut query: Sql = Sql::new(REMINDER_COLUMNS);
         if let Some(shop_id) = shop_id {
             query
                 .push("cp.shop_id = ")
@@ -295,13 +295,8 @@ async fn reminders_where(
                 .push(" and ");
         }
         query.push(column).push(" in (");
-        push_list(&mut query, chunk);
-        rows.extend(
-            query
-                .build_query_as::<ReminderRow>()
-                .fetch_all(&mut *conn)
-                .await?,
-        );
+        query.push_list(chunk);
+        rows.extend(on!(conn, |db| query.fetch_all::<ReminderRow, _>(db).await)?);
     }
     Ok(rows)
 }

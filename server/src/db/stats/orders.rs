@@ -1,15 +1,17 @@
 //! The orders a day's figures weigh: the paid ones that could credit its reminders, with the
 //! codes each one spent. A pending, cancelled or refunded order counts for nothing.
 
+use crate::db::on;
+use crate::db::sql::Sql;
+use crate::db::Conn;
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Utc};
 use domain::stats::Order;
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 use super::CHUNK;
 use crate::db::money::from_db;
-use crate::db::{push_list, DbError};
+use crate::db::DbError;
 
 #[derive(sqlx::FromRow)]
 pub(super) struct OrderRow {
@@ -25,7 +27,7 @@ pub(super) const ORDER_COLUMNS: &str =
 /// The orders that could credit these reminders: those of their carts, those that used their
 /// codes, and the day's own.
 pub(super) async fn crediting_orders(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     carts: &BTreeSet<String>,
     codes: BTreeSet<String>,
@@ -41,17 +43,13 @@ pub(super) async fn crediting_orders(
         .filter(|id| !orders.contains_key(id))
         .collect();
     for chunk in by_coupon.chunks(CHUNK) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(ORDER_COLUMNS);
+        let mut query: Sql = Sql::new(ORDER_COLUMNS);
         query
             .push("shop_id = ")
             .push_bind(shop_id.to_owned())
             .push(" and external_id in (");
-        push_list(&mut query, chunk);
-        for row in query
-            .build_query_as::<OrderRow>()
-            .fetch_all(&mut *conn)
-            .await?
-        {
+        query.push_list(chunk);
+        for row in on!(conn, |db| query.fetch_all::<OrderRow, _>(db).await)? {
             orders.insert(row.external_id.clone(), row);
         }
     }
@@ -74,20 +72,19 @@ pub(super) async fn crediting_orders(
 /// the code was spent by the redemption rules (its customer's, unexpired, over its minimum):
 /// a code an order merely listed counts for nothing.
 async fn spent_codes<'a>(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     orders: impl Iterator<Item = &'a String>,
 ) -> Result<HashMap<String, Vec<String>>, DbError> {
     let orders: Vec<&String> = orders.collect();
     let mut spent: HashMap<String, Vec<String>> = HashMap::new();
     for chunk in orders.chunks(CHUNK) {
-        let mut query: QueryBuilder<Sqlite> =
-            QueryBuilder::new("select used_by_order, code from coupons where shop_id = ");
+        let mut query: Sql = Sql::new("select used_by_order, code from coupons where shop_id = ");
         query
             .push_bind(shop_id.to_owned())
             .push(" and used_by_order in (");
-        push_list(&mut query, chunk);
-        let rows: Vec<(String, String)> = query.build_query_as().fetch_all(&mut *conn).await?;
+        query.push_list(chunk);
+        let rows: Vec<(String, String)> = on!(conn, |db| query.fetch_all(db).await)?;
         for (order, code) in rows {
             spent.entry(order).or_default().push(code);
         }
@@ -97,7 +94,7 @@ async fn spent_codes<'a>(
 
 /// The orders (external ids) that used any of these codes.
 async fn orders_using(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     codes: BTreeSet<String>,
 ) -> Result<BTreeSet<String>, DbError> {
@@ -105,11 +102,10 @@ async fn orders_using(
     for chunk in codes.into_iter().collect::<Vec<_>>().chunks(CHUNK) {
         // Unused codes are filtered here, not in SQL: with `used_by_order is not null` in
         // the query SQLite preferred the (shop, used_by_order) index, every used code.
-        let mut query: QueryBuilder<Sqlite> =
-            QueryBuilder::new("select used_by_order from coupons where shop_id = ");
+        let mut query: Sql = Sql::new("select used_by_order from coupons where shop_id = ");
         query.push_bind(shop_id.to_owned()).push(" and code in (");
-        push_list(&mut query, chunk);
-        let rows: Vec<(Option<String>,)> = query.build_query_as().fetch_all(&mut *conn).await?;
+        query.push_list(chunk);
+        let rows: Vec<(Option<String>,)> = on!(conn, |db| query.fetch_all(db).await)?;
         used.extend(rows.into_iter().filter_map(|(id,)| id));
     }
     Ok(used)
@@ -124,22 +120,17 @@ pub(super) fn used_codes(orders: &[Order]) -> BTreeSet<String> {
 }
 
 async fn orders_where(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     column: &str,
     ids: &BTreeSet<String>,
 ) -> Result<Vec<OrderRow>, DbError> {
     let ids: Vec<&String> = ids.iter().collect();
     let mut rows = Vec::new();
     for chunk in ids.chunks(CHUNK) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(ORDER_COLUMNS);
+        let mut query: Sql = Sql::new(ORDER_COLUMNS);
         query.push(column).push(" in (");
-        push_list(&mut query, chunk);
-        rows.extend(
-            query
-                .build_query_as::<OrderRow>()
-                .fetch_all(&mut *conn)
-                .await?,
-        );
+        query.push_list(chunk);
+        rows.extend(on!(conn, |db| query.fetch_all::<OrderRow, _>(db).await)?);
     }
     Ok(rows)
 }

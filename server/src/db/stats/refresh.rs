@@ -2,6 +2,8 @@
 //! become abandoned on since the last refresh (time alone does that), or every day when the
 //! attribution window or the time zone changed.
 
+use crate::db::on;
+use crate::db::Done;
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -41,7 +43,9 @@ pub async fn refresh(
     shop_id: &str,
     now: DateTime<Utc>,
 ) -> Result<RefreshReport, DbError> {
-    let Some(context) = sqlx::query_as::<_, Context>(
+    let Some(context) =
+        on!(pool, |db| {
+            sqlx::query_as::<_, Context>(
         "select s.time_zone, ss.abandoned_after_minutes, ss.attribution_window_days as window_days,
                 st.refreshed_at, st.window_days as stored_window, st.time_zone as stored_time_zone
          from shops s
@@ -50,8 +54,8 @@ pub async fn refresh(
          where s.shop_id = $1",
     )
     .bind(shop_id)
-    .fetch_optional(pool)
-    .await?
+    .fetch_optional(db).await
+        })?
     else {
         return Ok(RefreshReport {
             days: 0,
@@ -139,12 +143,13 @@ async fn forget_days_outside(
         "delete from stats_step_days where shop_id = $1 and (day < $2 or day > $3)",
         "delete from stats_reach_days where shop_id = $1 and (day < $2 or day > $3)",
     ] {
-        sqlx::query(statement)
+        on!(pool, |db| sqlx::query(statement)
             .bind(shop_id)
             .bind(first)
             .bind(today)
-            .execute(pool)
-            .await?;
+            .execute(db)
+            .await
+            .map(Done::from))?;
     }
     Ok(())
 }
@@ -177,11 +182,14 @@ async fn recount_days(
 
 async fn release_claims(pool: &Pool, shop_id: &str, days: &[NaiveDate]) -> Result<(), DbError> {
     for day in days {
-        sqlx::query("delete from stats_claimed_days where shop_id = $1 and day = $2")
-            .bind(shop_id)
-            .bind(day)
-            .execute(pool)
-            .await?;
+        on!(pool, |db| sqlx::query(
+            "delete from stats_claimed_days where shop_id = $1 and day = $2"
+        )
+        .bind(shop_id)
+        .bind(day)
+        .execute(db)
+        .await
+        .map(Done::from))?;
     }
     Ok(())
 }
@@ -194,7 +202,7 @@ async fn save_state(
     window_days: i64,
     time_zone: &str,
 ) -> Result<(), DbError> {
-    sqlx::query(
+    on!(pool, |db| sqlx::query(
         "insert into stats_state (shop_id, refreshed_at, window_days, time_zone)
          values ($1, $2, $3, $4)
          on conflict (shop_id) do update set refreshed_at = excluded.refreshed_at,
@@ -204,8 +212,9 @@ async fn save_state(
     .bind(now)
     .bind(window_days)
     .bind(time_zone)
-    .execute(pool)
-    .await?;
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }
 
@@ -215,24 +224,31 @@ static REFRESHING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 /// Moves the shop's marked days to its claimed days, in one write, and returns every claimed
 /// day: those just claimed and those a refresh that died had claimed.
 async fn claim_marks(pool: &Pool, shop_id: &str) -> Result<Vec<NaiveDate>, DbError> {
-    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-    let conn = &mut *tx;
+    let mut tx = pool.begin_write().await?;
+    let mut conn = tx.conn();
     let moved = async {
-        sqlx::query(
-            "insert or ignore into stats_claimed_days (shop_id, day)
-             select shop_id, day from stats_dirty_days where shop_id = $1",
+        on!(conn, |db| sqlx::query(
+            "insert into stats_claimed_days (shop_id, day)
+             select shop_id, day from stats_dirty_days where shop_id = $1
+             on conflict (shop_id, day) do nothing",
         )
         .bind(shop_id)
-        .execute(&mut *conn)
-        .await?;
-        sqlx::query("delete from stats_dirty_days where shop_id = $1")
-            .bind(shop_id)
-            .execute(&mut *conn)
-            .await?;
-        sqlx::query_as::<_, (NaiveDate,)>("select day from stats_claimed_days where shop_id = $1")
-            .bind(shop_id)
-            .fetch_all(&mut *conn)
-            .await
+        .execute(db)
+        .await
+        .map(Done::from))?;
+        on!(conn, |db| sqlx::query(
+            "delete from stats_dirty_days where shop_id = $1"
+        )
+        .bind(shop_id)
+        .execute(db)
+        .await
+        .map(Done::from))?;
+        on!(conn, |db| sqlx::query_as::<_, (NaiveDate,)>(
+            "select day from stats_claimed_days where shop_id = $1"
+        )
+        .bind(shop_id)
+        .fetch_all(db)
+        .await)
     }
     .await?;
     tx.commit().await?;
@@ -254,10 +270,9 @@ async fn recount_day(
 ) -> Result<(), DbError> {
     let period = calendar.period(day);
     let mut conn = pool.acquire().await?;
-    sqlx::query("begin").execute(&mut *conn).await?;
-    let input = load_day(&mut conn, shop_id, period, after, now).await;
-    sqlx::query("commit").execute(&mut *conn).await?;
-    let input = input?;
+    let mut snapshot = conn.begin().await?;
+    let input = load_day(&mut snapshot.conn(), shop_id, period, after, now).await?;
+    snapshot.commit().await?;
     let stats = day_stats(
         &DayFacts {
             day,
@@ -271,38 +286,41 @@ async fn recount_day(
         rules,
         |at| calendar.day_of(at),
     );
-    let mut tx = sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await?;
-    write_day(&mut tx, shop_id, &stats).await?;
+    let mut tx = conn.begin_write().await?;
+    write_day(&mut tx.conn(), shop_id, &stats).await?;
     tx.commit().await?;
     Ok(())
 }
 
 /// Marks the shop's day of `at` to be counted again at the next refresh.
 pub async fn mark_dirty(pool: &Pool, shop_id: &str, at: DateTime<Utc>) -> Result<(), DbError> {
-    sqlx::query("insert or ignore into stats_dirty_days (shop_id, day) values ($1, date($2))")
-        .bind(shop_id)
-        .bind(at)
-        .execute(pool)
-        .await?;
+    on!(pool, |db| sqlx::query(
+        "insert or ignore into stats_dirty_days (shop_id, day) values ($1, date($2))"
+    )
+    .bind(shop_id)
+    .bind(at)
+    .execute(db)
+    .await
+    .map(Done::from))?;
     Ok(())
 }
 
 /// When the shop's figures were last brought up to date.
 pub async fn refreshed_at(pool: &Pool, shop_id: &str) -> Result<Option<DateTime<Utc>>, DbError> {
-    Ok(sqlx::query_as::<_, (DateTime<Utc>,)>(
+    Ok(on!(pool, |db| sqlx::query_as::<_, (DateTime<Utc>,)>(
         "select refreshed_at from stats_state where shop_id = $1",
     )
     .bind(shop_id)
-    .fetch_optional(pool)
-    .await?
+    .fetch_optional(db)
+    .await)?
     .map(|(at,)| at))
 }
 
 /// Refreshes every shop's figures (the scheduler, after each engine run).
 pub async fn refresh_all(pool: &Pool, now: DateTime<Utc>) -> Result<(), DbError> {
-    let shops: Vec<(String,)> = sqlx::query_as("select shop_id from shops")
-        .fetch_all(pool)
-        .await?;
+    let shops: Vec<(String,)> = on!(pool, |db| sqlx::query_as("select shop_id from shops")
+        .fetch_all(db)
+        .await)?;
     for (shop_id,) in shops {
         refresh(pool, &shop_id, now).await?;
     }
@@ -320,14 +338,14 @@ async fn first_day(
         Option<DateTime<Utc>>,
         Option<DateTime<Utc>>,
     );
-    let (carts, sent, orders): Firsts = sqlx::query_as(
+    let (carts, sent, orders): Firsts = on!(pool, |db| sqlx::query_as(
         "select (select min(created_at) from carts where shop_id = $1),
                 (select min(sent_at) from deliveries where shop_id = $1 and sent_at is not null),
                 (select min(ordered_at) from orders where shop_id = $1)",
     )
     .bind(shop_id)
-    .fetch_one(pool)
-    .await?;
+    .fetch_one(db)
+    .await)?;
     Ok([carts, sent, orders]
         .into_iter()
         .flatten()

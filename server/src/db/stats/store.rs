@@ -1,10 +1,13 @@
 //! The stored days: written whole for one day, read for a range.
 
+use crate::db::on;
+use crate::db::sql::Sql;
+use crate::db::Conn;
+use crate::db::Done;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use domain::stats::{Credit, DayStats, Reach, StepDay, Subject};
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
 
 /// Rows per multi-row insert (10 bound values each, far below SQLite's limit).
 const ROWS: usize = 1_000;
@@ -14,7 +17,7 @@ use crate::db::{DbError, Pool};
 
 /// Replaces the stored rows of `stats.day`.
 pub async fn write_day(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn<'_>,
     shop_id: &str,
     stats: &DayStats,
 ) -> Result<(), DbError> {
@@ -23,14 +26,15 @@ pub async fn write_day(
         "delete from stats_step_days where shop_id = $1 and day = $2",
         "delete from stats_reach_days where shop_id = $1 and day = $2",
     ] {
-        sqlx::query(statement)
+        on!(conn, |db| sqlx::query(statement)
             .bind(shop_id)
             .bind(stats.day)
-            .execute(&mut *conn)
-            .await?;
+            .execute(db)
+            .await
+            .map(Done::from))?;
     }
     for (scanners, credit) in [(false, stats.credited[0]), (true, stats.credited[1])] {
-        sqlx::query(
+        on!(conn, |db| sqlx::query(
             "insert into stats_days (shop_id, day, scanners, carts_created, carts_abandoned,
                  credited_orders, credited_revenue)
              values ($1, $2, $3, $4, $5, $6, $7)",
@@ -42,12 +46,13 @@ pub async fn write_day(
         .bind(count(stats.carts_abandoned))
         .bind(count(credit.orders))
         .bind(to_db(credit.revenue)?)
-        .execute(&mut *conn)
-        .await?;
+        .execute(db)
+        .await
+        .map(Done::from))?;
     }
     // One statement per table: a big shop's day has hundreds of reach rows.
     for chunk in stats.steps.chunks(ROWS) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let mut query: Sql = Sql::new(
             "insert into stats_step_days (shop_id, day, scanners, step_id, template_id, sent, opened,
                  clicked, converted, revenue) ",
         );
@@ -67,10 +72,10 @@ pub async fn write_day(
                 .push_bind(count(step.converted))
                 .push_bind(revenue);
         });
-        query.build().execute(&mut *conn).await?;
+        on!(conn, |db| query.execute(db, true).await)?;
     }
     for chunk in stats.reach.chunks(ROWS) {
-        let mut query: QueryBuilder<Sqlite> = QueryBuilder::new(
+        let mut query: Sql = Sql::new(
             "insert into stats_reach_days (shop_id, day, subject, prev_day, reached, converted, value) ",
         );
         let values = chunk
@@ -86,7 +91,7 @@ pub async fn write_day(
                 .push_bind(count(reach.converted))
                 .push_bind(value);
         });
-        query.build().execute(&mut *conn).await?;
+        on!(conn, |db| query.execute(db, true).await)?;
     }
     Ok(())
 }
@@ -116,7 +121,7 @@ pub async fn read_range(
 ) -> Result<Vec<DayStats>, DbError> {
     let days = day_rows(pool, shop_id, from, to).await?;
     let steps = step_rows(pool, shop_id, from, to).await?;
-    let reach: Vec<ReachRow> = sqlx::query_as(
+    let reach: Vec<ReachRow> = on!(pool, |db| sqlx::query_as(
         "select day, subject, coalesce(prev_day >= $2, false) as inside,
                 sum(reached), sum(converted), sum(value)
          from stats_reach_days where shop_id = $1 and day >= $2 and day <= $3
@@ -125,8 +130,8 @@ pub async fn read_range(
     .bind(shop_id)
     .bind(from)
     .bind(to)
-    .fetch_all(pool)
-    .await?;
+    .fetch_all(db)
+    .await)?;
 
     let mut by_day: HashMap<NaiveDate, DayStats> = HashMap::new();
     for (day, scanners, created, abandoned, orders, revenue) in days {
@@ -184,16 +189,17 @@ pub async fn read_rows(
     rows.extend(days.into_iter().map(|r| format!("day {r:?}")));
     let steps = step_rows(pool, shop_id, from, to).await?;
     rows.extend(steps.into_iter().map(|r| format!("step {r:?}")));
-    let reach: Vec<(NaiveDate, String, Option<NaiveDate>, i64, i64, i64)> = sqlx::query_as(
-        "select day, subject, prev_day, reached, converted, value
+    let reach: Vec<(NaiveDate, String, Option<NaiveDate>, i64, i64, i64)> =
+        on!(pool, |db| sqlx::query_as(
+            "select day, subject, prev_day, reached, converted, value
          from stats_reach_days where shop_id = $1 and day >= $2 and day <= $3
          order by day, subject, prev_day",
-    )
-    .bind(shop_id)
-    .bind(from)
-    .bind(to)
-    .fetch_all(pool)
-    .await?;
+        )
+        .bind(shop_id)
+        .bind(from)
+        .bind(to)
+        .fetch_all(db)
+        .await)?;
     rows.extend(reach.into_iter().map(|r| format!("reach {r:?}")));
     Ok(rows)
 }
@@ -204,15 +210,15 @@ async fn day_rows(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<DayRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select day, scanners, carts_created, carts_abandoned, credited_orders, credited_revenue
          from stats_days where shop_id = $1 and day >= $2 and day <= $3 order by day, scanners",
     )
     .bind(shop_id)
     .bind(from)
     .bind(to)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 async fn step_rows(
@@ -221,7 +227,7 @@ async fn step_rows(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<StepRow>, DbError> {
-    Ok(sqlx::query_as(
+    Ok(on!(pool, |db| sqlx::query_as(
         "select day, scanners, step_id, template_id, sent, opened, clicked, converted, revenue
          from stats_step_days where shop_id = $1 and day >= $2 and day <= $3
          order by day, scanners, step_id, template_id",
@@ -229,8 +235,8 @@ async fn step_rows(
     .bind(shop_id)
     .bind(from)
     .bind(to)
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(db)
+    .await)?)
 }
 
 fn empty(day: NaiveDate) -> DayStats {

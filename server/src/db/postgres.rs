@@ -1,0 +1,71 @@
+//! PostgreSQL: how its connections are opened. Several Relance processes share one server, so
+//! each keeps a bounded pool and waits a bounded time for a connection.
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::PgPool;
+
+use super::backend::Profile;
+
+/// How long a request waits for a free connection before it is refused (503 on the API)
+/// rather than left hanging.
+pub(crate) const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub(super) fn is_postgres_url(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+fn connections(profile: Profile) -> u32 {
+    match profile {
+        Profile::Batch => 4,
+        Profile::Command => 8,
+        Profile::Server => 16,
+    }
+}
+
+pub(super) async fn connect(url: &str, profile: Profile) -> anyhow::Result<PgPool> {
+    let options = PgConnectOptions::from_str(url)
+        .with_context(|| {
+            format!(
+                "DATABASE_URL is not a valid PostgreSQL URL ({})",
+                redact(url)
+            )
+        })?
+        // Dates and days are counted in UTC on the database side as on SQLite's.
+        .options([("timezone", "UTC")])
+        .application_name("relance");
+    PgPoolOptions::new()
+        .max_connections(connections(profile))
+        .acquire_timeout(ACQUIRE_TIMEOUT)
+        .connect_with(options)
+        .await
+        .with_context(|| format!("cannot connect to PostgreSQL at {}", redact(url)))
+}
+
+/// The URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut parsed) if parsed.password().is_some() => {
+            let _ = parsed.set_password(Some("***"));
+            parsed.to_string()
+        }
+        Ok(parsed) => parsed.to_string(),
+        Err(_) => "an unreadable URL".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_never_show_the_password() {
+        assert_eq!(
+            redact("postgres://relance:secret@db.example:5432/relance"),
+            "postgres://relance:***@db.example:5432/relance"
+        );
+    }
+}
