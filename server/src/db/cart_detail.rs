@@ -178,7 +178,7 @@ pub async fn cart_detail(
     .bind(cart_id)
     .fetch_all(db)
     .await)?;
-    let orders = on!(pool, |db| sqlx::query_as(
+    let orders = on!(pool, |db, dialect| sqlx::query_as(dialect.pick(
         "select o.external_id, o.cart_id, o.total_tax_incl, o.currency, o.ordered_at, o.status,
                 (select json_group_array(c.code) from coupons c
                  join deliveries d on d.delivery_id = c.delivery_id
@@ -189,7 +189,17 @@ pub async fn cart_detail(
                                     join deliveries d on d.delivery_id = c.delivery_id
                                     where d.cart_id = $2 and c.used_by_order is not null))
          order by o.ordered_at",
-    )
+        "select o.external_id, o.cart_id, o.total_tax_incl, o.currency, o.ordered_at, o.status,
+                (select coalesce(cast(json_agg(c.code) as text), '[]') from coupons c
+                 join deliveries d on d.delivery_id = c.delivery_id
+                 where d.cart_id = $2 and c.used_by_order = o.external_id) as spent_codes_json
+         from orders o
+         where o.shop_id = $1 and (o.cart_id = $2 or o.cart_external_id = $3
+               or o.external_id in (select c.used_by_order from coupons c
+                                    join deliveries d on d.delivery_id = c.delivery_id
+                                    where d.cart_id = $2 and c.used_by_order is not null))
+         order by o.ordered_at",
+    ))
     .bind(shop_id)
     .bind(cart_id)
     .bind(&cart.external_id)

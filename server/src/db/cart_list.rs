@@ -1,7 +1,7 @@
 //! The Carts page's queries: filtered, sorted, paginated in SQL so 100,000 carts stay fast.
 
-use crate::db::on;
 use crate::db::sql::Sql;
+use crate::db::{on, Dialect};
 use app::api::{CartSort, CartsQuery};
 use chrono::{DateTime, Duration, Utc};
 
@@ -118,6 +118,7 @@ fn push_filters(
     query: &mut Sql,
     scope: &ListScope<'_>,
     filters: &CartsQuery,
+    dialect: Dialect,
 ) -> Result<(), DbError> {
     let (shop_id, calendar) = (scope.shop_id, scope.calendar);
     query
@@ -137,33 +138,7 @@ fn push_filters(
             .push_bind(calendar.start_of(to + Duration::days(1)));
     }
     if let Some(search) = &filters.search {
-        if search.chars().count() >= 3 {
-            // Three characters or more: the trigram indexes find the substring (any case).
-            let phrase = format!("\"{}\"", search.replace('"', "\"\""));
-            query
-                .push(" and (c.customer_id in (select customer_id from customers where shop_id = ")
-                .push_bind(shop_id.to_owned())
-                .push(
-                    " and rowid in (select rowid from customer_search where customer_search match ",
-                )
-                .push_bind(phrase.clone())
-                .push(")) or c.rowid in (select rowid from cart_search where cart_search match ")
-                .push_bind(phrase)
-                .push("))");
-        } else {
-            // Shorter than a trigram: a scan, as SQLite's LIKE ignores case for ASCII.
-            let pattern = like_pattern(search);
-            query
-                .push(" and (c.customer_id in (select customer_id from customers where shop_id = ")
-                .push_bind(shop_id.to_owned())
-                .push(" and (email like ")
-                .push_bind(pattern.clone())
-                .push(" escape '\\' or (first_name || ' ' || last_name) like ")
-                .push_bind(pattern.clone())
-                .push(" escape '\\')) or c.external_id like ")
-                .push_bind(pattern)
-                .push(" escape '\\')");
-        }
+        push_search(query, shop_id, search, dialect);
     }
     if let Some(min) = filters.min_total {
         let min = to_db(min.max(rust_decimal::Decimal::ZERO).round_dp(4))?;
@@ -189,7 +164,7 @@ pub async fn list_carts(
 ) -> Result<(Vec<CartListRow>, u64), DbError> {
     // Counting needs no customer columns: without the join it is 50 times faster.
     let mut count: Sql = Sql::new("select count(*) from carts c");
-    push_filters(&mut count, scope, filters)?;
+    push_filters(&mut count, scope, filters, pool.dialect())?;
     let (total,): (i64,) = on!(pool, |db| count.fetch_one(db).await)?;
 
     let column = match filters.sort {
@@ -217,7 +192,7 @@ pub async fn list_carts(
              c.steps_done, c.first_sent_at, c.sequence
          from carts c",
     );
-    push_filters(&mut query, scope, filters)?;
+    push_filters(&mut query, scope, filters, pool.dialect())?;
     query.push(format_args!(
         " order by {column} {direction}, c.cart_id {direction}"
     ));
@@ -282,4 +257,40 @@ pub async fn kpi_counts(
         value_with_items_30d: value,
         abandoned_today,
     })
+}
+
+/// Carts whose customer's email or name, or whose own id, contains `search` (any case).
+fn push_search(query: &mut Sql, shop_id: &str, search: &str, dialect: Dialect) {
+    match dialect {
+        Dialect::Sqlite if search.chars().count() >= 3 => {
+            // Three characters or more: the trigram indexes find the substring (any case).
+            let phrase = format!("\"{}\"", search.replace('"', "\"\""));
+            query
+                .push(" and (c.customer_id in (select customer_id from customers where shop_id = ")
+                .push_bind(shop_id.to_owned())
+                .push(
+                    " and rowid in (select rowid from customer_search where customer_search match ",
+                )
+                .push_bind(phrase.clone())
+                .push(")) or c.rowid in (select rowid from cart_search where cart_search match ")
+                .push_bind(phrase)
+                .push("))");
+        }
+        _ => {
+            // SQLite's LIKE ignores case for ASCII (a scan: shorter than a trigram); PostgreSQL's
+            // ILIKE ignores case and uses the trigram indexes from three characters.
+            let like = dialect.pick("like", "ilike");
+            let pattern = like_pattern(search);
+            query
+                .push(" and (c.customer_id in (select customer_id from customers where shop_id = ")
+                .push_bind(shop_id.to_owned())
+                .push(format_args!(
+                    " and (email || ' ' || first_name || ' ' || last_name) {like} "
+                ))
+                .push_bind(pattern.clone())
+                .push(format_args!(" escape '\\') or c.external_id {like} "))
+                .push_bind(pattern)
+                .push(" escape '\\')");
+        }
+    }
 }

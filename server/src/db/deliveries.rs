@@ -38,9 +38,8 @@ pub async fn record_skip(
     reason: SkipReason,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let inserted =
-        on!(conn, |db| {
-            sqlx::query(
+    let inserted = on!(conn, |db| {
+        sqlx::query(
         "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
              sequence, abandoned_at, status, skip_reason, due_at, created_at, updated_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, 'skipped', $9, $10, $11, $11)
@@ -58,8 +57,8 @@ pub async fn record_skip(
     .bind(key.due_at)
     .bind(now)
     .execute(db).await.map(Done::from)
-        })?
-        .rows_affected();
+    })?
+    .rows_affected();
     Ok(inserted == 1)
 }
 

@@ -350,14 +350,13 @@ pub async fn requested_carts(
     pool: &Pool,
     shop_id: &str,
 ) -> Result<std::collections::HashSet<String>, DbError> {
-    let rows: Vec<(String,)> =
-        on!(pool, |db| {
-            sqlx::query_as(
+    let rows: Vec<(String,)> = on!(pool, |db| {
+        sqlx::query_as(
         "select distinct cart_id from reminder_requests where shop_id = $1 and handled_at is null",
     )
     .bind(shop_id)
     .fetch_all(db).await
-        })?;
+    })?;
     Ok(rows.into_iter().map(|(id,)| id).collect())
 }
 

@@ -70,7 +70,7 @@ pub async fn shops_of(pool: &Pool, user_id: &str) -> Result<Vec<ReachableShop>, 
              on shop_members.user_id = admin_users.user_id and shop_members.shop_id = shops.shop_id
          where admin_users.user_id = $1
            and (admin_users.owns_all or shop_members.role is not null)
-         order by shops.name collate nocase, shops.shop_id",
+         order by lower(shops.name), shops.shop_id",
     )
     .bind(user_id)
     .fetch_all(db)

@@ -100,6 +100,20 @@ pub async fn connect_with(url: &str, profile: Profile) -> anyhow::Result<Pool> {
     }
 }
 
+/// The variable naming the PostgreSQL server tests run against (`postgres://user@host:port`);
+/// unset, they run on SQLite.
+pub const TEST_POSTGRES_ENV: &str = "RELANCE_TEST_POSTGRES";
+
+/// A fresh database for a test or a benchmark: on the PostgreSQL server named by
+/// `RELANCE_TEST_POSTGRES` when set, else a SQLite file in `dir`.
+#[doc(hidden)]
+pub async fn scratch_database(dir: &std::path::Path) -> anyhow::Result<String> {
+    match std::env::var(TEST_POSTGRES_ENV) {
+        Ok(server) if !server.is_empty() => postgres::create_scratch_database(&server).await,
+        _ => Ok(format!("sqlite://{}/relance.db", dir.display())),
+    }
+}
+
 /// Whether the database answers (the health check).
 pub async fn ping(pool: &Pool) -> Result<(), DbError> {
     on!(pool, |db| sqlx::query("select 1")

@@ -157,8 +157,9 @@ async fn requeue(
     error: Option<&String>,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    on!(conn, |db| sqlx::query(
-        "update deliveries set attempts = max(attempts - 1, 0), next_attempt_at = $1,
+    on!(conn, |db| {
+        sqlx::query(
+        "update deliveries set attempts = case when attempts > 0 then attempts - 1 else 0 end, next_attempt_at = $1,
              last_error = coalesce($2, last_error), lease_until = null, updated_at = $3
          where delivery_id = $4 and status = 'queued'",
     )
@@ -168,7 +169,8 @@ async fn requeue(
     .bind(delivery_id)
     .execute(db)
     .await
-    .map(Done::from))?;
+    .map(Done::from)
+    })?;
     Ok(())
 }
 

@@ -69,3 +69,19 @@ mod tests {
         );
     }
 }
+
+/// A new, empty database on the PostgreSQL server of `server_url` (a URL without a database
+/// name, whose user may create databases), named uniquely; its URL.
+pub async fn create_scratch_database(server_url: &str) -> anyhow::Result<String> {
+    use sqlx::Connection;
+    let base = server_url.trim_end_matches('/');
+    let mut admin = sqlx::PgConnection::connect(&format!("{base}/postgres"))
+        .await
+        .with_context(|| format!("cannot connect to PostgreSQL at {}", redact(base)))?;
+    let name = format!("relance_{}", uuid::Uuid::now_v7().simple());
+    sqlx::query(sqlx::AssertSqlSafe(format!("create database {name}")))
+        .execute(&mut admin)
+        .await?;
+    admin.close().await?;
+    Ok(format!("{base}/{name}"))
+}

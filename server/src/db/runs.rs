@@ -45,7 +45,8 @@ pub async fn backlog(
     now: DateTime<Utc>,
 ) -> Result<(i64, i64), DbError> {
     Ok(on!(pool, |db| sqlx::query_as(
-        "select coalesce(sum(next_attempt_at <= $2), 0), coalesce(sum(next_attempt_at > $2), 0)
+        "select count(*) filter (where next_attempt_at <= $2),
+                count(*) filter (where next_attempt_at > $2)
          from deliveries where shop_id = $1 and status = 'queued'",
     )
     .bind(shop_id)

@@ -40,28 +40,26 @@ impl TryFrom<ShopRow> for Shop {
 
 /// The shop with this id (its slug).
 pub async fn find_shop(pool: &Pool, shop_id: &str) -> Result<Option<Shop>, DbError> {
-    let row: Option<ShopRow> =
-        on!(pool, |db| {
-            sqlx::query_as(
+    let row: Option<ShopRow> = on!(pool, |db| {
+        sqlx::query_as(
         "select shop_id, name, url, logo_url, postal_address, currency, default_language, time_zone
          from shops where shop_id = $1",
     )
     .bind(shop_id)
     .fetch_optional(db).await
-        })?;
+    })?;
     row.map(Shop::try_from).transpose()
 }
 
 /// Every shop, oldest first: the engine's pass serves each in turn.
 pub async fn all_shops(pool: &Pool) -> Result<Vec<Shop>, DbError> {
-    let rows: Vec<ShopRow> =
-        on!(pool, |db| {
-            sqlx::query_as(
+    let rows: Vec<ShopRow> = on!(pool, |db| {
+        sqlx::query_as(
         "select shop_id, name, url, logo_url, postal_address, currency, default_language, time_zone
          from shops order by created_at, shop_id",
     )
     .fetch_all(db).await
-        })?;
+    })?;
     rows.into_iter().map(Shop::try_from).collect()
 }
 

@@ -25,9 +25,9 @@ fn push_search(query: &mut Sql, shop_id: &str, search: &str) {
             .replace('%', "\\%")
             .replace('_', "\\_");
         query
-            .push(" and email like ")
+            .push(" and lower(email) like lower(")
             .push_bind(format!("%{escaped}%"))
-            .push(" escape '\\'");
+            .push(") escape '\\'");
     }
 }
 

@@ -76,16 +76,15 @@ pub async fn load_templates(pool: &Pool, shop_id: &str) -> Result<Vec<EmailTempl
     .bind(shop_id)
     .fetch_all(db)
     .await)?;
-    let contents: Vec<ContentRow> =
-        on!(pool, |db| {
-            sqlx::query_as(
+    let contents: Vec<ContentRow> = on!(pool, |db| {
+        sqlx::query_as(
         "select template_id, language, subject, body, discount_text, button_text, reassurance_json,
                 facebook_url, instagram_url, x_url, unsubscribe_text, unsubscribe_link_text
          from template_contents where shop_id = $1",
     )
     .bind(shop_id)
     .fetch_all(db).await
-        })?;
+    })?;
 
     let mut by_template: BTreeMap<String, BTreeMap<Language, TemplateContent>> = BTreeMap::new();
     for row in contents {
@@ -185,13 +184,17 @@ pub async fn template_summaries(
     pool: &Pool,
     shop_id: &str,
 ) -> Result<Vec<TemplateSummaryRow>, DbError> {
-    Ok(on!(pool, |db| {
-        sqlx::query_as(
+    Ok(on!(pool, |db, dialect| {
+        sqlx::query_as(dialect.pick(
         "select t.template_id, t.name, t.layout, t.updated_at,
                 (select group_concat(c.language, ',') from template_contents c where c.template_id = t.template_id) as languages,
                 (select count(*) from reminder_steps s where s.template_id = t.template_id) as used_by
          from email_templates t where t.shop_id = $1 order by t.name, t.template_id",
-    )
+        "select t.template_id, t.name, t.layout, t.updated_at,
+                (select string_agg(c.language, ',') from template_contents c where c.template_id = t.template_id) as languages,
+                (select count(*) from reminder_steps s where s.template_id = t.template_id) as used_by
+         from email_templates t where t.shop_id = $1 order by t.name, t.template_id",
+    ))
     .bind(shop_id)
     .fetch_all(db).await
     })?)

@@ -382,7 +382,7 @@ mod tests {
     #[tokio::test]
     async fn a_page_queues_its_reminders_claimed_with_the_cart_as_it_is_inside_the_write() {
         let dir = tempfile::tempdir().unwrap();
-        let pool = db::connect(&format!("sqlite://{}/pass.db", dir.path().display()))
+        let pool = db::connect(&db::scratch_database(dir.path()).await.unwrap())
             .await
             .unwrap();
         db::migrate(&pool).await.unwrap();

@@ -70,14 +70,13 @@ async fn pages_never_repeat_or_skip_a_cart_and_sorting_by_total_orders_them() {
 #[tokio::test]
 async fn search_finds_a_customer_by_part_of_the_name_or_email_whatever_the_case() {
     let app = TestApp::spawn(Some(60)).await;
-    let (email,): (String,) =
-        on!(&app.pool, |db| {
-            sqlx::query_as(
+    let (email,): (String,) = on!(&app.pool, |db| {
+        sqlx::query_as(
         "select cu.email from carts c join customers cu on cu.customer_id = c.customer_id limit 1",
     )
     .fetch_one(db).await
-        })
-        .unwrap();
+    })
+    .unwrap();
     let part = email.split('@').next().unwrap().to_uppercase();
 
     let query = CartsQuery {

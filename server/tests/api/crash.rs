@@ -27,7 +27,7 @@ fn message_id(data: &str) -> Option<String> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_run_killed_mid_batch_loses_no_reminder_and_repeats_at_most_the_mails_in_flight() {
     let dir = tempfile::tempdir().unwrap();
-    let database_url = format!("sqlite://{}/relance.db", dir.path().display());
+    let database_url = server::db::scratch_database(dir.path()).await.unwrap();
     // A slow SMTP server, so the run is still sending when it is killed.
     let peer = SmtpPeer::start_slow(&[], Duration::from_millis(15)).await;
     let demo = relance(&database_url, &peer.url())

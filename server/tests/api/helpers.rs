@@ -19,7 +19,8 @@ pub const TEST_LINK_KEY: &[u8] = b"test link key";
 pub struct TestApp {
     pub router: Router,
     pub pool: db::Pool,
-    /// The app's SQLite file, for the `relance` binary run against the same database.
+    /// The app's database (a SQLite file, or a PostgreSQL database when the tests run on
+    /// PostgreSQL), for the `relance` binary run against the same database.
     pub database_url: String,
     /// The engine the app's cron URL runs, sending to the test's outbox.
     engine: server::jobs::Sender,
@@ -51,7 +52,7 @@ impl TestApp {
     async fn start(demo_carts: Option<u32>, admin: bool) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let config = Config {
-            database_url: format!("sqlite://{}/relance.db", dir.path().display()),
+            database_url: db::scratch_database(dir.path()).await.unwrap(),
             addr: "127.0.0.1:0".parse().unwrap(),
             public_url: "http://127.0.0.1:3000".into(),
             smtp_url: None,

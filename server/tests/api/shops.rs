@@ -38,15 +38,14 @@ async fn a_shop_created_from_the_command_line_gets_its_slug_and_an_idle_default_
         list.starts_with("boutique-emilie\tBoutique Émilie\tCHF\tEurope/Zurich\t"),
         "{list}"
     );
-    let steps: Vec<(String, String, bool)> =
-        on!(&app.pool, |db| {
-            sqlx::query_as(
+    let steps: Vec<(String, String, bool)> = on!(&app.pool, |db| {
+        sqlx::query_as(
         "select step_id, template_id, enabled from reminder_steps where shop_id = 'boutique-emilie'
          order by step_id",
     )
     .fetch_all(db).await
-        })
-        .unwrap();
+    })
+    .unwrap();
     assert_eq!(
         steps,
         [

@@ -84,7 +84,7 @@ pub struct CampaignLine {
 pub async fn list_campaigns(pool: &Pool, shop_id: &str) -> Result<Vec<CampaignLine>, DbError> {
     Ok(on!(pool, |db| sqlx::query_as(
         "select c.campaign_id, c.name, c.paused, count(s.step_id) as steps,
-             coalesce(sum(s.enabled), 0) as steps_on
+             count(*) filter (where s.enabled) as steps_on
          from campaigns c left join reminder_steps s on s.campaign_id = c.campaign_id
          where c.shop_id = $1
          group by c.campaign_id, c.name, c.paused, c.created_at

@@ -22,12 +22,23 @@ pub async fn check_memory(conn: &mut Conn<'_>, memory: &mut WriterMemory) -> Res
                 .await?;
             memory.check(version);
         }
-        // Other processes write to the same database at any time: nothing read before this
-        // transaction can be trusted, so the writer reads afresh.
-        Conn::Postgres(_) => memory.forget(),
+        // Other processes ingest into the same database: one group at a time across all of
+        // them (a transaction-scoped lock, as SQLite's write lock), so the events' numbers
+        // and the carts read stay theirs until commit. Nothing read before can be trusted,
+        // so the writer reads afresh.
+        Conn::Postgres(conn) => {
+            sqlx::query("select pg_advisory_xact_lock($1)")
+                .bind(INGEST_LOCK)
+                .execute(&mut **conn)
+                .await?;
+            memory.forget();
+        }
     }
     Ok(())
 }
+
+/// The advisory lock that makes ingestion groups take turns on PostgreSQL.
+const INGEST_LOCK: i64 = 0x7265_6c61_6e63_6501;
 
 /// Which of `event_ids` this key already sent.
 pub async fn known_event_ids(

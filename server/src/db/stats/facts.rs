@@ -96,16 +96,15 @@ pub async fn load_day(
 }
 
 async fn created(conn: &mut Conn<'_>, shop_id: &str, period: Period) -> Result<u64, DbError> {
-    let (created,): (i64,) =
-        on!(conn, |db| {
-            sqlx::query_as(
+    let (created,): (i64,) = on!(conn, |db| {
+        sqlx::query_as(
         "select count(*) from carts where shop_id = $1 and created_at >= $2 and created_at < $3",
     )
     .bind(shop_id)
     .bind(period.from)
     .bind(period.to)
     .fetch_one(db).await
-        })?;
+    })?;
     u64::try_from(created).map_err(DbError::corrupt)
 }
 

@@ -2,8 +2,8 @@
 //! become abandoned on since the last refresh (time alone does that), or every day when the
 //! attribution window or the time zone changed.
 
-use crate::db::on;
 use crate::db::Done;
+use crate::db::{on, Dialect};
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -43,9 +43,8 @@ pub async fn refresh(
     shop_id: &str,
     now: DateTime<Utc>,
 ) -> Result<RefreshReport, DbError> {
-    let Some(context) =
-        on!(pool, |db| {
-            sqlx::query_as::<_, Context>(
+    let Some(context) = on!(pool, |db| {
+        sqlx::query_as::<_, Context>(
         "select s.time_zone, ss.abandoned_after_minutes, ss.attribution_window_days as window_days,
                 st.refreshed_at, st.window_days as stored_window, st.time_zone as stored_time_zone
          from shops s
@@ -55,7 +54,7 @@ pub async fn refresh(
     )
     .bind(shop_id)
     .fetch_optional(db).await
-        })?
+    })?
     else {
         return Ok(RefreshReport {
             days: 0,
@@ -227,22 +226,29 @@ async fn claim_marks(pool: &Pool, shop_id: &str) -> Result<Vec<NaiveDate>, DbErr
     let mut tx = pool.begin_write().await?;
     let mut conn = tx.conn();
     let moved = async {
-        on!(conn, |db| sqlx::query(
+        // On PostgreSQL, moving and deleting in one statement leaves the marks written
+        // meanwhile for the next refresh; SQLite's write lock already keeps them out.
+        on!(conn, |db, dialect| sqlx::query(dialect.pick(
             "insert into stats_claimed_days (shop_id, day)
              select shop_id, day from stats_dirty_days where shop_id = $1
              on conflict (shop_id, day) do nothing",
-        )
+            "with moved as (delete from stats_dirty_days where shop_id = $1 returning shop_id, day)
+             insert into stats_claimed_days (shop_id, day) select distinct shop_id, day from moved
+             on conflict (shop_id, day) do nothing",
+        ))
         .bind(shop_id)
         .execute(db)
         .await
         .map(Done::from))?;
-        on!(conn, |db| sqlx::query(
-            "delete from stats_dirty_days where shop_id = $1"
-        )
-        .bind(shop_id)
-        .execute(db)
-        .await
-        .map(Done::from))?;
+        if conn.dialect() == Dialect::Sqlite {
+            on!(conn, |db| sqlx::query(
+                "delete from stats_dirty_days where shop_id = $1"
+            )
+            .bind(shop_id)
+            .execute(db)
+            .await
+            .map(Done::from))?;
+        }
         on!(conn, |db| sqlx::query_as::<_, (NaiveDate,)>(
             "select day from stats_claimed_days where shop_id = $1"
         )
@@ -295,10 +301,11 @@ async fn recount_day(
 /// Marks the shop's day of `at` to be counted again at the next refresh.
 pub async fn mark_dirty(pool: &Pool, shop_id: &str, at: DateTime<Utc>) -> Result<(), DbError> {
     on!(pool, |db| sqlx::query(
-        "insert or ignore into stats_dirty_days (shop_id, day) values ($1, date($2))"
+        "insert into stats_dirty_days (shop_id, day) values ($1, $2) on conflict do nothing"
     )
     .bind(shop_id)
-    .bind(at)
+    // The UTC day, as the triggers mark.
+    .bind(at.date_naive())
     .execute(db)
     .await
     .map(Done::from))?;
