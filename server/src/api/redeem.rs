@@ -8,7 +8,7 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use domain::engine::{redeem as check_redemption, CouponTerms, RedeemAttempt, Redeemed};
 use domain::EmailAddress;
 use rust_decimal::Decimal;
@@ -151,7 +151,8 @@ pub async fn redeem(
     };
     let request = parse(&json_body(&headers, body)?)?;
     let code = code.trim().to_ascii_uppercase();
-    let now = Utc::now();
+    // What the database keeps: PostgreSQL's times stop at the microsecond.
+    let now = Utc::now().trunc_subsecs(6);
     let mut conn = state.pool().acquire().await.map_err(db::DbError::from)?;
     // The check and the spend in one write transaction: two checkouts racing for one code
     // cannot both have it.

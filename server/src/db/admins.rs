@@ -134,8 +134,8 @@ pub async fn delete_expired_sessions(pool: &Pool, now: DateTime<Utc>) -> Result<
     .rows_affected())
 }
 
-/// Inserts the first account, unless one exists (set-up): `false` then. One statement, so two
-/// set-ups at once make one owner (SQLite runs one writer at a time).
+/// Inserts the first account, unless one exists (set-up): `false` then. Set-ups take turns,
+/// so two at once make one owner.
 pub async fn insert_first_admin(
     conn: &mut Conn<'_>,
     user_id: &str,
@@ -143,6 +143,7 @@ pub async fn insert_first_admin(
     password_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
+    conn.take_turn(super::backend::Turn::Setup).await?;
     let inserted = on!(conn, |db| sqlx::query(
         "insert into admin_users (user_id, email, password_hash, created_at, owns_all)
          select $1, $2, $3, $4, true where not exists (select 1 from admin_users)",

@@ -144,8 +144,8 @@ impl PooledConn {
     /// The connection, borrowed for the functions of `db` that take one.
     pub fn conn(&mut self) -> Conn<'_> {
         match self {
-            Self::Sqlite(conn) => Conn::Sqlite(&mut **conn),
-            Self::Postgres(conn) => Conn::Postgres(&mut **conn),
+            Self::Sqlite(conn) => Conn::Sqlite(conn),
+            Self::Postgres(conn) => Conn::Postgres(conn),
         }
     }
 
@@ -191,13 +191,28 @@ impl Conn<'_> {
     /// The same connection, borrowed again for a shorter while.
     pub fn reborrow(&mut self) -> Conn<'_> {
         match self {
-            Self::Sqlite(conn) => Conn::Sqlite(&mut **conn),
-            Self::Postgres(conn) => Conn::Postgres(&mut **conn),
+            Self::Sqlite(conn) => Conn::Sqlite(conn),
+            Self::Postgres(conn) => Conn::Postgres(conn),
         }
     }
 
     pub async fn begin(&mut self) -> Result<Tx<'_>, sqlx::Error> {
         self.reborrow().into_begin().await
+    }
+
+    /// Inside a transaction, waits until no other transaction holds `turn`, and holds it
+    /// until this one ends. SQLite's write transactions take turns already (one writer); on
+    /// PostgreSQL this is a transaction-scoped advisory lock, for the checks-then-writes that
+    /// must see every write made before them (set-up's first account, ingestion's event
+    /// numbers).
+    pub async fn take_turn(&mut self, turn: Turn) -> Result<(), sqlx::Error> {
+        if let Self::Postgres(conn) = self {
+            sqlx::query("select pg_advisory_xact_lock($1)")
+                .bind(turn as i64)
+                .execute(&mut **conn)
+                .await?;
+        }
+        Ok(())
     }
 
     /// A transaction that takes the write lock at once on SQLite (`BEGIN IMMEDIATE`), so two
@@ -224,6 +239,14 @@ impl<'c> Conn<'c> {
     }
 }
 
+/// What writers take turns for on PostgreSQL (`Conn::take_turn`); each its own lock number.
+#[derive(Debug, Clone, Copy)]
+#[repr(i64)]
+pub enum Turn {
+    Ingestion = 0x7265_6c61_6e63_6501,
+    Setup = 0x7265_6c61_6e63_6502,
+}
+
 /// A transaction: rolled back when dropped without `commit`.
 pub enum Tx<'c> {
     Sqlite(sqlx::Transaction<'c, Sqlite>),
@@ -241,8 +264,8 @@ impl Tx<'_> {
     /// The transaction's connection, for the functions of `db` that take one.
     pub fn conn(&mut self) -> Conn<'_> {
         match self {
-            Self::Sqlite(tx) => Conn::Sqlite(&mut **tx),
-            Self::Postgres(tx) => Conn::Postgres(&mut **tx),
+            Self::Sqlite(tx) => Conn::Sqlite(tx),
+            Self::Postgres(tx) => Conn::Postgres(tx),
         }
     }
 

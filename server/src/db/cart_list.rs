@@ -226,17 +226,18 @@ pub async fn kpi_counts(
     abandoned_after: Duration,
     calendar: &ShopCalendar,
 ) -> Result<KpiCounts, DbError> {
-    let (created, ordered, with_items, value): (i64, i64, i64, i64) =
-        on!(pool, |db| sqlx::query_as(
+    let (created, ordered, with_items, value): (i64, i64, i64, i64) = on!(pool, |db| {
+        sqlx::query_as(
             "select count(*), count(ordered_at),
                 coalesce(sum(case when product_count > 0 then 1 else 0 end), 0),
-                coalesce(sum(case when product_count > 0 then total_tax_incl else 0 end), 0)
+                cast(coalesce(sum(case when product_count > 0 then total_tax_incl else 0 end), 0) as bigint)
          from carts where shop_id = $1 and created_at >= $2",
         )
         .bind(shop_id)
         .bind(now - Duration::days(30))
         .fetch_one(db)
-        .await)?;
+        .await
+    })?;
     let midnight = calendar.start_of(calendar.day_of(now));
     // A cart became abandoned today (the shop's day) when its last activity plus the delay falls after midnight.
     let (abandoned_today,): (i64,) = on!(pool, |db| {

@@ -276,7 +276,9 @@ pub async fn claim(
     lease: Duration,
     limit: i64,
 ) -> Result<Vec<Claimed>, DbError> {
-    Ok(on!(conn, |db| sqlx::query_as(
+    // On PostgreSQL several processes claim at once: each skips the rows another is
+    // claiming, instead of waiting for them and then taking them a second time.
+    Ok(on!(conn, |db, dialect| sqlx::query_as(dialect.pick(
         "update deliveries set lease_until = $1, attempts = attempts + 1, updated_at = $2
          where delivery_id in (
              select delivery_id from deliveries
@@ -285,7 +287,16 @@ pub async fn claim(
              order by next_attempt_at limit $3)
          returning delivery_id, shop_id, cart_id, customer_id, step_id, language, attempts,
              created_at as queued_at",
-    )
+        "update deliveries set lease_until = $1, attempts = attempts + 1, updated_at = $2
+         where delivery_id in (
+             select delivery_id from deliveries
+             where status = 'queued' and next_attempt_at <= $2
+               and (lease_until is null or lease_until < $2) and shop_id = $4
+             order by next_attempt_at limit $3
+             for update skip locked)
+         returning delivery_id, shop_id, cart_id, customer_id, step_id, language, attempts,
+             created_at as queued_at",
+    ))
     .bind(now + lease)
     .bind(now)
     .bind(limit)

@@ -161,7 +161,8 @@ pub async fn candidates(
         CandidatePage::Quiet { after, limit } => {
             let after = after
                 .copied()
-                .unwrap_or((DateTime::<Utc>::MIN_UTC, i64::MIN));
+                // Before any cart (PostgreSQL's timestamps start at 4713 BC, chrono's earlier).
+                .unwrap_or((DateTime::<Utc>::UNIX_EPOCH, i64::MIN));
             on!(conn, |db| sqlx::query_as(sqlx::AssertSqlSafe(format!(
                 "{SELECT} and k.last_activity_at <= $2 and (k.last_activity_at, k.rowid) > ($3, $4)
                  order by k.last_activity_at, k.rowid limit $5"

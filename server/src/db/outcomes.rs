@@ -1,9 +1,9 @@
 //! What sending claimed deliveries came to, written a batch at a time, and the suppression
 //! list a permanent bounce or an unsubscribe adds to.
 
-use crate::db::on;
 use crate::db::Conn;
 use crate::db::Done;
+use crate::db::{on, Dialect};
 use chrono::{DateTime, Utc};
 use domain::engine::SkipReason;
 
@@ -70,27 +70,27 @@ pub async fn write_records(
         }
     }
     if !sent.is_empty() {
-        on!(conn, |db| {
-            sqlx::query(
+        on!(conn, |db, dialect| {
+            sqlx::query(sqlx::AssertSqlSafe(json_pairs(dialect,
             "update deliveries set status = 'sent', sent_at = $1, updated_at = $1, lease_until = null,
                  message_id = j.value ->> 1, last_error = null,
                  template_id = (select s.template_id from reminder_steps s where s.step_id = deliveries.step_id)
              from json_each($2) j
              where deliveries.delivery_id = j.value ->> 0",
-        )
+        )))
         .bind(now)
         .bind(serde_json::to_string(&sent).map_err(DbError::corrupt)?)
         .execute(db).await.map(Done::from)
         })?;
     }
     if !skipped.is_empty() {
-        on!(conn, |db| {
-            sqlx::query(
+        on!(conn, |db, dialect| {
+            sqlx::query(sqlx::AssertSqlSafe(json_pairs(dialect,
             "update deliveries set status = 'skipped', skip_reason = j.value ->> 1, updated_at = $1,
                  lease_until = null
              from json_each($2) j
              where deliveries.delivery_id = j.value ->> 0",
-        )
+        )))
         .bind(now)
         .bind(serde_json::to_string(&skipped).map_err(DbError::corrupt)?)
         .execute(db).await.map(Done::from)
@@ -197,4 +197,17 @@ pub async fn suppress(
     .await
     .map(Done::from))?;
     Ok(())
+}
+
+/// `sql` reading `json_each($2) j` as pairs `j.value ->> 0`, `j.value ->> 1`: SQLite's
+/// json_each gives each element as JSON already; PostgreSQL's elements come from
+/// json_array_elements.
+fn json_pairs(dialect: Dialect, sql: &str) -> String {
+    match dialect {
+        Dialect::Sqlite => sql.to_owned(),
+        Dialect::Postgres => sql.replace(
+            "from json_each($2) j",
+            "from json_array_elements(cast($2 as json)) as j(value)",
+        ),
+    }
 }

@@ -57,19 +57,6 @@ fn redact(url: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn messages_never_show_the_password() {
-        assert_eq!(
-            redact("postgres://relance:secret@db.example:5432/relance"),
-            "postgres://relance:***@db.example:5432/relance"
-        );
-    }
-}
-
 /// A new, empty database on the PostgreSQL server of `server_url` (a URL without a database
 /// name, whose user may create databases), named uniquely; its URL.
 pub async fn create_scratch_database(server_url: &str) -> anyhow::Result<String> {
@@ -84,4 +71,17 @@ pub async fn create_scratch_database(server_url: &str) -> anyhow::Result<String>
         .await?;
     admin.close().await?;
     Ok(format!("{base}/{name}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_never_show_the_password() {
+        assert_eq!(
+            redact("postgres://relance:secret@db.example:5432/relance"),
+            "postgres://relance:***@db.example:5432/relance"
+        );
+    }
 }

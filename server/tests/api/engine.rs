@@ -196,7 +196,7 @@ async fn the_carts_reminder_counters_equal_a_recount_of_the_deliveries_after_rea
         "select (select count(*) from deliveries where status <> 'queued'),
                 (select count(*) from carts c where c.steps_done <>
                     (select count(*) from deliveries d where d.cart_id = c.cart_id and d.status <> 'queued')
-                 or c.first_sent_at is not
+                 or c.first_sent_at is distinct from
                     (select min(d.sent_at) from deliveries d where d.cart_id = c.cart_id and d.status = 'sent'))",
     )
     .fetch_one(db).await)

@@ -213,7 +213,7 @@ async fn orders_follow_their_checkout_and_a_full_refund_marks_them_refunded() {
         SECRET,
     )
     .await;
-    let ordered: Option<String> = app.cart_column(TOKEN, "ordered_at").await;
+    let ordered: Option<chrono::DateTime<chrono::Utc>> = app.cart_column(TOKEN, "ordered_at").await;
     let status_paid = order_status(&app).await;
     let partial = post(&app, "refunds/create", "w-3", &refund("10.00"), SECRET).await;
     let after_partial = order_status(&app).await;

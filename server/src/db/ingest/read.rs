@@ -10,10 +10,14 @@ use sqlx::sqlite::SqliteRow;
 use super::memory::WriterMemory;
 use super::rows::{StoredCartRow, StoredCustomer, CUSTOMER_COLUMNS, STORED_CART_COLUMNS};
 use super::statements::LOOKUP_CHUNK;
+use crate::db::backend::Turn;
 use crate::db::DbError;
 
 /// Starts a group: the memory stays valid only if no other connection committed since.
 pub async fn check_memory(conn: &mut Conn<'_>, memory: &mut WriterMemory) -> Result<(), DbError> {
+    // Other processes may ingest into the same database: one group at a time across all of
+    // them, so the events' numbers and the carts read stay this group's until it commits.
+    conn.take_turn(Turn::Ingestion).await?;
     match conn {
         // Changes when another connection commits; the writer's own commits leave it.
         Conn::Sqlite(conn) => {
@@ -22,23 +26,11 @@ pub async fn check_memory(conn: &mut Conn<'_>, memory: &mut WriterMemory) -> Res
                 .await?;
             memory.check(version);
         }
-        // Other processes ingest into the same database: one group at a time across all of
-        // them (a transaction-scoped lock, as SQLite's write lock), so the events' numbers
-        // and the carts read stay theirs until commit. Nothing read before can be trusted,
-        // so the writer reads afresh.
-        Conn::Postgres(conn) => {
-            sqlx::query("select pg_advisory_xact_lock($1)")
-                .bind(INGEST_LOCK)
-                .execute(&mut **conn)
-                .await?;
-            memory.forget();
-        }
+        // Another process may have written anything since: the writer reads afresh.
+        Conn::Postgres(_) => memory.forget(),
     }
     Ok(())
 }
-
-/// The advisory lock that makes ingestion groups take turns on PostgreSQL.
-const INGEST_LOCK: i64 = 0x7265_6c61_6e63_6501;
 
 /// Which of `event_ids` this key already sent.
 pub async fn known_event_ids(

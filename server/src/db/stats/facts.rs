@@ -43,12 +43,13 @@ struct ReminderRow {
     code: Option<String>,
 }
 
-// The unary `+` keeps SQLite off the queue index on `status` (every sent row): the lists of
-// carts, customers or codes that follow are what narrows the search.
+// Comparing `status || ''` keeps SQLite off the queue index on `status` (every sent row): the
+// lists of carts, customers or codes that follow are what narrows the search. (SQLite's usual
+// unary `+` means the same but is no text operator on PostgreSQL.)
 const REMINDER_COLUMNS: &str = "select d.delivery_id, d.cart_id, d.customer_id, d.step_id,
         coalesce(d.template_id, '') as template_id, d.sent_at, cp.code
     from deliveries d left join coupons cp on cp.delivery_id = d.delivery_id
-    where +d.status = 'sent' and ";
+    where d.status || '' = 'sent' and ";
 
 pub async fn load_day(
     conn: &mut Conn<'_>,

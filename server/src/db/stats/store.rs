@@ -123,7 +123,8 @@ pub async fn read_range(
     let steps = step_rows(pool, shop_id, from, to).await?;
     let reach: Vec<ReachRow> = on!(pool, |db| sqlx::query_as(
         "select day, subject, coalesce(prev_day >= $2, false) as inside,
-                sum(reached), sum(converted), sum(value)
+                cast(sum(reached) as bigint), cast(sum(converted) as bigint),
+                cast(sum(value) as bigint)
          from stats_reach_days where shop_id = $1 and day >= $2 and day <= $3
          group by day, subject, inside order by day, subject, inside",
     )
