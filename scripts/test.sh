@@ -18,8 +18,11 @@ step "cargo clippy on the browser side (app with hydrate, frontend) for wasm32"
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
-step "cargo test (all Rust tests)"
+step "cargo test (all Rust tests, on SQLite)"
 cargo test
+
+step "the server's tests again on PostgreSQL (a private server, started and stopped here)"
+scripts/with-postgres.sh cargo test -p server
 
 step "domain builds for wasm32-unknown-unknown"
 cargo check -p domain --target wasm32-unknown-unknown

@@ -23,6 +23,18 @@ pub enum Command {
     Serve(ServeArgs),
     /// Create or update the database schema, then exit.
     Migrate,
+    /// Copy every row of one database into another, empty one (to move an install from
+    /// SQLite to PostgreSQL), then check each table's row count and checksum on both sides.
+    /// Stop the other Relance processes first: rows written during the copy are not copied.
+    MigrateData {
+        /// The database copied from, e.g. sqlite://data/relance.db.
+        #[arg(long)]
+        from: String,
+        /// The database copied into, e.g. postgres://relance@db/relance: migrated here,
+        /// and refused unless it holds no row.
+        #[arg(long)]
+        to: String,
+    },
     /// Fill the database with a deterministic demo shop: customers, carts, orders and the
     /// campaign of the PrestaShop guide.
     Demo(DemoArgs),

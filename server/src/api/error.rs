@@ -57,6 +57,9 @@ pub enum ApiError {
     Internal(#[from] DbError),
 }
 
+/// When a client refused for a busy database tries again (`Retry-After`).
+const RETRY_BUSY_AFTER_SECONDS: u32 = 5;
+
 fn refusal_message(code: &str, refusal: &RedeemRefusal) -> String {
     match refusal {
         RedeemRefusal::Expired => format!("{code} has expired"),
@@ -94,6 +97,7 @@ impl IntoResponse for ApiError {
                     StatusCode::UNPROCESSABLE_ENTITY
                 }
             },
+            Self::Internal(cause) if cause.is_busy() => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         let body = match self {
@@ -121,6 +125,10 @@ impl IntoResponse for ApiError {
                 }
                 body
             }
+            Self::Internal(cause) if cause.is_busy() => {
+                tracing::warn!("API request refused: every database connection is busy");
+                json!({"message": "the database is busy; nothing was stored, retry in a few seconds"})
+            }
             Self::Internal(cause) => {
                 tracing::error!(%cause, "API request failed");
                 json!({"message": "internal error; the events were not stored, retry later"})
@@ -128,6 +136,12 @@ impl IntoResponse for ApiError {
             other => json!({"message": other.to_string()}),
         };
         let mut response = (status, Json(body)).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from(RETRY_BUSY_AFTER_SECONDS),
+            );
+        }
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(
                 axum::http::header::WWW_AUTHENTICATE,

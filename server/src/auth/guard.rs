@@ -57,6 +57,10 @@ pub async fn require_admin(
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_owned();
+    // The API, tracking links and assets need no account: they never wait on the database here.
+    if is_public_path(&path) && path != "/login" && path != "/setup" {
+        return next.run(request).await;
+    }
     // Until the first account exists, the admin is its set-up; after, set-up is closed.
     let set_up = match auth.has_accounts().await {
         Ok(set_up) => set_up,
@@ -108,6 +112,7 @@ fn unavailable(error: &super::AuthError) -> Response {
     tracing::error!(%error, "cannot check the admin session");
     (
         StatusCode::SERVICE_UNAVAILABLE,
+        [(header::RETRY_AFTER, "5")],
         Json(json!({"message": "The admin is unavailable; try again in a moment."})),
     )
         .into_response()

@@ -20,6 +20,10 @@ pub enum Profile {
     Server,
 }
 
+/// How long a request waits for a free connection before it is refused (503 on the API)
+/// rather than left hanging.
+pub const ACQUIRE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// Either database's side of a handle; `on!` matches on it.
 pub enum Either<S, P> {
     Sqlite(S),

@@ -9,6 +9,7 @@ pub mod campaigns;
 pub mod cart_detail;
 pub mod cart_list;
 mod carts;
+pub mod copy;
 pub mod counts;
 pub mod coupons;
 pub mod deliveries;
@@ -57,7 +58,7 @@ pub use shops::{
 pub use templates::{insert_template, load_templates};
 
 pub(crate) use crate::on;
-pub use backend::{Conn, Dialect, Done, Pool, PooledConn, Profile, Tx};
+pub use backend::{Conn, Dialect, Done, Pool, PooledConn, Profile, Tx, ACQUIRE_TIMEOUT};
 
 #[derive(Debug, Error)]
 pub enum DbError {
@@ -83,6 +84,15 @@ impl DbError {
     pub(crate) fn corrupt(what: impl std::fmt::Display) -> Self {
         Self::Corrupt(what.to_string())
     }
+
+    /// Every connection stayed busy for `ACQUIRE_TIMEOUT`: a load to wait out, not a fault.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            Self::Sqlx(sqlx::Error::PoolTimedOut) => true,
+            Self::Shared(inner) => inner.is_busy(),
+            _ => false,
+        }
+    }
 }
 
 /// Opens the database named by `url`, creating a SQLite file and its folder if needed.
@@ -95,8 +105,13 @@ pub async fn connect(url: &str) -> anyhow::Result<Pool> {
 pub async fn connect_with(url: &str, profile: Profile) -> anyhow::Result<Pool> {
     if postgres::is_postgres_url(url) {
         Ok(Pool::Postgres(postgres::connect(url, profile).await?))
-    } else {
+    } else if url.starts_with("sqlite:") {
         Ok(Pool::Sqlite(sqlite::connect(url, profile).await?))
+    } else {
+        anyhow::bail!(
+            "DATABASE_URL must start with sqlite:// (a file) or postgres:// (a server), not {:?}",
+            url.split(':').next().unwrap_or_default()
+        )
     }
 }
 

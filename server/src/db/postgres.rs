@@ -2,17 +2,12 @@
 //! each keeps a bounded pool and waits a bounded time for a connection.
 
 use std::str::FromStr;
-use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::PgPool;
+use sqlx::{Connection, PgPool};
 
-use super::backend::Profile;
-
-/// How long a request waits for a free connection before it is refused (503 on the API)
-/// rather than left hanging.
-pub(crate) const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(5);
+use super::backend::{Profile, ACQUIRE_TIMEOUT};
 
 pub(super) fn is_postgres_url(url: &str) -> bool {
     url.starts_with("postgres://") || url.starts_with("postgresql://")
@@ -37,6 +32,13 @@ pub(super) async fn connect(url: &str, profile: Profile) -> anyhow::Result<PgPoo
         // Dates and days are counted in UTC on the database side as on SQLite's.
         .options([("timezone", "UTC")])
         .application_name("relance");
+    // One connection first: a pool's failure says only that it timed out, this one says why
+    // (refused, password, unknown database).
+    sqlx::PgConnection::connect_with(&options)
+        .await
+        .with_context(|| format!("cannot connect to PostgreSQL at {}", redact(url)))?
+        .close()
+        .await?;
     PgPoolOptions::new()
         .max_connections(connections(profile))
         .acquire_timeout(ACQUIRE_TIMEOUT)

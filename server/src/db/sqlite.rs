@@ -6,7 +6,7 @@ use anyhow::Context;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{SqliteConnection, SqlitePool};
 
-use super::backend::Profile;
+use super::backend::{Profile, ACQUIRE_TIMEOUT};
 
 /// SQLite per profile:
 /// - Commands and tests: SQLite's default checkpoints (the commit that passes 1,000 WAL pages
@@ -85,6 +85,7 @@ pub(crate) async fn connect(url: &str, profile: Profile) -> anyhow::Result<Sqlit
     }
     let pool = SqlitePoolOptions::new()
         .max_connections(profile.connections())
+        .acquire_timeout(ACQUIRE_TIMEOUT)
         .connect_with(options)
         .await
         .with_context(|| format!("cannot open the database {url:?}"))?;

@@ -647,3 +647,43 @@ async fn rebuilding_the_demo_shop_removes_the_events_its_keys_sent() {
         0
     );
 }
+
+#[tokio::test]
+async fn with_every_database_connection_busy_events_get_503_with_retry_after_and_nothing_is_stored()
+{
+    let app = TestApp::spawn(Some(0)).await;
+    let key = app.api_key().await;
+    // Hold every connection of the app's pool, as a load would.
+    let mut held = Vec::new();
+    while let Ok(Ok(conn)) =
+        tokio::time::timeout(std::time::Duration::from_millis(300), app.pool.acquire()).await
+    {
+        held.push(conn);
+    }
+
+    let busy = app
+        .post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+    drop(held);
+    let carts = app
+        .count("select count(*) from carts where external_id = 'web-1'")
+        .await;
+    let later = app
+        .post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+
+    assert_eq!(
+        busy.status,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "{}",
+        busy.body
+    );
+    assert_eq!(busy.retry_after.as_deref(), Some("5"), "{}", busy.body);
+    assert!(
+        busy.body.contains("retry in a few seconds"),
+        "{}",
+        busy.body
+    );
+    assert_eq!(carts, 0);
+    assert_eq!(later.status, StatusCode::ACCEPTED, "{}", later.body);
+}

@@ -33,6 +33,7 @@ pub struct TestResponse {
     pub status: StatusCode,
     pub content_type: String,
     pub location: Option<String>,
+    pub retry_after: Option<String>,
     pub set_cookie: Vec<String>,
     pub body: String,
 }
@@ -164,6 +165,11 @@ impl TestApp {
             .get("location")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let retry_after = response
+            .headers()
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let set_cookie = response
             .headers()
             .get_all("set-cookie")
@@ -175,6 +181,7 @@ impl TestApp {
             status,
             content_type,
             location,
+            retry_after,
             set_cookie,
             body: String::from_utf8_lossy(&bytes).into_owned(),
         }

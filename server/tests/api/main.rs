@@ -14,6 +14,7 @@ mod events;
 mod helpers;
 mod invitations;
 mod keys_page;
+mod migrate_data;
 mod orders;
 mod quiet_hours;
 mod redeem;
