@@ -21,6 +21,10 @@ pub struct Cli {
 pub enum Command {
     /// Serve the admin and the HTTP API (the default). Migrates the database first.
     Serve(ServeArgs),
+    /// Run the engine and the statistics refresh without the web server: a process of its own
+    /// beside `relance serve` ones, sharing their PostgreSQL database. Each round it leads the
+    /// pass if no process does, and otherwise helps send what the leader queues.
+    Worker(WorkerArgs),
     /// Create or update the database schema, then exit.
     Migrate,
     /// Copy every row of one database into another, empty one (to move an install from
@@ -67,6 +71,16 @@ pub enum Command {
     /// Export, import, list, pause and resume a shop's campaigns.
     #[command(subcommand)]
     Campaign(CampaignCommand),
+}
+
+#[derive(Debug, Args, Default)]
+pub struct WorkerArgs {
+    /// One round (lead or help), print its summary as JSON, and exit.
+    #[arg(long)]
+    pub once: bool,
+    /// The engine's clock for that round (RFC 3339), instead of now; with --once.
+    #[arg(long, requires = "once")]
+    pub at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Subcommand)]

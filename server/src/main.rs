@@ -7,7 +7,9 @@ use tracing_subscriber::EnvFilter;
 
 use server::{
     api,
-    cli::{AdminCommand, ApiKeyCommand, Cli, Command, DemoArgs, RunOnceArgs, ServeArgs},
+    cli::{
+        AdminCommand, ApiKeyCommand, Cli, Command, DemoArgs, RunOnceArgs, ServeArgs, WorkerArgs,
+    },
     config::Config,
     db, demo, mail, startup,
 };
@@ -42,6 +44,7 @@ async fn run() -> anyhow::Result<()> {
             Ok(())
         }
         Command::MigrateData { from, to } => migrate_data(&from, &to).await,
+        Command::Worker(args) => worker(&cli.config, args).await,
         Command::Demo(args) => run_demo(&cli.config, args).await,
         Command::ApiKey(command) => api_key(&cli.config, command).await,
         Command::WebhookSecret {
@@ -456,5 +459,36 @@ async fn migrate_data(from: &str, to: &str) -> anyhow::Result<()> {
         checks.len(),
         started.elapsed().as_secs_f64()
     );
+    Ok(())
+}
+
+/// `relance worker`: the engine and the statistics without the web server.
+async fn worker(config: &Config, args: WorkerArgs) -> anyhow::Result<()> {
+    let profile = if args.once {
+        db::Profile::Batch
+    } else {
+        db::Profile::Server
+    };
+    let pool = db::connect_with(&config.database_url, profile).await?;
+    db::migrate(&pool).await?;
+    let sender = startup::engine(config, &pool).await?;
+    if args.once {
+        let now = args.at.unwrap_or_else(chrono::Utc::now);
+        let round =
+            server::jobs::run_or_help(&sender, server::jobs::Trigger::Cli, None, now).await?;
+        let (role, summary) = match round {
+            server::jobs::Round::Led(summary) => ("led", summary),
+            server::jobs::Round::Helped(summary) => ("helped", summary),
+            server::jobs::Round::Busy => ("busy", server::jobs::RunSummary::default()),
+        };
+        let mut json = serde_json::to_value(&summary)?;
+        json["role"] = role.into();
+        println!("{json}");
+        return Ok(());
+    }
+    let background = startup::Background::new(sender).start();
+    tracing::info!(database = %config.database_url, "relance worker running");
+    shutdown_signal().await;
+    background.stop().await;
     Ok(())
 }

@@ -95,6 +95,10 @@ pub struct Background {
 }
 
 impl Background {
+    pub fn new(engine: Sender) -> Self {
+        Self { engine }
+    }
+
     /// Starts both tasks; they run until `Running::stop`.
     pub fn start(self) -> Running {
         let (stop, stopped) = oneshot::channel::<()>();

@@ -1,6 +1,8 @@
-//! Engine benchmark: `cargo run --release -p server --bin bench_engine [-- --carts N]`.
+//! Engine benchmark: `cargo run --release -p server --bin bench_engine [-- --carts N]`, and on
+//! PostgreSQL with several processes: `scripts/with-postgres.sh cargo run --release -p server
+//! --bin bench_engine -- --database postgres --workers 2`.
 //!
-//! Seeds the demo shop with N carts on a fresh SQLite file, makes every open cart due (no
+//! Seeds the demo shop with N carts on a fresh SQLite file (or PostgreSQL database), makes every open cart due (no
 //! lateness limit, no minimum gap), starts an SMTP sink on loopback (`mail::loopback`,
 //! counting messages), then times `relance run-once --json` (the release binary next to this
 //! one, a process of its own) end to end: deciding, queueing, coupons, rendering, signing,
@@ -92,13 +94,15 @@ fn peak_rss_mb(pid: u32) -> Option<f64> {
         .map(|kb| kb / 1024.0)
 }
 
-/// Runs `relance run-once` and returns its JSON summary, its wall time and its peak RSS (MB).
-/// The peak is VmHWM read every 10 ms while it runs: `wait4`'s maxrss would count this
-/// process's memory too, as Linux carries the high-water mark across the spawn.
+/// Runs `relance run-once` (or, with workers, `relance worker --once`) and returns its JSON
+/// summary, its wall time and its peak RSS (MB). The peak is VmHWM read every 10 ms while it
+/// runs: `wait4`'s maxrss would count this process's memory too, as Linux carries the
+/// high-water mark across the spawn.
 fn run_once(
     database_url: &str,
     smtp_url: &str,
     now: &str,
+    worker: bool,
 ) -> anyhow::Result<(serde_json::Value, f64, f64)> {
     let relance = std::env::current_exe()?.with_file_name("relance");
     anyhow::ensure!(
@@ -107,8 +111,13 @@ fn run_once(
         relance.display()
     );
     let started = Instant::now();
+    let args: &[&str] = if worker {
+        &["worker", "--once", "--at", now]
+    } else {
+        &["run-once", "--json", "--at", now]
+    };
     let mut child = std::process::Command::new(relance)
-        .args(["run-once", "--json", "--at", now])
+        .args(args)
         .env("DATABASE_URL", database_url)
         .env("SMTP_URL", smtp_url)
         .env("RELANCE_SECRET", "bench-secret-bench-secret-bench-secret")
@@ -142,13 +151,29 @@ fn run_once(
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let carts: u32 = std::env::args()
-        .skip_while(|arg| arg != "--carts")
-        .nth(1)
+    let option = |name: &str| std::env::args().skip_while(|arg| arg != name).nth(1);
+    let carts: u32 = option("--carts")
         .and_then(|n| n.parse().ok())
         .unwrap_or(100_000);
+    let postgres = match option("--database").as_deref() {
+        None | Some("sqlite") => false,
+        Some("postgres") => true,
+        Some(other) => anyhow::bail!("--database is sqlite or postgres, not {other}"),
+    };
+    let workers: usize = option("--workers")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    anyhow::ensure!(
+        !postgres || std::env::var(db::TEST_POSTGRES_ENV).is_ok(),
+        "--database postgres needs a server: run under scripts/with-postgres.sh"
+    );
     let dir = tempfile::tempdir()?;
-    let pool = db::connect(&format!("sqlite://{}/bench.db", dir.path().display())).await?;
+    let database_url = if postgres {
+        db::scratch_database(dir.path()).await?
+    } else {
+        format!("sqlite://{}/bench.db", dir.path().display())
+    };
+    let pool = db::connect(&database_url).await?;
     db::migrate(&pool).await?;
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
     demo::seed(
@@ -171,19 +196,47 @@ async fn main() -> anyhow::Result<()> {
     settings.max_lateness_hours = 100_000;
     settings.min_gap_hours = 0;
     db::settings::save(&pool, demo::DEMO_SHOP_ID, &settings, Utc::now()).await?;
-    pool.close().await;
 
     let (addr, received) = sink().await;
-    let database_url = format!("sqlite://{}/bench.db", dir.path().display());
     let smtp_url = format!("smtp://{addr}");
-    let (summary, engine_seconds, engine_rss) =
-        tokio::task::spawn_blocking(move || run_once(&database_url, &smtp_url, &now.to_rfc3339()))
-            .await??;
-    let sent = summary["sent"].as_u64().unwrap_or(0);
+    let started = Instant::now();
+    let processes: Vec<_> = (0..workers.max(1))
+        .map(|_| {
+            let (database_url, smtp_url) = (database_url.clone(), smtp_url.clone());
+            tokio::task::spawn_blocking(move || {
+                run_once(&database_url, &smtp_url, &now.to_rfc3339(), workers > 0)
+            })
+        })
+        .collect();
+    let mut summaries = Vec::new();
+    let mut engine_rss: f64 = 0.0;
+    for process in processes {
+        let (summary, _, rss) = process.await??;
+        engine_rss = engine_rss.max(rss);
+        summaries.push(summary);
+    }
+    let engine_seconds = started.elapsed().as_secs_f64();
+    let field = |name: &str| {
+        summaries
+            .iter()
+            .map(|s| s[name].as_u64().unwrap_or(0))
+            .sum::<u64>()
+    };
+    let (sent, due) = (field("sent"), field("due"));
+    let summary = summaries
+        .iter()
+        .find(|s| s["role"] != "helped")
+        .cloned()
+        .unwrap_or_default();
     let (engine_messages, engine_bytes) = received.read();
+    let stored_sent = db::deliveries::count_sent(&pool, demo::DEMO_SHOP_ID).await?;
+    pool.close().await;
+    // Every reminder once: as many messages at the sink as reminders the processes say they
+    // sent, as the database has sent, and as were due.
     anyhow::ensure!(
-        engine_messages == sent && sent > 0,
-        "the sink got {engine_messages} messages, run-once says {sent}"
+        engine_messages == sent && stored_sent == sent && sent == due && sent > 0,
+        "the sink got {engine_messages} messages, the processes say {sent} sent of {due} due, \
+         the database has {stored_sent} sent"
     );
     let transport = mail::smtp(&format!("smtp://{addr}"))?;
 
@@ -208,6 +261,11 @@ async fn main() -> anyhow::Result<()> {
 
     println!("| what | figure |");
     println!("|---|---:|");
+    println!(
+        "| database, processes | {}, {} |",
+        if postgres { "PostgreSQL" } else { "SQLite" },
+        summaries.len()
+    );
     println!("| carts seeded | {carts} |");
     println!(
         "| reminders due / sent / skipped | {} / {} / {} |",
@@ -217,6 +275,14 @@ async fn main() -> anyhow::Result<()> {
         "| engine pass | {engine_seconds:.2} s, {:.0} reminders/s |",
         sent as f64 / engine_seconds
     );
+    if summaries.len() > 1 {
+        let shares: Vec<String> = summaries
+            .iter()
+            .map(|s| format!("{} {}", s["role"].as_str().unwrap_or("?"), s["sent"]))
+            .collect();
+        println!("| sent per process | {} |", shares.join(", "));
+    }
+    println!("| duplicates (sink − sent) | {} |", engine_messages - sent);
     println!("| raw SMTP blast, same count, same transport and concurrency | {blast_seconds:.2} s, {:.0} messages/s ({blasted} received) |", blasted as f64 / blast_seconds);
     println!(
         "| mean message data at the sink, engine / blast | {:.1} / {:.1} KB |",
@@ -227,6 +293,6 @@ async fn main() -> anyhow::Result<()> {
         "| engine / blast | {:.0} % |",
         100.0 * (sent as f64 / engine_seconds) / (blasted as f64 / blast_seconds)
     );
-    println!("| peak RSS of the run-once process | {engine_rss:.0} MB |");
+    println!("| peak RSS of a sending process | {engine_rss:.0} MB |");
     Ok(())
 }

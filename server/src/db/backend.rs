@@ -145,6 +145,13 @@ impl PooledConn {
         }
     }
 
+    pub fn dialect(&self) -> Dialect {
+        match self {
+            Self::Sqlite(_) => Dialect::Sqlite,
+            Self::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
     /// The connection, borrowed for the functions of `db` that take one.
     pub fn conn(&mut self) -> Conn<'_> {
         match self {

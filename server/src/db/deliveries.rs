@@ -347,3 +347,14 @@ pub async fn next_retry_at(pool: &Pool, shop_id: &str) -> Result<Option<DateTime
     .await)?;
     Ok(retry_at)
 }
+
+/// How many of the shop's reminders went out (benchmarks check every one went once).
+pub async fn count_sent(pool: &Pool, shop_id: &str) -> Result<u64, DbError> {
+    let (sent,): (i64,) = on!(pool, |db| sqlx::query_as(
+        "select count(*) from deliveries where shop_id = $1 and status = 'sent'"
+    )
+    .bind(shop_id)
+    .fetch_one(db)
+    .await)?;
+    Ok(u64::try_from(sent).unwrap_or(0))
+}

@@ -4,7 +4,7 @@
 //! (`deliver`); `run` wraps a pass in the engine's lock and the run history.
 
 mod deliver;
-mod lock;
+pub mod lock;
 mod pass;
 pub mod plan;
 mod run;
@@ -15,5 +15,5 @@ mod store;
 
 pub use pass::run_pass;
 pub use plan::{plan, Plan, PlannedCart, Planner, RunSummary};
-pub use run::{run_locked, run_recorded, Trigger};
+pub use run::{run_locked, run_or_help, run_recorded, Round, Trigger};
 pub use sender::Sender;

@@ -67,6 +67,40 @@ pub fn combine(passes: Vec<ShopPass>) -> anyhow::Result<RunSummary> {
     }
 }
 
+/// Helps the pass another process leads (PostgreSQL): for every shop (or only `only`), sends
+/// what that pass queues until it is done. Each shop's help that sent anything is returned.
+pub async fn help_passes(
+    sender: &Sender,
+    only: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Vec<ShopPass>> {
+    let shops = db::all_shops(&sender.pool)
+        .await
+        .context("cannot list the shops")?;
+    let mut passes = Vec::new();
+    for shop in shops
+        .iter()
+        .filter(|shop| only.is_none_or(|id| id == shop.id))
+    {
+        let started_at = Utc::now();
+        let result = help_pass(sender, shop, now).await;
+        if let Err(error) = &result {
+            tracing::error!(shop = %shop.id, error = format!("{error:#}"), "helping a shop's pass failed");
+        }
+        let worked = result.as_ref().map_or(true, |summary| {
+            summary.sent + summary.failed + summary.retrying > 0
+        });
+        if worked {
+            passes.push(ShopPass {
+                shop_id: shop.id.clone(),
+                started_at,
+                result,
+            });
+        }
+    }
+    Ok(passes)
+}
+
 /// Every shop's pass at `now`, added up: the scheduler's, the cron URL's and the tests'.
 pub async fn run_pass(sender: &Sender, now: DateTime<Utc>) -> anyhow::Result<RunSummary> {
     combine(shop_passes(sender, None, now).await?)
@@ -91,22 +125,8 @@ pub async fn shop_pass(
         return Ok(RunSummary::default());
     };
     let started = std::time::Instant::now();
-    let (shop_id, campaign) = (planner.shop_id.clone(), planner.campaign.clone());
-    // One batch being sent and one ready: claims stay a few hundred rows ahead of the sends.
-    let (batches, ready) = mpsc::channel::<Vec<Ready>>(1);
-    // Unbounded, so a send never waits for the store; the store reads it at every write.
-    let (finished, outcomes) = mpsc::unbounded_channel::<Record>();
-    let store = Store::new(pool.acquire().await?, planner, batches, outcomes);
-    let store = tokio::spawn(store.run());
-    let mut summary = RunSummary::default();
-    let sent = send_all(sender, shop, &campaign, now, ready, finished, &mut summary).await;
-    let decided = store.await.context("the engine's store failed")??;
-    if let Some(fault) = sent? {
-        // Every reminder not sent is back in the queue; the run is recorded as failed with
-        // what to fix, and the scheduler tries again with a growing wait.
-        anyhow::bail!("{fault}");
-    }
-    summary.merge(decided);
+    let shop_id = planner.shop_id.clone();
+    let mut summary = with_store(sender, shop, planner, now, |store| store.run()).await?;
     tracing::info!(
         due = summary.due,
         sent = summary.sent,
@@ -120,5 +140,48 @@ pub async fn shop_pass(
     if let Some(retry_at) = db::deliveries::next_retry_at(pool, &shop_id).await? {
         summary.next_due = Some(summary.next_due.map_or(retry_at, |t| t.min(retry_at)));
     }
+    Ok(summary)
+}
+
+/// Sends what another process's pass of `shop` queues, until that pass is done.
+async fn help_pass(sender: &Sender, shop: &Shop, now: DateTime<Utc>) -> anyhow::Result<RunSummary> {
+    let pool = sender.pool.clone();
+    let Some(planner) = Planner::start(&pool, shop, now).await? else {
+        return Ok(RunSummary::default());
+    };
+    with_store(sender, shop, planner, now, |store| async move {
+        store.help(&pool).await
+    })
+    .await
+}
+
+/// Runs the store's side (`work`) and the sending side together; their figures added up.
+async fn with_store<F, Fut>(
+    sender: &Sender,
+    shop: &Shop,
+    planner: Planner,
+    now: DateTime<Utc>,
+    work: F,
+) -> anyhow::Result<RunSummary>
+where
+    F: FnOnce(Store) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<RunSummary>> + Send + 'static,
+{
+    let campaign = planner.campaign.clone();
+    // One batch being sent and one ready: claims stay a few hundred rows ahead of the sends.
+    let (batches, ready) = mpsc::channel::<Vec<Ready>>(1);
+    // Unbounded, so a send never waits for the store; the store reads it at every write.
+    let (finished, outcomes) = mpsc::unbounded_channel::<Record>();
+    let store = Store::new(sender.pool.acquire().await?, planner, batches, outcomes);
+    let store = tokio::spawn(work(store));
+    let mut summary = RunSummary::default();
+    let sent = send_all(sender, shop, &campaign, now, ready, finished, &mut summary).await;
+    let decided = store.await.context("the engine's store failed")??;
+    if let Some(fault) = sent? {
+        // Every reminder not sent is back in the queue; the run is recorded as failed with
+        // what to fix, and the scheduler tries again with a growing wait.
+        anyhow::bail!("{fault}");
+    }
+    summary.merge(decided);
     Ok(summary)
 }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::pass::{combine, shop_passes, ShopPass};
+use super::pass::{combine, help_passes, shop_passes, ShopPass};
 use super::{lock, plan::RunSummary, sender::Sender};
 use crate::db::{self, runs::NewRun, Pool};
 
@@ -45,6 +45,37 @@ pub async fn run_locked(
     let result = record_runs(pool, trigger, passes).await;
     lock.release(pool).await?;
     result.map(Some)
+}
+
+/// What a scheduler's round did.
+#[derive(Debug)]
+pub enum Round {
+    /// This process led the pass.
+    Led(RunSummary),
+    /// Another process led; this one sent part of what it queued (PostgreSQL).
+    Helped(RunSummary),
+    /// Another process led (SQLite: one process sends).
+    Busy,
+}
+
+/// A scheduler's round: leads the pass when no other process does; on PostgreSQL, helps the
+/// leading process send otherwise. Each shop's work is recorded in its run history.
+pub async fn run_or_help(
+    sender: &Sender,
+    trigger: Trigger,
+    only: Option<&str>,
+    now: DateTime<Utc>,
+) -> anyhow::Result<Round> {
+    if let Some(summary) = run_locked(sender, trigger, only, now).await? {
+        return Ok(Round::Led(summary));
+    }
+    if !matches!(sender.pool, Pool::Postgres(_)) {
+        return Ok(Round::Busy);
+    }
+    let passes = help_passes(sender, only, now).await;
+    record_runs(&sender.pool, trigger, passes)
+        .await
+        .map(Round::Helped)
 }
 
 /// Runs every shop's pass without the engine's lock and records them: `relance run-once`. A

@@ -6,12 +6,13 @@ use std::future::Future;
 use chrono::{DateTime, Duration, Utc};
 
 use super::deliver::backoff;
-use super::run::{run_locked, Trigger};
+use super::run::{run_or_help, Round, Trigger};
 use super::sender::Sender;
 
 /// The longest the scheduler sleeps.
 const AT_LEAST_EVERY: Duration = Duration::hours(1);
-/// When another process holds the lock, and after a first failed run.
+/// When another process leads the pass (this one looks again, and leads if it has stopped),
+/// and after a first failed run.
 const RETRY_AFTER: Duration = Duration::minutes(1);
 
 /// The wait after `failures` runs in a row failed (an SMTP login refused, a server down): a
@@ -36,8 +37,8 @@ pub async fn run(sender: Sender, shutdown: impl Future<Output = ()>) {
     let mut failures = 0;
     loop {
         let now = Utc::now();
-        let wake = match run_locked(&sender, Trigger::Scheduler, None, now).await {
-            Ok(Some(summary)) => {
+        let wake = match run_or_help(&sender, Trigger::Scheduler, None, now).await {
+            Ok(Round::Led(summary)) => {
                 tracing::info!(
                     due = summary.due,
                     sent = summary.sent,
@@ -52,7 +53,12 @@ pub async fn run(sender: Sender, shutdown: impl Future<Output = ()>) {
                 failures = 0;
                 next_wake(now, summary.next_due)
             }
-            Ok(None) => now + RETRY_AFTER,
+            Ok(Round::Helped(summary)) => {
+                tracing::info!(sent = summary.sent, "helped another process's engine run");
+                failures = 0;
+                now + RETRY_AFTER
+            }
+            Ok(Round::Busy) => now + RETRY_AFTER,
             Err(error) => {
                 failures += 1;
                 let wait = retry_wait(failures);

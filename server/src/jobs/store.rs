@@ -73,6 +73,9 @@ impl Pending {
 /// The pass's database side: every read and write of the pass on one connection.
 pub struct Store {
     conn: PooledConn,
+    /// Several processes send (PostgreSQL): the pages' reminders are queued for any of them
+    /// to claim, not claimed by this pass as they are written.
+    shared: bool,
     planner: Planner,
     batches: mpsc::Sender<Vec<Ready>>,
     outcomes: mpsc::UnboundedReceiver<Record>,
@@ -87,6 +90,7 @@ impl Store {
         outcomes: mpsc::UnboundedReceiver<Record>,
     ) -> Self {
         Self {
+            shared: conn.dialect() == crate::db::Dialect::Postgres,
             conn,
             planner,
             batches,
@@ -106,12 +110,52 @@ impl Store {
                 break;
             };
             let batch = self.write_page(page, &mut summary).await?;
-            listening = self.dispatch(batch).await?;
+            listening = if self.shared {
+                // Planning is this pass's own work; sending is everyone's. A batch when the
+                // sending side has room, so planning never waits on it: helpers (or the
+                // final claims) take the rest.
+                if self.batches.capacity() > 0 {
+                    self.claim_batches(Some(1)).await?
+                } else {
+                    true
+                }
+            } else {
+                self.dispatch(batch).await?
+            };
         }
         if listening {
             // Leases that ran out during the pass.
             self.claim_queued().await?;
         }
+        self.finish().await?;
+        Ok(summary)
+    }
+
+    /// Helps another process's pass (PostgreSQL): claims and hands out what it queues, a
+    /// batch at a time, until its leader is done and nothing is left.
+    pub async fn help(mut self, pool: &crate::db::Pool) -> anyhow::Result<RunSummary> {
+        const LOOK_AGAIN: std::time::Duration = std::time::Duration::from_millis(100);
+        while self.claim_queued().await? {
+            if !super::lock::leader_running(pool, Utc::now()).await? {
+                // What the leader queued last: its own final claim or this one takes it.
+                self.claim_queued().await?;
+                break;
+            }
+            let now = self.planner.now;
+            if let Ok(true) =
+                tokio::time::timeout(LOOK_AGAIN, self.pending.receive(&mut self.outcomes)).await
+            {
+                if self.pending.due() {
+                    write_pending(&mut self.conn.conn(), &mut self.pending, now).await?;
+                }
+            }
+        }
+        self.finish().await?;
+        Ok(RunSummary::default())
+    }
+
+    /// Lets the sending side finish, writing the outcomes as they come back.
+    async fn finish(mut self) -> anyhow::Result<()> {
         let Self {
             batches,
             mut outcomes,
@@ -125,14 +169,19 @@ impl Store {
             }
         }
         write_pending(&mut self.conn.conn(), &mut self.pending, now).await?;
-        Ok(summary)
+        Ok(())
     }
 
     /// Claims queued due rows a batch at a time, reading what sending them needs in the same
     /// transaction; `false` once the sending side stopped listening.
     async fn claim_queued(&mut self) -> anyhow::Result<bool> {
+        self.claim_batches(None).await
+    }
+
+    /// `claim_queued`, stopping after `most` batches when given.
+    async fn claim_batches(&mut self, most: Option<usize>) -> anyhow::Result<bool> {
         let now = self.planner.now;
-        loop {
+        for _ in 0..most.unwrap_or(usize::MAX) {
             let mut tx = self.conn.begin_write().await?;
             outcomes::write_records(&mut tx.conn(), &self.pending.records, now).await?;
             let claimed =
@@ -154,11 +203,13 @@ impl Store {
                 return Ok(false);
             }
         }
+        Ok(true)
     }
 
     /// Writes a page of decisions in one transaction, with the outcomes received so far: a
     /// skipped row per skip, and per send a row queued already claimed (and its coupon), which
     /// is returned to be sent. Rows already there (an overlapping run) are left as they are.
+    /// Shared, the rows are queued unclaimed and nothing is returned: claims hand them out.
     async fn write_page(
         &mut self,
         page: Vec<Decided>,
@@ -173,7 +224,8 @@ impl Store {
                 .await?
                 .into_iter()
                 .unzip();
-        let lease_until = Some(now + LEASE);
+        // Shared: queued for whichever process claims them first (this one included).
+        let lease_until = (!self.shared).then_some(now + LEASE);
         let queued = deliveries::enqueue_many(
             &mut tx.conn(),
             &to_queue,
@@ -182,6 +234,12 @@ impl Store {
             lease_until,
         )
         .await?;
+        if self.shared {
+            tx.commit().await?;
+            self.pending.clear();
+            summary.due += queued.iter().flatten().count() as u64;
+            return Ok(Vec::new());
+        }
         // Read again inside the transaction that claims them: an order or an unsubscribe that
         // arrived since the page was read stops the mail.
         let cart_ids: Vec<&str> = to_queue.iter().map(|item| item.key.cart_id).collect();
