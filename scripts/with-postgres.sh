@@ -17,6 +17,9 @@ if [ "$(id -u)" = 0 ]; then chown postgres "$dir"; fi
 
 stop() {
     as_owner pg_ctl -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
+    # RELANCE_PG_LOG=file keeps the server's log (with RELANCE_PG_OPTIONS="-c
+    # log_min_duration_statement=50", the slow statements).
+    if [ -n "${RELANCE_PG_LOG:-}" ]; then cp "$dir/server.log" "$RELANCE_PG_LOG" || true; fi
     rm -rf "$dir"
 }
 trap stop EXIT
@@ -25,7 +28,7 @@ as_owner initdb -D "$dir/data" -A trust -U relance -E UTF8 --no-sync >/dev/null
 # Tests create a database each and run in parallel: room for their pools; durability is not
 # what these tests measure, so no fsync.
 as_owner pg_ctl -D "$dir/data" -l "$dir/server.log" -w -o \
-    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${RELANCE_PG_OPTIONS:-}" \
     start >/dev/null
 
 export RELANCE_TEST_POSTGRES="postgres://relance@127.0.0.1:$port"

@@ -590,64 +590,112 @@ as $$
 $$;
 
 -- Each cart's count of steps done in its current sequence, and when its first reminder went.
-create function deliveries_count() returns trigger
+-- Statement triggers over the changed rows: a pass writes hundreds of outcomes per statement,
+-- and one update of the carts touched costs far less than a trigger call per row.
+create function deliveries_count_inserted() returns trigger
 language plpgsql
 as $$
 begin
-    if tg_op = 'INSERT' then
-        if new.status <> 'queued' then
-            update carts set
-                steps_done = steps_done + case when sequence = new.sequence then 1 else 0 end,
-                first_sent_at = case
-                    when new.status = 'sent' and (first_sent_at is null or new.sent_at < first_sent_at)
-                    then new.sent_at else first_sent_at end
-            where cart_id = new.cart_id;
-        end if;
-        return null;
-    elsif tg_op = 'UPDATE' then
-        if old.status is distinct from new.status or old.sent_at is distinct from new.sent_at then
-            update carts set
-                steps_done = steps_done
-                    + ((case when new.status <> 'queued' then 1 else 0 end)
-                       - (case when old.status <> 'queued' then 1 else 0 end))
-                      * (case when sequence = new.sequence then 1 else 0 end),
-                first_sent_at = (select min(d.sent_at) from deliveries d
-                                 where d.cart_id = new.cart_id and d.status = 'sent')
-            where cart_id = new.cart_id;
-        end if;
-        return null;
-    else
-        update carts set
-            steps_done = steps_done
-                - (case when old.status <> 'queued' then 1 else 0 end)
-                  * (case when sequence = old.sequence then 1 else 0 end),
-            first_sent_at = (select min(d.sent_at) from deliveries d
-                             where d.cart_id = old.cart_id and d.status = 'sent')
-        where cart_id = old.cart_id;
-        return null;
-    end if;
-end
-$$;
-
-create trigger deliveries_count after insert or update of status, sent_at or delete on deliveries
-for each row execute function deliveries_count();
-
--- The days whose statistics a change touches, marked to be counted again.
-create function stats_mark_delivery() returns trigger
-language plpgsql
-as $$
-begin
-    if tg_op = 'INSERT' then
-        perform mark_days(new.shop_id, array[utc_day(new.sent_at)]);
-    elsif old.sent_at is distinct from new.sent_at then
-        perform mark_days(new.shop_id, array[utc_day(new.sent_at), utc_day(old.sent_at)]);
-    end if;
+    update carts k set
+        steps_done = k.steps_done + d.done,
+        first_sent_at = case
+            when d.first_sent is not null and (k.first_sent_at is null or d.first_sent < k.first_sent_at)
+            then d.first_sent else k.first_sent_at end
+    from (select n.cart_id,
+                 count(*) filter (where n.status <> 'queued' and n.sequence = c.sequence) as done,
+                 min(n.sent_at) filter (where n.status = 'sent') as first_sent
+          from new_rows n join carts c on c.cart_id = n.cart_id
+          where n.status <> 'queued'
+          group by n.cart_id) d
+    where k.cart_id = d.cart_id;
     return null;
 end
 $$;
 
-create trigger stats_delivery after insert or update of status, sent_at on deliveries
-for each row execute function stats_mark_delivery();
+create function deliveries_count_updated() returns trigger
+language plpgsql
+as $$
+begin
+    update carts k set
+        steps_done = k.steps_done + d.delta,
+        first_sent_at = (select min(x.sent_at) from deliveries x
+                         where x.cart_id = k.cart_id and x.status = 'sent')
+    from (select n.cart_id,
+                 sum(((case when n.status <> 'queued' then 1 else 0 end)
+                      - (case when o.status <> 'queued' then 1 else 0 end))
+                     * (case when n.sequence = c.sequence then 1 else 0 end)) as delta
+          from new_rows n
+          join old_rows o on o.delivery_id = n.delivery_id
+          join carts c on c.cart_id = n.cart_id
+          where o.status is distinct from n.status or o.sent_at is distinct from n.sent_at
+          group by n.cart_id) d
+    where k.cart_id = d.cart_id;
+    return null;
+end
+$$;
+
+create function deliveries_count_deleted() returns trigger
+language plpgsql
+as $$
+begin
+    update carts k set
+        steps_done = k.steps_done - d.done,
+        first_sent_at = (select min(x.sent_at) from deliveries x
+                         where x.cart_id = k.cart_id and x.status = 'sent')
+    from (select o.cart_id,
+                 count(*) filter (where o.status <> 'queued' and o.sequence = c.sequence) as done
+          from old_rows o join carts c on c.cart_id = o.cart_id
+          group by o.cart_id) d
+    where k.cart_id = d.cart_id;
+    return null;
+end
+$$;
+
+create trigger deliveries_count_insert after insert on deliveries
+referencing new table as new_rows
+for each statement execute function deliveries_count_inserted();
+create trigger deliveries_count_update after update on deliveries
+referencing new table as new_rows old table as old_rows
+for each statement execute function deliveries_count_updated();
+create trigger deliveries_count_delete after delete on deliveries
+referencing old table as old_rows
+for each statement execute function deliveries_count_deleted();
+
+-- The days whose statistics a change touches, marked to be counted again.
+create function stats_mark_inserted_deliveries() returns trigger
+language plpgsql
+as $$
+begin
+    insert into stats_dirty_days (shop_id, day)
+    select distinct n.shop_id, utc_day(n.sent_at) from new_rows n where n.sent_at is not null;
+    return null;
+end
+$$;
+
+create function stats_mark_updated_deliveries() returns trigger
+language plpgsql
+as $$
+begin
+    insert into stats_dirty_days (shop_id, day)
+    select distinct shop_id, day from (
+        select n.shop_id, utc_day(n.sent_at) as day
+        from new_rows n join old_rows o on o.delivery_id = n.delivery_id
+        where n.sent_at is distinct from o.sent_at and n.sent_at is not null
+        union all
+        select o.shop_id, utc_day(o.sent_at)
+        from new_rows n join old_rows o on o.delivery_id = n.delivery_id
+        where n.sent_at is distinct from o.sent_at and o.sent_at is not null
+    ) days;
+    return null;
+end
+$$;
+
+create trigger stats_delivery_insert after insert on deliveries
+referencing new table as new_rows
+for each statement execute function stats_mark_inserted_deliveries();
+create trigger stats_delivery_update after update on deliveries
+referencing new table as new_rows old table as old_rows
+for each statement execute function stats_mark_updated_deliveries();
 
 create function stats_mark_delivery_event() returns trigger
 language plpgsql

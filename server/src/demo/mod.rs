@@ -130,6 +130,7 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
     db::insert_campaign(&mut tx.conn(), DEMO_SHOP_ID, &campaign, options.now).await?;
     db::insert_demo_batch(&mut tx.conn(), DEMO_SHOP_ID, &batch, options.now).await?;
     tx.commit().await.context("cannot commit the demo shop")?;
+    db::after_bulk_load(pool).await?;
     summary.api_key = crate::api::keys::create(pool, DEMO_SHOP_ID, "demo", options.now)
         .await?
         .secret;

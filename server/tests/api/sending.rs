@@ -265,20 +265,13 @@ async fn the_cron_url_needs_its_token_and_never_starts_a_second_run() {
 
     let anonymous = cron(&app, None).await;
     let api_key_instead = cron(&app, Some(&key)).await;
-    on!(&app.pool, |db| sqlx::query(
-        "insert into job_locks (name, holder, held_until) values ('engine', 'other', $1)"
-    )
-    .bind(Utc::now() + chrono::Duration::minutes(10))
-    .execute(db)
-    .await
-    .map(server::db::Done::from))
-    .unwrap();
-    let while_running = cron(&app, Some(crate::helpers::TEST_CRON_TOKEN)).await;
-    on!(&app.pool, |db| sqlx::query("delete from job_locks")
-        .execute(db)
+    // Another run holds the engine's lock (as another process would).
+    let other = server::jobs::lock::try_lock(&app.pool, Utc::now())
         .await
-        .map(server::db::Done::from))
-    .unwrap();
+        .unwrap()
+        .unwrap();
+    let while_running = cron(&app, Some(crate::helpers::TEST_CRON_TOKEN)).await;
+    other.release(&app.pool).await.unwrap();
     let run = cron(&app, Some(crate::helpers::TEST_CRON_TOKEN)).await;
 
     assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
