@@ -616,14 +616,21 @@ create function deliveries_count_updated() returns trigger
 language plpgsql
 as $$
 begin
+    -- A reminder that became sent can only make the first one earlier; only one that stopped
+    -- being sent (or moved) needs the cart's reminders read again.
     update carts k set
         steps_done = k.steps_done + d.delta,
-        first_sent_at = (select min(x.sent_at) from deliveries x
-                         where x.cart_id = k.cart_id and x.status = 'sent')
+        first_sent_at = case
+            when d.lost then (select min(x.sent_at) from deliveries x
+                              where x.cart_id = k.cart_id and x.status = 'sent')
+            else least(k.first_sent_at, d.first_sent) end
     from (select n.cart_id,
                  sum(((case when n.status <> 'queued' then 1 else 0 end)
                       - (case when o.status <> 'queued' then 1 else 0 end))
-                     * (case when n.sequence = c.sequence then 1 else 0 end)) as delta
+                     * (case when n.sequence = c.sequence then 1 else 0 end)) as delta,
+                 min(n.sent_at) filter (where n.status = 'sent') as first_sent,
+                 coalesce(bool_or(o.status = 'sent'
+                     and (n.status <> 'sent' or n.sent_at is distinct from o.sent_at)), false) as lost
           from new_rows n
           join old_rows o on o.delivery_id = n.delivery_id
           join carts c on c.cart_id = n.cart_id

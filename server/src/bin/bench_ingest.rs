@@ -1,6 +1,9 @@
-//! Ingestion benchmark: `cargo run --release -p server --bin bench_ingest [-- --seconds N]`.
+//! Ingestion benchmark: `cargo run --release -p server --bin bench_ingest [-- --seconds N]`; on
+//! PostgreSQL: `scripts/with-postgres.sh cargo run --release -p server --bin bench_ingest --
+//! --database postgres`.
 //!
-//! Serves the real router on a fresh SQLite file (the same pool settings as `relance serve`) and
+//! Serves the real router on a fresh SQLite file or PostgreSQL database (the same pool settings
+//! as `relance serve`) and
 //! a trivial axum route for comparison, then drives both over loopback HTTP with unique events:
 //! closed-loop single events, closed-loop batches of 500, and an open loop at 1,000 requests/s.
 //! Prints a Markdown table (throughput, p50, p99) for the README.
@@ -177,12 +180,21 @@ struct Served {
     _dir: tempfile::TempDir,
 }
 
-/// The real application on a fresh SQLite file, as `relance serve` builds it, and the trivial
-/// route.
-async fn start_servers() -> anyhow::Result<Served> {
+/// The real application on a fresh SQLite file (or PostgreSQL database), as `relance serve`
+/// builds it, and the trivial route.
+async fn start_servers(postgres: bool) -> anyhow::Result<Served> {
     let dir = tempfile::tempdir()?;
+    anyhow::ensure!(
+        !postgres || std::env::var(db::TEST_POSTGRES_ENV).is_ok(),
+        "--database postgres needs a server: run under scripts/with-postgres.sh"
+    );
+    let database_url = if postgres {
+        db::scratch_database(dir.path()).await?
+    } else {
+        format!("sqlite://{}/bench.db", dir.path().display())
+    };
     let config = Config {
-        database_url: format!("sqlite://{}/bench.db", dir.path().display()),
+        database_url,
         addr: "127.0.0.1:0".parse()?,
         public_url: "http://127.0.0.1".into(),
         smtp_url: None,
@@ -235,7 +247,16 @@ fn main() -> anyhow::Result<()> {
             .build()
     };
     let server = runtime("server")?;
-    let served = server.block_on(start_servers())?;
+    let postgres = match std::env::args()
+        .skip_while(|a| a != "--database")
+        .nth(1)
+        .as_deref()
+    {
+        None | Some("sqlite") => false,
+        Some("postgres") => true,
+        Some(other) => anyhow::bail!("--database is sqlite or postgres, not {other}"),
+    };
+    let served = server.block_on(start_servers(postgres))?;
     let client = runtime("client")?;
     let load = client.block_on(drive(&served, seconds))?;
     server.block_on(breakdown(&served, &load))
