@@ -29,8 +29,14 @@ pub(super) async fn connect(url: &str, profile: Profile) -> anyhow::Result<PgPoo
                 redact(url)
             )
         })?
-        // Dates and days are counted in UTC on the database side as on SQLite's.
-        .options([("timezone", "UTC")])
+        // Dates and days are counted in UTC on the database side as on SQLite's. Every
+        // statement is planned for its values and the tables as they are now: a plan kept
+        // from when a table was nearly empty (a new shop, a fresh install) read all its rows
+        // for each lookup once it had grown (an ingestion group's 500 carts: 290 ms, not 2).
+        .options([
+            ("timezone", "UTC"),
+            ("plan_cache_mode", "force_custom_plan"),
+        ])
         .application_name("relance");
     // One connection first: a pool's failure says only that it timed out, this one says why
     // (refused, password, unknown database).
