@@ -22,7 +22,7 @@ step "cargo test (all Rust tests, on SQLite)"
 cargo test
 
 step "the server's tests again on PostgreSQL (a private server, started and stopped here)"
-scripts/with-postgres.sh cargo test -p server
+scripts/with-postgres.sh cargo test
 
 step "domain builds for wasm32-unknown-unknown"
 cargo check -p domain --target wasm32-unknown-unknown

@@ -56,6 +56,15 @@ impl Pending {
         }
     }
 
+    /// Takes the outcomes already sent back, without waiting.
+    fn collect(&mut self, outcomes: &mut mpsc::UnboundedReceiver<Record>) {
+        while let Ok(record) = outcomes.try_recv() {
+            self.records.push(record);
+            self.write_by
+                .get_or_insert_with(|| tokio::time::Instant::now() + RECORD_WAIT);
+        }
+    }
+
     /// Enough outcomes to write, or the first one waited long enough.
     fn due(&self) -> bool {
         self.records.len() >= RECORDS_PER_WRITE
@@ -114,6 +123,13 @@ impl Store {
                 // Planning is this pass's own work; sending is everyone's. A batch when the
                 // sending side has room, so planning never waits on it: helpers (or the
                 // final claims) take the rest.
+                // The sends' outcomes are recorded as they come back, page by page, so a killed
+                // leader repeats only what was in flight.
+                self.pending.collect(&mut self.outcomes);
+                if self.pending.due() {
+                    let now = self.planner.now;
+                    write_pending(&mut self.conn.conn(), &mut self.pending, now).await?;
+                }
                 if self.batches.capacity() > 0 {
                     self.claim_batches(Some(1)).await?
                 } else {

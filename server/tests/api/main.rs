@@ -8,6 +8,7 @@ mod campaign_io;
 mod cart_page;
 mod carts_list;
 mod crash;
+mod crash_workers;
 mod engine;
 mod escalation;
 mod events;

@@ -139,6 +139,34 @@ impl SmtpPeer {
         self.received.lock().unwrap().clone()
     }
 
+    /// How many messages arrived (without copying them).
+    pub fn count(&self) -> usize {
+        self.received.lock().unwrap().len()
+    }
+
+    /// Forgets what arrived so far.
+    pub fn clear(&self) {
+        self.received.lock().unwrap().clear();
+    }
+
+    /// The Message-ID local part of each message, in order of arrival: Relance's is the
+    /// reminder's delivery id.
+    pub fn message_ids(&self) -> Vec<String> {
+        self.received
+            .lock()
+            .unwrap()
+            .iter()
+            .filter_map(|message| {
+                message
+                    .data
+                    .lines()
+                    .find_map(|line| line.strip_prefix("Message-ID: <"))
+                    .and_then(|rest| rest.split('@').next())
+                    .map(str::to_owned)
+            })
+            .collect()
+    }
+
     /// Stops listening: connections are refused until `restart`.
     pub fn stop(&mut self) {
         if let Some(task) = self.task.take() {

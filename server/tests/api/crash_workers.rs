@@ -1,0 +1,145 @@
+//! Killing a sending process at random points of a 10,000-cart pass, twenty times: two
+//! `relance worker` processes sharing the pass on PostgreSQL (one of them killed), one
+//! `relance run-once` on SQLite. No reminder is lost, and a reminder is repeated only if the killed process had
+//! sent it without recording it yet.
+
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use server::on;
+
+use crate::smtp_peer::SmtpPeer;
+
+const ROUNDS: usize = 20;
+const CARTS: &str = "10000";
+/// What a killed process may have sent without recording it: a process holds at most two
+/// claimed batches of 200 for its sending side (one being sent, one ready), and writes the
+/// outcomes at least at every claim; plus its 32 SMTP conversations under way.
+const IN_FLIGHT_AT_MOST: usize = 2 * 200 + 32;
+
+fn relance(database_url: &str, smtp_url: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_relance"));
+    command
+        .env("DATABASE_URL", database_url)
+        .env("SMTP_URL", smtp_url)
+        .env("RELANCE_SECRET", "crash test key")
+        .env("RELANCE_PUBLIC_URL", "http://127.0.0.1:3000")
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    command
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sending_processes_killed_at_random_points_lose_no_reminder_and_repeat_only_what_was_in_flight(
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let database_url = server::db::scratch_database(dir.path()).await.unwrap();
+    let pool = server::db::connect(&database_url).await.unwrap();
+    server::db::migrate(&pool).await.unwrap();
+    let workers = match pool {
+        server::db::Pool::Postgres(_) => 2,
+        server::db::Pool::Sqlite(_) => 1,
+    };
+    let peer = SmtpPeer::start(&[]).await;
+    let mut rng = fastrand::Rng::with_seed(2026);
+    let mut killed_mid_pass = 0;
+    for round in 0..ROUNDS {
+        peer.clear();
+        let demo = relance(&database_url, &peer.url())
+            .args(["demo", "--carts", CARTS, "--replace", "--seed"])
+            .arg(round.to_string())
+            .args(["--now", "2026-11-23T10:00:00Z"])
+            .status()
+            .unwrap();
+        assert!(demo.success());
+        // Every open cart due now, however late, with no gap between two reminders.
+        on!(&pool, |db| sqlx::query(
+            "update shop_settings set max_lateness_hours = 100000, min_gap_hours = 0,
+                 quiet_hours = ''"
+        )
+        .execute(db)
+        .await
+        .map(server::db::Done::from))
+        .unwrap();
+
+        // On SQLite a pass without the run lock, which a killed process would keep for its
+        // hold (30 minutes); on PostgreSQL the lock dies with its process.
+        let pass: &[&str] = if workers > 1 {
+            &["worker", "--once", "--at", "2026-11-23T10:00:00Z"]
+        } else {
+            &["run-once", "--at", "2026-11-23T10:00:00Z"]
+        };
+        let mut processes: Vec<_> = (0..workers)
+            .map(|_| {
+                relance(&database_url, &peer.url())
+                    .args(pass)
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        // A random point of the pass: after some number of mails, up to most of them.
+        let kill_after = rng.usize(1..5_000);
+        let victim = rng.usize(0..workers);
+        let mut killed = false;
+        for _ in 0..3_000 {
+            if peer.count() >= kill_after {
+                // SIGKILL: no clean-up, leases and half-done work stay as they are.
+                processes[victim].kill().unwrap();
+                killed = true;
+                break;
+            }
+            if processes[victim].try_wait().unwrap().is_some() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+        for process in &mut processes {
+            process.wait().unwrap();
+        }
+        let at_kill = peer.count();
+        // Ten minutes later by the engine's clock the dead process's leases have expired. (A
+        // pass without the run lock: on SQLite the dead process's lock row stays for its hold.)
+        let after = relance(&database_url, &peer.url())
+            .args(["run-once", "--at", "2026-11-23T10:10:00Z"])
+            .status()
+            .unwrap();
+        assert!(after.success());
+
+        let sent: Vec<(String,)> = on!(&pool, |db| sqlx::query_as(
+            "select delivery_id from deliveries where status = 'sent'"
+        )
+        .fetch_all(db)
+        .await)
+        .unwrap();
+        let (left,): (i64,) = on!(&pool, |db| sqlx::query_as(
+            "select count(*) from deliveries where status = 'queued'"
+        )
+        .fetch_one(db)
+        .await)
+        .unwrap();
+        let received = peer.message_ids();
+        let unique: std::collections::HashSet<&String> = received.iter().collect();
+        assert_eq!(left, 0, "round {round}: nothing stays queued");
+        assert!(sent.len() > 5_000, "round {round}: {} sent", sent.len());
+        for (delivery_id,) in &sent {
+            assert!(
+                unique.contains(delivery_id),
+                "round {round}: {delivery_id} was never received"
+            );
+        }
+        let duplicates = received.len() - sent.len();
+        assert!(
+            duplicates <= IN_FLIGHT_AT_MOST,
+            "round {round}: {duplicates} duplicates"
+        );
+        if killed && at_kill < sent.len() {
+            killed_mid_pass += 1;
+        }
+    }
+    // Most kills land mid-pass (the others after the victim finished its share).
+    assert!(
+        killed_mid_pass >= ROUNDS / 2,
+        "{killed_mid_pass} kills mid-pass"
+    );
+}
