@@ -27,6 +27,24 @@ pub async fn shop_passes(
     only: Option<&str>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Vec<ShopPass>> {
+    each_shop(sender, only, now, Role::Lead).await
+}
+
+/// What this process does in a shop's pass.
+#[derive(Clone, Copy)]
+enum Role {
+    Lead,
+    Help,
+}
+
+/// The shops' passes (or only `only`'s), one after the other, in `role`; a failure is logged
+/// and kept with its shop, and the next shop goes on.
+async fn each_shop(
+    sender: &Sender,
+    only: Option<&str>,
+    now: DateTime<Utc>,
+    role: Role,
+) -> anyhow::Result<Vec<ShopPass>> {
     let shops = db::all_shops(&sender.pool)
         .await
         .context("cannot list the shops")?;
@@ -36,7 +54,10 @@ pub async fn shop_passes(
         .filter(|shop| only.is_none_or(|id| id == shop.id))
     {
         let started_at = Utc::now();
-        let result = shop_pass(sender, shop, now).await;
+        let result = match role {
+            Role::Lead => shop_pass(sender, shop, now).await,
+            Role::Help => help_pass(sender, shop, now).await,
+        };
         if let Err(error) = &result {
             tracing::error!(shop = %shop.id, error = format!("{error:#}"), "a shop's pass failed");
         }
@@ -74,30 +95,12 @@ pub async fn help_passes(
     only: Option<&str>,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Vec<ShopPass>> {
-    let shops = db::all_shops(&sender.pool)
-        .await
-        .context("cannot list the shops")?;
-    let mut passes = Vec::new();
-    for shop in shops
-        .iter()
-        .filter(|shop| only.is_none_or(|id| id == shop.id))
-    {
-        let started_at = Utc::now();
-        let result = help_pass(sender, shop, now).await;
-        if let Err(error) = &result {
-            tracing::error!(shop = %shop.id, error = format!("{error:#}"), "helping a shop's pass failed");
-        }
-        let worked = result.as_ref().map_or(true, |summary| {
+    let mut passes = each_shop(sender, only, now, Role::Help).await?;
+    passes.retain(|pass| {
+        pass.result.as_ref().map_or(true, |summary| {
             summary.sent + summary.failed + summary.retrying > 0
-        });
-        if worked {
-            passes.push(ShopPass {
-                shop_id: shop.id.clone(),
-                started_at,
-                result,
-            });
-        }
-    }
+        })
+    });
     Ok(passes)
 }
 

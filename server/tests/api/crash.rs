@@ -4,7 +4,8 @@ use std::time::Duration;
 
 use crate::smtp_peer::SmtpPeer;
 
-fn relance(database_url: &str, smtp_url: &str) -> Command {
+/// The `relance` binary on `database_url`, sending through `smtp_url`, quiet.
+pub fn relance(database_url: &str, smtp_url: &str) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_relance"));
     command
         .env("DATABASE_URL", database_url)

@@ -3,11 +3,11 @@
 //! `relance run-once` on SQLite. No reminder is lost, and a reminder is repeated only if the killed process had
 //! sent it without recording it yet.
 
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use server::on;
 
+use crate::crash::relance;
 use crate::smtp_peer::SmtpPeer;
 
 const ROUNDS: usize = 20;
@@ -16,19 +16,6 @@ const CARTS: &str = "10000";
 /// claimed batches of 200 for its sending side (one being sent, one ready), and writes the
 /// outcomes at least at every claim; plus its 32 SMTP conversations under way.
 const IN_FLIGHT_AT_MOST: usize = 2 * 200 + 32;
-
-fn relance(database_url: &str, smtp_url: &str) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_relance"));
-    command
-        .env("DATABASE_URL", database_url)
-        .env("SMTP_URL", smtp_url)
-        .env("RELANCE_SECRET", "crash test key")
-        .env("RELANCE_PUBLIC_URL", "http://127.0.0.1:3000")
-        .env("RUST_LOG", "error")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    command
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sending_processes_killed_at_random_points_lose_no_reminder_and_repeat_only_what_was_in_flight(
