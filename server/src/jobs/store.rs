@@ -198,6 +198,7 @@ impl Store {
     async fn claim_batches(&mut self, most: Option<usize>) -> anyhow::Result<bool> {
         let now = self.planner.now;
         for _ in 0..most.unwrap_or(usize::MAX) {
+            self.pending.collect(&mut self.outcomes);
             let mut tx = self.conn.begin_write().await?;
             outcomes::write_records(&mut tx.conn(), &self.pending.records, now).await?;
             let claimed =
@@ -231,6 +232,7 @@ impl Store {
         page: Vec<Decided>,
         summary: &mut RunSummary,
     ) -> anyhow::Result<Vec<Ready>> {
+        self.pending.collect(&mut self.outcomes);
         let planner = &self.planner;
         let now = planner.now;
         let mut tx = self.conn.begin_write().await?;
@@ -280,29 +282,48 @@ impl Store {
         Ok(ready_batch(now, &planner.shop_id, page, sends, states))
     }
 
-    /// Hands a batch to the sending side, writing outcomes while it waits; `false` if the
-    /// sending side stopped listening (its claims come back when their lease ends).
-    async fn dispatch(&mut self, batch: Vec<Ready>) -> anyhow::Result<bool> {
-        if batch.is_empty() {
-            return Ok(true);
+    /// Hands a page's or a claim's sends to the sending side, BATCH at a time, writing
+    /// outcomes while it waits; `false` if the sending side stopped listening (what was not
+    /// handed over goes back to the queue; claims come back when their lease ends).
+    async fn dispatch(&mut self, mut sends: Vec<Ready>) -> anyhow::Result<bool> {
+        while !sends.is_empty() {
+            let rest = sends.split_off(sends.len().min(BATCH as usize));
+            if let Err(unsent) = self.hand_over(sends).await? {
+                self.pending
+                    .records
+                    .extend(
+                        unsent
+                            .into_iter()
+                            .chain(rest)
+                            .map(|(claimed, _)| Record::Deferred {
+                                delivery_id: claimed.delivery_id,
+                                error: "not sent: the pass stopped before it".into(),
+                            }),
+                    );
+                return Ok(false);
+            }
+            sends = rest;
         }
+        Ok(true)
+    }
+
+    /// Hands one batch over once the sending side has room, recording every outcome back by
+    /// then first: the sending side then holds this batch and at most the one it is sending,
+    /// so a killed process has sent without recording at most two batches and its SMTP
+    /// conversations under way. Gives the batch back if the sending side stopped.
+    async fn hand_over(&mut self, batch: Vec<Ready>) -> anyhow::Result<Result<(), Vec<Ready>>> {
         let now = self.planner.now;
         loop {
             tokio::select! {
                 biased;
                 permit = self.batches.reserve() => {
                     let Ok(permit) = permit else {
-                        // The sending side stopped (a sending fault): back in the queue.
-                        self.pending.records.extend(batch.into_iter().map(|(claimed, _)| {
-                            Record::Deferred {
-                                delivery_id: claimed.delivery_id,
-                                error: "not sent: the pass stopped before it".into(),
-                            }
-                        }));
-                        return Ok(false);
+                        return Ok(Err(batch));
                     };
+                    self.pending.collect(&mut self.outcomes);
+                    write_pending(&mut self.conn.conn(), &mut self.pending, now).await?;
                     permit.send(batch);
-                    return Ok(true);
+                    return Ok(Ok(()));
                 }
                 _ = self.pending.receive(&mut self.outcomes) => {
                     if self.pending.due() {

@@ -12,9 +12,9 @@ use crate::smtp_peer::SmtpPeer;
 
 const ROUNDS: usize = 20;
 const CARTS: &str = "10000";
-/// What a killed process may have sent without recording it: a process holds at most two
-/// claimed batches of 200 for its sending side (one being sent, one ready), and writes the
-/// outcomes at least at every claim; plus its 32 SMTP conversations under way.
+/// What a killed process may have sent without recording it: its sending side holds at most
+/// two batches of 200 (one being sent, one ready), every outcome back is written before a
+/// batch is handed over, and 32 SMTP conversations may be under way.
 const IN_FLIGHT_AT_MOST: usize = 2 * 200 + 32;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -116,6 +116,7 @@ async fn sending_processes_killed_at_random_points_lose_no_reminder_and_repeat_o
             );
         }
         let duplicates = received.len() - sent.len();
+        eprintln!("round {round}: killed after {at_kill} mails, {duplicates} duplicates");
         assert!(
             duplicates <= IN_FLIGHT_AT_MOST,
             "round {round}: {duplicates} duplicates"
