@@ -34,10 +34,13 @@ pub enum AuditAction {
     MemberRemoved,
     InvitationAccepted,
     WebhookSecretSet,
+    TrackerChanged,
+    CustomerExported,
+    CustomerErased,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 22] = [
+    pub const ALL: [AuditAction; 25] = [
         Self::ReminderSaved,
         Self::ReminderSwitched,
         Self::ReminderDuplicated,
@@ -60,6 +63,9 @@ impl AuditAction {
         Self::MemberRemoved,
         Self::InvitationAccepted,
         Self::WebhookSecretSet,
+        Self::TrackerChanged,
+        Self::CustomerExported,
+        Self::CustomerErased,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -86,6 +92,9 @@ impl AuditAction {
             Self::MemberRemoved => "member_removed",
             Self::InvitationAccepted => "invitation_accepted",
             Self::WebhookSecretSet => "webhook_secret_set",
+            Self::TrackerChanged => "tracker_changed",
+            Self::CustomerExported => "customer_exported",
+            Self::CustomerErased => "customer_erased",
         }
     }
 

@@ -30,6 +30,6 @@ pub use campaign::{RangesError, MAX_RANGES};
 pub use model::{
     Cart, CartError, CartItem, ContentDraft, Currency, Customer, CustomerError, CustomerProfile,
     DraftProblem, EmailAddress, EmailTemplate, Gender, HexColor, Language, Layout, Money,
-    MoneyError, NewCart, NewCustomer, ParseError, ReassuranceIcon, ReassuranceItem, Shop,
-    SocialLinks, Subject, TemplateContent, TemplateDraft, TemplateError, WebUrl,
+    MoneyError, NewCart, NewCustomer, Origin, ParseError, ReassuranceIcon, ReassuranceItem, Shop,
+    SocialLinks, Subject, TemplateContent, TemplateDraft, TemplateError, WebUrl, MAX_ORIGINS,
 };

@@ -400,10 +400,14 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
     let url = format!("http://{}", listener.local_addr()?);
     tracing::info!(%url, "Relance is ready");
     println!("Relance is running at {url}");
-    axum::serve(listener, app.router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("the web server stopped with an error")?;
+    axum::serve(
+        listener,
+        app.router
+            .into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .context("the web server stopped with an error")?;
     background.stop().await;
     pool.close().await;
     tracing::info!("stopped cleanly");

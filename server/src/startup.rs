@@ -49,6 +49,7 @@ pub async fn build(config: &Config) -> anyhow::Result<Application> {
         ingest: IngestWriter::start(pool.clone()),
         cron_token,
         engine: engine.clone(),
+        tracker_limits: Default::default(),
     };
     Ok(Application {
         router: web::router(state.clone()),

@@ -20,6 +20,9 @@ pub struct AppState {
     pub auth: Arc<Auth>,
     /// Stores API events with group commit.
     pub ingest: IngestWriter,
+    /// How fast storefront trackers may send.
+    #[from_ref(skip)]
+    pub tracker_limits: Arc<crate::api::tracker::TrackerLimits>,
 }
 
 impl AppState {

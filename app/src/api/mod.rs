@@ -19,6 +19,7 @@ mod shops;
 mod stats;
 mod team;
 mod templates;
+mod tracker;
 mod unsubscribed;
 mod webhooks;
 
@@ -67,6 +68,10 @@ pub use templates::{
     load_template_editor, save_template, send_test_email, CreateTemplate, DeleteTemplate,
     DuplicateTemplate, SampleCart, SaveOutcome, SaveTemplate, SendTestEmail, TemplateDeletion,
     TemplateEditorData, TemplateSummary, DEMO_SAMPLE,
+};
+pub use tracker::{
+    load_tracker, snippet, LoadTracker, RenewTrackerKey, SaveTrackerOrigins, TrackerChange,
+    TrackerLine,
 };
 pub use unsubscribed::{
     list_unsubscribed, remove_unsubscribed, ListUnsubscribed, RemoveUnsubscribed, UnsubscribedLine,

@@ -1,4 +1,5 @@
-//! The Connect page's webhooks part of the backend: each platform's URL and secret.
+//! The Connect page's part of the backend: each platform's webhook URL and secret, and the
+//! storefront tracker.
 
 use async_trait::async_trait;
 use domain::Shop;
@@ -17,6 +18,18 @@ pub trait ConnectBackend {
         shop: &Shop,
         platform: &str,
         value: Option<&str>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Result<(), String>, BackendError>;
+
+    /// The shop's storefront tracker, made the first time it is asked for.
+    async fn tracker(&self, shop: &Shop) -> Result<crate::api::TrackerLine, BackendError>;
+
+    /// Saves the tracker's allowed origins (one per line) or gives it a new public key; `Err`
+    /// names the field and says why.
+    async fn change_tracker(
+        &self,
+        shop: &Shop,
+        change: crate::api::TrackerChange,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Result<(), String>, BackendError>;
 }

@@ -62,6 +62,9 @@ pub static FR: ActivityTexts = ActivityTexts {
         AuditAction::MemberRemoved => "Compte retiré",
         AuditAction::InvitationAccepted => "Invitation acceptée",
         AuditAction::WebhookSecretSet => "Secret de webhook modifié",
+        AuditAction::TrackerChanged => "Traceur de boutique modifié",
+        AuditAction::CustomerExported => "Données d'un client exportées",
+        AuditAction::CustomerErased => "Client effacé",
     },
 };
 
@@ -105,5 +108,8 @@ pub static EN: ActivityTexts = ActivityTexts {
         AuditAction::MemberRemoved => "Account removed",
         AuditAction::InvitationAccepted => "Invitation accepted",
         AuditAction::WebhookSecretSet => "Webhook secret changed",
+        AuditAction::TrackerChanged => "Storefront tracker changed",
+        AuditAction::CustomerExported => "Customer data exported",
+        AuditAction::CustomerErased => "Customer erased",
     },
 };

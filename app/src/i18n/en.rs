@@ -265,6 +265,7 @@ pub static TEXTS: Texts = Texts {
     team: &super::team::EN,
     activity: &super::activity::EN,
     webhooks: &super::webhooks::EN,
+    tracker: &super::tracker::EN,
     statistics: &super::statistics::EN,
     skip_reason,
 };

@@ -265,6 +265,7 @@ pub static TEXTS: Texts = Texts {
     team: &super::team::FR,
     activity: &super::activity::FR,
     webhooks: &super::webhooks::FR,
+    tracker: &super::tracker::FR,
     statistics: &super::statistics::FR,
     skip_reason,
 };

@@ -21,6 +21,7 @@ mod team;
 mod templates;
 mod texts;
 mod timeline;
+mod tracker;
 mod unsubscribed;
 mod webhooks;
 

@@ -15,6 +15,7 @@ use super::statistics::StatisticsTexts;
 use super::team::TeamTexts;
 use super::templates::TemplateTexts;
 use super::timeline::TimelineTexts;
+use super::tracker::TrackerTexts;
 use super::unsubscribed::UnsubscribedTexts;
 use super::webhooks::WebhooksTexts;
 
@@ -166,6 +167,7 @@ pub struct Texts {
     pub team: &'static TeamTexts,
     pub activity: &'static ActivityTexts,
     pub webhooks: &'static WebhooksTexts,
+    pub tracker: &'static TrackerTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.

@@ -33,6 +33,7 @@ pub fn KeysPageView() -> impl IntoView {
                 }
             })}
         </Transition>
+        <super::tracker::Tracker />
         <super::webhooks::Webhooks />
     }
 }

@@ -19,6 +19,7 @@ mod setup;
 mod statistics;
 mod team;
 mod templates;
+mod tracker;
 mod unsubscribed;
 mod webhooks;
 

@@ -7,6 +7,7 @@ mod email_address;
 mod error;
 mod language;
 pub(crate) mod money;
+mod origin;
 mod shop;
 pub(crate) mod template;
 mod template_draft;
@@ -19,6 +20,7 @@ pub use email_address::EmailAddress;
 pub use error::ParseError;
 pub use language::Language;
 pub use money::{Currency, Money, MoneyError};
+pub use origin::{Origin, MAX_ORIGINS};
 pub use shop::Shop;
 pub use template::{
     EmailTemplate, Layout, ReassuranceIcon, ReassuranceItem, SocialLinks, Subject, TemplateContent,

@@ -53,6 +53,12 @@ pub enum ApiError {
         code: String,
         refusal: RedeemRefusal,
     },
+    #[error("key: this is not the public key of a shop's tracker (the Connect page shows it)")]
+    UnknownTrackerKey,
+    #[error("{0}")]
+    OriginRefused(String),
+    #[error("too many requests; retry in {retry_after} seconds")]
+    RateLimited { retry_after: u64 },
     #[error("internal error")]
     Internal(#[from] DbError),
 }
@@ -77,10 +83,13 @@ fn refusal_message(code: &str, refusal: &RedeemRefusal) -> String {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = match &self {
-            Self::Unauthorized | Self::CronUnauthorized | Self::BadSignature => {
-                StatusCode::UNAUTHORIZED
-            }
+            Self::Unauthorized
+            | Self::CronUnauthorized
+            | Self::BadSignature
+            | Self::UnknownTrackerKey => StatusCode::UNAUTHORIZED,
             Self::AlreadyRunning => StatusCode::CONFLICT,
+            Self::OriginRefused(_) => StatusCode::FORBIDDEN,
+            Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::RunFailed(_) => StatusCode::INTERNAL_SERVER_ERROR,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -99,6 +108,11 @@ impl IntoResponse for ApiError {
             },
             Self::Internal(cause) if cause.is_busy() => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        let retry_after = match &self {
+            Self::RateLimited { retry_after } => Some(*retry_after),
+            Self::Internal(cause) if cause.is_busy() => Some(u64::from(RETRY_BUSY_AFTER_SECONDS)),
+            _ => None,
         };
         let body = match self {
             Self::InvalidEvents(errors) => {
@@ -136,10 +150,10 @@ impl IntoResponse for ApiError {
             other => json!({"message": other.to_string()}),
         };
         let mut response = (status, Json(body)).into_response();
-        if status == StatusCode::SERVICE_UNAVAILABLE {
+        if let Some(seconds) = retry_after {
             response.headers_mut().insert(
                 axum::http::header::RETRY_AFTER,
-                axum::http::HeaderValue::from(RETRY_BUSY_AFTER_SECONDS),
+                axum::http::HeaderValue::from(seconds),
             );
         }
         if status == StatusCode::UNAUTHORIZED {

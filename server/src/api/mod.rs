@@ -7,6 +7,7 @@ pub mod events;
 mod jobs;
 pub mod keys;
 mod redeem;
+pub mod tracker;
 pub mod webhooks;
 
 use axum::{
@@ -30,4 +31,11 @@ pub fn routes() -> Router<AppState> {
         .route("/webhooks/shopify/{shop}", post(webhooks::shopify))
         .route("/webhooks/woocommerce/{shop}", post(webhooks::woocommerce))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .route("/t.js", get(tracker::script))
+        .route(
+            "/api/v1/tracker/{key}",
+            post(tracker::receive)
+                .options(tracker::preflight)
+                .layer(DefaultBodyLimit::max(tracker::MAX_TRACKER_BYTES)),
+        )
 }

@@ -26,6 +26,7 @@ pub fn is_public_path(path: &str) -> bool {
             | "/healthz"
             | "/favicon.ico"
             | "/logo.svg"
+            | "/t.js"
     ) || path.starts_with("/pkg/")
         || path.starts_with("/api/v1/")
         // Platforms' webhooks: each checks its signature.

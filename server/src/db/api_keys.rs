@@ -98,7 +98,8 @@ pub async fn list_for_shop(pool: &Pool, shop_id: &str) -> Result<Vec<KeyRow>, Db
     Ok(on!(pool, |db| sqlx::query_as(
         "select api_key_id, shop_id, name, key_prefix, created_at, last_used_at, revoked_at
          from api_keys where shop_id = $1
-           and api_key_id not in (select api_key_id from webhook_secrets)
+           and api_key_id not in (select api_key_id from webhook_secrets
+                                  union select api_key_id from trackers)
          order by created_at desc, api_key_id",
     )
     .bind(shop_id)
@@ -116,7 +117,8 @@ pub async fn revoke_for_shop(
     let result = on!(pool, |db| sqlx::query(
         "update api_keys set revoked_at = $3
          where api_key_id = $1 and shop_id = $2 and revoked_at is null
-           and api_key_id not in (select api_key_id from webhook_secrets)",
+           and api_key_id not in (select api_key_id from webhook_secrets
+                                  union select api_key_id from trackers)",
     )
     .bind(api_key_id)
     .bind(shop_id)

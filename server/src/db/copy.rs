@@ -25,6 +25,7 @@ pub const TABLES: &[&str] = &[
     "shop_settings",
     "api_keys",
     "webhook_secrets",
+    "trackers",
     "customers",
     "carts",
     "cart_items",

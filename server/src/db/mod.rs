@@ -35,6 +35,7 @@ pub mod team;
 pub mod templates;
 #[cfg(test)]
 pub(crate) mod test_support;
+pub mod trackers;
 pub mod tracking;
 pub mod webhooks;
 

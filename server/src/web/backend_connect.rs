@@ -1,12 +1,14 @@
-//! The Connect page's webhooks part of the admin's backend.
+//! The Connect page's part of the admin's backend: webhooks and the storefront tracker.
 
-use app::api::WebhookLine;
+use app::api::{TrackerChange, TrackerLine, WebhookLine};
 use app::backend::{BackendError, ConnectBackend};
 use async_trait::async_trait;
 
 use super::backend::{anyhow_error, DbBackend};
 use crate::api::webhooks::{change_secret, SecretChange, MIN_SECRET_CHARS, PLATFORMS};
 use crate::db;
+use chrono::Utc;
+use domain::Origin;
 
 #[async_trait]
 impl ConnectBackend for DbBackend {
@@ -50,4 +52,78 @@ impl ConnectBackend for DbBackend {
             .map_err(anyhow_error)?;
         Ok(Ok(()))
     }
+
+    async fn tracker(&self, shop: &domain::Shop) -> Result<TrackerLine, BackendError> {
+        let tracker = match db::trackers::for_shop(self.pool(), &shop.id).await? {
+            Some(tracker) => tracker,
+            None => {
+                save_tracker(self.pool(), &shop.id, TrackerChange::NewKey, Utc::now()).await?;
+                db::trackers::for_shop(self.pool(), &shop.id)
+                    .await?
+                    .ok_or_else(|| BackendError::new("the tracker just made is not there"))?
+            }
+        };
+        Ok(TrackerLine {
+            public_key: tracker.public_key,
+            script_url: format!("{}/t.js", self.public_url().trim_end_matches('/')),
+            allowed_origins: tracker.allowed_origins.lines().map(str::to_owned).collect(),
+        })
+    }
+
+    async fn change_tracker(
+        &self,
+        shop: &domain::Shop,
+        change: TrackerChange,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Result<(), String>, BackendError> {
+        if let TrackerChange::Origins(typed) = &change {
+            if let Err(problem) = Origin::parse_list(typed) {
+                return Ok(Err(format!("allowed_origins: {problem}")));
+            }
+        }
+        save_tracker(self.pool(), &shop.id, change, now).await?;
+        Ok(Ok(()))
+    }
+}
+
+/// A new public key: `pk_` and 32 random bytes, recognisable in a page's source.
+fn public_key() -> String {
+    format!("pk_{}", crate::auth::session::new_token())
+}
+
+/// Applies `change` to the shop's tracker, making it first when it has none. Origins must have
+/// been checked.
+async fn save_tracker(
+    pool: &db::Pool,
+    shop_id: &str,
+    change: TrackerChange,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), BackendError> {
+    use crate::auth::session::{new_token, token_hash};
+    let origins = match &change {
+        TrackerChange::Origins(typed) => Some(
+            Origin::parse_list(typed)
+                .map_err(|e| BackendError::new(e.to_string()))?
+                .iter()
+                .map(Origin::as_str)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
+        TrackerChange::NewKey => None,
+    };
+    let rotated = matches!(change, TrackerChange::NewKey).then(public_key);
+    let first_key = public_key();
+    db::trackers::save(
+        pool,
+        shop_id,
+        &first_key,
+        &token_hash(&new_token()),
+        db::trackers::TrackerChange {
+            public_key: rotated.as_deref(),
+            allowed_origins: origins.as_deref(),
+        },
+        now,
+    )
+    .await?;
+    Ok(())
 }

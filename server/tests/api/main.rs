@@ -34,6 +34,7 @@ mod smtp_peer;
 mod statistics;
 mod team;
 mod templates;
+mod tracker;
 mod two_shops;
 mod unsubscribed;
 mod woocommerce;

@@ -25,6 +25,16 @@ fn cookie_of(set_cookie: &[String]) -> String {
     set_cookie[0].split(';').next().unwrap().to_owned()
 }
 
+/// An empty install set up as a merchant does it: returns the new shop's slug and the owner's
+/// session cookie.
+pub async fn set_up_shop(app: &TestApp) -> (String, String) {
+    let done = app.call_json("", "complete_setup", good()).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    let outcome: Value = serde_json::from_str(&done.body).unwrap();
+    let slug = outcome["Done"]["shop_slug"].as_str().unwrap().to_owned();
+    (slug, cookie_of(&done.set_cookie))
+}
+
 #[tokio::test]
 async fn on_an_empty_database_every_admin_url_leads_to_setup() {
     let app = TestApp::empty().await;
