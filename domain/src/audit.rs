@@ -37,10 +37,11 @@ pub enum AuditAction {
     TrackerChanged,
     CustomerExported,
     CustomerErased,
+    DataRequested,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 25] = [
+    pub const ALL: [AuditAction; 26] = [
         Self::ReminderSaved,
         Self::ReminderSwitched,
         Self::ReminderDuplicated,
@@ -66,6 +67,7 @@ impl AuditAction {
         Self::TrackerChanged,
         Self::CustomerExported,
         Self::CustomerErased,
+        Self::DataRequested,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -95,6 +97,7 @@ impl AuditAction {
             Self::TrackerChanged => "tracker_changed",
             Self::CustomerExported => "customer_exported",
             Self::CustomerErased => "customer_erased",
+            Self::DataRequested => "data_requested",
         }
     }
 

@@ -12,6 +12,7 @@ pub mod ingest;
 pub mod jobs;
 pub mod links;
 pub mod mail;
+pub mod privacy;
 pub mod setup;
 pub mod shops;
 pub mod startup;

@@ -22,7 +22,7 @@ pub struct AppState {
     pub ingest: IngestWriter,
     /// How fast storefront trackers may send.
     #[from_ref(skip)]
-    pub tracker_limits: Arc<crate::api::tracker::TrackerLimits>,
+    pub tracker_limits: Arc<crate::api::tracker::limits::TrackerLimits>,
 }
 
 impl AppState {

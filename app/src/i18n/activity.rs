@@ -65,6 +65,7 @@ pub static FR: ActivityTexts = ActivityTexts {
         AuditAction::TrackerChanged => "Traceur de boutique modifié",
         AuditAction::CustomerExported => "Données d'un client exportées",
         AuditAction::CustomerErased => "Client effacé",
+        AuditAction::DataRequested => "Données d'un client demandées (à exporter depuis son panier)",
     },
 };
 
@@ -111,5 +112,6 @@ pub static EN: ActivityTexts = ActivityTexts {
         AuditAction::TrackerChanged => "Storefront tracker changed",
         AuditAction::CustomerExported => "Customer data exported",
         AuditAction::CustomerErased => "Customer erased",
+        AuditAction::DataRequested => "Customer data requested (export it from their cart)",
     },
 };

@@ -6,6 +6,7 @@ mod error;
 pub mod events;
 mod jobs;
 pub mod keys;
+mod privacy;
 mod redeem;
 pub mod tracker;
 pub mod webhooks;
@@ -28,6 +29,8 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/jobs/run", post(jobs::run))
         .route("/api/v1/coupons/{code}", get(coupons::check))
         .route("/api/v1/coupons/{code}/redeem", post(redeem::redeem))
+        .route("/api/v1/privacy/export", post(privacy::export))
+        .route("/api/v1/privacy/erase", post(privacy::erase))
         .route("/webhooks/shopify/{shop}", post(webhooks::shopify))
         .route("/webhooks/woocommerce/{shop}", post(webhooks::woocommerce))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))

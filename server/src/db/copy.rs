@@ -169,6 +169,25 @@ async fn columns(pool: &Pool, table: &str) -> anyhow::Result<Vec<(String, Kind)>
         .collect()
 }
 
+/// Every text value of `table`, in no order: how a test proves an address is nowhere left.
+pub async fn text_values(pool: &Pool, table: &str) -> anyhow::Result<Vec<String>> {
+    let names: Vec<String> = columns(pool, table)
+        .await?
+        .into_iter()
+        .filter(|(_, kind)| *kind == Kind::Text)
+        .map(|(name, _)| name)
+        .collect();
+    let mut values = Vec::new();
+    for name in names {
+        let sql = Sql::new(format!(
+            "select {name} from {table} where {name} is not null"
+        ));
+        let column: Vec<(String,)> = on!(pool, |db| sql.fetch_all(db).await)?;
+        values.extend(column.into_iter().map(|(value,)| value));
+    }
+    Ok(values)
+}
+
 /// The columns both sides have: a newer schema on one side is refused rather than guessed.
 async fn shared_columns(
     from: &Pool,

@@ -234,7 +234,13 @@ pub async fn history(
         .iter()
         .map(|c| c.customer.email.as_str().to_ascii_lowercase())
         .collect();
+    // An erased customer's unsubscribe is kept as a hash of the address (`db::privacy`).
+    let hashes: HashMap<String, String> = emails
+        .iter()
+        .map(|email| (super::privacy::address_hash(email), email.clone()))
+        .collect();
     let emails = json_list(emails.iter().map(String::as_str));
+    let hashed = json_list(hashes.keys().map(String::as_str));
 
     let current: HashMap<&str, &Candidate> =
         candidates.iter().map(|c| (c.cart_id.as_str(), c)).collect();
@@ -318,10 +324,12 @@ pub async fn history(
     .await)?;
     let suppressions: Vec<(String, String)> = on!(conn, |db| sqlx::query_as(
         "select email, reason from suppressions
-         where shop_id = $1 and email in (select value from json_each($2))",
+         where shop_id = $1 and (email in (select value from json_each($2))
+                                 or email in (select value from json_each($3)))",
     )
     .bind(shop_id)
     .bind(&emails)
+    .bind(&hashed)
     .fetch_all(db)
     .await)?;
     Ok(History {
@@ -331,7 +339,10 @@ pub async fn history(
         last_coupons: last_coupons.into_iter().collect(),
         suppressions: suppressions
             .into_iter()
-            .map(|(email, reason)| (email, reason == "permanent_bounce"))
+            .map(|(email, reason)| {
+                let email = hashes.get(&email).cloned().unwrap_or(email);
+                (email, reason == "permanent_bounce")
+            })
             .collect(),
     })
 }

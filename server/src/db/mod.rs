@@ -21,6 +21,7 @@ pub mod money;
 pub mod orders;
 pub mod outcomes;
 mod postgres;
+pub mod privacy;
 pub mod render_data;
 pub mod runs;
 pub mod secrets;

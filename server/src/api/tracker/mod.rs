@@ -4,7 +4,7 @@
 //! answered with CORS headers for that origin only), rate limited per address and per key, and
 //! validated as the events API validates its own.
 
-mod limits;
+pub mod limits;
 pub mod wire;
 
 use std::net::{IpAddr, SocketAddr};
@@ -17,7 +17,6 @@ use axum::Json;
 use chrono::Utc;
 use domain::Origin;
 
-pub use limits::TrackerLimits;
 
 use super::error::ApiError;
 use super::events::Accepted;

@@ -3,6 +3,7 @@
 //! turned into Relance's own events, checked like the events API's, and stored under the
 //! platform's key, so a redelivered webhook (same delivery id) is a duplicate, not a new event.
 
+mod privacy;
 mod shopify;
 mod woocommerce;
 

@@ -300,9 +300,12 @@ pub async fn receive(
                 .into_iter()
                 .collect()
         }
+        "customers/data_request" | "customers/redact" | "shop/redact" => {
+            return super::privacy::receive(&state, &found.owner.shop_id, topic, &body).await
+        }
         other => {
             return Err(ApiError::BadShape(format!(
-                "the topic {other:?} is not one Relance takes (checkouts/create, checkouts/update, orders/create, orders/paid, orders/cancelled, refunds/create)"
+                "the topic {other:?} is not one Relance takes (checkouts/create, checkouts/update, orders/create, orders/paid, orders/cancelled, refunds/create, customers/data_request, customers/redact, shop/redact)"
             )))
         }
     };
