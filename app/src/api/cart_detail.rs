@@ -141,6 +141,9 @@ pub struct CartDetail {
     /// A "send now" request is waiting for the engine.
     pub reminder_pending: bool,
     pub now: DateTime<Utc>,
+    /// The viewer may export or erase the customer's data (owners).
+    #[serde(default)]
+    pub can_administer: bool,
 }
 
 impl CartDetail {
@@ -159,13 +162,37 @@ impl CartDetail {
 #[server(prefix = "/admin/fn", endpoint = "load_cart")]
 pub async fn load_cart(shop: String, id: String) -> Result<CartDetail, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
+    let can_administer = scope.role.allows(domain::team::Permission::Administer);
     crate::error::with_status(
         scope
             .backend
             .cart_detail(&scope.shop, &id, Utc::now())
             .await?
+            .map(|detail| CartDetail {
+                can_administer,
+                ..detail
+            })
             .ok_or(AppError::NotFound),
     )
+}
+
+/// Erases the cart's customer: every trace of the address in the shop, keeping the figures
+/// and, when it was unsubscribed, a hash that keeps it so (GDPR). Owners only.
+#[server(prefix = "/admin/fn", endpoint = "erase_customer")]
+pub async fn erase_customer(shop: String, id: String) -> Result<(), AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Administer).await?;
+    let erased = scope
+        .backend
+        .erase_cart_customer(&scope.shop, &id, &scope.admin, Utc::now())
+        .await?;
+    let outcome = if erased {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(
+            "this cart has no customer address".into(),
+        ))
+    };
+    crate::error::with_status(outcome)
 }
 
 /// Queues the cart's next reminder to be sent at once by the sending engine.

@@ -29,8 +29,8 @@ pub use activity::{
 pub use auth::{safe_next, SignIn, SignOut};
 pub use campaign_io::{ImportCampaign, ImportOutcome, SetCampaignPaused};
 pub use cart_detail::{
-    load_cart, send_next_reminder_now, CartDetail, Credited, CustomerBlock, ItemLine, LedTo,
-    SendNextReminderNow, TimelineEntry,
+    erase_customer, load_cart, send_next_reminder_now, CartDetail, Credited, CustomerBlock,
+    EraseCustomer, ItemLine, LedTo, SendNextReminderNow, TimelineEntry,
 };
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
 pub use invitation::{

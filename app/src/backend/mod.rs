@@ -93,13 +93,15 @@ pub struct ReachableShop {
 }
 
 mod connect;
+mod privacy;
 mod team;
 pub use connect::ConnectBackend;
+pub use privacy::PrivacyBackend;
 pub use team::{AcceptResult, AuditRecord, TeamBackend};
 
 /// Everything server functions need; the team and activity part is `TeamBackend`.
 #[async_trait]
-pub trait Backend: TeamBackend + ConnectBackend + Send + Sync + 'static {
+pub trait Backend: TeamBackend + ConnectBackend + PrivacyBackend + Send + Sync + 'static {
     /// Replaces the shop's campaign by an exported one: (steps, templates, what to review),
     /// or every problem (nothing written).
     async fn import_campaign(

@@ -266,6 +266,7 @@ pub static TEXTS: Texts = Texts {
     activity: &super::activity::EN,
     webhooks: &super::webhooks::EN,
     tracker: &super::tracker::EN,
+    privacy: &super::privacy::EN,
     statistics: &super::statistics::EN,
     skip_reason,
 };

@@ -266,6 +266,7 @@ pub static TEXTS: Texts = Texts {
     activity: &super::activity::FR,
     webhooks: &super::webhooks::FR,
     tracker: &super::tracker::FR,
+    privacy: &super::privacy::FR,
     statistics: &super::statistics::FR,
     skip_reason,
 };

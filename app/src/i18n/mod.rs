@@ -11,6 +11,7 @@ mod fr;
 mod help;
 mod keys;
 mod negotiate;
+mod privacy;
 mod reminders;
 mod sending;
 mod settings;

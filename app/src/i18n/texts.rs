@@ -6,6 +6,7 @@ use super::activity::ActivityTexts;
 use super::campaign_io::CampaignIoTexts;
 use super::help::HelpTexts;
 use super::keys::KeysTexts;
+use super::privacy::PrivacyTexts;
 use super::reminders::ReminderTexts;
 use super::sending::SendingTexts;
 use super::settings::SettingsTexts;
@@ -168,6 +169,7 @@ pub struct Texts {
     pub activity: &'static ActivityTexts,
     pub webhooks: &'static WebhooksTexts,
     pub tracker: &'static TrackerTexts,
+    pub privacy: &'static PrivacyTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.

@@ -74,6 +74,7 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
             })
     };
     let external_id = detail.external_id.clone();
+    let privacy = (detail.can_administer && detail.customer.is_some()).then(|| detail.id.clone());
     view! {
         <Title text=move || format!("{} {}", i18n.t().cart_heading, external_id) />
         <h1>{move || i18n.t().cart_heading} " " {detail.external_id.clone()}</h1>
@@ -159,6 +160,8 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
                     None => view! { <p class="hint">{move || i18n.t().guest_cart}</p> }.into_any(),
                 }}
             </section>
+            {privacy
+                .map(|cart_id| view! { <super::cart_privacy::CustomerPrivacy cart_id /> })}
             <section class="panel timeline">
                 <h2>{move || i18n.t().section_timeline}</h2>
                 <ol>

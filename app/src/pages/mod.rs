@@ -3,6 +3,7 @@
 mod activity;
 mod campaign_tools;
 mod cart;
+mod cart_privacy;
 mod carts;
 mod draft_field;
 mod help;

@@ -353,3 +353,21 @@ pub async fn addresses(pool: &Pool, shop_id: &str) -> Result<Vec<String>, DbErro
     .fetch_all(db)
     .await)?)
 }
+
+/// The address of the customer of the shop's cart `cart_id` (Relance's id, the cart page's),
+/// when it has one.
+pub async fn cart_address(
+    pool: &Pool,
+    shop_id: &str,
+    cart_id: &str,
+) -> Result<Option<String>, DbError> {
+    let found: Option<(String,)> = on!(pool, |db| sqlx::query_as(
+        "select cu.email from carts c join customers cu on cu.customer_id = c.customer_id
+         where c.shop_id = $1 and c.cart_id = $2 and cu.email <> ''",
+    )
+    .bind(shop_id)
+    .bind(cart_id)
+    .fetch_optional(db)
+    .await)?;
+    Ok(found.map(|(email,)| email))
+}

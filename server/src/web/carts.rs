@@ -258,6 +258,7 @@ pub async fn cart_detail(
         timeline: Vec::new(),
         reminder_pending,
         now,
+        can_administer: false,
     };
     detail.timeline = super::cart_timeline::timeline(rows, currency, window_days);
     Ok(Some(detail))

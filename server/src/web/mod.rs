@@ -3,6 +3,7 @@
 mod activity;
 mod backend;
 mod backend_connect;
+mod backend_privacy;
 mod backend_team;
 mod campaign_file;
 mod cart_timeline;
@@ -10,6 +11,7 @@ mod carts;
 pub mod clock;
 mod health;
 mod links;
+mod privacy;
 pub mod reach;
 pub mod statistics;
 mod steps;
@@ -55,6 +57,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/s/{shop}/unsubscribed.csv", get(unsubscribed::csv))
         .route("/s/{shop}/campaign.json", get(campaign_file::download))
+        .route("/s/{shop}/carts/{id}/customer.json", get(privacy::export))
         .route("/s/{shop}/activity.csv", get(activity::csv))
         .route("/s/{shop}/statistics.csv", get(statistics::csv))
         .merge(api::routes())

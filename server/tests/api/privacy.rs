@@ -256,3 +256,56 @@ async fn a_shop_made_through_set_up_erases_its_own_customers_only() {
     // Its owner reaches the export from the admin too; the demo shop's key does not reach it.
     let _ = cookie;
 }
+
+#[tokio::test]
+async fn an_owner_exports_and_erases_from_the_cart_page_and_staff_cannot() {
+    let (app, _) = reminded_customer().await;
+    let owner = app.sign_in().await;
+    let staff = app
+        .member("staff@boutique.example", "demo", domain::team::Role::Staff)
+        .await;
+
+    let id: String = on!(&app.pool, |db| sqlx::query_scalar(
+        "select cart_id from carts where external_id = 'web-1'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
+    let (page_url, export_url) = (
+        format!("/s/demo/carts/{id}"),
+        format!("/s/demo/carts/{id}/customer.json"),
+    );
+    let page = app.get_as(&owner, &page_url).await;
+    let staff_page = app.get_as(&staff, &page_url).await;
+    let staff_export = app.get_as(&staff, &export_url).await;
+    let staff_erase = app
+        .call_form(&staff, "erase_customer", &[("id", &id)])
+        .await;
+    let export = app.get_as(&owner, &export_url).await;
+    let erase = app
+        .call_form(&owner, "erase_customer", &[("id", &id)])
+        .await;
+    let again = app
+        .call_form(&owner, "erase_customer", &[("id", &id)])
+        .await;
+
+    assert!(
+        page.body.contains("customer.json"),
+        "the owner sees the export"
+    );
+    assert!(!staff_page.body.contains("customer.json"));
+    assert_eq!(staff_export.status, StatusCode::FORBIDDEN);
+    assert_eq!(staff_erase.status, StatusCode::FORBIDDEN);
+    assert_eq!(export.status, StatusCode::OK, "{}", export.body);
+    let document: Value = serde_json::from_str(&export.body).unwrap();
+    assert_eq!(document["email"], EMAIL);
+    assert_eq!(erase.status, StatusCode::OK, "{}", erase.body);
+    assert_eq!(traces(&app, EMAIL).await, Vec::<String>::new());
+    // The customer is gone: nothing left to erase under the cart.
+    assert_eq!(
+        again.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        again.body
+    );
+}

@@ -17,7 +17,6 @@ use axum::Json;
 use chrono::Utc;
 use domain::Origin;
 
-
 use super::error::ApiError;
 use super::events::Accepted;
 use crate::db::{self, trackers::Tracker};
