@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: run test setup build
+.PHONY: run test setup build prestashop-zip
 
 ## Build in release mode and start Relance on http://127.0.0.1:3000 with the demo shop.
 run: build
@@ -18,3 +18,10 @@ setup:
 
 build: setup
 	cargo leptos build --release
+
+## The PrestaShop module as a zip to upload in PrestaShop's Module Manager.
+prestashop-zip:
+	@mkdir -p target
+	rm -f target/relance-prestashop.zip
+	cd connectors/prestashop && zip -qr ../../target/relance-prestashop.zip relance
+	@echo "target/relance-prestashop.zip"

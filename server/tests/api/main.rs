@@ -17,6 +17,7 @@ mod invitations;
 mod keys_page;
 mod migrate_data;
 mod orders;
+mod prestashop;
 mod privacy;
 mod quiet_hours;
 mod redeem;

@@ -1,0 +1,4 @@
+<?php
+// No directory listing.
+header("Location: ../");
+exit;
