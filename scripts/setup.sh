@@ -77,4 +77,15 @@ else
   cp "$root/end2end/package-lock.json" "$root/end2end/node_modules/.package-lock.json.copy"
 fi
 
+# 7. php-cli, for the PrestaShop module's lint and payload test.
+if command -v php >/dev/null; then
+  say "php-cli: present"
+else
+  say "installing Debian's php-cli"
+  apt_get="apt-get"
+  [ "$(id -u)" -eq 0 ] || apt_get="sudo apt-get"
+  $apt_get update -qq
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq php-cli
+fi
+
 say "ready"

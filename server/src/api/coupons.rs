@@ -13,7 +13,7 @@ use super::keys;
 use crate::db::money::from_db;
 use crate::state::AppState;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CouponAnswer {
     pub code: String,
     /// `valid`, `expired`, `used` or `unknown`.
@@ -40,6 +40,24 @@ pub struct CouponAnswer {
     pub minimum_basis: Option<String>,
 }
 
+/// Check a code
+///
+/// Whether a code Relance made for this shop can be used, and its terms.
+#[utoipa::path(
+    get,
+    operation_id = "check_coupon",
+    path = "/api/v1/coupons/{code}",
+    tag = "coupons",
+    params(("code" = String, Path, description = "The code, as the customer typed it")),
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "A valid code", body = CouponAnswer),
+        (status = 401, description = "No valid API key", body = super::error::ErrorBody),
+        (status = 404, description = "Not a code of this shop", body = CouponAnswer),
+        (status = 410, description = "Expired", body = CouponAnswer),
+        (status = 409, description = "Used already", body = CouponAnswer),
+    )
+)]
 pub async fn check(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -11,11 +11,22 @@ use domain::engine::RedeemRefusal;
 use crate::db::DbError;
 
 /// One problem in one event of a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct EventError {
     pub index: usize,
     pub field: String,
     pub message: String,
+}
+
+/// The body of every refusal (the OpenAPI document's view of `ApiError`'s bodies).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// What went wrong, naming the field when one is at fault: `cart.currency: …`.
+    pub message: String,
+    /// The field at fault, when there is one.
+    pub field: Option<String>,
+    /// Every problem of every event, for an events request refused as a whole.
+    pub errors: Option<Vec<EventError>>,
 }
 
 /// Every way an API request fails, mapped once to a status and a JSON body.

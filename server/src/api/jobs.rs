@@ -10,6 +10,22 @@ use super::error::ApiError;
 use crate::jobs::{run_locked, RunSummary, Trigger};
 use crate::state::AppState;
 
+/// Run the engine now
+///
+/// For a host's cron: one pass over every shop, as the scheduler runs it.
+#[utoipa::path(
+    post,
+    operation_id = "run_jobs",
+    path = "/api/v1/jobs/run",
+    tag = "jobs",
+    security(("cron_token" = [])),
+    responses(
+        (status = 200, description = "The pass's summary", body = RunSummary),
+        (status = 401, description = "No valid cron token", body = super::error::ErrorBody),
+        (status = 409, description = "A run is in progress", body = super::error::ErrorBody),
+        (status = 500, description = "The run failed", body = super::error::ErrorBody),
+    )
+)]
 pub async fn run(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -6,6 +6,7 @@ mod error;
 pub mod events;
 mod jobs;
 pub mod keys;
+pub mod openapi;
 mod privacy;
 mod redeem;
 pub mod tracker;
@@ -35,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/webhooks/woocommerce/{shop}", post(webhooks::woocommerce))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .route("/t.js", get(tracker::script))
+        .route("/api/v1/openapi.json", get(openapi::serve))
         .route(
             "/api/v1/tracker/{key}",
             post(tracker::receive)

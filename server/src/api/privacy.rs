@@ -19,8 +19,9 @@ use crate::db::privacy::Erased;
 use crate::privacy::{self, Requester};
 use crate::state::AppState;
 
-#[derive(Deserialize)]
-struct PrivacyWire {
+/// Whose data: the customer's address.
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct PrivacyWire {
     email: String,
 }
 
@@ -50,6 +51,22 @@ async fn request(
     Ok((owner, email))
 }
 
+/// Export a customer's data
+///
+/// Everything held about the address in the shop (GDPR access request).
+#[utoipa::path(
+    post,
+    path = "/api/v1/privacy/export",
+    operation_id = "export_customer",
+    tag = "privacy",
+    request_body = PrivacyWire,
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "The export document", body = Object),
+        (status = 401, description = "No valid API key", body = super::error::ErrorBody),
+        (status = 422, description = "Not an address", body = super::error::ErrorBody),
+    )
+)]
 pub async fn export(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -61,6 +78,23 @@ pub async fn export(
     Ok(Json(document))
 }
 
+/// Erase a customer
+///
+/// Removes every trace of the address from the shop; the figures stay, an unsubscribe stays as a
+/// hash (GDPR erasure request).
+#[utoipa::path(
+    post,
+    path = "/api/v1/privacy/erase",
+    operation_id = "erase_customer",
+    tag = "privacy",
+    request_body = PrivacyWire,
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "What was erased", body = Erased),
+        (status = 401, description = "No valid API key", body = super::error::ErrorBody),
+        (status = 422, description = "Not an address", body = super::error::ErrorBody),
+    )
+)]
 pub async fn erase(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -20,9 +20,9 @@ use crate::db::{self, coupons::TermsRow, money::from_db};
 use crate::state::AppState;
 
 /// The body as sent.
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct RedeemWire {
+pub struct RedeemWire {
     order_id: String,
     #[serde(default)]
     customer_id: Option<String>,
@@ -42,7 +42,7 @@ struct RedeemRequest {
     cart_total_tax_excl: Option<Decimal>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RedeemAnswer {
     pub code: String,
     pub state: &'static str,
@@ -137,6 +137,27 @@ fn terms_and_total(row: &TermsRow, request: &RedeemRequest) -> (CouponTerms, Dec
     (terms, total)
 }
 
+/// Redeem a code
+///
+/// The checkout spends a code for an order, under the rules an order event's codes follow.
+#[utoipa::path(
+    post,
+    operation_id = "redeem_coupon",
+    path = "/api/v1/coupons/{code}/redeem",
+    tag = "coupons",
+    params(("code" = String, Path, description = "The code")),
+    request_body = RedeemWire,
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "Redeemed (or already by this order)", body = RedeemAnswer),
+        (status = 401, description = "No valid API key", body = super::error::ErrorBody),
+        (status = 403, description = "Made for another customer", body = super::error::ErrorBody),
+        (status = 404, description = "Not a code of this shop", body = super::error::ErrorBody),
+        (status = 409, description = "Used by another order", body = super::error::ErrorBody),
+        (status = 410, description = "Expired", body = super::error::ErrorBody),
+        (status = 422, description = "A field is wrong, or the cart is below the minimum", body = super::error::ErrorBody),
+    )
+)]
 pub async fn redeem(
     State(state): State<AppState>,
     headers: HeaderMap,

@@ -207,7 +207,7 @@ pub async fn held(pool: &Pool, shop_id: &str, email: &str) -> Result<Held, DbErr
 }
 
 /// What an erasure changed.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct Erased {
     pub customers: u64,
     pub carts: u64,

@@ -51,7 +51,7 @@ pub struct Plan {
 }
 
 /// The run summary, as `run-once --json` prints it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RunSummary {
     pub dry_run: bool,
     /// Steps that fell due: sent (or to send) plus skipped.

@@ -16,6 +16,7 @@ mod helpers;
 mod invitations;
 mod keys_page;
 mod migrate_data;
+mod openapi;
 mod orders;
 mod prestashop;
 mod privacy;

@@ -23,7 +23,8 @@ pub use validate::{validate, ValidEvent};
 /// The most events one request may carry.
 pub const MAX_BATCH: usize = 1_000;
 
-#[derive(Debug, Serialize)]
+/// What was stored: events new to Relance, and events it had already (sent again).
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Accepted {
     pub accepted: usize,
     pub duplicates: usize,
@@ -95,6 +96,25 @@ pub fn parse_events(body: &[u8], shop_currency: Currency) -> Result<Vec<ValidEve
     }
 }
 
+/// Cart and order events
+///
+/// One event or a batch of up to 1,000, stored all or nothing, idempotent by event id.
+#[utoipa::path(
+    post,
+    operation_id = "post_events",
+    path = "/api/v1/events",
+    tag = "events",
+    request_body = wire::EventsBody,
+    security(("api_key" = [])),
+    responses(
+        (status = 202, description = "Stored (new or duplicates)", body = Accepted),
+        (status = 401, description = "No valid API key", body = super::error::ErrorBody),
+        (status = 413, description = "Body over 1 MiB", body = super::error::ErrorBody),
+        (status = 415, description = "Not JSON", body = super::error::ErrorBody),
+        (status = 422, description = "Some events are invalid; none stored", body = super::error::ErrorBody),
+        (status = 503, description = "Database busy; retry after Retry-After", body = super::error::ErrorBody),
+    )
+)]
 #[tracing::instrument(skip_all)]
 pub async fn receive(
     State(state): State<AppState>,

@@ -5,12 +5,14 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::lifecycle::OrderStatus;
 use rust_decimal::Decimal;
 use serde::{de, Deserialize, Deserializer};
+use utoipa::ToSchema;
 
 /// A money amount sent as a decimal string ("16.51") or a JSON number (16.51).
 ///
 /// Numbers are read through their shortest decimal form, which is what the shop wrote for any
 /// price with fewer than 16 significant digits, so 16.51 stays exactly 16.51.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ToSchema)]
+#[schema(value_type = String, example = "19.90")]
 pub struct Amount(pub Decimal);
 
 impl<'de> Deserialize<'de> for Amount {
@@ -46,7 +48,7 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum EventType {
     CartUpdated,
@@ -66,7 +68,7 @@ impl EventType {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 pub struct EventWire {
     pub id: String,
     #[serde(rename = "type")]
@@ -77,7 +79,7 @@ pub struct EventWire {
     pub order: Option<OrderWire>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 pub struct CartWire {
     pub id: String,
     pub currency: Option<String>,
@@ -88,7 +90,7 @@ pub struct CartWire {
     pub items: Option<Vec<ItemWire>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 pub struct ItemWire {
     pub sku: String,
     pub name: String,
@@ -102,7 +104,7 @@ pub struct ItemWire {
     pub stock: Option<i64>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 pub struct CustomerWire {
     pub id: String,
     pub email: Option<String>,
@@ -126,15 +128,28 @@ pub struct CustomerWire {
     pub time_zone: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, ToSchema)]
 pub struct OrderWire {
     pub id: String,
     /// Required for `order_completed`.
     pub total_tax_incl: Option<Amount>,
     #[serde(default)]
     pub coupon_codes: Vec<String>,
-    /// `paid` when absent from `order_completed`; required for `order_updated`.
+    /// `pending`, `paid`, `cancelled` or `refunded`: `paid` when absent from
+    /// `order_completed`; required for `order_updated`.
+    #[schema(value_type = Option<String>)]
     pub status: Option<OrderStatus>,
+}
+
+/// A body of `POST /api/v1/events`: a batch of up to 1,000 events, or one event. The handler
+/// reads the same `EventWire`s one by one (to name each one's faults); this is the document's
+/// view of the whole body.
+#[allow(dead_code)]
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum EventsBody {
+    Batch { events: Vec<EventWire> },
+    One(EventWire),
 }
 
 #[cfg(test)]

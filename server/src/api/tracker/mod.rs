@@ -132,6 +132,26 @@ pub async fn preflight(
     Ok(with_cors(response, origin))
 }
 
+/// A storefront tracker's event
+///
+/// Sent by `/t.js` with the shop's public key, from the shop's allowed origins only (as
+/// `text/plain`, so that browsers send it without a preflight).
+#[utoipa::path(
+    post,
+    operation_id = "tracker_event",
+    path = "/api/v1/tracker/{key}",
+    tag = "tracker",
+    params(("key" = String, Path, description = "The shop's public tracker key (pk_…)")),
+    request_body(content = wire::TrackerEvent, content_type = "text/plain"),
+    responses(
+        (status = 200, description = "Stored (new or duplicate)", body = Accepted),
+        (status = 401, description = "Not a tracker's public key", body = super::error::ErrorBody),
+        (status = 403, description = "Not an allowed origin", body = super::error::ErrorBody),
+        (status = 413, description = "Body over 64 KB", body = super::error::ErrorBody),
+        (status = 422, description = "A field is wrong", body = super::error::ErrorBody),
+        (status = 429, description = "Too many events; retry after Retry-After", body = super::error::ErrorBody),
+    )
+)]
 #[tracing::instrument(skip_all)]
 pub async fn receive(
     State(state): State<AppState>,

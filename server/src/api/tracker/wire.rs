@@ -11,14 +11,14 @@ use sha2::{Digest, Sha256};
 use super::super::events::wire::Amount;
 
 /// The events a tracker may send.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TrackerEventType {
     CartUpdated,
     OrderCompleted,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct TrackerEvent {
     /// Made by the tracker per event, so a retried request is a duplicate.
     pub id: String,
@@ -29,7 +29,7 @@ pub struct TrackerEvent {
     pub order: Option<TrackerOrder>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct TrackerCart {
     /// The first-party cart id the tracker keeps in the shop's cookie.
     pub id: String,
@@ -42,7 +42,7 @@ pub struct TrackerCart {
     pub items: Option<Vec<TrackerItem>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct TrackerItem {
     pub sku: String,
     pub name: String,
@@ -53,7 +53,7 @@ pub struct TrackerItem {
 }
 
 /// Sent only when the page says the customer consented.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct TrackerCustomer {
     pub email: String,
     #[serde(default)]
@@ -63,7 +63,7 @@ pub struct TrackerCustomer {
     pub language: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct TrackerOrder {
     pub id: String,
     pub total: Option<Amount>,

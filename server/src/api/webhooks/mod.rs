@@ -4,8 +4,8 @@
 //! platform's key, so a redelivered webhook (same delivery id) is a duplicate, not a new event.
 
 mod privacy;
-mod shopify;
-mod woocommerce;
+pub mod shopify;
+pub mod woocommerce;
 
 use axum::body::Bytes;
 use axum::http::{HeaderMap, StatusCode};

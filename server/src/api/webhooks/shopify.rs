@@ -275,7 +275,25 @@ const SHOPIFY: super::Platform = super::Platform {
     delivery_header: "x-shopify-webhook-id",
 };
 
-/// `POST /webhooks/shopify/<shop-slug>`.
+/// Shopify webhooks
+///
+/// Shopify's own payloads (REST webhook JSON), signed with `X-Shopify-Hmac-Sha256`: the
+/// topics `checkouts/create`, `checkouts/update`, `orders/create`, `orders/paid`,
+/// `orders/cancelled`, `refunds/create`, `customers/data_request`, `customers/redact` and
+/// `shop/redact` (`X-Shopify-Topic`); `X-Shopify-Webhook-Id` makes a redelivery a duplicate.
+#[utoipa::path(
+    post,
+    operation_id = "shopify_webhook",
+    path = "/webhooks/shopify/{shop}",
+    tag = "webhooks",
+    params(("shop" = String, Path, description = "The shop's slug")),
+    request_body(content = Object, description = "Shopify's payload for the topic"),
+    responses(
+        (status = 200, description = "Stored (new or duplicates)", body = super::super::events::Accepted),
+        (status = 401, description = "Wrong or missing signature", body = super::super::error::ErrorBody),
+        (status = 422, description = "A field of the wrong type, or a topic Relance does not take", body = super::super::error::ErrorBody),
+    )
+)]
 #[tracing::instrument(skip_all, fields(shop = %slug))]
 pub async fn receive(
     State(state): State<AppState>,

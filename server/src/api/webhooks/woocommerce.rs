@@ -118,7 +118,24 @@ const WOOCOMMERCE: super::Platform = super::Platform {
     delivery_header: "x-wc-webhook-delivery-id",
 };
 
-/// `POST /webhooks/woocommerce/<shop-slug>`.
+/// WooCommerce webhooks
+///
+/// `order.created` and `order.updated` (REST API v3 order JSON), signed with
+/// `X-WC-Webhook-Signature`; `X-WC-Webhook-Delivery-ID` makes a redelivery a duplicate. The
+/// unsigned ping sent when the webhook is saved is answered `200`.
+#[utoipa::path(
+    post,
+    operation_id = "woocommerce_webhook",
+    path = "/webhooks/woocommerce/{shop}",
+    tag = "webhooks",
+    params(("shop" = String, Path, description = "The shop's slug")),
+    request_body(content = Object, description = "WooCommerce's order JSON"),
+    responses(
+        (status = 200, description = "Stored (new or duplicates), or the ping answered", body = super::super::events::Accepted),
+        (status = 401, description = "Wrong or missing signature", body = super::super::error::ErrorBody),
+        (status = 422, description = "A field of the wrong type", body = super::super::error::ErrorBody),
+    )
+)]
 #[tracing::instrument(skip_all, fields(shop = %slug))]
 pub async fn receive(
     State(state): State<AppState>,

@@ -1,0 +1,63 @@
+//! The public API described as OpenAPI 3.1 (`GET /api/v1/openapi.json`), derived from the
+//! types and annotations of the handlers themselves, so the document follows the code.
+
+use axum::Json;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Relance API",
+        description = "Cart events, coupons, privacy requests, the storefront tracker and platform webhooks. Amounts are decimal strings; times are RFC 3339.",
+    ),
+    paths(
+        super::events::receive,
+        super::coupons::check,
+        super::redeem::redeem,
+        super::privacy::export,
+        super::privacy::erase,
+        super::tracker::receive,
+        super::jobs::run,
+        super::webhooks::shopify::receive,
+        super::webhooks::woocommerce::receive,
+    ),
+    modifiers(&Credentials),
+)]
+pub struct ApiDoc;
+
+/// How requests authenticate: the shop's API key, or the cron token for the jobs URL.
+struct Credentials;
+
+impl Modify for Credentials {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        let bearer = |description: &str| {
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(description))
+                    .build(),
+            )
+        };
+        components.add_security_scheme(
+            "api_key",
+            bearer(
+                "A key of the shop (`rlk_…`), from the Connect page or `relance api-key create`",
+            ),
+        );
+        components.add_security_scheme(
+            "cron_token",
+            bearer("The cron token (Sending page, Automatic sending)"),
+        );
+    }
+}
+
+/// The document, as built at start-up.
+pub fn document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+pub async fn serve() -> Json<utoipa::openapi::OpenApi> {
+    Json(document())
+}
