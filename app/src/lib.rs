@@ -20,9 +20,10 @@ use leptos_router::{
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::AdminLayout;
 use pages::{
-    ActivityPageView, CartPage, CartsPage, HelpPage, InvitationPage, KeysPageView, LoginPage,
-    NewShopPage, NotFound, ReminderWizardPage, RemindersPage, SendingPage, SettingsPage, SetupPage,
-    StatisticsPage, TeamPageView, TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
+    ActivityPageView, ApiReferencePage, CartPage, CartsPage, HelpPage, InvitationPage,
+    KeysPageView, LoginPage, NewShopPage, NotFound, ReminderWizardPage, RemindersPage, SendingPage,
+    SettingsPage, SetupPage, StatisticsPage, TeamPageView, TemplateEditorPage, TemplatesPage,
+    UnsubscribedListPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -106,6 +107,11 @@ pub fn App() -> impl IntoView {
                             view=SettingsPage
                         />
                         <Route path=path!("connect") view=KeysPageView ssr=SsrMode::Async />
+                        <Route
+                            path=path!("connect/api")
+                            view=ApiReferencePage
+                            ssr=SsrMode::Async
+                        />
                         <Route path=path!("team") view=TeamPageView ssr=SsrMode::Async />
                         <Route
                             path=path!("activity")

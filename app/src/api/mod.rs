@@ -9,6 +9,7 @@ mod cart_detail;
 mod carts;
 mod invitation;
 mod keys;
+mod reference;
 mod reminders;
 #[cfg(feature = "ssr")]
 pub mod scope;
@@ -40,6 +41,7 @@ pub use invitation::{
 pub use keys::{
     list_api_keys, CreateApiKey, KeyCreated, KeyLine, KeysPage, ListApiKeys, RevokeApiKey,
 };
+pub use reference::{load_api_reference, ApiField, ApiOperation, ApiResponse, LoadApiReference};
 pub use reminders::{
     delete_reminder, duplicate_reminder, list_reminders, load_reminder_editor, save_reminder,
     set_reminder_enabled, DeleteReminder, DuplicateReminder, ReminderEditor, ReminderRow,

@@ -21,6 +21,9 @@ pub trait ConnectBackend {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Result<(), String>, BackendError>;
 
+    /// The public API's operations, from the OpenAPI document the server serves.
+    async fn api_reference(&self) -> Result<Vec<crate::api::ApiOperation>, BackendError>;
+
     /// The shop's storefront tracker, made the first time it is asked for.
     async fn tracker(&self, shop: &Shop) -> Result<crate::api::TrackerLine, BackendError>;
 

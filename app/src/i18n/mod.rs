@@ -12,6 +12,7 @@ mod help;
 mod keys;
 mod negotiate;
 mod privacy;
+mod reference;
 mod reminders;
 mod sending;
 mod settings;

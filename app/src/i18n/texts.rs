@@ -7,6 +7,7 @@ use super::campaign_io::CampaignIoTexts;
 use super::help::HelpTexts;
 use super::keys::KeysTexts;
 use super::privacy::PrivacyTexts;
+use super::reference::ReferenceTexts;
 use super::reminders::ReminderTexts;
 use super::sending::SendingTexts;
 use super::settings::SettingsTexts;
@@ -170,6 +171,7 @@ pub struct Texts {
     pub webhooks: &'static WebhooksTexts,
     pub tracker: &'static TrackerTexts,
     pub privacy: &'static PrivacyTexts,
+    pub reference: &'static ReferenceTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,
     /// Why a reminder was not sent, from a `SkipReason` name.

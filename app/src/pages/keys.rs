@@ -3,12 +3,14 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::api::{
     list_api_keys, Connection, CreateApiKey, KeyCreated, KeyLine, KeysPage, RevokeApiKey,
 };
 use crate::i18n::use_i18n;
 use crate::pages::confirm;
+use crate::shop::shop_path;
 
 #[component]
 pub fn KeysPageView() -> impl IntoView {
@@ -71,6 +73,9 @@ fn Keys(
             </dl>
             <h2>{move || t().example}</h2>
             <pre class="curl"><code>{example}</code></pre>
+            <p>
+                <A href=shop_path("/connect/api")>{move || i18n.t().reference.link}</A>
+            </p>
         </section>
         <section class="panel">
             <h2>{move || t().create_title}</h2>

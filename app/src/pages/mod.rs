@@ -1,6 +1,7 @@
 //! One module per admin page.
 
 mod activity;
+mod api_reference;
 mod campaign_tools;
 mod cart;
 mod cart_privacy;
@@ -25,6 +26,7 @@ mod unsubscribed;
 mod webhooks;
 
 pub use activity::ActivityPageView;
+pub use api_reference::ApiReferencePage;
 pub use cart::CartPage;
 pub use carts::CartsPage;
 pub use help::HelpPage;

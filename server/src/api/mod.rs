@@ -9,6 +9,7 @@ pub mod keys;
 pub mod openapi;
 mod privacy;
 mod redeem;
+pub mod reference;
 pub mod tracker;
 pub mod webhooks;
 

@@ -53,6 +53,12 @@ impl ConnectBackend for DbBackend {
         Ok(Ok(()))
     }
 
+    async fn api_reference(&self) -> Result<Vec<app::api::ApiOperation>, BackendError> {
+        let document = serde_json::to_value(crate::api::openapi::document())
+            .map_err(|e| BackendError::new(e.to_string()))?;
+        Ok(crate::api::reference::operations(&document))
+    }
+
     async fn tracker(&self, shop: &domain::Shop) -> Result<TrackerLine, BackendError> {
         let tracker = match db::trackers::for_shop(self.pool(), &shop.id).await? {
             Some(tracker) => tracker,

@@ -234,3 +234,39 @@ async fn the_bodies_the_handlers_accept_and_their_answers_match_the_document() {
         Vec::<String>::new()
     );
 }
+
+#[tokio::test]
+async fn the_admin_reference_reads_the_document_for_owners_only() {
+    let app = TestApp::spawn(Some(0)).await;
+    let owner = app.sign_in().await;
+    let staff = app
+        .member("staff@boutique.example", "demo", domain::team::Role::Staff)
+        .await;
+    let page = app.get_as(&owner, "/s/demo/connect/api").await;
+    let operations = app.call_form(&owner, "load_api_reference", &[]).await;
+    let refused = app.call_form(&staff, "load_api_reference", &[]).await;
+
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("/api/v1/tracker/{key}"), "{}", page.body);
+    let operations: Value = serde_json::from_str(&operations.body).unwrap();
+    let events = operations
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["path"] == "/api/v1/events")
+        .unwrap();
+    assert_eq!(events["method"], "POST");
+    let names: Vec<&str> = events["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"(form 1) events[].cart.items[].unit_price"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"(form 2) customer.email"), "{names:?}");
+    assert!(events["auth"].as_str().unwrap().contains("rlk_"));
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}

@@ -149,7 +149,7 @@ pub struct OrderWire {
 #[serde(untagged)]
 pub enum EventsBody {
     Batch { events: Vec<EventWire> },
-    One(EventWire),
+    One(Box<EventWire>),
 }
 
 #[cfg(test)]
