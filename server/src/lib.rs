@@ -6,6 +6,7 @@ pub mod auth;
 pub mod campaigns;
 pub mod cli;
 pub mod config;
+pub mod connect_log;
 pub mod db;
 pub mod demo;
 pub mod ingest;

@@ -50,6 +50,7 @@ pub async fn build(config: &Config) -> anyhow::Result<Application> {
         cron_token,
         engine: engine.clone(),
         tracker_limits: Default::default(),
+        connect_log: crate::connect_log::ConnectLog::start(pool.clone()),
     };
     Ok(Application {
         router: web::router(state.clone()),

@@ -20,6 +20,9 @@ pub struct AppState {
     pub auth: Arc<Auth>,
     /// Stores API events with group commit.
     pub ingest: IngestWriter,
+    /// What each shop's sources sent, for the Connect page.
+    #[from_ref(skip)]
+    pub connect_log: crate::connect_log::ConnectLog,
     /// How fast storefront trackers may send.
     #[from_ref(skip)]
     pub tracker_limits: Arc<crate::api::tracker::limits::TrackerLimits>,

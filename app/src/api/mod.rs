@@ -7,6 +7,7 @@ mod auth;
 mod campaign_io;
 mod cart_detail;
 mod carts;
+mod connect_log;
 mod invitation;
 mod keys;
 mod reference;
@@ -34,6 +35,9 @@ pub use cart_detail::{
     EraseCustomer, ItemLine, LedTo, SendNextReminderNow, TimelineEntry,
 };
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
+pub use connect_log::{
+    load_connect_log, send_test_event, ConnectLogLine, LoadConnectLog, SendTestEvent,
+};
 pub use invitation::{
     accept_invitation, load_invitation, AcceptInvitation, AcceptOutcome, InvitationView,
     LoadInvitation,

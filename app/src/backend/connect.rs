@@ -21,6 +21,15 @@ pub trait ConnectBackend {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Result<(), String>, BackendError>;
 
+    /// The shop's last requests from its sources, newest first.
+    async fn connect_log(
+        &self,
+        shop: &Shop,
+    ) -> Result<Vec<crate::api::ConnectLogLine>, BackendError>;
+
+    /// Sends a test cart event through ingestion; `Err` says why it was refused.
+    async fn send_test_event(&self, shop: &Shop) -> Result<Result<(), String>, BackendError>;
+
     /// The public API's operations, from the OpenAPI document the server serves.
     async fn api_reference(&self) -> Result<Vec<crate::api::ApiOperation>, BackendError>;
 

@@ -267,6 +267,7 @@ pub static TEXTS: Texts = Texts {
     webhooks: &super::webhooks::EN,
     tracker: &super::tracker::EN,
     privacy: &super::privacy::EN,
+    connect_log: &super::connect_log::EN,
     reference: &super::reference::EN,
     statistics: &super::statistics::EN,
     skip_reason,

@@ -267,6 +267,7 @@ pub static TEXTS: Texts = Texts {
     webhooks: &super::webhooks::FR,
     tracker: &super::tracker::FR,
     privacy: &super::privacy::FR,
+    connect_log: &super::connect_log::FR,
     reference: &super::reference::FR,
     statistics: &super::statistics::FR,
     skip_reason,

@@ -6,6 +6,7 @@
 
 mod activity;
 mod campaign_io;
+mod connect_log;
 mod en;
 mod fr;
 mod help;

@@ -4,6 +4,7 @@ use domain::{Currency, DelayUnit, DiscountSummary};
 
 use super::activity::ActivityTexts;
 use super::campaign_io::CampaignIoTexts;
+use super::connect_log::ConnectLogTexts;
 use super::help::HelpTexts;
 use super::keys::KeysTexts;
 use super::privacy::PrivacyTexts;
@@ -171,6 +172,7 @@ pub struct Texts {
     pub webhooks: &'static WebhooksTexts,
     pub tracker: &'static TrackerTexts,
     pub privacy: &'static PrivacyTexts,
+    pub connect_log: &'static ConnectLogTexts,
     pub reference: &'static ReferenceTexts,
     /// The Statistics page.
     pub statistics: &'static StatisticsTexts,

@@ -35,6 +35,7 @@ pub fn KeysPageView() -> impl IntoView {
                 }
             })}
         </Transition>
+        <super::connect_log::ConnectLog />
         <super::tracker::Tracker />
         <super::webhooks::Webhooks />
     }

@@ -6,6 +6,7 @@ mod campaign_tools;
 mod cart;
 mod cart_privacy;
 mod carts;
+mod connect_log;
 mod draft_field;
 mod help;
 mod invitation;

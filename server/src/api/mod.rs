@@ -6,6 +6,7 @@ mod error;
 pub mod events;
 mod jobs;
 pub mod keys;
+mod log;
 pub mod openapi;
 mod privacy;
 mod redeem;

@@ -26,6 +26,7 @@ pub const TABLES: &[&str] = &[
     "api_keys",
     "webhook_secrets",
     "trackers",
+    "connect_log",
     "customers",
     "carts",
     "cart_items",

@@ -9,6 +9,7 @@ pub mod campaigns;
 pub mod cart_detail;
 pub mod cart_list;
 mod carts;
+pub mod connect_log;
 pub mod copy;
 pub mod counts;
 pub mod coupons;

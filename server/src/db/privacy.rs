@@ -255,6 +255,16 @@ pub async fn erase(
         .execute(db)
         .await
         .map(Done::from))?;
+        // The Connect page's log names carts in what requests carried (a log: `_` in an id
+        // matching any character only clears a little more of it).
+        on!(tx, |db| sqlx::query(
+            "delete from connect_log where shop_id = $1 and summary like '%' || $2 || '%'",
+        )
+        .bind(shop_id)
+        .bind(external_id)
+        .execute(db)
+        .await
+        .map(Done::from))?;
         // No reminder goes to an erased customer: an open cart is closed as deleted.
         on!(tx, |db| {
             sqlx::query(
@@ -326,6 +336,16 @@ pub async fn erase(
     .map(Done::from)
     })?
     .rows_affected();
+    // A refusal's reason in the Connect page's log may quote the address.
+    on!(tx, |db| sqlx::query(
+        "delete from connect_log where shop_id = $1
+           and (lower(reason) like '%' || $2 || '%' or lower(summary) like '%' || $2 || '%')",
+    )
+    .bind(shop_id)
+    .bind(&email)
+    .execute(db)
+    .await
+    .map(Done::from))?;
     // The activity log names the address when a merchant removed it from the unsubscribed.
     on!(tx, |db| sqlx::query(
         "update audit_log set subject = $3 where shop_id = $1 and lower(subject) = $2",

@@ -15,6 +15,9 @@ pub struct DbBackend {
     /// Also what test mails go out with: the engine's transport, sender and public URL.
     engine: crate::jobs::Sender,
     cron_token: crate::links::CronToken,
+    /// The Connect page's test event goes through ingestion like any other, and into the log.
+    ingest: crate::ingest::IngestWriter,
+    connect_log: crate::connect_log::ConnectLog,
 }
 
 impl DbBackend {
@@ -24,7 +27,17 @@ impl DbBackend {
             auth: state.auth.clone(),
             engine: state.engine.clone(),
             cron_token: state.cron_token.clone(),
+            ingest: state.ingest.clone(),
+            connect_log: state.connect_log.clone(),
         }
+    }
+
+    pub(super) fn ingest(&self) -> &crate::ingest::IngestWriter {
+        &self.ingest
+    }
+
+    pub(super) fn connect_log(&self) -> &crate::connect_log::ConnectLog {
+        &self.connect_log
     }
 
     pub(super) fn pool(&self) -> &Pool {

@@ -53,6 +53,63 @@ impl ConnectBackend for DbBackend {
         Ok(Ok(()))
     }
 
+    async fn connect_log(
+        &self,
+        shop: &domain::Shop,
+    ) -> Result<Vec<app::api::ConnectLogLine>, BackendError> {
+        let rows = db::connect_log::list(self.pool(), &shop.id).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| app::api::ConnectLogLine {
+                at: row.received_at,
+                source: row.source,
+                summary: row.summary,
+                result: row.result,
+                reason: row.reason,
+            })
+            .collect())
+    }
+
+    async fn send_test_event(
+        &self,
+        shop: &domain::Shop,
+    ) -> Result<Result<(), String>, BackendError> {
+        use crate::connect_log::Outcome;
+        self.tracker(shop).await?;
+        let tracker = db::trackers::for_shop(self.pool(), &shop.id)
+            .await?
+            .ok_or_else(|| BackendError::new("the shop's tracker is missing"))?;
+        let now = Utc::now();
+        let id = format!("relance-test-{}", now.timestamp_millis());
+        // No customer: a test cart is never reminded.
+        let event = serde_json::json!({
+            "id": id, "type": "cart_updated", "occurred_at": now,
+            "cart": {"id": id, "currency": tracker.owner.currency,
+                     "total_tax_incl": "10.00", "total_tax_excl": "10.00",
+                     "items": [{"sku": "relance-test", "name": "Test (Connect page)",
+                                "unit_price": "10.00", "quantity": 1}]}
+        });
+        let currency =
+            domain::Currency::parse(&tracker.owner.currency).unwrap_or(domain::Currency::EUR);
+        let events = match crate::api::events::parse_events(event.to_string().as_bytes(), currency)
+        {
+            Ok(events) => events,
+            Err(refused) => return Ok(Err(refused.to_string())),
+        };
+        let summary = crate::api::events::describe(&events);
+        let stored = self
+            .ingest()
+            .submit(tracker.owner, events)
+            .await
+            .map_err(|e| BackendError::new(e.to_string()))?;
+        let outcome = Outcome::Stored {
+            accepted: stored.accepted,
+            duplicates: stored.duplicates,
+        };
+        self.connect_log().note(&shop.id, "test", summary, outcome);
+        Ok(Ok(()))
+    }
+
     async fn api_reference(&self) -> Result<Vec<app::api::ApiOperation>, BackendError> {
         let document = serde_json::to_value(crate::api::openapi::document())
             .map_err(|e| BackendError::new(e.to_string()))?;

@@ -7,6 +7,7 @@ mod admin_auth;
 mod campaign_io;
 mod cart_page;
 mod carts_list;
+mod connect_log;
 mod crash;
 mod crash_workers;
 mod engine;

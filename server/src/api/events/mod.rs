@@ -127,15 +127,34 @@ pub async fn receive(
     let Some(owner) = keys::authenticate(state.pool(), authorization).await? else {
         return Err(ApiError::Unauthorized);
     };
-    let body = super::body::json_body(&headers, body)?;
-    let currency = Currency::parse(&owner.currency).unwrap_or(Currency::EUR);
-    let events = parse_events(&body, currency)?;
-    let summary = state.ingest.submit(owner, events).await?;
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(Accepted {
+    let shop_id = owner.shop_id.clone();
+    let mut carried = "events".to_owned();
+    let result = async {
+        let body = super::body::json_body(&headers, body)?;
+        let currency = Currency::parse(&owner.currency).unwrap_or(Currency::EUR);
+        let events = parse_events(&body, currency)?;
+        carried = describe(&events);
+        let summary = state.ingest.submit(owner, events).await?;
+        Ok(Accepted {
             accepted: summary.accepted,
             duplicates: summary.duplicates,
-        }),
-    ))
+        })
+    }
+    .await;
+    let counts = result.as_ref().map(|a| (a.accepted, a.duplicates));
+    super::log::note(&state, &shop_id, "api", carried, counts);
+    result.map(|accepted| (StatusCode::ACCEPTED, Json(accepted)))
+}
+
+/// What a request carried, for the Connect page: its first events' types and carts.
+pub fn describe(events: &[ValidEvent]) -> String {
+    let first: Vec<String> = events
+        .iter()
+        .take(3)
+        .map(|e| format!("{} {}", e.kind.as_str(), e.cart_id))
+        .collect();
+    match events.len() {
+        0..=3 => first.join(", "),
+        n => format!("{}, … ({n} events)", first.join(", ")),
+    }
 }

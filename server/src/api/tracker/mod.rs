@@ -164,15 +164,40 @@ pub async fn receive(
         .tracker_limits
         .check(client_ip(peer(&extensions), &headers), &key)
         .map_err(|retry_after| ApiError::RateLimited { retry_after })?;
-    let (tracker, origin) = allowed(&state, &key, &headers).await?;
-    // The script sends text/plain, which needs no preflight; JSON is accepted too.
-    let body = body.map_err(|rejection| match rejection.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
-        _ => ApiError::MalformedJson(rejection.body_text()),
-    })?;
-    let event: wire::TrackerEvent = super::webhooks::parse(&body)?;
-    let event = wire::to_event(event, Utc::now());
-    let (status, Json(accepted)): (StatusCode, Json<Accepted>) =
-        super::webhooks::store(&state, tracker.owner, vec![event]).await?;
+    let (tracker, origin) = match allowed(&state, &key, &headers).await {
+        Ok(found) => found,
+        Err(refused) => {
+            if let Ok(Some(tracker)) = db::trackers::by_key(state.pool(), &key).await {
+                let summary = "tracker event".to_owned();
+                super::log::note(
+                    &state,
+                    &tracker.owner.shop_id,
+                    "tracker",
+                    summary,
+                    Err(&refused),
+                );
+            }
+            return Err(refused);
+        }
+    };
+    let shop_id = tracker.owner.shop_id.clone();
+    let mut carried = "tracker event".to_owned();
+    let result = async {
+        // The script sends text/plain, which needs no preflight; JSON is accepted too.
+        let body = body.map_err(|rejection| match rejection.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+            _ => ApiError::MalformedJson(rejection.body_text()),
+        })?;
+        let event: wire::TrackerEvent = super::webhooks::parse(&body)?;
+        carried = format!("{} t-{}", event.kind.as_str(), event.cart.id);
+        let event = wire::to_event(event, Utc::now());
+        super::webhooks::store(&state, tracker.owner, vec![event]).await
+    }
+    .await;
+    let counts = result
+        .as_ref()
+        .map(|(_, Json(accepted))| (accepted.accepted, accepted.duplicates));
+    super::log::note(&state, &shop_id, "tracker", carried, counts);
+    let (status, Json(accepted)): (StatusCode, Json<Accepted>) = result?;
     Ok(with_cors((status, Json(accepted)).into_response(), origin))
 }

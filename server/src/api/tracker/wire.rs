@@ -18,6 +18,15 @@ pub enum TrackerEventType {
     OrderCompleted,
 }
 
+impl TrackerEventType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CartUpdated => "cart_updated",
+            Self::OrderCompleted => "order_completed",
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct TrackerEvent {
     /// Made by the tracker per event, so a retried request is a duplicate.
@@ -93,10 +102,7 @@ pub fn to_event(event: TrackerEvent, now: DateTime<Utc>) -> Value {
     });
     let mut value = json!({
         "id": format!("t-{}", event.id),
-        "type": match event.kind {
-            TrackerEventType::CartUpdated => "cart_updated",
-            TrackerEventType::OrderCompleted => "order_completed",
-        },
+        "type": event.kind.as_str(),
         "occurred_at": now.to_rfc3339_opts(SecondsFormat::Millis, true),
         "cart": {
             "id": format!("t-{}", cart.id),

@@ -59,6 +59,27 @@ pub(super) async fn store(
     ))
 }
 
+/// Notes a platform's request in the shop's Connect log: its topic and delivery id, and how it
+/// ended (a shop the slug does not name gets nothing written).
+pub(super) fn note(
+    state: &AppState,
+    slug: &str,
+    platform: &Platform,
+    topic_header: &str,
+    headers: &HeaderMap,
+    result: &Result<Answer, ApiError>,
+) {
+    let summary = format!(
+        "{} {}",
+        header(headers, topic_header).unwrap_or("(no topic)"),
+        header(headers, platform.delivery_header).unwrap_or_default()
+    );
+    let counts = result
+        .as_ref()
+        .map(|(_, Json(accepted))| (accepted.accepted, accepted.duplicates));
+    super::log::note(state, slug, platform.name, summary, counts);
+}
+
 pub(super) fn header<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }

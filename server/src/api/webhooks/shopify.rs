@@ -301,9 +301,27 @@ pub async fn receive(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Answer, ApiError> {
-    let delivery = super::signed_delivery(state.pool(), &slug, &SHOPIFY, &headers, body).await?;
+    let result = handle(&state, &slug, &headers, body).await;
+    super::note(
+        &state,
+        &slug,
+        &SHOPIFY,
+        "x-shopify-topic",
+        &headers,
+        &result,
+    );
+    result
+}
+
+async fn handle(
+    state: &AppState,
+    slug: &str,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Answer, ApiError> {
+    let delivery = super::signed_delivery(state.pool(), slug, &SHOPIFY, headers, body).await?;
     let (body, webhook_id, found) = (delivery.body, delivery.id, delivery.found);
-    let topic = super::header(&headers, "x-shopify-topic").unwrap_or_default();
+    let topic = super::header(headers, "x-shopify-topic").unwrap_or_default();
     let events = match topic {
         "checkouts/create" | "checkouts/update" => {
             vec![checkout_event(&webhook_id, &super::parse::<Checkout>(&body)?)]
@@ -313,13 +331,13 @@ pub async fn receive(
         }
         "refunds/create" => {
             let refund = super::parse::<Refund>(&body)?;
-            refund_event(&state, &found.owner.shop_id, &webhook_id, &refund)
+            refund_event(state, &found.owner.shop_id, &webhook_id, &refund)
                 .await?
                 .into_iter()
                 .collect()
         }
         "customers/data_request" | "customers/redact" | "shop/redact" => {
-            return super::privacy::receive(&state, &found.owner.shop_id, topic, &body).await
+            return super::privacy::receive(state, &found.owner.shop_id, topic, &body).await
         }
         other => {
             return Err(ApiError::BadShape(format!(
@@ -327,5 +345,5 @@ pub async fn receive(
             )))
         }
     };
-    super::store(&state, found.owner, events).await
+    super::store(state, found.owner, events).await
 }

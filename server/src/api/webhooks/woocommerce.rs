@@ -143,8 +143,26 @@ pub async fn receive(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Answer, ApiError> {
+    let result = handle(&state, &slug, &headers, body).await;
+    super::note(
+        &state,
+        &slug,
+        &WOOCOMMERCE,
+        "x-wc-webhook-topic",
+        &headers,
+        &result,
+    );
+    result
+}
+
+async fn handle(
+    state: &AppState,
+    slug: &str,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Answer, ApiError> {
     // Saving the webhook in WooCommerce sends `webhook_id=<id>`, form-encoded and unsigned.
-    let form = super::header(&headers, header::CONTENT_TYPE.as_str())
+    let form = super::header(headers, header::CONTENT_TYPE.as_str())
         .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
     if form {
         let body = body.map_err(|r| ApiError::MalformedJson(r.body_text()))?;
@@ -153,9 +171,8 @@ pub async fn receive(
         }
         return Err(ApiError::UnsupportedMediaType);
     }
-    let delivery =
-        super::signed_delivery(state.pool(), &slug, &WOOCOMMERCE, &headers, body).await?;
-    match super::header(&headers, "x-wc-webhook-topic").unwrap_or_default() {
+    let delivery = super::signed_delivery(state.pool(), slug, &WOOCOMMERCE, headers, body).await?;
+    match super::header(headers, "x-wc-webhook-topic").unwrap_or_default() {
         "order.created" | "order.updated" => {}
         other => {
             return Err(ApiError::BadShape(format!(
@@ -165,5 +182,5 @@ pub async fn receive(
     }
     let order: Order = super::parse(&delivery.body)?;
     let events = events(&delivery.id, &order);
-    super::store(&state, delivery.found.owner, events).await
+    super::store(state, delivery.found.owner, events).await
 }
