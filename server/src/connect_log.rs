@@ -12,8 +12,12 @@ use crate::db::Pool;
 
 /// Entries waiting at most; beyond, new ones are dropped.
 const QUEUE: usize = 10_000;
-/// Entries written together at most.
-const BATCH: usize = 500;
+/// Entries taken from the queue at a time.
+const BATCH: usize = 10_000;
+/// How often the log is written: requests of a second share one transaction, which holds only
+/// the newest entries of each shop (the page shows no more), so a busy shop's log costs its
+/// ingestion one small write a second.
+const EVERY: Duration = Duration::from_secs(1);
 
 #[derive(Clone)]
 pub struct ConnectLog {
@@ -26,19 +30,31 @@ pub enum Outcome<'a> {
     Refused(&'a str),
 }
 
+/// The last KEPT entries of each shop, in the order received.
+fn newest_per_shop(mut entries: Vec<NewEntry>) -> Vec<NewEntry> {
+    let mut per_shop: std::collections::HashMap<String, i64> = Default::default();
+    entries.reverse();
+    entries.retain(|entry| {
+        let seen = per_shop.entry(entry.shop_id.clone()).or_default();
+        *seen += 1;
+        *seen <= connect_log::KEPT
+    });
+    entries.reverse();
+    entries
+}
+
 impl ConnectLog {
     /// Starts the writer on `pool`; it stops when every `ConnectLog` is dropped.
     pub fn start(pool: Pool) -> Self {
         let (entries, mut queue) = mpsc::channel::<NewEntry>(QUEUE);
         tokio::spawn(async move {
-            let mut batch = Vec::with_capacity(BATCH);
+            let mut batch = Vec::new();
             while queue.recv_many(&mut batch, BATCH).await > 0 {
-                if let Err(error) = connect_log::write(&pool, &batch).await {
+                let newest = newest_per_shop(std::mem::take(&mut batch));
+                if let Err(error) = connect_log::write(&pool, &newest).await {
                     tracing::warn!(%error, "the Connect page's log was not written");
                 }
-                batch.clear();
-                // Requests in a burst share a transaction.
-                tokio::time::sleep(Duration::from_millis(200)).await;
+                tokio::time::sleep(EVERY).await;
             }
         });
         Self { entries }
