@@ -61,4 +61,15 @@ test('a storefront with the pasted snippet sends its cart and the typed email to
   await expect(row).toContainText(email);
   await expect(row.locator('.total')).toContainText(/59[.,]80/);
   shop.server.close();
+
+  // The Connect page's log shows the tracker's requests; a test event joins them.
+  await page.goto('/s/demo/connect');
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Send a test event' }).click();
+  await expect(page.locator('.connect-log .save-status')).toContainText('Test event received');
+  await expect(async () => {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect(page.locator('.connect-log-table tr', { hasText: 'tracker' }).first()).toBeVisible({ timeout: 1_000 });
+    await expect(page.locator('.connect-log-table tr', { hasText: 'relance-test-' }).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
 });
