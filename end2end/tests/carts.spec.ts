@@ -88,7 +88,7 @@ test('a cart opens from the list and its next reminder can be queued', async ({ 
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Cart ${cartId}`);
   await expect(page.locator('[data-status="waiting"]')).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Customer' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Customer', exact: true })).toBeVisible();
   await expect(page.locator('table.items tbody tr').first()).toBeVisible();
   await expect(page.locator('table.items tfoot')).toContainText('Total incl. tax');
 
