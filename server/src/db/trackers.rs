@@ -40,27 +40,28 @@ impl From<TrackerRow> for Tracker {
 
 /// The tracker whose public key this is.
 pub async fn by_key(pool: &Pool, public_key: &str) -> Result<Option<Tracker>, DbError> {
-    let row: Option<TrackerRow> = on!(pool, |db| sqlx::query_as(
-        "select t.public_key, t.allowed_origins, t.api_key_id, t.shop_id, s.currency
-         from trackers t join shops s on s.shop_id = t.shop_id
-         where t.public_key = $1",
-    )
-    .bind(public_key)
-    .fetch_optional(db)
-    .await)?;
-    Ok(row.map(Tracker::from))
+    find(pool, "t.public_key = $1", public_key).await
 }
 
 /// The shop's tracker, when it has one.
 pub async fn for_shop(pool: &Pool, shop_id: &str) -> Result<Option<Tracker>, DbError> {
-    let row: Option<TrackerRow> = on!(pool, |db| sqlx::query_as(
+    find(pool, "t.shop_id = $1", shop_id).await
+}
+
+/// The tracker matching `condition` (one of the two above, never input) with `value`.
+async fn find(
+    pool: &Pool,
+    condition: &'static str,
+    value: &str,
+) -> Result<Option<Tracker>, DbError> {
+    let sql = format!(
         "select t.public_key, t.allowed_origins, t.api_key_id, t.shop_id, s.currency
-         from trackers t join shops s on s.shop_id = t.shop_id
-         where t.shop_id = $1",
-    )
-    .bind(shop_id)
-    .fetch_optional(db)
-    .await)?;
+         from trackers t join shops s on s.shop_id = t.shop_id where {condition}"
+    );
+    let row: Option<TrackerRow> = on!(pool, |db| sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(value)
+        .fetch_optional(db)
+        .await)?;
     Ok(row.map(Tracker::from))
 }
 

@@ -155,21 +155,7 @@ async fn a_bad_address_or_key_is_refused_and_an_unknown_address_exports_nothing(
 }
 
 async fn shopify(app: &TestApp, topic: &str, id: &str, body: &Value) -> TestResponse {
-    let bytes = body.to_string();
-    app.request(
-        Request::post("/webhooks/shopify/demo")
-            .header("content-type", "application/json")
-            .header("x-shopify-topic", topic)
-            .header("x-shopify-webhook-id", id)
-            .header("x-shopify-shop-domain", "demo.myshopify.com")
-            .header(
-                "x-shopify-hmac-sha256",
-                server::api::webhooks::sign("shpss_privacy_secret_0123", bytes.as_bytes()),
-            )
-            .body(Body::from(bytes))
-            .unwrap(),
-    )
-    .await
+    crate::shopify::post(app, topic, id, body, "shpss_privacy_secret_0123").await
 }
 
 #[tokio::test]

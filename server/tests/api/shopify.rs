@@ -63,7 +63,13 @@ fn refund(amount: &str) -> Value {
     })
 }
 
-async fn post(app: &TestApp, topic: &str, id: &str, body: &Value, secret: &str) -> TestResponse {
+pub async fn post(
+    app: &TestApp,
+    topic: &str,
+    id: &str,
+    body: &Value,
+    secret: &str,
+) -> TestResponse {
     let bytes = body.to_string();
     app.request(
         Request::post("/webhooks/shopify/demo")
