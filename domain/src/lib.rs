@@ -14,14 +14,15 @@ pub mod engine;
 pub mod format;
 pub mod lifecycle;
 pub mod model;
+pub mod rules;
 pub mod settings;
 pub mod stats;
 pub mod team;
 
 pub use campaign::{
-    Audience, Campaign, CampaignError, Delay, DelayUnit, Discount, DiscountError, DiscountKind,
-    DiscountPolicy, DiscountRange, DiscountRanges, DiscountSummary, Percent, ProfileSet,
-    ReminderStep, ValidityDays, ValueBasis, MAX_STEPS,
+    Audience, Campaign, CampaignError, Delay, DelayFrom, DelayUnit, Discount, DiscountError,
+    DiscountKind, DiscountPolicy, DiscountRange, DiscountRanges, DiscountSummary, Percent,
+    ProfileSet, ReminderStep, ValidityDays, ValueBasis, MAX_STEPS,
 };
 pub use campaign::{
     DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue, StepProblem,

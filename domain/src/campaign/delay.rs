@@ -10,7 +10,35 @@ pub enum DelayUnit {
     Days,
 }
 
-/// How long after the cart's last activity a reminder goes out: 1 hour to 30 days.
+/// What a step's delay counts from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DelayFrom {
+    /// The moment the cart counted as abandoned.
+    #[default]
+    Abandonment,
+    /// The moment the sequence's previous step went out (or was passed over); the first
+    /// step counts from the abandonment.
+    PreviousStep,
+}
+
+impl DelayFrom {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Abandonment => "abandonment",
+            Self::PreviousStep => "previous_step",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [Self::Abandonment, Self::PreviousStep]
+            .into_iter()
+            .find(|from| from.as_str() == text)
+    }
+}
+
+/// How long after the cart's abandonment (or the previous step) a reminder goes out: 1 hour
+/// to 30 days.
 ///
 /// The unit the merchant chose is kept (a "1 day" reminder stays "1 day", not "24 hours") so the
 /// admin shows it back as it was typed.
@@ -19,18 +47,22 @@ pub enum DelayUnit {
 pub struct Delay {
     amount: u32,
     unit: DelayUnit,
+    #[serde(default)]
+    from: DelayFrom,
 }
 
 #[derive(Deserialize)]
 struct DelayWire {
     amount: u32,
     unit: DelayUnit,
+    #[serde(default)]
+    from: DelayFrom,
 }
 
 impl TryFrom<DelayWire> for Delay {
     type Error = ParseError;
     fn try_from(wire: DelayWire) -> Result<Self, Self::Error> {
-        Delay::new(wire.amount, wire.unit)
+        Delay::new(wire.amount, wire.unit).map(|delay| delay.counted_from(wire.from))
     }
 }
 
@@ -48,7 +80,20 @@ impl Delay {
         if hours > MAX_HOURS {
             return Err(ParseError::new("the delay must be at most 30 days"));
         }
-        Ok(Self { amount, unit })
+        Ok(Self {
+            amount,
+            unit,
+            from: DelayFrom::Abandonment,
+        })
+    }
+
+    /// The same delay, counted from `from`.
+    pub fn counted_from(self, from: DelayFrom) -> Self {
+        Self { from, ..self }
+    }
+
+    pub fn from(&self) -> DelayFrom {
+        self.from
     }
 
     pub fn hours(amount: u32) -> Result<Self, ParseError> {

@@ -9,7 +9,7 @@ mod ranges;
 mod step;
 
 pub use audience::{Audience, ProfileSet};
-pub use delay::{Delay, DelayUnit};
+pub use delay::{Delay, DelayFrom, DelayUnit};
 pub use discount::{Discount, DiscountError, DiscountKind, Percent, ValidityDays};
 pub use draft::{
     DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue, StepProblem,

@@ -1,7 +1,8 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{Audience, Delay, DiscountPolicy};
+use super::{Audience, Delay, DelayFrom, DiscountPolicy};
+use crate::rules::Conditions;
 
 /// A campaign holds at most five reminders: more is spam, as the PrestaShop guide says.
 pub const MAX_STEPS: usize = 5;
@@ -22,19 +23,28 @@ pub struct ReminderStep {
 pub enum CampaignError {
     #[error("a campaign has at most {MAX_STEPS} reminders")]
     TooManySteps,
-    #[error("two reminders are sent after {hours} hours; give each a different delay")]
+    #[error(
+        "two reminders are sent {hours} hours after the abandonment; give each a different delay"
+    )]
     SameDelay { hours: u32 },
     #[error("the campaign name is empty or longer than 100 characters")]
     InvalidName,
 }
 
-/// A shop's reminder sequence, its steps always in delay order.
+/// A shop's reminder sequence (a rule), its steps always in sending order. Which carts it
+/// takes is its priority and conditions' business (`crate::rules`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "CampaignWire")]
 pub struct Campaign {
     id: String,
     name: String,
     steps: Vec<ReminderStep>,
+    /// Each step's earliest time, in hours after the abandonment (`steps`' order).
+    #[serde(skip)]
+    offsets: Vec<u32>,
+    /// Higher first; ties go to the older campaign.
+    priority: i32,
+    conditions: Conditions,
     /// Discounts go only to sequences that already had a reminder without one.
     escalation: bool,
     /// Paused as a whole: nothing is decided for it, whatever its steps' switches.
@@ -50,14 +60,54 @@ struct CampaignWire {
     escalation: bool,
     #[serde(default)]
     paused: bool,
+    #[serde(default)]
+    priority: i32,
+    #[serde(default)]
+    conditions: Conditions,
 }
 
 impl TryFrom<CampaignWire> for Campaign {
     type Error = CampaignError;
     fn try_from(wire: CampaignWire) -> Result<Self, Self::Error> {
-        Campaign::new(wire.id, &wire.name, wire.steps)
-            .map(|c| c.with_escalation(wire.escalation).with_paused(wire.paused))
+        Campaign::new(wire.id, &wire.name, wire.steps).map(|c| {
+            c.with_escalation(wire.escalation)
+                .with_paused(wire.paused)
+                .with_rule(wire.priority, wire.conditions)
+        })
     }
+}
+
+/// Puts steps in sending order, with each one's earliest offset (hours after abandonment). A
+/// step counted from the abandonment goes at its delay; one counted from the previous step
+/// goes its delay after whichever step precedes it, and comes first only when no step counts
+/// from the abandonment. At each place the earliest possible step goes next.
+fn sending_order(steps: Vec<ReminderStep>) -> Result<(Vec<ReminderStep>, Vec<u32>), CampaignError> {
+    let mut left = steps;
+    let mut ordered = Vec::with_capacity(left.len());
+    let mut offsets: Vec<u32> = Vec::with_capacity(left.len());
+    while !left.is_empty() {
+        let last = offsets.last().copied();
+        let any_absolute = left
+            .iter()
+            .any(|step| step.delay.from() == DelayFrom::Abandonment);
+        let offset = |step: &ReminderStep| match step.delay.from() {
+            DelayFrom::Abandonment => Some(step.delay.total_hours()),
+            DelayFrom::PreviousStep if last.is_none() && any_absolute => None,
+            DelayFrom::PreviousStep => Some(last.unwrap_or(0) + step.delay.total_hours()),
+        };
+        let (index, at) = left
+            .iter()
+            .enumerate()
+            .filter_map(|(index, step)| offset(step).map(|at| (index, at)))
+            .min_by_key(|(index, at)| (*at, *index))
+            .expect("a step counted from the abandonment, or none is");
+        if last.is_some_and(|last| last >= at) {
+            return Err(CampaignError::SameDelay { hours: at });
+        }
+        ordered.push(left.remove(index));
+        offsets.push(at);
+    }
+    Ok((ordered, offsets))
 }
 
 impl Campaign {
@@ -74,21 +124,39 @@ impl Campaign {
             return Err(CampaignError::TooManySteps);
         }
         steps.sort_by_key(|step| step.delay.total_hours());
-        if let Some(pair) = steps
-            .windows(2)
-            .find(|pair| pair[0].delay.total_hours() == pair[1].delay.total_hours())
-        {
-            return Err(CampaignError::SameDelay {
-                hours: pair[0].delay.total_hours(),
-            });
-        }
+        let (steps, offsets) = sending_order(steps)?;
         Ok(Self {
             id,
             name: name.to_owned(),
             steps,
+            offsets,
+            priority: 0,
+            conditions: Conditions::default(),
             escalation: false,
             paused: false,
         })
+    }
+
+    /// The same campaign as a rule: its priority (higher first) and its conditions.
+    pub fn with_rule(self, priority: i32, conditions: Conditions) -> Self {
+        Self {
+            priority,
+            conditions,
+            ..self
+        }
+    }
+
+    pub fn priority(&self) -> i32 {
+        self.priority
+    }
+
+    pub fn conditions(&self) -> &Conditions {
+        &self.conditions
+    }
+
+    /// When step `index` goes at the earliest, in hours after the abandonment.
+    pub fn offset_hours(&self, index: usize) -> u32 {
+        self.offsets.get(index).copied().unwrap_or(0)
     }
 
     /// The same campaign, paused or running.
@@ -128,7 +196,11 @@ impl Campaign {
     pub fn add_step(self, step: ReminderStep) -> Result<Self, CampaignError> {
         let mut steps = self.steps;
         steps.push(step);
-        Self::new(self.id, &self.name, steps).map(|c| c.with_escalation(self.escalation))
+        Self::new(self.id, &self.name, steps).map(|c| {
+            c.with_escalation(self.escalation)
+                .with_paused(self.paused)
+                .with_rule(self.priority, self.conditions)
+        })
     }
 }
 
@@ -166,6 +238,26 @@ mod tests {
         assert_eq!(
             campaign.add_step(step("6", 6)),
             Err(CampaignError::TooManySteps)
+        );
+    }
+
+    #[test]
+    fn a_step_counted_from_the_previous_one_goes_its_delay_after_it() {
+        let mut day_after = step("b", 24);
+        day_after.delay = day_after.delay.counted_from(DelayFrom::PreviousStep);
+        let mut three_days_after = step("c", 72);
+        three_days_after.delay = three_days_after.delay.counted_from(DelayFrom::PreviousStep);
+        let campaign = Campaign::new(
+            "c".into(),
+            "Relance",
+            vec![three_days_after, day_after, step("a", 2)],
+        )
+        .unwrap();
+        let ids: Vec<&str> = campaign.steps().iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!(
+            (0..3).map(|i| campaign.offset_hours(i)).collect::<Vec<_>>(),
+            [2, 26, 98]
         );
     }
 

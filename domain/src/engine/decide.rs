@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::quiet::{LocalClock, QuietHours};
-use crate::campaign::{Campaign, Discount, ReminderStep};
+use crate::campaign::{Campaign, DelayFrom, Discount, ReminderStep};
 use crate::model::{Cart, Customer, EmailTemplate, Language};
 
 /// The settings that bound sending, with the defaults merchants get.
@@ -138,6 +138,9 @@ pub struct SequenceFacts {
     /// When the customer's latest *other* restarted sequence sent its first reminder (any
     /// cart): the re-entry limit counts from it.
     pub other_restart_sent_at: Option<DateTime<Utc>>,
+    /// When this sequence's latest step went out, or fell due when it was passed over: a
+    /// step counted from the previous one counts from it.
+    pub last_step_at: Option<DateTime<Utc>>,
 }
 
 /// When a step `delay` after the abandonment falls due. The sequence's abandonment is the one
@@ -151,6 +154,29 @@ pub fn step_due_at(
 ) -> DateTime<Utc> {
     let abandoned = abandoned_at(last_activity_at, rules);
     (sequence_abandoned_at.unwrap_or(abandoned) + delay).max(abandoned)
+}
+
+/// When step `index` of `campaign` falls due: a step counted from the abandonment at the
+/// sequence's abandonment plus its delay; one counted from the previous step at that step's
+/// time plus its delay (at its earliest offset while no step went). A cart active again since
+/// waits to be abandoned again.
+pub fn campaign_step_due_at(
+    campaign: &Campaign,
+    index: usize,
+    last_activity_at: DateTime<Utc>,
+    sequence: &SequenceFacts,
+    rules: &SendingRules,
+) -> DateTime<Utc> {
+    let abandoned = abandoned_at(last_activity_at, rules);
+    let start = sequence.abandoned_at.unwrap_or(abandoned);
+    let from_start = start + Duration::hours(i64::from(campaign.offset_hours(index)));
+    let due = match (campaign.steps().get(index), sequence.last_step_at) {
+        (Some(step), Some(previous)) if step.delay.from() == DelayFrom::PreviousStep => {
+            previous + step.delay.duration()
+        }
+        _ => from_start,
+    };
+    due.max(abandoned)
 }
 
 /// What the engine does with a cart now.
@@ -244,13 +270,18 @@ fn cart_reason(situation: &Situation<'_>) -> Option<SkipReason> {
     })
 }
 
-/// The step to act on: the first enabled one, in delay order, this cart has not gone through.
-fn next_step<'c>(campaign: &'c Campaign, situation: &Situation<'_>) -> Option<&'c ReminderStep> {
+/// The step to act on, with its place: the first enabled one, in sending order, this cart
+/// has not gone through.
+fn next_step<'c>(
+    campaign: &'c Campaign,
+    situation: &Situation<'_>,
+) -> Option<(usize, &'c ReminderStep)> {
     campaign
         .steps()
         .iter()
-        .filter(|step| step.enabled)
-        .find(|step| !situation.done_steps.iter().any(|done| done == &step.id))
+        .enumerate()
+        .filter(|(_, step)| step.enabled)
+        .find(|(_, step)| !situation.done_steps.iter().any(|done| done == &step.id))
 }
 
 /// Decides what happens to the cart at `now`. `template` finds a step's template by id.
@@ -261,13 +292,14 @@ pub fn decide<'t>(
     rules: &SendingRules,
     now: DateTime<Utc>,
 ) -> Action {
-    let Some(step) = next_step(campaign, situation) else {
+    let Some((index, step)) = next_step(campaign, situation) else {
         return Action::Done;
     };
-    let due_at = step_due_at(
-        step.delay.duration(),
+    let due_at = campaign_step_due_at(
+        campaign,
+        index,
         situation.last_activity_at,
-        situation.sequence.abandoned_at,
+        &situation.sequence,
         rules,
     );
     if now < due_at {

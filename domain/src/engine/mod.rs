@@ -10,8 +10,8 @@ pub use coupon::{
     RedeemRefusal, Redeemed, CODE_ALPHABET, CODE_LENGTH,
 };
 pub use decide::{
-    abandoned_at, decide, open_at, step_due_at, stop_reason, too_late, Action, CartStops,
-    DiscountHold, SendingRules, SequenceFacts, Situation, SkipReason,
+    abandoned_at, campaign_step_due_at, decide, open_at, step_due_at, stop_reason, too_late,
+    Action, CartStops, DiscountHold, SendingRules, SequenceFacts, Situation, SkipReason,
 };
 pub use quiet::{parse_time, LocalClock, QuietHours, QuietHoursError};
 
