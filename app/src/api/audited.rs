@@ -7,18 +7,26 @@ use super::scope::Scope;
 
 /// The reminder `step_id` in one line, if the shop has it.
 pub async fn step(scope: &Scope, step_id: &str) -> Option<String> {
-    let found = scope.backend.shop_campaign(&scope.shop).await.ok()??;
-    let campaign = found.campaign?;
-    campaign
-        .steps()
+    let found = scope
+        .backend
+        .shop_campaign(&scope.shop, None)
+        .await
+        .ok()??;
+    found
+        .campaigns
         .iter()
+        .flat_map(|campaign| campaign.steps())
         .find(|step| step.id == step_id)
         .map(step_summary)
 }
 
 /// The template `template_id` in a few lines, if the shop has it.
 pub async fn template(scope: &Scope, template_id: &str) -> Option<String> {
-    let found = scope.backend.shop_campaign(&scope.shop).await.ok()??;
+    let found = scope
+        .backend
+        .shop_campaign(&scope.shop, None)
+        .await
+        .ok()??;
     found
         .templates
         .iter()

@@ -57,13 +57,18 @@ pub async fn import_campaign(shop: String, document: String) -> Result<ImportOut
     })
 }
 
-/// Pauses or resumes the shop's campaign as a whole.
+/// Pauses or resumes a rule (`rule`; empty: every rule of the shop) as a whole.
 #[server(prefix = "/admin/fn", endpoint = "set_campaign_paused")]
-pub async fn set_campaign_paused(shop: String, paused: bool) -> Result<(), AppError> {
+pub async fn set_campaign_paused(shop: String, rule: String, paused: bool) -> Result<(), AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     let changed = scope
         .backend
-        .set_campaign_paused(&scope.shop, paused, chrono::Utc::now())
+        .set_campaign_paused(
+            &scope.shop,
+            (!rule.is_empty()).then_some(rule.as_str()),
+            paused,
+            chrono::Utc::now(),
+        )
         .await?;
     if changed {
         let state = |paused: bool| Some(if paused { "paused" } else { "running" }.to_owned());

@@ -24,10 +24,22 @@ pub struct ReminderRow {
     pub policy: DiscountPolicy,
 }
 
+/// A rule as the Reminders page's tabs name it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleTab {
+    pub id: String,
+    pub name: String,
+    pub paused: bool,
+}
+
 /// What the Reminders page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RemindersData {
     pub shop_name: String,
+    /// The rule shown (empty when the shop has none).
+    pub rule_id: String,
+    /// Every rule of the shop, in priority order.
+    pub rules: Vec<RuleTab>,
     pub currency: Currency,
     /// The campaign's discounts escalate (see `Campaign::with_escalation`).
     pub escalation: bool,
@@ -83,10 +95,20 @@ impl RemindersData {
         shop_name: &str,
         currency: Currency,
         campaign: Option<&Campaign>,
+        campaigns: &[Campaign],
         templates: &[EmailTemplate],
     ) -> Self {
         Self {
             shop_name: shop_name.to_owned(),
+            rule_id: campaign.map(|c| c.id().to_owned()).unwrap_or_default(),
+            rules: domain::rules::in_priority_order(campaigns)
+                .into_iter()
+                .map(|c| RuleTab {
+                    id: c.id().to_owned(),
+                    name: c.name().to_owned(),
+                    paused: c.paused(),
+                })
+                .collect(),
             currency,
             escalation: campaign.is_some_and(Campaign::escalation),
             paused: campaign.is_some_and(Campaign::paused),
@@ -102,17 +124,19 @@ impl RemindersData {
     }
 }
 
-/// The current shop's reminder steps, in delay order.
+/// The reminder steps of the shop's rule `rule` (empty: its first), in sending order.
 #[server(prefix = "/admin/fn", endpoint = "list_reminders")]
-pub async fn list_reminders(shop: String) -> Result<RemindersData, AppError> {
+pub async fn list_reminders(shop: String, rule: String) -> Result<RemindersData, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
-    let Some(found) = scope.backend.shop_campaign(&scope.shop).await? else {
+    let rule = (!rule.is_empty()).then_some(rule.as_str());
+    let Some(found) = scope.backend.shop_campaign(&scope.shop, rule).await? else {
         return Err(AppError::NotFound);
     };
     Ok(RemindersData::new(
         &found.shop.name,
         found.shop.currency,
         found.campaign.as_ref(),
+        &found.campaigns,
         &found.templates,
     ))
 }
@@ -167,11 +191,15 @@ pub enum StepOutcome {
 
 /// The wizard's data: a reminder to edit, or a new one (`id` empty).
 #[server(prefix = "/admin/fn", endpoint = "load_reminder_editor")]
-pub async fn load_reminder_editor(shop: String, id: String) -> Result<ReminderEditor, AppError> {
+pub async fn load_reminder_editor(
+    shop: String,
+    id: String,
+    rule: String,
+) -> Result<ReminderEditor, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
-            let Some(found) = scope.backend.shop_campaign(&scope.shop).await? else {
+            let Some(found) = scope.backend.shop_campaign(&scope.shop, None).await? else {
                 return Err(AppError::NotFound);
             };
             let templates: Vec<TemplateChoice> = scope
@@ -186,14 +214,24 @@ pub async fn load_reminder_editor(shop: String, id: String) -> Result<ReminderEd
                 })
                 .collect();
             let draft = if id.is_empty() {
-                StepDraft::new(templates.first().map_or("", |t| t.id.as_str()))
+                let mut draft = StepDraft::new(templates.first().map_or("", |t| t.id.as_str()));
+                draft.rule_id = found
+                    .campaigns
+                    .iter()
+                    .find(|c| c.id() == rule)
+                    .or(found.campaign.as_ref())
+                    .map(|c| c.id().to_owned())
+                    .unwrap_or_default();
+                draft
             } else {
-                let step = found
-                    .campaign
-                    .as_ref()
-                    .and_then(|c| c.steps().iter().find(|s| s.id == id))
+                let (campaign, step) = found
+                    .campaigns
+                    .iter()
+                    .find_map(|c| Some((c, c.steps().iter().find(|s| s.id == id)?)))
                     .ok_or(AppError::NotFound)?;
-                StepDraft::from_step(step)
+                let mut draft = StepDraft::from_step(step);
+                draft.rule_id = campaign.id().to_owned();
+                draft
             };
             Ok(ReminderEditor {
                 draft,
@@ -218,7 +256,12 @@ pub async fn save_reminder(shop: String, draft: StepDraft) -> Result<StepOutcome
             let before = super::audited::step(&scope, &step.id).await;
             match scope
                 .backend
-                .save_step(&scope.shop, &step, chrono::Utc::now())
+                .save_step(
+                    &scope.shop,
+                    (!draft.rule_id.is_empty()).then_some(draft.rule_id.as_str()),
+                    &step,
+                    chrono::Utc::now(),
+                )
                 .await?
             {
                 StepSaved::Saved { id } => {
@@ -275,13 +318,18 @@ pub async fn set_reminder_enabled(shop: String, id: String, enabled: bool) -> Re
 
 /// The campaign's escalation switch: saved at once.
 #[server(prefix = "/admin/fn", endpoint = "set_escalation")]
-pub async fn set_escalation(shop: String, enabled: bool) -> Result<(), AppError> {
+pub async fn set_escalation(shop: String, rule: String, enabled: bool) -> Result<(), AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
             if scope
                 .backend
-                .set_escalation(&scope.shop, enabled, chrono::Utc::now())
+                .set_escalation(
+                    &scope.shop,
+                    (!rule.is_empty()).then_some(rule.as_str()),
+                    enabled,
+                    chrono::Utc::now(),
+                )
                 .await?
             {
                 let (before, after) = (

@@ -14,7 +14,10 @@ use crate::error::AppError;
 /// A shop with its campaign and the templates the campaign's steps use.
 pub struct ShopCampaign {
     pub shop: Shop,
+    /// The rule asked for, else the shop's first.
     pub campaign: Option<Campaign>,
+    /// Every rule of the shop, oldest first.
+    pub campaigns: Vec<Campaign>,
     pub templates: Vec<EmailTemplate>,
 }
 
@@ -111,10 +114,11 @@ pub trait Backend: TeamBackend + ConnectBackend + PrivacyBackend + Send + Sync +
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<ImportResult, BackendError>;
 
-    /// `false` when the shop has no campaign.
+    /// Pauses or resumes one rule, or all with `None`; `false` when there is no such rule.
     async fn set_campaign_paused(
         &self,
         shop: &Shop,
+        rule: Option<&str>,
         paused: bool,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;
@@ -122,8 +126,12 @@ pub trait Backend: TeamBackend + ConnectBackend + PrivacyBackend + Send + Sync +
     /// Whether the server knows this IANA time zone.
     fn known_zone(&self, zone: &str) -> bool;
 
-    /// The shop with its campaign.
-    async fn shop_campaign(&self, shop: &Shop) -> Result<Option<ShopCampaign>, BackendError>;
+    /// The shop with its rule `rule` (else its first) and all its rules.
+    async fn shop_campaign(
+        &self,
+        shop: &Shop,
+        rule: Option<&str>,
+    ) -> Result<Option<ShopCampaign>, BackendError>;
 
     /// A page of the current shop's carts; `None` before any shop exists.
     async fn carts(
@@ -217,10 +225,11 @@ pub trait Backend: TeamBackend + ConnectBackend + PrivacyBackend + Send + Sync +
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;
 
-    /// Creates (empty id) or replaces a reminder of the shop's campaign.
+    /// Creates (empty id: in rule `rule`, else the first) or replaces a reminder of the shop.
     async fn save_step(
         &self,
         shop: &Shop,
+        rule: Option<&str>,
         step: &domain::ReminderStep,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<crate::api::StepSaved, BackendError>;
@@ -236,10 +245,11 @@ pub trait Backend: TeamBackend + ConnectBackend + PrivacyBackend + Send + Sync +
 
     async fn delete_step(&self, shop: &Shop, step_id: &str) -> Result<bool, BackendError>;
 
-    /// `false` when the shop has no campaign.
+    /// Escalation of rule `rule` (else the first); `false` when there is no such rule.
     async fn set_escalation(
         &self,
         shop: &Shop,
+        rule: Option<&str>,
         enabled: bool,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError>;

@@ -266,6 +266,7 @@ pub static TEXTS: Texts = Texts {
     activity: &super::activity::EN,
     webhooks: &super::webhooks::EN,
     tracker: &super::tracker::EN,
+    rules: &super::rules::EN,
     privacy: &super::privacy::EN,
     connect_log: &super::connect_log::EN,
     reference: &super::reference::EN,

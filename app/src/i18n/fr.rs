@@ -266,6 +266,7 @@ pub static TEXTS: Texts = Texts {
     activity: &super::activity::FR,
     webhooks: &super::webhooks::FR,
     tracker: &super::tracker::FR,
+    rules: &super::rules::FR,
     privacy: &super::privacy::FR,
     connect_log: &super::connect_log::FR,
     reference: &super::reference::FR,

@@ -10,6 +10,7 @@ use super::keys::KeysTexts;
 use super::privacy::PrivacyTexts;
 use super::reference::ReferenceTexts;
 use super::reminders::ReminderTexts;
+use super::rules::RuleTexts;
 use super::sending::SendingTexts;
 use super::settings::SettingsTexts;
 use super::setup::SetupTexts;
@@ -171,6 +172,7 @@ pub struct Texts {
     pub activity: &'static ActivityTexts,
     pub webhooks: &'static WebhooksTexts,
     pub tracker: &'static TrackerTexts,
+    pub rules: &'static RuleTexts,
     pub privacy: &'static PrivacyTexts,
     pub connect_log: &'static ConnectLogTexts,
     pub reference: &'static ReferenceTexts,

@@ -9,6 +9,8 @@ use crate::shop::{current_shop, shop_path};
 
 #[component]
 pub fn CampaignTools(
+    /// The rule the page shows: pausing acts on it.
+    rule: String,
     paused: bool,
     pause: ServerAction<SetCampaignPaused>,
     import: ServerAction<ImportCampaign>,
@@ -53,6 +55,7 @@ pub fn CampaignTools(
                 on:click=move |_| {
                     pause.dispatch(SetCampaignPaused {
                         shop: current_shop(),
+                        rule: rule.clone(),
                         paused: !paused,
                     });
                 }

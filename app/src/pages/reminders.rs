@@ -2,6 +2,7 @@ use domain::{Currency, DiscountKind, DiscountPolicy, MAX_STEPS};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
 use crate::api::{
     list_reminders, DeleteReminder, DuplicateReminder, ImportCampaign, ReminderRow, RemindersData,
@@ -21,16 +22,18 @@ pub fn RemindersPage() -> impl IntoView {
     let pause = ServerAction::<SetCampaignPaused>::new();
     let import = ServerAction::<ImportCampaign>::new();
     let shop = current_shop();
+    let query = use_query_map();
     let reminders = Resource::new(
         move || {
             (
+                query.read().get("rule").unwrap_or_default(),
                 duplicate.version().get(),
                 delete.version().get(),
                 pause.version().get(),
                 import.version().get(),
             )
         },
-        move |_| list_reminders(shop.clone()),
+        move |(rule, ..)| list_reminders(shop.clone(), rule),
     );
     let refusal = move || match duplicate.value().get() {
         Some(Ok(StepSaved::Refused(refusal))) => Some((i18n.t().reminders.refusal)(&refusal)),
@@ -47,8 +50,10 @@ pub fn RemindersPage() -> impl IntoView {
                 match reminders.await {
                     Ok(data) => {
                         let paused = data.paused;
+                        let rule = data.rule_id.clone();
                         view! {
-                            <CampaignTools paused pause import />
+                            <RuleTabs data=data.clone() />
+                            <CampaignTools rule paused pause import />
                             <RemindersTable data duplicate delete />
                         }
                             .into_any()
@@ -82,13 +87,19 @@ fn RemindersTable(
     } else {
         view! {
             <div class="create-reminder">
-                <A href=shop_path("/reminders/new") attr:class="button">{move || t().create}</A>
+                <A
+                    href=shop_path(&format!("/reminders/new?rule={}", data.rule_id))
+                    attr:class="button"
+                >
+                    {move || t().create}
+                </A>
             </div>
         }
         .into_any()
     };
     let currency = data.currency;
     let escalation = data.escalation;
+    let rule = data.rule_id.clone();
     let preview = RwSignal::new(None::<String>);
     let body = if data.rows.is_empty() {
         view! { <p class="empty">{move || i18n.t().no_reminders}</p> }.into_any()
@@ -116,16 +127,46 @@ fn RemindersTable(
     };
     view! {
         {create}
-        <EscalationSwitch escalation />
+        <EscalationSwitch rule escalation />
         {body}
         <PreviewDialog preview />
     }
     .into_any()
 }
 
+/// The shop's rules as tabs: each has its own reminders.
+#[component]
+fn RuleTabs(data: RemindersData) -> impl IntoView {
+    let i18n = use_i18n();
+    let current = data.rule_id.clone();
+    view! {
+        <nav class="rule-tabs" aria-label=move || i18n.t().rules.title>
+            {data
+                .rules
+                .into_iter()
+                .map(|rule| {
+                    let here = rule.id == current;
+                    view! {
+                        <a
+                            href=shop_path(&format!("/reminders?rule={}", rule.id))
+                            aria-current=here.then_some("page")
+                            class:paused=rule.paused
+                        >
+                            {rule.name}
+                        </a>
+                    }
+                })
+                .collect_view()}
+            <A href=shop_path("/rules") attr:class="manage">
+                {move || i18n.t().rules.manage}
+            </A>
+        </nav>
+    }
+}
+
 /// The campaign's "discount escalation" switch, saved as it is flipped.
 #[component]
-fn EscalationSwitch(escalation: bool) -> impl IntoView {
+fn EscalationSwitch(rule: String, escalation: bool) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().reminders;
     let on = RwSignal::new(escalation);
@@ -150,6 +191,7 @@ fn EscalationSwitch(escalation: bool) -> impl IntoView {
                         on.set(enabled);
                         save.dispatch(SetEscalation {
                             shop: current_shop(),
+                            rule: rule.clone(),
                             enabled,
                         });
                     }

@@ -28,8 +28,10 @@ pub struct RuleFacts<'a> {
 /// One condition against the cart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConditionCheck {
-    /// The condition, in words.
+    /// The condition, in English words (the CLI's explanation).
     pub condition: String,
+    /// The condition itself, for the admin to word in the merchant's language.
+    pub kind: Condition,
     /// The cart's value; `None` when the shop did not send it.
     pub value: Option<String>,
     pub passed: bool,
@@ -273,6 +275,7 @@ pub fn check(condition: &Condition, rule_id: &str, facts: &RuleFacts<'_>) -> Con
     };
     ConditionCheck {
         condition: describe(condition),
+        kind: condition.clone(),
         value,
         passed,
     }

@@ -5,6 +5,7 @@
 mod check;
 mod choose;
 mod condition;
+mod draft;
 
 pub use check::{all_hold, check, describe, ConditionCheck, RuleFacts};
 pub use choose::{choose, explain, in_priority_order, Explanation, RuleCheck, RuleState};
@@ -12,6 +13,7 @@ pub use condition::{
     Compare, Condition, ConditionError, Conditions, ConditionsError, OptionalField, StockLevel,
     MAX_CONDITIONS, MAX_VALUES,
 };
+pub use draft::{ParsedRule, RuleDraft, RuleProblem};
 
 #[cfg(test)]
 mod tests;

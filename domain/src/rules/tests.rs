@@ -332,6 +332,64 @@ fn generated(id: usize, priority: i32, passes: Option<bool>, paused: bool) -> Ca
     rule(&format!("r{id}"), priority, vec![condition]).with_paused(paused)
 }
 
+#[test]
+fn a_rule_draft_round_trips_through_its_conditions() {
+    let draft = RuleDraft {
+        name: "Gros paniers VIP".into(),
+        priority: "20".into(),
+        countries: "fr, be".into(),
+        groups: "VIP".into(),
+        genders: [false, true, false],
+        age_min: "25".into(),
+        orders_compare: "at_least".into(),
+        orders_count: "2".into(),
+        newsletter: "subscribed".into(),
+        profiles: [true, true, false],
+        amount_compare: "above".into(),
+        amount: "99,90".into(),
+        skus: "TEA-01\nTEA-02".into(),
+        categories: "Thés".into(),
+        stock: "low".into(),
+        stock_below: "3".into(),
+        period_from: "2026-12-01".into(),
+        weekdays: [true, true, true, true, true, false, false],
+        hour_from: "9".into(),
+        hour_until: "18".into(),
+        first_time: true,
+        ..RuleDraft::new()
+    };
+    let parsed = draft.parse().unwrap();
+    assert_eq!(parsed.priority, 20);
+    assert_eq!(parsed.conditions.as_slice().len(), 13);
+    let campaign = Campaign::new("r".into(), &parsed.name, vec![])
+        .unwrap()
+        .with_rule(parsed.priority, parsed.conditions.clone());
+    let again = RuleDraft::from_campaign(&campaign).parse().unwrap();
+    assert_eq!(again, parsed);
+}
+
+#[test]
+fn a_rule_draft_names_each_field_in_error() {
+    let draft = RuleDraft {
+        name: " ".into(),
+        priority: "high".into(),
+        age_min: "50".into(),
+        age_max: "20".into(),
+        amount_compare: "above".into(),
+        amount: "cent".into(),
+        period_from: "2026-12-31".into(),
+        period_to: "2026-12-01".into(),
+        ..RuleDraft::new()
+    };
+    let fields: Vec<String> = draft
+        .parse()
+        .unwrap_err()
+        .into_iter()
+        .map(|p| p.field)
+        .collect();
+    assert_eq!(fields, ["age_max", "amount", "period", "name", "priority"]);
+}
+
 proptest! {
     #[test]
     fn the_chosen_rule_is_the_first_active_one_that_holds_by_priority_then_age(

@@ -97,6 +97,8 @@ pub struct Candidate {
     pub customer: Customer,
     /// The customer's IANA time zone, when the shop sends it.
     pub time_zone: Option<String>,
+    /// The merchant sent the cart's sequence to a fresh choice of rule at this time.
+    pub rerouted_at: Option<DateTime<Utc>>,
     pub cart: Cart,
 }
 
@@ -108,6 +110,7 @@ struct CandidateRow {
     last_activity_at: DateTime<Utc>,
     sequence: i64,
     time_zone: Option<String>,
+    rerouted_at: Option<DateTime<Utc>>,
     #[sqlx(flatten)]
     cart: CartRow,
 }
@@ -131,6 +134,8 @@ pub enum CandidatePage<'a> {
         after: Option<&'a PageEnd>,
         limit: i64,
     },
+    /// One cart with a customer, open or not (the cart page's "why this rule").
+    Cart(&'a str),
 }
 
 /// Open carts (no order, not deleted, with items and a customer), with their customers and
@@ -142,16 +147,28 @@ pub async fn candidates(
     quiet_since: DateTime<Utc>,
     page: CandidatePage<'_>,
 ) -> Result<Vec<Candidate>, DbError> {
-    const SELECT: &str = "select k.rowid as row_id, k.cart_id, k.customer_id, k.last_activity_at, k.sequence,
-            k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
+    const COLUMNS: &str = "select k.rowid as row_id, k.cart_id, k.customer_id, k.last_activity_at, k.sequence,
+            k.rerouted_at, k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
             c.external_id as c_external_id, c.email, c.first_name, c.last_name, c.gender, c.language,
-            c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at, c.time_zone
+            c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at, c.time_zone,
+            c.birthdate
          from carts k join customers c on c.customer_id = k.customer_id
-         where k.shop_id = $1 and k.ordered_at is null and k.deleted_at is null
-           and k.product_count > 0 and k.customer_id is not null";
+         where k.shop_id = $1";
+    let select = format!(
+        "{COLUMNS} and k.ordered_at is null and k.deleted_at is null
+           and k.product_count > 0 and k.customer_id is not null"
+    );
+    let select = select.as_str();
     let rows: Vec<CandidateRow> = match page {
+        CandidatePage::Cart(cart_id) => on!(conn, |db| sqlx::query_as(sqlx::AssertSqlSafe(
+            format!("{COLUMNS} and k.cart_id = $2")
+        ))
+        .bind(shop_id)
+        .bind(cart_id)
+        .fetch_all(db)
+        .await)?,
         CandidatePage::Requested => on!(conn, |db| sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{SELECT} and k.last_activity_at > $2 and k.cart_id in
+            "{select} and k.last_activity_at > $2 and k.cart_id in
                    (select cart_id from reminder_requests where handled_at is null)"
         )))
         .bind(shop_id)
@@ -164,7 +181,7 @@ pub async fn candidates(
                 // Before any cart (PostgreSQL's timestamps start at 4713 BC, chrono's earlier).
                 .unwrap_or((DateTime::<Utc>::UNIX_EPOCH, i64::MIN));
             on!(conn, |db| sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                "{SELECT} and k.last_activity_at <= $2 and (k.last_activity_at, k.rowid) > ($3, $4)
+                "{select} and k.last_activity_at <= $2 and (k.last_activity_at, k.rowid) > ($3, $4)
                  order by k.last_activity_at, k.rowid limit $5"
             )))
             .bind(shop_id)
@@ -204,6 +221,7 @@ pub async fn candidates(
                 sequence: row.sequence,
                 customer,
                 time_zone: row.time_zone,
+                rerouted_at: row.rerouted_at,
                 cart,
             })
         })
@@ -221,6 +239,29 @@ pub struct History {
     pub last_coupons: HashMap<String, DateTime<Utc>>,
     /// Lower-cased address → `true` for a permanent bounce, `false` for an unsubscribe.
     pub suppressions: HashMap<String, bool>,
+    /// The rule (campaign) each cart's current sequence follows, once a step was written.
+    pub rules: HashMap<String, String>,
+    /// The rules that sent each customer a reminder, not counting the cart's own current
+    /// sequence: customer → (campaign, cart, sequence).
+    pub applied: Vec<(String, String, String, i64)>,
+}
+
+impl History {
+    /// The rules that sent `candidate`'s customer a reminder outside its current sequence.
+    pub fn applied_rules(&self, candidate: &Candidate) -> Vec<String> {
+        let mut rules: Vec<String> = self
+            .applied
+            .iter()
+            .filter(|(customer, _, cart, sequence)| {
+                *customer == candidate.customer_id
+                    && !(*cart == candidate.cart_id && *sequence == candidate.sequence)
+            })
+            .map(|(_, campaign, ..)| campaign.clone())
+            .collect();
+        rules.sort();
+        rules.dedup();
+        rules
+    }
 }
 
 pub async fn history(
@@ -244,16 +285,21 @@ pub async fn history(
 
     let current: HashMap<&str, &Candidate> =
         candidates.iter().map(|c| (c.cart_id.as_str(), c)).collect();
-    let steps: Vec<StepRow> = on!(conn, |db| sqlx::query_as(
-        "select cart_id, step_id, sequence, abandoned_at, sent_at,
+    let steps: Vec<StepRow> =
+        on!(conn, |db| {
+            sqlx::query_as(
+        "select cart_id, step_id, sequence, abandoned_at, sent_at, campaign_id, due_at, created_at,
                 exists (select 1 from coupons c where c.delivery_id = deliveries.delivery_id)
                     as with_coupon
          from deliveries where cart_id in (select value from json_each($1))",
     )
     .bind(&carts)
     .fetch_all(db)
-    .await)?;
+    .await
+        })?;
     let mut done_steps: HashMap<String, Vec<String>> = HashMap::new();
+    // The latest step written since any re-route names the sequence's rule.
+    let mut rules: HashMap<String, (DateTime<Utc>, String)> = HashMap::new();
     let mut sequences: HashMap<String, SequenceFacts> = current
         .values()
         .map(|c| {
@@ -265,11 +311,20 @@ pub async fn history(
         })
         .collect();
     for step in steps {
-        let in_current = current
+        let Some(candidate) = current
             .get(step.cart_id.as_str())
-            .is_some_and(|c| c.sequence == step.sequence);
-        if !in_current {
+            .filter(|c| c.sequence == step.sequence)
+        else {
             continue;
+        };
+        if candidate.rerouted_at.is_none_or(|at| step.created_at > at) {
+            let latest = rules.get(&step.cart_id).map(|(at, _)| *at);
+            if latest.is_none_or(|at| step.created_at >= at) {
+                rules.insert(
+                    step.cart_id.clone(),
+                    (step.created_at, step.campaign_id.clone()),
+                );
+            }
         }
         if let Some(facts) = sequences.get_mut(&step.cart_id) {
             facts.abandoned_at = match (facts.abandoned_at, step.abandoned_at) {
@@ -278,6 +333,8 @@ pub async fn history(
             };
             facts.sent |= step.sent_at.is_some();
             facts.sent_without_discount |= step.sent_at.is_some() && !step.with_coupon;
+            let at = step.sent_at.unwrap_or(step.due_at);
+            facts.last_step_at = Some(facts.last_step_at.map_or(at, |last| last.max(at)));
         }
         done_steps
             .entry(step.cart_id)
@@ -307,6 +364,14 @@ pub async fn history(
             facts.other_restart_sent_at = latest_other;
         }
     }
+    let applied: Vec<(String, String, String, i64)> = on!(conn, |db| sqlx::query_as(
+        "select customer_id, campaign_id, cart_id, sequence from deliveries
+         where customer_id in (select value from json_each($1)) and sent_at is not null
+         group by customer_id, campaign_id, cart_id, sequence",
+    )
+    .bind(&customers)
+    .fetch_all(db)
+    .await)?;
     let last_reminders: Vec<(String, DateTime<Utc>)> = on!(conn, |db| sqlx::query_as(
         "select customer_id, max(sent_at) from deliveries
          where customer_id in (select value from json_each($1)) and sent_at is not null
@@ -335,6 +400,11 @@ pub async fn history(
     Ok(History {
         done_steps,
         sequences,
+        rules: rules
+            .into_iter()
+            .map(|(cart, (_, campaign))| (cart, campaign))
+            .collect(),
+        applied,
         last_reminders: last_reminders.into_iter().collect(),
         last_coupons: last_coupons.into_iter().collect(),
         suppressions: suppressions
@@ -354,6 +424,9 @@ struct StepRow {
     sequence: i64,
     abandoned_at: Option<DateTime<Utc>>,
     sent_at: Option<DateTime<Utc>>,
+    campaign_id: String,
+    due_at: DateTime<Utc>,
+    created_at: DateTime<Utc>,
     with_coupon: bool,
 }
 

@@ -29,6 +29,9 @@ pub(crate) struct CartRow {
     newsletter: bool,
     orders_count: i64,
     last_order_at: Option<DateTime<Utc>>,
+    /// Read where rules need it (the engine, the cart page), not by every query.
+    #[sqlx(default)]
+    birthdate: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, sqlx::FromRow)]
@@ -125,7 +128,7 @@ pub(crate) fn into_domain(row: CartRow, items: Vec<ItemRow>) -> Result<(Customer
             country: row.country,
             groups: serde_json::from_str(&row.groups_json).map_err(DbError::corrupt)?,
             newsletter: row.newsletter,
-            birthdate: None,
+            birthdate: row.birthdate,
             orders_count: u32::try_from(row.orders_count).map_err(DbError::corrupt)?,
             last_order_at: row.last_order_at,
         },

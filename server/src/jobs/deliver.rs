@@ -50,7 +50,7 @@ fn jitter() -> f64 {
 pub async fn send_all(
     sender: &Sender,
     shop: &Shop,
-    campaign: &Campaign,
+    campaigns: &[Campaign],
     now: DateTime<Utc>,
     mut ready: mpsc::Receiver<Vec<Ready>>,
     finished: mpsc::UnboundedSender<Record>,
@@ -67,7 +67,7 @@ pub async fn send_all(
         from: identity.from_header(&sender.mail_from),
         reply_to: identity.reply_to(),
         shop,
-        campaign: campaign.clone(),
+        campaigns: campaigns.to_vec(),
         templates,
         rules,
         zone,
@@ -164,7 +164,8 @@ fn signed_links(signer: &LinkSigner, delivery_id: &str, shop: &Shop, cart: &Cart
 /// What every send of a pass shares.
 struct Pass {
     shop: Shop,
-    campaign: Campaign,
+    /// Every rule of the shop: a queued reminder may be any rule's step.
+    campaigns: Vec<Campaign>,
     templates: Vec<EmailTemplate>,
     from: String,
     reply_to: Option<String>,
@@ -233,9 +234,9 @@ fn template_to_send<'p>(
     if let Some(reason) = stop_reason(check.state.stops()) {
         return Err(reason);
     }
-    pass.campaign
-        .steps()
+    pass.campaigns
         .iter()
+        .flat_map(Campaign::steps)
         .find(|step| step.id == delivery.step_id)
         .and_then(|step| pass.templates.iter().find(|t| t.id == step.template_id))
         .ok_or(SkipReason::TemplateMissing)

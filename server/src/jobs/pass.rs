@@ -170,7 +170,7 @@ where
     F: FnOnce(Store) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<RunSummary>> + Send + 'static,
 {
-    let campaign = planner.campaign.clone();
+    let campaigns = planner.campaigns.clone();
     // One batch being sent and one ready: claims stay a few hundred rows ahead of the sends.
     let (batches, ready) = mpsc::channel::<Vec<Ready>>(1);
     // Unbounded, so a send never waits for the store; the store reads it at every write.
@@ -178,7 +178,7 @@ where
     let store = Store::new(sender.pool.acquire().await?, planner, batches, outcomes);
     let store = tokio::spawn(work(store));
     let mut summary = RunSummary::default();
-    let sent = send_all(sender, shop, &campaign, now, ready, finished, &mut summary).await;
+    let sent = send_all(sender, shop, &campaigns, now, ready, finished, &mut summary).await;
     let decided = store.await.context("the engine's store failed")??;
     if let Some(fault) = sent? {
         // Every reminder not sent is back in the queue; the run is recorded as failed with

@@ -9,7 +9,10 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use crate::zones::{customer_zone, shop_zone};
-use domain::engine::{abandoned_at, decide, step_due_at, Action, SendingRules, Situation};
+use domain::engine::{
+    abandoned_at, campaign_step_due_at, decide, Action, SequenceFacts, Situation,
+};
+use domain::rules::{choose, RuleFacts};
 use domain::{Campaign, EmailTemplate, Shop};
 use serde::{Deserialize, Serialize};
 
@@ -29,9 +32,23 @@ pub struct PlannedCart {
     pub abandoned_at: DateTime<Utc>,
     pub external_id: String,
     pub email: String,
+    /// The rule (campaign) the cart's sequence follows.
+    pub campaign_id: String,
     pub actions: Vec<Action>,
+    /// When each step of `actions` sent or skipped fell due.
+    pub due: Vec<(String, DateTime<Utc>)>,
     /// The merchant asked for this cart's next reminder now.
     pub requested: bool,
+}
+
+impl PlannedCart {
+    /// When `step_id` fell due, as `decide` counted it.
+    pub fn due_at(&self, step_id: &str) -> DateTime<Utc> {
+        self.due
+            .iter()
+            .find(|(id, _)| id == step_id)
+            .map_or(self.abandoned_at, |(_, at)| *at)
+    }
 }
 
 /// A cart decided by a real run: the decision, and the cart as read to make it, which its
@@ -46,7 +63,7 @@ pub struct Decided {
 pub struct Plan {
     pub now: DateTime<Utc>,
     pub shop_id: String,
-    pub campaign: Campaign,
+    pub campaigns: Vec<Campaign>,
     pub carts: Vec<PlannedCart>,
 }
 
@@ -67,22 +84,6 @@ pub struct RunSummary {
     pub waiting: u64,
     /// When the next step falls due or a retry is due: the scheduler wakes then.
     pub next_due: Option<DateTime<Utc>>,
-}
-
-/// When `step_id` fell due for a planned cart: its sequence's abandonment plus the step's
-/// delay, as `decide` counts it.
-pub fn due_at(
-    campaign: &Campaign,
-    rules: &SendingRules,
-    step_id: &str,
-    cart: &PlannedCart,
-) -> DateTime<Utc> {
-    let delay = campaign
-        .steps()
-        .iter()
-        .find(|step| step.id == step_id)
-        .map_or(chrono::Duration::zero(), |step| step.delay.duration());
-    step_due_at(delay, cart.last_activity_at, Some(cart.abandoned_at), rules)
 }
 
 impl Plan {
@@ -161,7 +162,9 @@ pub struct Planner {
     pub shop_id: String,
     /// The shop's time zone: quiet hours count in it for customers without their own.
     pub zone: Tz,
-    pub campaign: Campaign,
+    /// Every rule of the shop, oldest first (paused ones too: a cart in a paused rule's
+    /// sequence waits for it).
+    pub campaigns: Vec<Campaign>,
     pub settings: EngineSettings,
     templates: Vec<EmailTemplate>,
     requested: HashSet<String>,
@@ -174,19 +177,20 @@ pub struct Planner {
 }
 
 impl Planner {
-    /// `None` when the shop has no campaign yet.
+    /// `None` when the shop has no campaign running.
     pub async fn start(
         pool: &Pool,
         shop: &Shop,
         now: DateTime<Utc>,
     ) -> anyhow::Result<Option<Self>> {
-        let Some(campaign) = db::load_campaign(pool, &shop.id)
-            .await?
-            .filter(|campaign| !campaign.paused())
-        else {
+        let campaigns = db::campaigns::load_campaigns(pool, &shop.id).await?;
+        if campaigns.iter().all(Campaign::paused) {
             return Ok(None);
-        };
-        let any_step = campaign.steps().iter().any(|step| step.enabled);
+        }
+        let any_step = campaigns
+            .iter()
+            .filter(|campaign| !campaign.paused())
+            .any(|campaign| campaign.steps().iter().any(|step| step.enabled));
         let settings = engine::engine_settings(pool, &shop.id).await?;
         // A cart can have a step due once abandoned: a step of a begun sequence counts from
         // the sequence's abandonment, so it can fall due as soon as the cart is idle again.
@@ -198,7 +202,7 @@ impl Planner {
             requested: engine::requested_carts(pool, &shop.id).await?,
             zone: shop_zone(&shop.time_zone),
             shop_id: shop.id.clone(),
-            campaign,
+            campaigns,
             pages: match quiet_for {
                 Some(quiet_for) => Pages::Requested {
                     quiet_since: now - quiet_for,
@@ -288,6 +292,44 @@ impl Planner {
         }
     }
 
+    /// The campaign by id.
+    pub fn campaign(&self, id: &str) -> Option<&Campaign> {
+        self.campaigns.iter().find(|c| c.id() == id)
+    }
+
+    /// The rule the cart's sequence follows: the one recorded when its first step was
+    /// written (still there), else the rules' choice for it now; `None` when no rule takes
+    /// it or its rule is paused.
+    fn rule_for(
+        &self,
+        candidate: &Candidate,
+        history: &History,
+        sequence: &SequenceFacts,
+    ) -> Option<&Campaign> {
+        let recorded = history
+            .rules
+            .get(&candidate.cart_id)
+            .and_then(|id| self.campaign(id));
+        let campaign = match recorded {
+            Some(campaign) => campaign,
+            None => {
+                let applied = history.applied_rules(candidate);
+                let facts = RuleFacts {
+                    cart: &candidate.cart,
+                    customer: &candidate.customer,
+                    abandoned_at: sequence.abandoned_at.unwrap_or_else(|| {
+                        abandoned_at(candidate.last_activity_at, &self.settings.rules)
+                    }),
+                    zone: &self.zone,
+                    active_months: self.settings.rules.active_months,
+                    applied_rules: &applied,
+                };
+                choose(&self.campaigns, &facts)?
+            }
+        };
+        (!campaign.paused()).then_some(campaign)
+    }
+
     fn decide_actions(&self, candidate: &Candidate, history: &History) -> Option<PlannedCart> {
         let mut done_steps = history
             .done_steps
@@ -309,14 +351,18 @@ impl Planner {
             .get(&candidate.cart_id)
             .copied()
             .unwrap_or_default();
+        let campaign = self.rule_for(candidate, history, &sequence)?;
+        let mut last_step_at = sequence.last_step_at;
+        let mut due = Vec::new();
         let zone = customer_zone(candidate.time_zone.as_deref(), self.zone);
         loop {
             let situation = Situation {
                 cart: &candidate.cart,
                 customer: &candidate.customer,
                 last_activity_at: candidate.last_activity_at - shift,
-                sequence: domain::engine::SequenceFacts {
+                sequence: SequenceFacts {
                     abandoned_at: sequence.abandoned_at.map(|at| at - shift),
+                    last_step_at: last_step_at.map(|at| at - shift),
                     ..sequence
                 },
                 ordered: false,
@@ -329,7 +375,7 @@ impl Planner {
                 zone: &zone,
             };
             let action = decide(
-                &self.campaign,
+                campaign,
                 &situation,
                 |id| self.templates.iter().find(|t| t.id == id),
                 &self.settings.rules,
@@ -340,6 +386,22 @@ impl Planner {
                     shift = at - self.now;
                     continue;
                 }
+            }
+            if let Action::Send { step_id, .. } | Action::Skip { step_id, .. } = &action {
+                // The true due time, whatever "send it now" shifted.
+                let index = campaign.steps().iter().position(|s| &s.id == step_id);
+                let at = campaign_step_due_at(
+                    campaign,
+                    index.unwrap_or_default(),
+                    candidate.last_activity_at,
+                    &SequenceFacts {
+                        last_step_at,
+                        ..sequence
+                    },
+                    &self.settings.rules,
+                );
+                due.push((step_id.clone(), at));
+                last_step_at = Some(at.max(last_step_at.unwrap_or(at)));
             }
             let next = match &action {
                 Action::Skip { step_id, .. } => Some(step_id.clone()),
@@ -363,7 +425,9 @@ impl Planner {
                 .unwrap_or_else(|| abandoned_at(candidate.last_activity_at, &self.settings.rules)),
             external_id: candidate.cart.id.clone(),
             email: candidate.customer.email.as_str().to_owned(),
+            campaign_id: campaign.id().to_owned(),
             actions,
+            due,
             requested: is_requested,
         })
     }
@@ -387,7 +451,7 @@ pub async fn plan(pool: &Pool, shop_id: &str, now: DateTime<Utc>) -> anyhow::Res
     Ok(Some(Plan {
         now,
         shop_id: planner.shop_id,
-        campaign: planner.campaign,
+        campaigns: planner.campaigns,
         carts,
     }))
 }

@@ -11,7 +11,7 @@ use domain::Language;
 use tokio::sync::mpsc;
 
 use super::deliver::Ready;
-use super::plan::{due_at, Decided, Planner, RunSummary};
+use super::plan::{Decided, Planner, RunSummary};
 use crate::db::deliveries::{self, Claimed, DeliveryKey, Queued, ToQueue};
 use crate::db::engine;
 use crate::db::outcomes::{self, Record};
@@ -365,10 +365,9 @@ async fn record_decisions<'p>(
     for (index, Decided { planned: cart, .. }) in page.iter().enumerate() {
         for action in &cart.actions {
             let (step_id, due_at) = match action {
-                Action::Send { step_id, .. } | Action::Skip { step_id, .. } => (
-                    step_id,
-                    due_at(&planner.campaign, &planner.settings.rules, step_id, cart),
-                ),
+                Action::Send { step_id, .. } | Action::Skip { step_id, .. } => {
+                    (step_id, cart.due_at(step_id))
+                }
                 Action::Wait { at } => {
                     summary.add_wait(*at);
                     continue;
@@ -379,7 +378,7 @@ async fn record_decisions<'p>(
                 shop_id: &planner.shop_id,
                 cart_id: &cart.cart_id,
                 customer_id: &cart.customer_id,
-                campaign_id: planner.campaign.id(),
+                campaign_id: &cart.campaign_id,
                 step_id,
                 sequence: cart.sequence,
                 abandoned_at: cart.abandoned_at,
@@ -404,8 +403,11 @@ async fn record_decisions<'p>(
                         language: *language,
                         discount: discount.as_ref(),
                         minimum: discount.and_then(|_| {
-                            let step =
-                                planner.campaign.steps().iter().find(|s| s.id == *step_id)?;
+                            let step = planner
+                                .campaign(&cart.campaign_id)?
+                                .steps()
+                                .iter()
+                                .find(|s| s.id == *step_id)?;
                             step.discount.minimum(&page[index].candidate.cart)
                         }),
                     },

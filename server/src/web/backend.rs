@@ -93,13 +93,15 @@ impl Backend for DbBackend {
     async fn set_campaign_paused(
         &self,
         shop: &domain::Shop,
+        rule: Option<&str>,
         paused: bool,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError> {
-        if db::load_campaign(&self.pool, &shop.id).await?.is_none() {
+        let campaigns = db::campaigns::load_campaigns(&self.pool, &shop.id).await?;
+        if !campaigns.iter().any(|c| rule.is_none_or(|id| c.id() == id)) {
             return Ok(false);
         }
-        db::campaigns::set_paused(&self.pool, &shop.id, None, paused, now).await?;
+        db::campaigns::set_paused(&self.pool, &shop.id, rule, paused, now).await?;
         Ok(true)
     }
 
@@ -110,12 +112,21 @@ impl Backend for DbBackend {
     async fn shop_campaign(
         &self,
         shop: &domain::Shop,
+        rule: Option<&str>,
     ) -> Result<Option<ShopCampaign>, BackendError> {
-        let campaign = db::load_campaign(&self.pool, &shop.id).await?;
+        let campaigns = db::campaigns::load_campaigns(&self.pool, &shop.id).await?;
+        let campaign = match rule {
+            Some(id) => match campaigns.iter().find(|c| c.id() == id) {
+                Some(campaign) => Some(campaign.clone()),
+                None => return Ok(None),
+            },
+            None => campaigns.first().cloned(),
+        };
         let templates = db::load_templates(&self.pool, &shop.id).await?;
         Ok(Some(ShopCampaign {
             shop: shop.clone(),
             campaign,
+            campaigns,
             templates,
         }))
     }
@@ -294,11 +305,12 @@ impl Backend for DbBackend {
     async fn save_step(
         &self,
         shop: &domain::Shop,
+        rule: Option<&str>,
         step: &domain::ReminderStep,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<app::api::StepSaved, BackendError> {
         Ok(super::wire::step_saved(
-            db::campaigns::save_step(&self.pool, &shop.id, step, now).await?,
+            db::campaigns::save_step(&self.pool, &shop.id, rule, step, now).await?,
         ))
     }
 
@@ -315,10 +327,11 @@ impl Backend for DbBackend {
     async fn set_escalation(
         &self,
         shop: &domain::Shop,
+        rule: Option<&str>,
         enabled: bool,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<bool, BackendError> {
-        Ok(db::campaigns::set_escalation(&self.pool, &shop.id, enabled, now).await?)
+        Ok(db::campaigns::set_escalation(&self.pool, &shop.id, rule, enabled, now).await?)
     }
 
     async fn delete_step(&self, shop: &domain::Shop, step_id: &str) -> Result<bool, BackendError> {

@@ -11,10 +11,11 @@ pub async fn duplicate(
     step_id: &str,
     now: DateTime<Utc>,
 ) -> Result<StepSaved, DbError> {
-    let Some(campaign) = db::load_campaign(pool, shop_id).await? else {
-        return Ok(StepSaved::NotFound);
-    };
-    let Some(original) = campaign.steps().iter().find(|s| s.id == step_id) else {
+    let campaigns = db::campaigns::load_campaigns(pool, shop_id).await?;
+    let Some((campaign, original)) = campaigns.iter().find_map(|campaign| {
+        let step = campaign.steps().iter().find(|s| s.id == step_id)?;
+        Some((campaign, step))
+    }) else {
         return Ok(StepSaved::NotFound);
     };
     if campaign.steps().len() >= domain::MAX_STEPS {
@@ -35,7 +36,10 @@ pub async fn duplicate(
             } else {
                 domain::Delay::hours(hours)
             };
-            delay.ok().filter(|_| !taken.contains(&hours))
+            delay
+                .ok()
+                .filter(|_| !taken.contains(&hours))
+                .map(|delay| delay.counted_from(original.delay.from()))
         });
     let Some(delay) = free else {
         return Ok(StepSaved::Refused(StepRefusal::SameDelay {
@@ -49,6 +53,6 @@ pub async fn duplicate(
         ..original.clone()
     };
     Ok(super::wire::step_saved(
-        db::campaigns::save_step(pool, shop_id, &copy, now).await?,
+        db::campaigns::save_step(pool, shop_id, Some(campaign.id()), &copy, now).await?,
     ))
 }

@@ -9,7 +9,7 @@ mod target;
 use domain::Stage;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::{load_reminder_editor, ReminderEditor, SaveReminder, StepOutcome};
 use crate::i18n::use_i18n;
@@ -26,11 +26,20 @@ const STAGES: [Stage; 3] = [Stage::Target, Stage::Discount, Stage::Email];
 pub fn ReminderWizardPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
+    let query = use_query_map();
     let id = move || params.read().get("id").unwrap_or_default();
+    let rule = move || query.read().get("rule").unwrap_or_default();
     let shop = current_shop();
-    let editor = Resource::new(id, move |id| {
-        load_reminder_editor(shop.clone(), if id == "new" { String::new() } else { id })
-    });
+    let editor = Resource::new(
+        move || (id(), rule()),
+        move |(id, rule)| {
+            load_reminder_editor(
+                shop.clone(),
+                if id == "new" { String::new() } else { id },
+                rule,
+            )
+        },
+    );
     view! {
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Audience, Delay, DelayUnit, Discount, DiscountKind, DiscountPolicy, DiscountRange,
+    Audience, Delay, DelayFrom, DelayUnit, Discount, DiscountKind, DiscountPolicy, DiscountRange,
     DiscountRanges, Percent, ProfileSet, RangesError, ReminderStep, ValidityDays, ValueBasis,
     MAX_RANGES,
 };
@@ -62,6 +62,12 @@ pub struct StepDraft {
     pub never_ordered: bool,
     pub delay_amount: String,
     pub delay_unit: DelayUnit,
+    /// What the delay counts from.
+    #[serde(default)]
+    pub delay_from: DelayFrom,
+    /// The rule (campaign) a new reminder goes into; empty: the shop's first.
+    #[serde(default)]
+    pub rule_id: String,
     pub by_cart_value: bool,
     pub single: DiscountDraft,
     pub basis: ValueBasis,
@@ -206,6 +212,8 @@ impl StepDraft {
             never_ordered: true,
             delay_amount: "1".into(),
             delay_unit: DelayUnit::Hours,
+            delay_from: DelayFrom::Abandonment,
+            rule_id: String::new(),
             by_cart_value: false,
             single: DiscountDraft::none(),
             basis: ValueBasis::TaxIncluded,
@@ -228,6 +236,7 @@ impl StepDraft {
         draft.never_ordered = step.audience.profiles.never_ordered();
         draft.delay_amount = step.delay.amount().to_string();
         draft.delay_unit = step.delay.unit();
+        draft.delay_from = step.delay.from();
         match &step.discount {
             DiscountPolicy::None => {}
             DiscountPolicy::Single { discount } => {
@@ -309,7 +318,8 @@ impl StepDraft {
             .parse::<u32>()
             .ok()
             .filter(|amount| *amount >= 1)
-            .and_then(|amount| Delay::new(amount, self.delay_unit).ok());
+            .and_then(|amount| Delay::new(amount, self.delay_unit).ok())
+            .map(|delay| delay.counted_from(self.delay_from));
         if delay.is_none() {
             push(Stage::Target, "delay".into(), StepIssue::Delay);
         }

@@ -4,17 +4,22 @@ use crate::db::Done;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use domain::rules::Conditions;
 use domain::{
-    Audience, Campaign, Delay, DelayUnit, Discount, DiscountKind, DiscountPolicy, DiscountRange,
-    DiscountRanges, Percent, ProfileSet, ReminderStep, ValidityDays, ValueBasis,
+    Audience, Campaign, Delay, DelayFrom, DelayUnit, Discount, DiscountKind, DiscountPolicy,
+    DiscountRange, DiscountRanges, Percent, ProfileSet, ReminderStep, ValidityDays, ValueBasis,
 };
 
 use crate::db::money::{from_db, to_db};
 use crate::db::{DbError, Pool};
 
 mod replace;
+mod rules;
+mod save;
 mod switches;
 pub use replace::{list_campaigns, replace_campaign, set_paused, CampaignLine};
+pub use rules::{create_rule, delete_rule, reroute, sent_fields, update_rule, RuleDeletion};
+pub use save::{save_step, StepSave};
 pub use switches::{delete_step, set_escalation, set_step_enabled};
 
 #[derive(sqlx::FromRow)]
@@ -23,6 +28,8 @@ struct CampaignRow {
     name: String,
     escalation: bool,
     paused: bool,
+    priority: i32,
+    conditions: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -38,6 +45,7 @@ struct StepRow {
     discount_mode: String,
     value_basis: Option<String>,
     template_id: String,
+    delay_from: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -95,7 +103,11 @@ impl StepRow {
             "days" => Delay::days(amount),
             other => return Err(DbError::corrupt(format!("delay unit {other:?}"))),
         }
-        .map_err(DbError::corrupt)?;
+        .map_err(DbError::corrupt)?
+        .counted_from(
+            DelayFrom::parse(&self.delay_from)
+                .ok_or_else(|| DbError::corrupt(format!("delay from {:?}", self.delay_from)))?,
+        );
         let discount = match self.discount_mode.as_str() {
             "none" => DiscountPolicy::None,
             "single" => {
@@ -143,7 +155,8 @@ impl StepRow {
     }
 }
 
-/// The shop's campaign (one per shop for now), with its steps in delay order.
+/// The shop's first campaign (the one the Reminders page opens on), with its steps in sending
+/// order.
 #[tracing::instrument(skip_all, fields(shop_id))]
 pub async fn load_campaign(pool: &Pool, shop_id: &str) -> Result<Option<Campaign>, DbError> {
     let mut conn = pool.acquire().await?;
@@ -151,31 +164,72 @@ pub async fn load_campaign(pool: &Pool, shop_id: &str) -> Result<Option<Campaign
 }
 
 async fn load_campaign_on(conn: &mut Conn<'_>, shop_id: &str) -> Result<Option<Campaign>, DbError> {
-    let Some(campaign): Option<CampaignRow> = on!(conn, |db| sqlx::query_as(
-        "select campaign_id, name, escalation, paused from campaigns where shop_id = $1
-         order by created_at, campaign_id limit 1",
+    Ok(load_campaigns_on(conn, shop_id, None)
+        .await?
+        .into_iter()
+        .next())
+}
+
+/// One campaign of the shop, `None` when it is not the shop's.
+pub async fn load_campaign_by_id(
+    pool: &Pool,
+    shop_id: &str,
+    campaign_id: &str,
+) -> Result<Option<Campaign>, DbError> {
+    let mut conn = pool.acquire().await?;
+    Ok(
+        load_campaigns_on(&mut conn.conn(), shop_id, Some(campaign_id))
+            .await?
+            .into_iter()
+            .next(),
+    )
+}
+
+/// Every campaign (rule) of the shop, oldest first: the order ties of priority go by.
+#[tracing::instrument(skip_all, fields(shop_id))]
+pub async fn load_campaigns(pool: &Pool, shop_id: &str) -> Result<Vec<Campaign>, DbError> {
+    let mut conn = pool.acquire().await?;
+    load_campaigns_on(&mut conn.conn(), shop_id, None).await
+}
+
+pub(crate) async fn load_campaigns_on(
+    conn: &mut Conn<'_>,
+    shop_id: &str,
+    only: Option<&str>,
+) -> Result<Vec<Campaign>, DbError> {
+    let campaigns: Vec<CampaignRow> = on!(conn, |db| sqlx::query_as(
+        "select campaign_id, name, escalation, paused, priority, conditions from campaigns
+         where shop_id = $1 and ($2 is null or campaign_id = $2)
+         order by created_at, campaign_id",
     )
     .bind(shop_id)
-    .fetch_optional(db)
-    .await)?
-    else {
-        return Ok(None);
-    };
-    let steps: Vec<StepRow> = on!(conn, |db| sqlx::query_as(
-        "select step_id, delay_amount, delay_unit, enabled, newsletter_only, profile_active,
-                profile_inactive, profile_never_ordered, discount_mode, value_basis, template_id
-         from reminder_steps where campaign_id = $1",
+    .bind(only)
+    .fetch_all(db)
+    .await)?;
+    if campaigns.is_empty() {
+        return Ok(Vec::new());
+    }
+    let steps: Vec<StepWithCampaign> = on!(conn, |db| sqlx::query_as(
+        "select s.campaign_id, s.step_id, s.delay_amount, s.delay_unit, s.enabled,
+                s.newsletter_only, s.profile_active, s.profile_inactive, s.profile_never_ordered,
+                s.discount_mode, s.value_basis, s.template_id, s.delay_from
+         from reminder_steps s join campaigns c on c.campaign_id = s.campaign_id
+         where c.shop_id = $1 and ($2 is null or c.campaign_id = $2)",
     )
-    .bind(&campaign.campaign_id)
+    .bind(shop_id)
+    .bind(only)
     .fetch_all(db)
     .await)?;
     let discount_rows: Vec<DiscountRow> = on!(conn, |db| sqlx::query_as(
         "select d.step_id, d.min_value, d.max_value, d.kind, d.value, d.tax_included,
                 d.validity_days, d.combinable
          from step_discounts d join reminder_steps s on s.step_id = d.step_id
-         where s.campaign_id = $1 order by d.step_id, d.position",
+         join campaigns c on c.campaign_id = s.campaign_id
+         where c.shop_id = $1 and ($2 is null or c.campaign_id = $2)
+         order by d.step_id, d.position",
     )
-    .bind(&campaign.campaign_id)
+    .bind(shop_id)
+    .bind(only)
     .fetch_all(db)
     .await)?;
 
@@ -183,21 +237,36 @@ async fn load_campaign_on(conn: &mut Conn<'_>, shop_id: &str) -> Result<Option<C
     for row in discount_rows {
         by_step.entry(row.step_id.clone()).or_default().push(row);
     }
-    let steps = steps
+    let mut by_campaign: BTreeMap<String, Vec<ReminderStep>> = BTreeMap::new();
+    for StepWithCampaign { campaign_id, step } in steps {
+        let discounts = by_step.remove(&step.step_id).unwrap_or_default();
+        by_campaign
+            .entry(campaign_id)
+            .or_default()
+            .push(step.into_domain(discounts)?);
+    }
+    campaigns
         .into_iter()
-        .map(|step| {
-            let discounts = by_step.remove(&step.step_id).unwrap_or_default();
-            step.into_domain(discounts)
+        .map(|row| {
+            let steps = by_campaign.remove(&row.campaign_id).unwrap_or_default();
+            let conditions: Conditions =
+                serde_json::from_str(&row.conditions).map_err(DbError::corrupt)?;
+            Campaign::new(row.campaign_id, &row.name, steps)
+                .map(|c| {
+                    c.with_escalation(row.escalation)
+                        .with_paused(row.paused)
+                        .with_rule(row.priority, conditions)
+                })
+                .map_err(DbError::corrupt)
         })
-        .collect::<Result<Vec<_>, _>>()?;
-    Campaign::new(campaign.campaign_id, &campaign.name, steps)
-        .map(|c| {
-            Some(
-                c.with_escalation(campaign.escalation)
-                    .with_paused(campaign.paused),
-            )
-        })
-        .map_err(DbError::corrupt)
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct StepWithCampaign {
+    campaign_id: String,
+    #[sqlx(flatten)]
+    step: StepRow,
 }
 
 /// The rows of `step_discounts` for a policy: (min, max, discount) in position order.
@@ -227,11 +296,17 @@ pub async fn insert_campaign(
 ) -> Result<(), DbError> {
     on!(conn, |db| {
         sqlx::query(
-        "insert into campaigns (campaign_id, shop_id, name, created_at, updated_at) values ($1, $2, $3, $4, $4)",
+        "insert into campaigns (campaign_id, shop_id, name, escalation, paused, priority, conditions,
+             created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
     )
     .bind(campaign.id())
     .bind(shop_id)
     .bind(campaign.name())
+    .bind(campaign.escalation())
+    .bind(campaign.paused())
+    .bind(campaign.priority())
+    .bind(conditions_json(campaign))
     .bind(now)
     .execute(db).await.map(Done::from)
     })?;
@@ -239,6 +314,11 @@ pub async fn insert_campaign(
         upsert_step(conn, shop_id, campaign.id(), step, now).await?;
     }
     Ok(())
+}
+
+/// A campaign's conditions as the `conditions` column holds them.
+pub(crate) fn conditions_json(campaign: &Campaign) -> String {
+    serde_json::to_string(campaign.conditions()).expect("conditions serialize")
 }
 
 fn step_columns(step: &ReminderStep) -> (&'static str, Option<&'static str>, &'static str) {
@@ -268,15 +348,16 @@ pub(super) async fn upsert_step(
         sqlx::query(
         "insert into reminder_steps (step_id, shop_id, campaign_id, delay_amount, delay_unit, enabled,
              newsletter_only, profile_active, profile_inactive, profile_never_ordered, discount_mode,
-             value_basis, template_id, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+             value_basis, template_id, created_at, updated_at, delay_from)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)
          on conflict (step_id) do update set
              delay_amount = excluded.delay_amount, delay_unit = excluded.delay_unit,
              enabled = excluded.enabled, newsletter_only = excluded.newsletter_only,
              profile_active = excluded.profile_active, profile_inactive = excluded.profile_inactive,
              profile_never_ordered = excluded.profile_never_ordered,
              discount_mode = excluded.discount_mode, value_basis = excluded.value_basis,
-             template_id = excluded.template_id, updated_at = excluded.updated_at",
+             template_id = excluded.template_id, updated_at = excluded.updated_at,
+             delay_from = excluded.delay_from",
     )
     .bind(&step.id)
     .bind(shop_id)
@@ -292,6 +373,7 @@ pub(super) async fn upsert_step(
     .bind(basis)
     .bind(&step.template_id)
     .bind(now)
+    .bind(step.delay.from().as_str())
     .execute(db).await.map(Done::from)
     })?;
     on!(conn, |db| sqlx::query(
@@ -340,76 +422,4 @@ async fn insert_discounts(
         })?;
     }
     Ok(())
-}
-
-/// What saving a reminder came to.
-#[derive(Debug, PartialEq, Eq)]
-pub enum StepSave {
-    Saved {
-        step_id: String,
-    },
-    /// No campaign, or the step id is not one of the shop's.
-    NotFound,
-    /// The campaign would break a rule (a sixth reminder, two with one delay).
-    Refused(domain::CampaignError),
-    /// The template is not one of the shop's.
-    UnknownTemplate,
-}
-
-/// Creates (empty id: a new one is made) or replaces a reminder of the shop's campaign, in one
-/// write transaction that re-reads the campaign, so two admins cannot make a sixth reminder.
-pub async fn save_step(
-    pool: &Pool,
-    shop_id: &str,
-    step: &ReminderStep,
-    now: DateTime<Utc>,
-) -> Result<StepSave, DbError> {
-    let mut tx = pool.begin_write().await?;
-    let result = save_step_on(&mut tx.conn(), shop_id, step, now).await?;
-    // A refused step leaves nothing behind: dropping the transaction rolls it back.
-    if matches!(result, StepSave::Saved { .. }) {
-        tx.commit().await?;
-    }
-    Ok(result)
-}
-
-async fn save_step_on(
-    conn: &mut Conn<'_>,
-    shop_id: &str,
-    step: &ReminderStep,
-    now: DateTime<Utc>,
-) -> Result<StepSave, DbError> {
-    let Some(campaign) = load_campaign_on(conn, shop_id).await? else {
-        return Ok(StepSave::NotFound);
-    };
-    let template: Option<(String,)> = on!(conn, |db| sqlx::query_as(
-        "select template_id from email_templates where template_id = $1 and shop_id = $2",
-    )
-    .bind(&step.template_id)
-    .bind(shop_id)
-    .fetch_optional(db)
-    .await)?;
-    if template.is_none() {
-        return Ok(StepSave::UnknownTemplate);
-    }
-    let is_new = step.id.is_empty();
-    if !is_new && !campaign.steps().iter().any(|s| s.id == step.id) {
-        return Ok(StepSave::NotFound);
-    }
-    let mut step = step.clone();
-    if is_new {
-        step.id = super::new_id();
-    }
-    let mut steps: Vec<ReminderStep> = campaign
-        .steps()
-        .iter()
-        .filter(|s| s.id != step.id)
-        .cloned()
-        .collect();
-    steps.push(step.clone());
-    if let Err(error) = Campaign::new(campaign.id().to_owned(), campaign.name(), steps) {
-        return Ok(StepSave::Refused(error));
-    }
-    upsert_step(conn, shop_id, campaign.id(), &step, now).await?;
-    Ok(StepSave::Saved { step_id: step.id })
 }

@@ -40,21 +40,25 @@ pub async fn delete_step(pool: &Pool, shop_id: &str, step_id: &str) -> Result<bo
         == 1)
 }
 
-/// Turns the shop's campaign's escalation on or off; `false` if the shop has no campaign.
+/// Turns a rule's escalation on or off (`rule`, else the shop's first); `false` if the shop
+/// has no such rule.
 pub async fn set_escalation(
     pool: &Pool,
     shop_id: &str,
+    rule: Option<&str>,
     escalation: bool,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
     let updated = on!(pool, |db| sqlx::query(
         "update campaigns set escalation = $1, updated_at = $2
-         where campaign_id = (select campaign_id from campaigns where shop_id = $3
+         where campaign_id = (select campaign_id from campaigns
+                              where shop_id = $3 and ($4 is null or campaign_id = $4)
                               order by created_at, campaign_id limit 1)",
     )
     .bind(escalation)
     .bind(now)
     .bind(shop_id)
+    .bind(rule)
     .execute(db)
     .await
     .map(Done::from))?
