@@ -12,6 +12,7 @@ use crate::shop::{shop_path, CurrentShop};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Reminders,
+    Rules,
     Templates,
     Sending,
     Statistics,
@@ -24,8 +25,9 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 10] = [
+    pub const ALL: [Tab; 11] = [
         Tab::Reminders,
+        Tab::Rules,
         Tab::Templates,
         Tab::Sending,
         Tab::Statistics,
@@ -50,6 +52,7 @@ impl Tab {
     pub fn href(self) -> &'static str {
         match self {
             Self::Reminders => "/",
+            Self::Rules => "/rules",
             Self::Templates => "/templates",
             Self::Sending => "/sending",
             Self::Statistics => "/statistics",
@@ -65,6 +68,7 @@ impl Tab {
     pub fn label(self, t: &Texts) -> &'static str {
         match self {
             Self::Reminders => t.tab_reminders,
+            Self::Rules => t.rules.title,
             Self::Templates => t.templates.tab,
             Self::Sending => t.tab_sending,
             Self::Statistics => t.tab_statistics,

@@ -21,9 +21,9 @@ use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::AdminLayout;
 use pages::{
     ActivityPageView, ApiReferencePage, CartPage, CartsPage, HelpPage, InvitationPage,
-    KeysPageView, LoginPage, NewShopPage, NotFound, ReminderWizardPage, RemindersPage, SendingPage,
-    SettingsPage, SetupPage, StatisticsPage, TeamPageView, TemplateEditorPage, TemplatesPage,
-    UnsubscribedListPage,
+    KeysPageView, LoginPage, NewShopPage, NotFound, ReminderWizardPage, RemindersPage,
+    RuleEditorPage, RulesPage, SendingPage, SettingsPage, SetupPage, StatisticsPage, TeamPageView,
+    TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -76,6 +76,8 @@ pub fn App() -> impl IntoView {
                             view=ReminderWizardPage
                             ssr=SsrMode::Async
                         />
+                        <Route path=path!("rules") view=RulesPage ssr=SsrMode::Async />
+                        <Route path=path!("rules/:id") view=RuleEditorPage ssr=SsrMode::Async />
                         <Route path=path!("templates") view=TemplatesPage ssr=SsrMode::Async />
                         <Route
                             path=path!("templates/:id")

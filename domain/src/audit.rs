@@ -38,10 +38,13 @@ pub enum AuditAction {
     CustomerExported,
     CustomerErased,
     DataRequested,
+    RuleSaved,
+    RuleDeleted,
+    RuleRerouted,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 29] = [
         Self::ReminderSaved,
         Self::ReminderSwitched,
         Self::ReminderDuplicated,
@@ -68,6 +71,9 @@ impl AuditAction {
         Self::CustomerExported,
         Self::CustomerErased,
         Self::DataRequested,
+        Self::RuleSaved,
+        Self::RuleDeleted,
+        Self::RuleRerouted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -98,6 +104,9 @@ impl AuditAction {
             Self::CustomerExported => "customer_exported",
             Self::CustomerErased => "customer_erased",
             Self::DataRequested => "data_requested",
+            Self::RuleSaved => "rule_saved",
+            Self::RuleDeleted => "rule_deleted",
+            Self::RuleRerouted => "rule_rerouted",
         }
     }
 

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod links;
 pub mod mail;
 pub mod privacy;
+pub mod rules;
 pub mod setup;
 pub mod shops;
 pub mod startup;

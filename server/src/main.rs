@@ -2,7 +2,6 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Parser;
-use domain::engine::{Action, DiscountHold};
 use tracing_subscriber::EnvFilter;
 
 use server::{
@@ -201,7 +200,9 @@ async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
         };
         total.merge(plan.summary());
         if !args.json {
-            print_plan(&plan);
+            for line in server::jobs::dry_run::plan_lines(&plan) {
+                println!("{line}");
+            }
         }
     }
     if args.json {
@@ -217,41 +218,6 @@ async fn run_once(config: &Config, args: RunOnceArgs) -> anyhow::Result<()> {
         total.waiting
     );
     Ok(())
-}
-
-/// One shop's dry run, a line per action.
-fn print_plan(plan: &server::jobs::Plan) {
-    println!("shop {}:", plan.shop_id);
-    for cart in &plan.carts {
-        for action in &cart.actions {
-            let what = match action {
-                Action::Send {
-                    step_id,
-                    language,
-                    discount,
-                    discount_held,
-                } => format!(
-                    "would send step {step_id} in {language}{}{}",
-                    discount
-                        .map(|d| format!(", discount {:?}", d.kind))
-                        .unwrap_or_default(),
-                    match discount_held {
-                        Some(DiscountHold::Cooldown) =>
-                            " (discount held back: the customer had a coupon within the cooldown)",
-                        Some(DiscountHold::Escalation) =>
-                            " (discount held back: no reminder of this sequence went out without one yet)",
-                        None => "",
-                    }
-                ),
-                Action::Skip { step_id, reason } => {
-                    format!("would skip step {step_id}: {}", reason.as_str())
-                }
-                Action::Wait { at } => format!("waits until {}", at.to_rfc3339()),
-                Action::Done => continue,
-            };
-            println!("  {:<24} {:<32} {what}", cart.external_id, cart.email);
-        }
-    }
 }
 
 async fn api_key(config: &Config, command: ApiKeyCommand) -> anyhow::Result<()> {

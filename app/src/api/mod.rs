@@ -12,6 +12,7 @@ mod invitation;
 mod keys;
 mod reference;
 mod reminders;
+mod rules;
 #[cfg(feature = "ssr")]
 pub mod scope;
 mod sending;
@@ -51,6 +52,11 @@ pub use reminders::{
     set_reminder_enabled, DeleteReminder, DuplicateReminder, ReminderEditor, ReminderRow,
     RemindersData, SaveReminder, SetEscalation, SetReminderEnabled, StepOutcome, StepRefusal,
     StepSaved, TemplateChoice,
+};
+pub use rules::{
+    delete_rule, list_rules, load_cart_rule, load_rule, reroute_rule, save_rule, CartRuleData,
+    DeleteRule, ListRules, LoadCartRule, LoadRule, RerouteRule, RuleDeleted, RuleEditorData,
+    RuleLine, RuleOutcome, RulesData, SaveRule,
 };
 pub use sending::{
     load_sending, regenerate_cron_token, run_now, LoadSending, RegenerateCronToken, RunFigures,

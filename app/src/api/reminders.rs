@@ -14,6 +14,7 @@ pub struct ReminderRow {
     pub id: String,
     pub delay_amount: u32,
     pub delay_unit: DelayUnit,
+    pub delay_from: domain::DelayFrom,
     /// The subject in each language the template has, in language-code order.
     pub subjects: Vec<(Language, String)>,
     pub discount: DiscountSummary,
@@ -55,6 +56,7 @@ impl ReminderRow {
             id: step.id.clone(),
             delay_amount: step.delay.amount(),
             delay_unit: step.delay.unit(),
+            delay_from: step.delay.from(),
             subjects: template
                 .map(|t| {
                     t.contents

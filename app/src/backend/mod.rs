@@ -97,14 +97,18 @@ pub struct ReachableShop {
 
 mod connect;
 mod privacy;
+mod rules;
 mod team;
 pub use connect::ConnectBackend;
 pub use privacy::PrivacyBackend;
+pub use rules::{CartRule, RuleRemoval, RulesBackend};
 pub use team::{AcceptResult, AuditRecord, TeamBackend};
 
 /// Everything server functions need; the team and activity part is `TeamBackend`.
 #[async_trait]
-pub trait Backend: TeamBackend + ConnectBackend + PrivacyBackend + Send + Sync + 'static {
+pub trait Backend:
+    TeamBackend + ConnectBackend + PrivacyBackend + RulesBackend + Send + Sync + 'static
+{
     /// Replaces the shop's campaign by an exported one: (steps, templates, what to review),
     /// or every problem (nothing written).
     async fn import_campaign(

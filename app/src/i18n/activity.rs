@@ -66,6 +66,9 @@ pub static FR: ActivityTexts = ActivityTexts {
         AuditAction::CustomerExported => "Données d'un client exportées",
         AuditAction::CustomerErased => "Client effacé",
         AuditAction::DataRequested => "Données d'un client demandées (à exporter depuis son panier)",
+        AuditAction::RuleSaved => "Règle enregistrée",
+        AuditAction::RuleDeleted => "Règle supprimée",
+        AuditAction::RuleRerouted => "Paniers réorientés",
     },
 };
 
@@ -113,5 +116,8 @@ pub static EN: ActivityTexts = ActivityTexts {
         AuditAction::CustomerExported => "Customer data exported",
         AuditAction::CustomerErased => "Customer erased",
         AuditAction::DataRequested => "Customer data requested (export it from their cart)",
+        AuditAction::RuleSaved => "Rule saved",
+        AuditAction::RuleDeleted => "Rule deleted",
+        AuditAction::RuleRerouted => "Carts re-routed",
     },
 };

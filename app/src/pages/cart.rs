@@ -75,6 +75,7 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
     };
     let external_id = detail.external_id.clone();
     let privacy = (detail.can_administer && detail.customer.is_some()).then(|| detail.id.clone());
+    let why_rule = detail.customer.is_some().then(|| detail.id.clone());
     view! {
         <Title text=move || format!("{} {}", i18n.t().cart_heading, external_id) />
         <h1>{move || i18n.t().cart_heading} " " {detail.external_id.clone()}</h1>
@@ -175,6 +176,7 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
                 </ol>
             </section>
         </div>
+        {why_rule.map(|cart_id| view! { <super::cart_rule::WhyThisRule cart_id /> })}
         <section class="panel">
             <h2>{move || i18n.t().section_items}</h2>
             <table class="items">

@@ -148,7 +148,7 @@ fn RuleTabs(data: RemindersData) -> impl IntoView {
                     let here = rule.id == current;
                     view! {
                         <a
-                            href=shop_path(&format!("/reminders?rule={}", rule.id))
+                            href=format!("{}?rule={}", shop_path("/"), rule.id)
                             aria-current=here.then_some("page")
                             class:paused=rule.paused
                         >
@@ -228,7 +228,17 @@ fn ReminderLine(
     let t = move || i18n.t().reminders;
     let row = StoredValue::new(row);
     let expanded = RwSignal::new(false);
-    let delay = move || row.with_value(|r| (i18n.t().delay)(r.delay_amount, r.delay_unit));
+    let delay = move || {
+        row.with_value(|r| {
+            let delay = (i18n.t().delay)(r.delay_amount, r.delay_unit);
+            match r.delay_from {
+                domain::DelayFrom::Abandonment => delay,
+                domain::DelayFrom::PreviousStep => {
+                    format!("{delay} ({})", i18n.t().rules.from_previous)
+                }
+            }
+        })
+    };
     let subject = move || {
         let language = i18n.locale.get().language();
         row.with_value(|r| {

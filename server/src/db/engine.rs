@@ -285,9 +285,8 @@ pub async fn history(
 
     let current: HashMap<&str, &Candidate> =
         candidates.iter().map(|c| (c.cart_id.as_str(), c)).collect();
-    let steps: Vec<StepRow> =
-        on!(conn, |db| {
-            sqlx::query_as(
+    let steps: Vec<StepRow> = on!(conn, |db| {
+        sqlx::query_as(
         "select cart_id, step_id, sequence, abandoned_at, sent_at, campaign_id, due_at, created_at,
                 exists (select 1 from coupons c where c.delivery_id = deliveries.delivery_id)
                     as with_coupon
@@ -296,7 +295,7 @@ pub async fn history(
     .bind(&carts)
     .fetch_all(db)
     .await
-        })?;
+    })?;
     let mut done_steps: HashMap<String, Vec<String>> = HashMap::new();
     // The latest step written since any re-route names the sequence's rule.
     let mut rules: HashMap<String, (DateTime<Utc>, String)> = HashMap::new();

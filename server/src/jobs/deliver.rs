@@ -14,8 +14,8 @@ use futures_util::stream::{FuturesUnordered, StreamExt};
 use rand_core::{OsRng, RngCore};
 use tokio::sync::mpsc;
 
-use super::plan::RunSummary;
 use super::sender::Sender;
+use super::summary::RunSummary;
 use crate::db::deliveries::Claimed;
 use crate::db::outcomes::Record;
 use crate::db::sending::Prepared;

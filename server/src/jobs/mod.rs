@@ -4,6 +4,7 @@
 //! (`deliver`); `run` wraps a pass in the engine's lock and the run history.
 
 mod deliver;
+pub mod dry_run;
 pub mod lock;
 mod pass;
 pub mod plan;
@@ -12,8 +13,10 @@ pub mod scheduler;
 mod sender;
 pub mod statistics;
 mod store;
+mod summary;
 
 pub use pass::run_pass;
-pub use plan::{plan, Plan, PlannedCart, Planner, RunSummary};
+pub use plan::{plan, Plan, PlannedCart, Planner};
 pub use run::{run_locked, run_or_help, run_recorded, Round, Trigger};
 pub use sender::Sender;
+pub use summary::RunSummary;

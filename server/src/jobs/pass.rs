@@ -7,9 +7,10 @@ use chrono::{DateTime, Utc};
 use tokio::sync::mpsc;
 
 use super::deliver::{send_all, Ready};
-use super::plan::{Planner, RunSummary};
+use super::plan::Planner;
 use super::sender::Sender;
 use super::store::Store;
+use super::summary::RunSummary;
 use crate::db::{self, outcomes::Record};
 use domain::Shop;
 

@@ -2,7 +2,7 @@
 //! `relance run-once --dry-run` prints, and the first half of a real run.
 
 use crate::db::Conn;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use anyhow::Context;
 use chrono::{DateTime, Utc};
@@ -12,9 +12,8 @@ use crate::zones::{customer_zone, shop_zone};
 use domain::engine::{
     abandoned_at, campaign_step_due_at, decide, Action, SequenceFacts, Situation,
 };
-use domain::rules::{choose, RuleFacts};
+use domain::rules::{choose, explain, Explanation};
 use domain::{Campaign, EmailTemplate, Shop};
-use serde::{Deserialize, Serialize};
 
 use crate::db::engine::{Candidate, CandidatePage, EngineSettings, History, PageEnd};
 use crate::db::{self, engine, Pool};
@@ -39,6 +38,8 @@ pub struct PlannedCart {
     pub due: Vec<(String, DateTime<Utc>)>,
     /// The merchant asked for this cart's next reminder now.
     pub requested: bool,
+    /// Every rule checked against the cart (dry runs only).
+    pub explanation: Option<Explanation>,
 }
 
 impl PlannedCart {
@@ -67,79 +68,6 @@ pub struct Plan {
     pub carts: Vec<PlannedCart>,
 }
 
-/// The run summary, as `run-once --json` prints it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct RunSummary {
-    pub dry_run: bool,
-    /// Steps that fell due: sent (or to send) plus skipped.
-    pub due: u64,
-    pub sent: u64,
-    /// In a dry run: what a real run would send now.
-    pub would_send: u64,
-    pub skipped: BTreeMap<String, u64>,
-    pub failed: u64,
-    /// Failed for now (connection, 4xx), queued again with a backoff.
-    pub retrying: u64,
-    /// Open carts whose next step is not due yet.
-    pub waiting: u64,
-    /// When the next step falls due or a retry is due: the scheduler wakes then.
-    pub next_due: Option<DateTime<Utc>>,
-}
-
-impl Plan {
-    pub fn summary(&self) -> RunSummary {
-        let mut summary = RunSummary::default();
-        summary.add_planned(&self.carts);
-        summary
-    }
-}
-
-impl RunSummary {
-    /// Counts what a page of decisions would do (a dry run).
-    pub fn add_planned(&mut self, carts: &[PlannedCart]) {
-        self.dry_run = true;
-        for cart in carts {
-            for action in &cart.actions {
-                match action {
-                    Action::Send { .. } => {
-                        self.due += 1;
-                        self.would_send += 1;
-                    }
-                    Action::Skip { reason, .. } => {
-                        self.due += 1;
-                        *self.skipped.entry(reason.as_str().to_owned()).or_default() += 1;
-                    }
-                    Action::Wait { at } => self.add_wait(*at),
-                    Action::Done => {}
-                }
-            }
-        }
-    }
-
-    /// Adds the counts of another part of the same pass.
-    pub fn merge(&mut self, other: RunSummary) {
-        self.dry_run |= other.dry_run;
-        self.due += other.due;
-        self.sent += other.sent;
-        self.would_send += other.would_send;
-        for (reason, count) in other.skipped {
-            *self.skipped.entry(reason).or_default() += count;
-        }
-        self.failed += other.failed;
-        self.retrying += other.retrying;
-        self.waiting += other.waiting;
-        self.next_due = match (self.next_due, other.next_due) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
-    }
-
-    pub fn add_wait(&mut self, at: DateTime<Utc>) {
-        self.waiting += 1;
-        self.next_due = Some(self.next_due.map_or(at, |t| t.min(at)));
-    }
-}
-
 /// Carts decided per page: the engine's memory stays flat however many carts the shop has.
 const PAGE: i64 = 500;
 
@@ -166,6 +94,8 @@ pub struct Planner {
     /// sequence waits for it).
     pub campaigns: Vec<Campaign>,
     pub settings: EngineSettings,
+    /// Explain each cart's rule (a dry run), and list carts no rule takes.
+    pub explain: bool,
     templates: Vec<EmailTemplate>,
     requested: HashSet<String>,
     pages: Pages,
@@ -210,6 +140,7 @@ impl Planner {
                 None => Pages::Done,
             },
             given: HashMap::new(),
+            explain: false,
         }))
     }
 
@@ -314,16 +245,13 @@ impl Planner {
             Some(campaign) => campaign,
             None => {
                 let applied = history.applied_rules(candidate);
-                let facts = RuleFacts {
-                    cart: &candidate.cart,
-                    customer: &candidate.customer,
-                    abandoned_at: sequence.abandoned_at.unwrap_or_else(|| {
-                        abandoned_at(candidate.last_activity_at, &self.settings.rules)
-                    }),
-                    zone: &self.zone,
-                    active_months: self.settings.rules.active_months,
-                    applied_rules: &applied,
-                };
+                let facts = crate::rules::facts(
+                    candidate,
+                    sequence,
+                    &self.settings.rules,
+                    &self.zone,
+                    &applied,
+                );
                 choose(&self.campaigns, &facts)?
             }
         };
@@ -351,7 +279,38 @@ impl Planner {
             .get(&candidate.cart_id)
             .copied()
             .unwrap_or_default();
-        let campaign = self.rule_for(candidate, history, &sequence)?;
+        let explanation = self.explain.then(|| {
+            let applied = history.applied_rules(candidate);
+            let facts = crate::rules::facts(
+                candidate,
+                &sequence,
+                &self.settings.rules,
+                &self.zone,
+                &applied,
+            );
+            explain(&self.campaigns, &facts)
+        });
+        let planned = |campaign_id: &str, actions, due| PlannedCart {
+            cart_id: candidate.cart_id.clone(),
+            customer_id: candidate.customer_id.clone(),
+            last_activity_at: candidate.last_activity_at,
+            sequence: candidate.sequence,
+            abandoned_at: sequence
+                .abandoned_at
+                .unwrap_or_else(|| abandoned_at(candidate.last_activity_at, &self.settings.rules)),
+            external_id: candidate.cart.id.clone(),
+            email: candidate.customer.email.as_str().to_owned(),
+            campaign_id: campaign_id.to_owned(),
+            actions,
+            due,
+            requested: is_requested,
+            explanation: explanation.clone(),
+        };
+        let Some(campaign) = self.rule_for(candidate, history, &sequence) else {
+            return explanation
+                .is_some()
+                .then(|| planned("", Vec::new(), Vec::new()));
+        };
         let mut last_step_at = sequence.last_step_at;
         let mut due = Vec::new();
         let zone = customer_zone(candidate.time_zone.as_deref(), self.zone);
@@ -415,21 +374,7 @@ impl Planner {
                 None => break,
             }
         }
-        (!actions.is_empty() || is_requested).then(|| PlannedCart {
-            cart_id: candidate.cart_id.clone(),
-            customer_id: candidate.customer_id.clone(),
-            last_activity_at: candidate.last_activity_at,
-            sequence: candidate.sequence,
-            abandoned_at: sequence
-                .abandoned_at
-                .unwrap_or_else(|| abandoned_at(candidate.last_activity_at, &self.settings.rules)),
-            external_id: candidate.cart.id.clone(),
-            email: candidate.customer.email.as_str().to_owned(),
-            campaign_id: campaign.id().to_owned(),
-            actions,
-            due,
-            requested: is_requested,
-        })
+        (!actions.is_empty() || is_requested).then(|| planned(campaign.id(), actions, due))
     }
 }
 
@@ -443,6 +388,7 @@ pub async fn plan(pool: &Pool, shop_id: &str, now: DateTime<Utc>) -> anyhow::Res
     let Some(mut planner) = Planner::start(pool, &shop, now).await? else {
         return Ok(None);
     };
+    planner.explain = true;
     let mut conn = pool.acquire().await?;
     let mut carts = Vec::new();
     while let Some(page) = planner.next_page(&mut conn.conn()).await? {

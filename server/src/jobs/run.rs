@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 
 use super::pass::{combine, help_passes, shop_passes, ShopPass};
-use super::{lock, plan::RunSummary, sender::Sender};
+use super::{lock, sender::Sender, summary::RunSummary};
 use crate::db::{self, runs::NewRun, Pool};
 
 /// What started a run, as the run history records it.

@@ -11,7 +11,8 @@ use domain::Language;
 use tokio::sync::mpsc;
 
 use super::deliver::Ready;
-use super::plan::{Decided, Planner, RunSummary};
+use super::plan::{Decided, Planner};
+use super::summary::RunSummary;
 use crate::db::deliveries::{self, Claimed, DeliveryKey, Queued, ToQueue};
 use crate::db::engine;
 use crate::db::outcomes::{self, Record};

@@ -4,6 +4,7 @@ mod activity;
 mod backend;
 mod backend_connect;
 mod backend_privacy;
+mod backend_rules;
 mod backend_team;
 mod campaign_file;
 mod cart_timeline;

@@ -1,6 +1,6 @@
 //! The first stage: who gets the reminder and when.
 
-use domain::{DelayUnit, StepDraft};
+use domain::{DelayFrom, DelayUnit, StepDraft};
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
@@ -96,6 +96,29 @@ pub fn TargetStage(state: WizardState) -> impl IntoView {
                 </select>
             </div>
             {error_line(state, "delay")}
+            <label class="delay-from">
+                <span>{move || i18n.t().rules.delay_from}</span>
+                <select
+                    name="delay_from"
+                    on:change=move |ev| {
+                        let from = DelayFrom::parse(&event_target_value(&ev)).unwrap_or_default();
+                        draft.update(|d| d.delay_from = from);
+                    }
+                >
+                    <option
+                        value="abandonment"
+                        selected=move || draft.with(|d| d.delay_from == DelayFrom::Abandonment)
+                    >
+                        {move || i18n.t().rules.from_abandonment}
+                    </option>
+                    <option
+                        value="previous_step"
+                        selected=move || draft.with(|d| d.delay_from == DelayFrom::PreviousStep)
+                    >
+                        {move || i18n.t().rules.from_previous}
+                    </option>
+                </select>
+            </label>
         </div>
     }
     .into_any()

@@ -18,7 +18,9 @@ mod rules;
 mod save;
 mod switches;
 pub use replace::{list_campaigns, replace_campaign, set_paused, CampaignLine};
-pub use rules::{create_rule, delete_rule, reroute, sent_fields, update_rule, RuleDeletion};
+pub use rules::{
+    create_rule, delete_rule, known_products, reroute, sent_fields, update_rule, RuleDeletion,
+};
 pub use save::{save_step, StepSave};
 pub use switches::{delete_step, set_escalation, set_step_enabled};
 
