@@ -59,7 +59,11 @@ pub async fn import_campaign(shop: String, document: String) -> Result<ImportOut
 
 /// Pauses or resumes a rule (`rule`; empty: every rule of the shop) as a whole.
 #[server(prefix = "/admin/fn", endpoint = "set_campaign_paused")]
-pub async fn set_campaign_paused(shop: String, rule: String, paused: bool) -> Result<(), AppError> {
+pub async fn set_campaign_paused(
+    shop: String,
+    #[server(default)] rule: String,
+    paused: bool,
+) -> Result<(), AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     let changed = scope
         .backend

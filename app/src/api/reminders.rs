@@ -128,7 +128,10 @@ impl RemindersData {
 
 /// The reminder steps of the shop's rule `rule` (empty: its first), in sending order.
 #[server(prefix = "/admin/fn", endpoint = "list_reminders")]
-pub async fn list_reminders(shop: String, rule: String) -> Result<RemindersData, AppError> {
+pub async fn list_reminders(
+    shop: String,
+    #[server(default)] rule: String,
+) -> Result<RemindersData, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
     let rule = (!rule.is_empty()).then_some(rule.as_str());
     let Some(found) = scope.backend.shop_campaign(&scope.shop, rule).await? else {
@@ -196,7 +199,7 @@ pub enum StepOutcome {
 pub async fn load_reminder_editor(
     shop: String,
     id: String,
-    rule: String,
+    #[server(default)] rule: String,
 ) -> Result<ReminderEditor, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
@@ -320,7 +323,11 @@ pub async fn set_reminder_enabled(shop: String, id: String, enabled: bool) -> Re
 
 /// The campaign's escalation switch: saved at once.
 #[server(prefix = "/admin/fn", endpoint = "set_escalation")]
-pub async fn set_escalation(shop: String, rule: String, enabled: bool) -> Result<(), AppError> {
+pub async fn set_escalation(
+    shop: String,
+    #[server(default)] rule: String,
+    enabled: bool,
+) -> Result<(), AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {

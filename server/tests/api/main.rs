@@ -25,6 +25,7 @@ mod quiet_hours;
 mod redeem;
 mod reminder_wizard;
 mod reminders_page;
+mod rules;
 mod sending;
 mod sending_faults;
 mod sending_tab;

@@ -1,0 +1,357 @@
+//! Rules: a shop's campaigns tried by priority with conditions on the abandoned cart. Carts
+//! run through several rules with the events API, `relance run-once --at` and a real SMTP
+//! server on loopback; the cart page's explanation and the dry run agree with the choice; a
+//! rule edit does not move carts in a sequence until the merchant re-routes them.
+
+use axum::http::StatusCode;
+use serde_json::{json, Value};
+use server::on;
+
+use crate::helpers::{cart_updated, relance, stdout, TestApp};
+use crate::smtp_peer::SmtpPeer;
+
+/// Saves a rule from the editor's fields; its id.
+async fn save_rule(app: &TestApp, cookie: &str, shop: &str, draft: Value) -> String {
+    let saved = app
+        .call_json(cookie, "save_rule", json!({"shop": shop, "draft": draft}))
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    let outcome: Value = serde_json::from_str(&saved.body).unwrap();
+    outcome["Saved"]["id"]
+        .as_str()
+        .unwrap_or_else(|| panic!("not saved: {}", saved.body))
+        .to_owned()
+}
+
+/// Adds a reminder to `rule`: `amount` hours after the abandonment, or after the previous
+/// reminder; the wizard's default otherwise (everyone, no discount, the first template).
+async fn add_step(app: &TestApp, cookie: &str, shop: &str, rule: &str, hours: u32, previous: bool) {
+    let editor = app
+        .call_form(
+            cookie,
+            "load_reminder_editor",
+            &[("shop", shop), ("id", ""), ("rule", rule)],
+        )
+        .await;
+    assert_eq!(editor.status, StatusCode::OK, "{}", editor.body);
+    let mut draft = serde_json::from_str::<Value>(&editor.body).unwrap()["draft"].clone();
+    assert_eq!(draft["rule_id"], rule);
+    draft["delay_amount"] = hours.to_string().into();
+    draft["delay_unit"] = "hours".into();
+    draft["delay_from"] = if previous {
+        "previous_step"
+    } else {
+        "abandonment"
+    }
+    .into();
+    let saved = app
+        .call_json(
+            cookie,
+            "save_reminder",
+            json!({"shop": shop, "draft": draft}),
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert!(saved.body.contains("Saved"), "{}", saved.body);
+}
+
+async fn turn_on(app: &TestApp, cookie: &str, shop: &str, rule: &str) {
+    let on = app
+        .call_form(
+            cookie,
+            "set_campaign_paused",
+            &[("shop", shop), ("rule", rule), ("paused", "false")],
+        )
+        .await;
+    assert_eq!(on.status, StatusCode::OK, "{}", on.body);
+}
+
+/// A cart of a customer of `country`, quiet from 10:00 UTC on 23 November.
+fn cart_from(cart: &str, country: &str) -> Value {
+    let mut event = cart_updated(&format!("e-{cart}"), cart, "2026-11-23T10:00:00Z", 1);
+    event["customer"]["id"] = format!("cu-{cart}").into();
+    event["customer"]["email"] = format!("{cart}@example.com").into();
+    event["customer"]["country"] = country.into();
+    event
+}
+
+/// The rule (campaign id) and status of each of the cart's reminders, oldest first.
+async fn reminders_of(app: &TestApp, external_id: &str) -> Vec<(String, String)> {
+    let external_id = external_id.to_owned();
+    on!(&app.pool, |db| sqlx::query_as(
+        "select d.campaign_id, d.status from deliveries d join carts k on k.cart_id = d.cart_id
+         where k.external_id = $1 order by d.due_at, d.created_at",
+    )
+    .bind(&external_id)
+    .fetch_all(db)
+    .await)
+    .unwrap()
+}
+
+async fn internal_id(app: &TestApp, external_id: &str) -> String {
+    let external_id = external_id.to_owned();
+    on!(&app.pool, |db| sqlx::query_scalar(
+        "select cart_id from carts where external_id = $1"
+    )
+    .bind(&external_id)
+    .fetch_one(db)
+    .await)
+    .unwrap()
+}
+
+/// The demo shop's own campaign (its first rule) and a "Belgique" rule before it.
+async fn demo_with_belgium(app: &TestApp, cookie: &str) -> (String, String) {
+    let demo: String = on!(&app.pool, |db| sqlx::query_scalar(
+        "select campaign_id from campaigns where shop_id = 'demo'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
+    let belgium = save_rule(
+        app,
+        cookie,
+        "demo",
+        json!({"name": "Belgique", "priority": "10", "countries": "be"}),
+    )
+    .await;
+    add_step(app, cookie, "demo", &belgium, 1, false).await;
+    add_step(app, cookie, "demo", &belgium, 24, true).await;
+    turn_on(app, cookie, "demo", &belgium).await;
+    (demo, belgium)
+}
+
+#[tokio::test]
+async fn each_cart_follows_the_first_rule_whose_conditions_hold_and_the_explanation_agrees() {
+    let app = TestApp::spawn(Some(0)).await;
+    let cookie = app.sign_in().await;
+    let (demo, belgium) = demo_with_belgium(&app, &cookie).await;
+    let key = app.api_key().await;
+    for (cart, country) in [("web-be", "BE"), ("web-fr", "FR")] {
+        let posted = app.post_events(&key, cart_from(cart, country)).await;
+        assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", posted.body);
+    }
+
+    let dry = relance(
+        &app,
+        &[
+            "run-once",
+            "--dry-run",
+            "--at",
+            "2026-11-23T11:31:00Z",
+            "--shop",
+            "demo",
+        ],
+    )
+    .await;
+    let printed = stdout(&dry);
+    assert!(printed.contains("rule \"Belgique\""), "{printed}");
+    assert!(printed.contains("✓ Country is BE [BE]"), "{printed}");
+    assert!(printed.contains("✗ Country is BE [FR]"), "{printed}");
+
+    let peer = SmtpPeer::start(&[]).await;
+    let summary = app.run_once(&peer.url(), "2026-11-23T11:31:00Z").await;
+    assert_eq!(summary["sent"], 2, "{summary}");
+    assert_eq!(reminders_of(&app, "web-be").await[0].0, belgium);
+    assert_eq!(reminders_of(&app, "web-fr").await[0].0, demo);
+
+    let id = internal_id(&app, "web-be").await;
+    let why = app
+        .call_form(&cookie, "load_cart_rule", &[("id", id.as_str())])
+        .await;
+    assert_eq!(why.status, StatusCode::OK, "{}", why.body);
+    let why: Value = serde_json::from_str(&why.body).unwrap();
+    assert_eq!(why["explanation"]["chosen"], belgium.as_str());
+    assert_eq!(why["recorded"], "Belgique");
+    let rules = why["explanation"]["rules"].as_array().unwrap();
+    assert_eq!(rules[0]["state"], "chosen");
+    assert_eq!(rules[0]["checks"][0]["value"], "BE");
+    assert_eq!(rules[1]["state"], "outranked");
+}
+
+#[tokio::test]
+async fn an_edited_rule_keeps_its_carts_in_sequence_until_they_are_re_routed() {
+    let app = TestApp::spawn(Some(0)).await;
+    let cookie = app.sign_in().await;
+    let (demo, belgium) = demo_with_belgium(&app, &cookie).await;
+    let key = app.api_key().await;
+    app.post_events(&key, cart_from("web-be", "BE")).await;
+    app.post_events(&key, cart_from("web-be2", "BE")).await;
+    let peer = SmtpPeer::start(&[]).await;
+    app.run_once(&peer.url(), "2026-11-23T11:31:00Z").await;
+    // The rule now wants German carts: the Belgian carts' sequences stay with it.
+    save_rule(
+        &app,
+        &cookie,
+        "demo",
+        json!({"id": belgium, "name": "Belgique", "priority": "10", "countries": "DE"}),
+    )
+    .await;
+    let id = internal_id(&app, "web-be2").await;
+    let moved = app
+        .call_form(&cookie, "reroute_rule", &[("id", belgium.as_str())])
+        .await;
+    assert_eq!(moved.body, "2", "{}", moved.body);
+    // Only web-be2 is re-routed: web-be is put back into its recorded rule by hand.
+    on!(&app.pool, |db| sqlx::query(
+        "update carts set rerouted_at = null where external_id = 'web-be'"
+    )
+    .execute(db)
+    .await
+    .map(server::db::Done::from))
+    .unwrap();
+
+    // Its second reminder counts from the first one (sent at 11:31), a day later.
+    let early = app.run_once(&peer.url(), "2026-11-24T11:30:00Z").await;
+    let on_time = app.run_once(&peer.url(), "2026-11-24T11:32:00Z").await;
+
+    let kept = reminders_of(&app, "web-be").await;
+    assert_eq!(
+        kept,
+        [
+            (belgium.clone(), "sent".to_owned()),
+            (belgium.clone(), "sent".to_owned())
+        ]
+    );
+    let rerouted = reminders_of(&app, "web-be2").await;
+    assert_eq!(rerouted[0].0, belgium);
+    assert!(
+        rerouted[1..].iter().all(|(rule, _)| *rule == demo),
+        "{rerouted:?}"
+    );
+    assert!(
+        rerouted
+            .iter()
+            .any(|(rule, status)| *rule == demo && status == "sent"),
+        "{rerouted:?}"
+    );
+    assert!(early["sent"].as_u64().unwrap() <= 1, "{early}");
+    assert!(on_time["sent"].as_u64().unwrap() >= 1, "{on_time}");
+    let why = app
+        .call_form(&cookie, "load_cart_rule", &[("id", id.as_str())])
+        .await;
+    assert!(
+        why.body.contains(&format!("\"chosen\":\"{demo}\"")),
+        "{}",
+        why.body
+    );
+}
+
+#[tokio::test]
+async fn a_rule_with_impossible_conditions_is_refused_field_by_field_and_nothing_is_written() {
+    let app = TestApp::spawn(Some(0)).await;
+    let cookie = app.sign_in().await;
+    let before = app.count("select count(*) from campaigns").await;
+    let refused = app
+        .call_json(
+            &cookie,
+            "save_rule",
+            json!({"draft": {"name": "", "priority": "x", "age_min": "60", "age_max": "18",
+                             "period_from": "2026-12-31", "period_to": "2026-12-01",
+                             "stock": "low", "stock_below": "0"}}),
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::OK, "{}", refused.body);
+    let outcome: Value = serde_json::from_str(&refused.body).unwrap();
+    let fields: Vec<&str> = outcome["Invalid"]["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        ["age_max", "stock_below", "period", "name", "priority"]
+    );
+    assert_eq!(app.count("select count(*) from campaigns").await, before);
+}
+
+#[tokio::test]
+async fn staff_cannot_change_rules_and_the_last_rule_cannot_be_deleted() {
+    let app = TestApp::spawn(Some(0)).await;
+    let owner = app.sign_in().await;
+    let staff = app
+        .member("staff@boutique.example", "demo", domain::team::Role::Staff)
+        .await;
+    let listed = app.call_form(&staff, "list_rules", &[]).await;
+    assert_eq!(listed.status, StatusCode::OK, "{}", listed.body);
+    let refused = app
+        .call_json(&staff, "save_rule", json!({"draft": {"name": "VIP"}}))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let demo: String = on!(&app.pool, |db| sqlx::query_scalar(
+        "select campaign_id from campaigns where shop_id = 'demo'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
+    let last = app
+        .call_form(&owner, "delete_rule", &[("id", demo.as_str())])
+        .await;
+    assert_eq!(last.body, "\"LastRule\"", "{}", last.body);
+    assert_eq!(app.count("select count(*) from reminder_steps").await, 2);
+}
+
+#[tokio::test]
+async fn a_set_up_shop_gets_rules_and_conditions_on_fields_it_never_sent_are_flagged() {
+    let app = TestApp::empty().await;
+    let (shop, cookie) = crate::setup::set_up_shop(&app).await;
+    let shop_key = server::api::keys::create(&app.pool, &shop, "test", chrono::Utc::now())
+        .await
+        .unwrap()
+        .secret;
+    let mut event = cart_from("web-1", "FR");
+    event["customer"]["birthdate"] = Value::Null;
+    event["customer"]["groups"] = json!([]);
+    app.post_events(&shop_key, event).await;
+    let first: String = on!(&app.pool, |db| sqlx::query_scalar(
+        "select campaign_id from campaigns where shop_id <> 'demo' order by created_at limit 1"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
+    turn_on(&app, &cookie, &shop, &first).await;
+    // A set-up shop's reminders start switched off.
+    let step = format!("{shop}-step-1");
+    let enabled = app
+        .call_form(
+            &cookie,
+            "set_reminder_enabled",
+            &[("shop", shop.as_str()), ("id", step.as_str()), ("enabled", "true")],
+        )
+        .await;
+    assert_eq!(enabled.status, StatusCode::OK, "{}", enabled.body);
+    let young = save_rule(
+        &app,
+        &cookie,
+        &shop,
+        json!({"name": "Jeunes", "priority": "5", "age_max": "25", "groups": "VIP"}),
+    )
+    .await;
+    add_step(&app, &cookie, &shop, &young, 2, false).await;
+    turn_on(&app, &cookie, &shop, &young).await;
+
+    let listed = app
+        .call_form(&cookie, "list_rules", &[("shop", shop.as_str())])
+        .await;
+    let listed: Value = serde_json::from_str(&listed.body).unwrap();
+    let rule = &listed["rules"][0];
+    assert_eq!(rule["name"], "Jeunes");
+    assert_eq!(rule["missing"], json!(["groups", "birthdate"]));
+
+    let peer = SmtpPeer::start(&[]).await;
+    app.run_once(&peer.url(), "2026-11-23T13:00:00Z").await;
+    // Unknown age and groups fail: the cart gets the shop's first rule.
+    assert_eq!(reminders_of(&app, "web-1").await[0].0, first);
+    let id = internal_id(&app, "web-1").await;
+    let why = app
+        .call_form(
+            &cookie,
+            "load_cart_rule",
+            &[("shop", shop.as_str()), ("id", id.as_str())],
+        )
+        .await;
+    let why: Value = serde_json::from_str(&why.body).unwrap();
+    let checks = &why["explanation"]["rules"][0]["checks"];
+    assert_eq!(checks[0]["value"], Value::Null);
+    assert_eq!(checks[0]["passed"], false);
+}
