@@ -1,6 +1,6 @@
 -- Rules: a shop has any number of campaigns, tried by priority (higher first, then the older)
 -- with conditions on the abandoned cart, a JSON array of `domain::rules::Condition`.
-alter table campaigns add column priority integer not null default 0;
+alter table campaigns add column priority bigint not null default 0;
 alter table campaigns add column conditions text not null default '[]';
 
 -- A step's delay counts from the abandonment or from the sequence's previous step.

@@ -316,7 +316,11 @@ async fn a_set_up_shop_gets_rules_and_conditions_on_fields_it_never_sent_are_fla
         .call_form(
             &cookie,
             "set_reminder_enabled",
-            &[("shop", shop.as_str()), ("id", step.as_str()), ("enabled", "true")],
+            &[
+                ("shop", shop.as_str()),
+                ("id", step.as_str()),
+                ("enabled", "true"),
+            ],
         )
         .await;
     assert_eq!(enabled.status, StatusCode::OK, "{}", enabled.body);

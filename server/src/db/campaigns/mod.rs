@@ -30,7 +30,7 @@ struct CampaignRow {
     name: String,
     escalation: bool,
     paused: bool,
-    priority: i32,
+    priority: i64,
     conditions: String,
 }
 
@@ -253,11 +253,12 @@ pub(crate) async fn load_campaigns_on(
             let steps = by_campaign.remove(&row.campaign_id).unwrap_or_default();
             let conditions: Conditions =
                 serde_json::from_str(&row.conditions).map_err(DbError::corrupt)?;
+            let priority = i32::try_from(row.priority).map_err(DbError::corrupt)?;
             Campaign::new(row.campaign_id, &row.name, steps)
                 .map(|c| {
                     c.with_escalation(row.escalation)
                         .with_paused(row.paused)
-                        .with_rule(row.priority, conditions)
+                        .with_rule(priority, conditions)
                 })
                 .map_err(DbError::corrupt)
         })
@@ -307,7 +308,7 @@ pub async fn insert_campaign(
     .bind(campaign.name())
     .bind(campaign.escalation())
     .bind(campaign.paused())
-    .bind(campaign.priority())
+    .bind(i64::from(campaign.priority()))
     .bind(conditions_json(campaign))
     .bind(now)
     .execute(db).await.map(Done::from)

@@ -43,7 +43,7 @@ pub async fn update_rule(
          where campaign_id = $5 and shop_id = $6",
     )
     .bind(&rule.name)
-    .bind(rule.priority)
+    .bind(i64::from(rule.priority))
     .bind(conditions_json(&probe))
     .bind(now)
     .bind(campaign_id)
