@@ -305,6 +305,7 @@ async fn run_demo(config: &Config, args: DemoArgs) -> anyhow::Result<()> {
             replace: args.replace,
             days: args.days,
             history: args.history,
+            rules: true,
         },
     )
     .await?;
@@ -341,6 +342,7 @@ async fn serve(config: Config, args: ServeArgs) -> anyhow::Result<()> {
                 days: 14,
                 // Two weeks of reminders, opens and orders: the Statistics page has something to show.
                 history: true,
+                rules: true,
             },
         )
         .await

@@ -186,6 +186,7 @@ async fn main() -> anyhow::Result<()> {
             replace: false,
             days: 14,
             history: false,
+            rules: false,
         },
     )
     .await?;

@@ -216,6 +216,7 @@ async fn start_servers(postgres: bool) -> anyhow::Result<Served> {
             replace: false,
             days: 14,
             history: false,
+            rules: false,
         },
     )
     .await?;

@@ -56,6 +56,7 @@ async fn main() -> anyhow::Result<()> {
             replace: false,
             days: 365,
             history: true,
+            rules: false,
         },
     )
     .await?;

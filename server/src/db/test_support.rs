@@ -29,6 +29,7 @@ pub async fn seed_demo(pool: &Pool, carts: u32, history: bool) {
         replace: true,
         days: 14,
         history,
+        rules: false,
     };
     seed(pool, &options).await.unwrap();
 }

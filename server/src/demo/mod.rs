@@ -6,6 +6,7 @@
 pub(crate) mod campaign;
 mod catalogue;
 mod history;
+mod rules;
 mod sample;
 mod seeded;
 
@@ -69,6 +70,9 @@ pub struct DemoOptions {
     pub days: u32,
     /// Also write the reminders the campaign would have sent, with their opens and clicks.
     pub history: bool,
+    /// Also write two rules tried before the main campaign ("Gros paniers", "Clients
+    /// fidèles").
+    pub rules: bool,
 }
 
 /// Writes the demo shop in one transaction: either all of it is there, or none.
@@ -128,6 +132,11 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
         db::insert_template(&mut tx.conn(), DEMO_SHOP_ID, template, options.now).await?;
     }
     db::insert_campaign(&mut tx.conn(), DEMO_SHOP_ID, &campaign, options.now).await?;
+    if options.rules {
+        for rule in rules::rules()? {
+            db::insert_campaign(&mut tx.conn(), DEMO_SHOP_ID, &rule, options.now).await?;
+        }
+    }
     db::insert_demo_batch(&mut tx.conn(), DEMO_SHOP_ID, &batch, options.now).await?;
     tx.commit().await.context("cannot commit the demo shop")?;
     db::after_bulk_load(pool).await?;
@@ -346,6 +355,7 @@ mod tests {
             replace: false,
             days: 14,
             history: false,
+            rules: false,
         }
     }
 

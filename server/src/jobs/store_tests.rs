@@ -22,6 +22,7 @@ async fn a_page_queues_its_reminders_claimed_with_the_cart_as_it_is_inside_the_w
         replace: true,
         days: 14,
         history: false,
+        rules: false,
     };
     seed(&pool, &options).await.unwrap();
     test_support::relax_sending_limits(&pool).await;

@@ -635,6 +635,7 @@ async fn rebuilding_the_demo_shop_removes_the_events_its_keys_sent() {
             replace: true,
             days: 14,
             history: false,
+            rules: false,
         },
     )
     .await

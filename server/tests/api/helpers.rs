@@ -89,6 +89,7 @@ impl TestApp {
                     replace: false,
                     days: 14,
                     history: false,
+                    rules: false,
                 },
             )
             .await

@@ -359,3 +359,49 @@ async fn a_set_up_shop_gets_rules_and_conditions_on_fields_it_never_sent_are_fla
     assert_eq!(checks[0]["value"], Value::Null);
     assert_eq!(checks[0]["passed"], false);
 }
+
+#[tokio::test]
+async fn the_demo_shop_shows_three_rules_and_its_carts_spread_over_them_as_explained() {
+    let app = TestApp::spawn(Some(0)).await;
+    server::demo::seed(
+        &app.pool,
+        &server::demo::DemoOptions {
+            carts: 300,
+            seed: 11,
+            now: "2026-11-23T10:00:00Z".parse().unwrap(),
+            public_url: "http://127.0.0.1:3000".into(),
+            replace: true,
+            days: 2,
+            history: false,
+            rules: true,
+        },
+    )
+    .await
+    .unwrap();
+    let plan = server::jobs::plan(&app.pool, "demo", "2026-11-23T10:00:00Z".parse().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let names: Vec<&str> = domain::rules::in_priority_order(&plan.campaigns)
+        .iter()
+        .map(|c| c.name())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "Gros paniers",
+            "Clients fidèles",
+            "Relance de panier abandonné"
+        ]
+    );
+    let mut per_rule = std::collections::BTreeMap::<&str, usize>::new();
+    for cart in &plan.carts {
+        let explanation = cart.explanation.as_ref().unwrap();
+        assert_eq!(
+            explanation.chosen.as_deref(),
+            Some(cart.campaign_id.as_str())
+        );
+        *per_rule.entry(cart.campaign_id.as_str()).or_default() += 1;
+    }
+    assert_eq!(per_rule.len(), 3, "{per_rule:?}");
+}
