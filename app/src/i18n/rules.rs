@@ -92,6 +92,7 @@ pub struct RuleTexts {
     pub delay_from: &'static str,
     pub from_abandonment: &'static str,
     pub from_previous: &'static str,
+    pub after_previous: &'static str,
 }
 
 fn join(values: &[String]) -> String {
@@ -341,6 +342,7 @@ pub static FR: RuleTexts = RuleTexts {
     delay_from: "Compter le délai depuis",
     from_abandonment: "l'abandon du panier",
     from_previous: "la relance précédente",
+    after_previous: "après la relance précédente",
 };
 
 pub static EN: RuleTexts = RuleTexts {
@@ -432,4 +434,5 @@ pub static EN: RuleTexts = RuleTexts {
     delay_from: "Count the delay from",
     from_abandonment: "the cart's abandonment",
     from_previous: "the previous reminder",
+    after_previous: "after the previous reminder",
 };

@@ -234,7 +234,7 @@ fn ReminderLine(
             match r.delay_from {
                 domain::DelayFrom::Abandonment => delay,
                 domain::DelayFrom::PreviousStep => {
-                    format!("{delay} ({})", i18n.t().rules.from_previous)
+                    format!("{delay} {}", i18n.t().rules.after_previous)
                 }
             }
         })

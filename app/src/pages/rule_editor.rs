@@ -161,10 +161,11 @@ fn RuleForm(data: RuleEditorData) -> impl IntoView {
     let tried = RwSignal::new(false);
     let save = ServerAction::<SaveRule>::new();
     let navigate = use_navigate();
+    // A new rule goes to the list, where it shows paused, ready for its reminders.
     Effect::new(move |_| {
-        if let Some(Ok(RuleOutcome::Saved { id })) = save.value().get() {
+        if let Some(Ok(RuleOutcome::Saved { .. })) = save.value().get() {
             if is_new {
-                navigate(&shop_path(&format!("/rules/{id}")), Default::default());
+                navigate(&shop_path("/rules"), Default::default());
             }
         }
     });

@@ -1,0 +1,110 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { databaseUrl, relanceBin } from '../playwright.config';
+import { reminderRows, waitForHydration, watchConsole } from './helpers';
+
+test.use({ locale: 'en-GB' });
+
+test('a rule is built with conditions, refused beside a wrong field, then saved and listed', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/s/demo/rules');
+  await waitForHydration(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rules');
+  // The demo's three rules, highest priority first.
+  await expect(page.locator('table.rules tbody th')).toHaveText([
+    'Gros paniers',
+    'Clients fidèles',
+    'Relance de panier abandonné',
+  ]);
+
+  await page.getByRole('link', { name: 'New rule' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('New rule');
+  const name = `Belgian weekend ${Date.now()}`;
+  await page.locator('input[name="name"]').fill(name);
+  await page.locator('input[name="priority"]').fill('30');
+  await page.locator('input[name="countries"]').fill('be, lu');
+  await page.locator('input[name="age_min"]').fill('60');
+  await page.locator('input[name="age_max"]').fill('18');
+  await page.locator('select[name="amount_compare"]').selectOption('at_least');
+  await page.locator('input[name="amount"]').fill('80');
+  await page.locator('input[name="weekdays[5]"]').check();
+  await page.locator('input[name="weekdays[6]"]').check();
+  await page.getByRole('button', { name: 'Save rule' }).click();
+
+  await expect(page.locator('.field-error')).toHaveText(['the maximum age (18) is below the minimum (60)']);
+  await page.locator('input[name="age_max"]').fill('');
+  await page.getByRole('button', { name: 'Save rule' }).click();
+  await expect(page).toHaveURL(/\/s\/demo\/rules$/);
+
+  const row = page.locator('table.rules tbody tr').filter({ hasText: name });
+  await expect(page.locator('table.rules tbody th').first()).toHaveText(name);
+  await expect(row.locator('ul.conditions li')).toHaveText([
+    'Country is BE, LU',
+    'Age 60 or more',
+    'Cart total (tax incl.) ≥ 80',
+    'Abandoned Sat, Sun',
+  ]);
+  await expect(row.locator('.state')).toHaveText('Paused');
+
+  // Its reminders are its own: the Reminders page opens on it from the list.
+  await row.getByRole('link', { name: '0 / 0' }).click();
+  await expect(page.locator('nav.rule-tabs a[aria-current="page"]')).toHaveText(name);
+  await expect(page.locator('p.empty')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('a cart page shows why its rule was chosen, condition by condition', async ({ page, request }) => {
+  const problems = watchConsole(page);
+  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e-rules'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
+  })
+    .toString()
+    .trim();
+  const cartId = `e2e-big-${Date.now()}`;
+  const response = await request.post('/api/v1/events', {
+    headers: { Authorization: `Bearer ${key}` },
+    data: {
+      id: `evt-${cartId}`,
+      type: 'cart_updated',
+      occurred_at: new Date(Date.now() - 5 * 60 * 1000).toISOString(),
+      cart: {
+        id: cartId,
+        currency: 'EUR',
+        total_tax_incl: '240.00',
+        total_tax_excl: '200.00',
+        items: [{ sku: 'demo_3', name: 'Wool coat', unit_price: '240.00', quantity: 1 }],
+      },
+      customer: { id: `cu-${cartId}`, email: `${cartId}@example.com`, first_name: 'Big', language: 'en' },
+    },
+  });
+  expect(response.status()).toBe(202);
+
+  await page.goto(`/s/demo/carts?q=${cartId}`);
+  await waitForHydration(page);
+  await page.locator(`tr[data-cart="${cartId}"] td.cart-id a`).click();
+  const why = page.locator('section.why-rule');
+  await expect(why.getByRole('heading', { name: 'Why this rule' })).toBeVisible();
+  const chosen = why.locator('.rule-check[data-state="chosen"]');
+  await expect(chosen.locator('h3')).toContainText('Gros paniers');
+  await expect(chosen.locator('tbody tr').first()).toContainText('Cart total (tax incl.) ≥ 150');
+  await expect(chosen.locator('tbody tr').first()).toContainText(/240(\.00)? EUR/);
+  await expect(chosen.locator('tbody tr td[data-passed="true"]')).toHaveText('holds');
+  // The loyal customers' rule fails on the orders count; the cart's value is shown.
+  const loyal = why.locator('.rule-check').filter({ hasText: 'Clients fidèles' });
+  await expect(loyal).toHaveAttribute('data-state', 'failed');
+  await expect(loyal.locator('tbody tr').first()).toContainText('Past orders ≥ 3');
+  await expect(loyal.locator('tbody tr').first().locator('td[data-passed]')).toHaveText('fails');
+  await expect(why.locator('.rule-check').last()).toHaveAttribute('data-state', 'outranked');
+  expect(problems).toEqual([]);
+});
+
+test('the Reminders page has a tab per rule, each with its own reminders', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/s/demo');
+  await waitForHydration(page);
+  await page.locator('nav.rule-tabs').getByRole('link', { name: 'Gros paniers' }).click();
+  await expect(page).toHaveURL(/\?rule=demo-rule-big-carts$/);
+  const rows = await reminderRows(page);
+  expect(rows.map((row) => row[0])).toEqual(['1 hour', '1 day after the previous reminder']);
+  expect(problems).toEqual([]);
+});
