@@ -104,6 +104,7 @@ test('the Reminders page has a tab per rule, each with its own reminders', async
   await waitForHydration(page);
   await page.locator('nav.rule-tabs').getByRole('link', { name: 'Gros paniers' }).click();
   await expect(page).toHaveURL(/\?rule=demo-rule-big-carts$/);
+  await expect(page.locator('nav.rule-tabs a[aria-current="page"]')).toHaveText('Gros paniers');
   const rows = await reminderRows(page);
   expect(rows.map((row) => row[0])).toEqual(['1 hour', '1 day after the previous reminder']);
   expect(problems).toEqual([]);
