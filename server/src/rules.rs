@@ -1,8 +1,11 @@
 //! A cart's rule, explained: the same facts and checks the engine's planner uses.
 
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use domain::engine::{abandoned_at, SendingRules, SequenceFacts};
-use domain::rules::{explain, RuleFacts};
+use domain::rules::{choose, explain, RuleFacts};
 use domain::Shop;
 
 use crate::db::engine::{self, Candidate, CandidatePage};
@@ -61,4 +64,65 @@ pub async fn cart_rule(
         explanation: explain(&campaigns, &facts),
         recorded: history.rules.get(cart_id).cloned(),
     }))
+}
+
+/// Where a cart stands in its rule, as the Carts list and the cart page count its next
+/// reminder.
+#[derive(Debug, Clone, Default)]
+pub struct CartRuleState {
+    /// The rule its current sequence follows (recorded), or the one the rules choose now;
+    /// `None` when no rule takes it.
+    pub campaign_id: Option<String>,
+    /// When the sequence's latest step went out or was passed over.
+    pub last_step_at: Option<DateTime<Utc>>,
+}
+
+/// The rule of each of these carts (internal ids) that has a customer, as the engine would
+/// take it.
+pub async fn rule_states(
+    pool: &Pool,
+    shop: &Shop,
+    campaigns: &[domain::Campaign],
+    rules: &SendingRules,
+    cart_ids: &[String],
+) -> Result<HashMap<String, CartRuleState>, DbError> {
+    if cart_ids.is_empty() || campaigns.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let mut conn = pool.acquire().await?;
+    let mut conn = conn.conn();
+    let candidates = engine::candidates(
+        &mut conn,
+        &shop.id,
+        DateTime::<Utc>::UNIX_EPOCH,
+        CandidatePage::Carts(cart_ids),
+    )
+    .await?;
+    let history = engine::history(&mut conn, &shop.id, &candidates).await?;
+    let zone = shop_zone(&shop.time_zone);
+    Ok(candidates
+        .iter()
+        .map(|candidate| {
+            let sequence = history
+                .sequences
+                .get(&candidate.cart_id)
+                .copied()
+                .unwrap_or_default();
+            let campaign_id = history
+                .rules
+                .get(&candidate.cart_id)
+                .filter(|id| campaigns.iter().any(|c| c.id() == id.as_str()))
+                .cloned()
+                .or_else(|| {
+                    let applied = history.applied_rules(candidate);
+                    let facts = facts(candidate, &sequence, rules, &zone, &applied);
+                    choose(campaigns, &facts).map(|c| c.id().to_owned())
+                });
+            let state = CartRuleState {
+                campaign_id,
+                last_step_at: sequence.last_step_at,
+            };
+            (candidate.cart_id.clone(), state)
+        })
+        .collect())
 }

@@ -136,6 +136,8 @@ pub enum CandidatePage<'a> {
     },
     /// One cart with a customer, open or not (the cart page's "why this rule").
     Cart(&'a str),
+    /// These carts with a customer, open or not (the Carts list's page).
+    Carts(&'a [String]),
 }
 
 /// Open carts (no order, not deleted, with items and a customer), with their customers and
@@ -165,6 +167,13 @@ pub async fn candidates(
         ))
         .bind(shop_id)
         .bind(cart_id)
+        .fetch_all(db)
+        .await)?,
+        CandidatePage::Carts(cart_ids) => on!(conn, |db| sqlx::query_as(sqlx::AssertSqlSafe(
+            format!("{COLUMNS} and k.cart_id in (select value from json_each($2))")
+        ))
+        .bind(shop_id)
+        .bind(json_list(cart_ids.iter().map(String::as_str)))
         .fetch_all(db)
         .await)?,
         CandidatePage::Requested => on!(conn, |db| sqlx::query_as(sqlx::AssertSqlSafe(format!(

@@ -5,22 +5,25 @@ use app::api::{
 };
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
-use domain::engine::{open_at, SendingRules};
+use domain::engine::{campaign_step_due_at, open_at, SendingRules, SequenceFacts};
 use domain::{
-    lifecycle::{next_reminder_at, CartFacts, CartStatus},
-    Currency, Delay, Language, Shop,
+    lifecycle::{CartFacts, CartStatus},
+    Campaign, Currency, Language, Shop,
 };
 use rust_decimal::Decimal;
 
+use std::collections::HashMap;
+
 use crate::db::cart_detail::{CustomerRow, ItemRow};
+use crate::rules::CartRuleState;
 use crate::db::stats::ShopCalendar;
 use crate::db::{self, cart_list::CartListRow, money::from_db, DbError, Pool};
 
-/// What the lifecycle rules need from the shop: when a cart counts as abandoned, the delays
-/// of its enabled reminder steps, and the quiet hours with the shop's time zone.
+/// What the lifecycle rules need from the shop: when a cart counts as abandoned, its rules
+/// (each cart's next reminder is its rule's), and the quiet hours with the shop's time zone.
 struct ShopRules {
     abandoned_after: chrono::Duration,
-    delays: Vec<Delay>,
+    campaigns: Vec<Campaign>,
     sending: SendingRules,
     zone: Tz,
 }
@@ -33,21 +36,24 @@ impl ShopRules {
             abandoned_after: sending.abandoned_after,
             sending,
             zone: crate::zones::shop_zone(&shop.time_zone),
-            delays: db::load_campaign(pool, shop_id)
-                .await?
-                .map(|c| {
-                    c.steps()
-                        .iter()
-                        .filter(|s| s.enabled)
-                        .map(|s| s.delay)
-                        .collect()
-                })
-                .unwrap_or_default(),
+            campaigns: db::campaigns::load_campaigns(pool, shop_id).await?,
         })
     }
 
+    /// The enabled steps of the shop's first rule: the list's state filter counts in SQL
+    /// with one number for every cart.
     fn enabled_steps(&self) -> i64 {
-        self.delays.len() as i64
+        self.campaigns
+            .first()
+            .map_or(0, |c| c.steps().iter().filter(|s| s.enabled).count() as i64)
+    }
+
+    /// The running rule a cart's sequence follows, if any.
+    fn rule(&self, state: Option<&CartRuleState>) -> Option<&Campaign> {
+        let id = state?.campaign_id.as_deref()?;
+        self.campaigns
+            .iter()
+            .find(|c| c.id() == id && !c.paused())
     }
 
     /// When a reminder due at `due` can reach the customer: after the quiet hours of their
@@ -71,8 +77,18 @@ impl ShopRules {
         steps_done: i64,
         sent_before_order: bool,
         sequence_abandoned_at: Option<DateTime<Utc>>,
+        state: Option<&CartRuleState>,
         now: DateTime<Utc>,
     ) -> Assessed {
+        let rule = self.rule(state);
+        let enabled: Vec<usize> = rule.map_or_else(Vec::new, |c| {
+            c.steps()
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.enabled)
+                .map(|(i, _)| i)
+                .collect()
+        });
         let facts = CartFacts {
             has_items,
             has_email,
@@ -81,7 +97,7 @@ impl ShopRules {
             deleted_at,
             reminders_in_sequence: u32::try_from(steps_done).unwrap_or(0),
             reminders_before_order: u32::from(sent_before_order),
-            enabled_steps: self.delays.len() as u32,
+            enabled_steps: enabled.len() as u32,
         };
         let status = facts.status(now, self.abandoned_after);
         let open = matches!(
@@ -92,12 +108,18 @@ impl ShopRules {
         // never before the cart is abandoned again after new activity.
         let abandoned_now = last_activity_at + self.abandoned_after;
         let abandoned_at = open.then(|| sequence_abandoned_at.unwrap_or(abandoned_now));
+        // The rule's next enabled step, timed as the engine times it.
+        let next = rule.zip(enabled.get(facts.reminders_in_sequence as usize));
         Assessed {
             status,
             abandoned_at,
-            next_reminder_at: abandoned_at.and_then(|abandoned| {
-                next_reminder_at(abandoned, facts.reminders_in_sequence, &self.delays)
-                    .map(|due| due.max(abandoned_now))
+            next_reminder_at: abandoned_at.zip(next).map(|(abandoned, (campaign, index))| {
+                let sequence = SequenceFacts {
+                    abandoned_at: Some(abandoned),
+                    last_step_at: state.and_then(|s| s.last_step_at),
+                    ..SequenceFacts::default()
+                };
+                campaign_step_due_at(campaign, *index, last_activity_at, &sequence, &self.sending)
             }),
         }
     }
@@ -110,7 +132,12 @@ struct Assessed {
     next_reminder_at: Option<DateTime<Utc>>,
 }
 
-fn line(row: CartListRow, now: DateTime<Utc>, rules: &ShopRules) -> CartLine {
+fn line(
+    row: CartListRow,
+    now: DateTime<Utc>,
+    rules: &ShopRules,
+    states: &HashMap<String, CartRuleState>,
+) -> CartLine {
     let assessed = rules.assess(
         !row.items_fingerprint.is_empty(),
         row.customer_id.is_some(),
@@ -120,6 +147,7 @@ fn line(row: CartListRow, now: DateTime<Utc>, rules: &ShopRules) -> CartLine {
         row.steps_done,
         row.sent_before_order,
         row.sequence_abandoned_at,
+        states.get(&row.cart_id),
         now,
     );
     let next_reminder_at = assessed
@@ -172,8 +200,14 @@ pub async fn carts_page(
     let pages = u32::try_from(total.div_ceil(u64::from(PAGE_SIZE)))
         .unwrap_or(u32::MAX)
         .max(1);
+    let ids: Vec<String> = rows.iter().map(|row| row.cart_id.clone()).collect();
+    let states =
+        crate::rules::rule_states(pool, shop, &rules.campaigns, &rules.sending, &ids).await?;
     Ok(CartsPage {
-        lines: rows.into_iter().map(|row| line(row, now, &rules)).collect(),
+        lines: rows
+            .into_iter()
+            .map(|row| line(row, now, &rules, &states))
+            .collect(),
         total,
         page: query.page,
         pages,
@@ -217,6 +251,14 @@ pub async fn cart_detail(
             .iter()
             .any(|d| d.sent_at.is_some_and(|sent| sent <= ordered))
     });
+    let states = crate::rules::rule_states(
+        pool,
+        shop,
+        &rules.campaigns,
+        &rules.sending,
+        std::slice::from_ref(&cart.cart_id),
+    )
+    .await?;
     let assessed = rules.assess(
         !cart.items_fingerprint.is_empty(),
         cart.customer_id.is_some(),
@@ -226,6 +268,7 @@ pub async fn cart_detail(
         steps_done,
         sent_before_order,
         sequence_abandoned_at,
+        states.get(&cart.cart_id),
         now,
     );
     let customer_zone = rows.customer.as_ref().and_then(|c| c.time_zone.clone());

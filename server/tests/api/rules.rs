@@ -166,6 +166,18 @@ async fn each_cart_follows_the_first_rule_whose_conditions_hold_and_the_explanat
     assert_eq!(rules[0]["state"], "chosen");
     assert_eq!(rules[0]["checks"][0]["value"], "BE");
     assert_eq!(rules[1]["state"], "outranked");
+
+    // The cart page times each cart's next reminder by its own rule: a day after Belgique's
+    // first reminder, and the demo rule's second step a day after the abandonment.
+    for (cart, next) in [
+        ("web-be", "2026-11-24T11:31:00Z"),
+        ("web-fr", "2026-11-24T10:30:00Z"),
+    ] {
+        let id = internal_id(&app, cart).await;
+        let page = app.call_form(&cookie, "load_cart", &[("id", id.as_str())]).await;
+        let page: Value = serde_json::from_str(&page.body).unwrap();
+        assert_eq!(page["next_reminder_at"], next, "{cart}");
+    }
 }
 
 #[tokio::test]
