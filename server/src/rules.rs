@@ -126,3 +126,35 @@ pub async fn rule_states(
         })
         .collect())
 }
+
+/// The pre-launch check of each of the shop's rules, by campaign id.
+pub async fn launch_checks(
+    pool: &Pool,
+    shop: &Shop,
+) -> Result<Vec<(String, Vec<domain::rules::LaunchProblem>)>, DbError> {
+    let campaigns = crate::db::campaigns::load_campaigns(pool, &shop.id).await?;
+    let templates = crate::db::load_templates(pool, &shop.id).await?;
+    let mut languages = vec![shop.default_language];
+    for language in crate::db::render_data::customer_languages(pool, &shop.id).await? {
+        if !languages.contains(&language) {
+            languages.push(language);
+        }
+    }
+    let identity = engine::mail_identity(pool, &shop.id).await?;
+    let context = domain::rules::LaunchContext {
+        templates: &templates,
+        languages: &languages,
+        has_sender: identity
+            .sender_email
+            .trim()
+            .parse::<lettre::Address>()
+            .is_ok(),
+    };
+    Ok(campaigns
+        .iter()
+        .map(|campaign| {
+            let problems = domain::rules::launch_check(campaign, &campaigns, &context);
+            (campaign.id().to_owned(), problems)
+        })
+        .collect())
+}

@@ -65,6 +65,23 @@ pub async fn set_campaign_paused(
     paused: bool,
 ) -> Result<(), AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
+    if !paused {
+        // A rule goes on only once its pre-launch check has nothing blocking.
+        let blocking = scope
+            .backend
+            .launch_checks(&scope.shop)
+            .await?
+            .into_iter()
+            .filter(|(id, _)| rule.is_empty() || *id == rule)
+            .flat_map(|(_, problems)| problems)
+            .filter(domain::rules::LaunchProblem::blocking)
+            .count();
+        if blocking > 0 {
+            return crate::error::with_status(Err(AppError::Invalid(format!(
+                "this rule cannot go on: its pre-launch check has {blocking} blocking problem(s), listed on the Rules page"
+            ))));
+        }
+    }
     let changed = scope
         .backend
         .set_campaign_paused(

@@ -41,6 +41,8 @@ pub struct RemindersData {
     pub rule_id: String,
     /// Every rule of the shop, in priority order.
     pub rules: Vec<RuleTab>,
+    /// The shown rule's pre-launch check.
+    pub check: Vec<domain::rules::LaunchProblem>,
     pub currency: Currency,
     /// The campaign's discounts escalate (see `Campaign::with_escalation`).
     pub escalation: bool,
@@ -111,6 +113,7 @@ impl RemindersData {
                     paused: c.paused(),
                 })
                 .collect(),
+            check: Vec::new(),
             currency,
             escalation: campaign.is_some_and(Campaign::escalation),
             paused: campaign.is_some_and(Campaign::paused),
@@ -137,13 +140,22 @@ pub async fn list_reminders(
     let Some(found) = scope.backend.shop_campaign(&scope.shop, rule).await? else {
         return Err(AppError::NotFound);
     };
-    Ok(RemindersData::new(
+    let mut data = RemindersData::new(
         &found.shop.name,
         found.shop.currency,
         found.campaign.as_ref(),
         &found.campaigns,
         &found.templates,
-    ))
+    );
+    data.check = scope
+        .backend
+        .launch_checks(&scope.shop)
+        .await?
+        .into_iter()
+        .find(|(id, _)| *id == data.rule_id)
+        .map(|(_, problems)| problems)
+        .unwrap_or_default();
+    Ok(data)
 }
 
 /// A template the wizard's third stage can pick.

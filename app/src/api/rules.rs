@@ -1,7 +1,7 @@
 //! The Rules page's server functions: list, edit, delete and re-route rules. Staff see them;
 //! managers and owners change them.
 
-use domain::rules::{Condition, OptionalField, RuleDraft, RuleProblem};
+use domain::rules::{Condition, LaunchProblem, OptionalField, RuleDraft, RuleProblem};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
@@ -20,6 +20,8 @@ pub struct RuleLine {
     pub steps_on: usize,
     /// Fields its conditions read that the shop's carts never carried.
     pub missing: Vec<OptionalField>,
+    /// Its pre-launch check.
+    pub check: Vec<LaunchProblem>,
 }
 
 /// The Rules page: every rule in priority order.
@@ -55,6 +57,7 @@ pub enum RuleDeleted {
 pub async fn list_rules(shop: String) -> Result<RulesData, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
     let (campaigns, sent) = scope.backend.rules(&scope.shop).await?;
+    let mut checks = scope.backend.launch_checks(&scope.shop).await?;
     let rules = domain::rules::in_priority_order(&campaigns)
         .into_iter()
         .map(|campaign| {
@@ -75,6 +78,11 @@ pub async fn list_rules(shop: String) -> Result<RulesData, AppError> {
                 steps: campaign.steps().len(),
                 steps_on: campaign.steps().iter().filter(|s| s.enabled).count(),
                 missing,
+                check: checks
+                    .iter_mut()
+                    .find(|(id, _)| id == campaign.id())
+                    .map(|(_, problems)| std::mem::take(problems))
+                    .unwrap_or_default(),
             }
         })
         .collect();

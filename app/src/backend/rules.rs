@@ -51,6 +51,12 @@ pub trait RulesBackend {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<u64, BackendError>;
 
+    /// The pre-launch check of each rule, by id.
+    async fn launch_checks(
+        &self,
+        shop: &Shop,
+    ) -> Result<Vec<(String, Vec<domain::rules::LaunchProblem>)>, BackendError>;
+
     /// Why the cart (internal id) gets its rule; `None` when it has no customer or is not
     /// the shop's.
     async fn cart_rule(&self, shop: &Shop, cart_id: &str)

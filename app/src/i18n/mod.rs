@@ -15,6 +15,7 @@ mod negotiate;
 mod privacy;
 mod reference;
 mod reminders;
+mod rule_words;
 mod rules;
 mod sending;
 mod settings;

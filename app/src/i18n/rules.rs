@@ -1,7 +1,11 @@
 //! The Rules page, the rule editor and the cart page's "why this rule", in both languages.
 
-use domain::rules::{Compare, Condition, OptionalField, StockLevel};
-use domain::ValueBasis;
+use domain::rules::{Compare, Condition, LaunchProblem, OptionalField};
+
+use super::rule_words::{
+    compare_en, compare_fr, describe_en, describe_fr, field_en, field_fr, launch_en, launch_fr,
+    GENDERS_EN, GENDERS_FR, PROFILES_EN, PROFILES_FR, WEEKDAYS_EN, WEEKDAYS_FR,
+};
 
 pub struct RuleTexts {
     pub title: &'static str,
@@ -93,159 +97,9 @@ pub struct RuleTexts {
     pub from_abandonment: &'static str,
     pub from_previous: &'static str,
     pub after_previous: &'static str,
-}
-
-fn join(values: &[String]) -> String {
-    values.join(", ")
-}
-
-fn compare_fr(compare: Compare) -> &'static str {
-    match compare {
-        Compare::Below => "moins de",
-        Compare::AtMost => "au plus",
-        Compare::Equal => "exactement",
-        Compare::AtLeast => "au moins",
-        Compare::Above => "plus de",
-    }
-}
-
-fn compare_en(compare: Compare) -> &'static str {
-    match compare {
-        Compare::Below => "below",
-        Compare::AtMost => "at most",
-        Compare::Equal => "exactly",
-        Compare::AtLeast => "at least",
-        Compare::Above => "above",
-    }
-}
-
-fn hours(from: Option<u8>, until: Option<u8>) -> Option<String> {
-    (from.is_some() || until.is_some())
-        .then(|| format!("{:02}:00–{:02}:00", from.unwrap_or(0), until.unwrap_or(24)))
-}
-
-fn describe_fr(condition: &Condition) -> String {
-    match condition {
-        Condition::Country { countries } => format!("Pays : {}", join(countries)),
-        Condition::CustomerGroup { groups } => format!("Groupe client : {}", join(groups)),
-        Condition::Gender { genders } => format!(
-            "Civilité : {}",
-            genders
-                .iter()
-                .map(|g| FR.gender_names[*g as usize])
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Condition::Age { min, max } => match (min, max) {
-            (Some(min), Some(max)) => format!("Âge de {min} à {max} ans"),
-            (Some(min), None) => format!("Âge d'au moins {min} ans"),
-            (None, Some(max)) => format!("Âge d'au plus {max} ans"),
-            (None, None) => "Tout âge".into(),
-        },
-        Condition::PastOrders { compare, count } => {
-            format!("Commandes passées : {} {count}", compare_fr(*compare))
-        }
-        Condition::Newsletter { subscribed: true } => "Inscrit à la newsletter".into(),
-        Condition::Newsletter { subscribed: false } => "Non inscrit à la newsletter".into(),
-        Condition::Profile { profiles } => {
-            let names: Vec<&str> = [
-                profiles.active(),
-                profiles.inactive(),
-                profiles.never_ordered(),
-            ]
-            .into_iter()
-            .zip(FR.profile_names)
-            .filter_map(|(on, name)| on.then_some(name))
-            .collect();
-            format!("Client {}", names.join(" ou "))
-        }
-        Condition::CartAmount {
-            compare,
-            amount,
-            basis,
-        } => format!(
-            "Montant du panier {} : {} {amount}",
-            if *basis == ValueBasis::TaxExcluded {
-                "HT"
-            } else {
-                "TTC"
-            },
-            compare_fr(*compare)
-        ),
-        Condition::Products { skus } => format!("Produit dans le panier : {}", join(skus)),
-        Condition::Categories { categories } => format!("Catégorie : {}", join(categories)),
-        Condition::Stock {
-            level: StockLevel::OutOfStock,
-        } => "Un produit en rupture".into(),
-        Condition::Stock {
-            level: StockLevel::Low { below },
-        } => {
-            format!("Un produit à moins de {below} en stock")
-        }
-        Condition::Period {
-            from,
-            to,
-            weekdays,
-            from_hour,
-            until_hour,
-        } => {
-            let mut parts = Vec::new();
-            if let Some(from) = from {
-                parts.push(format!("à partir du {from}"));
-            }
-            if let Some(to) = to {
-                parts.push(format!("jusqu'au {to}"));
-            }
-            if !weekdays.is_empty() {
-                let days: Vec<&str> = weekdays
-                    .iter()
-                    .map(|d| FR.weekday_names[usize::from(*d) - 1])
-                    .collect();
-                parts.push(days.join(", "));
-            }
-            parts.extend(hours(*from_hour, *until_hour));
-            format!("Abandonné {}", parts.join(", "))
-        }
-        Condition::FirstTimeForCustomer => "Règle jamais appliquée à ce client".into(),
-    }
-}
-
-fn describe_en(condition: &Condition) -> String {
-    match condition {
-        Condition::Period {
-            from,
-            to,
-            weekdays,
-            from_hour,
-            until_hour,
-        } => {
-            let mut parts = Vec::new();
-            if let Some(from) = from {
-                parts.push(format!("from {from}"));
-            }
-            if let Some(to) = to {
-                parts.push(format!("until {to}"));
-            }
-            if !weekdays.is_empty() {
-                let days: Vec<&str> = weekdays
-                    .iter()
-                    .map(|d| EN.weekday_names[usize::from(*d) - 1])
-                    .collect();
-                parts.push(days.join(", "));
-            }
-            parts.extend(hours(*from_hour, *until_hour));
-            format!("Abandoned {}", parts.join(", "))
-        }
-        other => domain::rules::describe(other),
-    }
-}
-
-fn field_fr(path: &str) -> String {
-    format!("Votre boutique n'envoie pas encore {path} : cette condition ne peut pas être vraie.")
-}
-
-fn field_en(path: &str) -> String {
-    format!("Your shop does not send {path} yet: this condition cannot hold.")
+    pub launch_title: &'static str,
+    pub launch_ok: &'static str,
+    pub launch_problem: fn(&LaunchProblem) -> String,
 }
 
 /// The events API path of a field, as the editor's flag names it.
@@ -291,7 +145,7 @@ pub static FR: RuleTexts = RuleTexts {
     groups: "Groupes clients",
     list_hint: "Séparés par des virgules ou un par ligne.",
     genders: "Civilité",
-    gender_names: ["Homme", "Femme", "Autre"],
+    gender_names: GENDERS_FR,
     age_min: "Âge minimum",
     age_max: "Âge maximum",
     orders: "Commandes passées",
@@ -302,7 +156,7 @@ pub static FR: RuleTexts = RuleTexts {
     subscribed: "Inscrit",
     not_subscribed: "Non inscrit",
     profiles: "Profil",
-    profile_names: ["actif", "inactif", "sans commande"],
+    profile_names: PROFILES_FR,
     amount: "Montant du panier",
     tax_excluded: "Hors taxes",
     skus: "Produits (références)",
@@ -316,7 +170,7 @@ pub static FR: RuleTexts = RuleTexts {
     period_from: "Du",
     period_to: "Au",
     weekdays: "Jours",
-    weekday_names: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
+    weekday_names: WEEKDAYS_FR,
     hour_from: "De (heure)",
     hour_until: "À (heure)",
     first_time: "Seulement si cette règle n'a jamais relancé ce client",
@@ -343,6 +197,9 @@ pub static FR: RuleTexts = RuleTexts {
     from_abandonment: "l'abandon du panier",
     from_previous: "la relance précédente",
     after_previous: "après la relance précédente",
+    launch_title: "Vérification avant lancement",
+    launch_ok: "Rien à signaler : la règle est prête.",
+    launch_problem: launch_fr,
 };
 
 pub static EN: RuleTexts = RuleTexts {
@@ -383,7 +240,7 @@ pub static EN: RuleTexts = RuleTexts {
     groups: "Customer groups",
     list_hint: "Separated by commas or one per line.",
     genders: "Gender",
-    gender_names: ["Male", "Female", "Other"],
+    gender_names: GENDERS_EN,
     age_min: "Minimum age",
     age_max: "Maximum age",
     orders: "Past orders",
@@ -394,7 +251,7 @@ pub static EN: RuleTexts = RuleTexts {
     subscribed: "Subscribed",
     not_subscribed: "Not subscribed",
     profiles: "Profile",
-    profile_names: ["active", "inactive", "never ordered"],
+    profile_names: PROFILES_EN,
     amount: "Cart total",
     tax_excluded: "Tax excluded",
     skus: "Products (SKUs)",
@@ -408,7 +265,7 @@ pub static EN: RuleTexts = RuleTexts {
     period_from: "From",
     period_to: "To",
     weekdays: "Days",
-    weekday_names: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    weekday_names: WEEKDAYS_EN,
     hour_from: "From (hour)",
     hour_until: "Until (hour)",
     first_time: "Only if this rule never reminded this customer",
@@ -435,4 +292,7 @@ pub static EN: RuleTexts = RuleTexts {
     from_abandonment: "the cart's abandonment",
     from_previous: "the previous reminder",
     after_previous: "after the previous reminder",
+    launch_title: "Pre-launch check",
+    launch_ok: "Nothing to report: the rule is ready.",
+    launch_problem: launch_en,
 };

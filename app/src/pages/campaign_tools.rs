@@ -100,6 +100,13 @@ pub fn CampaignTools(
                         }
                     })
             }}
+            {move || {
+                pause
+                    .value()
+                    .get()
+                    .and_then(Result::err)
+                    .map(|error| view! { <p class="error" role="alert">{error.to_string()}</p> })
+            }}
         </section>
     }
 }

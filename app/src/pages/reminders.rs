@@ -51,8 +51,10 @@ pub fn RemindersPage() -> impl IntoView {
                     Ok(data) => {
                         let paused = data.paused;
                         let rule = data.rule_id.clone();
+                        let check = data.check.clone();
                         view! {
-                            <RuleTabs data=data.clone() />
+                            <super::rule_tabs::RuleTabs data=data.clone() />
+                            <super::launch_check::LaunchCheck problems=check />
                             <CampaignTools rule paused pause import />
                             <RemindersTable data duplicate delete />
                         }
@@ -132,36 +134,6 @@ fn RemindersTable(
         <PreviewDialog preview />
     }
     .into_any()
-}
-
-/// The shop's rules as tabs: each has its own reminders.
-#[component]
-fn RuleTabs(data: RemindersData) -> impl IntoView {
-    let i18n = use_i18n();
-    let current = data.rule_id.clone();
-    view! {
-        <nav class="rule-tabs" aria-label=move || i18n.t().rules.title>
-            {data
-                .rules
-                .into_iter()
-                .map(|rule| {
-                    let here = rule.id == current;
-                    view! {
-                        <a
-                            href=format!("{}?rule={}", shop_path("/"), rule.id)
-                            aria-current=here.then_some("page")
-                            class:paused=rule.paused
-                        >
-                            {rule.name}
-                        </a>
-                    }
-                })
-                .collect_view()}
-            <A href=shop_path("/rules") attr:class="manage">
-                {move || i18n.t().rules.manage}
-            </A>
-        </nav>
-    }
 }
 
 /// The campaign's "discount escalation" switch, saved as it is flipped.

@@ -23,6 +23,9 @@ pub fn RulesPage() -> impl IntoView {
         move |_| list_rules(shop.clone()),
     );
     let status = move || {
+        if let Some(Err(error)) = pause.value().get() {
+            return Some((error.to_string(), "error"));
+        }
         if let Some(result) = delete.value().get() {
             return Some(match result {
                 Ok(RuleDeleted::LastRule) => (t().last_rule.to_owned(), "error"),
@@ -95,6 +98,7 @@ fn RuleRow(
     let paused = rule.paused;
     let conditions = StoredValue::new(rule.conditions.clone());
     let missing = rule.missing.clone();
+    let check = rule.check.clone();
     let reminders_href = format!("{}?rule={}", shop_path("/"), rule.id);
     view! {
         <tr data-rule=rule.id.clone()>
@@ -129,6 +133,7 @@ fn RuleRow(
                         }
                     })
                     .collect_view()}
+                <super::launch_check::LaunchCheck problems=check />
             </td>
             <td>
                 <a href=reminders_href>{format!("{} / {}", rule.steps_on, rule.steps)}</a>

@@ -6,6 +6,7 @@ mod check;
 mod choose;
 mod condition;
 mod draft;
+mod launch;
 
 pub use check::{all_hold, check, describe, ConditionCheck, RuleFacts};
 pub use choose::{choose, explain, in_priority_order, Explanation, RuleCheck, RuleState};
@@ -14,6 +15,9 @@ pub use condition::{
     MAX_CONDITIONS, MAX_VALUES,
 };
 pub use draft::{ParsedRule, RuleDraft, RuleProblem};
+pub use launch::{launch_check, LaunchContext, LaunchProblem};
 
+#[cfg(test)]
+mod launch_tests;
 #[cfg(test)]
 mod tests;

@@ -60,6 +60,13 @@ impl RulesBackend for DbBackend {
         Ok(campaigns::reroute(self.pool(), &shop.id, id, now).await?)
     }
 
+    async fn launch_checks(
+        &self,
+        shop: &Shop,
+    ) -> Result<Vec<(String, Vec<domain::rules::LaunchProblem>)>, BackendError> {
+        Ok(crate::rules::launch_checks(self.pool(), shop).await?)
+    }
+
     async fn cart_rule(
         &self,
         shop: &Shop,

@@ -15,9 +15,9 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 use crate::db::cart_detail::{CustomerRow, ItemRow};
-use crate::rules::CartRuleState;
 use crate::db::stats::ShopCalendar;
 use crate::db::{self, cart_list::CartListRow, money::from_db, DbError, Pool};
+use crate::rules::CartRuleState;
 
 /// What the lifecycle rules need from the shop: when a cart counts as abandoned, its rules
 /// (each cart's next reminder is its rule's), and the quiet hours with the shop's time zone.
@@ -51,9 +51,7 @@ impl ShopRules {
     /// The running rule a cart's sequence follows, if any.
     fn rule(&self, state: Option<&CartRuleState>) -> Option<&Campaign> {
         let id = state?.campaign_id.as_deref()?;
-        self.campaigns
-            .iter()
-            .find(|c| c.id() == id && !c.paused())
+        self.campaigns.iter().find(|c| c.id() == id && !c.paused())
     }
 
     /// When a reminder due at `due` can reach the customer: after the quiet hours of their
@@ -113,14 +111,22 @@ impl ShopRules {
         Assessed {
             status,
             abandoned_at,
-            next_reminder_at: abandoned_at.zip(next).map(|(abandoned, (campaign, index))| {
-                let sequence = SequenceFacts {
-                    abandoned_at: Some(abandoned),
-                    last_step_at: state.and_then(|s| s.last_step_at),
-                    ..SequenceFacts::default()
-                };
-                campaign_step_due_at(campaign, *index, last_activity_at, &sequence, &self.sending)
-            }),
+            next_reminder_at: abandoned_at
+                .zip(next)
+                .map(|(abandoned, (campaign, index))| {
+                    let sequence = SequenceFacts {
+                        abandoned_at: Some(abandoned),
+                        last_step_at: state.and_then(|s| s.last_step_at),
+                        ..SequenceFacts::default()
+                    };
+                    campaign_step_due_at(
+                        campaign,
+                        *index,
+                        last_activity_at,
+                        &sequence,
+                        &self.sending,
+                    )
+                }),
         }
     }
 }

@@ -174,7 +174,9 @@ async fn each_cart_follows_the_first_rule_whose_conditions_hold_and_the_explanat
         ("web-fr", "2026-11-24T10:30:00Z"),
     ] {
         let id = internal_id(&app, cart).await;
-        let page = app.call_form(&cookie, "load_cart", &[("id", id.as_str())]).await;
+        let page = app
+            .call_form(&cookie, "load_cart", &[("id", id.as_str())])
+            .await;
         let page: Value = serde_json::from_str(&page.body).unwrap();
         assert_eq!(page["next_reminder_at"], next, "{cart}");
     }
@@ -416,4 +418,90 @@ async fn the_demo_shop_shows_three_rules_and_its_carts_spread_over_them_as_expla
         *per_rule.entry(cart.campaign_id.as_str()).or_default() += 1;
     }
     assert_eq!(per_rule.len(), 3, "{per_rule:?}");
+}
+
+#[tokio::test]
+async fn a_rule_goes_on_only_when_its_pre_launch_check_has_nothing_blocking() {
+    let app = TestApp::spawn(Some(0)).await;
+    let cookie = app.sign_in().await;
+    let (_, belgium) = demo_with_belgium(&app, &cookie).await;
+    // A rule with no condition tried first: Belgique can never apply.
+    let everyone = save_rule(
+        &app,
+        &cookie,
+        "demo",
+        json!({"name": "Tout le monde", "priority": "50"}),
+    )
+    .await;
+    turn_on(&app, &cookie, "demo", &everyone).await;
+    let listed = app.call_form(&cookie, "list_rules", &[]).await;
+    let listed: Value = serde_json::from_str(&listed.body).unwrap();
+    let line = |id: &str| {
+        listed["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert!(line(&belgium)["check"]
+        .as_array()
+        .unwrap()
+        .contains(&json!({"kind": "shadowed", "by": "Tout le monde"})));
+    assert!(line(&everyone)["check"]
+        .as_array()
+        .unwrap()
+        .contains(&json!({"kind": "no_reminder"})));
+
+    // A template with a tag nobody replaces blocks the rule from going on, and it stays off.
+    on!(&app.pool, |db| sqlx::query(
+        "update template_contents set body = body || ' {prenom}'"
+    )
+    .execute(db)
+    .await
+    .map(server::db::Done::from))
+    .unwrap();
+    let off = app
+        .call_form(
+            &cookie,
+            "set_campaign_paused",
+            &[("rule", belgium.as_str()), ("paused", "true")],
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::OK, "{}", off.body);
+    let refused = app
+        .call_form(
+            &cookie,
+            "set_campaign_paused",
+            &[("rule", belgium.as_str()), ("paused", "false")],
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        refused.body
+    );
+    assert!(
+        refused.body.contains("pre-launch check"),
+        "{}",
+        refused.body
+    );
+    let paused: bool = on!(&app.pool, |db| sqlx::query_scalar(
+        "select paused from campaigns where campaign_id = $1"
+    )
+    .bind(&belgium)
+    .fetch_one(db)
+    .await)
+    .unwrap();
+    assert!(paused);
+    let reminders = app
+        .call_form(&cookie, "list_reminders", &[("rule", belgium.as_str())])
+        .await;
+    assert!(
+        reminders.body.contains("\"kind\":\"unknown_tag\""),
+        "{}",
+        reminders.body
+    );
 }

@@ -1,0 +1,185 @@
+//! The check a rule gets before it is switched on, as a whole: every reminder has its
+//! template and text in the customers' languages, no unknown tag, an unsubscribe link, no
+//! coupon that expires before the next reminder, a sender, and no rule before it that always
+//! wins in its place.
+
+use serde::{Deserialize, Serialize};
+
+use super::condition::Condition;
+use super::in_priority_order;
+use crate::campaign::{Campaign, DiscountPolicy};
+use crate::email::{warnings, DraftTexts, Warning};
+use crate::model::{EmailTemplate, Language};
+
+/// What the check knows of the shop besides its rules.
+pub struct LaunchContext<'a> {
+    pub templates: &'a [EmailTemplate],
+    /// The languages the shop's customers use, its default language first.
+    pub languages: &'a [Language],
+    /// The shop sends from an address of its own (Settings), not the operator's default.
+    pub has_sender: bool,
+}
+
+/// One finding of the check; `step` counts from 1 in sending order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum LaunchProblem {
+    /// No reminder is on: the rule keeps its carts and sends nothing.
+    NoReminder,
+    TemplateMissing {
+        step: usize,
+    },
+    /// Customers in this language get this reminder in English.
+    FallsBackToEnglish {
+        step: usize,
+        language: Language,
+    },
+    /// Customers in this language get no reminder: no text in it nor in English.
+    NotSent {
+        step: usize,
+        language: Language,
+    },
+    UnknownTag {
+        step: usize,
+        language: Language,
+        tag: String,
+    },
+    UnsubscribeMissing {
+        step: usize,
+        language: Language,
+    },
+    /// The step's coupon expires `days` days after it is sent, before the next reminder.
+    CouponExpiresFirst {
+        step: usize,
+        days: u32,
+        next_after_hours: u32,
+    },
+    /// A rule tried before this one holds whenever this one does: this one never runs.
+    Shadowed {
+        by: String,
+    },
+    NoSender,
+}
+
+impl LaunchProblem {
+    /// Whether the rule cannot be switched on until it is fixed (the others are warnings).
+    pub fn blocking(&self) -> bool {
+        matches!(self, Self::TemplateMissing { .. } | Self::UnknownTag { .. })
+    }
+}
+
+/// The shortest validity of the coupons a step can give, in days.
+fn shortest_validity(policy: &DiscountPolicy) -> Option<u32> {
+    match policy {
+        DiscountPolicy::None => None,
+        DiscountPolicy::Single { discount } => Some(discount.validity.days()),
+        DiscountPolicy::Ranges { ranges } => ranges
+            .ranges()
+            .iter()
+            .map(|range| range.discount.validity.days())
+            .min(),
+    }
+}
+
+/// Whether `earlier`'s conditions are among `later`'s: whenever `later` holds, so does
+/// `earlier`. A "first time for this customer" condition depends on the rule it is in, so a
+/// rule with one is never said to shadow.
+fn shadows(earlier: &Campaign, later: &Campaign) -> bool {
+    let conditions = earlier.conditions().as_slice();
+    !conditions.contains(&Condition::FirstTimeForCustomer)
+        && conditions
+            .iter()
+            .all(|c| later.conditions().as_slice().contains(c))
+}
+
+/// Checks `campaign`, one of `all` the shop's rules.
+pub fn launch_check(
+    campaign: &Campaign,
+    all: &[Campaign],
+    context: &LaunchContext<'_>,
+) -> Vec<LaunchProblem> {
+    let mut problems = Vec::new();
+    let steps: Vec<(usize, &crate::campaign::ReminderStep)> = campaign
+        .steps()
+        .iter()
+        .enumerate()
+        .filter(|(_, step)| step.enabled)
+        .collect();
+    if steps.is_empty() {
+        problems.push(LaunchProblem::NoReminder);
+    }
+    for (position, (index, step)) in steps.iter().enumerate() {
+        let number = position + 1;
+        let Some(template) = context.templates.iter().find(|t| t.id == step.template_id) else {
+            problems.push(LaunchProblem::TemplateMissing { step: number });
+            continue;
+        };
+        for &language in context.languages {
+            match template.content_for(language) {
+                None => problems.push(LaunchProblem::NotSent {
+                    step: number,
+                    language,
+                }),
+                Some((used, _)) if used != language => {
+                    problems.push(LaunchProblem::FallsBackToEnglish {
+                        step: number,
+                        language,
+                    })
+                }
+                Some(_) => {}
+            }
+        }
+        for (&language, content) in &template.contents {
+            let texts = DraftTexts {
+                subject: content.subject.as_str(),
+                body: &content.body,
+                discount_text: &content.discount_text,
+                button_text: &content.button_text,
+                unsubscribe_text: &content.unsubscribe_text,
+            };
+            for warning in warnings(&texts) {
+                match warning {
+                    Warning::UnknownTag { tag, .. } => problems.push(LaunchProblem::UnknownTag {
+                        step: number,
+                        language,
+                        tag,
+                    }),
+                    Warning::UnsubscribeMissing => {
+                        problems.push(LaunchProblem::UnsubscribeMissing {
+                            step: number,
+                            language,
+                        })
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let next = steps.get(position + 1);
+        if let (Some(days), Some((next_index, _))) = (shortest_validity(&step.discount), next) {
+            let gap = campaign
+                .offset_hours(*next_index)
+                .saturating_sub(campaign.offset_hours(*index));
+            if days * 24 < gap {
+                problems.push(LaunchProblem::CouponExpiresFirst {
+                    step: number,
+                    days,
+                    next_after_hours: gap,
+                });
+            }
+        }
+    }
+    for earlier in in_priority_order(all) {
+        if earlier.id() == campaign.id() {
+            break;
+        }
+        if !earlier.paused() && shadows(earlier, campaign) {
+            problems.push(LaunchProblem::Shadowed {
+                by: earlier.name().to_owned(),
+            });
+        }
+    }
+    if !context.has_sender {
+        problems.push(LaunchProblem::NoSender);
+    }
+    problems
+}
