@@ -41,10 +41,11 @@ pub enum AuditAction {
     RuleSaved,
     RuleDeleted,
     RuleRerouted,
+    CartsBulkAction,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 29] = [
+    pub const ALL: [AuditAction; 30] = [
         Self::ReminderSaved,
         Self::ReminderSwitched,
         Self::ReminderDuplicated,
@@ -74,6 +75,7 @@ impl AuditAction {
         Self::RuleSaved,
         Self::RuleDeleted,
         Self::RuleRerouted,
+        Self::CartsBulkAction,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -107,6 +109,7 @@ impl AuditAction {
             Self::RuleSaved => "rule_saved",
             Self::RuleDeleted => "rule_deleted",
             Self::RuleRerouted => "rule_rerouted",
+            Self::CartsBulkAction => "carts_bulk_action",
         }
     }
 

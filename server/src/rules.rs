@@ -26,7 +26,7 @@ pub fn facts<'a>(
         customer: &candidate.customer,
         abandoned_at: sequence
             .abandoned_at
-            .unwrap_or_else(|| abandoned_at(candidate.last_activity_at, rules)),
+            .unwrap_or_else(|| abandoned_at(candidate.activity_at(rules), rules)),
         zone,
         active_months: rules.active_months,
         applied_rules: applied,
@@ -55,7 +55,8 @@ pub async fn cart_rule(
     .next() else {
         return Ok(None);
     };
-    let history = engine::history(&mut conn, &shop.id, std::slice::from_ref(&candidate)).await?;
+    let history =
+        crate::db::history::history(&mut conn, &shop.id, std::slice::from_ref(&candidate)).await?;
     let sequence = history.sequences.get(cart_id).copied().unwrap_or_default();
     let applied = history.applied_rules(&candidate);
     let zone = shop_zone(&shop.time_zone);
@@ -75,6 +76,8 @@ pub struct CartRuleState {
     pub campaign_id: Option<String>,
     /// When the sequence's latest step went out or was passed over.
     pub last_step_at: Option<DateTime<Utc>>,
+    /// The activity the engine counts from (a merchant's restart moves it).
+    pub activity_at: Option<DateTime<Utc>>,
 }
 
 /// The rule of each of these carts (internal ids) that has a customer, as the engine would
@@ -98,7 +101,7 @@ pub async fn rule_states(
         CandidatePage::Carts(cart_ids),
     )
     .await?;
-    let history = engine::history(&mut conn, &shop.id, &candidates).await?;
+    let history = crate::db::history::history(&mut conn, &shop.id, &candidates).await?;
     let zone = shop_zone(&shop.time_zone);
     Ok(candidates
         .iter()
@@ -121,6 +124,7 @@ pub async fn rule_states(
             let state = CartRuleState {
                 campaign_id,
                 last_step_at: sequence.last_step_at,
+                activity_at: Some(candidate.activity_at(rules)),
             };
             (candidate.cart_id.clone(), state)
         })

@@ -144,6 +144,9 @@ pub struct CartDetail {
     /// The viewer may export or erase the customer's data (owners).
     #[serde(default)]
     pub can_administer: bool,
+    /// The merchant stopped the cart's reminders then (the Carts list's bulk actions).
+    #[serde(default)]
+    pub reminders_stopped_at: Option<DateTime<Utc>>,
 }
 
 impl CartDetail {
@@ -155,6 +158,7 @@ impl CartDetail {
         ) && self.customer.is_some()
             && !self.items.is_empty()
             && !self.reminder_pending
+            && self.reminders_stopped_at.is_none()
     }
 }
 

@@ -134,6 +134,8 @@ pub struct CartLine {
     pub abandoned_at: Option<DateTime<Utc>>,
     /// For open carts with a step to come: when the next reminder falls due.
     pub next_reminder_at: Option<DateTime<Utc>>,
+    /// The merchant stopped its reminders.
+    pub stopped: bool,
 }
 
 /// The Carts page's header figures.

@@ -4,6 +4,7 @@ mod activity;
 #[cfg(feature = "ssr")]
 mod audited;
 mod auth;
+mod bulk;
 mod campaign_io;
 mod cart_detail;
 mod carts;
@@ -30,6 +31,7 @@ pub use activity::{
     load_activity, ActivityLine, ActivityPage, ActivityQuery, LoadActivity, ACTIVITY_PAGE,
 };
 pub use auth::{safe_next, SignIn, SignOut};
+pub use bulk::{bulk_carts, BulkAction, BulkCarts, MAX_BULK};
 pub use campaign_io::{ImportCampaign, ImportOutcome, SetCampaignPaused};
 pub use cart_detail::{
     erase_customer, load_cart, send_next_reminder_now, CartDetail, Credited, CustomerBlock,

@@ -69,6 +69,7 @@ pub static FR: ActivityTexts = ActivityTexts {
         AuditAction::RuleSaved => "Règle enregistrée",
         AuditAction::RuleDeleted => "Règle supprimée",
         AuditAction::RuleRerouted => "Paniers réorientés",
+        AuditAction::CartsBulkAction => "Action groupée sur des paniers",
     },
 };
 
@@ -119,5 +120,6 @@ pub static EN: ActivityTexts = ActivityTexts {
         AuditAction::RuleSaved => "Rule saved",
         AuditAction::RuleDeleted => "Rule deleted",
         AuditAction::RuleRerouted => "Carts re-routed",
+        AuditAction::CartsBulkAction => "Bulk action on carts",
     },
 };

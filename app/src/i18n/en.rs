@@ -111,6 +111,7 @@ fn skip_reason(reason: &str) -> &str {
         "template_missing" => "template missing",
         "too_late" => "too late",
         "re_entry_limit" => "restarted again within the re-entry period (Settings)",
+        "stopped" => "reminders stopped by the shop",
         other => other,
     }
 }
@@ -267,6 +268,7 @@ pub static TEXTS: Texts = Texts {
     webhooks: &super::webhooks::EN,
     tracker: &super::tracker::EN,
     rules: &super::rules::EN,
+    bulk: &super::bulk::EN,
     privacy: &super::privacy::EN,
     connect_log: &super::connect_log::EN,
     reference: &super::reference::EN,

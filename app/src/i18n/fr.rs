@@ -111,6 +111,7 @@ fn skip_reason(reason: &str) -> &str {
         "template_missing" => "modèle introuvable",
         "too_late" => "trop en retard",
         "re_entry_limit" => "nouveau redémarrage dans la période de réentrée (Paramètres)",
+        "stopped" => "relances arrêtées par la boutique",
         other => other,
     }
 }
@@ -267,6 +268,7 @@ pub static TEXTS: Texts = Texts {
     webhooks: &super::webhooks::FR,
     tracker: &super::tracker::FR,
     rules: &super::rules::FR,
+    bulk: &super::bulk::FR,
     privacy: &super::privacy::FR,
     connect_log: &super::connect_log::FR,
     reference: &super::reference::FR,

@@ -5,6 +5,7 @@
 //! server writes it as `<html lang>`, and hydration reads it back from there so both agree.
 
 mod activity;
+mod bulk;
 mod campaign_io;
 mod connect_log;
 mod en;

@@ -3,6 +3,7 @@
 use domain::{Currency, DelayUnit, DiscountSummary};
 
 use super::activity::ActivityTexts;
+use super::bulk::BulkTexts;
 use super::campaign_io::CampaignIoTexts;
 use super::connect_log::ConnectLogTexts;
 use super::help::HelpTexts;
@@ -173,6 +174,7 @@ pub struct Texts {
     pub webhooks: &'static WebhooksTexts,
     pub tracker: &'static TrackerTexts,
     pub rules: &'static RuleTexts,
+    pub bulk: &'static BulkTexts,
     pub privacy: &'static PrivacyTexts,
     pub connect_log: &'static ConnectLogTexts,
     pub reference: &'static ReferenceTexts,

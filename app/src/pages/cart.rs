@@ -131,6 +131,15 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
                     }
                 })}
         </dl>
+        {detail
+            .reminders_stopped_at
+            .map(|at| {
+                view! {
+                    <p class="notice stopped" role="status" data-stopped-at=at.to_rfc3339()>
+                        {move || i18n.t().bulk.stopped_notice}
+                    </p>
+                }
+            })}
         <section class="send-now">
             {if pending {
                 view! { <p class="notice" role="status">{move || i18n.t().send_now_pending}</p> }

@@ -7,7 +7,7 @@ use leptos_router::{
     hooks::use_query_map,
 };
 
-use crate::api::{list_carts, CartLine, CartSort, CartsPage, CartsQuery};
+use crate::api::{list_carts, BulkCarts, CartLine, CartSort, CartsPage, CartsQuery};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::shop::{current_shop, shop_path};
@@ -19,9 +19,10 @@ pub fn CartsPage() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| CartsQuery::from_params(|k| p.get(k))));
     let shop = current_shop();
+    let bulk = ServerAction::<BulkCarts>::new();
     let carts = Resource::new(
-        move || query.get(),
-        move |query| list_carts(shop.clone(), query),
+        move || (query.get(), bulk.version().get()),
+        move |(query, _)| list_carts(shop.clone(), query),
     );
 
     view! {
@@ -32,7 +33,9 @@ pub fn CartsPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match carts.await {
-                    Ok(page) => view! { <CartsList page query=query.get_untracked() /> }.into_any(),
+                    Ok(page) => {
+                        view! { <CartsList page query=query.get_untracked() bulk /> }.into_any()
+                    }
                     Err(AppError::NotFound) => {
                         view! { <p class="empty">{move || i18n.t().no_shop}</p> }.into_any()
                     }
@@ -184,8 +187,11 @@ fn SortHeader(
 }
 
 #[component]
-fn CartsList(page: CartsPage, query: CartsQuery) -> impl IntoView {
+fn CartsList(page: CartsPage, query: CartsQuery, bulk: ServerAction<BulkCarts>) -> impl IntoView {
     let i18n = use_i18n();
+    let selected = RwSignal::new(Vec::<String>::new());
+    let page_ids: Vec<String> = page.lines.iter().map(|line| line.id.clone()).collect();
+    let all_ids = StoredValue::new(page_ids);
     let (total, current, pages, now) = (page.total, page.page, page.pages, page.now);
     let previous =
         (current > 1).then(|| shop_path(&format!("/carts{}", query.to_query_string(current - 1))));
@@ -202,9 +208,29 @@ fn CartsList(page: CartsPage, query: CartsQuery) -> impl IntoView {
             view! { <p class="empty">{move || i18n.t().no_carts}</p> }.into_any()
         } else {
             view! {
+                <super::carts_bulk::BulkBar selected bulk />
                 <table class="carts">
                     <thead>
                         <tr>
+                            <th scope="col" class="select">
+                                <input
+                                    type="checkbox"
+                                    name="select_all"
+                                    aria-label=move || i18n.t().bulk.select_all
+                                    prop:checked=move || {
+                                        all_ids
+                                            .with_value(|all| {
+                                                !all.is_empty()
+                                                    && selected.with(|s| all.iter().all(|id| s.contains(id)))
+                                            })
+                                    }
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        selected
+                                            .set(if on { all_ids.get_value() } else { Vec::new() });
+                                    }
+                                />
+                            </th>
                             <th scope="col">{move || i18n.t().col_cart}</th>
                             <th scope="col">{move || i18n.t().col_customer}</th>
                             <SortHeader query=query.clone() sort=CartSort::Total label=|t| t.col_total />
@@ -221,7 +247,7 @@ fn CartsList(page: CartsPage, query: CartsQuery) -> impl IntoView {
                     <tbody>
                         {lines
                             .into_iter()
-                            .map(|line| view! { <CartRow line now /> })
+                            .map(|line| view! { <CartRow line now selected /> })
                             .collect_view()}
                     </tbody>
                 </table>
@@ -250,8 +276,10 @@ fn CartsList(page: CartsPage, query: CartsQuery) -> impl IntoView {
 }
 
 #[component]
-fn CartRow(line: CartLine, now: DateTime<Utc>) -> impl IntoView {
+fn CartRow(line: CartLine, now: DateTime<Utc>, selected: RwSignal<Vec<String>>) -> impl IntoView {
     let i18n = use_i18n();
+    let id = StoredValue::new(line.id.clone());
+    let stopped = line.stopped;
     let status = line.status;
     let (total, currency) = (line.total, line.currency);
     let customer = match (line.customer_name.clone(), line.customer_email.clone()) {
@@ -269,7 +297,26 @@ fn CartRow(line: CartLine, now: DateTime<Utc>) -> impl IntoView {
         shop_path(&format!("/carts/{}", line.id)),
     );
     view! {
-        <tr data-cart=line.external_id.clone() data-status=status.as_str()>
+        <tr data-cart=line.external_id.clone() data-status=status.as_str() data-stopped=stopped.to_string()>
+            <td class="select">
+                <input
+                    type="checkbox"
+                    name="select"
+                    aria-label=move || i18n.t().bulk.select_cart
+                    prop:checked=move || id.with_value(|id| selected.with(|s| s.contains(id)))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let id = id.get_value();
+                        selected
+                            .update(|s| {
+                                s.retain(|x| *x != id);
+                                if on {
+                                    s.push(id);
+                                }
+                            });
+                    }
+                />
+            </td>
             <td class="cart-id">
                 <A href=href>{external_id}</A>
             </td>
@@ -287,6 +334,10 @@ fn CartRow(line: CartLine, now: DateTime<Utc>) -> impl IntoView {
                 <span class=format!("state {}", status.as_str())>
                     {move || (i18n.t().status)(status)}
                 </span>
+                {stopped
+                    .then(|| {
+                        view! { <span class="state stopped">{move || i18n.t().bulk.stopped}</span> }
+                    })}
                 {line
                     .abandoned_at
                     .filter(|at| *at > now)

@@ -7,6 +7,7 @@ mod cart;
 mod cart_privacy;
 mod cart_rule;
 mod carts;
+mod carts_bulk;
 mod connect_log;
 mod draft_field;
 mod help;

@@ -60,10 +60,12 @@ pub enum SkipReason {
     /// The customer already got reminders from another restarted sequence within the
     /// re-entry period.
     ReEntryLimit,
+    /// The merchant stopped the cart's reminders.
+    Stopped,
 }
 
 impl SkipReason {
-    pub const ALL: [SkipReason; 11] = [
+    pub const ALL: [SkipReason; 12] = [
         Self::Ordered,
         Self::Emptied,
         Self::Deleted,
@@ -75,6 +77,7 @@ impl SkipReason {
         Self::TemplateMissing,
         Self::TooLate,
         Self::ReEntryLimit,
+        Self::Stopped,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -90,6 +93,7 @@ impl SkipReason {
             Self::TemplateMissing => "template_missing",
             Self::TooLate => "too_late",
             Self::ReEntryLimit => "re_entry_limit",
+            Self::Stopped => "stopped",
         }
     }
 
@@ -220,6 +224,8 @@ pub struct CartStops {
     /// The address bounced for good.
     pub suppressed: bool,
     pub unsubscribed: bool,
+    /// The merchant stopped its reminders.
+    pub stopped: bool,
 }
 
 /// Why a reminder to this cart may not (or no longer) go out, if anything stops it.
@@ -234,6 +240,8 @@ pub fn stop_reason(stops: CartStops) -> Option<SkipReason> {
         Some(SkipReason::Suppressed)
     } else if stops.unsubscribed {
         Some(SkipReason::Unsubscribed)
+    } else if stops.stopped {
+        Some(SkipReason::Stopped)
     } else {
         None
     }
@@ -267,6 +275,8 @@ fn cart_reason(situation: &Situation<'_>) -> Option<SkipReason> {
         emptied: situation.cart.is_empty(),
         suppressed: situation.suppressed,
         unsubscribed: situation.unsubscribed,
+        // The planner reads no stopped cart.
+        stopped: false,
     })
 }
 

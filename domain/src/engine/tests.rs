@@ -684,3 +684,18 @@ fn an_escalating_campaign_offers_a_discount_only_after_a_reminder_without_one() 
         }
     ));
 }
+
+#[test]
+fn a_queued_reminder_of_a_cart_the_merchant_stopped_is_passed_over_unless_it_was_ordered() {
+    let stopped = CartStops {
+        stopped: true,
+        ..CartStops::default()
+    };
+    assert_eq!(stop_reason(stopped), Some(SkipReason::Stopped));
+    let ordered = CartStops {
+        ordered: true,
+        ..stopped
+    };
+    assert_eq!(stop_reason(ordered), Some(SkipReason::Ordered));
+    assert_eq!(stop_reason(CartStops::default()), None);
+}

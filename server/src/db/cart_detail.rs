@@ -23,6 +23,7 @@ pub struct CartDetailRow {
     pub items_fingerprint: String,
     pub sequence: i64,
     pub sequence_started_at: Option<DateTime<Utc>>,
+    pub reminders_stopped_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -134,7 +135,7 @@ pub async fn cart_detail(
         sqlx::query_as(
         "select cart_id, external_id, customer_id, currency, total_tax_incl, total_tax_excl, shipping, url,
                 created_at, last_activity_at, ordered_at, deleted_at, items_fingerprint, sequence,
-                sequence_started_at
+                sequence_started_at, reminders_stopped_at
          from carts where shop_id = $1 and cart_id = $2",
     )
     .bind(shop_id)

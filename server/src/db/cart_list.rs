@@ -35,6 +35,8 @@ pub struct CartListRow {
     pub sequence_abandoned_at: Option<DateTime<Utc>>,
     /// The customer's own time zone, for quiet hours.
     pub time_zone: Option<String>,
+    /// The merchant stopped its reminders then.
+    pub reminders_stopped_at: Option<DateTime<Utc>>,
 }
 
 /// How many of cart `c`'s steps were decided (sent, failed or skipped), kept by triggers on
@@ -179,7 +181,8 @@ pub async fn list_carts(
         "select c.cart_id, c.external_id, c.customer_id, cu.first_name, cu.last_name, cu.email,
              cu.time_zone,
              c.total_tax_incl, c.currency, c.product_count as products,
-             c.last_activity_at, c.ordered_at, c.deleted_at, c.items_fingerprint",
+             c.last_activity_at, c.ordered_at, c.deleted_at, c.items_fingerprint,
+             c.reminders_stopped_at",
     );
     query.push(format_args!(
         ", {STEPS_DONE} as steps_done, {SENT_BEFORE_ORDER} as sent_before_order,
@@ -189,7 +192,7 @@ pub async fn list_carts(
     query.push(
         " from (select c.cart_id, c.external_id, c.customer_id, c.total_tax_incl, c.currency,
              c.product_count, c.last_activity_at, c.ordered_at, c.deleted_at, c.items_fingerprint,
-             c.steps_done, c.first_sent_at, c.sequence
+             c.steps_done, c.first_sent_at, c.sequence, c.reminders_stopped_at
          from carts c",
     );
     push_filters(&mut query, scope, filters, pool.dialect())?;

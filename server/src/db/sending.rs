@@ -21,6 +21,7 @@ pub struct CartState {
     pub ordered: bool,
     pub deleted: bool,
     pub product_count: i64,
+    pub stopped: bool,
     /// `permanent_bounce`, `one_click`, `unsubscribe_page`… when the address gets nothing.
     pub suppression: Option<String>,
 }
@@ -37,6 +38,7 @@ impl CartState {
                 .suppression
                 .as_deref()
                 .is_some_and(|reason| reason != "permanent_bounce"),
+            stopped: self.stopped,
         }
     }
 }
@@ -53,7 +55,8 @@ pub struct Prepared {
 }
 
 const STATE_COLUMNS: &str = "k.cart_id, k.ordered_at is not null as ordered,
-    k.deleted_at is not null as deleted, k.product_count, s.reason as suppression";
+    k.deleted_at is not null as deleted, k.product_count,
+    k.reminders_stopped_at is not null as stopped, s.reason as suppression";
 const STATE_JOINS: &str = "from carts k join customers c on c.customer_id = k.customer_id
     left join suppressions s on s.shop_id = k.shop_id and s.email = lower(c.email)";
 

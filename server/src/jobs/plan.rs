@@ -15,7 +15,8 @@ use domain::engine::{
 use domain::rules::{choose, explain, Explanation};
 use domain::{Campaign, EmailTemplate, Shop};
 
-use crate::db::engine::{Candidate, CandidatePage, EngineSettings, History, PageEnd};
+use crate::db::engine::{Candidate, CandidatePage, EngineSettings, PageEnd};
+use crate::db::history::{self, History};
 use crate::db::{self, engine, Pool};
 
 /// A cart and what this pass does with it, in order: skipped steps, then at most one send, or
@@ -179,7 +180,7 @@ impl Planner {
                 candidates
             }
         };
-        let history = engine::history(conn, &self.shop_id, &candidates).await?;
+        let history = history::history(conn, &self.shop_id, &candidates).await?;
         Ok(Some(
             candidates
                 .into_iter()
@@ -279,6 +280,7 @@ impl Planner {
             .get(&candidate.cart_id)
             .copied()
             .unwrap_or_default();
+        let activity = candidate.activity_at(&self.settings.rules);
         let explanation = self.explain.then(|| {
             let applied = history.applied_rules(candidate);
             let facts = crate::rules::facts(
@@ -293,11 +295,11 @@ impl Planner {
         let planned = |campaign_id: &str, actions, due| PlannedCart {
             cart_id: candidate.cart_id.clone(),
             customer_id: candidate.customer_id.clone(),
-            last_activity_at: candidate.last_activity_at,
+            last_activity_at: activity,
             sequence: candidate.sequence,
             abandoned_at: sequence
                 .abandoned_at
-                .unwrap_or_else(|| abandoned_at(candidate.last_activity_at, &self.settings.rules)),
+                .unwrap_or_else(|| abandoned_at(activity, &self.settings.rules)),
             external_id: candidate.cart.id.clone(),
             email: candidate.customer.email.as_str().to_owned(),
             campaign_id: campaign_id.to_owned(),
@@ -318,7 +320,7 @@ impl Planner {
             let situation = Situation {
                 cart: &candidate.cart,
                 customer: &candidate.customer,
-                last_activity_at: candidate.last_activity_at - shift,
+                last_activity_at: activity - shift,
                 sequence: SequenceFacts {
                     abandoned_at: sequence.abandoned_at.map(|at| at - shift),
                     last_step_at: last_step_at.map(|at| at - shift),
@@ -352,7 +354,7 @@ impl Planner {
                 let at = campaign_step_due_at(
                     campaign,
                     index.unwrap_or_default(),
-                    candidate.last_activity_at,
+                    activity,
                     &SequenceFacts {
                         last_step_at,
                         ..sequence

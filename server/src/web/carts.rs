@@ -78,6 +78,10 @@ impl ShopRules {
         state: Option<&CartRuleState>,
         now: DateTime<Utc>,
     ) -> Assessed {
+        // As the engine counts it: a merchant's restart moves it.
+        let last_activity_at = state
+            .and_then(|s| s.activity_at)
+            .unwrap_or(last_activity_at);
         let rule = self.rule(state);
         let enabled: Vec<usize> = rule.map_or_else(Vec::new, |c| {
             c.steps()
@@ -156,8 +160,10 @@ fn line(
         states.get(&row.cart_id),
         now,
     );
+    let stopped = row.reminders_stopped_at.is_some();
     let next_reminder_at = assessed
         .next_reminder_at
+        .filter(|_| !stopped)
         .map(|due| rules.open_at(due, row.time_zone.as_deref()));
     let name = format!(
         "{} {}",
@@ -178,6 +184,7 @@ fn line(
         status: assessed.status,
         abandoned_at: assessed.abandoned_at,
         next_reminder_at,
+        stopped,
     }
 }
 
@@ -278,8 +285,10 @@ pub async fn cart_detail(
         now,
     );
     let customer_zone = rows.customer.as_ref().and_then(|c| c.time_zone.clone());
+    let stopped_at = cart.reminders_stopped_at;
     let next_reminder_at = assessed
         .next_reminder_at
+        .filter(|_| stopped_at.is_none())
         .map(|due| rules.open_at(due, customer_zone.as_deref()));
     let currency = Currency::parse(&cart.currency).unwrap_or(Currency::EUR);
     let reminder_pending = rows.requests.iter().any(|r| r.handled_at.is_none());
@@ -308,6 +317,7 @@ pub async fn cart_detail(
         reminder_pending,
         now,
         can_administer: false,
+        reminders_stopped_at: stopped_at,
     };
     detail.timeline = super::cart_timeline::timeline(rows, currency, window_days);
     Ok(Some(detail))

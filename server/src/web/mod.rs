@@ -2,11 +2,13 @@
 
 mod activity;
 mod backend;
+mod backend_bulk;
 mod backend_connect;
 mod backend_privacy;
 mod backend_rules;
 mod backend_team;
 mod campaign_file;
+mod cart_export;
 mod cart_timeline;
 mod carts;
 pub mod clock;
@@ -57,6 +59,7 @@ pub fn router(state: AppState) -> Router {
             get(templates::preview_page),
         )
         .route("/s/{shop}/unsubscribed.csv", get(unsubscribed::csv))
+        .route("/s/{shop}/carts.csv", get(cart_export::csv))
         .route("/s/{shop}/campaign.json", get(campaign_file::download))
         .route("/s/{shop}/carts/{id}/customer.json", get(privacy::export))
         .route("/s/{shop}/activity.csv", get(activity::csv))

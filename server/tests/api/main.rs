@@ -4,6 +4,7 @@
 mod abandonment;
 mod activity;
 mod admin_auth;
+mod bulk;
 mod campaign_io;
 mod cart_page;
 mod carts_list;
