@@ -215,7 +215,7 @@ pub async fn send_next_reminder_now(shop: String, id: String) -> Result<(), AppE
     }
     if !detail.can_send_next_reminder() {
         return Err(AppError::Invalid(
-            "this cart cannot get a reminder: it is ordered, emptied, deleted or has no customer email".into(),
+            "this cart cannot get a reminder: it is ordered, emptied, deleted, stopped or has no customer email".into(),
         ));
     }
     scope
