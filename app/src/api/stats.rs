@@ -57,13 +57,17 @@ impl From<Headline> for Figures {
 /// What a funnel line is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FunnelLabel {
-    /// A step of the campaign: its place and delay.
+    /// A step of a rule: its place and delay, and the rule's name when the shop has several.
     Step {
         number: usize,
         amount: u32,
         unit: DelayUnit,
+        #[serde(default)]
+        rule: Option<String>,
     },
     Template(String),
+    /// A rule (campaign): all its reminders together.
+    Rule(String),
     /// A step or template deleted since (its reminders still count).
     Deleted,
 }
@@ -122,6 +126,9 @@ pub struct StatsPage {
     pub current: Figures,
     pub previous: Figures,
     pub steps: Vec<FunnelLine>,
+    /// The steps added up per rule, in priority order; steps deleted since count apart.
+    #[serde(default)]
+    pub rules: Vec<FunnelLine>,
     pub templates: Vec<FunnelLine>,
     pub series: Vec<SeriesPoint>,
     /// When the stored figures were last brought up to date (about every minute).
@@ -131,8 +138,11 @@ pub struct StatsPage {
 /// What the server knows besides the stored days: names for the funnel lines.
 #[derive(Debug, Clone, Default)]
 pub struct StatsLabels {
-    /// The campaign's steps in delay order: id, delay amount and unit.
-    pub steps: Vec<(String, u32, DelayUnit)>,
+    /// Each rule's steps in sending order: id, delay amount and unit, and the rule's name when
+    /// the shop has several.
+    pub steps: Vec<(String, u32, DelayUnit, Option<String>)>,
+    /// The rules in priority order: id, name and step ids.
+    pub rules: Vec<(String, String, Vec<String>)>,
     /// Template ids and names.
     pub templates: Vec<(String, String)>,
 }
@@ -152,14 +162,21 @@ impl StatsPage {
         let previous = range.previous();
         let (from, to) = (range.from(), range.to());
         let step_label = |key: &str| {
-            labels.steps.iter().position(|(id, _, _)| id == key).map_or(
+            labels.steps.iter().position(|(id, ..)| id == key).map_or(
                 FunnelLabel::Deleted,
                 |index| {
-                    let (_, amount, unit) = labels.steps[index];
+                    let (_, amount, unit, rule) = &labels.steps[index];
+                    // Numbered within its rule.
+                    let number = labels.steps[..index]
+                        .iter()
+                        .filter(|(.., other)| other == rule)
+                        .count()
+                        + 1;
                     FunnelLabel::Step {
-                        number: index + 1,
-                        amount,
-                        unit,
+                        number,
+                        amount: *amount,
+                        unit: *unit,
+                        rule: rule.clone(),
                     }
                 },
             )
@@ -189,11 +206,15 @@ impl StatsPage {
                 line(f, label)
             })
             .collect();
-        // Campaign order (by delay); deleted steps last.
-        steps.sort_by_key(|l| match l.label {
-            FunnelLabel::Step { number, .. } => number,
-            _ => usize::MAX,
+        // Rules' order, then sending order; deleted steps last.
+        steps.sort_by_key(|l| {
+            labels
+                .steps
+                .iter()
+                .position(|(id, ..)| *id == l.key)
+                .unwrap_or(usize::MAX)
         });
+        let rules = rule_lines(&steps, labels);
         let templates = funnels_of_days(days, from, to, scanners, FunnelKey::Template)
             .into_iter()
             .map(|f| {
@@ -221,11 +242,52 @@ impl StatsPage {
             previous: headline_of_days(previous_days, previous.from(), previous.to(), scanners)
                 .into(),
             steps,
+            rules,
             templates,
             series,
             updated_at: None,
         }
     }
+}
+
+/// The step lines added up per rule (a step deleted since, or of a rule deleted since, counts
+/// in a "deleted" line).
+fn rule_lines(steps: &[FunnelLine], labels: &StatsLabels) -> Vec<FunnelLine> {
+    let empty = |key: &str, label: FunnelLabel| FunnelLine {
+        key: key.to_owned(),
+        label,
+        sent: 0,
+        opened: 0,
+        clicked: 0,
+        converted: 0,
+        revenue: Decimal::ZERO,
+    };
+    let mut lines: Vec<FunnelLine> = labels
+        .rules
+        .iter()
+        .map(|(id, name, _)| empty(id, FunnelLabel::Rule(name.clone())))
+        .collect();
+    let mut deleted = empty("deleted", FunnelLabel::Deleted);
+    for step in steps {
+        let owner = labels
+            .rules
+            .iter()
+            .position(|(_, _, step_ids)| step_ids.contains(&step.key));
+        let line = match owner {
+            Some(index) => &mut lines[index],
+            None => &mut deleted,
+        };
+        line.sent += step.sent;
+        line.opened += step.opened;
+        line.clicked += step.clicked;
+        line.converted += step.converted;
+        line.revenue += step.revenue;
+    }
+    lines.retain(|line| line.sent > 0);
+    if deleted.sent > 0 {
+        lines.push(deleted);
+    }
+    lines
 }
 
 /// The page's data for the URL's `from`, `to` and `scanners`.

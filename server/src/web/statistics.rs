@@ -54,22 +54,36 @@ pub async fn page(
 }
 
 async fn labels(pool: &Pool, shop_id: &str) -> Result<StatsLabels, DbError> {
-    let steps = db::load_campaign(pool, shop_id)
-        .await?
-        .map(|campaign| {
+    let campaigns = db::campaigns::load_campaigns(pool, shop_id).await?;
+    let several = campaigns.len() > 1;
+    let ordered = domain::rules::in_priority_order(&campaigns);
+    let steps = ordered
+        .iter()
+        .flat_map(|campaign| {
+            let rule = several.then(|| campaign.name().to_owned());
             campaign
                 .steps()
                 .iter()
-                .map(|s| (s.id.clone(), s.delay.amount(), s.delay.unit()))
-                .collect()
+                .map(move |s| (s.id.clone(), s.delay.amount(), s.delay.unit(), rule.clone()))
         })
-        .unwrap_or_default();
+        .collect();
+    let rules = ordered
+        .iter()
+        .map(|c| {
+            let steps = c.steps().iter().map(|s| s.id.clone()).collect();
+            (c.id().to_owned(), c.name().to_owned(), steps)
+        })
+        .collect();
     let templates = db::templates::template_summaries(pool, shop_id)
         .await?
         .into_iter()
         .map(|t| (t.template_id, t.name))
         .collect();
-    Ok(StatsLabels { steps, templates })
+    Ok(StatsLabels {
+        steps,
+        rules,
+        templates,
+    })
 }
 
 #[derive(Deserialize)]
@@ -156,7 +170,11 @@ fn write(page: &StatsPage) -> Result<Vec<u8>, csv::Error> {
         "currency",
     ])?;
     let rate = |r: Option<rust_decimal::Decimal>| r.map(|r| r.to_string()).unwrap_or_default();
-    for (table, lines) in [("step", &page.steps), ("template", &page.templates)] {
+    for (table, lines) in [
+        ("rule", &page.rules),
+        ("step", &page.steps),
+        ("template", &page.templates),
+    ] {
         for line in lines {
             out.write_record([
                 table.to_owned(),
@@ -185,14 +203,16 @@ fn name(line: &FunnelLine) -> String {
             number,
             amount,
             unit,
+            rule,
         } => format!(
-            "Reminder {number} ({amount} {})",
+            "{}Reminder {number} ({amount} {})",
+            rule.as_ref().map(|r| format!("{r} · ")).unwrap_or_default(),
             match unit {
                 domain::DelayUnit::Hours => "h",
                 domain::DelayUnit::Days => "d",
             }
         ),
-        FunnelLabel::Template(name) => name.clone(),
+        FunnelLabel::Template(name) | FunnelLabel::Rule(name) => name.clone(),
         FunnelLabel::Deleted => format!("Deleted ({})", line.key),
     };
     super::unsubscribed::cell(&text)

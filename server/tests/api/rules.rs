@@ -167,6 +167,43 @@ async fn each_cart_follows_the_first_rule_whose_conditions_hold_and_the_explanat
     assert_eq!(rules[0]["checks"][0]["value"], "BE");
     assert_eq!(rules[1]["state"], "outranked");
 
+    // Statistics count each rule's reminders apart, and name each step with its rule.
+    server::db::stats::refresh(&app.pool, "demo", chrono::Utc::now())
+        .await
+        .unwrap();
+    let stats = app
+        .call_form(
+            &cookie,
+            "load_statistics",
+            &[
+                ("from", "2026-11-01"),
+                ("to", "2026-11-30"),
+                ("scanners", "false"),
+            ],
+        )
+        .await;
+    assert_eq!(stats.status, StatusCode::OK, "{}", stats.body);
+    let stats: Value = serde_json::from_str(&stats.body).unwrap();
+    let rules: Vec<(String, u64)> = stats["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["label"]["Rule"].as_str().unwrap().to_owned(),
+                l["sent"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("Belgique".to_owned(), 1),
+            ("Relance de panier abandonné".to_owned(), 1)
+        ]
+    );
+    assert_eq!(stats["steps"][0]["label"]["Step"]["rule"], "Belgique");
+
     // The cart page times each cart's next reminder by its own rule: a day after Belgique's
     // first reminder, and the demo rule's second step a day after the abandonment.
     for (cart, next) in [

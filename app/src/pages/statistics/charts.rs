@@ -31,8 +31,15 @@ pub fn line_label(line: &FunnelLine, texts: &crate::i18n::Texts) -> String {
             number,
             amount,
             unit,
-        } => (texts.statistics.step_label)(*number, &(texts.delay)(*amount, *unit)),
-        FunnelLabel::Template(name) => name.clone(),
+            rule,
+        } => {
+            let step = (texts.statistics.step_label)(*number, &(texts.delay)(*amount, *unit));
+            match rule {
+                Some(rule) => format!("{rule} · {step}"),
+                None => step,
+            }
+        }
+        FunnelLabel::Template(name) | FunnelLabel::Rule(name) => name.clone(),
         FunnelLabel::Deleted => texts.statistics.deleted.to_owned(),
     }
 }

@@ -20,6 +20,13 @@ pub fn Tables(page: StoredValue<StatsPage>) -> impl IntoView {
     );
     view! {
         <section class="stats-tables">
+            {(!p.rules.is_empty())
+                .then(|| {
+                    view! {
+                        <h2>{move || t().by_rule}</h2>
+                        <FunnelTable id="table-rules" lines=p.rules.clone() first=move || t().col_rule page />
+                    }
+                })}
             <h2>{move || t().by_step}</h2>
             <FunnelTable id="table-steps" lines=p.steps.clone() first=move || t().col_reminder page />
             <h2>{move || t().by_template}</h2>
