@@ -14,8 +14,16 @@ use crate::cli::CampaignCommand;
 use crate::db::{self, Pool};
 
 /// The shop's campaign as a document; `None` when it has none.
-pub async fn export(pool: &Pool, shop: &Shop) -> anyhow::Result<Option<CampaignDocument>> {
-    let Some(campaign) = db::load_campaign(pool, &shop.id).await? else {
+pub async fn export(
+    pool: &Pool,
+    shop: &Shop,
+    rule: Option<&str>,
+) -> anyhow::Result<Option<CampaignDocument>> {
+    let campaign = match rule {
+        Some(id) => db::campaigns::load_campaign_by_id(pool, &shop.id, id).await?,
+        None => db::load_campaign(pool, &shop.id).await?,
+    };
+    let Some(campaign) = campaign else {
         return Ok(None);
     };
     let templates = db::load_templates(pool, &shop.id).await?;
@@ -54,6 +62,7 @@ pub fn read(json: &str) -> Result<CampaignDocument, ImportProblem> {
 pub async fn import(
     pool: &Pool,
     shop: &Shop,
+    rule: Option<&str>,
     json: &str,
     now: DateTime<Utc>,
 ) -> anyhow::Result<Result<Imported, Vec<ImportProblem>>> {
@@ -89,12 +98,13 @@ pub async fn import(
         .collect();
     let campaign = Campaign::new(db::new_id(), &checked.name, steps)
         .context("the checked campaign is a campaign")?
-        .with_escalation(checked.escalation);
+        .with_escalation(checked.escalation)
+        .with_rule(checked.priority, checked.conditions);
     let mut tx = pool.begin_write().await?;
     for template in &templates {
         db::insert_template(&mut tx.conn(), &shop.id, template, now).await?;
     }
-    db::campaigns::replace_campaign(&mut tx.conn(), &shop.id, &campaign, now).await?;
+    db::campaigns::replace_campaign(&mut tx.conn(), &shop.id, rule, &campaign, now).await?;
     tx.commit().await?;
     tracing::info!(
         shop = shop.id,
@@ -115,6 +125,9 @@ pub fn describe(problem: &ImportProblem) -> String {
             format!("the file is not a readable campaign: {message}")
         }
         ImportProblem::NotACampaign => "the file is not a Relance campaign export".into(),
+        ImportProblem::Condition { condition, message } => {
+            format!("rule condition {condition}: {message}")
+        }
         ImportProblem::NewerVersion { version } => {
             format!("the file is version {version}, newer than this Relance reads: update Relance")
         }
@@ -186,7 +199,7 @@ pub async fn command(
     match command {
         CampaignCommand::Export { shop: slug } => {
             let shop = shop(pool, &slug).await?;
-            let document = export(pool, &shop)
+            let document = export(pool, &shop, None)
                 .await?
                 .with_context(|| format!("the shop `{slug}` has no campaign"))?;
             Ok(serde_json::to_string_pretty(&document)?)
@@ -199,7 +212,7 @@ pub async fn command(
                 std::fs::read_to_string(&file)
                     .with_context(|| format!("cannot read {}", file.display()))?
             };
-            match import(pool, &shop, &json, now).await? {
+            match import(pool, &shop, None, &json, now).await? {
                 Ok(imported) => {
                     let what = format!(
                         "{} reminder(s), switched off; {} template(s)",

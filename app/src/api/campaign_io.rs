@@ -21,7 +21,11 @@ pub enum ImportOutcome {
 
 /// Replaces the shop's campaign by the exported one in `document` (the file's text).
 #[server(prefix = "/admin/fn", endpoint = "import_campaign")]
-pub async fn import_campaign(shop: String, document: String) -> Result<ImportOutcome, AppError> {
+pub async fn import_campaign(
+    shop: String,
+    #[server(default)] rule: String,
+    document: String,
+) -> Result<ImportOutcome, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     if document.len() > 2_000_000 {
         return crate::error::with_status(Err(AppError::Invalid(
@@ -30,7 +34,12 @@ pub async fn import_campaign(shop: String, document: String) -> Result<ImportOut
     }
     let outcome = scope
         .backend
-        .import_campaign(&scope.shop, &document, chrono::Utc::now())
+        .import_campaign(
+            &scope.shop,
+            (!rule.is_empty()).then_some(rule.as_str()),
+            &document,
+            chrono::Utc::now(),
+        )
         .await?;
     if let Ok((steps, templates, _)) = &outcome {
         let after = format!("{steps} reminder(s), switched off; {templates} template(s)");

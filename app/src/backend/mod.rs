@@ -116,6 +116,7 @@ pub trait Backend:
     async fn import_campaign(
         &self,
         shop: &Shop,
+        rule: Option<&str>,
         document: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<ImportResult, BackendError>;

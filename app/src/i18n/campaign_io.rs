@@ -44,6 +44,9 @@ fn problem_fr(problem: &ImportProblem) -> String {
             format!("La relance {step} envoie un modèle absent du fichier.")
         }
         ImportProblem::Campaign { message } => message.clone(),
+        ImportProblem::Condition { condition, message } => {
+            format!("condition {condition} de la règle : {message}")
+        }
     }
 }
 
@@ -72,6 +75,9 @@ fn problem_en(problem: &ImportProblem) -> String {
             format!("Reminder {step} sends a template the file does not hold.")
         }
         ImportProblem::Campaign { message } => message.clone(),
+        ImportProblem::Condition { condition, message } => {
+            format!("rule condition {condition}: {message}")
+        }
     }
 }
 

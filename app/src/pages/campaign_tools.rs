@@ -17,6 +17,8 @@ pub fn CampaignTools(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().campaign_io;
+    let rule_id = rule.clone();
+    let import_rule = rule.clone();
     let document = RwSignal::new(None::<String>);
     let outcome = move || match import.value().get() {
         Some(Ok(ImportOutcome::Imported {
@@ -62,7 +64,11 @@ pub fn CampaignTools(
             >
                 {move || if paused { t().resume } else { t().pause }}
             </button>
-            <a class="button secondary" href=shop_path("/campaign.json") download="">
+            <a
+                class="button secondary"
+                href=shop_path(&format!("/campaign.json?rule={rule_id}"))
+                download=""
+            >
                 {move || t().export}
             </a>
             <label class="import-file">
@@ -81,6 +87,7 @@ pub fn CampaignTools(
                         if crate::pages::confirm(t().confirm_import) {
                             import.dispatch(ImportCampaign {
                                 shop: current_shop(),
+                                rule: import_rule.clone(),
                                 document: text,
                             });
                         }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Campaign, DiscountKind, DiscountPolicy, ReminderStep, StepDraft, StepProblem};
 use crate::model::DraftProblem;
+use crate::rules::{Condition, Conditions};
 use crate::{Currency, EmailTemplate, TemplateDraft};
 
 /// What a document says it is, so another JSON file is told apart at once.
@@ -22,6 +23,11 @@ pub struct CampaignDocument {
     /// The currency of the shop it came from: the discounts' amounts are in it.
     pub currency: Currency,
     pub escalation: bool,
+    /// The rule's priority and conditions (files from before rules have none: every cart).
+    #[serde(default)]
+    pub priority: i32,
+    #[serde(default)]
+    pub conditions: Vec<Condition>,
     pub steps: Vec<StepDraft>,
     /// The templates the steps send, each once.
     pub templates: Vec<TemplateDraft>,
@@ -51,6 +57,8 @@ pub enum ImportProblem {
     MissingTemplate { step: usize },
     /// The steps together are not a campaign (too many, two with the same delay).
     Campaign { message: String },
+    /// Condition `condition` (from 1) of the rule is not valid.
+    Condition { condition: usize, message: String },
 }
 
 /// Something to look at after an import: it is done, but may not mean what it meant.
@@ -70,6 +78,8 @@ pub enum ReviewNote {
 pub struct CheckedImport {
     pub name: String,
     pub escalation: bool,
+    pub priority: i32,
+    pub conditions: Conditions,
     /// Their ids as in the document; the shop gives them its own.
     pub templates: Vec<EmailTemplate>,
     /// Switched off: an imported reminder is read before it sends.
@@ -90,6 +100,8 @@ impl CampaignDocument {
             name: campaign.name().to_owned(),
             currency,
             escalation: campaign.escalation(),
+            priority: campaign.priority(),
+            conditions: campaign.conditions().as_slice().to_vec(),
             steps: campaign.steps().iter().map(StepDraft::from_step).collect(),
             templates: used.into_iter().map(TemplateDraft::from_template).collect(),
         }
@@ -156,12 +168,26 @@ impl CampaignDocument {
                 });
             }
         }
+        let conditions =
+            Conditions::new(self.conditions.clone()).map_err(|error| ImportProblem::Condition {
+                condition: error.index + 1,
+                message: error.error.message,
+            });
+        let conditions = match conditions {
+            Ok(conditions) => conditions,
+            Err(problem) => {
+                problems.push(problem);
+                Conditions::default()
+            }
+        };
         if !problems.is_empty() {
             return Err(problems);
         }
         Ok(CheckedImport {
             name: self.name.trim().to_owned(),
             escalation: self.escalation,
+            priority: self.priority,
+            conditions,
             templates,
             steps,
             review,

@@ -79,10 +79,11 @@ impl Backend for DbBackend {
     async fn import_campaign(
         &self,
         shop: &domain::Shop,
+        rule: Option<&str>,
         document: &str,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<app::backend::ImportResult, BackendError> {
-        let outcome = crate::campaigns::import(&self.pool, shop, document, now)
+        let outcome = crate::campaigns::import(&self.pool, shop, rule, document, now)
             .await
             .map_err(|error| {
                 BackendError::new(Box::<dyn std::error::Error + Send + Sync>::from(error))

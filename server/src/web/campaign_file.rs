@@ -1,6 +1,6 @@
 //! `GET /s/<slug>/campaign.json`: the shop's campaign as a document to import elsewhere.
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
@@ -9,14 +9,22 @@ use domain::team::Permission;
 use super::reach::Reached;
 use crate::state::AppState;
 
+#[derive(serde::Deserialize)]
+pub struct FileQuery {
+    /// The rule to export; the shop's first when absent.
+    rule: Option<String>,
+}
+
 pub async fn download(
     State(state): State<AppState>,
     Extension(reached): Extension<Reached>,
+    Query(query): Query<FileQuery>,
 ) -> Response {
     if let Some(refused) = reached.refusal(Permission::See) {
         return refused;
     }
-    match crate::campaigns::export(state.pool(), &reached.shop).await {
+    let rule = query.rule.as_deref().filter(|id| !id.is_empty());
+    match crate::campaigns::export(state.pool(), &reached.shop, rule).await {
         Ok(Some(document)) => match serde_json::to_string_pretty(&document) {
             Ok(body) => (
                 [

@@ -542,3 +542,51 @@ async fn a_rule_goes_on_only_when_its_pre_launch_check_has_nothing_blocking() {
         reminders.body
     );
 }
+
+#[tokio::test]
+async fn a_rule_exported_from_one_shop_is_imported_with_its_priority_and_conditions() {
+    let app = TestApp::spawn(Some(0)).await;
+    let cookie = app.sign_in().await;
+    let (_, belgium) = demo_with_belgium(&app, &cookie).await;
+    let file = app
+        .get_as(&cookie, &format!("/s/demo/campaign.json?rule={belgium}"))
+        .await;
+    assert_eq!(file.status, StatusCode::OK, "{}", file.body);
+    let document: Value = serde_json::from_str(&file.body).unwrap();
+    assert_eq!(document["name"], "Belgique");
+    assert_eq!(document["priority"], 10);
+
+    let fresh = TestApp::empty().await;
+    let (shop, owner) = crate::setup::set_up_shop(&fresh).await;
+    let imported = fresh
+        .call_form(
+            &owner,
+            "import_campaign",
+            &[("shop", shop.as_str()), ("document", file.body.as_str())],
+        )
+        .await;
+    assert_eq!(imported.status, StatusCode::OK, "{}", imported.body);
+    assert!(imported.body.contains("Imported"), "{}", imported.body);
+    let listed = fresh
+        .call_form(&owner, "list_rules", &[("shop", shop.as_str())])
+        .await;
+    let listed: Value = serde_json::from_str(&listed.body).unwrap();
+    assert_eq!(listed["rules"][0]["name"], "Belgique");
+    assert_eq!(listed["rules"][0]["priority"], 10);
+    assert_eq!(
+        listed["rules"][0]["conditions"],
+        json!([{"kind": "country", "countries": ["BE"]}])
+    );
+
+    // A file with a condition that cannot hold is refused, naming it; nothing changes.
+    let mut broken = document.clone();
+    broken["conditions"] = json!([{"kind": "age", "min": 70, "max": 20}]);
+    let refused = fresh
+        .call_form(
+            &owner,
+            "import_campaign",
+            &[("shop", shop.as_str()), ("document", &broken.to_string())],
+        )
+        .await;
+    assert!(refused.body.contains("\"condition\":1"), "{}", refused.body);
+}

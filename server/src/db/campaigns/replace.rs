@@ -10,20 +10,23 @@ use domain::Campaign;
 use super::upsert_step;
 use crate::db::{DbError, Pool};
 
-/// Puts `campaign` (name, escalation, steps) in place of the shop's campaign, in the caller's
-/// transaction; inserts it when the shop has none. The old steps go: the reminders they sent
+/// Puts `campaign` (name, escalation, rule, steps) in place of the shop's rule `rule` (else
+/// its first), in the caller's transaction; inserts it when the shop has none. The old steps go: the reminders they sent
 /// keep their step ids in the history.
 pub async fn replace_campaign(
     conn: &mut Conn<'_>,
     shop_id: &str,
+    rule: Option<&str>,
     campaign: &Campaign,
     now: DateTime<Utc>,
 ) -> Result<String, DbError> {
     let existing: Option<String> = on!(conn, |db| {
         sqlx::query_scalar(
-        "select campaign_id from campaigns where shop_id = $1 order by created_at, campaign_id limit 1",
+        "select campaign_id from campaigns where shop_id = $1 and ($2 is null or campaign_id = $2)
+         order by created_at, campaign_id limit 1",
     )
     .bind(shop_id)
+    .bind(rule)
     .fetch_optional(db).await
     })?;
     let campaign_id = match existing {
@@ -37,13 +40,16 @@ pub async fn replace_campaign(
             .await
             .map(Done::from))?;
             on!(conn, |db| sqlx::query(
-                "update campaigns set name = $1, escalation = $2, updated_at = $3
+                "update campaigns set name = $1, escalation = $2, updated_at = $3,
+                     priority = $5, conditions = $6
                  where campaign_id = $4",
             )
             .bind(campaign.name())
             .bind(campaign.escalation())
             .bind(now)
             .bind(&id)
+            .bind(i64::from(campaign.priority()))
+            .bind(super::conditions_json(campaign))
             .execute(db)
             .await
             .map(Done::from))?;
@@ -52,14 +58,17 @@ pub async fn replace_campaign(
         None => {
             on!(conn, |db| {
                 sqlx::query(
-                "insert into campaigns (campaign_id, shop_id, name, escalation, created_at, updated_at)
-                 values ($1, $2, $3, $4, $5, $5)",
+                "insert into campaigns (campaign_id, shop_id, name, escalation, created_at, updated_at,
+                     priority, conditions)
+                 values ($1, $2, $3, $4, $5, $5, $6, $7)",
             )
             .bind(campaign.id())
             .bind(shop_id)
             .bind(campaign.name())
             .bind(campaign.escalation())
             .bind(now)
+            .bind(i64::from(campaign.priority()))
+            .bind(super::conditions_json(campaign))
             .execute(db).await.map(Done::from)
             })?;
             campaign.id().to_owned()
