@@ -1,8 +1,12 @@
 //! The public API described as OpenAPI 3.1 (`GET /api/v1/openapi.json`), derived from the
 //! types and annotations of the handlers themselves, so the document follows the code.
 
+use axum::extract::State;
 use axum::Json;
-use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::Server;
+
+use crate::state::AppState;
 use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
@@ -50,6 +54,26 @@ impl Modify for Credentials {
             "cron_token",
             bearer("The cron token (Sending page, Automatic sending)"),
         );
+        let signed = |header: &str, description: &str| {
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                header,
+                description,
+            )))
+        };
+        components.add_security_scheme(
+            "shopify_hmac",
+            signed(
+                "X-Shopify-Hmac-Sha256",
+                "The base64 HMAC-SHA256 of the raw body with the shop's Shopify app secret",
+            ),
+        );
+        components.add_security_scheme(
+            "woocommerce_signature",
+            signed(
+                "X-WC-Webhook-Signature",
+                "The base64 HMAC-SHA256 of the raw body with the shop's WooCommerce webhook secret",
+            ),
+        );
     }
 }
 
@@ -58,6 +82,9 @@ pub fn document() -> utoipa::openapi::OpenApi {
     ApiDoc::openapi()
 }
 
-pub async fn serve() -> Json<utoipa::openapi::OpenApi> {
-    Json(document())
+/// The document with this install's address as its server.
+pub async fn serve(State(state): State<AppState>) -> Json<utoipa::openapi::OpenApi> {
+    let mut document = document();
+    document.servers = Some(vec![Server::new(state.public_url())]);
+    Json(document)
 }

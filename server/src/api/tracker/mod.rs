@@ -141,6 +141,8 @@ pub async fn preflight(
     operation_id = "tracker_event",
     path = "/api/v1/tracker/{key}",
     tag = "tracker",
+    // The public key is in the path and the origin is checked: no credential is sent.
+    security(()),
     params(("key" = String, Path, description = "The shop's public tracker key (pk_…)")),
     request_body(content = wire::TrackerEvent, content_type = "text/plain"),
     responses(

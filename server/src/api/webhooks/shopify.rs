@@ -286,6 +286,7 @@ const SHOPIFY: super::Platform = super::Platform {
     operation_id = "shopify_webhook",
     path = "/webhooks/shopify/{shop}",
     tag = "webhooks",
+    security(("shopify_hmac" = [])),
     params(("shop" = String, Path, description = "The shop's slug")),
     request_body(content = Object, description = "Shopify's payload for the topic"),
     responses(

@@ -128,6 +128,7 @@ const WOOCOMMERCE: super::Platform = super::Platform {
     operation_id = "woocommerce_webhook",
     path = "/webhooks/woocommerce/{shop}",
     tag = "webhooks",
+    security(("woocommerce_signature" = [])),
     params(("shop" = String, Path, description = "The shop's slug")),
     request_body(content = Object, description = "WooCommerce's order JSON"),
     responses(
