@@ -2,6 +2,7 @@
 //! webhooks alike: the export of everything held about an address in a shop, and its erasure
 //! (`db::privacy` says what erasing keeps).
 
+use crate::connect_log::ConnectLog;
 use chrono::{DateTime, Utc};
 use domain::audit::AuditAction;
 use domain::EmailAddress;
@@ -101,11 +102,16 @@ pub async fn export(
 
 pub async fn erase(
     pool: &Pool,
+    log: &ConnectLog,
     shop_id: &str,
     email: &EmailAddress,
     by: &Requester<'_>,
     now: DateTime<Utc>,
 ) -> Result<Erased, DbError> {
+    // First the log's pending entries, then the stored ones: none survives the erasure.
+    let mut names = privacy::cart_external_ids(pool, shop_id, email.as_str()).await?;
+    names.push(email.as_str().to_owned());
+    log.forget(shop_id, Some(names)).await;
     let erased = privacy::erase(pool, shop_id, email.as_str(), now).await?;
     // The address is gone: the Activity keeps its hash.
     let hash = privacy::address_hash(email.as_str());
@@ -116,14 +122,16 @@ pub async fn erase(
 /// Erases every customer of the shop (Shopify's `shop/redact`, after the shop uninstalled).
 pub async fn erase_shop_customers(
     pool: &Pool,
+    log: &ConnectLog,
     shop_id: &str,
     by: &Requester<'_>,
     now: DateTime<Utc>,
 ) -> Result<u64, DbError> {
+    log.forget(shop_id, None).await;
     let mut erased = 0;
     for email in privacy::addresses(pool, shop_id).await? {
         if let Ok(email) = EmailAddress::parse(&email) {
-            erased += erase(pool, shop_id, &email, by, now).await?.customers;
+            erased += erase(pool, log, shop_id, &email, by, now).await?.customers;
         }
     }
     Ok(erased)

@@ -101,6 +101,14 @@ pub async fn erase(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Erased>, ApiError> {
     let (owner, email) = request(&state, &headers, body).await?;
-    let erased = privacy::erase(state.pool(), &owner.shop_id, &email, &BY_API, Utc::now()).await?;
+    let erased = privacy::erase(
+        state.pool(),
+        &state.connect_log,
+        &owner.shop_id,
+        &email,
+        &BY_API,
+        Utc::now(),
+    )
+    .await?;
     Ok(Json(erased))
 }

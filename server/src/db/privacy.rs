@@ -391,3 +391,20 @@ pub async fn cart_address(
     .await)?;
     Ok(found.map(|(email,)| email))
 }
+
+/// The shop's own ids of the carts of the address's customers: what the Connect page's log
+/// names them by.
+pub async fn cart_external_ids(
+    pool: &Pool,
+    shop_id: &str,
+    email: &str,
+) -> Result<Vec<String>, DbError> {
+    let email = email.trim().to_lowercase();
+    Ok(on!(pool, |db| sqlx::query_scalar(sqlx::AssertSqlSafe(
+        format!("select external_id from carts where customer_id in ({CUSTOMERS})")
+    ))
+    .bind(shop_id)
+    .bind(&email)
+    .fetch_all(db)
+    .await)?)
+}

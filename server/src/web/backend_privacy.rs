@@ -27,7 +27,7 @@ impl PrivacyBackend for DbBackend {
             user_id: Some(&by.user_id),
             label: &by.email,
         };
-        privacy::erase(self.pool(), &shop.id, &email, &by, now).await?;
+        privacy::erase(self.pool(), self.connect_log(), &shop.id, &email, &by, now).await?;
         Ok(true)
     }
 }

@@ -39,7 +39,7 @@ pub(super) async fn receive(
     let now = Utc::now();
     let pool = state.pool();
     if topic == "shop/redact" {
-        privacy::erase_shop_customers(pool, shop_id, &BY_SHOPIFY, now).await?;
+        privacy::erase_shop_customers(pool, &state.connect_log, shop_id, &BY_SHOPIFY, now).await?;
         return Ok(nothing_stored());
     }
     let request: CustomerRequest = super::parse(body)?;
@@ -57,7 +57,7 @@ pub(super) async fn receive(
         message: e.to_string(),
     })?;
     if topic == "customers/redact" {
-        privacy::erase(pool, shop_id, &email, &BY_SHOPIFY, now).await?;
+        privacy::erase(pool, &state.connect_log, shop_id, &email, &BY_SHOPIFY, now).await?;
     } else {
         db::audit::record(
             pool,
