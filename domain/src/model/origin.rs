@@ -32,17 +32,31 @@ impl Origin {
                 "\"{trimmed}\" is more than an origin: write only https://host, without a path"
             )));
         }
-        let (host, port) = match rest.rsplit_once(':') {
-            Some((host, port)) if !host.ends_with(']') || rest.starts_with('[') => {
-                (host, Some(port))
-            }
-            _ => (rest, None),
+        // An IPv6 host is bracketed ([::1]); its colons are not a port's.
+        let (host, port) = match rest.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            Some((address, after)) => (
+                (!address.is_empty() && address.chars().all(|c| c.is_ascii_hexdigit() || c == ':'))
+                    .then_some(&rest[..address.len() + 2]),
+                match after.strip_prefix(':') {
+                    Some(port) => Some(port),
+                    None if after.is_empty() => None,
+                    // Anything else after the bracket is no port: refused as an empty one.
+                    None => Some(""),
+                },
+            ),
+            None => match rest.rsplit_once(':') {
+                Some((host, port)) => (Some(host), Some(port)),
+                None => (Some(rest), None),
+            },
         };
-        let host_ok = !host.is_empty()
-            && host.len() <= 253
-            && host
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':'));
+        let host_ok = host.is_some_and(|host| {
+            !host.is_empty()
+                && host.len() <= 253
+                && (host.starts_with('[')
+                    || host
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-')))
+        });
         let port_ok = port.is_none_or(|p| !p.is_empty() && p.parse::<u16>().is_ok());
         if !host_ok || !port_ok {
             return Err(ParseError::new(format!(
@@ -109,6 +123,16 @@ mod tests {
             Origin::parse("http://localhost:8080").unwrap().as_str(),
             "http://localhost:8080"
         );
+    }
+
+    #[test]
+    fn an_ipv6_host_is_read_with_or_without_a_port() {
+        for origin in ["http://[::1]", "http://[::1]:8080", "https://[2001:db8::7]"] {
+            assert_eq!(Origin::parse(origin).unwrap().as_str(), origin);
+        }
+        assert!(Origin::parse("http://[::1]8080").is_err());
+        assert!(Origin::parse("http://[]").is_err());
+        assert!(Origin::parse("http://[::g]").is_err());
     }
 
     #[test]
