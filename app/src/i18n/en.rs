@@ -112,6 +112,7 @@ fn skip_reason(reason: &str) -> &str {
         "too_late" => "too late",
         "re_entry_limit" => "restarted again within the re-entry period (Settings)",
         "stopped" => "reminders stopped by the shop",
+        "no_consent" => "no consent from the customer (required in Settings)",
         other => other,
     }
 }

@@ -112,6 +112,7 @@ fn skip_reason(reason: &str) -> &str {
         "too_late" => "trop en retard",
         "re_entry_limit" => "nouveau redémarrage dans la période de réentrée (Paramètres)",
         "stopped" => "relances arrêtées par la boutique",
+        "no_consent" => "pas de consentement du client (exigé dans les Paramètres)",
         other => other,
     }
 }

@@ -37,7 +37,7 @@ pub static FR: HelpTexts = HelpTexts {
         ),
         (
             "Dois-je avoir le consentement de mes clients ?",
-            "Les relances de panier sont des e-mails commerciaux. Vous pouvez réserver les relances aux clients inscrits à la newsletter (réglage « Exclure les clients non inscrits » de chaque relance) et le lien de désinscription est toujours présent. Renseignez votre adresse postale dans les Paramètres : elle apparaît en pied de chaque e-mail.",
+            "Les relances de panier sont des e-mails commerciaux. Vous pouvez réserver les relances aux clients inscrits à la newsletter (réglage « Exclure les clients non inscrits » de chaque relance, ou « Exiger le consentement » pour toute la boutique dans les Paramètres) et le lien de désinscription est toujours présent. Renseignez votre adresse postale dans les Paramètres : elle apparaît en pied de chaque e-mail.",
         ),
         (
             "Que signifient les statistiques ?",
@@ -98,7 +98,7 @@ pub static EN: HelpTexts = HelpTexts {
         ),
         (
             "Do I need my customers' consent?",
-            "Cart reminders are commercial emails. You can keep reminders for newsletter subscribers only (each reminder's \"Exclude customers not subscribed\" option), and the unsubscribe link is always there. Fill in your postal address in Settings: it appears in every email's footer.",
+            "Cart reminders are commercial emails. You can keep reminders for newsletter subscribers only (each reminder's \"Exclude customers not subscribed\" option, or \"Require consent\" for the whole shop in Settings), and the unsubscribe link is always there. Fill in your postal address in Settings: it appears in every email's footer.",
         ),
         (
             "What do the statistics mean?",

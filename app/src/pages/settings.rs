@@ -148,6 +148,19 @@ fn SettingsForm(draft: SettingsDraft) -> impl IntoView {
                 {field(F::AttributionWindowDays, Input::Number(ATTRIBUTION_WINDOW_DAYS))}
                 {field(F::QuietHoursStart, Input::Time)}
                 {field(F::QuietHoursEnd, Input::Time)}
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name="require_consent"
+                        aria-describedby="require-consent-hint"
+                        prop:checked=move || draft.with(|d| d.require_consent)
+                        on:change=move |ev| draft.update(|d| d.require_consent = event_target_checked(&ev))
+                    />
+                    <span>{move || i18n.t().settings.require_consent}</span>
+                </label>
+                <small id="require-consent-hint" class="hint">
+                    {move || i18n.t().settings.require_consent_hint}
+                </small>
             </fieldset>
             <div class="form-actions">
                 <button type="submit" disabled=move || save.pending().get()>

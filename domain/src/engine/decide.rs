@@ -26,6 +26,8 @@ pub struct SendingRules {
     /// Nothing is sent inside this daily window of the customer's local time (`None`: any
     /// time); a step due inside it waits for its end.
     pub quiet_hours: Option<QuietHours>,
+    /// Only customers who gave their consent (`newsletter`) are reminded (Settings).
+    pub require_consent: bool,
 }
 
 impl Default for SendingRules {
@@ -38,6 +40,7 @@ impl Default for SendingRules {
             coupon_cooldown: Duration::days(30),
             re_entry: Duration::days(7),
             quiet_hours: Some(QuietHours::NIGHT),
+            require_consent: false,
         }
     }
 }
@@ -62,10 +65,12 @@ pub enum SkipReason {
     ReEntryLimit,
     /// The merchant stopped the cart's reminders.
     Stopped,
+    /// The shop requires consent and the customer did not give it.
+    NoConsent,
 }
 
 impl SkipReason {
-    pub const ALL: [SkipReason; 12] = [
+    pub const ALL: [SkipReason; 13] = [
         Self::Ordered,
         Self::Emptied,
         Self::Deleted,
@@ -78,6 +83,7 @@ impl SkipReason {
         Self::TooLate,
         Self::ReEntryLimit,
         Self::Stopped,
+        Self::NoConsent,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -94,6 +100,7 @@ impl SkipReason {
             Self::TooLate => "too_late",
             Self::ReEntryLimit => "re_entry_limit",
             Self::Stopped => "stopped",
+            Self::NoConsent => "no_consent",
         }
     }
 
@@ -342,6 +349,9 @@ pub fn decide<'t>(
         return skip(SkipReason::TooLate);
     }
     let customer = situation.customer;
+    if rules.require_consent && !customer.newsletter {
+        return skip(SkipReason::NoConsent);
+    }
     if step.audience.newsletter_only && !customer.newsletter {
         return skip(SkipReason::NotSubscribedToNewsletter);
     }

@@ -88,6 +88,9 @@ pub struct ShopSettings {
     /// No reminder goes out in this daily window of the customer's local time (`None`: any
     /// time).
     pub quiet_hours: Option<QuietHours>,
+    /// Only customers who gave their consent (`customer.newsletter`) get reminders.
+    #[serde(default)]
+    pub require_consent: bool,
 }
 
 /// The Settings form: what the merchant typed, possibly invalid for a moment.
@@ -116,6 +119,8 @@ pub struct SettingsDraft {
     /// "21:00" and "08:00"; both empty for no quiet hours.
     pub quiet_hours_start: String,
     pub quiet_hours_end: String,
+    #[serde(default)]
+    pub require_consent: bool,
 }
 
 /// What is wrong with a value; the admin words it in the merchant's language.
@@ -255,6 +260,7 @@ impl SettingsDraft {
                 .quiet_hours
                 .map(|q| q.end().format("%H:%M").to_string())
                 .unwrap_or_default(),
+            require_consent: settings.require_consent,
         }
     }
 
@@ -381,6 +387,7 @@ impl SettingsDraft {
             re_entry_days: take(re_entry_days),
             attribution_window_days: take(attribution_window_days),
             quiet_hours: quiet_hours.unwrap_or_default(),
+            require_consent: self.require_consent,
         })
     }
 }

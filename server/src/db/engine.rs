@@ -29,12 +29,13 @@ struct SettingsRow {
     re_entry_days: i64,
     coupon_prefix: String,
     quiet_hours: String,
+    require_consent: bool,
 }
 
 pub async fn engine_settings(pool: &Pool, shop_id: &str) -> Result<EngineSettings, DbError> {
     let row: Option<SettingsRow> = on!(pool, |db| sqlx::query_as(
         "select abandoned_after_minutes, min_gap_hours, max_lateness_hours, active_months,
-                coupon_cooldown_days, re_entry_days, coupon_prefix, quiet_hours
+                coupon_cooldown_days, re_entry_days, coupon_prefix, quiet_hours, require_consent
          from shop_settings where shop_id = $1",
     )
     .bind(shop_id)
@@ -55,6 +56,7 @@ pub async fn engine_settings(pool: &Pool, shop_id: &str) -> Result<EngineSetting
             coupon_cooldown: Duration::days(row.coupon_cooldown_days),
             re_entry: Duration::days(row.re_entry_days),
             quiet_hours: super::settings::quiet_hours_from_db(&row.quiet_hours)?,
+            require_consent: row.require_consent,
         },
         coupon_prefix: CouponPrefix::parse(&row.coupon_prefix).map_err(DbError::corrupt)?,
     })

@@ -33,6 +33,7 @@ struct SettingsRow {
     re_entry_days: Option<i64>,
     attribution_window_days: Option<i64>,
     quiet_hours: Option<String>,
+    require_consent: Option<bool>,
 }
 
 /// "21:00-08:00", or '' for none.
@@ -71,7 +72,7 @@ pub async fn load(pool: &Pool, shop_id: &str) -> Result<Option<ShopSettings>, Db
                 ss.sender_name, ss.sender_email, ss.reply_to, ss.support_email, ss.cart_url_pattern,
                 ss.coupon_prefix, ss.expired_coupon_days, ss.abandoned_after_minutes,
                 ss.min_gap_hours, ss.max_lateness_hours, ss.coupon_cooldown_days,
-                ss.re_entry_days, ss.attribution_window_days, ss.quiet_hours
+                ss.re_entry_days, ss.attribution_window_days, ss.quiet_hours, ss.require_consent
          from shops s left join shop_settings ss on ss.shop_id = s.shop_id
          where s.shop_id = $1",
     )
@@ -115,6 +116,7 @@ pub async fn load(pool: &Pool, shop_id: &str) -> Result<Option<ShopSettings>, Db
             Some(text) => quiet_hours_from_db(&text)?,
             None => Some(QuietHours::NIGHT),
         },
+        require_consent: row.require_consent.unwrap_or(false),
     }))
 }
 
@@ -155,8 +157,8 @@ pub async fn save(
         "insert into shop_settings (shop_id, abandoned_after_minutes, created_at, updated_at,
              sender_name, sender_email, reply_to, support_email, cart_url_pattern, coupon_prefix,
              expired_coupon_days, min_gap_hours, max_lateness_hours, coupon_cooldown_days,
-             attribution_window_days, re_entry_days, quiet_hours)
-         values ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+             attribution_window_days, re_entry_days, quiet_hours, require_consent)
+         values ($1, $2, $3, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
          on conflict (shop_id) do update set
              abandoned_after_minutes = excluded.abandoned_after_minutes,
              updated_at = excluded.updated_at,
@@ -172,7 +174,8 @@ pub async fn save(
              coupon_cooldown_days = excluded.coupon_cooldown_days,
              attribution_window_days = excluded.attribution_window_days,
              re_entry_days = excluded.re_entry_days,
-             quiet_hours = excluded.quiet_hours",
+             quiet_hours = excluded.quiet_hours,
+             require_consent = excluded.require_consent",
     )
     .bind(shop_id)
     .bind(i64::from(settings.abandoned_after_minutes))
@@ -190,6 +193,7 @@ pub async fn save(
     .bind(i64::from(settings.attribution_window_days))
     .bind(i64::from(settings.re_entry_days))
     .bind(quiet_hours_to_db(settings.quiet_hours))
+    .bind(settings.require_consent)
     .execute(db)
     .await
     .map(Done::from))?;

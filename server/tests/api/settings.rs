@@ -96,3 +96,42 @@ async fn settings_need_a_signed_in_admin() {
         response.body
     );
 }
+
+#[tokio::test]
+async fn with_consent_required_only_customers_who_agreed_are_reminded() {
+    let app = TestApp::spawn(Some(0)).await;
+    let cookie = app.sign_in().await;
+    let loaded = app.call_form(&cookie, "load_settings", &[]).await;
+    let mut draft: domain::settings::SettingsDraft = serde_json::from_str(&loaded.body).unwrap();
+    assert!(!draft.require_consent);
+    draft.require_consent = true;
+    let saved = app
+        .call_json(
+            &cookie,
+            "save_settings",
+            serde_json::json!({ "draft": draft }),
+        )
+        .await;
+    assert!(saved.body.contains("Saved"), "{}", saved.body);
+    let key = app.api_key().await;
+    for (cart, newsletter) in [("web-yes", true), ("web-no", false)] {
+        let mut event =
+            crate::helpers::cart_updated(&format!("e-{cart}"), cart, "2026-11-23T10:00:00Z", 1);
+        event["customer"]["id"] = format!("cu-{cart}").into();
+        event["customer"]["email"] = format!("{cart}@example.com").into();
+        event["customer"]["newsletter"] = newsletter.into();
+        app.post_events(&key, event).await;
+    }
+    let peer = crate::smtp_peer::SmtpPeer::start(&[]).await;
+    let summary = app.run_once(&peer.url(), "2026-11-23T11:31:00Z").await;
+    assert_eq!(summary["sent"], 1, "{summary}");
+    assert_eq!(summary["skipped"]["no_consent"], 1, "{summary}");
+    let recipients: Vec<String> = peer.received().into_iter().flat_map(|r| r.to).collect();
+    assert_eq!(recipients, ["web-yes@example.com"]);
+    let reloaded = app.call_form(&cookie, "load_settings", &[]).await;
+    assert!(
+        reloaded.body.contains("\"require_consent\":true"),
+        "{}",
+        reloaded.body
+    );
+}
