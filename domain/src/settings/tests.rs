@@ -29,6 +29,7 @@ fn draft() -> SettingsDraft {
         attribution_window_days: "5".into(),
         quiet_hours_start: "21:00".into(),
         quiet_hours_end: "08:00".into(),
+        require_consent: false,
     }
 }
 
