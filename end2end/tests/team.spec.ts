@@ -48,7 +48,7 @@ test('an owner invites a colleague, who joins with the link, and the Activity ta
 test('the Reminders tab offers the campaign download and the switcher a new shop', async ({ page }) => {
   await page.goto('/s/demo');
   await waitForHydration(page);
-  await expect(page.getByRole('link', { name: 'Export (JSON)' })).toHaveAttribute('href', '/s/demo/campaign.json');
+  await expect(page.getByRole('link', { name: 'Export (JSON)' })).toHaveAttribute('href', '/s/demo/campaign.json?rule=demo-campaign');
   const download = await page.request.get('/s/demo/campaign.json');
   expect(download.status()).toBe(200);
   expect((await download.json()).format).toBe('relance.campaign');
