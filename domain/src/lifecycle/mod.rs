@@ -10,4 +10,4 @@ pub use events::{
     items_grew, Decision, Restart, StoredCart,
 };
 pub use order::{status_applies, OrderStatus};
-pub use status::{next_reminder_at, CartFacts, CartStatus};
+pub use status::{CartFacts, CartStatus};

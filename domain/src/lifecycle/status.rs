@@ -1,7 +1,6 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::campaign::Delay;
 
 /// The state a merchant sees for a cart (as Smart Cart Reminder names them).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -102,18 +101,6 @@ impl CartFacts {
     }
 }
 
-/// When the next reminder of a cart falls due: the moment it is abandoned plus the delay of the
-/// next enabled step (`delays` in step order). `None` when the sequence is done.
-pub fn next_reminder_at(
-    abandoned_at: DateTime<Utc>,
-    reminders_in_sequence: u32,
-    delays: &[Delay],
-) -> Option<DateTime<Utc>> {
-    delays
-        .get(reminders_in_sequence as usize)
-        .map(|delay| abandoned_at + delay.duration())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,14 +184,6 @@ mod tests {
             ..facts()
         };
         assert_eq!(deleted.status(at(200), THIRTY_MINUTES), CartStatus::Deleted);
-    }
-
-    #[test]
-    fn the_next_reminder_falls_due_the_next_step_delay_after_the_abandonment() {
-        let delays = [Delay::hours(1).unwrap(), Delay::days(1).unwrap()];
-        assert_eq!(next_reminder_at(at(0), 0, &delays), Some(at(60)));
-        assert_eq!(next_reminder_at(at(0), 1, &delays), Some(at(24 * 60)));
-        assert_eq!(next_reminder_at(at(0), 2, &delays), None);
     }
 
     #[test]
