@@ -42,10 +42,13 @@ pub enum AuditAction {
     RuleDeleted,
     RuleRerouted,
     CartsBulkAction,
+    CallLogged,
+    CallCouponGiven,
+    CallEmailSent,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 30] = [
+    pub const ALL: [AuditAction; 33] = [
         Self::ReminderSaved,
         Self::ReminderSwitched,
         Self::ReminderDuplicated,
@@ -76,6 +79,9 @@ impl AuditAction {
         Self::RuleDeleted,
         Self::RuleRerouted,
         Self::CartsBulkAction,
+        Self::CallLogged,
+        Self::CallCouponGiven,
+        Self::CallEmailSent,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -110,6 +116,9 @@ impl AuditAction {
             Self::RuleDeleted => "rule_deleted",
             Self::RuleRerouted => "rule_rerouted",
             Self::CartsBulkAction => "carts_bulk_action",
+            Self::CallLogged => "call_logged",
+            Self::CallCouponGiven => "call_coupon_given",
+            Self::CallEmailSent => "call_email_sent",
         }
     }
 

@@ -7,6 +7,7 @@
 //! server's real checks.
 
 pub mod audit;
+pub mod calls;
 pub mod campaign;
 pub mod clock;
 pub mod email;

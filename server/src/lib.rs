@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod calls;
 pub mod campaigns;
 pub mod cli;
 pub mod config;

@@ -62,7 +62,8 @@ pub fn document(shop_id: &str, email: &EmailAddress, held: &Held, now: DateTime<
                    "last_name": c.last_name, "gender": c.gender, "language": c.language,
                    "country": c.country, "groups": groups, "newsletter": c.newsletter,
                    "birthdate": c.birthdate, "orders_count": c.orders_count,
-                   "last_order_at": c.last_order_at, "phone": c.phone, "time_zone": c.time_zone,
+                   "last_order_at": c.last_order_at, "phone": c.phone, "address": c.address,
+                   "time_zone": c.time_zone,
                    "first_seen_at": c.created_at})
         })
         .collect();

@@ -5,6 +5,7 @@ mod activity;
 mod audited;
 mod auth;
 mod bulk;
+mod calls;
 mod campaign_io;
 mod cart_detail;
 mod carts;
@@ -32,6 +33,11 @@ pub use activity::{
 };
 pub use auth::{safe_next, SignIn, SignOut};
 pub use bulk::{bulk_carts, BulkAction, BulkCarts, MAX_BULK};
+pub use calls::{
+    call_email, give_call_coupon, list_calls, load_call, log_call, CallCustomer, CallEmail,
+    CallEmailOutcome, CallFilter, CallLine, CallLogged, CallScreen, CouponGiven, GiveCallCoupon,
+    ListCalls, LoadCall, LogCall, VisitLine,
+};
 pub use campaign_io::{ImportCampaign, ImportOutcome, SetCampaignPaused};
 pub use cart_detail::{
     erase_customer, load_cart, send_next_reminder_now, CartDetail, Credited, CustomerBlock,

@@ -96,11 +96,13 @@ pub struct ReachableShop {
 }
 
 mod bulk;
+mod calls;
 mod connect;
 mod privacy;
 mod rules;
 mod team;
 pub use bulk::BulkBackend;
+pub use calls::CallsBackend;
 pub use connect::ConnectBackend;
 pub use privacy::PrivacyBackend;
 pub use rules::{CartRule, RuleRemoval, RulesBackend};
@@ -109,7 +111,15 @@ pub use team::{AcceptResult, AuditRecord, TeamBackend};
 /// Everything server functions need; the team and activity part is `TeamBackend`.
 #[async_trait]
 pub trait Backend:
-    TeamBackend + ConnectBackend + PrivacyBackend + RulesBackend + BulkBackend + Send + Sync + 'static
+    TeamBackend
+    + ConnectBackend
+    + PrivacyBackend
+    + RulesBackend
+    + BulkBackend
+    + CallsBackend
+    + Send
+    + Sync
+    + 'static
 {
     /// Replaces the shop's campaign by an exported one: (steps, templates, what to review),
     /// or every problem (nothing written).

@@ -70,6 +70,9 @@ pub static FR: ActivityTexts = ActivityTexts {
         AuditAction::RuleDeleted => "Règle supprimée",
         AuditAction::RuleRerouted => "Paniers réorientés",
         AuditAction::CartsBulkAction => "Action groupée sur des paniers",
+        AuditAction::CallLogged => "Appel consigné",
+        AuditAction::CallCouponGiven => "Code donné lors d'un appel",
+        AuditAction::CallEmailSent => "E-mail envoyé lors d'un appel",
     },
 };
 
@@ -121,5 +124,8 @@ pub static EN: ActivityTexts = ActivityTexts {
         AuditAction::RuleDeleted => "Rule deleted",
         AuditAction::RuleRerouted => "Carts re-routed",
         AuditAction::CartsBulkAction => "Bulk action on carts",
+        AuditAction::CallLogged => "Call logged",
+        AuditAction::CallCouponGiven => "Code given on a call",
+        AuditAction::CallEmailSent => "Email sent from a call",
     },
 };

@@ -102,7 +102,15 @@ impl CampaignDocument {
             escalation: campaign.escalation(),
             priority: campaign.priority(),
             conditions: campaign.conditions().as_slice().to_vec(),
-            steps: campaign.steps().iter().map(StepDraft::from_step).collect(),
+            steps: campaign
+                .steps()
+                .iter()
+                .map(|step| StepDraft {
+                    // A member is one shop's: an imported call step goes to any staff.
+                    assignee: String::new(),
+                    ..StepDraft::from_step(step)
+                })
+                .collect(),
             templates: used.into_iter().map(TemplateDraft::from_template).collect(),
         }
     }

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::{Audience, Delay, DelayFrom, DiscountPolicy};
+use crate::calls::Channel;
 use crate::rules::Conditions;
 
 /// A campaign holds at most five reminders: more is spam, as the PrestaShop guide says.
@@ -15,8 +16,11 @@ pub struct ReminderStep {
     pub enabled: bool,
     pub audience: Audience,
     pub discount: DiscountPolicy,
-    /// The `EmailTemplate` this step sends.
+    /// The `EmailTemplate` this step sends (a call step: the one its call screen offers).
     pub template_id: String,
+    /// An email, or a call task for staff.
+    #[serde(default)]
+    pub channel: Channel,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -216,6 +220,7 @@ mod tests {
             audience: Audience::EVERYONE,
             discount: DiscountPolicy::None,
             template_id: "t1".into(),
+            channel: Default::default(),
         }
     }
 

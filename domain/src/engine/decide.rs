@@ -201,6 +201,9 @@ pub enum Action {
         /// Why the step's discount is not offered this time, if it is held back.
         discount_held: Option<DiscountHold>,
     },
+    /// Open a call task for `step` (a phone step): staff call the customer, and the sequence
+    /// goes on as planned unless the call's outcome stops it.
+    Call { step_id: String },
     /// Record that `step` is not sent, and why; the next step may follow.
     Skip { step_id: String, reason: SkipReason },
     /// Nothing to do before `at`.
@@ -301,6 +304,23 @@ fn next_step<'c>(
         .find(|(_, step)| !situation.done_steps.iter().any(|done| done == &step.id))
 }
 
+/// Why the customer is not one the step reaches (consent, newsletter, profile), if so.
+fn audience_reason(
+    step: &ReminderStep,
+    customer: &Customer,
+    rules: &SendingRules,
+    now: DateTime<Utc>,
+) -> Option<SkipReason> {
+    if rules.require_consent && !customer.newsletter {
+        return Some(SkipReason::NoConsent);
+    }
+    if step.audience.newsletter_only && !customer.newsletter {
+        return Some(SkipReason::NotSubscribedToNewsletter);
+    }
+    let profile = customer.profile(now, rules.active_months);
+    (!step.audience.profiles.contains(profile)).then_some(SkipReason::OutsideAudience)
+}
+
 /// Decides what happens to the cart at `now`. `template` finds a step's template by id.
 pub fn decide<'t>(
     campaign: &Campaign,
@@ -336,6 +356,17 @@ pub fn decide<'t>(
     if sequence.restarted && !sequence.sent && re_entered_lately {
         return skip(SkipReason::ReEntryLimit);
     }
+    let customer = situation.customer;
+    if step.channel.is_call() {
+        // Staff work the task in their own hours: no quiet hours, gap or lateness, and the
+        // template is only what the call screen offers to send.
+        return match audience_reason(step, customer, rules, now) {
+            Some(reason) => skip(reason),
+            None => Action::Call {
+                step_id: step.id.clone(),
+            },
+        };
+    }
     // The minimum gap and quiet hours delay a step rather than drop it; lateness is counted
     // from when the step could go out, so neither turns into a skip by itself.
     let allowed_at = open_at(
@@ -348,16 +379,8 @@ pub fn decide<'t>(
     if too_late(allowed_at, rules, now) {
         return skip(SkipReason::TooLate);
     }
-    let customer = situation.customer;
-    if rules.require_consent && !customer.newsletter {
-        return skip(SkipReason::NoConsent);
-    }
-    if step.audience.newsletter_only && !customer.newsletter {
-        return skip(SkipReason::NotSubscribedToNewsletter);
-    }
-    let profile = customer.profile(now, rules.active_months);
-    if !step.audience.profiles.contains(profile) {
-        return skip(SkipReason::OutsideAudience);
+    if let Some(reason) = audience_reason(step, customer, rules, now) {
+        return skip(reason);
     }
     let Some(template) = template(&step.template_id) else {
         return skip(SkipReason::TemplateMissing);

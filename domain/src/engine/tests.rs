@@ -75,6 +75,7 @@ fn campaign() -> Campaign {
                 audience: Audience::EVERYONE,
                 discount: DiscountPolicy::None,
                 template_id: "t1".into(),
+                channel: Default::default(),
             },
             ReminderStep {
                 id: "s2".into(),
@@ -83,6 +84,7 @@ fn campaign() -> Campaign {
                 audience: Audience::EVERYONE,
                 discount: DiscountPolicy::Ranges { ranges },
                 template_id: "t2".into(),
+                channel: Default::default(),
             },
         ],
     )
@@ -698,4 +700,63 @@ fn a_queued_reminder_of_a_cart_the_merchant_stopped_is_passed_over_unless_it_was
     };
     assert_eq!(stop_reason(ordered), Some(SkipReason::Ordered));
     assert_eq!(stop_reason(CartStops::default()), None);
+}
+
+/// The demo campaign with its second step a call task.
+fn with_call_step(world: &mut World) {
+    let mut steps = world.campaign.steps().to_vec();
+    steps[1].channel = crate::calls::Channel::Call { assignee: None };
+    world.campaign = Campaign::new("c".into(), "Relance", steps).unwrap();
+}
+
+#[test]
+fn a_due_call_step_opens_a_task_even_at_night_and_without_a_template() {
+    let mut world = World::new();
+    with_call_step(&mut world);
+    world.done = vec!["s1".into()];
+    world.templates.retain(|t| t.id != "t2");
+    // Due a day after the abandonment, at 10:00 UTC; and at 3:00, inside the quiet hours.
+    let due = start() + Duration::days(1);
+    assert_eq!(
+        world.decide(due),
+        Action::Call {
+            step_id: "s2".into()
+        }
+    );
+    let mut night = world.situation();
+    night.last_reminder_at = Some(due - Duration::hours(1));
+    assert_eq!(
+        world.decide_with(&night, due + Duration::hours(17)),
+        Action::Call {
+            step_id: "s2".into()
+        }
+    );
+}
+
+#[test]
+fn a_call_step_keeps_the_audience_and_consent_checks() {
+    let mut world = World::new();
+    with_call_step(&mut world);
+    world.done = vec!["s1".into()];
+    let mut steps = world.campaign.steps().to_vec();
+    steps[1].audience.newsletter_only = true;
+    world.campaign = Campaign::new("c".into(), "Relance", steps).unwrap();
+    world.customer = customer("fr", false);
+    assert_eq!(
+        world.decide(start() + Duration::days(1)),
+        skip("s2", SkipReason::NotSubscribedToNewsletter)
+    );
+}
+
+#[test]
+fn an_ordered_cart_gets_no_call_task() {
+    let mut world = World::new();
+    with_call_step(&mut world);
+    world.done = vec!["s1".into()];
+    let mut situation = world.situation();
+    situation.ordered = true;
+    assert_eq!(
+        world.decide_with(&situation, start() + Duration::days(1)),
+        skip("s2", SkipReason::Ordered)
+    );
 }

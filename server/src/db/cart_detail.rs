@@ -217,13 +217,15 @@ pub async fn cart_detail(
     let deliveries = on!(pool, |db| {
         sqlx::query_as(
         "select d.delivery_id, d.step_id, d.sequence, d.abandoned_at, d.status, d.skip_reason,
-                d.last_error, d.sent_at, d.updated_at, s.delay_amount, s.delay_unit, cp.code,
+                d.last_error, d.sent_at, d.updated_at,
+                coalesce(s.delay_amount, 0) as delay_amount,
+                coalesce(s.delay_unit, 'hours') as delay_unit, cp.code,
                 cp.used_by_order,
                 (select min(e.occurred_at) from delivery_events e where e.delivery_id = d.delivery_id
                     and e.kind = 'open' and not e.probable_scanner) as opened_at,
                 (select min(e.occurred_at) from delivery_events e where e.delivery_id = d.delivery_id
                     and e.kind = 'click' and not e.probable_scanner) as clicked_at
-         from deliveries d join reminder_steps s on s.step_id = d.step_id
+         from deliveries d left join reminder_steps s on s.step_id = d.step_id
          left join coupons cp on cp.delivery_id = d.delivery_id
          where d.cart_id = $1 order by d.due_at",
     )

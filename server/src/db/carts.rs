@@ -103,6 +103,7 @@ pub async fn insert_demo_batch(
             shop_id,
             customer: &row.customer,
             phone: None,
+            address: None,
             time_zone: None,
         })
         .collect();

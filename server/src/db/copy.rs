@@ -39,6 +39,7 @@ pub const TABLES: &[&str] = &[
     "step_discounts",
     "reminder_requests",
     "deliveries",
+    "call_tasks",
     "coupons",
     "delivery_events",
     "suppressions",

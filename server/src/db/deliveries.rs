@@ -306,7 +306,7 @@ pub async fn claim(
 }
 
 #[derive(sqlx::FromRow)]
-pub(crate) struct CouponRow {
+pub struct CouponRow {
     code: String,
     kind: String,
     value: Option<i64>,
@@ -316,7 +316,7 @@ pub(crate) struct CouponRow {
 
 impl CouponRow {
     /// The coupon as the email shows it.
-    pub(crate) fn into_offer(self) -> Result<OfferedDiscount, DbError> {
+    pub fn into_offer(self) -> Result<OfferedDiscount, DbError> {
         let value = self.value.map(from_db);
         let kind = match (self.kind.as_str(), value) {
             ("percent", Some(value)) => DiscountKind::Percent {

@@ -72,7 +72,11 @@ pub async fn history(
         "select cart_id, step_id, sequence, abandoned_at, sent_at, campaign_id, due_at, created_at,
                 exists (select 1 from coupons c where c.delivery_id = deliveries.delivery_id)
                     as with_coupon
-         from deliveries where cart_id in (select value from json_each($1))",
+         from deliveries where cart_id in (select value from json_each($1))
+         union all
+         select cart_id, step_id, sequence, abandoned_at, null, campaign_id, due_at, created_at,
+                false
+         from call_tasks where cart_id in (select value from json_each($1))",
     )
     .bind(&carts)
     .fetch_all(db)

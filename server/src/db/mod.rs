@@ -6,6 +6,7 @@ pub mod api_keys;
 pub mod audit;
 pub mod backend;
 pub mod bulk;
+pub mod calls;
 pub mod campaigns;
 pub mod cart_detail;
 pub mod cart_list;

@@ -35,6 +35,7 @@ pub struct CustomerRow {
     pub orders_count: i64,
     pub last_order_at: Option<DateTime<Utc>>,
     pub phone: Option<String>,
+    pub address: Option<String>,
     pub time_zone: Option<String>,
     pub created_at: DateTime<Utc>,
 }
@@ -123,8 +124,8 @@ pub async fn held(pool: &Pool, shop_id: &str, email: &str) -> Result<Held, DbErr
     let customers: Vec<CustomerRow> = on!(&mut db, |db| {
         sqlx::query_as(
         "select customer_id, external_id, email, first_name, last_name, gender, language, country,
-                groups_json, newsletter, birthdate, orders_count, last_order_at, phone, time_zone,
-                created_at
+                groups_json, newsletter, birthdate, orders_count, last_order_at, phone, address,
+                time_zone, created_at
          from customers where shop_id = $1 and lower(email) = $2 order by created_at",
     )
     .bind(shop_id)
@@ -313,7 +314,7 @@ pub async fn erase(
         sqlx::query(
         "update customers set external_id = 'erased-' || customer_id, email = '', first_name = '',
              last_name = '', gender = null, country = null, groups_json = '[]', newsletter = false,
-             birthdate = null, phone = null, time_zone = null, updated_at = $3
+             birthdate = null, phone = null, address = null, time_zone = null, updated_at = $3
          where shop_id = $1 and lower(email) = $2",
     )
     .bind(shop_id)

@@ -125,6 +125,7 @@ pub async fn delete_shop(conn: &mut Conn<'_>, shop_id: &str) -> Result<(), DbErr
         "delete from stats_state where shop_id = $1",
         "delete from delivery_events where shop_id = $1",
         "delete from coupons where shop_id = $1",
+        "delete from call_tasks where shop_id = $1",
         "delete from deliveries where shop_id = $1",
         "delete from suppressions where shop_id = $1",
         "delete from reminder_requests where shop_id = $1",

@@ -184,6 +184,7 @@ pub fn campaign(step_ids: [String; 2]) -> anyhow::Result<Campaign> {
             audience: Audience::EVERYONE,
             discount: DiscountPolicy::None,
             template_id: FIRST_TEMPLATE_ID.to_owned(),
+            channel: Default::default(),
         },
         ReminderStep {
             id: second_id,
@@ -192,6 +193,7 @@ pub fn campaign(step_ids: [String; 2]) -> anyhow::Result<Campaign> {
             audience: Audience::EVERYONE,
             discount: DiscountPolicy::Ranges { ranges },
             template_id: SECOND_TEMPLATE_ID.to_owned(),
+            channel: Default::default(),
         },
     ];
     Ok(Campaign::new(

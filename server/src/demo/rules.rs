@@ -19,6 +19,7 @@ fn step(id: &str, delay: Delay, template: &str, discount: DiscountPolicy) -> Rem
         audience: Audience::EVERYONE,
         discount,
         template_id: template.to_owned(),
+        channel: Default::default(),
     }
 }
 

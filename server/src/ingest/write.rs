@@ -29,6 +29,7 @@ pub async fn write_group(
             shop_id,
             customer: &incoming.customer,
             phone: incoming.phone.as_deref(),
+            address: incoming.address.as_deref(),
             time_zone: incoming.time_zone.as_deref(),
         })
         .collect();

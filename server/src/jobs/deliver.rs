@@ -143,7 +143,12 @@ enum Outcome {
 }
 
 /// The links of one delivery, each signed for it.
-fn signed_links(signer: &LinkSigner, delivery_id: &str, shop: &Shop, cart: &Cart) -> EmailLinks {
+pub fn signed_links(
+    signer: &LinkSigner,
+    delivery_id: &str,
+    shop: &Shop,
+    cart: &Cart,
+) -> EmailLinks {
     EmailLinks {
         cart: signer.url(LinkKind::Recover, delivery_id, ""),
         shop: signer.url(LinkKind::Click, delivery_id, shop.url.as_str()),

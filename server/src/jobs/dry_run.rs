@@ -45,6 +45,7 @@ pub fn plan_lines(plan: &Plan) -> Vec<String> {
                 Action::Skip { step_id, reason } => {
                     format!("would skip step {step_id}: {}", reason.as_str())
                 }
+                Action::Call { step_id } => format!("would open a call task for step {step_id}"),
                 Action::Wait { at } => format!("waits until {}", at.to_rfc3339()),
                 Action::Done => continue,
             };

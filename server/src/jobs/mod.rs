@@ -15,6 +15,7 @@ pub mod statistics;
 mod store;
 mod summary;
 
+pub use deliver::signed_links;
 pub use pass::run_pass;
 pub use plan::{plan, Plan, PlannedCart, Planner};
 pub use run::{run_locked, run_or_help, run_recorded, Round, Trigger};

@@ -137,6 +137,13 @@ pub async fn shop_pass(
         elapsed_ms = started.elapsed().as_millis() as u64,
         "engine pass"
     );
+    // The call tasks just opened: a mail that fails is tried again at the next pass.
+    if let Err(error) = crate::calls::notify_staff(sender, shop, now).await {
+        tracing::warn!(
+            error = format!("{error:#}"),
+            "cannot tell staff about call tasks"
+        );
+    }
     let deleted = db::engine::delete_expired_coupons(pool, &shop_id, now).await?;
     if deleted > 0 {
         tracing::info!(deleted, "deleted expired unused coupon codes");

@@ -348,7 +348,10 @@ impl Planner {
                     continue;
                 }
             }
-            if let Action::Send { step_id, .. } | Action::Skip { step_id, .. } = &action {
+            if let Action::Send { step_id, .. }
+            | Action::Skip { step_id, .. }
+            | Action::Call { step_id } = &action
+            {
                 // The true due time, whatever "send it now" shifted.
                 let index = campaign.steps().iter().position(|s| &s.id == step_id);
                 let at = campaign_step_due_at(

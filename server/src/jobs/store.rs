@@ -13,6 +13,7 @@ use tokio::sync::mpsc;
 use super::deliver::Ready;
 use super::plan::{Decided, Planner};
 use super::summary::RunSummary;
+use crate::db::calls;
 use crate::db::deliveries::{self, Claimed, DeliveryKey, Queued, ToQueue};
 use crate::db::engine;
 use crate::db::outcomes::{self, Record};
@@ -366,9 +367,9 @@ async fn record_decisions<'p>(
     for (index, Decided { planned: cart, .. }) in page.iter().enumerate() {
         for action in &cart.actions {
             let (step_id, due_at) = match action {
-                Action::Send { step_id, .. } | Action::Skip { step_id, .. } => {
-                    (step_id, cart.due_at(step_id))
-                }
+                Action::Send { step_id, .. }
+                | Action::Skip { step_id, .. }
+                | Action::Call { step_id } => (step_id, cart.due_at(step_id)),
                 Action::Wait { at } => {
                     summary.add_wait(*at);
                     continue;
@@ -394,6 +395,16 @@ async fn record_decisions<'p>(
                         .skipped
                         .entry(reason.as_str().to_owned())
                         .or_default() += 1;
+                }
+                Action::Call { step_id } => {
+                    let assignee = planner
+                        .campaign(&cart.campaign_id)
+                        .and_then(|c| c.steps().iter().find(|s| s.id == *step_id))
+                        .and_then(|step| step.channel.assignee());
+                    if calls::open_task(&mut *tx, &key, assignee, now).await? {
+                        summary.due += 1;
+                        summary.calls += 1;
+                    }
                 }
                 Action::Send {
                     language, discount, ..

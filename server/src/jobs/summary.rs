@@ -12,8 +12,11 @@ use super::plan::{Plan, PlannedCart};
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RunSummary {
     pub dry_run: bool,
-    /// Steps that fell due: sent (or to send) plus skipped.
+    /// Steps that fell due: sent (or to send), call tasks opened, plus skipped.
     pub due: u64,
+    /// Call tasks opened for staff (in a dry run: to open).
+    #[serde(default)]
+    pub calls: u64,
     pub sent: u64,
     /// In a dry run: what a real run would send now.
     pub would_send: u64,
@@ -46,6 +49,10 @@ impl RunSummary {
                         self.due += 1;
                         self.would_send += 1;
                     }
+                    Action::Call { .. } => {
+                        self.due += 1;
+                        self.calls += 1;
+                    }
                     Action::Skip { reason, .. } => {
                         self.due += 1;
                         *self.skipped.entry(reason.as_str().to_owned()).or_default() += 1;
@@ -62,6 +69,7 @@ impl RunSummary {
         self.dry_run |= other.dry_run;
         self.due += other.due;
         self.sent += other.sent;
+        self.calls += other.calls;
         self.would_send += other.would_send;
         for (reason, count) in other.skipped {
             *self.skipped.entry(reason).or_default() += count;

@@ -3,6 +3,7 @@
 mod activity;
 mod backend;
 mod backend_bulk;
+mod backend_calls;
 mod backend_connect;
 mod backend_privacy;
 mod backend_rules;

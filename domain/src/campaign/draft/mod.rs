@@ -5,6 +5,8 @@
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+
+use crate::calls::Channel;
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -73,6 +75,12 @@ pub struct StepDraft {
     pub basis: ValueBasis,
     pub ranges: Vec<RangeDraft>,
     pub template_id: String,
+    /// A call task for staff instead of an email.
+    #[serde(default)]
+    pub call: bool,
+    /// The member a call task goes to; empty: any staff of the shop.
+    #[serde(default)]
+    pub assignee: String,
 }
 
 /// What is wrong; the admin words it in the merchant's language.
@@ -128,7 +136,7 @@ impl DiscountDraft {
         }
     }
 
-    fn from_discount(discount: &Discount) -> Self {
+    pub fn from_discount(discount: &Discount) -> Self {
         let (kind, value, tax_included) = match discount.kind {
             DiscountKind::Percent { percent } => (
                 DiscountType::Percent,
@@ -155,7 +163,7 @@ impl DiscountDraft {
     }
 
     /// The discount (`None` for "no discount"), or the problems by field suffix.
-    fn parse(&self) -> Result<Option<Discount>, Vec<(&'static str, StepIssue)>> {
+    pub fn parse(&self) -> Result<Option<Discount>, Vec<(&'static str, StepIssue)>> {
         let mut problems = Vec::new();
         let kind = match self.kind {
             DiscountType::None => return Ok(None),
@@ -223,6 +231,8 @@ impl StepDraft {
                 discount: DiscountDraft::percent("5"),
             }],
             template_id: template_id.into(),
+            call: false,
+            assignee: String::new(),
         }
     }
 
@@ -237,6 +247,8 @@ impl StepDraft {
         draft.delay_amount = step.delay.amount().to_string();
         draft.delay_unit = step.delay.unit();
         draft.delay_from = step.delay.from();
+        draft.call = step.channel.is_call();
+        draft.assignee = step.channel.assignee().unwrap_or_default().to_owned();
         match &step.discount {
             DiscountPolicy::None => {}
             DiscountPolicy::Single { discount } => {
@@ -404,6 +416,15 @@ impl StepDraft {
                     },
                     discount,
                     template_id: self.template_id.trim().to_owned(),
+                    channel: if self.call {
+                        Channel::Call {
+                            assignee: Some(self.assignee.trim())
+                                .filter(|id| !id.is_empty())
+                                .map(str::to_owned),
+                        }
+                    } else {
+                        Channel::Email
+                    },
                 })
             }
             _ => Err(problems),

@@ -26,11 +26,12 @@ impl FieldError {
     }
 }
 
-/// A customer as an event describes them (the phone is kept for the merchant, never used).
+/// A customer as an event describes them (the phone and address are for staff's calls).
 #[derive(Debug, Clone)]
 pub struct IncomingCustomer {
     pub customer: Customer,
     pub phone: Option<String>,
+    pub address: Option<String>,
     /// The customer's IANA time zone, by its canonical name.
     pub time_zone: Option<String>,
 }
@@ -265,6 +266,9 @@ fn customer(wire: CustomerWire, errors: &mut Errors) -> Option<IncomingCustomer>
     if let Some(phone) = &wire.phone {
         errors.text("customer.phone", phone, 32, false);
     }
+    if let Some(address) = &wire.address {
+        errors.text("customer.address", address, 300, false);
+    }
     let time_zone = match wire.time_zone.as_deref().map(str::trim) {
         None | Some("") => None,
         Some(name) => match name.parse::<chrono_tz::Tz>() {
@@ -333,6 +337,10 @@ fn customer(wire: CustomerWire, errors: &mut Errors) -> Option<IncomingCustomer>
             .phone
             .map(|p| p.trim().to_owned())
             .filter(|p| !p.is_empty()),
+        address: wire
+            .address
+            .map(|a| a.trim().to_owned())
+            .filter(|a| !a.is_empty()),
         time_zone,
     })
 }

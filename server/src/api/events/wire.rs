@@ -124,6 +124,8 @@ pub struct CustomerWire {
     pub orders_count: u32,
     pub last_order_at: Option<DateTime<Utc>>,
     pub phone: Option<String>,
+    /// The postal address as one line, shown to staff on a call task.
+    pub address: Option<String>,
     /// IANA, "Europe/Paris": quiet hours count in it.
     pub time_zone: Option<String>,
 }

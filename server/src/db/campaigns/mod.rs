@@ -4,6 +4,7 @@ use crate::db::Done;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+use domain::calls::Channel;
 use domain::rules::Conditions;
 use domain::{
     Audience, Campaign, Delay, DelayFrom, DelayUnit, Discount, DiscountKind, DiscountPolicy,
@@ -48,6 +49,8 @@ struct StepRow {
     value_basis: Option<String>,
     template_id: String,
     delay_from: String,
+    channel: String,
+    assignee_id: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -153,6 +156,8 @@ impl StepRow {
             },
             discount,
             template_id: self.template_id,
+            channel: Channel::from_parts(&self.channel, self.assignee_id)
+                .ok_or_else(|| DbError::corrupt(format!("channel {:?}", self.channel)))?,
         })
     }
 }
@@ -214,7 +219,8 @@ pub(crate) async fn load_campaigns_on(
     let steps: Vec<StepWithCampaign> = on!(conn, |db| sqlx::query_as(
         "select s.campaign_id, s.step_id, s.delay_amount, s.delay_unit, s.enabled,
                 s.newsletter_only, s.profile_active, s.profile_inactive, s.profile_never_ordered,
-                s.discount_mode, s.value_basis, s.template_id, s.delay_from
+                s.discount_mode, s.value_basis, s.template_id, s.delay_from, s.channel,
+                s.assignee_id
          from reminder_steps s join campaigns c on c.campaign_id = s.campaign_id
          where c.shop_id = $1 and ($2 is null or c.campaign_id = $2)",
     )
@@ -351,8 +357,8 @@ pub(super) async fn upsert_step(
         sqlx::query(
         "insert into reminder_steps (step_id, shop_id, campaign_id, delay_amount, delay_unit, enabled,
              newsletter_only, profile_active, profile_inactive, profile_never_ordered, discount_mode,
-             value_basis, template_id, created_at, updated_at, delay_from)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)
+             value_basis, template_id, created_at, updated_at, delay_from, channel, assignee_id)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17)
          on conflict (step_id) do update set
              delay_amount = excluded.delay_amount, delay_unit = excluded.delay_unit,
              enabled = excluded.enabled, newsletter_only = excluded.newsletter_only,
@@ -360,7 +366,8 @@ pub(super) async fn upsert_step(
              profile_never_ordered = excluded.profile_never_ordered,
              discount_mode = excluded.discount_mode, value_basis = excluded.value_basis,
              template_id = excluded.template_id, updated_at = excluded.updated_at,
-             delay_from = excluded.delay_from",
+             delay_from = excluded.delay_from, channel = excluded.channel,
+             assignee_id = excluded.assignee_id",
     )
     .bind(&step.id)
     .bind(shop_id)
@@ -377,6 +384,8 @@ pub(super) async fn upsert_step(
     .bind(&step.template_id)
     .bind(now)
     .bind(step.delay.from().as_str())
+    .bind(step.channel.as_str())
+    .bind(step.channel.assignee())
     .execute(db).await.map(Done::from)
     })?;
     on!(conn, |db| sqlx::query(

@@ -14,13 +14,13 @@ use super::rows::{CustomerRow, StoredCustomer, CUSTOMER_COLUMNS};
 use super::statements::{insert_into, rows_per_statement};
 use crate::db::{new_id, DbError};
 
-/// The columns an event changes on a stored customer: all but its keys, its phone and time
-/// zone (a missing one keeps the stored one).
+/// The columns an event changes on a stored customer: all but its keys, its phone, address
+/// and time zone (a missing one keeps the stored one).
 fn refreshed_columns() -> impl Iterator<Item = &'static str> {
     CUSTOMER_COLUMNS.into_iter().filter(|c| {
         !matches!(
             *c,
-            "shop_id" | "external_id" | "customer_id" | "phone" | "time_zone"
+            "shop_id" | "external_id" | "customer_id" | "phone" | "address" | "time_zone"
         )
     })
 }
@@ -88,6 +88,7 @@ async fn write_customers(
     let on_conflict = format!(
         " on conflict (shop_id, external_id) do update set {},
              phone = coalesce(excluded.phone, customers.phone),
+             address = coalesce(excluded.address, customers.address),
              time_zone = coalesce(excluded.time_zone, customers.time_zone),
              updated_at = excluded.updated_at",
         refresh.join(", ")
@@ -111,6 +112,7 @@ async fn write_customers(
                 .push_bind(c.orders_count)
                 .push_bind(c.last_order_at)
                 .push_bind(c.phone.clone())
+                .push_bind(c.address.clone())
                 .push_bind(c.time_zone.clone())
                 .push_bind(now)
                 .push_bind(now);

@@ -57,6 +57,7 @@ pub struct CustomerRow<'a> {
     pub shop_id: &'a str,
     pub customer: &'a Customer,
     pub phone: Option<&'a str>,
+    pub address: Option<&'a str>,
     /// An IANA name, checked by the API.
     pub time_zone: Option<&'a str>,
 }
@@ -79,11 +80,12 @@ pub struct StoredCustomer {
     pub orders_count: i64,
     pub last_order_at: Option<DateTime<Utc>>,
     pub phone: Option<String>,
+    pub address: Option<String>,
     pub time_zone: Option<String>,
 }
 
 /// The columns of `StoredCustomer`, in its order, as `customers` names them.
-pub(super) const CUSTOMER_COLUMNS: [&str; 16] = [
+pub(super) const CUSTOMER_COLUMNS: [&str; 17] = [
     "shop_id",
     "external_id",
     "customer_id",
@@ -99,11 +101,12 @@ pub(super) const CUSTOMER_COLUMNS: [&str; 16] = [
     "orders_count",
     "last_order_at",
     "phone",
+    "address",
     "time_zone",
 ];
 
 impl StoredCustomer {
-    /// The stored customer once `row` is written over `before` (a missing phone or time zone
+    /// The stored customer once `row` is written over `before` (a missing phone, address or time zone
     /// keeps the stored one). Equal to `before` when the event says nothing new.
     pub fn after(
         row: &CustomerRow<'_>,
@@ -131,6 +134,10 @@ impl StoredCustomer {
                 .phone
                 .map(str::to_owned)
                 .or_else(|| before.and_then(|b| b.phone.clone())),
+            address: row
+                .address
+                .map(str::to_owned)
+                .or_else(|| before.and_then(|b| b.address.clone())),
             time_zone: row
                 .time_zone
                 .map(str::to_owned)
