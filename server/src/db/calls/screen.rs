@@ -65,15 +65,14 @@ pub async fn visits(pool: &Pool, customer_id: &str) -> Result<Vec<Visit>, DbErro
 
 /// The code given on this call, if any.
 pub async fn call_coupon(pool: &Pool, task_id: &str) -> Result<Option<OfferedDiscount>, DbError> {
-    let row: Option<ActiveCoupon> =
-        on!(pool, |db| {
-            sqlx::query_as(
+    let row: Option<ActiveCoupon> = on!(pool, |db| {
+        sqlx::query_as(
         "select code, kind, value, tax_included, expires_at from coupons where call_task_id = $1",
     )
     .bind(task_id)
     .fetch_optional(db)
     .await
-        })?;
+    })?;
     row.map(|row| row.coupon.into_offer()).transpose()
 }
 
@@ -164,9 +163,8 @@ pub async fn reserve_call_email(
     language: Language,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    let written =
-        on!(pool, |db| {
-            sqlx::query(
+    let written = on!(pool, |db| {
+        sqlx::query(
         "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
              sequence, status, language, due_at, created_at, updated_at, attempts, template_id)
          values ($1, $2, $3, $4, $5, $6, $7, 'queued', $8, $9, $9, $9, 1, $10)
@@ -185,8 +183,8 @@ pub async fn reserve_call_email(
     .execute(db)
     .await
     .map(Done::from)
-        })?
-        .rows_affected();
+    })?
+    .rows_affected();
     Ok(written == 1)
 }
 
