@@ -17,6 +17,7 @@ pub enum Tab {
     Sending,
     Statistics,
     Carts,
+    Calls,
     Help,
     Settings,
     Connect,
@@ -25,13 +26,14 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 11] = [
+    pub const ALL: [Tab; 12] = [
         Tab::Reminders,
         Tab::Rules,
         Tab::Templates,
         Tab::Sending,
         Tab::Statistics,
         Tab::Carts,
+        Tab::Calls,
         Tab::Help,
         Tab::Settings,
         Tab::Connect,
@@ -57,6 +59,7 @@ impl Tab {
             Self::Sending => "/sending",
             Self::Statistics => "/statistics",
             Self::Carts => "/carts",
+            Self::Calls => "/calls",
             Self::Help => "/help",
             Self::Settings => "/settings",
             Self::Connect => "/connect",
@@ -73,6 +76,7 @@ impl Tab {
             Self::Sending => t.tab_sending,
             Self::Statistics => t.tab_statistics,
             Self::Carts => t.tab_carts,
+            Self::Calls => t.calls.tab,
             Self::Help => t.tab_help,
             Self::Settings => t.tab_settings,
             Self::Connect => t.keys.tab,

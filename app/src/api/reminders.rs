@@ -23,6 +23,9 @@ pub struct ReminderRow {
     pub template_id: String,
     pub audience: Audience,
     pub policy: DiscountPolicy,
+    /// A call task for staff instead of an email.
+    #[serde(default)]
+    pub call: bool,
 }
 
 /// A rule as the Reminders page's tabs name it.
@@ -73,6 +76,7 @@ impl ReminderRow {
             template_id: step.template_id.clone(),
             audience: step.audience,
             policy: step.discount.clone(),
+            call: step.channel.is_call(),
         }
     }
 
@@ -172,6 +176,9 @@ pub struct ReminderEditor {
     pub draft: StepDraft,
     pub templates: Vec<TemplateChoice>,
     pub currency: Currency,
+    /// The shop's members (id, email): a call step may be assigned to one.
+    #[serde(default)]
+    pub members: Vec<(String, String)>,
 }
 
 /// Why the campaign refused a reminder that is valid on its own.
@@ -250,10 +257,19 @@ pub async fn load_reminder_editor(
                 draft.rule_id = campaign.id().to_owned();
                 draft
             };
+            let members = scope
+                .backend
+                .team(&scope.shop, &scope.admin.user_id, chrono::Utc::now())
+                .await?
+                .members
+                .into_iter()
+                .map(|m| (m.user_id, m.email))
+                .collect();
             Ok(ReminderEditor {
                 draft,
                 templates,
                 currency: found.shop.currency,
+                members,
             })
         }
         .await,
@@ -270,6 +286,21 @@ pub async fn save_reminder(shop: String, draft: StepDraft) -> Result<StepOutcome
                 Ok(step) => step,
                 Err(problems) => return Ok(StepOutcome::Invalid { problems }),
             };
+            if let Some(assignee) = step.channel.assignee() {
+                let team = scope
+                    .backend
+                    .team(&scope.shop, &scope.admin.user_id, chrono::Utc::now())
+                    .await?;
+                if !team.members.iter().any(|m| m.user_id == assignee) {
+                    return Ok(StepOutcome::Invalid {
+                        problems: vec![domain::StepProblem {
+                            stage: domain::Stage::Target,
+                            field: "assignee".into(),
+                            issue: domain::StepIssue::UnknownAssignee,
+                        }],
+                    });
+                }
+            }
             let before = super::audited::step(&scope, &step.id).await;
             match scope
                 .backend

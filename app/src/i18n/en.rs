@@ -270,6 +270,7 @@ pub static TEXTS: Texts = Texts {
     tracker: &super::tracker::EN,
     rules: &super::rules::EN,
     bulk: &super::bulk::EN,
+    calls: &super::calls::EN,
     privacy: &super::privacy::EN,
     connect_log: &super::connect_log::EN,
     reference: &super::reference::EN,

@@ -270,6 +270,7 @@ pub static TEXTS: Texts = Texts {
     tracker: &super::tracker::FR,
     rules: &super::rules::FR,
     bulk: &super::bulk::FR,
+    calls: &super::calls::FR,
     privacy: &super::privacy::FR,
     connect_log: &super::connect_log::FR,
     reference: &super::reference::FR,

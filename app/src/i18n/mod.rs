@@ -6,6 +6,7 @@
 
 mod activity;
 mod bulk;
+mod calls;
 mod campaign_io;
 mod connect_log;
 mod en;

@@ -136,6 +136,7 @@ fn issue_fr(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::RangeWithoutDiscount => "Choisissez une réduction pour cette tranche.".into(),
         StepIssue::Ranges { error } => ranges_fr(error, currency),
         StepIssue::NoTemplate => "Choisissez un modèle d'e-mail.".into(),
+        StepIssue::UnknownAssignee => "Ce membre ne fait pas partie de la boutique.".into(),
     }
 }
 
@@ -150,6 +151,7 @@ fn issue_en(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::RangeWithoutDiscount => "Choose a discount for this range.".into(),
         StepIssue::Ranges { error } => ranges_en(error, currency),
         StepIssue::NoTemplate => "Choose an email template.".into(),
+        StepIssue::UnknownAssignee => "This member is not in the shop's team.".into(),
     }
 }
 

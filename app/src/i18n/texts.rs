@@ -4,6 +4,7 @@ use domain::{Currency, DelayUnit, DiscountSummary};
 
 use super::activity::ActivityTexts;
 use super::bulk::BulkTexts;
+use super::calls::CallsTexts;
 use super::campaign_io::CampaignIoTexts;
 use super::connect_log::ConnectLogTexts;
 use super::help::HelpTexts;
@@ -175,6 +176,7 @@ pub struct Texts {
     pub tracker: &'static TrackerTexts,
     pub rules: &'static RuleTexts,
     pub bulk: &'static BulkTexts,
+    pub calls: &'static CallsTexts,
     pub privacy: &'static PrivacyTexts,
     pub connect_log: &'static ConnectLogTexts,
     pub reference: &'static ReferenceTexts,

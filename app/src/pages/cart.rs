@@ -321,7 +321,7 @@ fn Customer(customer: CustomerBlock) -> impl IntoView {
 }
 
 #[component]
-fn TimelineItem(entry: TimelineEntry, window_days: u32) -> impl IntoView {
+pub(crate) fn TimelineItem(entry: TimelineEntry, window_days: u32) -> impl IntoView {
     let i18n = use_i18n();
     let at = entry.at();
     let text = move || {

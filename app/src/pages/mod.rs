@@ -1,6 +1,9 @@
 //! One module per admin page.
 
 mod activity;
+mod call_actions;
+mod call_screen;
+mod calls;
 mod api_reference;
 mod campaign_tools;
 mod cart;
@@ -34,6 +37,8 @@ mod webhooks;
 
 pub use activity::ActivityPageView;
 pub use api_reference::ApiReferencePage;
+pub use call_screen::CallScreenPage;
+pub use calls::CallsPage;
 pub use cart::CartPage;
 pub use carts::CartsPage;
 pub use help::HelpPage;

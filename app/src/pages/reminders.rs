@@ -261,7 +261,12 @@ fn ReminderLine(
                         {delay}
                     </button>
                 </td>
-                <td class="subject">{subject}</td>
+                <td class="subject">
+                    {row
+                        .with_value(|r| r.call)
+                        .then(|| view! { <span class="badge call">{move || i18n.t().calls.channel_call}</span> " " })}
+                    {subject}
+                </td>
                 <td class="discount">{discount}</td>
                 <td class="languages">{languages}</td>
                 <td class="status" on:click=|ev| ev.stop_propagation()>

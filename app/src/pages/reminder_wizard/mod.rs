@@ -58,6 +58,7 @@ fn Wizard(data: ReminderEditor) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().reminders;
     let is_new = data.draft.id.is_empty();
+    let members = StoredValue::new(data.members);
     let draft = RwSignal::new(data.draft);
     let problems = Memo::new(move |_| draft.with(|d| d.parse().err().unwrap_or_default()));
     let state = WizardState {
@@ -135,7 +136,7 @@ fn Wizard(data: ReminderEditor) -> impl IntoView {
             novalidate
         >
             {move || match stage.get() {
-                Stage::Target => view! { <TargetStage state /> }.into_any(),
+                Stage::Target => view! { <TargetStage state members /> }.into_any(),
                 Stage::Discount => view! { <DiscountStage state /> }.into_any(),
                 Stage::Email => {
                     view! { <EmailStage state templates /> }.into_any()

@@ -8,7 +8,7 @@ use crate::i18n::use_i18n;
 use super::state::{error_line, WizardState};
 
 #[component]
-pub fn TargetStage(state: WizardState) -> impl IntoView {
+pub fn TargetStage(state: WizardState, members: StoredValue<Vec<(String, String)>>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().reminders;
     let draft = state.draft;
@@ -30,6 +30,7 @@ pub fn TargetStage(state: WizardState) -> impl IntoView {
         }
     };
     view! {
+        <ChannelChoice state members />
         <fieldset class="field">
             <legend>{move || t().exclude_non_subscribers}</legend>
             <div class="choices">
@@ -122,4 +123,68 @@ pub fn TargetStage(state: WizardState) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// Email, or a call task for the team (to one member, or to anyone).
+#[component]
+fn ChannelChoice(state: WizardState, members: StoredValue<Vec<(String, String)>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().calls;
+    let draft = state.draft;
+    let is_call = move || draft.with(|d| d.call);
+    view! {
+        <fieldset class="field">
+            <legend>{move || t().step_channel}</legend>
+            <div class="choices">
+                <label class="check">
+                    <input
+                        type="radio"
+                        name="channel"
+                        value="email"
+                        prop:checked=move || !is_call()
+                        on:change=move |_| draft.update(|d| d.call = false)
+                    />
+                    {move || t().channel_email}
+                </label>
+                <label class="check">
+                    <input
+                        type="radio"
+                        name="channel"
+                        value="call"
+                        prop:checked=is_call
+                        on:change=move |_| draft.update(|d| d.call = true)
+                    />
+                    {move || t().channel_call}
+                </label>
+            </div>
+            <div hidden=move || !is_call()>
+                <p class="hint">{move || t().call_hint}</p>
+                <label for="step-assignee">{move || t().assignee}</label>
+                <select
+                    id="step-assignee"
+                    on:change=move |ev| {
+                        let chosen = event_target_value(&ev);
+                        draft.update(|d| d.assignee = chosen);
+                    }
+                >
+                    <option value="" selected=move || draft.with(|d| d.assignee.is_empty())>
+                        {move || t().anyone}
+                    </option>
+                    {members
+                        .get_value()
+                        .into_iter()
+                        .map(|(id, email)| {
+                            let chosen = id.clone();
+                            view! {
+                                <option value=id selected=move || draft.with(|d| d.assignee == chosen)>
+                                    {email}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                {error_line(state, "assignee")}
+            </div>
+        </fieldset>
+    }
 }

@@ -102,6 +102,8 @@ pub enum StepIssue {
         error: RangesError,
     },
     NoTemplate,
+    /// A call step assigned to someone who is not a member of the shop.
+    UnknownAssignee,
 }
 
 /// One problem, tied to its stage and field (`delay`, `single.value`, `ranges[2].min`…).
