@@ -21,10 +21,9 @@ use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::AdminLayout;
 use pages::{
     ActivityPageView, ApiReferencePage, CallScreenPage, CallsPage, CartPage, CartsPage, HelpPage,
-    InvitationPage,
-    KeysPageView, LoginPage, NewShopPage, NotFound, ReminderWizardPage, RemindersPage,
-    RuleEditorPage, RulesPage, SendingPage, SettingsPage, SetupPage, StatisticsPage, TeamPageView,
-    TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
+    InvitationPage, KeysPageView, LoginPage, NewShopPage, NotFound, ReminderWizardPage,
+    RemindersPage, RuleEditorPage, RulesPage, SendingPage, SettingsPage, SetupPage, StatisticsPage,
+    TeamPageView, TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
 };
 
 /// The HTML document around the app, rendered on the server only.

@@ -2,7 +2,7 @@
 //! member of the shop may (staff is the role made for it).
 
 use chrono::{DateTime, Utc};
-use domain::calls::{CallLog, CallLogError, CallOutcome};
+use domain::calls::{CallLogError, CallOutcome};
 use domain::campaign::{DiscountDraft, StepIssue};
 use domain::email::{OfferedDiscount, RenderedEmail};
 use domain::{Currency, Language};
@@ -169,7 +169,7 @@ pub async fn log_call(
     notes: String,
 ) -> Result<CallLogged, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
-    let log = match CallLog::parse(&outcome, &notes) {
+    let log = match domain::calls::CallLog::parse(&outcome, &notes) {
         Ok(log) => log,
         Err(error) => return Ok(CallLogged::Invalid(error)),
     };

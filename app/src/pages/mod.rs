@@ -1,10 +1,10 @@
 //! One module per admin page.
 
 mod activity;
+mod api_reference;
 mod call_actions;
 mod call_screen;
 mod calls;
-mod api_reference;
 mod campaign_tools;
 mod cart;
 mod cart_privacy;

@@ -1,7 +1,8 @@
 //! The demo shop's two rules before its main campaign, so a first look shows rules at work:
-//! big carts get a second reminder with a discount a day after the first, and loyal
-//! newsletter customers get one gentle reminder, once.
+//! big carts get a second reminder with a discount a day after the first and then a call
+//! from the team, and loyal newsletter customers get one gentle reminder, once.
 
+use domain::calls::Channel;
 use domain::rules::{Compare, Condition, Conditions};
 use domain::{
     Audience, Campaign, Delay, DelayFrom, Discount, DiscountKind, DiscountPolicy, Percent,
@@ -48,8 +49,18 @@ pub fn rules() -> anyhow::Result<Vec<Campaign>> {
                 "demo-big-2",
                 Delay::days(1)?.counted_from(DelayFrom::PreviousStep),
                 SECOND_TEMPLATE_ID,
-                fifteen,
+                fifteen.clone(),
             ),
+            // A big cart is worth a call: the team gets a task, its code form set to 15 %.
+            ReminderStep {
+                channel: Channel::Call { assignee: None },
+                ..step(
+                    "demo-big-3",
+                    Delay::days(2)?.counted_from(DelayFrom::PreviousStep),
+                    SECOND_TEMPLATE_ID,
+                    fifteen,
+                )
+            },
         ],
     )?
     .with_rule(

@@ -8,7 +8,10 @@ use crate::i18n::use_i18n;
 use super::state::{error_line, WizardState};
 
 #[component]
-pub fn TargetStage(state: WizardState, members: StoredValue<Vec<(String, String)>>) -> impl IntoView {
+pub fn TargetStage(
+    state: WizardState,
+    members: StoredValue<Vec<(String, String)>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().reminders;
     let draft = state.draft;

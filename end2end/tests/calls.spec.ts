@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { databaseUrl, relanceBin } from '../playwright.config';
+import { waitForHydration, watchConsole } from './helpers';
+
+test.use({ locale: 'en-GB', storageState: { cookies: [], origins: [] } });
+
+const env = { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' };
+
+test('a staff member works a call task from the queue to a code, an email and a logged outcome', async ({
+  page,
+  request,
+}) => {
+  const problems = watchConsole(page);
+  const stamp = Date.now();
+  const email = `caller-${stamp}@shop.example`;
+  execFileSync(relanceBin, ['admin', 'create', '--email', email, '--role', 'staff', '--shop', 'demo'], {
+    env: { ...env, RELANCE_ADMIN_PASSWORD: 'a long enough password' },
+  });
+  const key = execFileSync(relanceBin, ['api-key', 'create', `e2e-calls-${stamp}`], { env })
+    .toString()
+    .trim();
+  // A big cart (the demo's "Gros paniers" rule) idle for three days: its two emails are long
+  // past, and its third step, a call, is due now.
+  const cart = `e2e-call-${stamp}`;
+  const response = await request.post('/api/v1/events', {
+    headers: { Authorization: `Bearer ${key}` },
+    data: {
+      id: `evt-${cart}`,
+      type: 'cart_updated',
+      occurred_at: new Date(Date.now() - (3 * 24 + 2) * 3600 * 1000).toISOString(),
+      cart: {
+        id: cart,
+        currency: 'EUR',
+        total_tax_incl: '240.00',
+        total_tax_excl: '200.00',
+        items: [{ sku: 'demo_4', name: 'Wool coat', unit_price: '240.00', quantity: 1 }],
+      },
+      customer: {
+        id: `cu-${cart}`,
+        email: `${cart}@example.com`,
+        first_name: 'Camille',
+        last_name: `Call${stamp}`,
+        language: 'en',
+        phone: '+33612345678',
+        address: '3 place du Marché, 69001 Lyon',
+      },
+    },
+  });
+  expect(response.status()).toBe(202);
+  execFileSync(relanceBin, ['run-once', '--shop', 'demo'], { env });
+
+  await page.goto('/login');
+  await waitForHydration(page);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill('a long enough password');
+  await page.locator('form button[type=submit]').click();
+  await page.getByRole('link', { name: 'Calls' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Calls');
+  await waitForHydration(page);
+  const row = page.locator('table.calls tbody tr').filter({ hasText: `Call${stamp}` });
+  await expect(row).toContainText('+33612345678');
+  await expect(row).toContainText('Gros paniers');
+  await row.getByRole('link', { name: 'Open' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Camille Call${stamp}`);
+  await expect(page.locator('.call-phone a')).toHaveAttribute('href', 'tel:+33612345678');
+  await expect(page.getByText('3 place du Marché, 69001 Lyon')).toBeVisible();
+  await expect(page.locator('table.items')).toContainText('Wool coat');
+  await waitForHydration(page);
+
+  // The code form starts from the step's discount (15 %); a wrong value is refused beside it.
+  await expect(page.locator('#call-value')).toHaveValue('15');
+  await page.locator('#call-value').fill('150');
+  await page.getByRole('button', { name: 'Create a code' }).click();
+  await expect(page.locator('.call-coupon .field-error').first()).toContainText('100');
+  await page.locator('#call-value').fill('20');
+  await page.getByRole('button', { name: 'Create a code' }).click();
+  const code = page.locator('.call-coupon code');
+  await expect(code).toBeVisible();
+  const given = (await code.textContent()) ?? '';
+  expect(given.length).toBeGreaterThan(6);
+
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.locator('iframe.call-preview')).toBeVisible();
+  const preview = await page.locator('iframe.call-preview').getAttribute('srcdoc');
+  expect(preview).toContain(given);
+  await page.getByRole('button', { name: 'Send to the customer' }).click();
+  await expect(page.locator('.call-email [role="status"]')).toHaveText('Email sent.');
+
+  await page.locator('#call-outcome').selectOption('will_order');
+  await page.locator('#call-notes').fill('Orders tonight with the code');
+  await page.getByRole('button', { name: 'Log the call' }).click();
+  await expect(page.locator('.call-log [role="status"]')).toHaveText('Call logged. The sequence goes on.');
+  await expect(page.locator('.call-log [data-outcome="will_order"]')).toContainText(`Logged by ${email}`);
+
+  await page.getByRole('link', { name: '← Calls' }).click();
+  await expect(page.locator('table.calls tbody tr').filter({ hasText: `Call${stamp}` })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Logged calls' }).click();
+  await expect(
+    page.locator('table.calls tbody tr').filter({ hasText: `Call${stamp}` }),
+  ).toContainText('Will order');
+  expect(problems).toEqual([]);
+});
