@@ -118,14 +118,15 @@ async fn mail_member(
 }
 
 /// The call's email from `template_id`, rendered for the customer and cart with the call's
-/// code, its links signed for `delivery_id`; `None` when the template has no content the
-/// customer reads, or is not the shop's.
+/// code, its links signed for `delivery_id` (a preview, `None`, has no open pixel: it is no
+/// delivery); `None` when the template has no content the customer reads, or is not the
+/// shop's.
 pub async fn render_call_email(
     sender: &Sender,
     shop: &Shop,
     task: &TaskRow,
     template_id: &str,
-    delivery_id: &str,
+    delivery_id: Option<&str>,
 ) -> anyhow::Result<Option<RenderedEmail>> {
     let pool = &sender.pool;
     let templates = db::load_templates(pool, &shop.id).await?;
@@ -137,8 +138,17 @@ pub async fn render_call_email(
     else {
         return Ok(None);
     };
+    let mut links = crate::jobs::signed_links(
+        &sender.signer,
+        delivery_id.unwrap_or("preview"),
+        shop,
+        &cart,
+    );
+    if delivery_id.is_none() {
+        links.open_pixel = None;
+    }
     let context = RenderContext {
-        links: crate::jobs::signed_links(&sender.signer, delivery_id, shop, &cart),
+        links,
         shop: shop.clone(),
         customer,
         cart,
@@ -171,7 +181,8 @@ pub async fn send_call_email(
 ) -> anyhow::Result<Sent> {
     let pool: &Pool = &sender.pool;
     let delivery_id = db::new_id();
-    let Some(email) = render_call_email(sender, shop, task, template_id, &delivery_id).await?
+    let Some(email) =
+        render_call_email(sender, shop, task, template_id, Some(&delivery_id)).await?
     else {
         return Ok(Sent::NoContent);
     };

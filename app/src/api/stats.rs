@@ -130,6 +130,9 @@ pub struct StatsPage {
     #[serde(default)]
     pub rules: Vec<FunnelLine>,
     pub templates: Vec<FunnelLine>,
+    /// Calls logged per staff member over the range, with the orders that followed.
+    #[serde(default)]
+    pub staff: Vec<domain::stats::StaffLine>,
     pub series: Vec<SeriesPoint>,
     /// When the stored figures were last brought up to date (about every minute).
     pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
@@ -244,6 +247,7 @@ impl StatsPage {
             steps,
             rules,
             templates,
+            staff: Vec::new(),
             series,
             updated_at: None,
         }

@@ -59,6 +59,11 @@ pub struct CallsTexts {
     pub channel_call: &'static str,
     pub call_hint: &'static str,
     pub assignee: &'static str,
+    pub by_staff: &'static str,
+    pub col_member: &'static str,
+    pub col_calls: &'static str,
+    pub col_reached: &'static str,
+    pub col_orders_after: &'static str,
 }
 
 pub static FR: CallsTexts = CallsTexts {
@@ -130,6 +135,11 @@ pub static FR: CallsTexts = CallsTexts {
     channel_call: "Appel téléphonique (tâche pour l'équipe)",
     call_hint: "À l'échéance, un appel apparaît dans l'onglet Appels et l'équipe est prévenue par e-mail. Le modèle choisi est celui que l'appel propose d'envoyer.",
     assignee: "Assigné à",
+    by_staff: "Par membre de l'équipe (appels)",
+    col_member: "Membre",
+    col_calls: "Appels",
+    col_reached: "Joints",
+    col_orders_after: "Commandes après l'appel",
 };
 
 pub static EN: CallsTexts = CallsTexts {
@@ -201,4 +211,9 @@ pub static EN: CallsTexts = CallsTexts {
     channel_call: "Phone call (a task for the team)",
     call_hint: "When due, a call appears in the Calls tab and the team is told by email. The template chosen is the one the call offers to send.",
     assignee: "Assigned to",
+    by_staff: "By team member (calls)",
+    col_member: "Member",
+    col_calls: "Calls",
+    col_reached: "Reached",
+    col_orders_after: "Orders after the call",
 };

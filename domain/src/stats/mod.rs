@@ -4,6 +4,7 @@
 //! data.
 
 mod attribution;
+mod calls;
 mod daily;
 mod figures;
 mod range;
@@ -11,6 +12,7 @@ mod range;
 pub use attribution::{
     attribute, attribution, Attribution, AttributionRules, CreditRule, Order, SentReminder, Touch,
 };
+pub use calls::{staff_lines, CallFact, StaffLine};
 pub use daily::{
     day_stats, funnels_of_days, headline_of_days, series_of_days, Credit, DayFacts, DayPoint,
     DayStats, Reach, StepDay, Subject,

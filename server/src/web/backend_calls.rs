@@ -217,8 +217,8 @@ impl CallsBackend for DbBackend {
         };
         let engine = self.engine();
         if !send {
-            // The preview's links are signed for no delivery: they lead nowhere until sent.
-            let preview = call_mail::render_call_email(engine, shop, &task, template, "preview")
+            // The preview is no delivery: no open pixel, and links that lead nowhere.
+            let preview = call_mail::render_call_email(engine, shop, &task, template, None)
                 .await
                 .map_err(BackendError::new)?;
             return Ok(Some(match preview {

@@ -50,6 +50,17 @@ pub async fn page(
         &labels,
     );
     page.updated_at = db::stats::refreshed_at(pool, &shop.id).await?;
+    let calls = db::calls::call_facts(
+        pool,
+        &shop.id,
+        calendar.start_of(range.from()),
+        calendar.start_of(range.to().succ_opt().unwrap_or(range.to())),
+    )
+    .await?;
+    let window = db::settings::load(pool, &shop.id)
+        .await?
+        .map_or(db::DEFAULT_ATTRIBUTION_DAYS, |s| s.attribution_window_days);
+    page.staff = domain::stats::staff_lines(&calls, chrono::Duration::days(i64::from(window)));
     Ok(Ok(page))
 }
 
@@ -170,6 +181,24 @@ fn write(page: &StatsPage) -> Result<Vec<u8>, csv::Error> {
         "currency",
     ])?;
     let rate = |r: Option<rust_decimal::Decimal>| r.map(|r| r.to_string()).unwrap_or_default();
+    // A member's calls as a funnel: calls done, customers reached, orders after a call.
+    for line in &page.staff {
+        out.write_record([
+            "staff".to_owned(),
+            super::unsubscribed::cell(&line.member),
+            page.from.to_string(),
+            page.to.to_string(),
+            line.calls.to_string(),
+            line.reached.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            line.orders.to_string(),
+            rate(line.conversion()),
+            line.revenue.round_dp(2).to_string(),
+            page.currency.code().to_owned(),
+        ])?;
+    }
     for (table, lines) in [
         ("rule", &page.rules),
         ("step", &page.steps),

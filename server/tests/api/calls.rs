@@ -246,11 +246,32 @@ async fn a_call_step_opens_a_task_staff_give_a_code_mail_it_and_stop_the_sequenc
     let stopped: Option<chrono::DateTime<chrono::Utc>> =
         app.cart_column("web-1", "reminders_stopped_at").await;
     assert!(stopped.is_some());
-    // The code works at the shop's checkout like any reminder's.
     let coupons = app
         .count("select count(*) from coupons where call_task_id is not null and used_at is null")
         .await;
     assert_eq!(coupons, 1);
+
+    // The customer orders after all: the staff report credits Marie's call.
+    let ordered = chrono::Utc::now() + chrono::Duration::minutes(1);
+    let order = json!({"id": "e-order", "type": "order_completed", "occurred_at": ordered.to_rfc3339(),
+                       "cart": {"id": "web-1"},
+                       "order": {"id": "o-1", "total_tax_incl": "69.51", "coupon_codes": [code]}});
+    app.post_events(&key, order).await;
+    let csv = app.get_as(&owner, "/s/demo/statistics.csv").await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let line = csv
+        .body
+        .lines()
+        .find(|l| l.starts_with("staff,"))
+        .unwrap_or_else(|| panic!("{}", csv.body))
+        .to_owned();
+    let cells: Vec<&str> = line.split(',').collect();
+    assert_eq!(cells[1], "marie@shop.example");
+    // Calls, reached, orders after a call, conversion, revenue.
+    assert_eq!(
+        (cells[4], cells[5], cells[9], cells[10], cells[11]),
+        ("1", "1", "1", "100", "69.51")
+    );
 }
 
 #[tokio::test]

@@ -31,6 +31,7 @@ pub fn Tables(page: StoredValue<StatsPage>) -> impl IntoView {
             <FunnelTable id="table-steps" lines=p.steps.clone() first=move || t().col_reminder page />
             <h2>{move || t().by_template}</h2>
             <FunnelTable id="table-templates" lines=p.templates.clone() first=move || t().col_template page />
+            {(!p.staff.is_empty()).then(|| view! { <StaffTable page /> })}
             <p>
                 <a href=export rel="external" download="relance-statistics.csv" id="stats-export">
                     {move || t().export}
@@ -90,4 +91,49 @@ fn FunnelTable(
         </table>
     }
     .into_any()
+}
+
+/// Calls per staff member: done, reached, orders after a call, conversion and revenue.
+#[component]
+fn StaffTable(page: StoredValue<StatsPage>) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = move || i18n.t().calls;
+    let language = move || i18n.locale.get().language();
+    let p = page.get_value();
+    let currency = p.currency;
+    let rows = p
+        .staff
+        .into_iter()
+        .map(|line| {
+            let conversion = line
+                .conversion()
+                .map(|rate| format!(" ({})", format::percent(rate, language())))
+                .unwrap_or_default();
+            let revenue = line.revenue;
+            view! {
+                <tr>
+                    <th scope="row">{line.member.clone()}</th>
+                    <td class="number">{line.calls}</td>
+                    <td class="number">{line.reached}</td>
+                    <td class="number">{line.orders} {conversion}</td>
+                    <td class="number">{move || format::money(revenue, currency, language())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>{move || c().by_staff}</h2>
+        <table class="runs stats-table" id="table-staff">
+            <thead>
+                <tr>
+                    <th scope="col">{move || c().col_member}</th>
+                    <th scope="col">{move || c().col_calls}</th>
+                    <th scope="col">{move || c().col_reached}</th>
+                    <th scope="col">{move || c().col_orders_after}</th>
+                    <th scope="col">{move || i18n.t().statistics.col_revenue}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
 }

@@ -1,6 +1,7 @@
 //! Call tasks: opened by the engine when a phone step falls due, listed in the Calls queue,
 //! and closed by staff with an outcome. The call screen's reads and writes are in `screen`.
 
+mod report;
 mod screen;
 
 use chrono::{DateTime, Utc};
@@ -12,6 +13,7 @@ use crate::db::on;
 use crate::db::Conn;
 use crate::db::Done;
 
+pub use report::call_facts;
 pub use screen::{
     active_coupons, call_coupon, call_email_at, call_email_sent, call_email_step, drop_call_email,
     give_coupon, reserve_call_email, visits, Visit,
