@@ -106,6 +106,12 @@ test('the Reminders page has a tab per rule, each with its own reminders', async
   await expect(page).toHaveURL(/\?rule=demo-rule-big-carts$/);
   await expect(page.locator('nav.rule-tabs a[aria-current="page"]')).toHaveText('Gros paniers');
   const rows = await reminderRows(page);
-  expect(rows.map((row) => row[0])).toEqual(['1 hour', '1 day after the previous reminder']);
+  expect(rows.map((row) => row[0])).toEqual([
+    '1 hour',
+    '1 day after the previous reminder',
+    '2 days after the previous reminder',
+  ]);
+  // The third is a call for the team.
+  await expect(page.locator('tbody.reminder').nth(2).locator('.badge.call')).toBeVisible();
   expect(problems).toEqual([]);
 });
