@@ -93,6 +93,14 @@ pub enum TimelineEntry {
         clicked_at: Option<DateTime<Utc>>,
         led_to: Option<LedTo>,
     },
+    /// A phone step's call task: opened when due, and its outcome once logged.
+    Call {
+        at: DateTime<Utc>,
+        task_id: String,
+        outcome: Option<domain::calls::CallOutcome>,
+        by: Option<String>,
+        done_at: Option<DateTime<Utc>>,
+    },
     /// "Send the next reminder now", by whom, and whether the engine took it yet.
     ReminderRequested {
         at: DateTime<Utc>,
@@ -108,6 +116,7 @@ impl TimelineEntry {
             | Self::Event { at, .. }
             | Self::Order { at, .. }
             | Self::Reminder { at, .. }
+            | Self::Call { at, .. }
             | Self::ReminderRequested { at, .. } => *at,
         }
     }

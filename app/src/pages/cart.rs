@@ -358,6 +358,20 @@ pub(crate) fn TimelineItem(entry: TimelineEntry, window_days: u32) -> impl IntoV
             TimelineEntry::ReminderRequested { by, handled, .. } => {
                 (t.timeline_request)(by, *handled)
             }
+            TimelineEntry::Call {
+                outcome,
+                by,
+                done_at,
+                ..
+            } => match (outcome, by, done_at) {
+                (Some(outcome), Some(by), Some(at)) => format!(
+                    "{} · {} · {}",
+                    t.calls.timeline_call,
+                    (t.calls.outcome_name)(*outcome),
+                    (t.calls.done_by)(by, &i18n.date_time(*at))
+                ),
+                _ => format!("{} · {}", t.calls.timeline_call, t.calls.timeline_open),
+            },
             TimelineEntry::Reminder {
                 delay_amount,
                 delay_unit,

@@ -1,7 +1,8 @@
 //! The Carts page's data: rows from SQL, statuses and countdowns from `domain::lifecycle`.
 
 use app::api::{
-    CartDetail, CartKpis, CartLine, CartsPage, CartsQuery, CustomerBlock, ItemLine, PAGE_SIZE,
+    CartDetail, CartKpis, CartLine, CartsPage, CartsQuery, CustomerBlock, ItemLine, TimelineEntry,
+    PAGE_SIZE,
 };
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -320,6 +321,19 @@ pub async fn cart_detail(
         reminders_stopped_at: stopped_at,
     };
     detail.timeline = super::cart_timeline::timeline(rows, currency, window_days);
+    for task in db::calls::cart_tasks(pool, &shop.id, cart_id).await? {
+        detail.timeline.push(TimelineEntry::Call {
+            at: task.due_at,
+            outcome: task
+                .outcome
+                .as_deref()
+                .and_then(domain::calls::CallOutcome::parse),
+            task_id: task.task_id,
+            by: task.done_by,
+            done_at: task.done_at,
+        });
+    }
+    detail.timeline.sort_by_key(TimelineEntry::at);
     Ok(Some(detail))
 }
 

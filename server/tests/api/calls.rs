@@ -246,6 +246,21 @@ async fn a_call_step_opens_a_task_staff_give_a_code_mail_it_and_stop_the_sequenc
     let stopped: Option<chrono::DateTime<chrono::Utc>> =
         app.cart_column("web-1", "reminders_stopped_at").await;
     assert!(stopped.is_some());
+    // The cart's timeline shows the call with its outcome, and the email sent from it.
+    let cart_id = screen["cart_id"].as_str().unwrap();
+    let page = app.call_form(&owner, "load_cart", &[("id", cart_id)]).await;
+    let page: Value = serde_json::from_str(&page.body).unwrap();
+    let timeline = page["timeline"].as_array().unwrap();
+    let call = timeline.iter().find(|e| e["kind"] == "call").unwrap();
+    assert_eq!(call["outcome"], "not_interested");
+    assert_eq!(
+        timeline
+            .iter()
+            .filter(|e| e["kind"] == "reminder" && e["status"] == "sent")
+            .count(),
+        2,
+        "{timeline:?}"
+    );
     let coupons = app
         .count("select count(*) from coupons where call_task_id is not null and used_at is null")
         .await;
