@@ -87,13 +87,14 @@ pub async fn import(
     let steps: Vec<ReminderStep> = checked
         .steps
         .into_iter()
-        .map(|step| ReminderStep {
-            id: db::new_id(),
-            template_id: new_ids
-                .get(&step.template_id)
-                .cloned()
-                .unwrap_or(step.template_id.clone()),
-            ..step
+        .map(|step| {
+            let rename = |id: &str| new_ids.get(id).cloned().unwrap_or_else(|| id.to_owned());
+            ReminderStep {
+                id: db::new_id(),
+                template_id: rename(&step.template_id),
+                discount: step.discount.clone().rename_templates(rename),
+                ..step
+            }
         })
         .collect();
     let campaign = Campaign::new(db::new_id(), &checked.name, steps)

@@ -145,7 +145,12 @@ impl CampaignDocument {
         let mut review = Vec::new();
         for (index, draft) in self.steps.iter().enumerate() {
             let step = index + 1;
-            if !self.templates.iter().any(|t| t.id == draft.template_id) {
+            let known = |id: &str| self.templates.iter().any(|t| t.id == id);
+            let tiers_known = draft
+                .ranges
+                .iter()
+                .all(|r| r.template_id.is_empty() || known(&r.template_id));
+            if !known(&draft.template_id) || (draft.by_cart_value && !tiers_known) {
                 problems.push(ImportProblem::MissingTemplate { step });
                 continue;
             }

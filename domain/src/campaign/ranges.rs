@@ -25,6 +25,10 @@ pub struct DiscountRange {
     /// the next range's `min` (anything else is a gap or an overlap).
     pub max: Option<Decimal>,
     pub discount: Discount,
+    /// The template carts of this range get instead of the step's: a tier can change the
+    /// message, not only the amount.
+    #[serde(default)]
+    pub template_id: Option<String>,
 }
 
 /// Why a list of ranges was refused. Ranges are numbered from 1, as the merchant sees them.
@@ -230,6 +234,38 @@ impl DiscountPolicy {
         }
     }
 
+    /// The template of the cart's range, when it has its own.
+    pub fn template_for(&self, cart: &Cart) -> Option<&str> {
+        match self {
+            Self::Ranges { ranges } => ranges
+                .pick_range(cart.value(ranges.basis()))
+                .and_then(|range| range.template_id.as_deref()),
+            _ => None,
+        }
+    }
+
+    /// The same policy with its tiers' templates renamed (an import gives templates new ids).
+    pub fn rename_templates(mut self, rename: impl Fn(&str) -> String) -> Self {
+        if let Self::Ranges { ranges } = &mut self {
+            for range in &mut ranges.ranges {
+                range.template_id = range.template_id.as_deref().map(&rename);
+            }
+        }
+        self
+    }
+
+    /// Every template a range names.
+    pub fn tier_templates(&self) -> Vec<&str> {
+        match self {
+            Self::Ranges { ranges } => ranges
+                .ranges()
+                .iter()
+                .filter_map(|range| range.template_id.as_deref())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The cart value the code made for this cart needs, and which total it is: the lower
     /// bound of the cart's range (a cart worth less got another discount, or none).
     pub fn minimum(&self, cart: &Cart) -> Option<(Decimal, ValueBasis)> {
@@ -281,6 +317,7 @@ mod tests {
         DiscountRange {
             min: dec(min),
             max: max.map(dec),
+            template_id: None,
             discount: percent(p),
         }
     }

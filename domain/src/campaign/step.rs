@@ -23,6 +23,15 @@ pub struct ReminderStep {
     pub channel: Channel,
 }
 
+impl ReminderStep {
+    /// The template this cart gets: its discount range's own, else the step's.
+    pub fn template_for(&self, cart: &crate::model::Cart) -> &str {
+        self.discount
+            .template_for(cart)
+            .unwrap_or(&self.template_id)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum CampaignError {
     #[error("a campaign has at most {MAX_STEPS} reminders")]

@@ -382,7 +382,7 @@ pub fn decide<'t>(
     if let Some(reason) = audience_reason(step, customer, rules, now) {
         return skip(reason);
     }
-    let Some(template) = template(&step.template_id) else {
+    let Some(template) = template(step.template_for(situation.cart)) else {
         return skip(SkipReason::TemplateMissing);
     };
     let Some((language, _)) = template.content_for(customer.language) else {

@@ -38,6 +38,7 @@ fn campaign() -> Campaign {
             DiscountRange {
                 min: Decimal::ONE,
                 max: None,
+                template_id: None,
                 discount: discount(
                     DiscountKind::Percent {
                         percent: Percent::new(Decimal::TEN).unwrap(),
@@ -48,11 +49,13 @@ fn campaign() -> Campaign {
             DiscountRange {
                 min: Decimal::from(50),
                 max: None,
+                template_id: None,
                 discount: discount(DiscountKind::FreeShipping, 11),
             },
             DiscountRange {
                 min: Decimal::from(100),
                 max: None,
+                template_id: None,
                 discount: discount(
                     DiscountKind::Amount {
                         amount: Decimal::from(20),
@@ -759,4 +762,40 @@ fn an_ordered_cart_gets_no_call_task() {
         world.decide_with(&situation, start() + Duration::days(1)),
         skip("s2", SkipReason::Ordered)
     );
+}
+
+#[test]
+fn a_discount_tier_with_its_own_template_sends_it_and_needs_its_languages() {
+    let mut world = World::new();
+    let mut steps = world.campaign.steps().to_vec();
+    if let DiscountPolicy::Ranges { ranges } = &steps[1].discount {
+        let mut tiers = ranges.ranges().to_vec();
+        // From 50: free shipping, with a template of its own, in English only.
+        tiers[1].template_id = Some("t-big".into());
+        steps[1].discount = DiscountPolicy::Ranges {
+            ranges: DiscountRanges::new(ranges.basis(), tiers).unwrap(),
+        };
+    }
+    world.campaign = Campaign::new("c".into(), "Relance", steps).unwrap();
+    world
+        .templates
+        .push(template("t-big", &[Language::ENGLISH]));
+    world.done = vec!["s1".into()];
+    let due = start() + Duration::days(1);
+    // 69.51 € is in the tier: its template, which has no French, goes in English.
+    assert_eq!(
+        world.decide(due),
+        send(
+            "s2",
+            Language::ENGLISH,
+            Some(discount(DiscountKind::FreeShipping, 11))
+        )
+    );
+    assert_eq!(world.campaign.steps()[1].template_for(&world.cart), "t-big");
+    // A 20 € cart is in the first tier: the step's own template, in French.
+    world.cart = cart("20");
+    assert_eq!(world.campaign.steps()[1].template_for(&world.cart), "t2");
+    world.templates.retain(|t| t.id != "t-big");
+    world.cart = cart("69.51");
+    assert_eq!(world.decide(due), skip("s2", SkipReason::TemplateMissing));
 }

@@ -110,47 +110,18 @@ pub fn launch_check(
     }
     for (position, (index, step)) in steps.iter().enumerate() {
         let number = position + 1;
-        let Some(template) = context.templates.iter().find(|t| t.id == step.template_id) else {
-            problems.push(LaunchProblem::TemplateMissing { step: number });
-            continue;
-        };
-        for &language in context.languages {
-            match template.content_for(language) {
-                None => problems.push(LaunchProblem::NotSent {
-                    step: number,
-                    language,
-                }),
-                Some((used, _)) if used != language => {
-                    problems.push(LaunchProblem::FallsBackToEnglish {
-                        step: number,
-                        language,
-                    })
-                }
-                Some(_) => {}
+        // The step's template, and those of its discount tiers.
+        let mut ids = vec![step.template_id.as_str()];
+        for id in step.discount.tier_templates() {
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
-        for (&language, content) in &template.contents {
-            let texts = DraftTexts {
-                subject: content.subject.as_str(),
-                body: &content.body,
-                discount_text: &content.discount_text,
-                button_text: &content.button_text,
-                unsubscribe_text: &content.unsubscribe_text,
-            };
-            for warning in warnings(&texts) {
-                match warning {
-                    Warning::UnknownTag { tag, .. } => problems.push(LaunchProblem::UnknownTag {
-                        step: number,
-                        language,
-                        tag,
-                    }),
-                    Warning::UnsubscribeMissing => {
-                        problems.push(LaunchProblem::UnsubscribeMissing {
-                            step: number,
-                            language,
-                        })
-                    }
-                    _ => {}
+        for id in ids {
+            match context.templates.iter().find(|t| t.id == id) {
+                None => problems.push(LaunchProblem::TemplateMissing { step: number }),
+                Some(template) => {
+                    template_problems(template, number, context.languages, &mut problems)
                 }
             }
         }
@@ -182,4 +153,55 @@ pub fn launch_check(
         problems.push(LaunchProblem::NoSender);
     }
     problems
+}
+
+/// What is wrong with one template of step `number`: a customer language without text (or
+/// falling back to English), an unknown tag, no unsubscribe link. Each finding once.
+fn template_problems(
+    template: &EmailTemplate,
+    number: usize,
+    languages: &[Language],
+    problems: &mut Vec<LaunchProblem>,
+) {
+    let mut push = |problem: LaunchProblem| {
+        if !problems.contains(&problem) {
+            problems.push(problem);
+        }
+    };
+    for &language in languages {
+        match template.content_for(language) {
+            None => push(LaunchProblem::NotSent {
+                step: number,
+                language,
+            }),
+            Some((used, _)) if used != language => push(LaunchProblem::FallsBackToEnglish {
+                step: number,
+                language,
+            }),
+            Some(_) => {}
+        }
+    }
+    for (&language, content) in &template.contents {
+        let texts = DraftTexts {
+            subject: content.subject.as_str(),
+            body: &content.body,
+            discount_text: &content.discount_text,
+            button_text: &content.button_text,
+            unsubscribe_text: &content.unsubscribe_text,
+        };
+        for warning in warnings(&texts) {
+            match warning {
+                Warning::UnknownTag { tag, .. } => push(LaunchProblem::UnknownTag {
+                    step: number,
+                    language,
+                    tag,
+                }),
+                Warning::UnsubscribeMissing => push(LaunchProblem::UnsubscribeMissing {
+                    step: number,
+                    language,
+                }),
+                _ => {}
+            }
+        }
+    }
 }

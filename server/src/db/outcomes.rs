@@ -15,6 +15,8 @@ pub enum Record {
     Sent {
         delivery_id: String,
         message_id: String,
+        /// The template it was rendered from (its discount tier's, or the step's).
+        template_id: String,
     },
     /// Not wanted any more at sending time (an order arrived meanwhile…).
     Skipped {
@@ -61,7 +63,12 @@ pub async fn write_records(
             Record::Sent {
                 delivery_id,
                 message_id,
-            } => sent.push([delivery_id.as_str(), message_id.as_str()]),
+                template_id,
+            } => sent.push([
+                delivery_id.as_str(),
+                message_id.as_str(),
+                template_id.as_str(),
+            ]),
             Record::Skipped {
                 delivery_id,
                 reason,
@@ -74,7 +81,7 @@ pub async fn write_records(
             sqlx::query(sqlx::AssertSqlSafe(json_pairs(dialect,
             "update deliveries set status = 'sent', sent_at = $1, updated_at = $1, lease_until = null,
                  message_id = j.value ->> 1, last_error = null,
-                 template_id = (select s.template_id from reminder_steps s where s.step_id = deliveries.step_id)
+                 template_id = j.value ->> 2
              from json_each($2) j
              where deliveries.delivery_id = j.value ->> 0",
         )))

@@ -188,11 +188,15 @@ pub async fn template_summaries(
         sqlx::query_as(dialect.pick(
         "select t.template_id, t.name, t.layout, t.updated_at,
                 (select group_concat(c.language, ',') from template_contents c where c.template_id = t.template_id) as languages,
-                (select count(*) from reminder_steps s where s.template_id = t.template_id) as used_by
+                (select count(*) from reminder_steps s where s.template_id = t.template_id
+                    or exists (select 1 from step_discounts d where d.step_id = s.step_id
+                               and d.template_id = t.template_id)) as used_by
          from email_templates t where t.shop_id = $1 order by t.name, t.template_id",
         "select t.template_id, t.name, t.layout, t.updated_at,
                 (select string_agg(c.language, ',') from template_contents c where c.template_id = t.template_id) as languages,
-                (select count(*) from reminder_steps s where s.template_id = t.template_id) as used_by
+                (select count(*) from reminder_steps s where s.template_id = t.template_id
+                    or exists (select 1 from step_discounts d where d.step_id = s.step_id
+                               and d.template_id = t.template_id)) as used_by
          from email_templates t where t.shop_id = $1 order by t.name, t.template_id",
     ))
     .bind(shop_id)
@@ -208,12 +212,15 @@ pub async fn template_users(
 ) -> Result<Vec<(i64, String)>, DbError> {
     Ok(on!(pool, |db| {
         sqlx::query_as(
-        "select delay_amount, delay_unit from reminder_steps where shop_id = $1 and template_id = $2
+            "select delay_amount, delay_unit from reminder_steps s where shop_id = $1
+           and (template_id = $2 or exists (select 1 from step_discounts d
+                                            where d.step_id = s.step_id and d.template_id = $2))
          order by case delay_unit when 'hours' then delay_amount else delay_amount * 24 end",
-    )
-    .bind(shop_id)
-    .bind(template_id)
-    .fetch_all(db).await
+        )
+        .bind(shop_id)
+        .bind(template_id)
+        .fetch_all(db)
+        .await
     })?)
 }
 
@@ -280,12 +287,15 @@ pub async fn delete_template(
     template_id: &str,
 ) -> Result<DeleteOutcome, DbError> {
     let mut tx = pool.begin().await?;
-    let (used_by,): (i64,) = on!(tx, |db| sqlx::query_as(
-        "select count(*) from reminder_steps where template_id = $1"
+    let (used_by,): (i64,) = on!(tx, |db| {
+        sqlx::query_as(
+        "select count(*) from reminder_steps s where template_id = $1
+           or exists (select 1 from step_discounts d where d.step_id = s.step_id and d.template_id = $1)"
     )
     .bind(template_id)
     .fetch_one(db)
-    .await)?;
+    .await
+    })?;
     if used_by > 0 {
         return Ok(DeleteOutcome::InUse(used_by));
     }

@@ -157,6 +157,7 @@ pub fn campaign(step_ids: [String; 2]) -> anyhow::Result<Campaign> {
             DiscountRange {
                 min: Decimal::ONE,
                 max: None,
+                template_id: None,
                 discount: discount(
                     DiscountKind::Percent {
                         percent: Percent::new(Decimal::TEN)?,
@@ -167,11 +168,13 @@ pub fn campaign(step_ids: [String; 2]) -> anyhow::Result<Campaign> {
             DiscountRange {
                 min: Decimal::from(50),
                 max: None,
+                template_id: None,
                 discount: discount(DiscountKind::FreeShipping, 11)?,
             },
             DiscountRange {
                 min: Decimal::ONE_HUNDRED,
                 max: None,
+                template_id: None,
                 discount: discount(DiscountKind::amount(Decimal::from(20), true)?, 7)?,
             },
         ],

@@ -226,7 +226,14 @@ async fn deliver(
         Ok(message) => sender.mail.send(message).await,
         Err(error) => Err(error),
     };
-    Ok(outcome(delivery, email, sent, max_attempts, now))
+    Ok(outcome(
+        delivery,
+        email,
+        &template.id,
+        sent,
+        max_attempts,
+        now,
+    ))
 }
 
 /// The step's template, or why the reminder may no longer go out: things change between the
@@ -243,7 +250,10 @@ fn template_to_send<'p>(
         .iter()
         .flat_map(Campaign::steps)
         .find(|step| step.id == delivery.step_id)
-        .and_then(|step| pass.templates.iter().find(|t| t.id == step.template_id))
+        .and_then(|step| {
+            let id = step.template_for(&check.cart);
+            pass.templates.iter().find(|t| t.id == id)
+        })
         .ok_or(SkipReason::TemplateMissing)
 }
 
@@ -293,6 +303,7 @@ fn render_reminder(
 fn outcome(
     delivery: &Claimed,
     email: OutgoingEmail,
+    template_id: &str,
     sent: Result<(), MailError>,
     max_attempts: i64,
     now: DateTime<Utc>,
@@ -302,6 +313,7 @@ fn outcome(
         Ok(()) => (
             Outcome::Sent,
             Record::Sent {
+                template_id: template_id.to_owned(),
                 delivery_id: id,
                 message_id: email.message_id.unwrap_or_default(),
             },

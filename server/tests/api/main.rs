@@ -41,6 +41,7 @@ mod smtp_peer;
 mod statistics;
 mod team;
 mod templates;
+mod tier_templates;
 mod tracker;
 mod two_shops;
 mod unsubscribed;

@@ -35,6 +35,7 @@ fn three_ranges(mut draft: StepDraft) -> StepDraft {
         min: min.into(),
         max: max.into(),
         discount: DiscountDraft::percent(percent),
+        template_id: String::new(),
     };
     draft.ranges = vec![
         range("0", "", "5"),
@@ -42,6 +43,7 @@ fn three_ranges(mut draft: StepDraft) -> StepDraft {
         RangeDraft {
             min: "100".into(),
             max: String::new(),
+            template_id: String::new(),
             discount: DiscountDraft {
                 kind: DiscountType::FreeShipping,
                 ..DiscountDraft::none()

@@ -319,6 +319,33 @@ fn RangeBox(state: WizardState, n: usize, currency: Currency) -> impl IntoView {
                 </div>
             </div>
             <DiscountFields state place=Slot::Range(n) />
+            <div class="field">
+                <label for=format!("step-ranges-{n}-template")>{move || t().range_template}</label>
+                <select
+                    id=format!("step-ranges-{n}-template")
+                    on:change=move |ev| {
+                        let chosen = event_target_value(&ev);
+                        draft.update(|d| if let Some(r) = d.ranges.get_mut(n) { r.template_id = chosen });
+                    }
+                >
+                    <option value="" selected=move || read(|r| r.template_id.clone()).is_empty()>
+                        {move || t().range_template_step}
+                    </option>
+                    {state
+                        .templates
+                        .get_value()
+                        .into_iter()
+                        .map(|(id, name)| {
+                            let chosen = id.clone();
+                            view! {
+                                <option value=id selected=move || read(|r| r.template_id.clone()) == chosen>
+                                    {name}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
             <button
                 type="button"
                 class="secondary remove-range"

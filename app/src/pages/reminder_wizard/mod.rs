@@ -65,6 +65,12 @@ fn Wizard(data: ReminderEditor) -> impl IntoView {
         draft,
         problems,
         currency: data.currency,
+        templates: StoredValue::new(
+            data.templates
+                .iter()
+                .map(|t| (t.id.clone(), t.name.clone()))
+                .collect(),
+        ),
     };
     let stage = RwSignal::new(Stage::Target);
     let tried = RwSignal::new(false);

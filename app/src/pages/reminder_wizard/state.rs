@@ -19,6 +19,8 @@ pub struct WizardState {
     pub draft: RwSignal<StepDraft>,
     pub problems: Memo<Vec<StepProblem>>,
     pub currency: Currency,
+    /// The shop's templates (id, name): a discount range may send its own.
+    pub templates: StoredValue<Vec<(String, String)>>,
 }
 
 impl WizardState {

@@ -51,6 +51,9 @@ pub struct RangeDraft {
     /// one starts, so ranges can neither overlap nor leave a gap. Ignored on the others.
     pub max: String,
     pub discount: DiscountDraft,
+    /// The range's own template; empty: the step's.
+    #[serde(default)]
+    pub template_id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -231,6 +234,7 @@ impl StepDraft {
                 min: "0".into(),
                 max: String::new(),
                 discount: DiscountDraft::percent("5"),
+                template_id: String::new(),
             }],
             template_id: template_id.into(),
             call: false,
@@ -269,6 +273,7 @@ impl StepDraft {
                             .map(|max| max.normalize().to_string())
                             .unwrap_or_default(),
                         discount: DiscountDraft::from_discount(&range.discount),
+                        template_id: range.template_id.clone().unwrap_or_default(),
                     })
                     .collect();
             }
@@ -302,7 +307,12 @@ impl StepDraft {
             .ranges
             .last()
             .map_or_else(|| DiscountDraft::percent("5"), |last| last.discount.clone());
-        self.ranges.push(RangeDraft { min, max, discount });
+        self.ranges.push(RangeDraft {
+            min,
+            max,
+            discount,
+            template_id: String::new(),
+        });
     }
 
     /// Every problem of one stage.
@@ -374,7 +384,14 @@ impl StepDraft {
                     }
                 };
                 if let (Some(min), Some(max), Some(discount)) = (min, max, discount) {
-                    ranges.push(DiscountRange { min, max, discount });
+                    ranges.push(DiscountRange {
+                        min,
+                        max,
+                        discount,
+                        template_id: Some(range.template_id.trim())
+                            .filter(|id| !id.is_empty())
+                            .map(str::to_owned),
+                    });
                 }
             }
             if ranges.len() == self.ranges.len() {

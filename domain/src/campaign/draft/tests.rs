@@ -7,16 +7,19 @@ fn three_ranges() -> StepDraft {
         RangeDraft {
             min: "0".into(),
             max: String::new(),
+            template_id: String::new(),
             discount: DiscountDraft::percent("5"),
         },
         RangeDraft {
             min: "50".into(),
             max: String::new(),
+            template_id: String::new(),
             discount: DiscountDraft::percent("10"),
         },
         RangeDraft {
             min: "100".into(),
             max: String::new(),
+            template_id: String::new(),
             discount: DiscountDraft {
                 kind: DiscountType::FreeShipping,
                 ..DiscountDraft::none()

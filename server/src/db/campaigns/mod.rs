@@ -63,6 +63,7 @@ struct DiscountRow {
     tax_included: bool,
     validity_days: i64,
     combinable: bool,
+    template_id: Option<String>,
 }
 
 impl DiscountRow {
@@ -131,6 +132,7 @@ impl StepRow {
                             min: from_db(row.min_value),
                             max: row.max_value.map(from_db),
                             discount: row.discount()?,
+                            template_id: row.template_id.clone(),
                         })
                     })
                     .collect::<Result<Vec<_>, DbError>>()?;
@@ -230,7 +232,7 @@ pub(crate) async fn load_campaigns_on(
     .await)?;
     let discount_rows: Vec<DiscountRow> = on!(conn, |db| sqlx::query_as(
         "select d.step_id, d.min_value, d.max_value, d.kind, d.value, d.tax_included,
-                d.validity_days, d.combinable
+                d.validity_days, d.combinable, d.template_id
          from step_discounts d join reminder_steps s on s.step_id = d.step_id
          join campaigns c on c.campaign_id = s.campaign_id
          where c.shop_id = $1 and ($2 is null or c.campaign_id = $2)
@@ -279,20 +281,31 @@ struct StepWithCampaign {
 }
 
 /// The rows of `step_discounts` for a policy: (min, max, discount) in position order.
-fn discount_rows(
-    policy: &DiscountPolicy,
-) -> Vec<(
+/// A discount row: its range's bounds, the discount, and the range's own template.
+type DiscountColumns<'a> = (
     rust_decimal::Decimal,
     Option<rust_decimal::Decimal>,
     Discount,
-)> {
+    Option<&'a str>,
+);
+
+fn discount_rows(policy: &DiscountPolicy) -> Vec<DiscountColumns<'_>> {
     match policy {
         DiscountPolicy::None => Vec::new(),
-        DiscountPolicy::Single { discount } => vec![(rust_decimal::Decimal::ZERO, None, *discount)],
+        DiscountPolicy::Single { discount } => {
+            vec![(rust_decimal::Decimal::ZERO, None, *discount, None)]
+        }
         DiscountPolicy::Ranges { ranges } => ranges
             .ranges()
             .iter()
-            .map(|range| (range.min, range.max, range.discount))
+            .map(|range| {
+                (
+                    range.min,
+                    range.max,
+                    range.discount,
+                    range.template_id.as_deref(),
+                )
+            })
             .collect(),
     }
 }
@@ -404,7 +417,9 @@ async fn insert_discounts(
     step: &ReminderStep,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    for (position, (min, max, discount)) in discount_rows(&step.discount).into_iter().enumerate() {
+    for (position, (min, max, discount, template)) in
+        discount_rows(&step.discount).into_iter().enumerate()
+    {
         let (kind, value, tax_included) = match discount.kind {
             DiscountKind::Percent { percent } => ("percent", percent.value(), false),
             DiscountKind::Amount {
@@ -416,8 +431,8 @@ async fn insert_discounts(
         on!(conn, |db| {
             sqlx::query(
             "insert into step_discounts (step_id, shop_id, position, min_value, max_value, kind, value,
-                 tax_included, validity_days, combinable, created_at)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+                 tax_included, validity_days, combinable, created_at, template_id)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         )
         .bind(&step.id)
         .bind(shop_id)
@@ -430,6 +445,7 @@ async fn insert_discounts(
         .bind(i64::from(discount.validity.days()))
         .bind(discount.combinable)
         .bind(now)
+        .bind(template)
         .execute(db).await.map(Done::from)
         })?;
     }

@@ -59,15 +59,20 @@ async fn save_step_on(
     let Some(campaign) = home else {
         return Ok(StepSave::NotFound);
     };
-    let template: Option<(String,)> = on!(conn, |db| sqlx::query_as(
-        "select template_id from email_templates where template_id = $1 and shop_id = $2",
-    )
-    .bind(&step.template_id)
-    .bind(shop_id)
-    .fetch_optional(db)
-    .await)?;
-    if template.is_none() {
-        return Ok(StepSave::UnknownTemplate);
+    // The step's template and its discount tiers' are the shop's own.
+    let mut ids = vec![step.template_id.as_str()];
+    ids.extend(step.discount.tier_templates());
+    for id in ids {
+        let template: Option<(String,)> = on!(conn, |db| sqlx::query_as(
+            "select template_id from email_templates where template_id = $1 and shop_id = $2",
+        )
+        .bind(id)
+        .bind(shop_id)
+        .fetch_optional(db)
+        .await)?;
+        if template.is_none() {
+            return Ok(StepSave::UnknownTemplate);
+        }
     }
     let is_new = step.id.is_empty();
     if !is_new && !campaign.steps().iter().any(|s| s.id == step.id) {
