@@ -20,8 +20,8 @@ use leptos_router::{
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::AdminLayout;
 use pages::{
-    ActivityPageView, ApiReferencePage, CallScreenPage, CallsPage, CartPage, CartsPage, HelpPage,
-    InvitationPage, KeysPageView, LoginPage, NewShopPage, NotFound, ReminderWizardPage,
+    ActivityPageView, ApiReferencePage, CallScreenPage, CallsPage, CartPage, CartsPage, CodesPage,
+    HelpPage, InvitationPage, KeysPageView, LoginPage, NewShopPage, NotFound, ReminderWizardPage,
     RemindersPage, RuleEditorPage, RulesPage, SendingPage, SettingsPage, SetupPage, StatisticsPage,
     TeamPageView, TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
 };
@@ -96,6 +96,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("carts") view=CartsPage ssr=SsrMode::Async />
                         <Route path=path!("carts/:id") view=CartPage ssr=SsrMode::Async />
                         <Route path=path!("calls") view=CallsPage ssr=SsrMode::Async />
+                        <Route path=path!("codes") view=CodesPage ssr=SsrMode::Async />
                         <Route
                             path=path!("calls/:id")
                             view=CallScreenPage

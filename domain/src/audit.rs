@@ -45,10 +45,11 @@ pub enum AuditAction {
     CallLogged,
     CallCouponGiven,
     CallEmailSent,
+    CodesImported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 33] = [
+    pub const ALL: [AuditAction; 34] = [
         Self::ReminderSaved,
         Self::ReminderSwitched,
         Self::ReminderDuplicated,
@@ -82,6 +83,7 @@ impl AuditAction {
         Self::CallLogged,
         Self::CallCouponGiven,
         Self::CallEmailSent,
+        Self::CodesImported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -119,6 +121,7 @@ impl AuditAction {
             Self::CallLogged => "call_logged",
             Self::CallCouponGiven => "call_coupon_given",
             Self::CallEmailSent => "call_email_sent",
+            Self::CodesImported => "codes_imported",
         }
     }
 

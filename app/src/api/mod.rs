@@ -9,6 +9,7 @@ mod calls;
 mod campaign_io;
 mod cart_detail;
 mod carts;
+mod codes;
 mod connect_log;
 mod invitation;
 mod keys;
@@ -44,6 +45,10 @@ pub use cart_detail::{
     EraseCustomer, ItemLine, LedTo, SendNextReminderNow, TimelineEntry,
 };
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
+pub use codes::{
+    import_codes, list_code_collections, CodesImported, CollectionLine, ImportCodes,
+    ListCodeCollections,
+};
 pub use connect_log::{
     load_connect_log, send_test_event, ConnectLogLine, LoadConnectLog, SendTestEvent,
 };

@@ -179,6 +179,9 @@ pub struct ReminderEditor {
     /// The shop's members (id, email): a call step may be assigned to one.
     #[serde(default)]
     pub members: Vec<(String, String)>,
+    /// The shop's code collections (id, name, codes left).
+    #[serde(default)]
+    pub collections: Vec<(String, String, u64)>,
 }
 
 /// Why the campaign refused a reminder that is valid on its own.
@@ -191,6 +194,8 @@ pub enum StepRefusal {
         hours: u32,
     },
     UnknownTemplate,
+    /// The code collection is not the shop's (or was removed).
+    UnknownCollection,
 }
 
 /// What saving (or duplicating) a reminder came to, as the backend reports it.
@@ -265,11 +270,19 @@ pub async fn load_reminder_editor(
                 .into_iter()
                 .map(|m| (m.user_id, m.email))
                 .collect();
+            let collections = scope
+                .backend
+                .code_collections(&scope.shop)
+                .await?
+                .into_iter()
+                .map(|c| (c.id, c.name, c.left))
+                .collect();
             Ok(ReminderEditor {
                 draft,
                 templates,
                 currency: found.shop.currency,
                 members,
+                collections,
             })
         }
         .await,

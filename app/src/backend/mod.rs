@@ -97,12 +97,14 @@ pub struct ReachableShop {
 
 mod bulk;
 mod calls;
+mod codes;
 mod connect;
 mod privacy;
 mod rules;
 mod team;
 pub use bulk::BulkBackend;
 pub use calls::CallsBackend;
+pub use codes::CodesBackend;
 pub use connect::ConnectBackend;
 pub use privacy::PrivacyBackend;
 pub use rules::{CartRule, RuleRemoval, RulesBackend};
@@ -117,6 +119,7 @@ pub trait Backend:
     + RulesBackend
     + BulkBackend
     + CallsBackend
+    + CodesBackend
     + Send
     + Sync
     + 'static

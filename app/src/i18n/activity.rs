@@ -73,6 +73,7 @@ pub static FR: ActivityTexts = ActivityTexts {
         AuditAction::CallLogged => "Appel consigné",
         AuditAction::CallCouponGiven => "Code donné lors d'un appel",
         AuditAction::CallEmailSent => "E-mail envoyé lors d'un appel",
+        AuditAction::CodesImported => "Collection de codes importée",
     },
 };
 
@@ -127,5 +128,6 @@ pub static EN: ActivityTexts = ActivityTexts {
         AuditAction::CallLogged => "Call logged",
         AuditAction::CallCouponGiven => "Code given on a call",
         AuditAction::CallEmailSent => "Email sent from a call",
+        AuditAction::CodesImported => "Code collection imported",
     },
 };

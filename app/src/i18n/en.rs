@@ -271,6 +271,7 @@ pub static TEXTS: Texts = Texts {
     rules: &super::rules::EN,
     bulk: &super::bulk::EN,
     calls: &super::calls::EN,
+    codes: &super::codes::EN,
     privacy: &super::privacy::EN,
     connect_log: &super::connect_log::EN,
     reference: &super::reference::EN,

@@ -271,6 +271,7 @@ pub static TEXTS: Texts = Texts {
     rules: &super::rules::FR,
     bulk: &super::bulk::FR,
     calls: &super::calls::FR,
+    codes: &super::codes::FR,
     privacy: &super::privacy::FR,
     connect_log: &super::connect_log::FR,
     reference: &super::reference::FR,

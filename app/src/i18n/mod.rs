@@ -8,6 +8,7 @@ mod activity;
 mod bulk;
 mod calls;
 mod campaign_io;
+mod codes;
 mod connect_log;
 mod en;
 mod fr;

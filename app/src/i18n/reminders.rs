@@ -164,6 +164,7 @@ fn refusal_fr(refusal: &StepRefusal) -> String {
             "Une autre relance part déjà après {hours} heure(s) : choisissez un autre délai."
         ),
         StepRefusal::UnknownTemplate => "Ce modèle n'existe plus : choisissez-en un autre.".into(),
+        StepRefusal::UnknownCollection => "Cette collection de codes n'existe pas.".into(),
     }
 }
 
@@ -176,6 +177,7 @@ fn refusal_en(refusal: &StepRefusal) -> String {
             )
         }
         StepRefusal::UnknownTemplate => "This template no longer exists: choose another.".into(),
+        StepRefusal::UnknownCollection => "This code collection does not exist.".into(),
     }
 }
 

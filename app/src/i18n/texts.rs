@@ -6,6 +6,7 @@ use super::activity::ActivityTexts;
 use super::bulk::BulkTexts;
 use super::calls::CallsTexts;
 use super::campaign_io::CampaignIoTexts;
+use super::codes::CodesTexts;
 use super::connect_log::ConnectLogTexts;
 use super::help::HelpTexts;
 use super::keys::KeysTexts;
@@ -177,6 +178,7 @@ pub struct Texts {
     pub rules: &'static RuleTexts,
     pub bulk: &'static BulkTexts,
     pub calls: &'static CallsTexts,
+    pub codes: &'static CodesTexts,
     pub privacy: &'static PrivacyTexts,
     pub connect_log: &'static ConnectLogTexts,
     pub reference: &'static ReferenceTexts,

@@ -119,7 +119,7 @@ pub fn CampaignTools(
 }
 
 /// Reads the chosen file's text into `document` (the browser only).
-fn read_file(ev: leptos::ev::Event, document: RwSignal<Option<String>>) {
+pub(crate) fn read_file(ev: leptos::ev::Event, document: RwSignal<Option<String>>) {
     #[cfg(feature = "hydrate")]
     {
         use wasm_bindgen::{closure::Closure, JsCast};

@@ -106,8 +106,10 @@ impl CampaignDocument {
                 .steps()
                 .iter()
                 .map(|step| StepDraft {
-                    // A member is one shop's: an imported call step goes to any staff.
+                    // A member and a code collection are one shop's: an imported call step
+                    // goes to any staff, and its codes are made by Relance.
                     assignee: String::new(),
+                    code_collection: String::new(),
                     ..StepDraft::from_step(step)
                 })
                 .collect(),

@@ -1,6 +1,7 @@
 //! Campaigns: up to five reminder steps, each with its delay, audience, discount and template.
 
 mod audience;
+mod codes;
 mod delay;
 mod discount;
 mod draft;
@@ -9,6 +10,7 @@ mod ranges;
 mod step;
 
 pub use audience::{Audience, ProfileSet};
+pub use codes::{CodeList, CodeListError, MAX_CODES};
 pub use delay::{Delay, DelayFrom, DelayUnit};
 pub use discount::{Discount, DiscountError, DiscountKind, Percent, ValidityDays};
 pub use draft::{

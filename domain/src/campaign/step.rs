@@ -21,6 +21,10 @@ pub struct ReminderStep {
     /// An email, or a call task for staff.
     #[serde(default)]
     pub channel: Channel,
+    /// The code collection its codes come from (the merchant's own codes); `None`: codes
+    /// Relance makes.
+    #[serde(default)]
+    pub code_collection: Option<String>,
 }
 
 impl ReminderStep {
@@ -230,6 +234,7 @@ mod tests {
             discount: DiscountPolicy::None,
             template_id: "t1".into(),
             channel: Default::default(),
+            code_collection: None,
         }
     }
 

@@ -79,6 +79,7 @@ fn campaign() -> Campaign {
                 discount: DiscountPolicy::None,
                 template_id: "t1".into(),
                 channel: Default::default(),
+                code_collection: None,
             },
             ReminderStep {
                 id: "s2".into(),
@@ -88,6 +89,7 @@ fn campaign() -> Campaign {
                 discount: DiscountPolicy::Ranges { ranges },
                 template_id: "t2".into(),
                 channel: Default::default(),
+                code_collection: None,
             },
         ],
     )

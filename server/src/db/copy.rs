@@ -40,6 +40,8 @@ pub const TABLES: &[&str] = &[
     "reminder_requests",
     "deliveries",
     "call_tasks",
+    "code_collections",
+    "collection_codes",
     "coupons",
     "delivery_events",
     "suppressions",

@@ -70,7 +70,7 @@ pub fn basis_name(basis: ValueBasis) -> &'static str {
     }
 }
 
-fn coupon_columns(discount: &Discount) -> (&'static str, Option<i64>, bool) {
+pub(super) fn coupon_columns(discount: &Discount) -> (&'static str, Option<i64>, bool) {
     match discount.kind {
         DiscountKind::Percent { percent } => ("percent", to_db(percent.value()).ok(), false),
         DiscountKind::Amount {
@@ -88,6 +88,8 @@ pub struct ToQueue<'a> {
     pub discount: Option<&'a Discount>,
     /// The cart value the code needs, and on which total (see `DiscountPolicy::minimum`).
     pub minimum: Option<(Decimal, ValueBasis)>,
+    /// The merchant's code collection the code comes from, instead of a code made here.
+    pub collection: Option<&'a str>,
 }
 
 /// Rows per statement: 15 parameters each stays far below SQLite's 32,766.
@@ -109,6 +111,7 @@ pub async fn enqueue(
         language,
         discount,
         minimum: None,
+        collection: None,
     };
     Ok(enqueue_many(conn, &[item], prefix, now, None)
         .await?
@@ -180,6 +183,23 @@ pub async fn enqueue_many(
         .filter_map(|(item, id)| item.discount.map(|d| (item, id.as_str(), d)))
         .collect();
     let mut codes: HashMap<&str, String> = HashMap::with_capacity(pending.len());
+    // The merchant's own codes, taken one by one from their collections.
+    for (item, delivery_id, discount) in pending
+        .iter()
+        .filter(|(item, ..)| item.collection.is_some())
+    {
+        let collection = item.collection.unwrap_or_default();
+        match super::codes::give(conn, item, collection, delivery_id, discount, now).await? {
+            Some(code) => {
+                codes.insert(delivery_id, code);
+            }
+            None => tracing::warn!(
+                collection,
+                "a code collection is empty: the reminder goes without a code"
+            ),
+        }
+    }
+    pending.retain(|(item, ..)| item.collection.is_none());
     for _round in 0..5 {
         if pending.is_empty() {
             break;
@@ -230,14 +250,21 @@ pub async fn enqueue_many(
             }
             let coupon = item
                 .discount
-                .map(|discount| {
-                    let code = codes.remove(id.as_str()).ok_or_else(|| {
-                        DbError::WriteFailed(format!("no coupon code was written for {id}"))
-                    })?;
-                    Ok::<_, DbError>(OfferedDiscount {
+                .and_then(|discount| {
+                    let code = codes.remove(id.as_str());
+                    // An empty collection gives no code; a made code is always written.
+                    if code.is_none() && item.collection.is_some() {
+                        return None;
+                    }
+                    Some(code.map(|code| OfferedDiscount {
                         code,
                         kind: discount.kind,
                         expires_at: expires_at(discount, now),
+                    }))
+                })
+                .map(|code| {
+                    code.ok_or_else(|| {
+                        DbError::WriteFailed(format!("no coupon code was written for {id}"))
                     })
                 })
                 .transpose()?;
@@ -249,7 +276,7 @@ pub async fn enqueue_many(
         .collect()
 }
 
-fn expires_at(discount: &Discount, now: DateTime<Utc>) -> DateTime<Utc> {
+pub(super) fn expires_at(discount: &Discount, now: DateTime<Utc>) -> DateTime<Utc> {
     now + Duration::days(i64::from(discount.validity.days()))
 }
 

@@ -11,6 +11,7 @@ pub mod campaigns;
 pub mod cart_detail;
 pub mod cart_list;
 mod carts;
+pub mod codes;
 pub mod connect_log;
 pub mod copy;
 pub mod counts;

@@ -126,6 +126,9 @@ pub async fn delete_shop(conn: &mut Conn<'_>, shop_id: &str) -> Result<(), DbErr
         "delete from delivery_events where shop_id = $1",
         "delete from coupons where shop_id = $1",
         "delete from call_tasks where shop_id = $1",
+        "delete from collection_codes where collection_id in
+             (select collection_id from code_collections where shop_id = $1)",
+        "delete from code_collections where shop_id = $1",
         "delete from deliveries where shop_id = $1",
         "delete from suppressions where shop_id = $1",
         "delete from reminder_requests where shop_id = $1",

@@ -188,6 +188,7 @@ pub fn campaign(step_ids: [String; 2]) -> anyhow::Result<Campaign> {
             discount: DiscountPolicy::None,
             template_id: FIRST_TEMPLATE_ID.to_owned(),
             channel: Default::default(),
+            code_collection: None,
         },
         ReminderStep {
             id: second_id,
@@ -197,6 +198,7 @@ pub fn campaign(step_ids: [String; 2]) -> anyhow::Result<Campaign> {
             discount: DiscountPolicy::Ranges { ranges },
             template_id: SECOND_TEMPLATE_ID.to_owned(),
             channel: Default::default(),
+            code_collection: None,
         },
     ];
     Ok(Campaign::new(

@@ -21,6 +21,7 @@ fn step(id: &str, delay: Delay, template: &str, discount: DiscountPolicy) -> Rem
         discount,
         template_id: template.to_owned(),
         channel: Default::default(),
+        code_collection: None,
     }
 }
 

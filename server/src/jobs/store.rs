@@ -422,6 +422,10 @@ async fn record_decisions<'p>(
                                 .find(|s| s.id == *step_id)?;
                             step.discount.minimum(&page[index].candidate.cart)
                         }),
+                        collection: planner
+                            .campaign(&cart.campaign_id)
+                            .and_then(|c| c.steps().iter().find(|s| s.id == *step_id))
+                            .and_then(|step| step.code_collection.as_deref()),
                     },
                 )),
                 _ => {}

@@ -4,6 +4,7 @@ mod activity;
 mod backend;
 mod backend_bulk;
 mod backend_calls;
+mod backend_codes;
 mod backend_connect;
 mod backend_privacy;
 mod backend_rules;

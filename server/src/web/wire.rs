@@ -38,6 +38,7 @@ pub fn step_saved(saved: db::campaigns::StepSave) -> app::api::StepSaved {
         StepSave::Saved { step_id } => StepSaved::Saved { id: step_id },
         StepSave::NotFound => StepSaved::NotFound,
         StepSave::UnknownTemplate => StepSaved::Refused(StepRefusal::UnknownTemplate),
+        StepSave::UnknownCollection => StepSaved::Refused(StepRefusal::UnknownCollection),
         StepSave::Refused(domain::CampaignError::SameDelay { hours }) => {
             StepSaved::Refused(StepRefusal::SameDelay { hours })
         }

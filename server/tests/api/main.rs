@@ -9,6 +9,7 @@ mod calls;
 mod campaign_io;
 mod cart_page;
 mod carts_list;
+mod code_collections;
 mod connect_log;
 mod crash;
 mod crash_workers;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 
+use super::code_source::CodeSource;
 use super::state::{field_id, owned_problem, WizardState};
 
 /// Where a discount sits in the draft: the single one, or range `n`.
@@ -209,6 +210,7 @@ pub fn DiscountStage(state: WizardState) -> impl IntoView {
                 view! { <DiscountFields state place=Slot::Single /> }.into_any()
             }
         }}
+        <CodeSource state />
         <p class="hint profit-hint">{move || t().profit_hint}</p>
     }
     .into_any()

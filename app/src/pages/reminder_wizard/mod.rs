@@ -1,6 +1,7 @@
 //! The 3-step reminder wizard (create and edit): target and frequency, discount (one, or by
 //! cart value with ranges checked live by `domain::DiscountRanges`), and the email.
 
+mod code_source;
 mod discount;
 mod email;
 mod state;
@@ -71,6 +72,7 @@ fn Wizard(data: ReminderEditor) -> impl IntoView {
                 .map(|t| (t.id.clone(), t.name.clone()))
                 .collect(),
         ),
+        collections: StoredValue::new(data.collections.clone()),
     };
     let stage = RwSignal::new(Stage::Target);
     let tried = RwSignal::new(false);

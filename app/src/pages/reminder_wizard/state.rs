@@ -21,6 +21,8 @@ pub struct WizardState {
     pub currency: Currency,
     /// The shop's templates (id, name): a discount range may send its own.
     pub templates: StoredValue<Vec<(String, String)>>,
+    /// The shop's code collections (id, name, codes left).
+    pub collections: StoredValue<Vec<(String, String, u64)>>,
 }
 
 impl WizardState {

@@ -84,6 +84,9 @@ pub struct StepDraft {
     /// The member a call task goes to; empty: any staff of the shop.
     #[serde(default)]
     pub assignee: String,
+    /// The code collection its codes come from; empty: codes Relance makes.
+    #[serde(default)]
+    pub code_collection: String,
 }
 
 /// What is wrong; the admin words it in the merchant's language.
@@ -239,6 +242,7 @@ impl StepDraft {
             template_id: template_id.into(),
             call: false,
             assignee: String::new(),
+            code_collection: String::new(),
         }
     }
 
@@ -255,6 +259,7 @@ impl StepDraft {
         draft.delay_from = step.delay.from();
         draft.call = step.channel.is_call();
         draft.assignee = step.channel.assignee().unwrap_or_default().to_owned();
+        draft.code_collection = step.code_collection.clone().unwrap_or_default();
         match &step.discount {
             DiscountPolicy::None => {}
             DiscountPolicy::Single { discount } => {
@@ -444,6 +449,9 @@ impl StepDraft {
                     } else {
                         Channel::Email
                     },
+                    code_collection: Some(self.code_collection.trim())
+                        .filter(|id| !id.is_empty())
+                        .map(str::to_owned),
                 })
             }
             _ => Err(problems),

@@ -19,6 +19,8 @@ pub enum StepSave {
     Refused(domain::CampaignError),
     /// The template is not one of the shop's.
     UnknownTemplate,
+    /// The code collection is not one of the shop's.
+    UnknownCollection,
 }
 
 /// Creates (empty id: a new one is made, in `campaign_id` or else the shop's first campaign)
@@ -72,6 +74,21 @@ async fn save_step_on(
         .await)?;
         if template.is_none() {
             return Ok(StepSave::UnknownTemplate);
+        }
+    }
+    if let Some(collection) = &step.code_collection {
+        let found: Option<(String,)> =
+            on!(conn, |db| {
+                sqlx::query_as(
+            "select collection_id from code_collections where collection_id = $1 and shop_id = $2",
+        )
+        .bind(collection)
+        .bind(shop_id)
+        .fetch_optional(db)
+        .await
+            })?;
+        if found.is_none() {
+            return Ok(StepSave::UnknownCollection);
         }
     }
     let is_new = step.id.is_empty();

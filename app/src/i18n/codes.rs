@@ -1,0 +1,75 @@
+//! Code collections and the wizard's code source, in both languages.
+
+use domain::campaign::CodeListError;
+
+pub struct CodesTexts {
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub none: &'static str,
+    pub col_name: &'static str,
+    pub col_total: &'static str,
+    pub col_left: &'static str,
+    pub col_imported: &'static str,
+    pub import: &'static str,
+    pub file: &'static str,
+    pub paste: &'static str,
+    pub format: &'static str,
+    pub imported: fn(usize) -> String,
+    pub problem: fn(&CodeListError) -> String,
+    pub source: &'static str,
+    pub generated: &'static str,
+    pub from_collection: fn(&str, u64) -> String,
+    pub manage: &'static str,
+}
+
+pub static FR: CodesTexts = CodesTexts {
+    title: "Collections de codes",
+    intro: "Vos propres codes, créés dans votre boutique (règles panier PrestaShop, réductions Shopify…), importés en CSV. Une relance qui utilise une collection donne à chaque client le prochain code libre, au lieu d'un code créé par Relance. Quand la collection est vide, la relance part sans code.",
+    none: "Aucune collection.",
+    col_name: "Nom",
+    col_total: "Codes",
+    col_left: "Restants",
+    col_imported: "Importée le",
+    import: "Importer",
+    file: "Fichier CSV",
+    paste: "Ou collez les codes",
+    format: "Un code par ligne (la première colonne d'un CSV ; un en-tête « code » est ignoré). 3 à 32 lettres, chiffres, - ou _.",
+    imported: |n| format!("{n} codes importés."),
+    problem: |p| match p {
+        CodeListError::Empty => "Aucun code.".into(),
+        CodeListError::TooMany { count } => format!("{count} codes : 100 000 au plus."),
+        CodeListError::Invalid { line, code } => format!("Ligne {line} : « {code} » n'est pas un code (3 à 32 lettres, chiffres, - ou _)."),
+        CodeListError::Duplicate { line, code } => format!("Ligne {line} : {code} est en double."),
+        CodeListError::Name => "Donnez un nom à la collection (100 caractères au plus).".into(),
+    },
+    source: "Codes",
+    generated: "Créés par Relance (uniques)",
+    from_collection: |name, left| format!("Collection « {name} » ({left} restants)"),
+    manage: "Gérer les collections de codes",
+};
+
+pub static EN: CodesTexts = CodesTexts {
+    title: "Code collections",
+    intro: "Your own codes, made in your shop (PrestaShop cart rules, Shopify discounts…), imported as CSV. A reminder that uses a collection gives each customer the next free code instead of a code Relance makes. When the collection is empty, the reminder goes without a code.",
+    none: "No collection yet.",
+    col_name: "Name",
+    col_total: "Codes",
+    col_left: "Left",
+    col_imported: "Imported",
+    import: "Import",
+    file: "CSV file",
+    paste: "Or paste the codes",
+    format: "One code per line (a CSV's first column; a \"code\" header is skipped). 3 to 32 letters, digits, - or _.",
+    imported: |n| format!("{n} codes imported."),
+    problem: |p| match p {
+        CodeListError::Empty => "No code.".into(),
+        CodeListError::TooMany { count } => format!("{count} codes: 100,000 at most."),
+        CodeListError::Invalid { line, code } => format!("Line {line}: \"{code}\" is not a code (3 to 32 letters, digits, - or _)."),
+        CodeListError::Duplicate { line, code } => format!("Line {line}: {code} is there twice."),
+        CodeListError::Name => "Name the collection (100 characters at most).".into(),
+    },
+    source: "Codes",
+    generated: "Made by Relance (unique)",
+    from_collection: |name, left| format!("Collection \"{name}\" ({left} left)"),
+    manage: "Manage code collections",
+};
