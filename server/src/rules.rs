@@ -145,7 +145,13 @@ pub async fn launch_checks(
         }
     }
     let identity = engine::mail_identity(pool, &shop.id).await?;
+    let collections: Vec<(String, u64)> = crate::db::codes::collections(pool, &shop.id)
+        .await?
+        .into_iter()
+        .map(|c| (c.collection_id, u64::try_from(c.left_count).unwrap_or(0)))
+        .collect();
     let context = domain::rules::LaunchContext {
+        collections: &collections,
         templates: &templates,
         languages: &languages,
         has_sender: identity

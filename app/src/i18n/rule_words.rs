@@ -197,6 +197,9 @@ pub(super) fn launch_fr(problem: &LaunchProblem) -> String {
         LaunchProblem::NoSender => {
             "Aucune adresse d'expéditeur dans les Paramètres : les e-mails partent de l'adresse par défaut du serveur.".into()
         }
+        LaunchProblem::CodesRunningOut { step, left } => format!(
+            "Relance {step} : sa collection de codes n'en a plus que {left} ; une fois vide, la relance part sans code."
+        ),
     }
 }
 
@@ -233,5 +236,8 @@ pub(super) fn launch_en(problem: &LaunchProblem) -> String {
         LaunchProblem::NoSender => {
             "No sender address in Settings: emails go from the server's default address.".into()
         }
+        LaunchProblem::CodesRunningOut { step, left } => format!(
+            "Reminder {step}: its code collection has {left} code(s) left; once empty, the reminder goes without a code."
+        ),
     }
 }

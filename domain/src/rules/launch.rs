@@ -18,7 +18,12 @@ pub struct LaunchContext<'a> {
     pub languages: &'a [Language],
     /// The shop sends from an address of its own (Settings), not the operator's default.
     pub has_sender: bool,
+    /// The shop's code collections and the codes each has left.
+    pub collections: &'a [(String, u64)],
 }
+
+/// A collection with fewer codes left than this is flagged before it runs out.
+pub const FEW_CODES: u64 = 20;
 
 /// One finding of the check; `step` counts from 1 in sending order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +64,11 @@ pub enum LaunchProblem {
         by: String,
     },
     NoSender,
+    /// The step's code collection has `left` codes left (none: its reminders go without).
+    CodesRunningOut {
+        step: usize,
+        left: u64,
+    },
 }
 
 impl LaunchProblem {
@@ -123,6 +133,16 @@ pub fn launch_check(
                 Some(template) => {
                     template_problems(template, number, context.languages, &mut problems)
                 }
+            }
+        }
+        if let Some(collection) = &step.code_collection {
+            let left = context
+                .collections
+                .iter()
+                .find(|(id, _)| id == collection)
+                .map_or(0, |(_, left)| *left);
+            if left < FEW_CODES {
+                problems.push(LaunchProblem::CodesRunningOut { step: number, left });
             }
         }
         let next = steps.get(position + 1);

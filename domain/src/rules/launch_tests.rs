@@ -88,6 +88,7 @@ fn a_sound_rule_passes_the_check() {
         templates: &templates,
         languages: &[Language::FRENCH],
         has_sender: true,
+        collections: &[],
     };
     assert_eq!(
         launch_check(&campaign, std::slice::from_ref(&campaign), &context),
@@ -118,6 +119,7 @@ fn each_problem_of_a_rule_is_found_and_only_some_block_it() {
         templates: &templates,
         languages: &[Language::FRENCH, Language::ENGLISH],
         has_sender: false,
+        collections: &[],
     };
     let problems = launch_check(&campaign, std::slice::from_ref(&campaign), &context);
     assert_eq!(
@@ -157,6 +159,7 @@ fn a_rule_behind_one_with_fewer_conditions_is_shadowed_unless_that_one_is_paused
         templates: &[],
         languages: &[],
         has_sender: true,
+        collections: &[],
     };
     let all = [everyone.clone(), french_only.clone()];
     assert!(
@@ -172,4 +175,46 @@ fn a_rule_behind_one_with_fewer_conditions_is_shadowed_unless_that_one_is_paused
     assert!(!launch_check(&french_only, &paused, &context)
         .iter()
         .any(|p| matches!(p, LaunchProblem::Shadowed { .. })));
+}
+
+#[test]
+fn a_tiers_missing_template_and_a_collection_running_out_are_found() {
+    let templates = [template(
+        "t",
+        vec![(Language::FRENCH, content("{cart}", "{unsubscribe}"))],
+    )];
+    let mut with_tier = step("s", Delay::hours(1).unwrap(), "t", None);
+    let tier = |min: i64, template: Option<&str>| crate::campaign::DiscountRange {
+        min: Decimal::from(min),
+        max: None,
+        discount: Discount {
+            kind: DiscountKind::FreeShipping,
+            validity: ValidityDays::new(7).unwrap(),
+            combinable: false,
+        },
+        template_id: template.map(str::to_owned),
+    };
+    with_tier.discount = DiscountPolicy::Ranges {
+        ranges: crate::campaign::DiscountRanges::new(
+            crate::campaign::ValueBasis::TaxIncluded,
+            vec![tier(0, None), tier(100, Some("gone"))],
+        )
+        .unwrap(),
+    };
+    with_tier.code_collection = Some("noel".into());
+    let campaign = rule("r", 0, vec![], vec![with_tier]);
+    let collections = [("noel".to_owned(), 3)];
+    let context = LaunchContext {
+        templates: &templates,
+        languages: &[Language::FRENCH],
+        has_sender: true,
+        collections: &collections,
+    };
+    assert_eq!(
+        launch_check(&campaign, std::slice::from_ref(&campaign), &context),
+        [
+            LaunchProblem::TemplateMissing { step: 1 },
+            LaunchProblem::CodesRunningOut { step: 1, left: 3 },
+        ]
+    );
 }

@@ -128,9 +128,8 @@ pub async fn give(
             return Ok(None);
         };
         let (kind, value, tax_included) = coupon_columns(discount);
-        let written =
-            on!(conn, |db| {
-                sqlx::query(
+        let written = on!(conn, |db| {
+            sqlx::query(
             "insert into coupons (coupon_id, shop_id, code, customer_id, delivery_id, kind, value,
                  tax_included, combinable, expires_at, created_at, min_order, min_order_basis)
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
@@ -152,8 +151,8 @@ pub async fn give(
         .execute(db)
         .await
         .map(Done::from)
-            })?
-            .rows_affected();
+        })?
+        .rows_affected();
         if written == 1 {
             return Ok(Some(code));
         }

@@ -77,16 +77,15 @@ async fn save_step_on(
         }
     }
     if let Some(collection) = &step.code_collection {
-        let found: Option<(String,)> =
-            on!(conn, |db| {
-                sqlx::query_as(
+        let found: Option<(String,)> = on!(conn, |db| {
+            sqlx::query_as(
             "select collection_id from code_collections where collection_id = $1 and shop_id = $2",
         )
         .bind(collection)
         .bind(shop_id)
         .fetch_optional(db)
         .await
-            })?;
+        })?;
         if found.is_none() {
             return Ok(StepSave::UnknownCollection);
         }
