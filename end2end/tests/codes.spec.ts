@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+import { waitForHydration, watchConsole } from './helpers';
+
+test.use({ locale: 'en-GB' });
+
+test('a code collection is refused line by line, then imported and offered by the wizard', async ({ page }) => {
+  const problems = watchConsole(page);
+  const name = `Winter ${Date.now()}`;
+  await page.goto('/s/demo/codes');
+  await waitForHydration(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Code collections');
+  await page.locator('#codes-name').fill(name);
+  await page.locator('#codes-text').fill('code\nWINTER-1\nnot a code\nwinter-1\n');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('p.save-status.error')).toContainText('Line 3: "not a code" is not a code');
+  await expect(page.locator('p.save-status.error')).toContainText('Line 4: WINTER-1 is there twice.');
+  await page.locator('#codes-text').fill('code\nWINTER-1\nWINTER-2\nwinter-3\n');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('p.save-status.saved')).toHaveText('3 codes imported.');
+  const row = page.locator('#collections tbody tr').filter({ hasText: name });
+  await expect(row.locator('td.number')).toHaveText(['3', '3']);
+
+  await page.goto('/s/demo/reminders/new');
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('#step-code-collection option', { hasText: name })).toHaveText(
+    `Collection "${name}" (3 left)`,
+  );
+  expect(problems).toEqual([]);
+});
