@@ -81,7 +81,13 @@ impl CodeList {
                 break;
             }
         }
-        if codes.is_empty() && problems.is_empty() {
+        let bad_lines = problems.iter().any(|p| {
+            matches!(
+                p,
+                CodeListError::Invalid { .. } | CodeListError::Duplicate { .. }
+            )
+        });
+        if codes.is_empty() && !bad_lines {
             problems.push(CodeListError::Empty);
         }
         if codes.len() > MAX_CODES {
