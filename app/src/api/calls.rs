@@ -5,13 +5,13 @@ use chrono::{DateTime, Utc};
 use domain::calls::{CallLogError, CallOutcome};
 use domain::campaign::{DiscountDraft, StepIssue};
 use domain::email::{OfferedDiscount, RenderedEmail};
-use domain::{Currency, Language};
+use domain::Currency;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::cart_detail::{ItemLine, TimelineEntry};
+use super::cart_detail::{CustomerBlock, ItemLine, TimelineEntry};
 use crate::error::AppError;
 
 /// One task of the queue.
@@ -38,21 +38,6 @@ pub struct CallFilter {
     pub done: bool,
     /// Only the member's own and the unassigned ones.
     pub mine: bool,
-}
-
-/// The customer as the call screen shows them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CallCustomer {
-    pub name: String,
-    pub email: String,
-    pub phone: Option<String>,
-    pub address: Option<String>,
-    pub language: Language,
-    pub country: Option<String>,
-    pub groups: Vec<String>,
-    pub orders_count: u32,
-    pub last_order_at: Option<DateTime<Utc>>,
-    pub time_zone: Option<String>,
 }
 
 /// One of the customer's carts (a visit that filled one).
@@ -82,7 +67,9 @@ pub struct CallScreen {
     /// The cart ordered, or its reminders were stopped, since the task opened.
     pub ordered: bool,
     pub stopped: bool,
-    pub customer: CallCustomer,
+    pub customer: CustomerBlock,
+    /// The postal address the shop sent for them.
+    pub address: Option<String>,
     pub currency: Currency,
     pub items: Vec<ItemLine>,
     pub total_tax_incl: Decimal,

@@ -35,9 +35,9 @@ pub use activity::{
 pub use auth::{safe_next, SignIn, SignOut};
 pub use bulk::{bulk_carts, BulkAction, BulkCarts, MAX_BULK};
 pub use calls::{
-    call_email, give_call_coupon, list_calls, load_call, log_call, CallCustomer, CallEmail,
-    CallEmailOutcome, CallFilter, CallLine, CallLogged, CallScreen, CouponGiven, GiveCallCoupon,
-    ListCalls, LoadCall, LogCall, VisitLine,
+    call_email, give_call_coupon, list_calls, load_call, log_call, CallEmail, CallEmailOutcome,
+    CallFilter, CallLine, CallLogged, CallScreen, CouponGiven, GiveCallCoupon, ListCalls, LoadCall,
+    LogCall, VisitLine,
 };
 pub use campaign_io::{ImportCampaign, ImportOutcome, SetCampaignPaused};
 pub use cart_detail::{

@@ -9,7 +9,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::call_actions::{CouponForm, EmailForm, LogForm};
-use super::cart::TimelineItem;
+use super::cart::{Customer, TimelineItem};
 use crate::api::{load_call, CallScreen, GiveCallCoupon, LogCall, TimelineEntry};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
@@ -65,7 +65,6 @@ fn CallView(
     let due = screen.due_at;
     let total = screen.total_tax_incl;
     let cart_href = shop_path(&format!("/carts/{}", screen.cart_id));
-    let last_order = customer.last_order_at;
     let external_id = screen.external_id.clone();
     let title = customer.name.clone();
     view! {
@@ -105,38 +104,12 @@ fn CallView(
         <div class="call-columns">
             <section>
                 <h2>{move || t().customer}</h2>
-                <dl class="facts stacked">
-                    <div>
-                        <dt>{move || i18n.t().label_email}</dt>
-                        <dd>{customer.email.clone()}</dd>
-                    </div>
-                    <div>
-                        <dt>{move || t().address}</dt>
-                        <dd>{customer.address.clone().unwrap_or_else(|| "—".into())}</dd>
-                    </div>
-                    <div>
-                        <dt>{move || i18n.t().label_language}</dt>
-                        <dd>{customer.language.code().to_uppercase()}</dd>
-                    </div>
-                    <div>
-                        <dt>{move || i18n.t().label_country}</dt>
-                        <dd>{customer.country.clone().unwrap_or_else(|| "—".into())}</dd>
-                    </div>
-                    <div>
-                        <dt>{move || i18n.t().label_groups}</dt>
-                        <dd>{customer.groups.join(", ")}</dd>
-                    </div>
-                    <div>
-                        <dt>{move || i18n.t().label_orders}</dt>
-                        <dd>{customer.orders_count}</dd>
-                    </div>
-                    <div>
-                        <dt>{move || i18n.t().label_last_order}</dt>
-                        <dd>
-                            {move || last_order.map(|at| i18n.date_time(at)).unwrap_or_else(|| "—".into())}
-                        </dd>
-                    </div>
-                </dl>
+                <Customer customer=customer.clone() />
+                <p class="address">
+                    <strong>{move || t().address}</strong>
+                    " "
+                    {screen.address.clone().unwrap_or_else(|| "—".into())}
+                </p>
                 <h3>{move || t().coupons}</h3>
                 {if screen.active_coupons.is_empty() {
                     view! { <p class="empty">{move || t().no_coupons}</p> }.into_any()

@@ -262,7 +262,7 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
 }
 
 #[component]
-fn Customer(customer: CustomerBlock) -> impl IntoView {
+pub(crate) fn Customer(customer: CustomerBlock) -> impl IntoView {
     let i18n = use_i18n();
     let newsletter = customer.newsletter;
     let (known_since, last_order) = (customer.known_since, customer.last_order_at);

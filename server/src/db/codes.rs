@@ -110,19 +110,28 @@ pub async fn take(
     Ok(taken.map(|(code,)| code))
 }
 
+/// Who a collection's code goes to, and on what terms.
+pub struct CollectionCoupon<'a> {
+    pub shop_id: &'a str,
+    pub customer_id: &'a str,
+    pub discount: &'a domain::Discount,
+    /// The cart value the code needs, and on which total.
+    pub minimum: Option<(rust_decimal::Decimal, domain::ValueBasis)>,
+}
+
 /// Takes the collection's next free code for the reminder `delivery_id` and writes its coupon
 /// (the step's discount, the merchant's code); `None` when the collection is empty. A code the
 /// shop already has as a coupon is passed over.
 pub async fn give(
     conn: &mut Conn<'_>,
-    item: &super::deliveries::ToQueue<'_>,
+    coupon: &CollectionCoupon<'_>,
     collection_id: &str,
     delivery_id: &str,
-    discount: &domain::Discount,
     now: DateTime<Utc>,
 ) -> Result<Option<String>, DbError> {
-    use super::deliveries::{basis_name, coupon_columns, expires_at};
+    use super::coupon_rows::{basis_name, coupon_columns, expires_at};
     use super::money::to_db;
+    let discount = coupon.discount;
     loop {
         let Some(code) = take(conn, collection_id, delivery_id, now).await? else {
             return Ok(None);
@@ -136,9 +145,9 @@ pub async fn give(
              on conflict (shop_id, code) do nothing",
         )
         .bind(new_id())
-        .bind(item.key.shop_id)
+        .bind(coupon.shop_id)
         .bind(&code)
-        .bind(item.key.customer_id)
+        .bind(coupon.customer_id)
         .bind(delivery_id)
         .bind(kind)
         .bind(value)
@@ -146,8 +155,8 @@ pub async fn give(
         .bind(discount.combinable)
         .bind(expires_at(discount, now))
         .bind(now)
-        .bind(item.minimum.and_then(|(min, _)| to_db(min).ok()))
-        .bind(item.minimum.map(|(_, basis)| basis_name(basis)))
+        .bind(coupon.minimum.and_then(|(min, _)| to_db(min).ok()))
+        .bind(coupon.minimum.map(|(_, basis)| basis_name(basis)))
         .execute(db)
         .await
         .map(Done::from)

@@ -14,6 +14,8 @@ use domain::{Discount, DiscountKind, Language, Percent, ValueBasis};
 use rand_core::{OsRng, RngCore};
 use rust_decimal::Decimal;
 
+pub use super::coupon_rows::basis_name;
+use super::coupon_rows::{coupon_columns, expires_at};
 use super::money::{from_db, to_db};
 use super::{new_id, DbError, Pool};
 
@@ -60,25 +62,6 @@ pub async fn record_skip(
     })?
     .rows_affected();
     Ok(inserted == 1)
-}
-
-/// How `coupons.min_order_basis` names a total.
-pub fn basis_name(basis: ValueBasis) -> &'static str {
-    match basis {
-        ValueBasis::TaxIncluded => "tax_incl",
-        ValueBasis::TaxExcluded => "tax_excl",
-    }
-}
-
-pub(super) fn coupon_columns(discount: &Discount) -> (&'static str, Option<i64>, bool) {
-    match discount.kind {
-        DiscountKind::Percent { percent } => ("percent", to_db(percent.value()).ok(), false),
-        DiscountKind::Amount {
-            amount,
-            tax_included,
-        } => ("amount", to_db(amount).ok(), tax_included),
-        DiscountKind::FreeShipping => ("free_shipping", None, false),
-    }
 }
 
 /// A reminder to queue: its row and, with a discount, its coupon.
@@ -189,7 +172,13 @@ pub async fn enqueue_many(
         .filter(|(item, ..)| item.collection.is_some())
     {
         let collection = item.collection.unwrap_or_default();
-        match super::codes::give(conn, item, collection, delivery_id, discount, now).await? {
+        let coupon = super::codes::CollectionCoupon {
+            shop_id: item.key.shop_id,
+            customer_id: item.key.customer_id,
+            discount,
+            minimum: item.minimum,
+        };
+        match super::codes::give(conn, &coupon, collection, delivery_id, now).await? {
             Some(code) => {
                 codes.insert(delivery_id, code);
             }
@@ -274,10 +263,6 @@ pub async fn enqueue_many(
             }))
         })
         .collect()
-}
-
-pub(super) fn expires_at(discount: &Discount, now: DateTime<Utc>) -> DateTime<Utc> {
-    now + Duration::days(i64::from(discount.validity.days()))
 }
 
 /// A queued delivery a worker now holds.

@@ -15,6 +15,7 @@ pub mod codes;
 pub mod connect_log;
 pub mod copy;
 pub mod counts;
+mod coupon_rows;
 pub mod coupons;
 pub mod deliveries;
 pub mod engine;

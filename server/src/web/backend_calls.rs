@@ -1,15 +1,14 @@
 //! The Calls queue and call screen, for the admin's backend.
 
 use app::api::{
-    CallCustomer, CallEmailOutcome, CallLine, CallLogged, CallScreen, CouponGiven, TimelineEntry,
-    VisitLine,
+    CallEmailOutcome, CallLine, CallLogged, CallScreen, CouponGiven, TimelineEntry, VisitLine,
 };
 use app::backend::{BackendError, CallsBackend};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use domain::calls::{CallLog, CallOutcome};
 use domain::campaign::DiscountDraft;
-use domain::{Campaign, Currency, Discount, Language, Shop};
+use domain::{Campaign, Currency, Discount, Shop};
 
 use super::backend::DbBackend;
 use crate::calls::{self as call_mail, Sent};
@@ -88,6 +87,9 @@ impl CallsBackend for DbBackend {
         let Some(detail) = super::carts::cart_detail(pool, shop, &task.cart_id, now).await? else {
             return Ok(None);
         };
+        let Some(customer) = detail.customer else {
+            return Ok(None);
+        };
         let campaigns = db::campaigns::load_campaigns(pool, &shop.id).await?;
         let step = campaigns
             .iter()
@@ -120,18 +122,8 @@ impl CallsBackend for DbBackend {
         Ok(Some(CallScreen {
             rule: rule_name(&campaigns, &task.campaign_id),
             outcome: task.outcome.as_deref().and_then(CallOutcome::parse),
-            customer: CallCustomer {
-                name: customer_name(&task),
-                email: task.email.clone(),
-                phone: task.phone.clone(),
-                address: task.address.clone(),
-                language: Language::parse_or_english(Some(&task.language)),
-                country: task.country.clone(),
-                groups: serde_json::from_str(&task.groups_json).unwrap_or_default(),
-                orders_count: u32::try_from(task.orders_count).unwrap_or(0),
-                last_order_at: task.last_order_at,
-                time_zone: task.time_zone.clone(),
-            },
+            customer,
+            address: task.address.clone(),
             currency: detail.currency,
             items: detail.items,
             total_tax_incl: detail.total_tax_incl,
