@@ -166,6 +166,8 @@ pub enum Sent {
     Sent,
     AlreadySent,
     NoContent,
+    /// The address unsubscribed or bounced for good: no email, whoever asks.
+    Unsubscribed,
     /// The mail server refused or failed: nothing recorded, staff may try again.
     Failed(String),
 }
@@ -180,6 +182,17 @@ pub async fn send_call_email(
     now: DateTime<Utc>,
 ) -> anyhow::Result<Sent> {
     let pool: &Pool = &sender.pool;
+    let stops = {
+        let mut conn = pool.acquire().await?;
+        db::sending::states(&mut conn.conn(), &[task.cart_id.as_str()])
+            .await?
+            .get(&task.cart_id)
+            .map(|state| state.stops())
+            .unwrap_or_default()
+    };
+    if stops.suppressed || stops.unsubscribed {
+        return Ok(Sent::Unsubscribed);
+    }
     let delivery_id = db::new_id();
     let Some(email) =
         render_call_email(sender, shop, task, template_id, Some(&delivery_id)).await?

@@ -119,6 +119,8 @@ pub enum CallEmailOutcome {
     AlreadySent,
     /// The template has no content the customer reads, or is gone.
     NoContent,
+    /// The customer unsubscribed, or the address bounced for good: no email.
+    Unsubscribed,
     /// The mail server refused or could not be reached: nothing was recorded, try again.
     NotSent(String),
 }

@@ -147,6 +147,7 @@ pub fn EmailForm(screen: CallScreen) -> impl IntoView {
         Some(Ok(CallEmailOutcome::Sent)) => Some((t().sent.to_owned(), "saved")),
         Some(Ok(CallEmailOutcome::AlreadySent)) => Some((t().already_sent.to_owned(), "error")),
         Some(Ok(CallEmailOutcome::NoContent)) => Some((t().no_content.to_owned(), "error")),
+        Some(Ok(CallEmailOutcome::Unsubscribed)) => Some((t().unsubscribed.to_owned(), "error")),
         Some(Ok(CallEmailOutcome::NotSent(why))) => Some(((t().not_sent)(&why), "error")),
         Some(Err(error)) => Some((error.to_string(), "error")),
         _ => None,

@@ -226,6 +226,7 @@ impl CallsBackend for DbBackend {
                 Sent::Sent => CallEmailOutcome::Sent,
                 Sent::AlreadySent => CallEmailOutcome::AlreadySent,
                 Sent::NoContent => CallEmailOutcome::NoContent,
+                Sent::Unsubscribed => CallEmailOutcome::Unsubscribed,
                 Sent::Failed(error) => CallEmailOutcome::NotSent(error),
             },
         ))

@@ -370,6 +370,46 @@ async fn a_call_with_no_answer_lets_the_sequence_go_on_in_a_set_up_shop_and_task
             foreign.body
         );
     }
+    // The customer unsubscribed since: the call screen sends them no email.
+    on!(&fresh.pool, |db| sqlx::query(
+        "insert into suppressions (shop_id, email, reason, created_at)
+         values ($1, 'john@example.com', 'one_click', $2)"
+    )
+    .bind(&shop)
+    .bind(chrono::Utc::now())
+    .execute(db)
+    .await
+    .map(server::db::Done::from))
+    .unwrap();
+    let screen = fresh
+        .call_form(
+            &other_staff,
+            "load_call",
+            &[("shop", shop.as_str()), ("id", id.as_str())],
+        )
+        .await;
+    let screen: Value = serde_json::from_str(&screen.body).unwrap();
+    let template = screen["template_id"].as_str().unwrap().to_owned();
+    let refused = fresh
+        .call_form(
+            &other_staff,
+            "call_email",
+            &[
+                ("shop", shop.as_str()),
+                ("id", id.as_str()),
+                ("template", template.as_str()),
+                ("send", "true"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.body, "\"Unsubscribed\"");
+    assert!(fresh.outbox().is_empty());
+    // Subscribed again (the merchant removed the address from the list).
+    on!(&fresh.pool, |db| sqlx::query("delete from suppressions")
+        .execute(db)
+        .await
+        .map(server::db::Done::from))
+    .unwrap();
     let unknown = fresh
         .call_form(
             &other_staff,
