@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { databaseUrl, relanceBin } from '../playwright.config';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { databaseUrl, outboxDir, relanceBin } from '../playwright.config';
 import { waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB', storageState: { cookies: [], origins: [] } });
@@ -48,7 +50,17 @@ test('a staff member works a call task from the queue to a code, an email and a 
     },
   });
   expect(response.status()).toBe(202);
-  execFileSync(relanceBin, ['run-once', '--shop', 'demo'], { env });
+  // The pass mails the team as the server would: into the test's outbox, with its links.
+  execFileSync(relanceBin, ['run-once', '--shop', 'demo'], {
+    env: { ...env, RELANCE_OUTBOX_DIR: outboxDir, RELANCE_PUBLIC_URL: test.info().project.use.baseURL ?? '' },
+  });
+  // The new staff member was told, with a link to the queue.
+  const mails = readdirSync(outboxDir)
+    .filter((file) => file.endsWith('.eml'))
+    .map((file) => readFileSync(join(outboxDir, file), 'utf8'))
+    .filter((mail) => mail.includes(email));
+  expect(mails.length).toBeGreaterThan(0);
+  expect(mails[0]).toContain('/s/demo/calls');
 
   await page.goto('/login');
   await waitForHydration(page);
