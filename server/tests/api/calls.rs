@@ -60,6 +60,53 @@ async fn calls(app: &TestApp, cookie: &str, shop: &str, done: bool) -> Vec<Value
     serde_json::from_str(&listed.body).unwrap()
 }
 
+/// Logs the call `id` of `shop` as the member of `cookie`; the answer's body.
+async fn log(
+    app: &TestApp,
+    cookie: &str,
+    shop: &str,
+    id: &str,
+    outcome: &str,
+    notes: &str,
+) -> String {
+    app.call_form(
+        cookie,
+        "log_call",
+        &[
+            ("shop", shop),
+            ("id", id),
+            ("outcome", outcome),
+            ("notes", notes),
+        ],
+    )
+    .await
+    .body
+}
+
+/// The call's email from `template`: previewed, or sent with `send`; the answer's body.
+async fn email(
+    app: &TestApp,
+    cookie: &str,
+    shop: &str,
+    id: &str,
+    template: &str,
+    send: bool,
+) -> String {
+    let send = if send { "true" } else { "false" };
+    app.call_form(
+        cookie,
+        "call_email",
+        &[
+            ("shop", shop),
+            ("id", id),
+            ("template", template),
+            ("send", send),
+        ],
+    )
+    .await
+    .body
+}
+
 /// The text of a mail with its quoted-printable soft breaks joined.
 fn unfolded(mail: &str) -> String {
     mail.replace("=\r\n", "").replace("=\n", "")
@@ -161,81 +208,26 @@ async fn a_call_step_opens_a_task_staff_give_a_code_mail_it_and_stop_the_sequenc
     );
 
     let template = screen["template_id"].as_str().unwrap();
-    let preview = app
-        .call_form(
-            &staff,
-            "call_email",
-            &[
-                ("shop", "demo"),
-                ("id", &id),
-                ("template", template),
-                ("send", "false"),
-            ],
-        )
-        .await;
+    let preview = email(&app, &staff, "demo", &id, template, false).await;
     assert!(
-        preview.body.contains("Preview") && preview.body.contains(&code),
+        preview.contains("Preview") && preview.contains(&code),
         "{}",
-        preview.body
+        preview
     );
     assert!(app.outbox().is_empty(), "a preview sends nothing");
-    let sent = app
-        .call_form(
-            &staff,
-            "call_email",
-            &[
-                ("shop", "demo"),
-                ("id", &id),
-                ("template", template),
-                ("send", "true"),
-            ],
-        )
-        .await;
-    assert_eq!(sent.body, "\"Sent\"");
-    let twice = app
-        .call_form(
-            &staff,
-            "call_email",
-            &[
-                ("shop", "demo"),
-                ("id", &id),
-                ("template", template),
-                ("send", "true"),
-            ],
-        )
-        .await;
-    assert_eq!(twice.body, "\"AlreadySent\"");
+    let sent = email(&app, &staff, "demo", &id, template, true).await;
+    assert_eq!(sent, "\"Sent\"");
+    let twice = email(&app, &staff, "demo", &id, template, true).await;
+    assert_eq!(twice, "\"AlreadySent\"");
     let outbox = app.outbox();
     assert_eq!(outbox.len(), 1);
     assert!(unfolded(&outbox[0]).contains(&code));
     assert!(outbox[0].contains("john@example.com"));
 
-    let logged = app
-        .call_form(
-            &staff,
-            "log_call",
-            &[
-                ("shop", "demo"),
-                ("id", &id),
-                ("outcome", "not_interested"),
-                ("notes", "Trop cher"),
-            ],
-        )
-        .await;
-    assert_eq!(logged.body, r#"{"Logged":{"stopped":true}}"#);
-    let late = app
-        .call_form(
-            &owner,
-            "log_call",
-            &[
-                ("shop", "demo"),
-                ("id", &id),
-                ("outcome", "no_answer"),
-                ("notes", ""),
-            ],
-        )
-        .await;
-    assert_eq!(late.body, "\"AlreadyDone\"");
+    let logged = log(&app, &staff, "demo", &id, "not_interested", "Trop cher").await;
+    assert_eq!(logged, r#"{"Logged":{"stopped":true}}"#);
+    let late = log(&app, &owner, "demo", &id, "no_answer", "").await;
+    assert_eq!(late, "\"AlreadyDone\"");
     assert!(calls(&app, &staff, "demo", false).await.is_empty());
     let done = calls(&app, &staff, "demo", true).await;
     assert_eq!(done[0]["outcome"], "not_interested");
@@ -390,19 +382,8 @@ async fn a_call_with_no_answer_lets_the_sequence_go_on_in_a_set_up_shop_and_task
         .await;
     let screen: Value = serde_json::from_str(&screen.body).unwrap();
     let template = screen["template_id"].as_str().unwrap().to_owned();
-    let refused = fresh
-        .call_form(
-            &other_staff,
-            "call_email",
-            &[
-                ("shop", shop.as_str()),
-                ("id", id.as_str()),
-                ("template", template.as_str()),
-                ("send", "true"),
-            ],
-        )
-        .await;
-    assert_eq!(refused.body, "\"Unsubscribed\"");
+    let refused = email(&fresh, &other_staff, &shop, &id, &template, true).await;
+    assert_eq!(refused, "\"Unsubscribed\"");
     assert!(fresh.outbox().is_empty());
     // Subscribed again (the merchant removed the address from the list).
     on!(&fresh.pool, |db| sqlx::query("delete from suppressions")
@@ -410,32 +391,10 @@ async fn a_call_with_no_answer_lets_the_sequence_go_on_in_a_set_up_shop_and_task
         .await
         .map(server::db::Done::from))
     .unwrap();
-    let unknown = fresh
-        .call_form(
-            &other_staff,
-            "log_call",
-            &[
-                ("shop", shop.as_str()),
-                ("id", id.as_str()),
-                ("outcome", "maybe"),
-                ("notes", ""),
-            ],
-        )
-        .await;
-    assert_eq!(unknown.body, r#"{"Invalid":"UnknownOutcome"}"#);
-    let logged = fresh
-        .call_form(
-            &other_staff,
-            "log_call",
-            &[
-                ("shop", shop.as_str()),
-                ("id", id.as_str()),
-                ("outcome", "no_answer"),
-                ("notes", ""),
-            ],
-        )
-        .await;
-    assert_eq!(logged.body, r#"{"Logged":{"stopped":false}}"#);
+    let unknown = log(&fresh, &other_staff, &shop, &id, "maybe", "").await;
+    assert_eq!(unknown, r#"{"Invalid":"UnknownOutcome"}"#);
+    let logged = log(&fresh, &other_staff, &shop, &id, "no_answer", "").await;
+    assert_eq!(logged, r#"{"Logged":{"stopped":false}}"#);
     // The next step, an email, goes out at its time.
     peer.clear();
     let later = fresh.run_once(&peer.url(), "2026-11-24T13:00:00Z").await;
