@@ -7,6 +7,8 @@ cd "$root"
 export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n==> %s\n' "$*"; }
+# A hung test fails its step after this long instead of holding the run until CI's limit.
+within() { timeout --kill-after=30s 30m "$@"; }
 
 step "cargo fmt --check"
 cargo fmt --all --check
@@ -19,10 +21,10 @@ cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D war
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo test (all Rust tests, on SQLite)"
-cargo test
+within cargo test
 
 step "the server's tests again on PostgreSQL (a private server, started and stopped here)"
-scripts/with-postgres.sh cargo test
+within scripts/with-postgres.sh cargo test
 
 step "domain builds for wasm32-unknown-unknown"
 cargo check -p domain --target wasm32-unknown-unknown
@@ -34,4 +36,4 @@ printf 'release WASM: %s bytes raw, %s bytes gzip -9\n' "$(stat -c %s "$wasm")" 
 
 step "end-to-end tests (Playwright, Chromium, fresh temporary database)"
 cd end2end
-npx playwright test
+within npx playwright test

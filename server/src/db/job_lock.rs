@@ -63,11 +63,14 @@ pub async fn advisory_unlock(conn: &mut PooledConn, key: i64) -> Result<(), DbEr
     Ok(())
 }
 
-/// Whether some session holds PostgreSQL's lock `key` (a key below 2^32: `objid`).
+/// Whether some session holds PostgreSQL's lock `key` (a key below 2^32: `objid`) in this
+/// database: advisory locks are per database, but `pg_locks` lists the whole cluster, where
+/// another installation (or test) may lead its own passes.
 pub async fn advisory_held(pool: &Pool, key: i64) -> Result<bool, DbError> {
     let (held,): (bool,) = on!(pool, |db| {
         sqlx::query_as(
         "select exists (select 1 from pg_locks where locktype = 'advisory' and granted
+                         and database = (select oid from pg_database where datname = current_database())
                          and classid = 0 and objid = cast(cast($1 as bigint) as oid) and objsubid = 1)"
     )
     .bind(key)

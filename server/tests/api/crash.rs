@@ -1,6 +1,6 @@
 use server::on;
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
 
 use crate::smtp_peer::SmtpPeer;
 
@@ -18,6 +18,32 @@ pub fn relance(database_url: &str, smtp_url: &str) -> Command {
     command
 }
 
+/// A seed or a pass takes seconds; one that takes this long hangs.
+pub const HANGS_AFTER: Duration = Duration::from_secs(240);
+
+/// Waits for `child` to end, at most `within`: a process that hangs is killed and fails the
+/// test at once, naming `what`, instead of holding the whole suite until CI's time runs out.
+pub fn wait_within(child: &mut Child, within: Duration, what: &str) -> ExitStatus {
+    let deadline = Instant::now() + within;
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{what} still running after {within:?}: killed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Runs `command` to its end, at most `within` (see `wait_within`).
+pub fn run_within(command: &mut Command, within: Duration, what: &str) -> ExitStatus {
+    let mut child = command.spawn().unwrap();
+    wait_within(&mut child, within, what)
+}
+
 fn message_id(data: &str) -> Option<String> {
     data.lines()
         .find_map(|line| line.strip_prefix("Message-ID: <"))
@@ -31,8 +57,8 @@ async fn a_run_killed_mid_batch_loses_no_reminder_and_repeats_at_most_the_mails_
     let database_url = server::db::scratch_database(dir.path()).await.unwrap();
     // A slow SMTP server, so the run is still sending when it is killed.
     let peer = SmtpPeer::start_slow(&[], Duration::from_millis(15)).await;
-    let demo = relance(&database_url, &peer.url())
-        .args([
+    let demo = run_within(
+        relance(&database_url, &peer.url()).args([
             "demo",
             "--carts",
             "3000",
@@ -40,9 +66,10 @@ async fn a_run_killed_mid_batch_loses_no_reminder_and_repeats_at_most_the_mails_
             "7",
             "--now",
             "2026-11-23T10:00:00Z",
-        ])
-        .status()
-        .unwrap();
+        ]),
+        HANGS_AFTER,
+        "the demo seed",
+    );
     assert!(demo.success());
 
     let mut first = relance(&database_url, &peer.url())
@@ -60,10 +87,11 @@ async fn a_run_killed_mid_batch_loses_no_reminder_and_repeats_at_most_the_mails_
     first.wait().unwrap();
     let before_restart = peer.received().len();
     // Ten minutes later by the engine's clock, the dead run's five-minute leases have expired.
-    let second = relance(&database_url, &peer.url())
-        .args(["run-once", "--at", "2026-11-23T10:10:00Z"])
-        .status()
-        .unwrap();
+    let second = run_within(
+        relance(&database_url, &peer.url()).args(["run-once", "--at", "2026-11-23T10:10:00Z"]),
+        HANGS_AFTER,
+        "the pass after the kill",
+    );
     assert!(second.success());
 
     let pool = server::db::connect(&database_url).await.unwrap();

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use server::on;
 
-use crate::crash::relance;
+use crate::crash::{relance, run_within, wait_within, HANGS_AFTER};
 use crate::smtp_peer::SmtpPeer;
 
 const ROUNDS: usize = 20;
@@ -33,12 +33,14 @@ async fn sending_processes_killed_at_random_points_lose_no_reminder_and_repeat_o
     let mut killed_mid_pass = 0;
     for round in 0..ROUNDS {
         peer.clear();
-        let demo = relance(&database_url, &peer.url())
-            .args(["demo", "--carts", CARTS, "--replace", "--seed"])
-            .arg(round.to_string())
-            .args(["--now", "2026-11-23T10:00:00Z"])
-            .status()
-            .unwrap();
+        let demo = run_within(
+            relance(&database_url, &peer.url())
+                .args(["demo", "--carts", CARTS, "--replace", "--seed"])
+                .arg(round.to_string())
+                .args(["--now", "2026-11-23T10:00:00Z"]),
+            HANGS_AFTER,
+            &format!("round {round}: the demo seed"),
+        );
         assert!(demo.success());
         // Every open cart due now, however late, with no gap between two reminders.
         on!(&pool, |db| sqlx::query(
@@ -81,16 +83,21 @@ async fn sending_processes_killed_at_random_points_lose_no_reminder_and_repeat_o
             }
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
-        for process in &mut processes {
-            process.wait().unwrap();
+        for (index, process) in processes.iter_mut().enumerate() {
+            wait_within(
+                process,
+                HANGS_AFTER,
+                &format!("round {round}: worker {index} (victim {victim}, killed {killed})"),
+            );
         }
         let at_kill = peer.count();
         // Ten minutes later by the engine's clock the dead process's leases have expired. (A
         // pass without the run lock: on SQLite the dead process's lock row stays for its hold.)
-        let after = relance(&database_url, &peer.url())
-            .args(["run-once", "--at", "2026-11-23T10:10:00Z"])
-            .status()
-            .unwrap();
+        let after = run_within(
+            relance(&database_url, &peer.url()).args(["run-once", "--at", "2026-11-23T10:10:00Z"]),
+            HANGS_AFTER,
+            &format!("round {round}: the pass after the kill"),
+        );
         assert!(after.success());
 
         let sent: Vec<(String,)> = on!(&pool, |db| sqlx::query_as(

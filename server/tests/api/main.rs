@@ -29,6 +29,7 @@ mod redeem;
 mod reminder_wizard;
 mod reminders_page;
 mod rules;
+mod run_lock;
 mod sending;
 mod sending_faults;
 mod sending_tab;
