@@ -146,7 +146,7 @@ pub fn settings_changes(before: &SettingsDraft, after: &SettingsDraft) -> (Strin
 }
 
 fn discount_text(discount: &Discount) -> String {
-    let what = match discount.kind {
+    let what = match &discount.kind {
         DiscountKind::Percent { percent } => format!("{}%", percent.value().normalize()),
         DiscountKind::Amount {
             amount,
@@ -154,13 +154,14 @@ fn discount_text(discount: &Discount) -> String {
         } => format!(
             "{} off ({})",
             amount.normalize(),
-            if tax_included {
+            if *tax_included {
                 "tax incl."
             } else {
                 "tax excl."
             }
         ),
         DiscountKind::FreeShipping => "free shipping".to_owned(),
+        DiscountKind::FreeGift { gift } => format!("free gift {} ({})", gift.sku(), gift.name()),
     };
     format!("{what}, valid {} days", discount.validity.days())
 }

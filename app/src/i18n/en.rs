@@ -19,6 +19,7 @@ fn discount(summary: &DiscountSummary, currency: Currency) -> String {
         DiscountSummary::Percent { percent } => format::percent(*percent, Language::ENGLISH),
         DiscountSummary::Amount { amount } => format::money(*amount, currency, Language::ENGLISH),
         DiscountSummary::FreeShipping => "Free shipping".into(),
+        DiscountSummary::FreeGift { name } => format!("Free gift: {name}"),
         DiscountSummary::DependsOnCartValue => "Depends on cart value".into(),
     }
 }

@@ -20,6 +20,7 @@ fn discount(summary: &DiscountSummary, currency: Currency) -> String {
         DiscountSummary::Percent { percent } => format::percent(*percent, Language::FRENCH),
         DiscountSummary::Amount { amount } => format::money(*amount, currency, Language::FRENCH),
         DiscountSummary::FreeShipping => "Livraison offerte".into(),
+        DiscountSummary::FreeGift { name } => format!("Produit offert : {name}"),
         DiscountSummary::DependsOnCartValue => "Selon le montant du panier".into(),
     }
 }

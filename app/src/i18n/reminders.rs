@@ -47,6 +47,9 @@ pub struct ReminderTexts {
     pub validity: &'static str,
     pub combinable: &'static str,
     pub tax_included: &'static str,
+    pub gift_sku: &'static str,
+    pub gift_name: &'static str,
+    pub gift_help: &'static str,
     pub basis: fn(ValueBasis) -> &'static str,
     pub basis_label: &'static str,
     pub range_title: fn(usize) -> String,
@@ -139,6 +142,12 @@ fn issue_fr(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::Ranges { error } => ranges_fr(error, currency),
         StepIssue::NoTemplate => "Choisissez un modèle d'e-mail.".into(),
         StepIssue::UnknownAssignee => "Ce membre ne fait pas partie de la boutique.".into(),
+        StepIssue::GiftSku => {
+            "La référence (SKU) du produit offert, sans espace, 64 caractères au plus.".into()
+        }
+        StepIssue::GiftName => {
+            "Le nom du produit offert, tel que le client le lira (200 caractères au plus).".into()
+        }
     }
 }
 
@@ -154,6 +163,12 @@ fn issue_en(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::Ranges { error } => ranges_en(error, currency),
         StepIssue::NoTemplate => "Choose an email template.".into(),
         StepIssue::UnknownAssignee => "This member is not in the shop's team.".into(),
+        StepIssue::GiftSku => {
+            "The gift product's SKU, without spaces, at most 64 characters.".into()
+        }
+        StepIssue::GiftName => {
+            "The gift product's name as the customer reads it (at most 200 characters).".into()
+        }
     }
 }
 
@@ -229,6 +244,7 @@ fn kind_fr(kind: DiscountType) -> &'static str {
         DiscountType::Percent => "Pourcentage",
         DiscountType::Amount => "Montant",
         DiscountType::FreeShipping => "Livraison offerte",
+        DiscountType::FreeGift => "Produit offert",
     }
 }
 
@@ -238,6 +254,7 @@ fn kind_en(kind: DiscountType) -> &'static str {
         DiscountType::Percent => "Percentage",
         DiscountType::Amount => "Amount",
         DiscountType::FreeShipping => "Free shipping",
+        DiscountType::FreeGift => "Free gift product",
     }
 }
 
@@ -298,6 +315,10 @@ pub static FR: ReminderTexts = ReminderTexts {
     validity: "Validité du code (jours)",
     combinable: "Cumulable avec d'autres codes",
     tax_included: "Appliquée sur le prix TTC",
+    gift_sku: "Référence (SKU) du produit offert",
+    gift_name: "Nom du produit dans l'e-mail",
+    gift_help: "Créez dans votre boutique une règle panier qui offre ce produit pour les codes \
+                Relance (module PrestaShop : « Offrir un cadeau »).",
     basis: basis_fr,
     basis_label: "Montant comparé",
     range_title: |n| format!("Tranche {n}"),
@@ -362,6 +383,10 @@ pub static EN: ReminderTexts = ReminderTexts {
     validity: "Code validity (days)",
     combinable: "Combinable with other codes",
     tax_included: "Applied on the price with tax",
+    gift_sku: "Gift product SKU",
+    gift_name: "Product name in the email",
+    gift_help: "Set up a cart rule in your shop that adds this product for Relance's codes \
+                (PrestaShop: \"Send a free gift\").",
     basis: basis_en,
     basis_label: "Value compared",
     range_title: |n| format!("Range {n}"),

@@ -39,6 +39,7 @@ pub fn CouponForm(screen: CallScreen, give: ServerAction<GiveCallCoupon>) -> imp
         (DiscountType::Percent, "percent"),
         (DiscountType::Amount, "amount"),
         (DiscountType::FreeShipping, "free_shipping"),
+        (DiscountType::FreeGift, "free_gift"),
     ];
     view! {
         <section class="call-coupon">
@@ -95,7 +96,9 @@ pub fn CouponForm(screen: CallScreen, give: ServerAction<GiveCallCoupon>) -> imp
                             </div>
                             <div
                                 class="field"
-                                hidden=move || draft.with(|d| d.kind == DiscountType::FreeShipping)
+                                hidden=move || {
+                                    draft.with(|d| !matches!(d.kind, DiscountType::Percent | DiscountType::Amount))
+                                }
                             >
                                 <label for="call-value">{move || r().value}</label>
                                 <input
@@ -106,6 +109,26 @@ pub fn CouponForm(screen: CallScreen, give: ServerAction<GiveCallCoupon>) -> imp
                                     on:input=move |ev| draft.update(|d| d.value = event_target_value(&ev))
                                 />
                                 <span class="field-error">{problem("value")}</span>
+                            </div>
+                            <div class="field" hidden=move || draft.with(|d| d.kind != DiscountType::FreeGift)>
+                                <label for="call-gift-sku">{move || r().gift_sku}</label>
+                                <input
+                                    id="call-gift-sku"
+                                    type="text"
+                                    prop:value=move || draft.with(|d| d.gift_sku.clone())
+                                    on:input=move |ev| draft.update(|d| d.gift_sku = event_target_value(&ev))
+                                />
+                                <span class="field-error">{problem("gift_sku")}</span>
+                            </div>
+                            <div class="field" hidden=move || draft.with(|d| d.kind != DiscountType::FreeGift)>
+                                <label for="call-gift-name">{move || r().gift_name}</label>
+                                <input
+                                    id="call-gift-name"
+                                    type="text"
+                                    prop:value=move || draft.with(|d| d.gift_name.clone())
+                                    on:input=move |ev| draft.update(|d| d.gift_name = event_target_value(&ev))
+                                />
+                                <span class="field-error">{problem("gift_name")}</span>
                             </div>
                             <div class="field">
                                 <label for="call-validity">{move || r().validity}</label>

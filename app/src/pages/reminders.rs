@@ -184,6 +184,7 @@ fn sample_discount(policy: &DiscountPolicy) -> &'static str {
             DiscountKind::Percent { .. } => "percent",
             DiscountKind::Amount { .. } => "amount",
             DiscountKind::FreeShipping => "free_shipping",
+            DiscountKind::FreeGift { .. } => "free_gift",
         },
     }
 }
@@ -413,6 +414,11 @@ fn describe(
         DiscountKind::Percent { percent } => domain::format::percent(percent.value(), language),
         DiscountKind::Amount { amount, .. } => domain::format::money(*amount, currency, language),
         DiscountKind::FreeShipping => (t.reminders.kind)(domain::DiscountType::FreeShipping).into(),
+        DiscountKind::FreeGift { gift } => format!(
+            "{}: {}",
+            (t.reminders.kind)(domain::DiscountType::FreeGift),
+            gift.name()
+        ),
     }
 }
 

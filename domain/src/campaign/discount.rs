@@ -2,6 +2,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::gift::GiftProduct;
 use crate::model::money::check_amount;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -86,7 +87,7 @@ impl From<ValidityDays> for u32 {
 }
 
 /// What a discount gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum DiscountKind {
     Percent {
@@ -98,6 +99,10 @@ pub enum DiscountKind {
         tax_included: bool,
     },
     FreeShipping,
+    /// A product added to the order at no charge (the shop's cart rule gives it for the code).
+    FreeGift {
+        gift: GiftProduct,
+    },
 }
 
 impl DiscountKind {
@@ -115,7 +120,7 @@ impl DiscountKind {
 }
 
 /// One discount: what it gives, how long its code lasts, and whether it adds to other codes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Discount {
     pub kind: DiscountKind,
     pub validity: ValidityDays,

@@ -6,6 +6,7 @@ mod delay;
 mod discount;
 mod draft;
 pub mod export;
+mod gift;
 mod ranges;
 mod step;
 
@@ -16,6 +17,7 @@ pub use discount::{Discount, DiscountError, DiscountKind, Percent, ValidityDays}
 pub use draft::{
     DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue, StepProblem,
 };
+pub use gift::{GiftError, GiftProduct, MAX_GIFT_NAME, MAX_GIFT_SKU};
 pub use ranges::{
     DiscountPolicy, DiscountRange, DiscountRanges, DiscountSummary, RangesError, ValueBasis,
     MAX_RANGES,

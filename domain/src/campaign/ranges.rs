@@ -214,13 +214,14 @@ pub enum DiscountPolicy {
 }
 
 /// A one-line description of a policy, for tables; the UI words it in the merchant's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum DiscountSummary {
     NoDiscount,
     Percent { percent: Decimal },
     Amount { amount: Decimal },
     FreeShipping,
+    FreeGift { name: String },
     DependsOnCartValue,
 }
 
@@ -229,8 +230,8 @@ impl DiscountPolicy {
     pub fn pick(&self, cart: &Cart) -> Option<Discount> {
         match self {
             Self::None => None,
-            Self::Single { discount } => Some(*discount),
-            Self::Ranges { ranges } => ranges.pick(cart.value(ranges.basis())).copied(),
+            Self::Single { discount } => Some(discount.clone()),
+            Self::Ranges { ranges } => ranges.pick(cart.value(ranges.basis())).cloned(),
         }
     }
 
@@ -282,12 +283,15 @@ impl DiscountPolicy {
         match self {
             Self::None => DiscountSummary::NoDiscount,
             Self::Ranges { .. } => DiscountSummary::DependsOnCartValue,
-            Self::Single { discount } => match discount.kind {
+            Self::Single { discount } => match &discount.kind {
                 DiscountKind::Percent { percent } => DiscountSummary::Percent {
                     percent: percent.value(),
                 },
-                DiscountKind::Amount { amount, .. } => DiscountSummary::Amount { amount },
+                DiscountKind::Amount { amount, .. } => DiscountSummary::Amount { amount: *amount },
                 DiscountKind::FreeShipping => DiscountSummary::FreeShipping,
+                DiscountKind::FreeGift { gift } => DiscountSummary::FreeGift {
+                    name: gift.name().to_owned(),
+                },
             },
         }
     }
@@ -338,7 +342,7 @@ mod tests {
     #[test]
     fn pick_returns_the_range_containing_the_value() {
         let ranges = guide_ranges();
-        let pick = |v: &str| ranges.pick(dec(v)).map(|d| d.kind);
+        let pick = |v: &str| ranges.pick(dec(v)).map(|d| d.kind.clone());
         assert_eq!(pick("1"), Some(percent("10").kind));
         assert_eq!(pick("49.99"), Some(percent("10").kind));
         assert_eq!(pick("50"), Some(percent("15").kind));

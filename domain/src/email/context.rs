@@ -80,14 +80,16 @@ pub enum SampleDiscount {
     Percent,
     Amount,
     FreeShipping,
+    FreeGift,
 }
 
 impl SampleDiscount {
-    pub const ALL: [SampleDiscount; 4] = [
+    pub const ALL: [SampleDiscount; 5] = [
         SampleDiscount::None,
         SampleDiscount::Percent,
         SampleDiscount::Amount,
         SampleDiscount::FreeShipping,
+        SampleDiscount::FreeGift,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -96,6 +98,7 @@ impl SampleDiscount {
             Self::Percent => "percent",
             Self::Amount => "amount",
             Self::FreeShipping => "free_shipping",
+            Self::FreeGift => "free_gift",
         }
     }
 
@@ -105,7 +108,7 @@ impl SampleDiscount {
             .find(|sample| sample.as_str() == input)
     }
 
-    /// A code like the engine makes, valid ten days from `now`: 10 %, 20 or free shipping.
+    /// A code like the engine makes, valid ten days from `now`: 10 %, 20, free shipping or a gift.
     pub fn offer(&self, now: DateTime<Utc>) -> Option<OfferedDiscount> {
         let kind = match self {
             Self::None => return None,
@@ -118,6 +121,10 @@ impl SampleDiscount {
                 tax_included: true,
             },
             Self::FreeShipping => DiscountKind::FreeShipping,
+            Self::FreeGift => DiscountKind::FreeGift {
+                gift: crate::campaign::GiftProduct::new("GIFT-1", "Tote bag")
+                    .expect("a valid sample gift"),
+            },
         };
         Some(OfferedDiscount {
             code: "RLC-EXAMPLE1".to_owned(),

@@ -256,6 +256,30 @@ fn the_discount_text_shows_only_with_a_discount() {
 }
 
 #[test]
+fn a_free_gift_is_named_in_the_customers_language_and_escaped() {
+    let gift = |name: &str| DiscountKind::FreeGift {
+        gift: crate::campaign::GiftProduct::new("TOTE-01", name).unwrap(),
+    };
+    let mut ctx = context(Language::FRENCH, 1);
+    ctx.discount = discount(gift("Sac <en> toile"));
+    let french_mail = render(&french(Layout::Puffy), &ctx).unwrap();
+    assert!(french_mail
+        .html
+        .contains("Code RLC-7K2M9QXP : Sac &#60;en&#62; toile en cadeau"));
+    assert!(french_mail.text.contains("Sac <en> toile en cadeau"));
+    let mut english = context(Language::ENGLISH, 1);
+    english.discount = discount(gift("Tote bag"));
+    let mut body = content("Subject");
+    body.body = "{discount_value}".into();
+    let english_mail = render(
+        &template(Layout::Puffy, &[(Language::ENGLISH, body)]),
+        &english,
+    )
+    .unwrap();
+    assert!(english_mail.text.contains("a free Tote bag"));
+}
+
+#[test]
 fn the_button_shows_only_when_its_text_is_set() {
     let ctx = context(Language::FRENCH, 1);
     let mut no_button = content("Sujet");

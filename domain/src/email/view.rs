@@ -164,12 +164,13 @@ pub(crate) fn tag_value(ctx: &RenderContext, language: Language, w: &Words, tag:
             None => text(&ctx.shop.name),
         },
         Tag::DiscountCode => text(ctx.discount.as_ref().map_or("", |d| d.code.as_str())),
-        Tag::DiscountValue => Value::Text(match ctx.discount.as_ref().map(|d| d.kind) {
+        Tag::DiscountValue => Value::Text(match ctx.discount.as_ref().map(|d| &d.kind) {
             Some(DiscountKind::Percent { percent }) => format::percent(percent.value(), language),
             Some(DiscountKind::Amount { amount, .. }) => {
-                format::money(amount, ctx.cart.currency, language)
+                format::money(*amount, ctx.cart.currency, language)
             }
             Some(DiscountKind::FreeShipping) => w.free_shipping.to_owned(),
+            Some(DiscountKind::FreeGift { gift }) => w.free_gift(gift.name()),
             None => String::new(),
         }),
         Tag::DiscountExpiry => Value::Text(

@@ -9,6 +9,8 @@ pub struct Words {
     pub mr: &'static str,
     pub ms: &'static str,
     pub free_shipping: &'static str,
+    /// Around a gift's name: "Tote bag" → "a free Tote bag", "Sac en toile en cadeau".
+    pub gift: (&'static str, &'static str),
     pub view_cart: &'static str,
     pub quantity: &'static str,
     pub total: &'static str,
@@ -33,6 +35,7 @@ const FRENCH: Words = Words {
     mr: "M.",
     ms: "Mme",
     free_shipping: "livraison offerte",
+    gift: ("", " en cadeau"),
     view_cart: "votre panier",
     quantity: "Quantité",
     total: "Total",
@@ -59,6 +62,7 @@ const ENGLISH: Words = Words {
     mr: "Mr",
     ms: "Ms",
     free_shipping: "free shipping",
+    gift: ("a free ", ""),
     view_cart: "your cart",
     quantity: "Quantity",
     total: "Total",
@@ -85,6 +89,7 @@ const GERMAN: Words = Words {
     mr: "Herr",
     ms: "Frau",
     free_shipping: "kostenloser Versand",
+    gift: ("", " als Geschenk"),
     view_cart: "Ihr Warenkorb",
     quantity: "Menge",
     total: "Summe",
@@ -111,6 +116,7 @@ const SPANISH: Words = Words {
     mr: "Sr.",
     ms: "Sra.",
     free_shipping: "envío gratuito",
+    gift: ("", " de regalo"),
     view_cart: "su carrito",
     quantity: "Cantidad",
     total: "Total",
@@ -137,6 +143,7 @@ const ITALIAN: Words = Words {
     mr: "Sig.",
     ms: "Sig.ra",
     free_shipping: "spedizione gratuita",
+    gift: ("", " in omaggio"),
     view_cart: "il tuo carrello",
     quantity: "Quantità",
     total: "Totale",
@@ -170,6 +177,11 @@ pub fn words(language: Language) -> &'static Words {
 }
 
 impl Words {
+    /// A free gift in a sentence of the email.
+    pub fn free_gift(&self, name: &str) -> String {
+        format!("{}{name}{}", self.gift.0, self.gift.1)
+    }
+
     /// `M.` / `Mme`; nothing when the shop does not know or the customer chose "other".
     pub fn civility(&self, gender: Option<Gender>) -> &'static str {
         match gender {

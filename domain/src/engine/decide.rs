@@ -404,7 +404,7 @@ pub fn decide<'t>(
     } else {
         None
     };
-    let discount_held = offered.and(hold);
+    let discount_held = offered.as_ref().and(hold);
     Action::Send {
         step_id: step.id.clone(),
         language,

@@ -18,7 +18,7 @@ pub struct CouponAnswer {
     pub code: String,
     /// `valid`, `expired`, `used` or `unknown`.
     pub state: String,
-    /// `percent`, `amount` or `free_shipping`; absent for an unknown code.
+    /// `percent`, `amount`, `free_shipping` or `free_gift`; absent for an unknown code.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// The percentage, or the amount in the shop's currency, as a decimal string.
@@ -38,6 +38,15 @@ pub struct CouponAnswer {
     pub minimum: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub minimum_basis: Option<String>,
+    /// For a `free_gift`: the product the shop adds to the order at no charge.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gift: Option<GiftAnswer>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct GiftAnswer {
+    pub sku: String,
+    pub name: String,
 }
 
 /// Check a code
@@ -85,6 +94,7 @@ pub async fn check(
                 used_at: None,
                 minimum: None,
                 minimum_basis: None,
+                gift: None,
             }),
         ));
     };
@@ -106,6 +116,10 @@ pub async fn check(
             used_at: row.used_at,
             minimum: row.min_order.map(|v| from_db(v).normalize().to_string()),
             minimum_basis: row.min_order_basis,
+            gift: row
+                .gift_sku
+                .zip(row.gift_name)
+                .map(|(sku, name)| GiftAnswer { sku, name }),
         }),
     ))
 }

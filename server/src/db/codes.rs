@@ -129,19 +129,20 @@ pub async fn give(
     delivery_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Option<String>, DbError> {
-    use super::coupon_rows::{basis_name, coupon_columns, expires_at};
+    use super::coupon_rows::{basis_name, expires_at, kind_columns};
     use super::money::to_db;
     let discount = coupon.discount;
     loop {
         let Some(code) = take(conn, collection_id, delivery_id, now).await? else {
             return Ok(None);
         };
-        let (kind, value, tax_included) = coupon_columns(discount);
+        let columns = kind_columns(&discount.kind);
         let written = on!(conn, |db| {
             sqlx::query(
             "insert into coupons (coupon_id, shop_id, code, customer_id, delivery_id, kind, value,
-                 tax_included, combinable, expires_at, created_at, min_order, min_order_basis)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                 tax_included, combinable, expires_at, created_at, min_order, min_order_basis,
+                 gift_sku, gift_name)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
              on conflict (shop_id, code) do nothing",
         )
         .bind(new_id())
@@ -149,14 +150,16 @@ pub async fn give(
         .bind(&code)
         .bind(coupon.customer_id)
         .bind(delivery_id)
-        .bind(kind)
-        .bind(value)
-        .bind(tax_included)
+        .bind(columns.kind)
+        .bind(columns.value.and_then(|value| to_db(value).ok()))
+        .bind(columns.tax_included)
         .bind(discount.combinable)
         .bind(expires_at(discount, now))
         .bind(now)
         .bind(coupon.minimum.and_then(|(min, _)| to_db(min).ok()))
         .bind(coupon.minimum.map(|(_, basis)| basis_name(basis)))
+        .bind(columns.gift_sku)
+        .bind(columns.gift_name)
         .execute(db)
         .await
         .map(Done::from)

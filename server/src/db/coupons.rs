@@ -19,13 +19,15 @@ pub struct CouponRow {
     pub used_at: Option<DateTime<Utc>>,
     pub min_order: Option<i64>,
     pub min_order_basis: Option<String>,
+    pub gift_sku: Option<String>,
+    pub gift_name: Option<String>,
 }
 
 /// The shop's coupon with this code (already normalised: trimmed, upper case).
 pub async fn find(pool: &Pool, shop_id: &str, code: &str) -> Result<Option<CouponRow>, DbError> {
     Ok(on!(pool, |db| sqlx::query_as(
         "select code, kind, value, tax_included, combinable, expires_at, used_at, min_order,
-                min_order_basis
+                min_order_basis, gift_sku, gift_name
          from coupons where shop_id = $1 and code = $2",
     )
     .bind(shop_id)

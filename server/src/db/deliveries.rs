@@ -10,12 +10,12 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use domain::email::OfferedDiscount;
 use domain::engine::{coupon_code, CouponPrefix, SkipReason, CODE_LENGTH};
-use domain::{Discount, DiscountKind, Language, Percent, ValueBasis};
+use domain::{Discount, Language, ValueBasis};
 use rand_core::{OsRng, RngCore};
 use rust_decimal::Decimal;
 
 pub use super::coupon_rows::basis_name;
-use super::coupon_rows::{coupon_columns, expires_at};
+use super::coupon_rows::{expires_at, kind_columns, kind_of};
 use super::money::{from_db, to_db};
 use super::{new_id, DbError, Pool};
 
@@ -197,10 +197,11 @@ pub async fn enqueue_many(
         for chunk in pending.chunks(ROWS_PER_INSERT) {
             let mut insert = Sql::new(
                 "insert into coupons (coupon_id, shop_id, code, customer_id, delivery_id, kind, value,
-                     tax_included, combinable, expires_at, created_at, min_order, min_order_basis) ",
+                     tax_included, combinable, expires_at, created_at, min_order, min_order_basis,
+                     gift_sku, gift_name) ",
             );
             insert.push_values(chunk, |mut row, (item, delivery_id, discount)| {
-                let (kind, value, tax_included) = coupon_columns(discount);
+                let columns = kind_columns(&discount.kind);
                 let mut random = [0u8; CODE_LENGTH];
                 OsRng.fill_bytes(&mut random);
                 let code = coupon_code(prefix, random);
@@ -209,14 +210,16 @@ pub async fn enqueue_many(
                     .push_bind(code.clone())
                     .push_bind(item.key.customer_id)
                     .push_bind(*delivery_id)
-                    .push_bind(kind)
-                    .push_bind(value)
-                    .push_bind(tax_included)
+                    .push_bind(columns.kind)
+                    .push_bind(columns.value.and_then(|value| to_db(value).ok()))
+                    .push_bind(columns.tax_included)
                     .push_bind(discount.combinable)
                     .push_bind(expires_at(discount, now))
                     .push_bind(now)
                     .push_bind(item.minimum.and_then(|(min, _)| to_db(min).ok()))
-                    .push_bind(item.minimum.map(|(_, basis)| basis_name(basis)));
+                    .push_bind(item.minimum.map(|(_, basis)| basis_name(basis)))
+                    .push_bind(columns.gift_sku.map(str::to_owned))
+                    .push_bind(columns.gift_name.map(str::to_owned));
                 codes.insert(delivery_id, code);
             });
             insert.push(" on conflict (shop_id, code) do nothing returning delivery_id");
@@ -247,7 +250,7 @@ pub async fn enqueue_many(
                     }
                     Some(code.map(|code| OfferedDiscount {
                         code,
-                        kind: discount.kind,
+                        kind: discount.kind.clone(),
                         expires_at: expires_at(discount, now),
                     }))
                 })
@@ -324,23 +327,20 @@ pub struct CouponRow {
     value: Option<i64>,
     tax_included: bool,
     expires_at: DateTime<Utc>,
+    gift_sku: Option<String>,
+    gift_name: Option<String>,
 }
 
 impl CouponRow {
     /// The coupon as the email shows it.
     pub fn into_offer(self) -> Result<OfferedDiscount, DbError> {
-        let value = self.value.map(from_db);
-        let kind = match (self.kind.as_str(), value) {
-            ("percent", Some(value)) => DiscountKind::Percent {
-                percent: Percent::new(value).map_err(DbError::corrupt)?,
-            },
-            ("amount", Some(amount)) => DiscountKind::Amount {
-                amount,
-                tax_included: self.tax_included,
-            },
-            ("free_shipping", _) => DiscountKind::FreeShipping,
-            (other, _) => return Err(DbError::corrupt(format!("coupon kind {other}"))),
-        };
+        let kind = kind_of(
+            &self.kind,
+            self.value.map(from_db),
+            self.tax_included,
+            self.gift_sku.as_deref(),
+            self.gift_name.as_deref(),
+        )?;
         Ok(OfferedDiscount {
             code: self.code,
             kind,

@@ -142,13 +142,15 @@ pub async fn prepare(
     .bind(&cart_ids)
     .fetch_all(db)
     .await)?;
-    let coupons: Vec<BatchCoupon> = on!(conn, |db| sqlx::query_as(
-        "select delivery_id, code, kind, value, tax_included, expires_at from coupons
+    let coupons: Vec<BatchCoupon> = on!(conn, |db| {
+        sqlx::query_as(
+        "select delivery_id, code, kind, value, tax_included, expires_at, gift_sku, gift_name from coupons
          where delivery_id in (select value from json_each($1))",
     )
     .bind(&delivery_ids)
     .fetch_all(db)
-    .await)?;
+    .await
+    })?;
 
     let mut items_by_cart: HashMap<String, Vec<ItemRow>> = HashMap::new();
     for item in items {

@@ -183,7 +183,10 @@ pub(crate) async fn refresh_statistics(pool: &SqlitePool) -> Result<bool, sqlx::
     Ok(true)
 }
 
-async fn checkpoint_round(pool: &SqlitePool, restart_after: i64) -> Result<(), sqlx::Error> {
+pub(crate) async fn checkpoint_round(
+    pool: &SqlitePool,
+    restart_after: i64,
+) -> Result<(), sqlx::Error> {
     const PASSIVE: &str = "pragma wal_checkpoint(passive)";
     // (busy, frames in the WAL, frames copied)
     let (_, frames, _): (i64, i64, i64) = sqlx::query_as(PASSIVE).fetch_one(pool).await?;

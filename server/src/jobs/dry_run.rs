@@ -32,6 +32,7 @@ pub fn plan_lines(plan: &Plan) -> Vec<String> {
                 } => format!(
                     "would send step {step_id} in {language}{}{}",
                     discount
+                        .as_ref()
                         .map(|d| format!(", discount {:?}", d.kind))
                         .unwrap_or_default(),
                     match discount_held {

@@ -414,7 +414,7 @@ async fn record_decisions<'p>(
                         key,
                         language: *language,
                         discount: discount.as_ref(),
-                        minimum: discount.and_then(|_| {
+                        minimum: discount.as_ref().and_then(|_| {
                             let step = planner
                                 .campaign(&cart.campaign_id)?
                                 .steps()

@@ -16,6 +16,7 @@ mod crash_workers;
 mod engine;
 mod escalation;
 mod events;
+mod free_gift;
 mod helpers;
 mod invitations;
 mod keys_page;

@@ -56,11 +56,13 @@ fn DiscountFields(state: WizardState, place: Slot) -> impl IntoView {
             DiscountType::Percent,
             DiscountType::Amount,
             DiscountType::FreeShipping,
+            DiscountType::FreeGift,
         ],
         Slot::Range(_) => &[
             DiscountType::Percent,
             DiscountType::Amount,
             DiscountType::FreeShipping,
+            DiscountType::FreeGift,
         ],
     };
     let value_problem = owned_problem(state, format!("{prefix}.value"));
@@ -81,6 +83,7 @@ fn DiscountFields(state: WizardState, place: Slot) -> impl IntoView {
                             "percent" => DiscountType::Percent,
                             "amount" => DiscountType::Amount,
                             "free_shipping" => DiscountType::FreeShipping,
+                            "free_gift" => DiscountType::FreeGift,
                             _ => DiscountType::None,
                         };
                         draft.update(|d| slot.write(d, |x| x.kind = chosen));
@@ -95,6 +98,7 @@ fn DiscountFields(state: WizardState, place: Slot) -> impl IntoView {
                                 DiscountType::Percent => "percent",
                                 DiscountType::Amount => "amount",
                                 DiscountType::FreeShipping => "free_shipping",
+                                DiscountType::FreeGift => "free_gift",
                             };
                             view! {
                                 <option value=value selected=move || kind() == k>
@@ -129,6 +133,7 @@ fn DiscountFields(state: WizardState, place: Slot) -> impl IntoView {
                 />
                 <span class="field-error" id=value_error>{value_problem}</span>
             </div>
+            <GiftFields state place=slot />
             <div class="field" hidden=move || kind() == DiscountType::None>
                 <label for=validity_id.clone()>{move || t().validity}</label>
                 <input
@@ -171,6 +176,54 @@ fn DiscountFields(state: WizardState, place: Slot) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// A free gift's product: its SKU for the shop's cart rule and its name for the email.
+#[component]
+fn GiftFields(state: WizardState, place: Slot) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().reminders;
+    let draft = state.draft;
+    let prefix = place.prefix();
+    let shown = move || {
+        draft.with(|d| {
+            place
+                .read(d)
+                .is_some_and(|x| x.kind == DiscountType::FreeGift)
+        })
+    };
+    let field = move |name: &'static str,
+                      label: fn(&crate::i18n::ReminderTexts) -> &'static str,
+                      read: fn(&DiscountDraft) -> String,
+                      write: fn(&mut DiscountDraft, String)| {
+        let input_id = field_id(&format!("{prefix}.{name}"));
+        let error_id = format!("{input_id}-error");
+        let problem = owned_problem(state, format!("{prefix}.{name}"));
+        view! {
+            <div class="field">
+                <label for=input_id.clone()>{move || label(t())}</label>
+                <input
+                    id=input_id
+                    type="text"
+                    prop:value=move || draft.with(|d| place.read(d).map(read).unwrap_or_default())
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        draft.update(|d| place.write(d, |x| write(x, v)));
+                    }
+                    aria-invalid=move || problem().is_some().to_string()
+                    aria-describedby=error_id.clone()
+                />
+                <span class="field-error" id=error_id>{problem}</span>
+            </div>
+        }
+    };
+    view! {
+        <div class="gift-fields" hidden=move || !shown()>
+            {field("gift_sku", |t| t.gift_sku, |x| x.gift_sku.clone(), |x, v| x.gift_sku = v)}
+            {field("gift_name", |t| t.gift_name, |x| x.gift_name.clone(), |x, v| x.gift_name = v)}
+            <p class="hint">{move || t().gift_help}</p>
+        </div>
+    }
 }
 
 #[component]

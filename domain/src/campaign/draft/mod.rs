@@ -2,18 +2,22 @@
 //! be invalid for a moment. `parse` is the one check, run live in the browser (each stage
 //! before Next) and again on the server before saving.
 
-use std::str::FromStr;
-
 use rust_decimal::Decimal;
 
 use crate::calls::Channel;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Audience, Delay, DelayFrom, DelayUnit, Discount, DiscountKind, DiscountPolicy, DiscountRange,
-    DiscountRanges, Percent, ProfileSet, RangesError, ReminderStep, ValidityDays, ValueBasis,
-    MAX_RANGES,
+    Audience, Delay, DelayFrom, DelayUnit, DiscountPolicy, DiscountRange, DiscountRanges,
+    ProfileSet, ReminderStep, ValueBasis, MAX_RANGES,
 };
+
+mod discount;
+mod issue;
+
+use discount::decimal;
+pub use discount::{DiscountDraft, DiscountType};
+pub use issue::StepIssue;
 
 /// The wizard's three stages, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -22,26 +26,6 @@ pub enum Stage {
     Target,
     Discount,
     Email,
-}
-
-/// What the discount gives, as the form's select says it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DiscountType {
-    None,
-    Percent,
-    Amount,
-    FreeShipping,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DiscountDraft {
-    pub kind: DiscountType,
-    pub value: String,
-    pub validity_days: String,
-    pub combinable: bool,
-    /// For an amount: taken off the price with tax.
-    pub tax_included: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,131 +73,12 @@ pub struct StepDraft {
     pub code_collection: String,
 }
 
-/// What is wrong; the admin words it in the merchant's language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum StepIssue {
-    NoProfile,
-    /// 1 hour to 30 days.
-    Delay,
-    NotANumber,
-    /// Above 0, at most 100.
-    Percent,
-    AmountNotPositive,
-    /// 1 to 365 days.
-    Validity,
-    /// A range needs a discount: carts outside every range get none.
-    RangeWithoutDiscount,
-    Ranges {
-        error: RangesError,
-    },
-    NoTemplate,
-    /// A call step assigned to someone who is not a member of the shop.
-    UnknownAssignee,
-}
-
 /// One problem, tied to its stage and field (`delay`, `single.value`, `ranges[2].min`…).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepProblem {
     pub stage: Stage,
     pub field: String,
     pub issue: StepIssue,
-}
-
-fn decimal(text: &str) -> Option<Decimal> {
-    // French keyboards type a comma.
-    Decimal::from_str(text.trim().replace(',', ".").as_str()).ok()
-}
-
-impl DiscountDraft {
-    pub fn none() -> Self {
-        Self {
-            kind: DiscountType::None,
-            value: String::new(),
-            validity_days: "7".into(),
-            combinable: false,
-            tax_included: true,
-        }
-    }
-
-    pub fn percent(value: &str) -> Self {
-        Self {
-            kind: DiscountType::Percent,
-            value: value.into(),
-            ..Self::none()
-        }
-    }
-
-    pub fn from_discount(discount: &Discount) -> Self {
-        let (kind, value, tax_included) = match discount.kind {
-            DiscountKind::Percent { percent } => (
-                DiscountType::Percent,
-                percent.value().normalize().to_string(),
-                true,
-            ),
-            DiscountKind::Amount {
-                amount,
-                tax_included,
-            } => (
-                DiscountType::Amount,
-                amount.normalize().to_string(),
-                tax_included,
-            ),
-            DiscountKind::FreeShipping => (DiscountType::FreeShipping, String::new(), true),
-        };
-        Self {
-            kind,
-            value,
-            validity_days: discount.validity.days().to_string(),
-            combinable: discount.combinable,
-            tax_included,
-        }
-    }
-
-    /// The discount (`None` for "no discount"), or the problems by field suffix.
-    pub fn parse(&self) -> Result<Option<Discount>, Vec<(&'static str, StepIssue)>> {
-        let mut problems = Vec::new();
-        let kind = match self.kind {
-            DiscountType::None => return Ok(None),
-            DiscountType::FreeShipping => Some(DiscountKind::FreeShipping),
-            DiscountType::Percent => match decimal(&self.value) {
-                None => {
-                    problems.push(("value", StepIssue::NotANumber));
-                    None
-                }
-                Some(value) => Percent::new(value)
-                    .map(|percent| DiscountKind::Percent { percent })
-                    .map_err(|_| problems.push(("value", StepIssue::Percent)))
-                    .ok(),
-            },
-            DiscountType::Amount => match decimal(&self.value) {
-                None => {
-                    problems.push(("value", StepIssue::NotANumber));
-                    None
-                }
-                Some(value) => DiscountKind::amount(value, self.tax_included)
-                    .map_err(|_| problems.push(("value", StepIssue::AmountNotPositive)))
-                    .ok(),
-            },
-        };
-        let validity = self
-            .validity_days
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .and_then(|days| ValidityDays::new(days).ok());
-        if validity.is_none() {
-            problems.push(("validity_days", StepIssue::Validity));
-        }
-        match (kind, validity) {
-            (Some(kind), Some(validity)) if problems.is_empty() => Ok(Some(Discount {
-                kind,
-                validity,
-                combinable: self.combinable,
-            })),
-            _ => Err(problems),
-        }
-    }
 }
 
 impl StepDraft {

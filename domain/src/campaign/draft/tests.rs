@@ -1,4 +1,5 @@
 use super::*;
+use crate::campaign::RangesError;
 
 fn three_ranges() -> StepDraft {
     let mut draft = StepDraft::new("t1");
@@ -129,4 +130,33 @@ fn adding_a_range_starts_it_where_the_last_one_ends() {
     draft.add_range();
     assert_eq!(draft.ranges[2].min, "100");
     assert!(draft.parse().is_ok());
+}
+
+#[test]
+fn a_free_gift_needs_its_sku_and_name_and_round_trips_through_the_step() {
+    let mut draft = three_ranges();
+    draft.ranges[2].discount = DiscountDraft {
+        kind: DiscountType::FreeGift,
+        gift_sku: "TOTE 01".into(),
+        gift_name: String::new(),
+        ..DiscountDraft::none()
+    };
+    let fields: Vec<String> = draft
+        .problems_of(Stage::Discount)
+        .into_iter()
+        .map(|p| p.field)
+        .collect();
+    assert_eq!(fields, ["ranges[2].gift_sku", "ranges[2].gift_name"]);
+
+    draft.ranges[2].discount.gift_sku = " TOTE-01 ".into();
+    draft.ranges[2].discount.gift_name = "Sac en toile".into();
+    let step = draft.parse().unwrap();
+    let DiscountPolicy::Ranges { ranges } = &step.discount else {
+        panic!("ranges expected")
+    };
+    assert!(matches!(
+        &ranges.ranges()[2].discount.kind,
+        crate::campaign::DiscountKind::FreeGift { gift } if gift.sku() == "TOTE-01"
+    ));
+    assert_eq!(StepDraft::from_step(&step).parse().unwrap(), step);
 }

@@ -1,13 +1,14 @@
 //! What the call screen reads beside its task (the customer's codes and visits) and what it
 //! writes: the code given on the call, and the email sent from it.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use domain::email::OfferedDiscount;
 use domain::engine::{coupon_code, CouponPrefix, CODE_LENGTH};
-use domain::{Discount, DiscountKind, Language};
+use domain::{Discount, Language};
 use rand_core::{OsRng, RngCore};
 
 use super::TaskRow;
+use crate::db::coupon_rows::{expires_at, kind_columns};
 use crate::db::deliveries::CouponRow;
 use crate::db::money::to_db;
 use crate::db::on;
@@ -27,7 +28,7 @@ pub async fn active_coupons(
     now: DateTime<Utc>,
 ) -> Result<Vec<OfferedDiscount>, DbError> {
     let rows: Vec<ActiveCoupon> = on!(pool, |db| sqlx::query_as(
-        "select code, kind, value, tax_included, expires_at from coupons
+        "select code, kind, value, tax_included, expires_at, gift_sku, gift_name from coupons
          where customer_id = $1 and used_at is null and expires_at > $2
          order by created_at desc limit 10",
     )
@@ -67,7 +68,7 @@ pub async fn visits(pool: &Pool, customer_id: &str) -> Result<Vec<Visit>, DbErro
 pub async fn call_coupon(pool: &Pool, task_id: &str) -> Result<Option<OfferedDiscount>, DbError> {
     let row: Option<ActiveCoupon> = on!(pool, |db| {
         sqlx::query_as(
-        "select code, kind, value, tax_included, expires_at from coupons where call_task_id = $1",
+        "select code, kind, value, tax_included, expires_at, gift_sku, gift_name from coupons where call_task_id = $1",
     )
     .bind(task_id)
     .fetch_optional(db)
@@ -96,15 +97,9 @@ pub async fn give_coupon(
     if given.is_some() {
         return Ok(None);
     }
-    let (kind, value, tax_included) = match discount.kind {
-        DiscountKind::Percent { percent } => ("percent", Some(to_db(percent.value())?), false),
-        DiscountKind::Amount {
-            amount,
-            tax_included,
-        } => ("amount", Some(to_db(amount)?), tax_included),
-        DiscountKind::FreeShipping => ("free_shipping", None, false),
-    };
-    let expires_at = now + Duration::days(i64::from(discount.validity.days()));
+    let columns = kind_columns(&discount.kind);
+    let value = columns.value.map(to_db).transpose()?;
+    let expires_at = expires_at(discount, now);
     // 2^40 codes: a taken one is rare, and the next try draws new letters.
     for _ in 0..5 {
         let mut random = [0u8; CODE_LENGTH];
@@ -112,8 +107,8 @@ pub async fn give_coupon(
         let code = coupon_code(prefix, random);
         let written = on!(&mut tx.conn(), |db| sqlx::query(
             "insert into coupons (coupon_id, shop_id, code, customer_id, call_task_id, kind,
-                 value, tax_included, combinable, expires_at, created_at)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                 value, tax_included, combinable, expires_at, created_at, gift_sku, gift_name)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
              on conflict (shop_id, code) do nothing",
         )
         .bind(new_id())
@@ -121,12 +116,14 @@ pub async fn give_coupon(
         .bind(&code)
         .bind(&task.customer_id)
         .bind(&task.task_id)
-        .bind(kind)
+        .bind(columns.kind)
         .bind(value)
-        .bind(tax_included)
+        .bind(columns.tax_included)
         .bind(discount.combinable)
         .bind(expires_at)
         .bind(now)
+        .bind(columns.gift_sku)
+        .bind(columns.gift_name)
         .execute(db)
         .await
         .map(Done::from))?
@@ -135,7 +132,7 @@ pub async fn give_coupon(
             tx.commit().await?;
             return Ok(Some(OfferedDiscount {
                 code,
-                kind: discount.kind,
+                kind: discount.kind.clone(),
                 expires_at,
             }));
         }

@@ -7,10 +7,11 @@ use chrono::{DateTime, Utc};
 use domain::calls::Channel;
 use domain::rules::Conditions;
 use domain::{
-    Audience, Campaign, Delay, DelayFrom, DelayUnit, Discount, DiscountKind, DiscountPolicy,
-    DiscountRange, DiscountRanges, Percent, ProfileSet, ReminderStep, ValidityDays, ValueBasis,
+    Audience, Campaign, Delay, DelayFrom, DelayUnit, Discount, DiscountPolicy, DiscountRange,
+    DiscountRanges, ProfileSet, ReminderStep, ValidityDays, ValueBasis,
 };
 
+use crate::db::coupon_rows::{kind_columns, kind_of};
 use crate::db::money::{from_db, to_db};
 use crate::db::{DbError, Pool};
 
@@ -65,19 +66,19 @@ struct DiscountRow {
     validity_days: i64,
     combinable: bool,
     template_id: Option<String>,
+    gift_sku: Option<String>,
+    gift_name: Option<String>,
 }
 
 impl DiscountRow {
     fn discount(&self) -> Result<Discount, DbError> {
-        let kind = match self.kind.as_str() {
-            "percent" => DiscountKind::Percent {
-                percent: Percent::new(from_db(self.value)).map_err(DbError::corrupt)?,
-            },
-            "amount" => DiscountKind::amount(from_db(self.value), self.tax_included)
-                .map_err(DbError::corrupt)?,
-            "free_shipping" => DiscountKind::FreeShipping,
-            other => return Err(DbError::corrupt(format!("discount kind {other:?}"))),
-        };
+        let kind = kind_of(
+            &self.kind,
+            Some(from_db(self.value)),
+            self.tax_included,
+            self.gift_sku.as_deref(),
+            self.gift_name.as_deref(),
+        )?;
         let days = u32::try_from(self.validity_days).map_err(DbError::corrupt)?;
         Ok(Discount {
             kind,
@@ -234,7 +235,7 @@ pub(crate) async fn load_campaigns_on(
     .await)?;
     let discount_rows: Vec<DiscountRow> = on!(conn, |db| sqlx::query_as(
         "select d.step_id, d.min_value, d.max_value, d.kind, d.value, d.tax_included,
-                d.validity_days, d.combinable, d.template_id
+                d.validity_days, d.combinable, d.template_id, d.gift_sku, d.gift_name
          from step_discounts d join reminder_steps s on s.step_id = d.step_id
          join campaigns c on c.campaign_id = s.campaign_id
          where c.shop_id = $1 and ($2 is null or c.campaign_id = $2)
@@ -287,7 +288,7 @@ struct StepWithCampaign {
 type DiscountColumns<'a> = (
     rust_decimal::Decimal,
     Option<rust_decimal::Decimal>,
-    Discount,
+    &'a Discount,
     Option<&'a str>,
 );
 
@@ -295,7 +296,7 @@ fn discount_rows(policy: &DiscountPolicy) -> Vec<DiscountColumns<'_>> {
     match policy {
         DiscountPolicy::None => Vec::new(),
         DiscountPolicy::Single { discount } => {
-            vec![(rust_decimal::Decimal::ZERO, None, *discount, None)]
+            vec![(rust_decimal::Decimal::ZERO, None, discount, None)]
         }
         DiscountPolicy::Ranges { ranges } => ranges
             .ranges()
@@ -304,7 +305,7 @@ fn discount_rows(policy: &DiscountPolicy) -> Vec<DiscountColumns<'_>> {
                 (
                     range.min,
                     range.max,
-                    range.discount,
+                    &range.discount,
                     range.template_id.as_deref(),
                 )
             })
@@ -425,32 +426,27 @@ async fn insert_discounts(
     for (position, (min, max, discount, template)) in
         discount_rows(&step.discount).into_iter().enumerate()
     {
-        let (kind, value, tax_included) = match discount.kind {
-            DiscountKind::Percent { percent } => ("percent", percent.value(), false),
-            DiscountKind::Amount {
-                amount,
-                tax_included,
-            } => ("amount", amount, tax_included),
-            DiscountKind::FreeShipping => ("free_shipping", rust_decimal::Decimal::ZERO, false),
-        };
+        let columns = kind_columns(&discount.kind);
         on!(conn, |db| {
             sqlx::query(
             "insert into step_discounts (step_id, shop_id, position, min_value, max_value, kind, value,
-                 tax_included, validity_days, combinable, created_at, template_id)
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+                 tax_included, validity_days, combinable, created_at, template_id, gift_sku, gift_name)
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
         )
         .bind(&step.id)
         .bind(shop_id)
         .bind(i64::try_from(position).map_err(DbError::corrupt)?)
         .bind(to_db(min)?)
         .bind(max.map(to_db).transpose()?)
-        .bind(kind)
-        .bind(to_db(value)?)
-        .bind(tax_included)
+        .bind(columns.kind)
+        .bind(to_db(columns.value.unwrap_or_default())?)
+        .bind(columns.tax_included)
         .bind(i64::from(discount.validity.days()))
         .bind(discount.combinable)
         .bind(now)
         .bind(template)
+        .bind(columns.gift_sku)
+        .bind(columns.gift_name)
         .execute(db).await.map(Done::from)
         })?;
     }

@@ -1,0 +1,32 @@
+//! What can be wrong with a reminder the wizard holds.
+
+use serde::{Deserialize, Serialize};
+
+use crate::campaign::RangesError;
+
+/// What is wrong; the admin words it in the merchant's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StepIssue {
+    NoProfile,
+    /// 1 hour to 30 days.
+    Delay,
+    NotANumber,
+    /// Above 0, at most 100.
+    Percent,
+    AmountNotPositive,
+    /// 1 to 365 days.
+    Validity,
+    /// A range needs a discount: carts outside every range get none.
+    RangeWithoutDiscount,
+    Ranges {
+        error: RangesError,
+    },
+    NoTemplate,
+    /// A call step assigned to someone who is not a member of the shop.
+    UnknownAssignee,
+    /// A free gift without a usable SKU.
+    GiftSku,
+    /// A free gift without a name for the email.
+    GiftName,
+}
