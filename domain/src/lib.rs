@@ -31,7 +31,7 @@ pub use campaign::{
 pub use campaign::{GiftProduct, RangesError, MAX_RANGES};
 pub use model::{
     Cart, CartError, CartItem, ContentDraft, Currency, Customer, CustomerError, CustomerProfile,
-    DraftProblem, EmailAddress, EmailTemplate, Gender, HexColor, Language, Layout, Money,
+    DraftProblem, EmailAddress, EmailTemplate, Gender, Gtin, HexColor, Language, Layout, Money,
     MoneyError, NewCart, NewCustomer, Origin, ParseError, ReassuranceIcon, ReassuranceItem, Shop,
     SocialLinks, Subject, TemplateContent, TemplateDraft, TemplateError, WebUrl, MAX_ORIGINS,
 };

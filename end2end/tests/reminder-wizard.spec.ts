@@ -35,7 +35,17 @@ test('a reminder made through the three steps with three ranges shows in delay o
   await expect(ranges).toHaveCount(3);
   await ranges.nth(0).getByLabel('Value').fill('5');
   await ranges.nth(1).getByLabel('Value').fill('10');
-  await ranges.nth(2).getByLabel('Discount type').selectOption('free_shipping');
+  // From the third range up: a free gift, whose SKU is checked beside its field.
+  await ranges.nth(2).getByLabel('Discount type').selectOption('free_gift');
+  await ranges.nth(2).getByLabel('Gift product SKU').fill('TOTE 01');
+  await ranges.nth(2).getByLabel('Product name in the email').fill('Tote bag');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('.wizard-stages li.current')).toHaveText('2. Discount');
+  await expect(ranges.nth(2).locator('.gift-fields .field-error').first()).toHaveText(
+    "The gift product's SKU, without spaces, at most 64 characters.",
+  );
+  await ranges.nth(2).getByLabel('Gift product SKU').fill('TOTE-01');
+  await expect(ranges.nth(2).locator('.gift-fields .field-error').first()).toHaveText('');
   await expect(page.locator('.range-error').filter({ hasText: /./ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Next' }).click();
 
@@ -59,6 +69,7 @@ test('a reminder made through the three steps with three ranges shows in delay o
   await third.locator('button.expand').click();
   await expect(page.locator('tr.details:visible')).toContainText('Newsletter subscribers only');
   await expect(page.locator('tr.details:visible li')).toHaveCount(3);
+  await expect(page.locator('tr.details:visible li').nth(2)).toContainText('Free gift product: Tote bag');
   expect(errors).toEqual([]);
 });
 

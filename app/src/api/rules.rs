@@ -8,6 +8,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+/// A product seen in the shop's carts, as the rule editor's product list offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnownProduct {
+    pub sku: String,
+    pub name: String,
+    /// Its barcode (EAN), when the shop sends one.
+    pub ean: Option<String>,
+}
+
 /// One line of the Rules page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RuleLine {
@@ -36,8 +45,8 @@ pub struct RuleEditorData {
     pub draft: RuleDraft,
     /// The optional fields the shop's carts carry: a condition on another is flagged.
     pub sent_fields: Vec<OptionalField>,
-    /// (SKU, name) of products seen in the shop's carts, for the product list.
-    pub products: Vec<(String, String)>,
+    /// Products seen in the shop's carts, for the product list (by SKU, name or EAN).
+    pub products: Vec<KnownProduct>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

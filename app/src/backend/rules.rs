@@ -6,6 +6,7 @@ use domain::rules::{Explanation, OptionalField, ParsedRule};
 use domain::{Campaign, Shop};
 
 use super::BackendError;
+use crate::api::KnownProduct;
 
 /// What deleting a rule came to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +30,8 @@ pub trait RulesBackend {
     async fn rules(&self, shop: &Shop)
         -> Result<(Vec<Campaign>, Vec<OptionalField>), BackendError>;
 
-    /// Products seen in the shop's carts (SKU, name), for the editor's product list.
-    async fn known_products(&self, shop: &Shop) -> Result<Vec<(String, String)>, BackendError>;
+    /// Products seen in the shop's carts, for the editor's product list.
+    async fn known_products(&self, shop: &Shop) -> Result<Vec<KnownProduct>, BackendError>;
 
     /// Creates (`id` empty) or saves a rule; `None` when `id` is not one of the shop's.
     async fn save_rule(

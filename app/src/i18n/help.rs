@@ -29,7 +29,7 @@ pub static FR: HelpTexts = HelpTexts {
         ),
         (
             "Comment fonctionnent les réductions selon le montant du panier ?",
-            "Chaque tranche de montant a sa réduction (pourcentage, montant fixe, livraison offerte ou rien). Les tranches se suivent sans trou ni chevauchement. Vérifiez que vos ventes restent rentables : une réduction de 20 % sur un panier à faible marge peut coûter plus qu'elle ne rapporte.",
+            "Chaque tranche de montant a sa réduction (pourcentage, montant fixe, livraison offerte, produit offert ou rien). Les tranches se suivent sans trou ni chevauchement. Vérifiez que vos ventes restent rentables : une réduction de 20 % sur un panier à faible marge peut coûter plus qu'elle ne rapporte.",
         ),
         (
             "Comment sont créés les codes promo et combien de temps sont-ils valables ?",
@@ -94,7 +94,7 @@ pub static EN: HelpTexts = HelpTexts {
         ),
         (
             "How do discounts by cart value work?",
-            "Each range of cart value has its own discount (percentage, fixed amount, free shipping or none). Ranges follow each other without gaps or overlaps. Check that your sales stay profitable: 20 % off a low-margin cart can cost more than it brings.",
+            "Each range of cart value has its own discount (percentage, fixed amount, free shipping, a free gift product or none). Ranges follow each other without gaps or overlaps. Check that your sales stay profitable: 20 % off a low-margin cart can cost more than it brings.",
         ),
         (
             "How are discount codes made and how long do they last?",

@@ -374,7 +374,7 @@ fn RuleForm(data: RuleEditorData) -> impl IntoView {
                     on:change=move |ev| {
                         let picked = event_target_value(&ev);
                         let known = products
-                            .with_value(|all| all.iter().any(|(sku, _)| *sku == picked));
+                            .with_value(|all| all.iter().any(|p| p.sku == picked));
                         if known {
                             draft
                                 .update(|d| {
@@ -391,7 +391,14 @@ fn RuleForm(data: RuleEditorData) -> impl IntoView {
                     {products
                         .get_value()
                         .into_iter()
-                        .map(|(sku, name)| view! { <option value=sku.clone()>{name}</option> })
+                        .map(|product| {
+                            // The label is searched too: by name, or by barcode.
+                            let label = match &product.ean {
+                                Some(ean) => format!("{} · EAN {ean}", product.name),
+                                None => product.name.clone(),
+                            };
+                            view! { <option value=product.sku.clone()>{label}</option> }
+                        })
                         .collect_view()}
                 </datalist>
                 <Problem message=problem("skus") />

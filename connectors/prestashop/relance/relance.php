@@ -152,6 +152,7 @@ class Relance extends Module
                 'product_url' => $link->getProductLink((int) $p['id_product']),
                 'category' => isset($p['category']) ? $p['category'] : null,
                 'stock' => isset($p['quantity_available']) ? $p['quantity_available'] : null,
+                'ean13' => isset($p['ean13']) ? $p['ean13'] : null,
             );
         }
         return array(

@@ -33,7 +33,8 @@ $cart = array(
     'products' => array(
         array('id' => '7-31', 'sku' => 'TASSE-EM', 'name' => 'Tasse émaillée - Bleu', 'price_tax_incl' => 32.4,
               'quantity' => 2, 'image_url' => 'https://boutique.example/7-home_default/tasse.jpg',
-              'product_url' => 'https://boutique.example/tasse', 'category' => 'Cuisine', 'stock' => 12),
+              'product_url' => 'https://boutique.example/tasse', 'category' => 'Cuisine', 'stock' => 12,
+              'ean13' => '4006381333931'),
         array('id' => '9-0', 'sku' => '', 'name' => 'Sous-tasse', 'price_tax_incl' => '0', 'quantity' => 1),
     ),
 );
@@ -46,6 +47,8 @@ $event = RelancePayload::cartEvent($cart, $customer);
 check($event['occurred_at'] === '2026-11-23T08:30:00Z', 'the shop time becomes UTC');
 check($event['cart']['total_tax_excl'] === '59.83', 'amounts are decimal strings');
 check($event['cart']['items'][1]['sku'] === 'ps-9-0', 'a product without reference gets an id');
+check($event['cart']['items'][0]['ean'] === '4006381333931', 'the barcode goes along');
+check(!isset($event['cart']['items'][1]['ean']), 'no barcode, no field');
 check(!isset($event['customer']['birthdate']), 'an unknown birthday is left out');
 check($event['customer']['gender'] === 'female', 'the gender is named');
 check($event === RelancePayload::cartEvent($cart, $customer), 'the same cart gives the same event id');

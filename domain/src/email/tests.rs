@@ -30,6 +30,7 @@ fn item(index: usize, name: &str) -> CartItem {
         unit_price: money("16.51"),
         quantity: 2,
         stock: None,
+        ean: None,
     }
 }
 

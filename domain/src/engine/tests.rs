@@ -138,6 +138,7 @@ fn cart(total: &str) -> Cart {
             unit_price: eur(total),
             quantity: 1,
             stock: None,
+            ean: None,
         }],
         total_tax_incl: eur(total),
         total_tax_excl: eur("0"),

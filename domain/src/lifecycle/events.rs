@@ -170,6 +170,7 @@ mod tests {
             unit_price: Money::parse(price, Currency::EUR).unwrap(),
             quantity,
             stock: None,
+            ean: None,
         }
     }
 

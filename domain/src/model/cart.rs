@@ -2,7 +2,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{Currency, Money, WebUrl};
+use super::{Currency, Gtin, Money, WebUrl};
 use crate::campaign::ValueBasis;
 
 /// The most lines a cart may hold; far above real carts, low enough to bound an email's size.
@@ -49,6 +49,9 @@ pub struct CartItem {
     pub quantity: u32,
     /// Units left in stock, when the shop tracks it (it may be negative on back-orders).
     pub stock: Option<i64>,
+    /// The product's barcode, when the shop sends it (rules find products by it).
+    #[serde(default)]
+    pub ean: Option<Gtin>,
 }
 
 /// A shopping cart as the shop last described it.
@@ -171,6 +174,7 @@ mod tests {
             unit_price: eur(price),
             quantity,
             stock: Some(299),
+            ean: None,
         }
     }
 

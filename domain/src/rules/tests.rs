@@ -28,6 +28,7 @@ fn cart(stock: Option<i64>, category: Option<&str>) -> Cart {
             unit_price: eur("60"),
             quantity: 2,
             stock,
+            ean: None,
         }],
         total_tax_incl: eur("120"),
         total_tax_excl: eur("100"),

@@ -220,7 +220,7 @@ pub async fn candidates(
     };
     let items: Vec<ItemRow> = on!(conn, |db| sqlx::query_as(
         "select cart_id, sku, name, description, image_url, product_url, category, unit_price,
-                quantity, stock
+                quantity, stock, ean
          from cart_items where cart_id in (select value from json_each($1))
          order by cart_id, position",
     )

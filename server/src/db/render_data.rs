@@ -47,6 +47,7 @@ pub(crate) struct ItemRow {
     unit_price: i64,
     quantity: i64,
     stock: Option<i64>,
+    ean: Option<String>,
 }
 
 fn url(value: Option<String>) -> Option<WebUrl> {
@@ -77,7 +78,8 @@ pub async fn cart_with_customer(
     };
     let items: Vec<ItemRow> = on!(pool, |db| {
         sqlx::query_as(
-        "select sku, name, description, image_url, product_url, category, unit_price, quantity, stock
+        "select sku, name, description, image_url, product_url, category, unit_price, quantity, stock,
+                ean
          from cart_items where cart_id = $1 order by position",
     )
     .bind(cart_id)
@@ -104,6 +106,8 @@ pub(crate) fn into_domain(row: CartRow, items: Vec<ItemRow>) -> Result<(Customer
                 unit_price: money(item.unit_price)?,
                 quantity: u32::try_from(item.quantity).map_err(DbError::corrupt)?,
                 stock: item.stock,
+                // A barcode stored before it was checked is left out rather than fatal.
+                ean: item.ean.and_then(|ean| domain::Gtin::parse(&ean).ok()),
             })
         })
         .collect::<Result<Vec<_>, DbError>>()?;

@@ -254,6 +254,7 @@ fn demo_item(
         unit_price: eur(product.price.parse()?)?,
         quantity,
         stock: Some(i64::from(quantity) * 7 + 3),
+        ean: None,
     })
 }
 

@@ -1,5 +1,6 @@
 //! The Rules page's part of the admin's backend.
 
+use app::api::KnownProduct;
 use app::backend::{BackendError, CartRule, RuleRemoval, RulesBackend};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -21,8 +22,12 @@ impl RulesBackend for DbBackend {
         ))
     }
 
-    async fn known_products(&self, shop: &Shop) -> Result<Vec<(String, String)>, BackendError> {
-        Ok(campaigns::known_products(self.pool(), &shop.id).await?)
+    async fn known_products(&self, shop: &Shop) -> Result<Vec<KnownProduct>, BackendError> {
+        let rows = campaigns::known_products(self.pool(), &shop.id).await?;
+        Ok(rows
+            .into_iter()
+            .map(|(sku, name, ean)| KnownProduct { sku, name, ean })
+            .collect())
     }
 
     async fn save_rule(

@@ -23,6 +23,7 @@ mod keys_page;
 mod migrate_data;
 mod openapi;
 mod orders;
+mod product_search;
 mod prestashop;
 mod privacy;
 mod quiet_hours;

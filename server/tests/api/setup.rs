@@ -28,11 +28,18 @@ fn cookie_of(set_cookie: &[String]) -> String {
 /// An empty install set up as a merchant does it: returns the new shop's slug and the owner's
 /// session cookie.
 pub async fn set_up_shop(app: &TestApp) -> (String, String) {
+    let (slug, cookie, _) = set_up_shop_with_key(app).await;
+    (slug, cookie)
+}
+
+/// `set_up_shop`, with the API key set-up shows once.
+pub async fn set_up_shop_with_key(app: &TestApp) -> (String, String, String) {
     let done = app.call_json("", "complete_setup", good()).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     let outcome: Value = serde_json::from_str(&done.body).unwrap();
     let slug = outcome["Done"]["shop_slug"].as_str().unwrap().to_owned();
-    (slug, cookie_of(&done.set_cookie))
+    let key = outcome["Done"]["api_key"].as_str().unwrap().to_owned();
+    (slug, cookie_of(&done.set_cookie), key)
 }
 
 #[tokio::test]

@@ -21,7 +21,7 @@ class RelancePayload
      *
      * $cart: id, currency (ISO code), total_tax_incl, total_tax_excl, shipping, url, updated_at
      * (a date PrestaShop writes, in the shop's time zone), time_zone, products (each: id, sku,
-     * name, price_tax_incl, quantity, image_url, product_url, category, stock).
+     * name, price_tax_incl, quantity, image_url, product_url, category, stock, ean13).
      * $customer (or null for a guest without an address yet): id, email, first_name, last_name,
      * gender (1 = male, 2 = female), language, country, groups, newsletter, birthdate, phone.
      */
@@ -42,6 +42,10 @@ class RelancePayload
             }
             if (isset($product['stock'])) {
                 $item['stock'] = (int) $product['stock'];
+            }
+            // PrestaShop keeps "" or "0" for a product without a barcode.
+            if (!empty($product['ean13']) && $product['ean13'] !== '0') {
+                $item['ean'] = (string) $product['ean13'];
             }
             $items[] = $item;
         }

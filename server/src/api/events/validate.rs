@@ -186,6 +186,13 @@ fn item(
     }
     let image_url = errors.url(&path("image_url"), wire.image_url.as_deref());
     let product_url = errors.url(&path("product_url"), wire.product_url.as_deref());
+    // An empty barcode is "none": shops send "" for products without one.
+    let ean = match wire.ean.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => domain::Gtin::parse(text)
+            .map_err(|e| errors.push(path("ean"), e.to_string()))
+            .ok(),
+    };
     let unit_price = Money::new(wire.unit_price.0, currency)
         .map_err(|e| errors.push(path("unit_price"), e.to_string()))
         .ok()?;
@@ -199,6 +206,7 @@ fn item(
         unit_price,
         quantity: wire.quantity,
         stock: wire.stock,
+        ean,
     })
 }
 

@@ -102,6 +102,9 @@ pub struct ItemWire {
     pub unit_price: Amount,
     pub quantity: u32,
     pub stock: Option<i64>,
+    /// The product's barcode (EAN-13, UPC, EAN-8 or GTIN-14), checked with its check digit.
+    #[serde(default)]
+    pub ean: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

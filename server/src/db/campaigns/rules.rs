@@ -145,11 +145,14 @@ pub async fn sent_fields(pool: &Pool, shop_id: &str) -> Result<Vec<OptionalField
         .collect())
 }
 
-/// The products seen in the shop's carts, (SKU, latest name), SKU order, at most 1,000: the
-/// rule editor offers them, searchable by SKU or name.
-pub async fn known_products(pool: &Pool, shop_id: &str) -> Result<Vec<(String, String)>, DbError> {
+/// The products seen in the shop's carts, (SKU, latest name, barcode), SKU order, at most
+/// 1,000: the rule editor offers them, searchable by SKU, name or EAN.
+pub async fn known_products(
+    pool: &Pool,
+    shop_id: &str,
+) -> Result<Vec<(String, String, Option<String>)>, DbError> {
     Ok(on!(pool, |db| sqlx::query_as(
-        "select sku, max(name) from cart_items where shop_id = $1
+        "select sku, max(name), max(ean) from cart_items where shop_id = $1
          group by sku order by sku limit 1000",
     )
     .bind(shop_id)

@@ -174,7 +174,7 @@ pub fn replace_items(
             ));
         }
     }
-    const COLUMNS: [&str; 13] = [
+    const COLUMNS: [&str; 14] = [
         "cart_id",
         "shop_id",
         "position",
@@ -188,6 +188,7 @@ pub fn replace_items(
         "quantity",
         "stock",
         "created_at",
+        "ean",
     ];
     let insert = insert_into("cart_items", &COLUMNS);
     for chunk in lines.chunks(rows_per_statement(COLUMNS.len())) {
@@ -207,7 +208,8 @@ pub fn replace_items(
                     .push_bind(*price)
                     .push_bind(i64::from(item.quantity))
                     .push_bind(item.stock)
-                    .push_bind(now);
+                    .push_bind(now)
+                    .push_bind(item.ean.as_ref().map(|e| e.as_str().to_owned()));
             },
         );
     }
