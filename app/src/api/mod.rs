@@ -68,8 +68,8 @@ pub use reminders::{
 };
 pub use rules::{
     delete_rule, list_rules, load_cart_rule, load_rule, reroute_rule, save_rule, CartRuleData,
-    DeleteRule, ListRules, LoadCartRule, LoadRule, RerouteRule, RuleDeleted, RuleEditorData,
-    KnownProduct, RuleLine, RuleOutcome, RulesData, SaveRule,
+    DeleteRule, KnownProduct, ListRules, LoadCartRule, LoadRule, RerouteRule, RuleDeleted,
+    RuleEditorData, RuleLine, RuleOutcome, RulesData, SaveRule,
 };
 pub use sending::{
     load_sending, regenerate_cron_token, run_now, LoadSending, RegenerateCronToken, RunFigures,

@@ -81,6 +81,12 @@ pub struct FunnelLine {
     pub clicked: u64,
     pub converted: u64,
     pub revenue: Decimal,
+    /// Opens and clicks made by machines (privacy proxies, scanners: `stats::machine`), in
+    /// or out of `opened` and `clicked` as the page's `scanners` says.
+    #[serde(default)]
+    pub machine_opened: u64,
+    #[serde(default)]
+    pub machine_clicked: u64,
 }
 
 impl FunnelLine {
@@ -193,20 +199,44 @@ impl StatsPage {
                     FunnelLabel::Template(name.clone())
                 })
         };
-        let line = |funnel: Funnel, label: FunnelLabel| FunnelLine {
-            label,
-            key: funnel.key,
-            sent: funnel.sent,
-            opened: funnel.opened,
-            clicked: funnel.clicked,
-            converted: funnel.converted,
-            revenue: funnel.revenue,
+        // Every hit, people's and machines', for the side-by-side counts.
+        let all_hits = |key: FunnelKey| -> Vec<(String, u64, u64)> {
+            funnels_of_days(days, from, to, true, key)
+                .into_iter()
+                .map(|f| (f.key, f.opened, f.clicked))
+                .collect()
         };
+        let line = |funnel: Funnel, label: FunnelLabel, all: &[(String, u64, u64)]| {
+            let (all_opened, all_clicked) = all
+                .iter()
+                .find(|(key, ..)| *key == funnel.key)
+                .map_or((funnel.opened, funnel.clicked), |(_, o, c)| (*o, *c));
+            let (machine_opened, machine_clicked) = if scanners {
+                (0, 0)
+            } else {
+                (
+                    all_opened.saturating_sub(funnel.opened),
+                    all_clicked.saturating_sub(funnel.clicked),
+                )
+            };
+            FunnelLine {
+                label,
+                key: funnel.key,
+                sent: funnel.sent,
+                opened: funnel.opened,
+                clicked: funnel.clicked,
+                converted: funnel.converted,
+                revenue: funnel.revenue,
+                machine_opened,
+                machine_clicked,
+            }
+        };
+        let all_steps = all_hits(FunnelKey::Step);
         let mut steps: Vec<FunnelLine> = funnels_of_days(days, from, to, scanners, FunnelKey::Step)
             .into_iter()
             .map(|f| {
                 let label = step_label(&f.key);
-                line(f, label)
+                line(f, label, &all_steps)
             })
             .collect();
         // Rules' order, then sending order; deleted steps last.
@@ -218,11 +248,12 @@ impl StatsPage {
                 .unwrap_or(usize::MAX)
         });
         let rules = rule_lines(&steps, labels);
+        let all_templates = all_hits(FunnelKey::Template);
         let templates = funnels_of_days(days, from, to, scanners, FunnelKey::Template)
             .into_iter()
             .map(|f| {
                 let label = template_label(&f.key);
-                line(f, label)
+                line(f, label, &all_templates)
             })
             .collect();
         let series = series_of_days(days, from, to, scanners)
@@ -265,6 +296,8 @@ fn rule_lines(steps: &[FunnelLine], labels: &StatsLabels) -> Vec<FunnelLine> {
         clicked: 0,
         converted: 0,
         revenue: Decimal::ZERO,
+        machine_opened: 0,
+        machine_clicked: 0,
     };
     let mut lines: Vec<FunnelLine> = labels
         .rules
@@ -286,6 +319,8 @@ fn rule_lines(steps: &[FunnelLine], labels: &StatsLabels) -> Vec<FunnelLine> {
         line.clicked += step.clicked;
         line.converted += step.converted;
         line.revenue += step.revenue;
+        line.machine_opened += step.machine_opened;
+        line.machine_clicked += step.machine_clicked;
     }
     lines.retain(|line| line.sent > 0);
     if deleted.sent > 0 {

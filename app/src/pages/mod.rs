@@ -24,6 +24,7 @@ mod not_found;
 mod reminder_wizard;
 mod reminders;
 mod rule_editor;
+mod rule_products;
 mod rule_tabs;
 mod rules;
 mod sending;

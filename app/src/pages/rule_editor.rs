@@ -7,6 +7,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
+use super::rule_products::ProductPicker;
 use crate::api::{load_rule, RuleEditorData, RuleOutcome, SaveRule};
 use crate::i18n::{field_path, use_i18n};
 use crate::shop::{current_shop, shop_path};
@@ -184,7 +185,6 @@ fn RuleForm(data: RuleEditorData) -> impl IntoView {
         matches!(save.value().get(), Some(Ok(RuleOutcome::Saved { .. }))) && !save.pending().get()
     };
     let problem = move |field| problem_of(problems, tried, field);
-    let sku_search = RwSignal::new(String::new());
     view! {
         <Title text=move || if is_new { t().editor_new } else { t().editor_edit } />
         <h1>{move || if is_new { t().editor_new } else { t().editor_edit }}</h1>
@@ -354,53 +354,7 @@ fn RuleForm(data: RuleEditorData) -> impl IntoView {
                     </label>
                 </div>
                 <Problem message=problem("amount") />
-                <label>
-                    <span>{move || t().skus}</span>
-                    <textarea
-                        name="skus"
-                        rows="3"
-                        prop:value=move || draft.with(|d| d.skus.clone())
-                        on:input=move |ev| draft.update(|d| d.skus = event_target_value(&ev))
-                    ></textarea>
-                    <small class="hint">{move || t().skus_hint}</small>
-                </label>
-                <input
-                    type="search"
-                    name="sku_search"
-                    list="known-products"
-                    aria-label=move || t().skus
-                    prop:value=move || sku_search.get()
-                    on:input=move |ev| sku_search.set(event_target_value(&ev))
-                    on:change=move |ev| {
-                        let picked = event_target_value(&ev);
-                        let known = products
-                            .with_value(|all| all.iter().any(|p| p.sku == picked));
-                        if known {
-                            draft
-                                .update(|d| {
-                                    if !d.skus.trim().is_empty() {
-                                        d.skus.push('\n');
-                                    }
-                                    d.skus.push_str(&picked);
-                                });
-                            sku_search.set(String::new());
-                        }
-                    }
-                />
-                <datalist id="known-products">
-                    {products
-                        .get_value()
-                        .into_iter()
-                        .map(|product| {
-                            // The label is searched too: by name, or by barcode.
-                            let label = match &product.ean {
-                                Some(ean) => format!("{} · EAN {ean}", product.name),
-                                None => product.name.clone(),
-                            };
-                            view! { <option value=product.sku.clone()>{label}</option> }
-                        })
-                        .collect_view()}
-                </datalist>
+                <ProductPicker draft products />
                 <Problem message=problem("skus") />
                 <Text
                     draft

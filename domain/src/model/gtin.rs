@@ -62,10 +62,18 @@ mod tests {
 
     #[test]
     fn real_barcodes_of_every_length_are_accepted() {
-        for code in ["4006381333931", "96385074", "036000291452", "10614141000415"] {
+        for code in [
+            "4006381333931",
+            "96385074",
+            "036000291452",
+            "10614141000415",
+        ] {
             assert_eq!(Gtin::parse(code).unwrap().as_str(), code, "{code}");
         }
-        assert_eq!(Gtin::parse(" 4006381333931 ").unwrap().as_str(), "4006381333931");
+        assert_eq!(
+            Gtin::parse(" 4006381333931 ").unwrap().as_str(),
+            "4006381333931"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod attribution;
 mod calls;
 mod daily;
 mod figures;
+pub mod machine;
 mod range;
 
 pub use attribution::{

@@ -4,11 +4,10 @@
 use crate::db::on;
 use crate::db::Done;
 use chrono::{DateTime, Utc};
+use domain::stats::machine::{classify, EarlierHit, Hit, HitKind, MachineReason, OPEN_GRACE};
+use std::net::IpAddr;
 
 use super::{new_id, DbError, Pool};
-
-/// Hits this soon after sending are most likely a mail scanner, not the customer.
-const SCANNER_WINDOW_SECONDS: i64 = 5;
 
 /// The delivery a link is for, when it exists.
 #[derive(sqlx::FromRow)]
@@ -31,22 +30,74 @@ pub async fn delivery(pool: &Pool, delivery_id: &str) -> Result<Option<DeliveryR
     .await)?)
 }
 
-/// Records an open, a click or an unsubscribe, flagged when it came too soon to be human.
+/// Where a hit came from, as its request tells.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HitOrigin<'a> {
+    pub user_agent: Option<&'a str>,
+    pub ip: Option<IpAddr>,
+}
+
+fn hit_kind(kind: &str) -> Option<HitKind> {
+    match kind {
+        "open" => Some(HitKind::Open),
+        "click" => Some(HitKind::Click),
+        _ => None,
+    }
+}
+
+/// Records an open, a click or an unsubscribe, with the reason it is a machine's if it looks
+/// like one (`domain::stats::machine`). An open just after a click without one makes that
+/// click a person's; a click in a burst makes the burst's earlier clicks machines' too. One
+/// transaction, so two hits of one email at once see each other.
 pub async fn record(
     pool: &Pool,
     row: &DeliveryRow,
     delivery_id: &str,
     kind: &str,
     destination: Option<&str>,
+    origin: HitOrigin<'_>,
     now: DateTime<Utc>,
 ) -> Result<(), DbError> {
-    let scanner = row
-        .sent_at
-        .is_some_and(|sent| (now - sent).num_seconds() < SCANNER_WINDOW_SECONDS);
-    on!(pool, |db| {
+    let mut tx = pool.begin_write().await?;
+    let earlier: Vec<(String, DateTime<Utc>, Option<String>)> = on!(&mut tx.conn(), |db| {
+        sqlx::query_as(
+            "select kind, occurred_at, destination from delivery_events
+             where delivery_id = $1 and kind in ('open', 'click') order by occurred_at",
+        )
+        .bind(delivery_id)
+        .fetch_all(db)
+        .await
+    })?;
+    let earlier: Vec<EarlierHit> = earlier
+        .into_iter()
+        .filter_map(|(kind, at, destination)| {
+            hit_kind(&kind).map(|kind| EarlierHit {
+                kind,
+                at,
+                destination,
+            })
+        })
+        .collect();
+    let reason = match hit_kind(kind) {
+        Some(hit) => classify(
+            &Hit {
+                kind: hit,
+                at: now,
+                sent_at: row.sent_at,
+                user_agent: origin.user_agent,
+                ip: origin.ip,
+                destination,
+            },
+            &earlier,
+        ),
+        // An unsubscribe is a form a person posts.
+        None => None,
+    };
+    on!(&mut tx.conn(), |db| {
         sqlx::query(
-        "insert into delivery_events (delivery_event_id, shop_id, delivery_id, kind, destination, occurred_at, probable_scanner)
-         values ($1, $2, $3, $4, $5, $6, $7)",
+        "insert into delivery_events (delivery_event_id, shop_id, delivery_id, kind, destination,
+             occurred_at, probable_scanner, machine_reason)
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(new_id())
     .bind(&row.shop_id)
@@ -54,9 +105,43 @@ pub async fn record(
     .bind(kind)
     .bind(destination)
     .bind(now)
-    .bind(scanner)
+    .bind(reason.is_some())
+    .bind(reason.map(|r| r.as_str()))
     .execute(db).await.map(Done::from)
     })?;
+    match (hit_kind(kind), reason) {
+        (Some(HitKind::Open), None) => {
+            on!(&mut tx.conn(), |db| sqlx::query(
+                "update delivery_events set probable_scanner = $1, machine_reason = null
+                 where delivery_id = $2 and kind = 'click' and machine_reason = 'no_open'
+                   and occurred_at >= $3 and occurred_at <= $4",
+            )
+            .bind(false)
+            .bind(delivery_id)
+            .bind(now - OPEN_GRACE)
+            .bind(now)
+            .execute(db)
+            .await
+            .map(Done::from))?;
+        }
+        (Some(HitKind::Click), Some(MachineReason::BurstOfClicks)) => {
+            on!(&mut tx.conn(), |db| {
+                sqlx::query(
+                "update delivery_events set probable_scanner = $1, machine_reason = 'burst_of_clicks'
+                 where delivery_id = $2 and kind = 'click' and machine_reason is null
+                   and occurred_at > $3",
+            )
+            .bind(true)
+            .bind(delivery_id)
+            .bind(now - chrono::Duration::seconds(1))
+            .execute(db)
+            .await
+            .map(Done::from)
+            })?;
+        }
+        _ => {}
+    }
+    tx.commit().await?;
     Ok(())
 }
 

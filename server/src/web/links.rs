@@ -3,15 +3,17 @@
 //! failure to record a hit is logged and never stops the customer's redirect.
 
 use askama::Template;
-use axum::extract::{Path, State};
-use axum::http::{header, StatusCode};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{header, Extensions, HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
 use chrono::Utc;
 
 use crate::db::outcomes::suppress;
-use crate::db::tracking::{delivery, record, recovery_target, DeliveryRow};
+use crate::db::tracking::{delivery, record, recovery_target, DeliveryRow, HitOrigin};
 use crate::links::{LinkKind, SignedLink};
 use crate::state::AppState;
 
@@ -51,13 +53,26 @@ async fn resolve(
     }
 }
 
+/// Who asked: the user agent, and the peer's address (a proxy's, behind one), which tell
+/// machines from people.
+fn origin<'a>(headers: &'a HeaderMap, extensions: &Extensions) -> HitOrigin<'a> {
+    HitOrigin {
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok()),
+        ip: extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|ConnectInfo(addr)| addr.ip()),
+    }
+}
+
 /// Records a hit; a failure is logged, never shown.
 async fn track(
     state: &AppState,
     link: &SignedLink,
     row: &DeliveryRow,
-    kind: &str,
-    destination: Option<&str>,
+    (kind, destination): (&str, Option<&str>),
+    origin: HitOrigin<'_>,
 ) {
     if let Err(error) = record(
         state.pool(),
@@ -65,6 +80,7 @@ async fn track(
         &link.delivery_id,
         kind,
         destination,
+        origin,
         Utc::now(),
     )
     .await
@@ -73,11 +89,17 @@ async fn track(
     }
 }
 
-async fn open(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+async fn open(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    extensions: Extensions,
+) -> Response {
     let Some((link, row)) = resolve(&state, LinkKind::Open, &token).await else {
         return not_found();
     };
-    track(&state, &link, &row, "open", None).await;
+    let from = origin(&headers, &extensions);
+    track(&state, &link, &row, ("open", None), from).await;
     (
         [
             (header::CONTENT_TYPE, "image/gif"),
@@ -93,7 +115,12 @@ fn is_web(url: &str) -> bool {
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
-async fn click(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+async fn click(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    extensions: Extensions,
+) -> Response {
     let Some((link, row)) = resolve(&state, LinkKind::Click, &token).await else {
         return not_found();
     };
@@ -101,11 +128,24 @@ async fn click(State(state): State<AppState>, Path(token): Path<String>) -> Resp
     if !is_web(&link.destination) {
         return not_found();
     }
-    track(&state, &link, &row, "click", Some(&link.destination)).await;
+    let from = origin(&headers, &extensions);
+    track(
+        &state,
+        &link,
+        &row,
+        ("click", Some(&link.destination)),
+        from,
+    )
+    .await;
     Redirect::to(&link.destination).into_response()
 }
 
-async fn recover(State(state): State<AppState>, Path(token): Path<String>) -> Response {
+async fn recover(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    headers: HeaderMap,
+    extensions: Extensions,
+) -> Response {
     let Some((link, row)) = resolve(&state, LinkKind::Recover, &token).await else {
         return not_found();
     };
@@ -121,7 +161,8 @@ async fn recover(State(state): State<AppState>, Path(token): Path<String>) -> Re
                 .into_response();
         }
     };
-    track(&state, &link, &row, "click", Some(&target)).await;
+    let from = origin(&headers, &extensions);
+    track(&state, &link, &row, ("click", Some(&target)), from).await;
     Redirect::to(&target).into_response()
 }
 
@@ -227,6 +268,13 @@ async fn unsubscribe(
         )
             .into_response();
     }
-    track(&state, &link, &row, "unsubscribe", None).await;
+    track(
+        &state,
+        &link,
+        &row,
+        ("unsubscribe", None),
+        HitOrigin::default(),
+    )
+    .await;
     page(&row, true)
 }

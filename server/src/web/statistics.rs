@@ -179,6 +179,8 @@ fn write(page: &StatsPage) -> Result<Vec<u8>, csv::Error> {
         "conversion_rate",
         "revenue",
         "currency",
+        "machine_opened",
+        "machine_clicked",
     ])?;
     let rate = |r: Option<rust_decimal::Decimal>| r.map(|r| r.to_string()).unwrap_or_default();
     // A member's calls as a funnel: calls done, customers reached, orders after a call.
@@ -197,6 +199,8 @@ fn write(page: &StatsPage) -> Result<Vec<u8>, csv::Error> {
             rate(line.conversion()),
             line.revenue.round_dp(2).to_string(),
             page.currency.code().to_owned(),
+            String::new(),
+            String::new(),
         ])?;
     }
     for (table, lines) in [
@@ -219,6 +223,8 @@ fn write(page: &StatsPage) -> Result<Vec<u8>, csv::Error> {
                 rate(line.conversion_rate()),
                 line.revenue.round_dp(2).to_string(),
                 page.currency.code().to_owned(),
+                line.machine_opened.to_string(),
+                line.machine_clicked.to_string(),
             ])?;
         }
     }

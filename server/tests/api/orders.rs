@@ -192,6 +192,12 @@ async fn a_click_credits_a_reminder_sent_before_the_window_and_its_line_shows_th
         &delivery,
         "https://shop.example/cart?id=42",
     );
+    // The customer opens the email, then clicks (a click with no open is a machine's).
+    let open = signer.url(server::links::LinkKind::Open, &delivery, "");
+    let opened = app
+        .get(open.trim_start_matches("http://127.0.0.1:3000"), "fr")
+        .await;
+    assert_eq!(opened.status, StatusCode::OK);
     let clicked = app
         .get(click.trim_start_matches("http://127.0.0.1:3000"), "fr")
         .await;

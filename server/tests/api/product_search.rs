@@ -21,13 +21,19 @@ fn cart_with_ean(event: &str, cart: &str, ean: &str) -> Value {
 
 async fn barcodes_are_checked_kept_and_offered(app: &TestApp, shop: &str, key: &str, cookie: &str) {
     let wrong = app
-        .post_events(key, json!({ "events": [cart_with_ean("e-1", "c-1", "4006381333932")] }))
+        .post_events(
+            key,
+            json!({ "events": [cart_with_ean("e-1", "c-1", "4006381333932")] }),
+        )
         .await;
     assert_eq!(wrong.status, 422, "{}", wrong.body);
     assert!(wrong.body.contains("cart.items[0].ean"), "{}", wrong.body);
     assert!(wrong.body.contains("check digit"), "{}", wrong.body);
     let right = app
-        .post_events(key, json!({ "events": [cart_with_ean("e-2", "c-2", " 4006381333931 ")] }))
+        .post_events(
+            key,
+            json!({ "events": [cart_with_ean("e-2", "c-2", " 4006381333931 ")] }),
+        )
         .await;
     assert!(right.body.contains("\"accepted\":1"), "{}", right.body);
 

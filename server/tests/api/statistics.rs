@@ -358,7 +358,7 @@ async fn the_csv_export_has_the_tables_and_needs_a_session() {
     assert_eq!(csv.status, StatusCode::OK);
     assert_eq!(csv.content_type, "text/csv; charset=utf-8");
     let lines: Vec<&str> = csv.body.lines().collect();
-    assert_eq!(lines[0], "table,name,from,to,sent,opened,open_rate,clicked,click_rate,converted,conversion_rate,revenue,currency");
+    assert_eq!(lines[0], "table,name,from,to,sent,opened,open_rate,clicked,click_rate,converted,conversion_rate,revenue,currency,machine_opened,machine_clicked");
     assert_eq!(lines.len(), 6, "{}", csv.body);
     // The rule's line adds its steps up.
     assert!(
@@ -367,7 +367,7 @@ async fn the_csv_export_has_the_tables_and_needs_a_session() {
         lines[1]
     );
     assert!(
-        lines[1].ends_with(",5,1,20,0,0,2,40,189.51,EUR"),
+        lines[1].ends_with(",5,1,20,0,0,2,40,189.51,EUR,0,0"),
         "{}",
         lines[1]
     );
@@ -377,7 +377,7 @@ async fn the_csv_export_has_the_tables_and_needs_a_session() {
         lines[2]
     );
     assert!(
-        lines[2].ends_with(",3,1,33.3,0,0,0,0,0,EUR"),
+        lines[2].ends_with(",3,1,33.3,0,0,0,0,0,EUR,0,0"),
         "{}",
         lines[2]
     );

@@ -59,6 +59,11 @@ fn FunnelTable(
         Some(rate) => format!("{count} ({})", format::percent(rate, language())),
         None => count.to_string(),
     };
+    // People's hits first, and beside them what machines added (left out of the figures).
+    let machines = move |count: u64| {
+        (count > 0)
+            .then(|| view! { <small class="machine-hits">{(t().machine_hits)(count)}</small> })
+    };
     let rows = lines
         .into_iter()
         .map(|line| {
@@ -67,8 +72,14 @@ fn FunnelTable(
                 <tr>
                     <th scope="row">{move || line_label(&line.get_value(), i18n.t())}</th>
                     <td class="number">{move || line.get_value().sent}</td>
-                    <td class="number">{move || { let l = line.get_value(); cell(l.opened, l.open_rate()) }}</td>
-                    <td class="number">{move || { let l = line.get_value(); cell(l.clicked, l.click_rate()) }}</td>
+                    <td class="number">
+                        {move || { let l = line.get_value(); cell(l.opened, l.open_rate()) }}
+                        {move || machines(line.get_value().machine_opened)}
+                    </td>
+                    <td class="number">
+                        {move || { let l = line.get_value(); cell(l.clicked, l.click_rate()) }}
+                        {move || machines(line.get_value().machine_clicked)}
+                    </td>
                     <td class="number">{move || { let l = line.get_value(); cell(l.converted, l.conversion_rate()) }}</td>
                     <td class="number">{move || format::money(line.get_value().revenue, currency, language())}</td>
                 </tr>
