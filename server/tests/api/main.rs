@@ -24,6 +24,7 @@ mod keys_page;
 mod migrate_data;
 mod openapi;
 mod orders;
+mod pg_restart;
 mod prestashop;
 mod privacy;
 mod product_search;
