@@ -391,6 +391,34 @@ async fn a_call_with_no_answer_lets_the_sequence_go_on_in_a_set_up_shop_and_task
         .await
         .map(server::db::Done::from))
     .unwrap();
+    // A free gift as the call's code: named on the code, checked like the wizard's.
+    let mut gift = screen["suggested"].clone();
+    gift["kind"] = "free_gift".into();
+    gift["gift_sku"] = "MUG-2".into();
+    gift["gift_name"] = "".into();
+    let give = |discount: Value| {
+        fresh.call_json(
+            &other_staff,
+            "give_call_coupon",
+            json!({"shop": shop, "id": id, "discount": discount}),
+        )
+    };
+    let refused = give(gift.clone()).await;
+    assert!(refused.body.contains("gift_name"), "{}", refused.body);
+    gift["gift_name"] = "Mug Relance".into();
+    let given = give(gift).await;
+    assert!(given.body.contains("\"Given\""), "{}", given.body);
+    let (kind, sku): (String, Option<String>) = on!(&fresh.pool, |db| sqlx::query_as(
+        "select kind, gift_sku from coupons where call_task_id = $1"
+    )
+    .bind(&id)
+    .fetch_one(db)
+    .await)
+    .unwrap();
+    assert_eq!(
+        (kind.as_str(), sku.as_deref()),
+        ("free_gift", Some("MUG-2"))
+    );
     let unknown = log(&fresh, &other_staff, &shop, &id, "maybe", "").await;
     assert_eq!(unknown, r#"{"Invalid":"UnknownOutcome"}"#);
     let logged = log(&fresh, &other_staff, &shop, &id, "no_answer", "").await;
