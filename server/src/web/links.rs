@@ -5,8 +5,9 @@
 use askama::Template;
 use std::net::SocketAddr;
 
-use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{header, Extensions, HeaderMap, StatusCode};
+use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum::Router;
@@ -53,16 +54,37 @@ async fn resolve(
     }
 }
 
-/// Who asked: the user agent, and the peer's address (a proxy's, behind one), which tell
-/// machines from people.
-fn origin<'a>(headers: &'a HeaderMap, extensions: &Extensions) -> HitOrigin<'a> {
-    HitOrigin {
-        user_agent: headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok()),
-        ip: extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip()),
+/// Who asked for a tracked link: the user agent, and the peer's address (a proxy's, behind
+/// one), which tell machines from people.
+struct Requester {
+    user_agent: Option<String>,
+    ip: Option<std::net::IpAddr>,
+}
+
+impl Requester {
+    fn origin(&self) -> HitOrigin<'_> {
+        HitOrigin {
+            user_agent: self.user_agent.as_deref(),
+            ip: self.ip,
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Requester {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self {
+            user_agent: parts
+                .headers
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned),
+            ip: parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| addr.ip()),
+        })
     }
 }
 
@@ -92,14 +114,12 @@ async fn track(
 async fn open(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    headers: HeaderMap,
-    extensions: Extensions,
+    requester: Requester,
 ) -> Response {
     let Some((link, row)) = resolve(&state, LinkKind::Open, &token).await else {
         return not_found();
     };
-    let from = origin(&headers, &extensions);
-    track(&state, &link, &row, ("open", None), from).await;
+    track(&state, &link, &row, ("open", None), requester.origin()).await;
     (
         [
             (header::CONTENT_TYPE, "image/gif"),
@@ -118,8 +138,7 @@ fn is_web(url: &str) -> bool {
 async fn click(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    headers: HeaderMap,
-    extensions: Extensions,
+    requester: Requester,
 ) -> Response {
     let Some((link, row)) = resolve(&state, LinkKind::Click, &token).await else {
         return not_found();
@@ -128,23 +147,15 @@ async fn click(
     if !is_web(&link.destination) {
         return not_found();
     }
-    let from = origin(&headers, &extensions);
-    track(
-        &state,
-        &link,
-        &row,
-        ("click", Some(&link.destination)),
-        from,
-    )
-    .await;
+    let hit = ("click", Some(link.destination.as_str()));
+    track(&state, &link, &row, hit, requester.origin()).await;
     Redirect::to(&link.destination).into_response()
 }
 
 async fn recover(
     State(state): State<AppState>,
     Path(token): Path<String>,
-    headers: HeaderMap,
-    extensions: Extensions,
+    requester: Requester,
 ) -> Response {
     let Some((link, row)) = resolve(&state, LinkKind::Recover, &token).await else {
         return not_found();
@@ -161,8 +172,14 @@ async fn recover(
                 .into_response();
         }
     };
-    let from = origin(&headers, &extensions);
-    track(&state, &link, &row, ("click", Some(&target)), from).await;
+    track(
+        &state,
+        &link,
+        &row,
+        ("click", Some(&target)),
+        requester.origin(),
+    )
+    .await;
     Redirect::to(&target).into_response()
 }
 

@@ -381,6 +381,26 @@ impl TestApp {
             .secret
     }
 
+    /// `GET /api/v1/coupons/{code}` with this key: the status and the JSON answer.
+    pub async fn check_coupon(
+        &self,
+        key: &str,
+        code: &str,
+    ) -> (axum::http::StatusCode, serde_json::Value) {
+        let response = self
+            .request(
+                Request::get(format!("/api/v1/coupons/{code}"))
+                    .header("authorization", format!("Bearer {key}"))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        (
+            response.status,
+            serde_json::from_str(&response.body).unwrap_or_default(),
+        )
+    }
+
     /// `POST /api/v1/events` with this key, body and content type.
     pub async fn post_events_as(
         &self,

@@ -403,21 +403,6 @@ async fn a_cart_goes_waiting_in_progress_finished_and_an_order_after_a_reminder_
     assert_eq!(reminders, ["sent", "sent"]);
 }
 
-async fn check_coupon(app: &TestApp, key: &str, code: &str) -> (StatusCode, serde_json::Value) {
-    let response = app
-        .request(
-            Request::get(format!("/api/v1/coupons/{code}"))
-                .header("authorization", format!("Bearer {key}"))
-                .body(Body::empty())
-                .unwrap(),
-        )
-        .await;
-    (
-        response.status,
-        serde_json::from_str(&response.body).unwrap_or_default(),
-    )
-}
-
 #[tokio::test]
 async fn the_shop_checks_a_code_which_an_order_then_uses_up() {
     // Step 2 (with a code) goes out on the wall clock's day, so the code is still valid now.
@@ -440,8 +425,8 @@ async fn the_shop_checks_a_code_which_an_order_then_uses_up() {
         .await)
     .unwrap();
 
-    let (status, valid) = check_coupon(&app, &key, &code.to_ascii_lowercase()).await;
-    let (unknown_status, unknown) = check_coupon(&app, &key, "RLC-NOPE2345").await;
+    let (status, valid) = app.check_coupon(&key, &code.to_ascii_lowercase()).await;
+    let (unknown_status, unknown) = app.check_coupon(&key, "RLC-NOPE2345").await;
     let anonymous = app
         .request(
             Request::get(format!("/api/v1/coupons/{code}"))
@@ -466,7 +451,7 @@ async fn the_shop_checks_a_code_which_an_order_then_uses_up() {
         )
         .await;
     assert_eq!(order.status, StatusCode::ACCEPTED, "{}", order.body);
-    let (_, used) = check_coupon(&app, &key, &code).await;
+    let (_, used) = app.check_coupon(&key, &code).await;
     assert_eq!(used["state"], "used");
 }
 
