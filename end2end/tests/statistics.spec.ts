@@ -66,7 +66,7 @@ test('the tables download as CSV for the chosen range', async ({ page }) => {
   const text = await readFile((await download.path())!, 'utf8');
   const lines = text.trim().split('\n');
   expect(lines[0]).toBe(
-    'table,name,from,to,sent,opened,open_rate,clicked,click_rate,converted,conversion_rate,revenue,currency',
+    'table,name,from,to,sent,opened,open_rate,clicked,click_rate,converted,conversion_rate,revenue,currency,machine_opened,machine_clicked',
   );
   expect(lines.length).toBeGreaterThan(1);
   expect(lines[1]).toContain(`,${shift(today, -6)},${today},`);
