@@ -35,6 +35,15 @@ impl GiftProduct {
         {
             return Err(GiftError::Sku);
         }
+        let name = Self::check_name(name)?;
+        Ok(Self {
+            sku: sku.to_owned(),
+            name: name.to_owned(),
+        })
+    }
+
+    /// The name, trimmed, if it can stand in an email: one line, 1 to `MAX_GIFT_NAME`.
+    pub fn check_name(name: &str) -> Result<&str, GiftError> {
         let name = name.trim();
         if name.is_empty()
             || name.chars().count() > MAX_GIFT_NAME
@@ -42,10 +51,7 @@ impl GiftProduct {
         {
             return Err(GiftError::Name);
         }
-        Ok(Self {
-            sku: sku.to_owned(),
-            name: name.to_owned(),
-        })
+        Ok(name)
     }
 
     pub fn sku(&self) -> &str {

@@ -139,12 +139,6 @@ pub fn classify(hit: &Hit<'_>, earlier: &[EarlierHit]) -> Option<MachineReason> 
     }
 }
 
-/// When an open arrives, the clicks it makes a person's: those flagged `NoOpen` at most
-/// `OPEN_GRACE` before it.
-pub fn cleared_by_open(open_at: DateTime<Utc>, click_at: DateTime<Utc>) -> bool {
-    click_at <= open_at && open_at - click_at <= OPEN_GRACE
-}
-
 fn is_apple(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => v4.octets()[0] == 17,
@@ -250,13 +244,6 @@ mod tests {
         let mut same_link = other_link;
         same_link.destination = Some("https://shop.example/a".into());
         assert_eq!(classify(&burst, &[open(500), same_link]), None);
-    }
-
-    #[test]
-    fn an_open_just_after_a_click_makes_the_click_a_persons() {
-        assert!(cleared_by_open(at(601), at(600)));
-        assert!(!cleared_by_open(at(603), at(600)));
-        assert!(!cleared_by_open(at(599), at(600)));
     }
 
     #[test]

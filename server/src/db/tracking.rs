@@ -46,8 +46,8 @@ fn hit_kind(kind: &str) -> Option<HitKind> {
 }
 
 /// Records an open, a click or an unsubscribe, with the reason it is a machine's if it looks
-/// like one (`domain::stats::machine`). An open just after a click without one makes that
-/// click a person's; a click in a burst makes the burst's earlier clicks machines' too. One
+/// like one (`domain::stats::machine`). An open at most `OPEN_GRACE` after a click without one
+/// makes that click a person's; a click in a burst makes the burst's earlier clicks machines' too. One
 /// transaction, so two hits of one email at once see each other.
 pub async fn record(
     pool: &Pool,

@@ -129,7 +129,7 @@ impl DiscountDraft {
         // The name's problem too, when the SKU already failed: both fields show theirs.
         if self.kind == DiscountType::FreeGift
             && problems.iter().all(|(field, _)| *field != "gift_name")
-            && GiftProduct::new("sku", &self.gift_name).is_err()
+            && GiftProduct::check_name(&self.gift_name).is_err()
         {
             problems.push(("gift_name", StepIssue::GiftName));
         }
