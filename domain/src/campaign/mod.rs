@@ -7,6 +7,7 @@ mod discount;
 mod draft;
 pub mod export;
 mod gift;
+mod holdout;
 mod ranges;
 mod step;
 
@@ -18,6 +19,7 @@ pub use draft::{
     DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue, StepProblem,
 };
 pub use gift::{GiftError, GiftProduct, MAX_GIFT_NAME, MAX_GIFT_SKU};
+pub use holdout::{HoldoutError, HoldoutShare};
 pub use ranges::{
     DiscountPolicy, DiscountRange, DiscountRanges, DiscountSummary, RangesError, ValueBasis,
     MAX_RANGES,

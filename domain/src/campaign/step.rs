@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{Audience, Delay, DelayFrom, DiscountPolicy};
+use super::{Audience, Delay, DelayFrom, DiscountPolicy, HoldoutShare};
 use crate::calls::Channel;
 use crate::rules::Conditions;
 
@@ -66,6 +66,8 @@ pub struct Campaign {
     escalation: bool,
     /// Paused as a whole: nothing is decided for it, whatever its steps' switches.
     paused: bool,
+    /// The share of its customers held out as a control group.
+    holdout: HoldoutShare,
 }
 
 #[derive(Deserialize)]
@@ -81,6 +83,8 @@ struct CampaignWire {
     priority: i32,
     #[serde(default)]
     conditions: Conditions,
+    #[serde(default)]
+    holdout: HoldoutShare,
 }
 
 impl TryFrom<CampaignWire> for Campaign {
@@ -90,6 +94,7 @@ impl TryFrom<CampaignWire> for Campaign {
             c.with_escalation(wire.escalation)
                 .with_paused(wire.paused)
                 .with_rule(wire.priority, wire.conditions)
+                .with_holdout(wire.holdout)
         })
     }
 }
@@ -151,7 +156,17 @@ impl Campaign {
             conditions: Conditions::default(),
             escalation: false,
             paused: false,
+            holdout: HoldoutShare::NONE,
         })
+    }
+
+    /// The same campaign with a control group of `holdout`.
+    pub fn with_holdout(self, holdout: HoldoutShare) -> Self {
+        Self { holdout, ..self }
+    }
+
+    pub fn holdout(&self) -> HoldoutShare {
+        self.holdout
     }
 
     /// The same campaign as a rule: its priority (higher first) and its conditions.

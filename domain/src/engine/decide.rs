@@ -67,10 +67,12 @@ pub enum SkipReason {
     Stopped,
     /// The shop requires consent and the customer did not give it.
     NoConsent,
+    /// The customer is in the rule's control group, which gets nothing.
+    ControlGroup,
 }
 
 impl SkipReason {
-    pub const ALL: [SkipReason; 13] = [
+    pub const ALL: [SkipReason; 14] = [
         Self::Ordered,
         Self::Emptied,
         Self::Deleted,
@@ -84,6 +86,7 @@ impl SkipReason {
         Self::ReEntryLimit,
         Self::Stopped,
         Self::NoConsent,
+        Self::ControlGroup,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -101,6 +104,7 @@ impl SkipReason {
             Self::ReEntryLimit => "re_entry_limit",
             Self::Stopped => "stopped",
             Self::NoConsent => "no_consent",
+            Self::ControlGroup => "control_group",
         }
     }
 
@@ -152,6 +156,9 @@ pub struct SequenceFacts {
     /// When this sequence's latest step went out, or fell due when it was passed over: a
     /// step counted from the previous one counts from it.
     pub last_step_at: Option<DateTime<Utc>>,
+    /// The sequence is in its rule's control group: drawn when its first step falls due,
+    /// then kept (`HoldoutShare::holds_out`).
+    pub control: bool,
 }
 
 /// When a step `delay` after the abandonment falls due. The sequence's abandonment is the one
@@ -355,6 +362,11 @@ pub fn decide<'t>(
         .is_some_and(|at| now < at + rules.re_entry);
     if sequence.restarted && !sequence.sent && re_entered_lately {
         return skip(SkipReason::ReEntryLimit);
+    }
+    // After the cart's own stops, so both groups' carts that ordered or emptied before a
+    // step read the same in Statistics.
+    if sequence.control {
+        return skip(SkipReason::ControlGroup);
     }
     let customer = situation.customer;
     if step.channel.is_call() {

@@ -802,3 +802,33 @@ fn a_discount_tier_with_its_own_template_sends_it_and_needs_its_languages() {
     world.cart = cart("69.51");
     assert_eq!(world.decide(due), skip("s2", SkipReason::TemplateMissing));
 }
+
+#[test]
+fn a_control_sequence_gets_every_step_skipped_but_its_cart_s_own_stops_come_first() {
+    let world = World::new();
+    let now = start() + Duration::hours(2);
+    let control = Situation {
+        sequence: SequenceFacts {
+            control: true,
+            ..SequenceFacts::default()
+        },
+        ..world.situation()
+    };
+    assert_eq!(
+        world.decide_with(&control, now),
+        skip("s1", SkipReason::ControlGroup)
+    );
+    // Not before the step is due: both groups enter the comparison at the same moment.
+    assert!(matches!(
+        world.decide_with(&control, start()),
+        Action::Wait { .. }
+    ));
+    let ordered = Situation {
+        ordered: true,
+        ..control.clone()
+    };
+    assert_eq!(
+        world.decide_with(&ordered, now),
+        skip("s1", SkipReason::Ordered)
+    );
+}

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::condition::{Compare, Condition, Conditions, StockLevel};
-use crate::campaign::{Campaign, ProfileSet, ValueBasis};
+use crate::campaign::{Campaign, HoldoutShare, ProfileSet, ValueBasis};
 use crate::model::Gender;
 
 /// The rule editor's fields, as text where the merchant types.
@@ -50,6 +50,8 @@ pub struct RuleDraft {
     pub hour_from: String,
     pub hour_until: String,
     pub first_time: bool,
+    /// The control group's share in percent; empty: none.
+    pub holdout: String,
 }
 
 /// What is wrong with a field of the draft, in English; the editor shows it beside the field.
@@ -65,6 +67,7 @@ pub struct ParsedRule {
     pub name: String,
     pub priority: i32,
     pub conditions: Conditions,
+    pub holdout: HoldoutShare,
 }
 
 const GENDERS: [Gender; 3] = [Gender::Male, Gender::Female, Gender::Other];
@@ -82,10 +85,11 @@ fn text(value: impl ToString) -> String {
 }
 
 impl RuleDraft {
-    /// A new rule: everyone, priority 0.
+    /// A new rule: everyone, priority 0, the default control group.
     pub fn new() -> Self {
         Self {
             priority: "0".into(),
+            holdout: HoldoutShare::DEFAULT.percent().to_string(),
             ..Self::default()
         }
     }
@@ -96,6 +100,7 @@ impl RuleDraft {
             id: campaign.id().to_owned(),
             name: campaign.name().to_owned(),
             priority: campaign.priority().to_string(),
+            holdout: campaign.holdout().percent().to_string(),
             ..Self::default()
         };
         for condition in campaign.conditions().as_slice() {
@@ -340,11 +345,22 @@ impl RuleDraft {
                 message: "the priority is a whole number from -1000 to 1000".into(),
             });
         }
+        let holdout = match self.holdout.trim() {
+            "" => Ok(HoldoutShare::NONE),
+            value => HoldoutShare::parse(value),
+        };
+        if let Err(error) = &holdout {
+            problems.push(RuleProblem {
+                field: "holdout".into(),
+                message: error.to_string(),
+            });
+        }
         match (priority, Conditions::new(conditions)) {
             (Ok(priority), Ok(conditions)) if problems.is_empty() => Ok(ParsedRule {
                 name: name.to_owned(),
                 priority,
                 conditions,
+                holdout: holdout.unwrap_or_default(),
             }),
             (_, Err(error)) => {
                 problems.push(RuleProblem {

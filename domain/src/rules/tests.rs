@@ -357,14 +357,17 @@ fn a_rule_draft_round_trips_through_its_conditions() {
         hour_from: "9".into(),
         hour_until: "18".into(),
         first_time: true,
+        holdout: "15 %".into(),
         ..RuleDraft::new()
     };
     let parsed = draft.parse().unwrap();
     assert_eq!(parsed.priority, 20);
     assert_eq!(parsed.conditions.as_slice().len(), 13);
+    assert_eq!(parsed.holdout.percent(), 15);
     let campaign = Campaign::new("r".into(), &parsed.name, vec![])
         .unwrap()
-        .with_rule(parsed.priority, parsed.conditions.clone());
+        .with_rule(parsed.priority, parsed.conditions.clone())
+        .with_holdout(parsed.holdout);
     let again = RuleDraft::from_campaign(&campaign).parse().unwrap();
     assert_eq!(again, parsed);
 }
@@ -380,6 +383,7 @@ fn a_rule_draft_names_each_field_in_error() {
         amount: "cent".into(),
         period_from: "2026-12-31".into(),
         period_to: "2026-12-01".into(),
+        holdout: "60".into(),
         ..RuleDraft::new()
     };
     let fields: Vec<String> = draft
@@ -388,7 +392,21 @@ fn a_rule_draft_names_each_field_in_error() {
         .into_iter()
         .map(|p| p.field)
         .collect();
-    assert_eq!(fields, ["age_max", "amount", "period", "name", "priority"]);
+    assert_eq!(
+        fields,
+        ["age_max", "amount", "period", "name", "priority", "holdout"]
+    );
+    // A new rule starts with the default control group; an empty field is none.
+    let new = RuleDraft {
+        name: "Tous".into(),
+        ..RuleDraft::new()
+    };
+    assert_eq!(new.parse().unwrap().holdout.percent(), 10);
+    let without = RuleDraft {
+        holdout: " ".into(),
+        ..new
+    };
+    assert!(without.parse().unwrap().holdout.is_none());
 }
 
 proptest! {

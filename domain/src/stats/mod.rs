@@ -7,6 +7,7 @@ mod attribution;
 mod calls;
 mod daily;
 mod figures;
+mod lift;
 pub mod machine;
 mod range;
 
@@ -19,4 +20,5 @@ pub use daily::{
     DayStats, Reach, StepDay, Subject,
 };
 pub use figures::{funnel, headline, CartFact, Funnel, FunnelKey, Headline, Period, Rate};
+pub use lift::{difference_interval, lift, GroupOutcome, Lift, Measured, MIN_GROUP_CARTS};
 pub use range::{DayRange, Preset, RangeError, MAX_DAYS};
