@@ -28,7 +28,7 @@ pub use campaign::{
 pub use campaign::{
     DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue, StepProblem,
 };
-pub use campaign::{GiftProduct, RangesError, MAX_RANGES};
+pub use campaign::{GiftProduct, HoldoutShare, RangesError, MAX_RANGES};
 pub use model::{
     Cart, CartError, CartItem, ContentDraft, Currency, Customer, CustomerError, CustomerProfile,
     DraftProblem, EmailAddress, EmailTemplate, Gender, Gtin, HexColor, Language, Layout, Money,

@@ -8,7 +8,7 @@ use app::api::Connection;
 use chrono::{DateTime, Utc};
 use domain::settings::{slug_of, NewShop, NewShopDraft, NewShopProblem};
 use domain::team::Role;
-use domain::{Campaign, EmailTemplate, Shop};
+use domain::{Campaign, EmailTemplate, HoldoutShare, Shop};
 
 use crate::cli::{NewShopArgs, ShopCommand};
 use crate::db::{self, Pool};
@@ -40,7 +40,9 @@ pub fn default_campaign(slug: &str) -> anyhow::Result<(Vec<EmailTemplate>, Campa
             step
         })
         .collect();
-    let campaign = Campaign::new(format!("{slug}-campaign"), guide.name(), steps)?;
+    // A new shop measures its lift from its first reminder.
+    let campaign = Campaign::new(format!("{slug}-campaign"), guide.name(), steps)?
+        .with_holdout(HoldoutShare::DEFAULT);
     Ok((templates, campaign))
 }
 

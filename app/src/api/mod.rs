@@ -81,8 +81,8 @@ pub use settings::{
 pub use setup::{CompleteSetup, Connection, SetupOutcome};
 pub use shops::{create_shop, my_shops, CreateShop, MyShops, ShopChoice, ShopCreated};
 pub use stats::{
-    load_statistics, Figures, FunnelLabel, FunnelLine, LoadStatistics, RateFigure, SeriesPoint,
-    StatsLabels, StatsPage,
+    load_statistics, Figures, FunnelLabel, FunnelLine, HoldoutLine, LoadStatistics, RateFigure,
+    SeriesPoint, StatsLabels, StatsPage,
 };
 pub use team::{
     load_team, ChangeRole, InvitationLine, InviteMember, InviteOutcome, LoadTeam, MemberLine,

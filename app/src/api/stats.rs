@@ -139,9 +139,23 @@ pub struct StatsPage {
     /// Calls logged per staff member over the range, with the orders that followed.
     #[serde(default)]
     pub staff: Vec<domain::stats::StaffLine>,
+    /// Each rule with a control group (now or over the range): reminded against control.
+    #[serde(default)]
+    pub holdout: Vec<HoldoutLine>,
     pub series: Vec<SeriesPoint>,
     /// When the stored figures were last brought up to date (about every minute).
     pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// A rule's reminded carts against its control group's over the range.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HoldoutLine {
+    pub rule: String,
+    /// The rule's control group now, in percent.
+    pub share: u8,
+    pub reminded: domain::stats::GroupOutcome,
+    pub control: domain::stats::GroupOutcome,
+    pub lift: domain::stats::Lift,
 }
 
 /// What the server knows besides the stored days: names for the funnel lines.
@@ -279,6 +293,7 @@ impl StatsPage {
             rules,
             templates,
             staff: Vec::new(),
+            holdout: Vec::new(),
             series,
             updated_at: None,
         }

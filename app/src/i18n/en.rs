@@ -114,6 +114,7 @@ fn skip_reason(reason: &str) -> &str {
         "re_entry_limit" => "restarted again within the re-entry period (Settings)",
         "stopped" => "reminders stopped by the shop",
         "no_consent" => "no consent from the customer (required in Settings)",
+        "control_group" => "in the rule's control group, which gets nothing",
         other => other,
     }
 }

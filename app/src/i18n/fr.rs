@@ -114,6 +114,7 @@ fn skip_reason(reason: &str) -> &str {
         "re_entry_limit" => "nouveau redémarrage dans la période de réentrée (Paramètres)",
         "stopped" => "relances arrêtées par la boutique",
         "no_consent" => "pas de consentement du client (exigé dans les Paramètres)",
+        "control_group" => "dans le groupe témoin de la règle, qui ne reçoit rien",
         other => other,
     }
 }

@@ -42,6 +42,22 @@ pub struct StatisticsTexts {
     pub chart_values: &'static str,
     pub col_day: &'static str,
     pub by_rule: &'static str,
+    pub holdout_title: &'static str,
+    pub holdout_intro: &'static str,
+    pub col_group: &'static str,
+    pub col_carts: &'static str,
+    pub col_orders: &'static str,
+    pub group_reminded: &'static str,
+    /// "Control group (10 %)".
+    pub group_control: fn(&str) -> String,
+    /// How many more carts the control and the reminded groups need.
+    pub holdout_short: fn(u64, u64) -> String,
+    /// The lift, and its interval's ends, as formatted points.
+    pub holdout_lift: fn(&str, &str, &str) -> String,
+    /// The incremental revenue, and its interval's ends.
+    pub holdout_revenue: fn(&str, &str, &str) -> String,
+    pub holdout_significant: &'static str,
+    pub holdout_not_significant: &'static str,
     pub col_rule: &'static str,
     pub by_step: &'static str,
     pub by_template: &'static str,
@@ -186,6 +202,24 @@ pub static FR: StatisticsTexts = StatisticsTexts {
     chart_values: "Valeurs jour par jour",
     col_day: "Jour",
     by_rule: "Par règle",
+    holdout_title: "Groupes témoins : ce que les relances rapportent vraiment",
+    holdout_intro: "Les clients du groupe témoin d'une règle ne reçoivent rien. Un panier compte dans son groupe dès que sa première relance est due, et il est converti s'il est commandé dans la fenêtre d'attribution après l'abandon, dans les deux groupes.",
+    col_group: "Groupe",
+    col_carts: "Paniers",
+    col_orders: "Commandés (conversion)",
+    group_reminded: "Relancés",
+    group_control: |share| format!("Groupe témoin ({share})"),
+    holdout_short: |control, reminded| {
+        let mut text = format!("Pas encore assez de données : il faut encore {control} panier(s) dans le groupe témoin");
+        if reminded > 0 {
+            text.push_str(&format!(" et {reminded} parmi les relancés"));
+        }
+        text + "."
+    },
+    holdout_lift: |lift, low, high| format!("Gain de conversion : {lift} (intervalle de confiance à 95 % : {low} à {high})."),
+    holdout_revenue: |value, low, high| format!("Chiffre d'affaires incrémental : {value} (de {low} à {high})."),
+    holdout_significant: "Les relances font une différence mesurable.",
+    holdout_not_significant: "Pas encore significatif : l'intervalle comprend zéro.",
     col_rule: "Règle",
     by_step: "Par relance",
     by_template: "Par modèle",
@@ -243,6 +277,24 @@ pub static EN: StatisticsTexts = StatisticsTexts {
     chart_values: "Day by day values",
     col_day: "Day",
     by_rule: "By rule",
+    holdout_title: "Control groups: what the reminders really earn",
+    holdout_intro: "A rule's control group customers get nothing. A cart counts in its group once its first reminder is due, and converts when it is ordered within the attribution window after its abandonment, the same in both groups.",
+    col_group: "Group",
+    col_carts: "Carts",
+    col_orders: "Ordered (conversion)",
+    group_reminded: "Reminded",
+    group_control: |share| format!("Control group ({share})"),
+    holdout_short: |control, reminded| {
+        let mut text = format!("Not enough data yet: {control} more cart(s) needed in the control group");
+        if reminded > 0 {
+            text.push_str(&format!(" and {reminded} among the reminded"));
+        }
+        text + "."
+    },
+    holdout_lift: |lift, low, high| format!("Conversion lift: {lift} (95% confidence interval: {low} to {high})."),
+    holdout_revenue: |value, low, high| format!("Incremental revenue: {value} (from {low} to {high})."),
+    holdout_significant: "The reminders make a measurable difference.",
+    holdout_not_significant: "Not significant yet: the interval includes zero.",
     col_rule: "Rule",
     by_step: "By reminder",
     by_template: "By template",

@@ -216,6 +216,16 @@ fn RuleForm(data: RuleEditorData) -> impl IntoView {
                     set=|d, v| d.priority = v
                 />
                 <Problem message=problem("priority") />
+                <Text
+                    draft
+                    name="holdout"
+                    kind="number"
+                    label=|t| t.holdout
+                    hint=|t| t.holdout_hint
+                    get=|d| d.holdout.clone()
+                    set=|d, v| d.holdout = v
+                />
+                <Problem message=problem("holdout") />
             </fieldset>
             <fieldset>
                 <legend>{move || t().customer}</legend>

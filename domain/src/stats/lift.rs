@@ -1,6 +1,9 @@
 //! What a rule's reminders earn beyond what its customers would have spent anyway: its carts
 //! reminded against its control group's, with a confidence interval on the difference.
 
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -31,12 +34,48 @@ impl GroupOutcome {
     }
 }
 
+/// A sequence drawn for a rule's groups: when its cart counted as abandoned, and the cart's
+/// paid orders from then on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DrawnSequence {
+    pub campaign_id: String,
+    pub control: bool,
+    pub abandoned_at: DateTime<Utc>,
+    pub orders: Vec<(DateTime<Utc>, Decimal)>,
+}
+
+/// Each rule's reminded and control groups (in that order). A sequence converts when its
+/// cart is ordered within `window` of its abandonment, the same test for both groups: no
+/// click or open counts, since the control group has none.
+pub fn group_outcomes(
+    sequences: &[DrawnSequence],
+    window: Duration,
+) -> BTreeMap<String, [GroupOutcome; 2]> {
+    let mut groups: BTreeMap<String, [GroupOutcome; 2]> = BTreeMap::new();
+    for sequence in sequences {
+        let revenue: Option<Decimal> = sequence
+            .orders
+            .iter()
+            .filter(|(at, _)| *at >= sequence.abandoned_at && *at < sequence.abandoned_at + window)
+            .map(|(_, total)| *total)
+            .reduce(|a, b| a + b);
+        let group = &mut groups.entry(sequence.campaign_id.clone()).or_default()
+            [usize::from(sequence.control)];
+        group.carts += 1;
+        if let Some(revenue) = revenue {
+            group.converted += 1;
+            group.revenue += revenue;
+        }
+    }
+    groups
+}
+
 /// Below this many carts in either group, the comparison says "not enough data yet": the
 /// interval would be wider than any lift a reminder can bring.
 pub const MIN_GROUP_CARTS: u64 = 30;
 
 /// The comparison of a rule's two groups.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Lift {
     /// Too few carts in a group; how many more each needs.
     NotEnoughData {
@@ -46,15 +85,16 @@ pub enum Lift {
     Measured(Measured),
 }
 
-/// The lift, in percentage points of conversion and in money, with 95 % intervals.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The lift, in percentage points of conversion (two decimals) and in money, with 95 %
+/// intervals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Measured {
-    pub reminded_conversion: f64,
-    pub control_conversion: f64,
+    pub reminded_conversion: Decimal,
+    pub control_conversion: Decimal,
     /// Reminded minus control, in percentage points, and its 95 % interval.
-    pub lift_points: f64,
-    pub lift_low: f64,
-    pub lift_high: f64,
+    pub lift_points: Decimal,
+    pub lift_low: Decimal,
+    pub lift_high: Decimal,
     /// The reminded carts' revenue beyond what they would have brought at the control
     /// group's revenue per cart, and that figure at the interval's ends.
     pub incremental_revenue: Decimal,
@@ -90,6 +130,7 @@ pub fn difference_interval(a: &GroupOutcome, b: &GroupOutcome) -> (f64, f64) {
     (low, high)
 }
 
+/// A figure shown with two decimals (money, or percentage points).
 fn money(value: f64) -> Decimal {
     Decimal::try_from(value).unwrap_or_default().round_dp(2)
 }
@@ -115,11 +156,11 @@ pub fn lift(reminded: &GroupOutcome, control: &GroupOutcome) -> Lift {
     };
     let extra_orders = |rate: f64| money(rate * reminded.carts as f64);
     Lift::Measured(Measured {
-        reminded_conversion: reminded.rate() * 100.0,
-        control_conversion: control.rate() * 100.0,
-        lift_points: difference * 100.0,
-        lift_low: low * 100.0,
-        lift_high: high * 100.0,
+        reminded_conversion: money(reminded.rate() * 100.0),
+        control_conversion: money(control.rate() * 100.0),
+        lift_points: money(difference * 100.0),
+        lift_low: money(low * 100.0),
+        lift_high: money(high * 100.0),
         incremental_revenue: incremental.round_dp(2),
         incremental_low: (extra_orders(low) * average_order).round_dp(2),
         incremental_high: (extra_orders(high) * average_order).round_dp(2),
@@ -169,6 +210,33 @@ mod tests {
     }
 
     #[test]
+    fn a_sequence_converts_when_its_cart_is_ordered_within_the_window_whatever_its_group() {
+        let at = |hours: i64| {
+            "2026-12-01T10:00:00Z".parse::<DateTime<Utc>>().unwrap() + Duration::hours(hours)
+        };
+        let drawn = |control, orders: Vec<(i64, i64)>| DrawnSequence {
+            campaign_id: "r".into(),
+            control,
+            abandoned_at: at(0),
+            orders: orders
+                .into_iter()
+                .map(|(h, total)| (at(h), Decimal::from(total)))
+                .collect(),
+        };
+        let groups = group_outcomes(
+            &[
+                drawn(false, vec![(5, 40), (6, 10)]),
+                drawn(false, vec![(-1, 99)]),
+                drawn(false, vec![(24 * 7, 99)]),
+                drawn(true, vec![(24 * 7 - 1, 30)]),
+                drawn(true, vec![]),
+            ],
+            Duration::days(7),
+        );
+        assert_eq!(groups["r"], [group(3, 1, 50), group(2, 1, 30)]);
+    }
+
+    #[test]
     fn too_few_carts_in_either_group_is_not_enough_data_yet() {
         assert_eq!(
             lift(&group(200, 20, 2_000), &group(12, 0, 0)),
@@ -185,8 +253,8 @@ mod tests {
         let Lift::Measured(measured) = lift(&group(900, 108, 10_800), &group(100, 5, 500)) else {
             panic!("enough data");
         };
-        assert!(close(measured.lift_points, 7.0));
-        assert!(measured.lift_low > 0.0 && measured.lift_high > measured.lift_points);
+        assert_eq!(measured.lift_points, Decimal::from(7));
+        assert!(measured.lift_low > Decimal::ZERO && measured.lift_high > measured.lift_points);
         assert!(measured.significant);
         // Without reminders the 900 carts would have brought 900 × 5 € = 4,500 €.
         assert_eq!(measured.incremental_revenue, Decimal::from(6_300));
@@ -199,8 +267,8 @@ mod tests {
         let Lift::Measured(measured) = lift(&group(300, 30, 3_000), &group(300, 30, 3_000)) else {
             panic!("enough data");
         };
-        assert!(close(measured.lift_points, 0.0));
-        assert!(measured.lift_low < 0.0 && measured.lift_high > 0.0);
+        assert_eq!(measured.lift_points, Decimal::ZERO);
+        assert!(measured.lift_low < Decimal::ZERO && measured.lift_high > Decimal::ZERO);
         assert!(!measured.significant);
         assert_eq!(measured.incremental_revenue, Decimal::ZERO);
     }

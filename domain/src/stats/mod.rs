@@ -20,5 +20,8 @@ pub use daily::{
     DayStats, Reach, StepDay, Subject,
 };
 pub use figures::{funnel, headline, CartFact, Funnel, FunnelKey, Headline, Period, Rate};
-pub use lift::{difference_interval, lift, GroupOutcome, Lift, Measured, MIN_GROUP_CARTS};
+pub use lift::{
+    difference_interval, group_outcomes, lift, DrawnSequence, GroupOutcome, Lift, Measured,
+    MIN_GROUP_CARTS,
+};
 pub use range::{DayRange, Preset, RangeError, MAX_DAYS};

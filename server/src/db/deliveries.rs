@@ -31,6 +31,8 @@ pub struct DeliveryKey<'a> {
     pub sequence: i64,
     pub abandoned_at: DateTime<Utc>,
     pub due_at: DateTime<Utc>,
+    /// The sequence's group while its rule has a control group (`Some(true)`: control).
+    pub control_group: Option<bool>,
 }
 
 /// Records that a step is not sent to a cart, and why; `false` if the step already had a row.
@@ -43,8 +45,9 @@ pub async fn record_skip(
     let inserted = on!(conn, |db| {
         sqlx::query(
         "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
-             sequence, abandoned_at, status, skip_reason, due_at, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, 'skipped', $9, $10, $11, $11)
+             sequence, abandoned_at, status, skip_reason, due_at, created_at, updated_at,
+             control_group)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, 'skipped', $9, $10, $11, $11, $12)
          on conflict (cart_id, sequence, step_id) do nothing",
     )
     .bind(new_id())
@@ -58,6 +61,7 @@ pub async fn record_skip(
     .bind(reason.as_str())
     .bind(key.due_at)
     .bind(now)
+    .bind(key.control_group)
     .execute(db).await.map(Done::from)
     })?
     .rows_affected();
@@ -133,7 +137,7 @@ pub async fn enqueue_many(
         let mut insert = Sql::new(
             "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
                  sequence, abandoned_at, status, language, due_at, created_at, updated_at,
-                 next_attempt_at, lease_until, attempts) ",
+                 next_attempt_at, lease_until, attempts, control_group) ",
         );
         insert.push_values(chunk, |mut row, (item, id)| {
             row.push_bind(id.as_str())
@@ -151,7 +155,8 @@ pub async fn enqueue_many(
                 .push_bind(now)
                 .push_bind(now)
                 .push_bind(lease_until)
-                .push_bind(attempts);
+                .push_bind(attempts)
+                .push_bind(item.key.control_group);
         });
         insert.push(" on conflict (cart_id, sequence, step_id) do nothing returning delivery_id");
         let rows: Vec<(String,)> = on!(conn, |db| insert.fetch_all(db).await)?;

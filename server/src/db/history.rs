@@ -23,6 +23,9 @@ pub struct History {
     pub suppressions: HashMap<String, bool>,
     /// The rule (campaign) each cart's current sequence follows, once a step was written.
     pub rules: HashMap<String, String>,
+    /// Each cart's current sequence's group, once a step was written: `Some(true)` for a
+    /// rule's control group, `None` when its rule had none.
+    pub groups: HashMap<String, Option<bool>>,
     /// The rules that sent each customer a reminder, not counting the cart's own current
     /// sequence: customer → (campaign, cart, sequence).
     pub applied: Vec<(String, String, String, i64)>,
@@ -71,11 +74,11 @@ pub async fn history(
         sqlx::query_as(
         "select cart_id, step_id, sequence, abandoned_at, sent_at, campaign_id, due_at, created_at,
                 exists (select 1 from coupons c where c.delivery_id = deliveries.delivery_id)
-                    as with_coupon
+                    as with_coupon, control_group
          from deliveries where cart_id in (select value from json_each($1))
          union all
          select cart_id, step_id, sequence, abandoned_at, null, campaign_id, due_at, created_at,
-                false
+                false, control_group
          from call_tasks where cart_id in (select value from json_each($1))",
     )
     .bind(&carts)
@@ -83,6 +86,7 @@ pub async fn history(
     .await
     })?;
     let mut done_steps: HashMap<String, Vec<String>> = HashMap::new();
+    let mut groups: HashMap<String, Option<bool>> = HashMap::new();
     // The latest step written since any re-route names the sequence's rule.
     let mut rules: HashMap<String, (DateTime<Utc>, String)> = HashMap::new();
     let mut sequences: HashMap<String, SequenceFacts> = current
@@ -121,6 +125,8 @@ pub async fn history(
             let at = step.sent_at.unwrap_or(step.due_at);
             facts.last_step_at = Some(facts.last_step_at.map_or(at, |last| last.max(at)));
         }
+        let group = groups.entry(step.cart_id.clone()).or_default();
+        *group = group.or(step.control_group);
         done_steps
             .entry(step.cart_id)
             .or_default()
@@ -184,6 +190,7 @@ pub async fn history(
     .await)?;
     Ok(History {
         done_steps,
+        groups,
         sequences,
         rules: rules
             .into_iter()
@@ -213,4 +220,5 @@ struct StepRow {
     due_at: DateTime<Utc>,
     created_at: DateTime<Utc>,
     with_coupon: bool,
+    control_group: Option<bool>,
 }

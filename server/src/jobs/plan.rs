@@ -34,6 +34,8 @@ pub struct PlannedCart {
     pub email: String,
     /// The rule (campaign) the cart's sequence follows.
     pub campaign_id: String,
+    /// The sequence's group while its rule has a control group (`Some(true)`: control).
+    pub control_group: Option<bool>,
     pub actions: Vec<Action>,
     /// When each step of `actions` sent or skipped fell due.
     pub due: Vec<(String, DateTime<Utc>)>,
@@ -292,7 +294,7 @@ impl Planner {
             );
             explain(&self.campaigns, &facts)
         });
-        let planned = |campaign_id: &str, actions, due| PlannedCart {
+        let planned = |campaign_id: &str, control_group, actions, due| PlannedCart {
             cart_id: candidate.cart_id.clone(),
             customer_id: candidate.customer_id.clone(),
             last_activity_at: activity,
@@ -303,6 +305,7 @@ impl Planner {
             external_id: candidate.cart.id.clone(),
             email: candidate.customer.email.as_str().to_owned(),
             campaign_id: campaign_id.to_owned(),
+            control_group,
             actions,
             due,
             requested: is_requested,
@@ -311,7 +314,21 @@ impl Planner {
         let Some(campaign) = self.rule_for(candidate, history, &sequence) else {
             return explanation
                 .is_some()
-                .then(|| planned("", Vec::new(), Vec::new()));
+                .then(|| planned("", None, Vec::new(), Vec::new()));
+        };
+        // Drawn when the sequence's first step falls due, then kept whatever the share
+        // becomes; a sequence begun without a control group stays out of the comparison.
+        let control_group = match history.groups.get(&candidate.cart_id) {
+            Some(recorded) => *recorded,
+            None => {
+                let share = campaign.holdout();
+                (!share.is_none())
+                    .then(|| share.holds_out(campaign.id(), candidate.customer.email.as_str()))
+            }
+        };
+        let sequence = SequenceFacts {
+            control: control_group == Some(true),
+            ..sequence
         };
         let mut last_step_at = sequence.last_step_at;
         let mut due = Vec::new();
@@ -379,7 +396,8 @@ impl Planner {
                 None => break,
             }
         }
-        (!actions.is_empty() || is_requested).then(|| planned(campaign.id(), actions, due))
+        (!actions.is_empty() || is_requested)
+            .then(|| planned(campaign.id(), control_group, actions, due))
     }
 }
 

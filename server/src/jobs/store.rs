@@ -385,6 +385,7 @@ async fn record_decisions<'p>(
                 sequence: cart.sequence,
                 abandoned_at: cart.abandoned_at,
                 due_at,
+                control_group: cart.control_group,
             };
             match action {
                 Action::Skip { reason, .. }

@@ -1,7 +1,7 @@
 //! The Statistics page's data (for the server function) and its CSV export
 //! (`GET /s/<slug>/statistics.csv?from=&to=&scanners=`): the same `StatsPage`.
 
-use app::api::{FunnelLabel, FunnelLine, StatsLabels, StatsPage};
+use app::api::{FunnelLabel, FunnelLine, HoldoutLine, StatsLabels, StatsPage};
 use axum::{
     extract::{Query, State},
     http::{header, StatusCode},
@@ -60,8 +60,46 @@ pub async fn page(
     let window = db::settings::load(pool, &shop.id)
         .await?
         .map_or(db::DEFAULT_ATTRIBUTION_DAYS, |s| s.attribution_window_days);
-    page.staff = domain::stats::staff_lines(&calls, chrono::Duration::days(i64::from(window)));
+    let window = chrono::Duration::days(i64::from(window));
+    page.staff = domain::stats::staff_lines(&calls, window);
+    page.holdout = holdout_lines(pool, shop, &calendar, range, window).await?;
     Ok(Ok(page))
+}
+
+/// Every rule with a control group now or sequences drawn over the range, in priority order.
+async fn holdout_lines(
+    pool: &Pool,
+    shop: &domain::Shop,
+    calendar: &ShopCalendar,
+    range: DayRange,
+    window: chrono::Duration,
+) -> Result<Vec<HoldoutLine>, DbError> {
+    let drawn = db::stats::drawn_sequences(
+        pool,
+        &shop.id,
+        calendar.start_of(range.from()),
+        calendar.start_of(range.to().succ_opt().unwrap_or(range.to())),
+    )
+    .await?;
+    let mut groups = domain::stats::group_outcomes(&drawn, window);
+    let campaigns = db::campaigns::load_campaigns(pool, &shop.id).await?;
+    Ok(domain::rules::in_priority_order(&campaigns)
+        .into_iter()
+        .filter_map(|campaign| {
+            let drawn = groups.remove(campaign.id());
+            if drawn.is_none() && campaign.holdout().is_none() {
+                return None;
+            }
+            let [reminded, control] = drawn.unwrap_or_default();
+            Some(HoldoutLine {
+                rule: campaign.name().to_owned(),
+                share: campaign.holdout().percent(),
+                lift: domain::stats::lift(&reminded, &control),
+                reminded,
+                control,
+            })
+        })
+        .collect())
 }
 
 async fn labels(pool: &Pool, shop_id: &str) -> Result<StatsLabels, DbError> {
@@ -202,6 +240,35 @@ fn write(page: &StatsPage) -> Result<Vec<u8>, csv::Error> {
             String::new(),
             String::new(),
         ])?;
+    }
+    // A rule's two groups as funnels: carts drawn, orders within the window, revenue.
+    for line in &page.holdout {
+        for (table, group) in [
+            ("holdout_reminded", &line.reminded),
+            ("holdout_control", &line.control),
+        ] {
+            let conversion = domain::stats::Rate {
+                part: group.converted,
+                whole: group.carts,
+            };
+            out.write_record([
+                table.to_owned(),
+                super::unsubscribed::cell(&line.rule),
+                page.from.to_string(),
+                page.to.to_string(),
+                group.carts.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                group.converted.to_string(),
+                rate(conversion.percent()),
+                group.revenue.round_dp(2).to_string(),
+                page.currency.code().to_owned(),
+                String::new(),
+                String::new(),
+            ])?;
+        }
     }
     for (table, lines) in [
         ("rule", &page.rules),

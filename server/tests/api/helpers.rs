@@ -324,7 +324,22 @@ impl TestApp {
         let key = server::api::keys::create(&self.pool, &shop.id, "test", Utc::now())
             .await
             .unwrap();
+        self.without_control_group(&shop.id).await;
         (shop.id, key.secret)
+    }
+
+    /// Sets the control group of every rule of `shop` to none. A new shop's rule holds out
+    /// 10 % of customers by a hash of the rule and the address: tests about anything else
+    /// must not depend on which of their customers it draws (`holdout.rs` tests the draw).
+    pub async fn without_control_group(&self, shop: &str) {
+        on!(&self.pool, |db| sqlx::query(
+            "update campaigns set holdout_percent = 0 where shop_id = $1"
+        )
+        .bind(shop)
+        .execute(db)
+        .await
+        .map(server::db::Done::from))
+        .unwrap();
     }
 
     /// An account reaching only `shop`, with `role`; returns its session cookie.

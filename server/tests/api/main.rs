@@ -18,6 +18,7 @@ mod escalation;
 mod events;
 mod free_gift;
 mod helpers;
+mod holdout;
 mod honest_hits;
 mod invitations;
 mod keys_page;

@@ -118,6 +118,7 @@ async fn an_order_between_queueing_and_sending_stops_the_mail() {
             sequence: 1,
             abandoned_at: at("2026-11-23T09:00:00Z"),
             due_at: at("2026-11-23T10:00:00Z"),
+            control_group: None,
         },
         domain::Language::FRENCH,
         None,

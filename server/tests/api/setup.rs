@@ -34,6 +34,13 @@ pub async fn set_up_shop(app: &TestApp) -> (String, String) {
 
 /// `set_up_shop`, with the API key set-up shows once.
 pub async fn set_up_shop_with_key(app: &TestApp) -> (String, String, String) {
+    let (slug, cookie, key) = set_up_shop_as_is(app).await;
+    app.without_control_group(&slug).await;
+    (slug, cookie, key)
+}
+
+/// `set_up_shop_with_key`, keeping the new rule's default control group.
+pub async fn set_up_shop_as_is(app: &TestApp) -> (String, String, String) {
     let done = app.call_json("", "complete_setup", good()).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.body);
     let outcome: Value = serde_json::from_str(&done.body).unwrap();

@@ -4,6 +4,7 @@
 
 mod cards;
 mod charts;
+mod holdout;
 mod query;
 mod tables;
 
@@ -85,6 +86,7 @@ fn Loaded(page: StatsPage) -> impl IntoView {
         <cards::Cards page />
         <charts::Funnels page />
         <charts::DailyChart page />
+        <holdout::Holdout page />
         <tables::Tables page />
     }
 }

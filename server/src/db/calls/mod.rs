@@ -28,8 +28,8 @@ pub async fn open_task(
 ) -> Result<bool, DbError> {
     let inserted = on!(conn, |db| sqlx::query(
         "insert into call_tasks (task_id, shop_id, cart_id, customer_id, campaign_id, step_id,
-             sequence, abandoned_at, due_at, created_at, assignee_id)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+             sequence, abandoned_at, due_at, created_at, assignee_id, control_group)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          on conflict (cart_id, sequence, step_id) do nothing",
     )
     .bind(new_id())
@@ -43,6 +43,7 @@ pub async fn open_task(
     .bind(key.due_at)
     .bind(now)
     .bind(assignee)
+    .bind(key.control_group)
     .execute(db)
     .await
     .map(Done::from))?

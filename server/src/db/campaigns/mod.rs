@@ -8,7 +8,7 @@ use domain::calls::Channel;
 use domain::rules::Conditions;
 use domain::{
     Audience, Campaign, Delay, DelayFrom, DelayUnit, Discount, DiscountPolicy, DiscountRange,
-    DiscountRanges, ProfileSet, ReminderStep, ValidityDays, ValueBasis,
+    DiscountRanges, HoldoutShare, ProfileSet, ReminderStep, ValidityDays, ValueBasis,
 };
 
 use crate::db::coupon_rows::{kind_columns, kind_of};
@@ -34,6 +34,7 @@ struct CampaignRow {
     paused: bool,
     priority: i64,
     conditions: String,
+    holdout_percent: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -210,7 +211,8 @@ pub(crate) async fn load_campaigns_on(
     only: Option<&str>,
 ) -> Result<Vec<Campaign>, DbError> {
     let campaigns: Vec<CampaignRow> = on!(conn, |db| sqlx::query_as(
-        "select campaign_id, name, escalation, paused, priority, conditions from campaigns
+        "select campaign_id, name, escalation, paused, priority, conditions, holdout_percent
+         from campaigns
          where shop_id = $1 and ($2 is null or campaign_id = $2)
          order by created_at, campaign_id",
     )
@@ -265,11 +267,16 @@ pub(crate) async fn load_campaigns_on(
             let conditions: Conditions =
                 serde_json::from_str(&row.conditions).map_err(DbError::corrupt)?;
             let priority = i32::try_from(row.priority).map_err(DbError::corrupt)?;
+            let holdout = u8::try_from(row.holdout_percent)
+                .ok()
+                .and_then(|percent| HoldoutShare::new(percent).ok())
+                .ok_or_else(|| DbError::corrupt("holdout_percent out of range"))?;
             Campaign::new(row.campaign_id, &row.name, steps)
                 .map(|c| {
                     c.with_escalation(row.escalation)
                         .with_paused(row.paused)
                         .with_rule(priority, conditions)
+                        .with_holdout(holdout)
                 })
                 .map_err(DbError::corrupt)
         })
@@ -322,8 +329,8 @@ pub async fn insert_campaign(
     on!(conn, |db| {
         sqlx::query(
         "insert into campaigns (campaign_id, shop_id, name, escalation, paused, priority, conditions,
-             created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $8)",
+             created_at, updated_at, holdout_percent)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9)",
     )
     .bind(campaign.id())
     .bind(shop_id)
@@ -333,6 +340,7 @@ pub async fn insert_campaign(
     .bind(i64::from(campaign.priority()))
     .bind(conditions_json(campaign))
     .bind(now)
+    .bind(i64::from(campaign.holdout().percent()))
     .execute(db).await.map(Done::from)
     })?;
     for step in campaign.steps() {

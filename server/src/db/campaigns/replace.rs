@@ -41,7 +41,7 @@ pub async fn replace_campaign(
             .map(Done::from))?;
             on!(conn, |db| sqlx::query(
                 "update campaigns set name = $1, escalation = $2, updated_at = $3,
-                     priority = $5, conditions = $6
+                     priority = $5, conditions = $6, holdout_percent = $7
                  where campaign_id = $4",
             )
             .bind(campaign.name())
@@ -50,6 +50,7 @@ pub async fn replace_campaign(
             .bind(&id)
             .bind(i64::from(campaign.priority()))
             .bind(super::conditions_json(campaign))
+            .bind(i64::from(campaign.holdout().percent()))
             .execute(db)
             .await
             .map(Done::from))?;
@@ -59,8 +60,8 @@ pub async fn replace_campaign(
             on!(conn, |db| {
                 sqlx::query(
                 "insert into campaigns (campaign_id, shop_id, name, escalation, created_at, updated_at,
-                     priority, conditions)
-                 values ($1, $2, $3, $4, $5, $5, $6, $7)",
+                     priority, conditions, holdout_percent)
+                 values ($1, $2, $3, $4, $5, $5, $6, $7, $8)",
             )
             .bind(campaign.id())
             .bind(shop_id)
@@ -69,6 +70,7 @@ pub async fn replace_campaign(
             .bind(now)
             .bind(i64::from(campaign.priority()))
             .bind(super::conditions_json(campaign))
+            .bind(i64::from(campaign.holdout().percent()))
             .execute(db).await.map(Done::from)
             })?;
             campaign.id().to_owned()

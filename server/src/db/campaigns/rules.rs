@@ -20,14 +20,15 @@ pub async fn create_rule(
     let campaign = Campaign::new(id.clone(), &rule.name, Vec::new())
         .map_err(DbError::corrupt)?
         .with_paused(true)
-        .with_rule(rule.priority, rule.conditions.clone());
+        .with_rule(rule.priority, rule.conditions.clone())
+        .with_holdout(rule.holdout);
     let mut tx = pool.begin_write().await?;
     super::insert_campaign(&mut tx.conn(), shop_id, &campaign, now).await?;
     tx.commit().await?;
     Ok(id)
 }
 
-/// Saves a rule's name, priority and conditions; `false` when it is not the shop's.
+/// Saves a rule's name, priority, conditions and control group; `false` when it is not the shop's.
 pub async fn update_rule(
     pool: &Pool,
     shop_id: &str,
@@ -39,7 +40,8 @@ pub async fn update_rule(
         .map_err(DbError::corrupt)?
         .with_rule(rule.priority, rule.conditions.clone());
     Ok(on!(pool, |db| sqlx::query(
-        "update campaigns set name = $1, priority = $2, conditions = $3, updated_at = $4
+        "update campaigns set name = $1, priority = $2, conditions = $3, updated_at = $4,
+             holdout_percent = $7
          where campaign_id = $5 and shop_id = $6",
     )
     .bind(&rule.name)
@@ -48,6 +50,7 @@ pub async fn update_rule(
     .bind(now)
     .bind(campaign_id)
     .bind(shop_id)
+    .bind(i64::from(rule.holdout.percent()))
     .execute(db)
     .await
     .map(Done::from))?

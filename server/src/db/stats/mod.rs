@@ -3,10 +3,12 @@
 //! summed over the asked range.
 
 mod facts;
+mod holdout;
 mod orders;
 mod refresh;
 mod store;
 
+pub use holdout::drawn_sequences;
 pub use refresh::{mark_dirty, refresh, refresh_all, refreshed_at, RefreshReport};
 pub use store::{read_range, read_rows};
 
