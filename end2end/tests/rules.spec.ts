@@ -22,6 +22,9 @@ test('a rule is built with conditions, refused beside a wrong field, then saved 
   const name = `Belgian weekend ${Date.now()}`;
   await page.locator('input[name="name"]').fill(name);
   await page.locator('input[name="priority"]').fill('30');
+  // A new rule measures its lift: a tenth of its customers get nothing.
+  await expect(page.locator('input[name="holdout"]')).toHaveValue('10');
+  await page.locator('input[name="holdout"]').fill('60');
   await page.locator('input[name="countries"]').fill('be, lu');
   await page.locator('input[name="age_min"]').fill('60');
   await page.locator('input[name="age_max"]').fill('18');
@@ -31,7 +34,11 @@ test('a rule is built with conditions, refused beside a wrong field, then saved 
   await page.locator('input[name="weekdays[6]"]').check();
   await page.getByRole('button', { name: 'Save rule' }).click();
 
-  await expect(page.locator('.field-error')).toHaveText(['the maximum age (18) is below the minimum (60)']);
+  await expect(page.locator('.field-error')).toHaveText([
+    'the control group is a whole percentage from 0 to 50',
+    'the maximum age (18) is below the minimum (60)',
+  ]);
+  await page.locator('input[name="holdout"]').fill('20');
   await page.locator('input[name="age_max"]').fill('');
   await page.getByRole('button', { name: 'Save rule' }).click();
   await expect(page).toHaveURL(/\/s\/demo\/rules$/);
