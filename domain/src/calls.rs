@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::calls_webhook::{WebhookUrl, WebhookUrlError};
+
 /// How a step reaches the customer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -17,6 +19,9 @@ pub enum Channel {
         #[serde(default)]
         assignee: Option<String>,
     },
+    /// A signed JSON document (cart, customer, step, coupon) POSTed to the merchant's URL,
+    /// for push services, CRMs and automation tools.
+    Webhook { url: WebhookUrl },
 }
 
 impl Channel {
@@ -24,19 +29,30 @@ impl Channel {
         matches!(self, Self::Call { .. })
     }
 
+    /// The address a webhook step POSTs to.
+    pub fn webhook(&self) -> Option<&WebhookUrl> {
+        match self {
+            Self::Webhook { url } => Some(url),
+            _ => None,
+        }
+    }
+
     /// The name stored with the step.
     pub fn as_str(&self) -> &'static str {
         match self {
             Self::Email => "email",
             Self::Call { .. } => "call",
+            Self::Webhook { .. } => "webhook",
         }
     }
 
-    /// The channel stored as `kind` with its assignee; `None` for an unknown kind.
-    pub fn from_parts(kind: &str, assignee: Option<String>) -> Option<Self> {
+    /// The channel stored as `kind` with its assignee or address; `None` for an unknown kind
+    /// or a webhook without a valid address.
+    pub fn from_parts(kind: &str, assignee: Option<String>, url: Option<&str>) -> Option<Self> {
         match kind {
             "email" => Some(Self::Email),
             "call" => Some(Self::Call { assignee }),
+            "webhook" => WebhookUrl::parse(url?).ok().map(|url| Self::Webhook { url }),
             _ => None,
         }
     }
@@ -44,7 +60,7 @@ impl Channel {
     pub fn assignee(&self) -> Option<&str> {
         match self {
             Self::Call { assignee } => assignee.as_deref(),
-            Self::Email => None,
+            Self::Email | Self::Webhook { .. } => None,
         }
     }
 }
@@ -206,10 +222,21 @@ mod tests {
             assignee: Some("m1".into()),
         };
         assert_eq!(
-            Channel::from_parts(call.as_str(), Some("m1".into())),
+            Channel::from_parts(call.as_str(), Some("m1".into()), None),
             Some(call)
         );
-        assert_eq!(Channel::from_parts("email", None), Some(Channel::Email));
-        assert_eq!(Channel::from_parts("fax", None), None);
+        assert_eq!(
+            Channel::from_parts("email", None, None),
+            Some(Channel::Email)
+        );
+        let hook = Channel::Webhook {
+            url: WebhookUrl::parse("https://hooks.example/r").unwrap(),
+        };
+        assert_eq!(
+            Channel::from_parts("webhook", None, Some("https://hooks.example/r")),
+            Some(hook)
+        );
+        assert_eq!(Channel::from_parts("webhook", None, None), None);
+        assert_eq!(Channel::from_parts("fax", None, None), None);
     }
 }

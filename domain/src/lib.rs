@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod calls;
+mod calls_webhook;
 pub mod campaign;
 pub mod clock;
 pub mod email;

@@ -394,11 +394,17 @@ pub fn decide<'t>(
     if let Some(reason) = audience_reason(step, customer, rules, now) {
         return skip(reason);
     }
-    let Some(template) = template(step.template_for(situation.cart)) else {
-        return skip(SkipReason::TemplateMissing);
-    };
-    let Some((language, _)) = template.content_for(customer.language) else {
-        return skip(SkipReason::NoContentForLanguage);
+    // A webhook carries the customer's language and the data; the receiver writes the words.
+    let language = if step.channel.webhook().is_some() {
+        customer.language
+    } else {
+        let Some(template) = template(step.template_for(situation.cart)) else {
+            return skip(SkipReason::TemplateMissing);
+        };
+        let Some((language, _)) = template.content_for(customer.language) else {
+            return skip(SkipReason::NoContentForLanguage);
+        };
+        language
     };
     // A step from before the night, decided inside it (a server back late), still waits.
     let go_at = open_at(allowed_at.max(now), rules, situation.zone);

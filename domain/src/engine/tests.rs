@@ -832,3 +832,25 @@ fn a_control_sequence_gets_every_step_skipped_but_its_cart_s_own_stops_come_firs
         skip("s1", SkipReason::Ordered)
     );
 }
+
+#[test]
+fn a_webhook_step_is_sent_in_the_customer_s_language_without_a_template_but_waits_out_the_night()
+{
+    let mut world = World::new();
+    let mut steps = world.campaign.steps().to_vec();
+    steps[0].channel = crate::calls::Channel::Webhook {
+        url: crate::calls::WebhookUrl::parse("https://hooks.example/relance").unwrap(),
+    };
+    world.campaign = Campaign::new("c".into(), "Relance", steps).unwrap();
+    world.templates.clear();
+    world.customer = customer("de", true);
+    assert_eq!(
+        world.decide(start() + Duration::hours(2)),
+        send("s1", Language::parse("de").unwrap(), None)
+    );
+    // Like an email: not inside the quiet hours (22:00 to 8:00 UTC here).
+    assert!(matches!(
+        world.decide(start() + Duration::hours(13)),
+        Action::Wait { .. }
+    ));
+}

@@ -29,4 +29,8 @@ pub enum StepIssue {
     GiftSku,
     /// A free gift without a name for the email.
     GiftName,
+    /// A webhook step without a web address.
+    WebhookUrl,
+    /// A webhook step to an `http://` address off this machine.
+    WebhookNotEncrypted,
 }

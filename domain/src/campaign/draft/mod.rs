@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::calls::Channel;
+use crate::calls::{Channel, WebhookUrl, WebhookUrlError};
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -68,6 +68,11 @@ pub struct StepDraft {
     /// The member a call task goes to; empty: any staff of the shop.
     #[serde(default)]
     pub assignee: String,
+    /// A signed POST to `webhook_url` instead of an email (unless `call`).
+    #[serde(default)]
+    pub webhook: bool,
+    #[serde(default)]
+    pub webhook_url: String,
     /// The code collection its codes come from; empty: codes Relance makes.
     #[serde(default)]
     pub code_collection: String,
@@ -107,6 +112,8 @@ impl StepDraft {
             template_id: template_id.into(),
             call: false,
             assignee: String::new(),
+            webhook: false,
+            webhook_url: String::new(),
             code_collection: String::new(),
         }
     }
@@ -124,6 +131,10 @@ impl StepDraft {
         draft.delay_from = step.delay.from();
         draft.call = step.channel.is_call();
         draft.assignee = step.channel.assignee().unwrap_or_default().to_owned();
+        if let Some(url) = step.channel.webhook() {
+            draft.webhook = true;
+            draft.webhook_url = url.as_str().to_owned();
+        }
         draft.code_collection = step.code_collection.clone().unwrap_or_default();
         match &step.discount {
             DiscountPolicy::None => {}
@@ -293,6 +304,18 @@ impl StepDraft {
         if self.template_id.trim().is_empty() {
             push(Stage::Email, "template".into(), StepIssue::NoTemplate);
         }
+        let webhook = (self.webhook && !self.call)
+            .then(|| match WebhookUrl::parse(&self.webhook_url) {
+                Ok(url) => Some(url),
+                Err(error) => {
+                    let issue = match error {
+                        WebhookUrlError::NotEncrypted => StepIssue::WebhookNotEncrypted,
+                        WebhookUrlError::NotAWebAddress(_) => StepIssue::WebhookUrl,
+                    };
+                    push(Stage::Target, "webhook_url".into(), issue);
+                    None
+                }
+            });
         match (profiles, delay, discount) {
             (Some(profiles), Some(delay), Some(discount)) if problems.is_empty() => {
                 Ok(ReminderStep {
@@ -305,14 +328,14 @@ impl StepDraft {
                     },
                     discount,
                     template_id: self.template_id.trim().to_owned(),
-                    channel: if self.call {
-                        Channel::Call {
+                    channel: match webhook {
+                        _ if self.call => Channel::Call {
                             assignee: Some(self.assignee.trim())
                                 .filter(|id| !id.is_empty())
                                 .map(str::to_owned),
-                        }
-                    } else {
-                        Channel::Email
+                        },
+                        Some(Some(url)) => Channel::Webhook { url },
+                        _ => Channel::Email,
                     },
                     code_collection: Some(self.code_collection.trim())
                         .filter(|id| !id.is_empty())
