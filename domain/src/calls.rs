@@ -52,7 +52,9 @@ impl Channel {
         match kind {
             "email" => Some(Self::Email),
             "call" => Some(Self::Call { assignee }),
-            "webhook" => WebhookUrl::parse(url?).ok().map(|url| Self::Webhook { url }),
+            "webhook" => WebhookUrl::parse(url?)
+                .ok()
+                .map(|url| Self::Webhook { url }),
             _ => None,
         }
     }

@@ -22,7 +22,8 @@ pub enum WebhookUrlError {
 
 impl WebhookUrl {
     pub fn parse(input: &str) -> Result<Self, WebhookUrlError> {
-        let url = WebUrl::parse(input).map_err(|e| WebhookUrlError::NotAWebAddress(e.to_string()))?;
+        let url =
+            WebUrl::parse(input).map_err(|e| WebhookUrlError::NotAWebAddress(e.to_string()))?;
         let lower = url.as_str().to_ascii_lowercase();
         if let Some(rest) = lower.strip_prefix("http://") {
             let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();

@@ -14,6 +14,7 @@ pub mod ingest;
 pub mod jobs;
 pub mod links;
 pub mod mail;
+pub mod outbound;
 pub mod privacy;
 pub mod rules;
 pub mod setup;

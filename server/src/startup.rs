@@ -71,6 +71,7 @@ pub async fn engine(config: &Config, pool: &Pool) -> anyhow::Result<Sender> {
         mail_from: config.mail_from.clone(),
         signer: LinkSigner::new(&key, &config.public_url),
         message_host: url_host(&config.public_url),
+        http: crate::outbound::HttpPoster::new()?,
     })
 }
 

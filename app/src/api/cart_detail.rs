@@ -101,6 +101,14 @@ pub enum TimelineEntry {
         by: Option<String>,
         done_at: Option<DateTime<Utc>>,
     },
+    /// A webhook step's POST: where, its answer (`None`: none came) or why it failed.
+    Webhook {
+        at: DateTime<Utc>,
+        url: String,
+        attempt: u32,
+        status_code: Option<u16>,
+        error: Option<String>,
+    },
     /// "Send the next reminder now", by whom, and whether the engine took it yet.
     ReminderRequested {
         at: DateTime<Utc>,
@@ -117,6 +125,7 @@ impl TimelineEntry {
             | Self::Order { at, .. }
             | Self::Reminder { at, .. }
             | Self::Call { at, .. }
+            | Self::Webhook { at, .. }
             | Self::ReminderRequested { at, .. } => *at,
         }
     }

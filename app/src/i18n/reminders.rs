@@ -142,6 +142,13 @@ fn issue_fr(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::Ranges { error } => ranges_fr(error, currency),
         StepIssue::NoTemplate => "Choisissez un modèle d'e-mail.".into(),
         StepIssue::UnknownAssignee => "Ce membre ne fait pas partie de la boutique.".into(),
+        StepIssue::WebhookUrl => {
+            "Indiquez une adresse web complète, par exemple https://hooks.exemple.fr/relance."
+                .into()
+        }
+        StepIssue::WebhookNotEncrypted => {
+            "L'adresse doit commencer par https:// (http:// seulement vers localhost).".into()
+        }
         StepIssue::GiftSku => {
             "La référence (SKU) du produit offert, sans espace, 64 caractères au plus.".into()
         }
@@ -163,6 +170,12 @@ fn issue_en(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::Ranges { error } => ranges_en(error, currency),
         StepIssue::NoTemplate => "Choose an email template.".into(),
         StepIssue::UnknownAssignee => "This member is not in the shop's team.".into(),
+        StepIssue::WebhookUrl => {
+            "Give a full web address, such as https://hooks.example.com/relance.".into()
+        }
+        StepIssue::WebhookNotEncrypted => {
+            "The address must start with https:// (http:// only to localhost).".into()
+        }
         StepIssue::GiftSku => {
             "The gift product's SKU, without spaces, at most 64 characters.".into()
         }

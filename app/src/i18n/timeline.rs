@@ -14,6 +14,8 @@ pub struct TimelineTexts {
     /// "opened 3 Dec 2026 10:02" with the date already formatted.
     pub opened: fn(&str) -> String,
     pub clicked: fn(&str) -> String,
+    /// A webhook POST: its address, attempt, status (if any) and error (if any).
+    pub webhook: fn(&str, u32, Option<u16>, Option<&str>) -> String,
 }
 
 fn status_en(status: OrderStatus) -> &'static str {
@@ -56,6 +58,15 @@ pub static EN: TimelineTexts = TimelineTexts {
     },
     opened: |at| format!("opened {at}"),
     clicked: |at| format!("clicked {at}"),
+    webhook: |url, attempt, status, error| {
+        let answer = match (status, error) {
+            (Some(status), None) => format!("answered {status}, delivered"),
+            (Some(status), _) => format!("answered {status}, not delivered"),
+            (None, Some(error)) => format!("not delivered: {error}"),
+            (None, None) => "not delivered".to_owned(),
+        };
+        format!("Webhook to {url} (attempt {attempt}): {answer}")
+    },
 };
 
 pub static FR: TimelineTexts = TimelineTexts {
@@ -80,4 +91,13 @@ pub static FR: TimelineTexts = TimelineTexts {
     },
     opened: |at| format!("ouverte le {at}"),
     clicked: |at| format!("cliquée le {at}"),
+    webhook: |url, attempt, status, error| {
+        let answer = match (status, error) {
+            (Some(status), None) => format!("réponse {status}, livré"),
+            (Some(status), _) => format!("réponse {status}, non livré"),
+            (None, Some(error)) => format!("non livré : {error}"),
+            (None, None) => "non livré".to_owned(),
+        };
+        format!("Webhook vers {url} (essai {attempt}) : {answer}")
+    },
 };

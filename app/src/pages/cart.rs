@@ -355,6 +355,13 @@ pub(crate) fn TimelineItem(entry: TimelineEntry, window_days: u32) -> impl IntoV
                     format::money(*total, *currency, i18n.locale.get().language())
                 )
             }
+            TimelineEntry::Webhook {
+                url,
+                attempt,
+                status_code,
+                error,
+                ..
+            } => (t.timeline.webhook)(url, *attempt, *status_code, error.as_deref()),
             TimelineEntry::ReminderRequested { by, handled, .. } => {
                 (t.timeline_request)(by, *handled)
             }

@@ -834,8 +834,7 @@ fn a_control_sequence_gets_every_step_skipped_but_its_cart_s_own_stops_come_firs
 }
 
 #[test]
-fn a_webhook_step_is_sent_in_the_customer_s_language_without_a_template_but_waits_out_the_night()
-{
+fn a_webhook_step_is_sent_in_the_customer_s_language_without_a_template_but_waits_out_the_night() {
     let mut world = World::new();
     let mut steps = world.campaign.steps().to_vec();
     steps[0].channel = crate::calls::Channel::Webhook {

@@ -122,6 +122,7 @@ pub struct CartDetailRows {
     pub events: Vec<EventRow>,
     pub orders: Vec<OrderRow>,
     pub requests: Vec<RequestRow>,
+    pub webhook_attempts: Vec<super::webhook_attempts::Attempt>,
 }
 
 /// The cart `cart_id` of `shop_id` with everything around it; `None` if the shop has no such cart.
@@ -240,7 +241,9 @@ pub async fn cart_detail(
     .bind(cart_id)
     .fetch_all(db)
     .await)?;
+    let webhook_attempts = super::webhook_attempts::of_cart(pool, shop_id, cart_id).await?;
     Ok(Some(CartDetailRows {
+        webhook_attempts,
         deliveries,
         clicks,
         cart,

@@ -44,6 +44,7 @@ pub const TABLES: &[&str] = &[
     "collection_codes",
     "coupons",
     "delivery_events",
+    "webhook_attempts",
     "suppressions",
     "audit_log",
     "engine_runs",

@@ -44,6 +44,7 @@ pub mod templates;
 pub(crate) mod test_support;
 pub mod trackers;
 pub mod tracking;
+pub mod webhook_attempts;
 pub mod webhooks;
 
 use anyhow::Context;

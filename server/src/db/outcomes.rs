@@ -80,8 +80,8 @@ pub async fn write_records(
         on!(conn, |db, dialect| {
             sqlx::query(sqlx::AssertSqlSafe(json_pairs(dialect,
             "update deliveries set status = 'sent', sent_at = $1, updated_at = $1, lease_until = null,
-                 message_id = j.value ->> 1, last_error = null,
-                 template_id = j.value ->> 2
+                 message_id = nullif(j.value ->> 1, ''), last_error = null,
+                 template_id = nullif(j.value ->> 2, '')
              from json_each($2) j
              where deliveries.delivery_id = j.value ->> 0",
         )))

@@ -52,3 +52,28 @@ pub async fn replace(
     .map(Done::from))?;
     Ok(())
 }
+
+/// The name a shop's webhook-step signing secret is kept under.
+pub fn step_webhook_name(shop_id: &str) -> String {
+    format!("step-webhook:{shop_id}")
+}
+
+/// The secret a shop's webhook steps are signed with, made on first use: `whsec_` and 64
+/// hex digits.
+pub async fn step_webhook_secret(
+    pool: &Pool,
+    shop_id: &str,
+    now: DateTime<Utc>,
+) -> Result<String, DbError> {
+    use rand_core::{OsRng, RngCore};
+    let mut random = [0u8; 32];
+    OsRng.fill_bytes(&mut random);
+    let fresh: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    stored_or_insert(
+        pool,
+        &step_webhook_name(shop_id),
+        &format!("whsec_{fresh}"),
+        now,
+    )
+    .await
+}

@@ -124,6 +124,8 @@ pub async fn delete_shop(conn: &mut Conn<'_>, shop_id: &str) -> Result<(), DbErr
         "delete from stats_reach_days where shop_id = $1",
         "delete from stats_state where shop_id = $1",
         "delete from delivery_events where shop_id = $1",
+        "delete from webhook_attempts where shop_id = $1",
+        "delete from app_secrets where name = 'step-webhook:' || $1",
         "delete from coupons where shop_id = $1",
         "delete from call_tasks where shop_id = $1",
         "delete from collection_codes where collection_id in

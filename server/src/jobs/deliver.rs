@@ -41,7 +41,7 @@ pub fn backoff(attempts: i64, jitter: f64) -> Duration {
     Duration::seconds((base as f64 * factor).round() as i64)
 }
 
-fn jitter() -> f64 {
+pub(super) fn jitter() -> f64 {
     f64::from(OsRng.next_u32()) / f64::from(u32::MAX)
 }
 
@@ -131,7 +131,7 @@ pub async fn send_all(
     Ok(fault)
 }
 
-enum Outcome {
+pub(super) enum Outcome {
     Sent,
     Skipped(SkipReason),
     Retrying,
@@ -213,6 +213,17 @@ async fn deliver(
             until: opens,
         };
         return Ok((Outcome::Postponed(opens), record));
+    }
+    if let Some((rule, number, url)) =
+        super::webhook::webhook_step(&pass.campaigns, &delivery.step_id)
+    {
+        let send = super::webhook::WebhookSend {
+            shop: &pass.shop,
+            rule,
+            number,
+            url,
+        };
+        return super::webhook::deliver(sender, send, delivery, check, max_attempts, now).await;
     }
     let template = match template_to_send(pass, delivery, &check) {
         Ok(template) => template,

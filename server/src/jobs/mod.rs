@@ -14,6 +14,7 @@ mod sender;
 pub mod statistics;
 mod store;
 mod summary;
+mod webhook;
 
 pub use deliver::signed_links;
 pub use pass::run_pass;

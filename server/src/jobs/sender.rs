@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::db::Pool;
 use crate::links::LinkSigner;
 use crate::mail::MailTransport;
+use crate::outbound::HttpPoster;
 
 #[derive(Clone)]
 pub struct Sender {
@@ -17,4 +18,6 @@ pub struct Sender {
     pub signer: LinkSigner,
     /// The host part of Message-IDs (from RELANCE_PUBLIC_URL).
     pub message_host: String,
+    /// Webhook steps' POSTs.
+    pub http: HttpPoster,
 }

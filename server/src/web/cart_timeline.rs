@@ -132,6 +132,17 @@ pub fn timeline(rows: CartDetailRows, currency: Currency, window_days: u32) -> V
             led_to: led_to(&d.delivery_id),
         }))
         .chain(
+            rows.webhook_attempts
+                .iter()
+                .map(|a| TimelineEntry::Webhook {
+                    at: a.attempted_at,
+                    url: a.url.clone(),
+                    attempt: u32::try_from(a.attempt).unwrap_or(0),
+                    status_code: a.status_code.and_then(|s| u16::try_from(s).ok()),
+                    error: a.error.clone(),
+                }),
+        )
+        .chain(
             rows.requests
                 .iter()
                 .map(|r| TimelineEntry::ReminderRequested {

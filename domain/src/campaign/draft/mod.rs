@@ -304,8 +304,8 @@ impl StepDraft {
         if self.template_id.trim().is_empty() {
             push(Stage::Email, "template".into(), StepIssue::NoTemplate);
         }
-        let webhook = (self.webhook && !self.call)
-            .then(|| match WebhookUrl::parse(&self.webhook_url) {
+        let webhook =
+            (self.webhook && !self.call).then(|| match WebhookUrl::parse(&self.webhook_url) {
                 Ok(url) => Some(url),
                 Err(error) => {
                     let issue = match error {

@@ -53,6 +53,7 @@ struct StepRow {
     delay_from: String,
     channel: String,
     assignee_id: Option<String>,
+    webhook_url: Option<String>,
     code_collection_id: Option<String>,
 }
 
@@ -161,8 +162,12 @@ impl StepRow {
             },
             discount,
             template_id: self.template_id,
-            channel: Channel::from_parts(&self.channel, self.assignee_id)
-                .ok_or_else(|| DbError::corrupt(format!("channel {:?}", self.channel)))?,
+            channel: Channel::from_parts(
+                &self.channel,
+                self.assignee_id,
+                self.webhook_url.as_deref(),
+            )
+            .ok_or_else(|| DbError::corrupt(format!("channel {:?}", self.channel)))?,
             code_collection: self.code_collection_id,
         })
     }
@@ -227,7 +232,7 @@ pub(crate) async fn load_campaigns_on(
         "select s.campaign_id, s.step_id, s.delay_amount, s.delay_unit, s.enabled,
                 s.newsletter_only, s.profile_active, s.profile_inactive, s.profile_never_ordered,
                 s.discount_mode, s.value_basis, s.template_id, s.delay_from, s.channel,
-                s.assignee_id, s.code_collection_id
+                s.assignee_id, s.webhook_url, s.code_collection_id
          from reminder_steps s join campaigns c on c.campaign_id = s.campaign_id
          where c.shop_id = $1 and ($2 is null or c.campaign_id = $2)",
     )
@@ -382,9 +387,9 @@ pub(super) async fn upsert_step(
         "insert into reminder_steps (step_id, shop_id, campaign_id, delay_amount, delay_unit, enabled,
              newsletter_only, profile_active, profile_inactive, profile_never_ordered, discount_mode,
              value_basis, template_id, created_at, updated_at, delay_from, channel, assignee_id,
-             code_collection_id)
+             code_collection_id, webhook_url)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17,
-             $18)
+             $18, $19)
          on conflict (step_id) do update set
              delay_amount = excluded.delay_amount, delay_unit = excluded.delay_unit,
              enabled = excluded.enabled, newsletter_only = excluded.newsletter_only,
@@ -393,7 +398,8 @@ pub(super) async fn upsert_step(
              discount_mode = excluded.discount_mode, value_basis = excluded.value_basis,
              template_id = excluded.template_id, updated_at = excluded.updated_at,
              delay_from = excluded.delay_from, channel = excluded.channel,
-             assignee_id = excluded.assignee_id, code_collection_id = excluded.code_collection_id",
+             assignee_id = excluded.assignee_id, code_collection_id = excluded.code_collection_id,
+             webhook_url = excluded.webhook_url",
     )
     .bind(&step.id)
     .bind(shop_id)
@@ -413,6 +419,7 @@ pub(super) async fn upsert_step(
     .bind(step.channel.as_str())
     .bind(step.channel.assignee())
     .bind(step.code_collection.as_deref())
+    .bind(step.channel.webhook().map(|url| url.as_str()))
     .execute(db).await.map(Done::from)
     })?;
     on!(conn, |db| sqlx::query(
