@@ -151,6 +151,35 @@ test('duplicate adds a disabled copy one day later and delete removes it', async
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '2 days']);
 });
 
+test('a webhook reminder needs an https address, shows its signing secret, and keeps its address', async ({ page }) => {
+  await openWizard(page);
+  await setDelay(page, '4', 'days');
+  await page.getByLabel('Webhook (push service, CRM, automation)').check();
+  await expect(page.locator('code.webhook-secret')).toHaveText(/^whsec_[0-9a-f]{64}$/);
+  await page.getByLabel('Webhook address').fill('http://crm.example/relance');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('#step-webhook-url-error')).toHaveText(
+    'The address must start with https:// (http:// only to localhost).',
+  );
+  await page.getByLabel('Webhook address').fill('https://hooks.example.com/relance');
+  await expect(page.locator('#step-webhook-url-error')).toHaveText('');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Save reminder' }).click();
+  await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '2 days', '4 days']);
+  const fourth = page.locator('table.reminders tbody tr[data-step-id]').nth(3);
+  await expect(fourth.locator('.badge.webhook')).toHaveText('Webhook');
+
+  await fourth.getByRole('link', { name: 'Edit' }).click();
+  await expect(page.getByLabel('Webhook (push service, CRM, automation)')).toBeChecked();
+  await expect(page.getByLabel('Webhook address')).toHaveValue('https://hooks.example.com/relance');
+  await page.goto('/s/demo');
+  await waitForHydration(page);
+  page.once('dialog', (dialog) => dialog.accept());
+  await fourth.getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '2 days']);
+});
+
 test('the preview shows the rendered email at three widths', async ({ page }) => {
   await page.goto('/s/demo');
   await waitForHydration(page);

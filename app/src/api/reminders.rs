@@ -26,6 +26,9 @@ pub struct ReminderRow {
     /// A call task for staff instead of an email.
     #[serde(default)]
     pub call: bool,
+    /// A signed POST to the merchant's address instead of an email.
+    #[serde(default)]
+    pub webhook: bool,
 }
 
 /// A rule as the Reminders page's tabs name it.
@@ -77,6 +80,7 @@ impl ReminderRow {
             audience: step.audience,
             policy: step.discount.clone(),
             call: step.channel.is_call(),
+            webhook: step.channel.webhook().is_some(),
         }
     }
 
@@ -182,6 +186,9 @@ pub struct ReminderEditor {
     /// The shop's code collections (id, name, codes left).
     #[serde(default)]
     pub collections: Vec<(String, String, u64)>,
+    /// What webhook steps are signed with (members who edit reminders see it).
+    #[serde(default)]
+    pub webhook_secret: String,
 }
 
 /// Why the campaign refused a reminder that is valid on its own.
@@ -283,6 +290,7 @@ pub async fn load_reminder_editor(
                 currency: found.shop.currency,
                 members,
                 collections,
+                webhook_secret: scope.backend.step_webhook_secret(&scope.shop).await?,
             })
         }
         .await,

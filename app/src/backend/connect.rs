@@ -21,6 +21,9 @@ pub trait ConnectBackend {
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<Result<(), String>, BackendError>;
 
+    /// The secret the shop's webhook steps are signed with, made the first time.
+    async fn step_webhook_secret(&self, shop: &Shop) -> Result<String, BackendError>;
+
     /// The shop's last requests from its sources, newest first.
     async fn connect_log(
         &self,

@@ -52,6 +52,10 @@ pub static FR: HelpTexts = HelpTexts {
             "Une part des clients d'une règle (10 % par défaut pour une nouvelle règle, de 0 à 50 %, dans l'éditeur de règle) ne reçoit aucune relance de cette règle. Le tirage est un hachage de la règle et de l'adresse du client : un client reste dans le même groupe pour la règle, quel que soit le panier, et il est fixé à la première étape due d'une séquence, même si vous changez la part ensuite. Ses paniers montrent « dans le groupe témoin de la règle ». Les Statistiques comparent les deux groupes : un panier compte quand sa première relance est due, et il est converti s'il est commandé dans la fenêtre d'attribution après l'abandon (clics et ouvertures n'y comptent pas, le groupe témoin n'en a pas). Elles donnent le gain de conversion en points avec son intervalle de confiance à 95 % (méthode de Newcombe), le chiffre d'affaires incrémental (ce que les paniers relancés ont rapporté au-delà de ce qu'ils auraient rapporté au taux du groupe témoin) et « pas encore assez de données » tant qu'un groupe compte moins de 30 paniers. Les règles existant avant cette fonction n'ont pas de groupe témoin tant que vous n'en réglez pas un.",
         ),
         (
+            "Une relance peut-elle passer par mon outil de push, mon CRM ou mon automatisation ?",
+            "Oui : choisissez « Webhook » comme type d'étape et indiquez l'adresse de l'outil (https). À l'échéance, dans les mêmes conditions qu'un e-mail, Relance envoie en POST un document JSON avec le panier, le client, l'étape, le code de réduction et un lien de récupération suivi, signé avec le secret de votre boutique (affiché à côté de l'adresse) dans l'en-tête Relance-Signature. Si l'outil ne répond pas ou répond par une erreur serveur, Relance réessaie plus tard ; tout autre refus arrête cette étape pour le panier et l'étape suivante continue. Chaque essai figure sur la page du panier. Les champs du document sont dans la documentation de l'API.",
+        ),
+        (
             "À quoi sert l'URL cron ?",
             "Le planificateur intégré envoie déjà les relances à l'heure. L'URL cron (onglet Envoi automatique) permet en plus de déclencher un passage depuis un cron externe, avec son jeton secret. Deux passages ne se chevauchent jamais et une relance ne part jamais deux fois.",
         ),
@@ -119,6 +123,10 @@ pub static EN: HelpTexts = HelpTexts {
         (
             "What is the control group?",
             "A share of a rule's customers (10 % by default for a new rule, from 0 to 50 %, in the rule editor) gets no reminder from that rule. The draw is a hash of the rule and the customer's address: a customer stays in the same group for the rule whatever the cart, and a sequence's group is fixed when its first step falls due, even if you change the share later. Their carts say \"in the rule's control group\". Statistics compares both groups: a cart counts once its first reminder is due, and converts when it is ordered within the attribution window after its abandonment (opens and clicks play no part: the control group has none). It gives the conversion lift in points with its 95 % confidence interval (Newcombe's method), the incremental revenue (what the reminded carts brought beyond what they would have at the control group's rate), and \"not enough data yet\" while a group has fewer than 30 carts. Rules from before this feature have no control group until you set one.",
+        ),
+        (
+            "Can a reminder go to my push, CRM or automation tool?",
+            "Yes: choose \"Webhook\" as the step type and give the tool's address (https). When the step is due, under the same conditions as an email, Relance POSTs a JSON document with the cart, the customer, the step, the discount code and a tracked recovery link, signed with your shop's secret (shown beside the address) in the Relance-Signature header. If the tool does not answer or answers with a server error, Relance tries again later; any other refusal ends that step for the cart and the next step goes on. Each attempt is listed on the cart page. The document's fields are in the API documentation.",
         ),
         (
             "What is the cron URL for?",

@@ -40,6 +40,7 @@ use chrono::{DateTime, Utc};
 use domain::clock::ShopClock;
 use domain::Language;
 
+pub use calls::CallsTexts;
 pub use help::HelpTexts;
 pub use keys::KeysTexts;
 pub use negotiate::{negotiate, COOKIE_NAME};

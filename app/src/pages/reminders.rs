@@ -266,6 +266,9 @@ fn ReminderLine(
                     {row
                         .with_value(|r| r.call)
                         .then(|| view! { <span class="badge call">{move || i18n.t().calls.channel_call}</span> " " })}
+                    {row
+                        .with_value(|r| r.webhook)
+                        .then(|| view! { <span class="badge webhook">"Webhook"</span> " " })}
                     {subject}
                 </td>
                 <td class="discount">{discount}</td>

@@ -12,6 +12,10 @@ use domain::Origin;
 
 #[async_trait]
 impl ConnectBackend for DbBackend {
+    async fn step_webhook_secret(&self, shop: &domain::Shop) -> Result<String, BackendError> {
+        Ok(db::secrets::step_webhook_secret(self.pool(), &shop.id, chrono::Utc::now()).await?)
+    }
+
     async fn webhooks(&self, shop: &domain::Shop) -> Result<Vec<WebhookLine>, BackendError> {
         let mut lines = Vec::new();
         for platform in PLATFORMS {

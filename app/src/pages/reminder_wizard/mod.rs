@@ -1,6 +1,7 @@
 //! The 3-step reminder wizard (create and edit): target and frequency, discount (one, or by
 //! cart value with ranges checked live by `domain::DiscountRanges`), and the email.
 
+mod channel;
 mod code_source;
 mod discount;
 mod email;
@@ -73,6 +74,7 @@ fn Wizard(data: ReminderEditor) -> impl IntoView {
                 .collect(),
         ),
         collections: StoredValue::new(data.collections.clone()),
+        webhook_secret: StoredValue::new(data.webhook_secret.clone()),
     };
     let stage = RwSignal::new(Stage::Target);
     let tried = RwSignal::new(false);

@@ -23,6 +23,8 @@ pub struct WizardState {
     pub templates: StoredValue<Vec<(String, String)>>,
     /// The shop's code collections (id, name, codes left).
     pub collections: StoredValue<Vec<(String, String, u64)>>,
+    /// What webhook steps are signed with, shown beside their address.
+    pub webhook_secret: StoredValue<String>,
 }
 
 impl WizardState {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 
+use super::channel::ChannelChoice;
 use super::state::{error_line, WizardState};
 
 #[component]
@@ -126,68 +127,4 @@ pub fn TargetStage(
         </div>
     }
     .into_any()
-}
-
-/// Email, or a call task for the team (to one member, or to anyone).
-#[component]
-fn ChannelChoice(state: WizardState, members: StoredValue<Vec<(String, String)>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t().calls;
-    let draft = state.draft;
-    let is_call = move || draft.with(|d| d.call);
-    view! {
-        <fieldset class="field">
-            <legend>{move || t().step_channel}</legend>
-            <div class="choices">
-                <label class="check">
-                    <input
-                        type="radio"
-                        name="channel"
-                        value="email"
-                        prop:checked=move || !is_call()
-                        on:change=move |_| draft.update(|d| d.call = false)
-                    />
-                    {move || t().channel_email}
-                </label>
-                <label class="check">
-                    <input
-                        type="radio"
-                        name="channel"
-                        value="call"
-                        prop:checked=is_call
-                        on:change=move |_| draft.update(|d| d.call = true)
-                    />
-                    {move || t().channel_call}
-                </label>
-            </div>
-            <div hidden=move || !is_call()>
-                <p class="hint">{move || t().call_hint}</p>
-                <label for="step-assignee">{move || t().assignee}</label>
-                <select
-                    id="step-assignee"
-                    on:change=move |ev| {
-                        let chosen = event_target_value(&ev);
-                        draft.update(|d| d.assignee = chosen);
-                    }
-                >
-                    <option value="" selected=move || draft.with(|d| d.assignee.is_empty())>
-                        {move || t().anyone}
-                    </option>
-                    {members
-                        .get_value()
-                        .into_iter()
-                        .map(|(id, email)| {
-                            let chosen = id.clone();
-                            view! {
-                                <option value=id selected=move || draft.with(|d| d.assignee == chosen)>
-                                    {email}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-                {error_line(state, "assignee")}
-            </div>
-        </fieldset>
-    }
 }
