@@ -5,15 +5,15 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 
 use anyhow::Context;
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use domain::email::{render, EmailLinks, RenderContext, RenderError};
 use domain::engine::{open_at, stop_reason, too_late, SendingRules, SkipReason};
 use domain::{Campaign, Cart, EmailTemplate, Shop};
 use futures_util::stream::{FuturesUnordered, StreamExt};
-use rand_core::{OsRng, RngCore};
 use tokio::sync::mpsc;
 
+use super::attempt::{backoff, jitter, Outcome};
 use super::sender::Sender;
 use super::summary::RunSummary;
 use crate::db::deliveries::Claimed;
@@ -31,19 +31,6 @@ const IN_FLIGHT: usize = crate::mail::SMTP_CONNECTIONS as usize;
 
 /// A claimed delivery and what sending it needs; `None` when its cart or customer is gone.
 pub type Ready = (Claimed, Option<Prepared>);
-
-/// The wait before attempt `attempts + 1`: one minute doubling up to six hours, ±20 % so that
-/// many failed mails do not come back at the same second.
-pub fn backoff(attempts: i64, jitter: f64) -> Duration {
-    let exponent = u32::try_from(attempts.clamp(1, 20) - 1).unwrap_or(0);
-    let base = (60_i64.saturating_mul(2_i64.saturating_pow(exponent))).min(6 * 3600);
-    let factor = 0.8 + 0.4 * jitter.clamp(0.0, 1.0);
-    Duration::seconds((base as f64 * factor).round() as i64)
-}
-
-pub(super) fn jitter() -> f64 {
-    f64::from(OsRng.next_u32()) / f64::from(u32::MAX)
-}
 
 /// Sends every batch the store hands out, up to IN_FLIGHT at once, and passes each outcome
 /// back to the store as soon as it is known.
@@ -129,17 +116,6 @@ pub async fn send_all(
         }
     }
     Ok(fault)
-}
-
-pub(super) enum Outcome {
-    Sent,
-    Skipped(SkipReason),
-    Retrying,
-    /// Inside the customer's quiet hours: queued again until their end.
-    Postponed(DateTime<Utc>),
-    Failed,
-    /// Not sent because of a fault on our side or the provider's: the pass stops.
-    Deferred(SenderFault),
 }
 
 /// The links of one delivery, each signed for it.
@@ -364,20 +340,5 @@ fn outcome(
                 },
             )
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn retries_wait_longer_each_time_up_to_six_hours() {
-        assert_eq!(backoff(1, 0.5), Duration::seconds(60));
-        assert_eq!(backoff(2, 0.5), Duration::seconds(120));
-        assert_eq!(backoff(4, 0.5), Duration::seconds(480));
-        assert_eq!(backoff(30, 0.5), Duration::hours(6));
-        assert_eq!(backoff(1, 0.0), Duration::seconds(48));
-        assert_eq!(backoff(1, 1.0), Duration::seconds(72));
     }
 }

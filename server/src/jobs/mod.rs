@@ -3,6 +3,7 @@
 //! (`store`: claims, decisions and outcomes on one connection) beside the sending side
 //! (`deliver`); `run` wraps a pass in the engine's lock and the run history.
 
+mod attempt;
 mod deliver;
 pub mod dry_run;
 pub mod lock;

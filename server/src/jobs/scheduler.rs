@@ -5,7 +5,7 @@ use std::future::Future;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::deliver::backoff;
+use super::attempt::backoff;
 use super::run::{run_or_help, Round, Trigger};
 use super::sender::Sender;
 

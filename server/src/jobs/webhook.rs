@@ -8,7 +8,7 @@ use domain::calls::WebhookUrl;
 use domain::engine::stop_reason;
 use domain::{Campaign, Shop};
 
-use super::deliver::{backoff, jitter, Outcome};
+use super::attempt::{backoff, jitter, Outcome};
 use super::sender::Sender;
 use crate::db::deliveries::Claimed;
 use crate::db::outcomes::Record;
