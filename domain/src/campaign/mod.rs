@@ -5,10 +5,12 @@ mod codes;
 mod delay;
 mod discount;
 mod draft;
+mod draw;
 pub mod export;
 mod gift;
 mod holdout;
 mod ranges;
+mod split;
 mod step;
 
 pub use audience::{Audience, ProfileSet};
@@ -24,4 +26,5 @@ pub use ranges::{
     DiscountPolicy, DiscountRange, DiscountRanges, DiscountSummary, RangesError, ValueBasis,
     MAX_RANGES,
 };
+pub use split::{SplitShare, SplitShareError, SplitTest};
 pub use step::{Campaign, CampaignError, ReminderStep, MAX_STEPS};

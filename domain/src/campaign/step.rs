@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{Audience, Delay, DelayFrom, DiscountPolicy, HoldoutShare};
+use super::{Audience, Delay, DelayFrom, DiscountPolicy, HoldoutShare, SplitTest};
 use crate::calls::Channel;
 use crate::rules::Conditions;
 
@@ -25,11 +25,18 @@ pub struct ReminderStep {
     /// Relance makes.
     #[serde(default)]
     pub code_collection: Option<String>,
+    /// An A/B test: another template for a share of the carts.
+    #[serde(default)]
+    pub split: Option<SplitTest>,
 }
 
 impl ReminderStep {
-    /// The template this cart gets: its discount range's own, else the step's.
+    /// The template this cart gets: variant B's when the cart is drawn for it, else its
+    /// discount range's own, else the step's.
     pub fn template_for(&self, cart: &crate::model::Cart) -> &str {
+        if let Some(split) = self.split.as_ref().filter(|s| s.takes(&self.id, &cart.id)) {
+            return &split.template_id;
+        }
         self.discount
             .template_for(cart)
             .unwrap_or(&self.template_id)
@@ -250,6 +257,7 @@ mod tests {
             template_id: "t1".into(),
             channel: Default::default(),
             code_collection: None,
+            split: None,
         }
     }
 

@@ -80,6 +80,7 @@ fn campaign() -> Campaign {
                 template_id: "t1".into(),
                 channel: Default::default(),
                 code_collection: None,
+                split: None,
             },
             ReminderStep {
                 id: "s2".into(),
@@ -90,6 +91,7 @@ fn campaign() -> Campaign {
                 template_id: "t2".into(),
                 channel: Default::default(),
                 code_collection: None,
+                split: None,
             },
         ],
     )

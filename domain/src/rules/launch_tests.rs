@@ -57,6 +57,7 @@ fn step(id: &str, delay: Delay, template: &str, coupon_days: Option<u32>) -> Rem
         template_id: template.into(),
         channel: Default::default(),
         code_collection: None,
+        split: None,
     }
 }
 

@@ -10,6 +10,7 @@ mod figures;
 mod lift;
 pub mod machine;
 mod range;
+mod split;
 
 pub use attribution::{
     attribute, attribution, Attribution, AttributionRules, CreditRule, Order, SentReminder, Touch,
@@ -25,3 +26,7 @@ pub use lift::{
     MIN_GROUP_CARTS,
 };
 pub use range::{DayRange, Preset, RangeError, MAX_DAYS};
+pub use split::{
+    compare, two_proportion_p, SplitMetric, SplitVerdict, Variant, VariantFunnel, MIN_ORDERS,
+    MIN_SENT,
+};

@@ -189,6 +189,7 @@ pub fn campaign(step_ids: [String; 2]) -> anyhow::Result<Campaign> {
             template_id: FIRST_TEMPLATE_ID.to_owned(),
             channel: Default::default(),
             code_collection: None,
+            split: None,
         },
         ReminderStep {
             id: second_id,
@@ -199,6 +200,7 @@ pub fn campaign(step_ids: [String; 2]) -> anyhow::Result<Campaign> {
             template_id: SECOND_TEMPLATE_ID.to_owned(),
             channel: Default::default(),
             code_collection: None,
+            split: None,
         },
     ];
     Ok(Campaign::new(

@@ -22,6 +22,7 @@ fn step(id: &str, delay: Delay, template: &str, discount: DiscountPolicy) -> Rem
         template_id: template.to_owned(),
         channel: Default::default(),
         code_collection: None,
+        split: None,
     }
 }
 

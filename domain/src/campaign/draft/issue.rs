@@ -33,4 +33,8 @@ pub enum StepIssue {
     WebhookUrl,
     /// A webhook step to an `http://` address off this machine.
     WebhookNotEncrypted,
+    /// An A/B test without another template than the step's.
+    SplitTemplate,
+    /// An A/B test's share outside 1 to 99 %.
+    SplitShare,
 }

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Audience, Delay, DelayFrom, DelayUnit, DiscountPolicy, DiscountRange, DiscountRanges,
-    ProfileSet, ReminderStep, ValueBasis, MAX_RANGES,
+    ProfileSet, ReminderStep, SplitShare, SplitTest, ValueBasis, MAX_RANGES,
 };
 
 mod discount;
@@ -73,6 +73,13 @@ pub struct StepDraft {
     pub webhook: bool,
     #[serde(default)]
     pub webhook_url: String,
+    /// An A/B test: `split_template` for `split_share` percent of the carts.
+    #[serde(default)]
+    pub split: bool,
+    #[serde(default)]
+    pub split_template: String,
+    #[serde(default)]
+    pub split_share: String,
     /// The code collection its codes come from; empty: codes Relance makes.
     #[serde(default)]
     pub code_collection: String,
@@ -114,6 +121,9 @@ impl StepDraft {
             assignee: String::new(),
             webhook: false,
             webhook_url: String::new(),
+            split: false,
+            split_template: String::new(),
+            split_share: SplitShare::HALF.percent().to_string(),
             code_collection: String::new(),
         }
     }
@@ -131,6 +141,11 @@ impl StepDraft {
         draft.delay_from = step.delay.from();
         draft.call = step.channel.is_call();
         draft.assignee = step.channel.assignee().unwrap_or_default().to_owned();
+        if let Some(split) = &step.split {
+            draft.split = true;
+            draft.split_template = split.template_id.clone();
+            draft.split_share = split.share.percent().to_string();
+        }
         if let Some(url) = step.channel.webhook() {
             draft.webhook = true;
             draft.webhook_url = url.as_str().to_owned();
@@ -304,6 +319,23 @@ impl StepDraft {
         if self.template_id.trim().is_empty() {
             push(Stage::Email, "template".into(), StepIssue::NoTemplate);
         }
+        let split = self.split.then(|| {
+            let template = self.split_template.trim();
+            if template.is_empty() || template == self.template_id.trim() {
+                push(
+                    Stage::Email,
+                    "split_template".into(),
+                    StepIssue::SplitTemplate,
+                );
+            }
+            let share = SplitShare::parse(&self.split_share)
+                .map_err(|_| push(Stage::Email, "split_share".into(), StepIssue::SplitShare))
+                .ok()?;
+            Some(SplitTest {
+                template_id: template.to_owned(),
+                share,
+            })
+        });
         let webhook =
             (self.webhook && !self.call).then(|| match WebhookUrl::parse(&self.webhook_url) {
                 Ok(url) => Some(url),
@@ -340,6 +372,7 @@ impl StepDraft {
                     code_collection: Some(self.code_collection.trim())
                         .filter(|id| !id.is_empty())
                         .map(str::to_owned),
+                    split: split.flatten(),
                 })
             }
             _ => Err(problems),

@@ -160,3 +160,43 @@ fn a_free_gift_needs_its_sku_and_name_and_round_trips_through_the_step() {
     ));
     assert_eq!(StepDraft::from_step(&step).parse().unwrap(), step);
 }
+
+#[test]
+fn an_a_b_test_needs_another_template_and_a_share_and_round_trips() {
+    let mut draft = StepDraft::new("t1");
+    draft.id = "s1".into();
+    draft.split = true;
+    draft.split_template = "t1".into();
+    draft.split_share = "100".into();
+    let fields: Vec<String> = draft
+        .parse()
+        .unwrap_err()
+        .into_iter()
+        .map(|p| p.field)
+        .collect();
+    assert_eq!(fields, ["split_template", "split_share"]);
+    draft.split_template = "t2".into();
+    draft.split_share = "30".into();
+    let step = draft.parse().unwrap();
+    assert_eq!(StepDraft::from_step(&step).parse().unwrap(), step);
+    // A cart drawn for variant B gets its template whatever its discount range.
+    let cart = |id: &str| {
+        crate::model::Cart::new(crate::model::NewCart {
+            id: id.into(),
+            currency: crate::model::Currency::EUR,
+            items: Vec::new(),
+            total_tax_incl: crate::model::Money::zero(crate::model::Currency::EUR),
+            total_tax_excl: crate::model::Money::zero(crate::model::Currency::EUR),
+            shipping: crate::model::Money::zero(crate::model::Currency::EUR),
+            url: None,
+        })
+        .unwrap()
+    };
+    let split = step.split.clone().unwrap();
+    let (b, a): (Vec<String>, Vec<String>) = (0..200)
+        .map(|i| format!("cart-{i}"))
+        .partition(|id| split.takes("s1", id));
+    assert!(!a.is_empty() && !b.is_empty());
+    assert!(b.iter().all(|id| step.template_for(&cart(id)) == "t2"));
+    assert!(a.iter().all(|id| step.template_for(&cart(id)) == "t1"));
+}
