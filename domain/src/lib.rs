@@ -29,7 +29,7 @@ pub use campaign::{
 pub use campaign::{
     DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue, StepProblem,
 };
-pub use campaign::{GiftProduct, HoldoutShare, RangesError, MAX_RANGES};
+pub use campaign::{GiftProduct, HoldoutShare, RangesError, SplitShare, SplitTest, MAX_RANGES};
 pub use model::{
     Cart, CartError, CartItem, ContentDraft, Currency, Customer, CustomerError, CustomerProfile,
     DraftProblem, EmailAddress, EmailTemplate, Gender, Gtin, HexColor, Language, Layout, Money,

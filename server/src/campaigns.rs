@@ -7,7 +7,7 @@ use anyhow::Context;
 use chrono::{DateTime, Utc};
 use domain::audit::AuditAction;
 use domain::campaign::export::{CampaignDocument, ImportProblem, ReviewNote};
-use domain::{Campaign, ReminderStep, Shop};
+use domain::{Campaign, ReminderStep, Shop, SplitTest};
 use serde::Deserialize;
 
 use crate::cli::CampaignCommand;
@@ -93,6 +93,10 @@ pub async fn import(
                 id: db::new_id(),
                 template_id: rename(&step.template_id),
                 discount: step.discount.clone().rename_templates(rename),
+                split: step.split.clone().map(|split| SplitTest {
+                    template_id: rename(&split.template_id),
+                    ..split
+                }),
                 ..step
             }
         })
@@ -100,7 +104,8 @@ pub async fn import(
     let campaign = Campaign::new(db::new_id(), &checked.name, steps)
         .context("the checked campaign is a campaign")?
         .with_escalation(checked.escalation)
-        .with_rule(checked.priority, checked.conditions);
+        .with_rule(checked.priority, checked.conditions)
+        .with_holdout(checked.holdout);
     let mut tx = pool.begin_write().await?;
     for template in &templates {
         db::insert_template(&mut tx.conn(), &shop.id, template, now).await?;

@@ -22,6 +22,7 @@ mod sending;
 mod settings;
 mod setup;
 mod shops;
+mod splits;
 mod stats;
 mod team;
 mod templates;
@@ -80,9 +81,10 @@ pub use settings::{
 };
 pub use setup::{CompleteSetup, Connection, SetupOutcome};
 pub use shops::{create_shop, my_shops, CreateShop, MyShops, ShopChoice, ShopCreated};
+pub use splits::{promote_variant, PromoteVariant};
 pub use stats::{
     load_statistics, Figures, FunnelLabel, FunnelLine, HoldoutLine, LoadStatistics, RateFigure,
-    SeriesPoint, StatsLabels, StatsPage,
+    SeriesPoint, SplitLine, StatsLabels, StatsPage,
 };
 pub use team::{
     load_team, ChangeRole, InvitationLine, InviteMember, InviteOutcome, LoadTeam, MemberLine,

@@ -142,9 +142,29 @@ pub struct StatsPage {
     /// Each rule with a control group (now or over the range): reminded against control.
     #[serde(default)]
     pub holdout: Vec<HoldoutLine>,
+    /// Each step with an A/B test running: its two variants and the verdict.
+    #[serde(default)]
+    pub splits: Vec<SplitLine>,
+    /// The member may change reminders (promote a variant).
+    #[serde(default)]
+    pub can_edit: bool,
     pub series: Vec<SeriesPoint>,
     /// When the stored figures were last brought up to date (about every minute).
     pub updated_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// A step's A/B test over the range: variant A (the step's templates) and B.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SplitLine {
+    pub step_id: String,
+    pub step: FunnelLabel,
+    /// Variant B's share of the carts, in percent.
+    pub share: u8,
+    pub a_name: String,
+    pub b_name: String,
+    pub a: domain::stats::VariantFunnel,
+    pub b: domain::stats::VariantFunnel,
+    pub verdict: domain::stats::SplitVerdict,
 }
 
 /// A rule's reminded carts against its control group's over the range.
@@ -294,6 +314,8 @@ impl StatsPage {
             templates,
             staff: Vec::new(),
             holdout: Vec::new(),
+            splits: Vec::new(),
+            can_edit: false,
             series,
             updated_at: None,
         }
@@ -353,6 +375,7 @@ pub async fn load_statistics(
     scanners: bool,
 ) -> Result<StatsPage, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::See).await?;
+    let can_edit = scope.role.allows(domain::team::Permission::Edit);
     crate::error::with_status(
         async move {
             scope
@@ -366,6 +389,7 @@ pub async fn load_statistics(
                 )
                 .await?
                 .ok_or(AppError::NotFound)?
+                .map(|page| StatsPage { can_edit, ..page })
                 .map_err(|error| AppError::Invalid(error.to_string()))
         }
         .await,

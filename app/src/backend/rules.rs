@@ -26,6 +26,16 @@ pub struct CartRule {
 
 #[async_trait]
 pub trait RulesBackend {
+    /// Ends a step's A/B test, keeping variant B's template when `keep_b`; `false` when
+    /// the shop has no such step with a test running.
+    async fn end_split(
+        &self,
+        shop: &Shop,
+        step_id: &str,
+        keep_b: bool,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<bool, BackendError>;
+
     /// The shop's rules, oldest first, and the optional fields its carts carry.
     async fn rules(&self, shop: &Shop)
         -> Result<(Vec<Campaign>, Vec<OptionalField>), BackendError>;

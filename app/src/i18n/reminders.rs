@@ -66,6 +66,11 @@ pub struct ReminderTexts {
     pub new_template: &'static str,
     pub create_template: &'static str,
     pub no_template: &'static str,
+    pub split_legend: &'static str,
+    pub split_on: &'static str,
+    pub split_hint: &'static str,
+    pub split_template: &'static str,
+    pub split_share: &'static str,
     pub issue: fn(&StepIssue, Currency) -> String,
     pub refusal: fn(&StepRefusal) -> String,
 }
@@ -142,6 +147,12 @@ fn issue_fr(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::Ranges { error } => ranges_fr(error, currency),
         StepIssue::NoTemplate => "Choisissez un modèle d'e-mail.".into(),
         StepIssue::UnknownAssignee => "Ce membre ne fait pas partie de la boutique.".into(),
+        StepIssue::SplitTemplate => {
+            "Choisissez pour la variante B un autre modèle que celui de la relance.".into()
+        }
+        StepIssue::SplitShare => {
+            "La part de la variante B est un pourcentage entier de 1 à 99.".into()
+        }
         StepIssue::WebhookUrl => {
             "Indiquez une adresse web complète, par exemple https://hooks.exemple.fr/relance."
                 .into()
@@ -170,6 +181,10 @@ fn issue_en(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::Ranges { error } => ranges_en(error, currency),
         StepIssue::NoTemplate => "Choose an email template.".into(),
         StepIssue::UnknownAssignee => "This member is not in the shop's team.".into(),
+        StepIssue::SplitTemplate => {
+            "Choose another template for variant B than the reminder's.".into()
+        }
+        StepIssue::SplitShare => "Variant B's share is a whole percentage from 1 to 99.".into(),
         StepIssue::WebhookUrl => {
             "Give a full web address, such as https://hooks.example.com/relance.".into()
         }
@@ -348,6 +363,11 @@ pub static FR: ReminderTexts = ReminderTexts {
     new_template: "Ou créez un nouveau modèle (nom)",
     create_template: "Créer le modèle",
     no_template: "Aucun modèle : créez-en un dans l'onglet Modèles d'e-mail.",
+    split_legend: "Test A/B",
+    split_on: "Tester un autre modèle sur une partie des paniers",
+    split_hint: "Chaque panier reçoit toujours la même variante, tirée au hasard. Les Statistiques comparent les deux variantes (commandes, ou clics tant qu'il y a peu de commandes) et permettent de garder la gagnante quand la différence est significative.",
+    split_template: "Modèle de la variante B",
+    split_share: "Part des paniers pour la variante B (%)",
     issue: issue_fr,
     refusal: refusal_fr,
 };
@@ -417,6 +437,11 @@ pub static EN: ReminderTexts = ReminderTexts {
     new_template: "Or create a new template (name)",
     create_template: "Create template",
     no_template: "No template yet: create one in the Email templates tab.",
+    split_legend: "A/B test",
+    split_on: "Test another template on a share of the carts",
+    split_hint: "Each cart always gets the same variant, drawn at random. Statistics compares both variants (orders, or clicks while orders are few) and lets you keep the winner once the difference is significant.",
+    split_template: "Variant B's template",
+    split_share: "Share of carts for variant B (%)",
     issue: issue_en,
     refusal: refusal_en,
 };

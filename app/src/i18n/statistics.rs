@@ -43,6 +43,18 @@ pub struct StatisticsTexts {
     pub col_day: &'static str,
     pub by_rule: &'static str,
     pub holdout_title: &'static str,
+    pub splits_title: &'static str,
+    pub col_variant: &'static str,
+    /// "A · Relance 1".
+    pub variant_a: fn(&str) -> String,
+    /// "B · Relance 1 bis (30 % of carts)", the share formatted.
+    pub variant_b: fn(&str, &str) -> String,
+    pub split_short: &'static str,
+    /// The verdict: the metric, the formatted p-value and the winner if any.
+    pub split_verdict:
+        fn(domain::stats::SplitMetric, &str, Option<domain::stats::Variant>) -> String,
+    pub promote: fn(domain::stats::Variant) -> &'static str,
+    pub promoted: &'static str,
     pub holdout_intro: &'static str,
     pub col_group: &'static str,
     pub col_carts: &'static str,
@@ -203,6 +215,27 @@ pub static FR: StatisticsTexts = StatisticsTexts {
     col_day: "Jour",
     by_rule: "Par règle",
     holdout_title: "Groupes témoins : ce que les relances rapportent vraiment",
+    splits_title: "Tests A/B",
+    col_variant: "Variante",
+    variant_a: |name| format!("A · {name}"),
+    variant_b: |name, share| format!("B · {name} ({share} des paniers)"),
+    split_short: "Pas encore assez de données : il faut 30 relances envoyées par variante.",
+    split_verdict: |metric, p, winner| {
+        let metric = match metric {
+            domain::stats::SplitMetric::Conversion => "les commandes",
+            domain::stats::SplitMetric::Clicks => "les clics (encore peu de commandes)",
+        };
+        match winner {
+            Some(domain::stats::Variant::A) => format!("Sur {metric}, la variante A gagne (p = {p})."),
+            Some(domain::stats::Variant::B) => format!("Sur {metric}, la variante B gagne (p = {p})."),
+            None => format!("Sur {metric}, pas de différence significative pour l'instant (p = {p})."),
+        }
+    },
+    promote: |variant| match variant {
+        domain::stats::Variant::A => "Garder la variante A et arrêter le test",
+        domain::stats::Variant::B => "Garder la variante B et arrêter le test",
+    },
+    promoted: "Test arrêté : la relance envoie désormais la variante gardée.",
     holdout_intro: "Les clients du groupe témoin d'une règle ne reçoivent rien. Un panier compte dans son groupe dès que sa première relance est due, et il est converti s'il est commandé dans la fenêtre d'attribution après l'abandon, dans les deux groupes.",
     col_group: "Groupe",
     col_carts: "Paniers",
@@ -278,6 +311,27 @@ pub static EN: StatisticsTexts = StatisticsTexts {
     col_day: "Day",
     by_rule: "By rule",
     holdout_title: "Control groups: what the reminders really earn",
+    splits_title: "A/B tests",
+    col_variant: "Variant",
+    variant_a: |name| format!("A · {name}"),
+    variant_b: |name, share| format!("B · {name} ({share} of carts)"),
+    split_short: "Not enough data yet: each variant needs 30 reminders sent.",
+    split_verdict: |metric, p, winner| {
+        let metric = match metric {
+            domain::stats::SplitMetric::Conversion => "orders",
+            domain::stats::SplitMetric::Clicks => "clicks (few orders yet)",
+        };
+        match winner {
+            Some(domain::stats::Variant::A) => format!("On {metric}, variant A wins (p = {p})."),
+            Some(domain::stats::Variant::B) => format!("On {metric}, variant B wins (p = {p})."),
+            None => format!("On {metric}, no significant difference yet (p = {p})."),
+        }
+    },
+    promote: |variant| match variant {
+        domain::stats::Variant::A => "Keep variant A and end the test",
+        domain::stats::Variant::B => "Keep variant B and end the test",
+    },
+    promoted: "Test ended: the reminder now sends the variant kept.",
     holdout_intro: "A rule's control group customers get nothing. A cart counts in its group once its first reminder is due, and converts when it is ordered within the attribution window after its abandonment, the same in both groups.",
     col_group: "Group",
     col_carts: "Carts",

@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Campaign, DiscountKind, DiscountPolicy, ReminderStep, StepDraft, StepProblem};
+use super::{
+    Campaign, DiscountKind, DiscountPolicy, HoldoutShare, ReminderStep, StepDraft, StepProblem,
+};
 use crate::model::DraftProblem;
 use crate::rules::{Condition, Conditions};
 use crate::{Currency, EmailTemplate, TemplateDraft};
@@ -28,6 +30,9 @@ pub struct CampaignDocument {
     pub priority: i32,
     #[serde(default)]
     pub conditions: Vec<Condition>,
+    /// The rule's control group (files from before control groups have none).
+    #[serde(default)]
+    pub holdout: HoldoutShare,
     pub steps: Vec<StepDraft>,
     /// The templates the steps send, each once.
     pub templates: Vec<TemplateDraft>,
@@ -78,6 +83,7 @@ pub enum ReviewNote {
 pub struct CheckedImport {
     pub name: String,
     pub escalation: bool,
+    pub holdout: HoldoutShare,
     pub priority: i32,
     pub conditions: Conditions,
     /// Their ids as in the document; the shop gives them its own.
@@ -90,9 +96,15 @@ pub struct CheckedImport {
 impl CampaignDocument {
     /// The document of `campaign`, with the templates its steps send.
     pub fn of(campaign: &Campaign, currency: Currency, templates: &[EmailTemplate]) -> Self {
+        // Every template a step may send: its own, its discount tiers', its A/B variant's.
+        let sends = |step: &ReminderStep, id: &str| {
+            step.template_id == id
+                || step.discount.tier_templates().contains(&id)
+                || step.split.as_ref().is_some_and(|s| s.template_id == id)
+        };
         let used: Vec<&EmailTemplate> = templates
             .iter()
-            .filter(|t| campaign.steps().iter().any(|s| s.template_id == t.id))
+            .filter(|t| campaign.steps().iter().any(|s| sends(s, &t.id)))
             .collect();
         Self {
             format: FORMAT.to_owned(),
@@ -102,6 +114,7 @@ impl CampaignDocument {
             escalation: campaign.escalation(),
             priority: campaign.priority(),
             conditions: campaign.conditions().as_slice().to_vec(),
+            holdout: campaign.holdout(),
             steps: campaign
                 .steps()
                 .iter()
@@ -152,7 +165,8 @@ impl CampaignDocument {
                 .ranges
                 .iter()
                 .all(|r| r.template_id.is_empty() || known(&r.template_id));
-            if !known(&draft.template_id) || (draft.by_cart_value && !tiers_known) {
+            let split_known = !draft.split || known(&draft.split_template);
+            if !known(&draft.template_id) || (draft.by_cart_value && !tiers_known) || !split_known {
                 problems.push(ImportProblem::MissingTemplate { step });
                 continue;
             }
@@ -201,6 +215,7 @@ impl CampaignDocument {
         Ok(CheckedImport {
             name: self.name.trim().to_owned(),
             escalation: self.escalation,
+            holdout: self.holdout,
             priority: self.priority,
             conditions,
             templates,

@@ -289,7 +289,7 @@ pub async fn delete_template(
     let mut tx = pool.begin().await?;
     let (used_by,): (i64,) = on!(tx, |db| {
         sqlx::query_as(
-        "select count(*) from reminder_steps s where template_id = $1
+        "select count(*) from reminder_steps s where template_id = $1 or split_template_id = $1
            or exists (select 1 from step_discounts d where d.step_id = s.step_id and d.template_id = $1)"
     )
     .bind(template_id)

@@ -12,6 +12,16 @@ use crate::db::campaigns::{self, RuleDeletion};
 
 #[async_trait]
 impl RulesBackend for DbBackend {
+    async fn end_split(
+        &self,
+        shop: &Shop,
+        step_id: &str,
+        keep_b: bool,
+        now: DateTime<Utc>,
+    ) -> Result<bool, BackendError> {
+        Ok(campaigns::end_split(self.pool(), &shop.id, step_id, keep_b, now).await?)
+    }
+
     async fn rules(
         &self,
         shop: &Shop,

@@ -18,6 +18,7 @@ mod health;
 mod links;
 mod privacy;
 pub mod reach;
+mod split_stats;
 pub mod statistics;
 mod steps;
 mod templates;

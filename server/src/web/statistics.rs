@@ -63,6 +63,18 @@ pub async fn page(
     let window = chrono::Duration::days(i64::from(window));
     page.staff = domain::stats::staff_lines(&calls, window);
     page.holdout = holdout_lines(pool, shop, &calendar, range, window).await?;
+    let campaigns = db::campaigns::load_campaigns(pool, &shop.id).await?;
+    let names = db::templates::template_summaries(pool, &shop.id)
+        .await?
+        .into_iter()
+        .map(|t| (t.template_id, t.name))
+        .collect();
+    page.splits = super::split_stats::split_lines(
+        &days,
+        scanners,
+        &domain::rules::in_priority_order(&campaigns),
+        &names,
+    );
     Ok(Ok(page))
 }
 

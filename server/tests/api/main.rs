@@ -46,6 +46,7 @@ mod shop_time;
 mod shopify;
 mod shops;
 mod smtp_peer;
+mod split_tests;
 mod statistics;
 mod team;
 mod templates;

@@ -6,6 +6,7 @@ use crate::api::{CreateTemplate, TemplateChoice};
 use crate::i18n::use_i18n;
 use crate::pages::templates::EmbeddedTemplateEditor;
 
+use super::split::SplitChoice;
 use super::state::{error_line, WizardState};
 
 #[component]
@@ -99,6 +100,7 @@ pub fn EmailStage(state: WizardState, templates: RwSignal<Vec<TemplateChoice>>) 
             </div>
             <span class="field-error">{create_error}</span>
         </div>
+        <SplitChoice state templates />
         // The template editor itself, with its live preview; it saves the template on its own.
         {move || {
             let id = selected();

@@ -6,6 +6,7 @@ mod cards;
 mod charts;
 mod holdout;
 mod query;
+mod splits;
 mod tables;
 
 use domain::stats::{DayRange, Preset};
@@ -87,6 +88,7 @@ fn Loaded(page: StatsPage) -> impl IntoView {
         <charts::Funnels page />
         <charts::DailyChart page />
         <holdout::Holdout page />
+        <splits::Splits page />
         <tables::Tables page />
     }
 }

@@ -8,7 +8,8 @@ use domain::calls::Channel;
 use domain::rules::Conditions;
 use domain::{
     Audience, Campaign, Delay, DelayFrom, DelayUnit, Discount, DiscountPolicy, DiscountRange,
-    DiscountRanges, HoldoutShare, ProfileSet, ReminderStep, ValidityDays, ValueBasis,
+    DiscountRanges, HoldoutShare, ProfileSet, ReminderStep, SplitShare, SplitTest, ValidityDays,
+    ValueBasis,
 };
 
 use crate::db::coupon_rows::{kind_columns, kind_of};
@@ -24,7 +25,7 @@ pub use rules::{
     create_rule, delete_rule, known_products, reroute, sent_fields, update_rule, RuleDeletion,
 };
 pub use save::{save_step, StepSave};
-pub use switches::{delete_step, set_escalation, set_step_enabled};
+pub use switches::{delete_step, end_split, set_escalation, set_step_enabled};
 
 #[derive(sqlx::FromRow)]
 struct CampaignRow {
@@ -55,6 +56,8 @@ struct StepRow {
     assignee_id: Option<String>,
     webhook_url: Option<String>,
     code_collection_id: Option<String>,
+    split_template_id: Option<String>,
+    split_share: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -169,6 +172,16 @@ impl StepRow {
             )
             .ok_or_else(|| DbError::corrupt(format!("channel {:?}", self.channel)))?,
             code_collection: self.code_collection_id,
+            split: match (self.split_template_id, self.split_share) {
+                (Some(template_id), Some(share)) => Some(SplitTest {
+                    template_id,
+                    share: u8::try_from(share)
+                        .ok()
+                        .and_then(|share| SplitShare::new(share).ok())
+                        .ok_or_else(|| DbError::corrupt(format!("split_share {share}")))?,
+                }),
+                _ => None,
+            },
         })
     }
 }
@@ -232,7 +245,8 @@ pub(crate) async fn load_campaigns_on(
         "select s.campaign_id, s.step_id, s.delay_amount, s.delay_unit, s.enabled,
                 s.newsletter_only, s.profile_active, s.profile_inactive, s.profile_never_ordered,
                 s.discount_mode, s.value_basis, s.template_id, s.delay_from, s.channel,
-                s.assignee_id, s.webhook_url, s.code_collection_id
+                s.assignee_id, s.webhook_url, s.code_collection_id, s.split_template_id,
+                s.split_share
          from reminder_steps s join campaigns c on c.campaign_id = s.campaign_id
          where c.shop_id = $1 and ($2 is null or c.campaign_id = $2)",
     )
@@ -387,9 +401,9 @@ pub(super) async fn upsert_step(
         "insert into reminder_steps (step_id, shop_id, campaign_id, delay_amount, delay_unit, enabled,
              newsletter_only, profile_active, profile_inactive, profile_never_ordered, discount_mode,
              value_basis, template_id, created_at, updated_at, delay_from, channel, assignee_id,
-             code_collection_id, webhook_url)
+             code_collection_id, webhook_url, split_template_id, split_share)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17,
-             $18, $19)
+             $18, $19, $20, $21)
          on conflict (step_id) do update set
              delay_amount = excluded.delay_amount, delay_unit = excluded.delay_unit,
              enabled = excluded.enabled, newsletter_only = excluded.newsletter_only,
@@ -399,7 +413,8 @@ pub(super) async fn upsert_step(
              template_id = excluded.template_id, updated_at = excluded.updated_at,
              delay_from = excluded.delay_from, channel = excluded.channel,
              assignee_id = excluded.assignee_id, code_collection_id = excluded.code_collection_id,
-             webhook_url = excluded.webhook_url",
+             webhook_url = excluded.webhook_url, split_template_id = excluded.split_template_id,
+             split_share = excluded.split_share",
     )
     .bind(&step.id)
     .bind(shop_id)
@@ -420,6 +435,8 @@ pub(super) async fn upsert_step(
     .bind(step.channel.assignee())
     .bind(step.code_collection.as_deref())
     .bind(step.channel.webhook().map(|url| url.as_str()))
+    .bind(step.split.as_ref().map(|s| s.template_id.as_str()))
+    .bind(step.split.as_ref().map(|s| i64::from(s.share.percent())))
     .execute(db).await.map(Done::from)
     })?;
     on!(conn, |db| sqlx::query(

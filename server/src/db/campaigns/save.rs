@@ -61,9 +61,10 @@ async fn save_step_on(
     let Some(campaign) = home else {
         return Ok(StepSave::NotFound);
     };
-    // The step's template and its discount tiers' are the shop's own.
+    // The step's template, its discount tiers' and its A/B variant's are the shop's own.
     let mut ids = vec![step.template_id.as_str()];
     ids.extend(step.discount.tier_templates());
+    ids.extend(step.split.as_ref().map(|s| s.template_id.as_str()));
     for id in ids {
         let template: Option<(String,)> = on!(conn, |db| sqlx::query_as(
             "select template_id from email_templates where template_id = $1 and shop_id = $2",

@@ -65,3 +65,29 @@ pub async fn set_escalation(
     .rows_affected();
     Ok(updated > 0)
 }
+
+/// Ends a step's A/B test: with `keep_b`, variant B's template becomes the step's. `false`
+/// when the shop has no such step with a test running.
+pub async fn end_split(
+    pool: &Pool,
+    shop_id: &str,
+    step_id: &str,
+    keep_b: bool,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    Ok(on!(pool, |db| sqlx::query(
+        "update reminder_steps
+         set template_id = case when $1 then split_template_id else template_id end,
+             split_template_id = null, split_share = null, updated_at = $2
+         where step_id = $3 and shop_id = $4 and split_template_id is not null",
+    )
+    .bind(keep_b)
+    .bind(now)
+    .bind(step_id)
+    .bind(shop_id)
+    .execute(db)
+    .await
+    .map(Done::from))?
+    .rows_affected()
+        == 1)
+}

@@ -1,0 +1,269 @@
+//! An A/B test of a step: each cart gets its drawn variant's template, Statistics compares
+//! the variants and names the winner, and an editor (not staff) keeps it, ending the test;
+//! on a shop made through set-up and on the demo shop.
+
+use axum::http::StatusCode;
+use chrono::Utc;
+use domain::{SplitShare, SplitTest};
+use serde_json::{json, Value};
+use server::on;
+
+use crate::helpers::{cart_updated, TestApp};
+use crate::smtp_peer::SmtpPeer;
+
+fn carts(count: usize, at: &str) -> Value {
+    let events: Vec<Value> = (0..count)
+        .map(|i| {
+            let mut event = cart_updated(&format!("e-{i}"), &format!("web-{i}"), at, 1);
+            event["customer"]["id"] = format!("cu-{i}").into();
+            event["customer"]["email"] = format!("client{i}@split.example").into();
+            event
+        })
+        .collect();
+    json!({ "events": events })
+}
+
+async fn editor(app: &TestApp, cookie: &str, shop: &str, step: &str) -> Value {
+    let loaded = app
+        .call_form(
+            cookie,
+            "load_reminder_editor",
+            &[("shop", shop), ("id", step)],
+        )
+        .await;
+    assert_eq!(loaded.status, StatusCode::OK, "{}", loaded.body);
+    serde_json::from_str(&loaded.body).unwrap()
+}
+
+async fn start_test(app: &TestApp, cookie: &str, shop: &str, step: &str, b: &str, share: &str) {
+    let mut draft = editor(app, cookie, shop, step).await["draft"].clone();
+    draft["split"] = true.into();
+    draft["split_template"] = b.into();
+    draft["split_share"] = share.into();
+    draft["enabled"] = true.into();
+    let saved = app
+        .call_json(
+            cookie,
+            "save_reminder",
+            json!({"shop": shop, "draft": draft}),
+        )
+        .await;
+    assert!(saved.body.contains("Saved"), "{}", saved.body);
+}
+
+/// The template each cart's reminder of `step` was sent with, by the shop's cart id.
+async fn sent_templates(app: &TestApp, step: &str) -> Vec<(String, String)> {
+    let step = step.to_owned();
+    on!(&app.pool, |db| {
+        sqlx::query_as(
+        "select c.external_id, d.template_id from deliveries d join carts c on c.cart_id = d.cart_id
+         where d.step_id = $1 and d.status = 'sent' order by c.external_id"
+    )
+    .bind(&step)
+    .fetch_all(db)
+    .await
+    })
+    .unwrap()
+}
+
+#[tokio::test]
+async fn a_set_up_shop_s_test_sends_each_cart_its_variant_names_the_winner_and_an_editor_keeps_it()
+{
+    let app = TestApp::empty().await;
+    let (shop, owner, key) = crate::setup::set_up_shop_with_key(&app).await;
+    let step = format!("{shop}-step-1");
+    let created = app
+        .call_form(
+            &owner,
+            "create_template",
+            &[("shop", &shop), ("name", "Relance B")],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+    let b: String = serde_json::from_str(&created.body).unwrap();
+    let a = editor(&app, &owner, &shop, &step).await["draft"]["template_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    start_test(&app, &owner, &shop, &step, &b, "50").await;
+    let running = app
+        .call_form(
+            &owner,
+            "set_campaign_paused",
+            &[("shop", shop.as_str()), ("paused", "false")],
+        )
+        .await;
+    assert_eq!(running.status, StatusCode::OK, "{}", running.body);
+    app.post_events(&key, carts(80, "2026-11-23T10:00:00Z"))
+        .await;
+    let peer = SmtpPeer::start(&[]).await;
+    let run = app.run_once(&peer.url(), "2026-11-23T11:31:00Z").await;
+    assert_eq!(run["sent"], 80, "{run}");
+
+    let split = SplitTest {
+        template_id: b.clone(),
+        share: SplitShare::HALF,
+    };
+    let sent = sent_templates(&app, &step).await;
+    assert_eq!(sent.len(), 80);
+    for (cart, template) in &sent {
+        let expected = if split.takes(&step, cart) { &b } else { &a };
+        assert_eq!(template, expected, "{cart}");
+    }
+    let in_b: Vec<&String> = sent
+        .iter()
+        .filter(|(_, t)| *t == b)
+        .map(|(c, _)| c)
+        .collect();
+    assert!((30..=50).contains(&in_b.len()), "{}", in_b.len());
+
+    // Every variant B cart orders, no variant A cart does.
+    let orders: Vec<Value> = in_b
+        .iter()
+        .map(|cart| {
+            json!({"id": format!("o-{cart}"), "type": "order_completed",
+                   "occurred_at": "2026-11-23T13:00:00Z", "cart": {"id": cart},
+                   "order": {"id": format!("o-{cart}"), "total_tax_incl": "69.51"}})
+        })
+        .collect();
+    app.post_events(&key, json!({ "events": orders })).await;
+    server::db::stats::refresh(&app.pool, &shop, Utc::now())
+        .await
+        .unwrap();
+    let stats = app
+        .call_form(
+            &owner,
+            "load_statistics",
+            &[
+                ("shop", shop.as_str()),
+                ("from", "2026-11-20"),
+                ("to", "2026-11-30"),
+                ("scanners", "false"),
+            ],
+        )
+        .await;
+    let page: Value = serde_json::from_str(&stats.body).unwrap();
+    let line = &page["splits"][0];
+    assert_eq!(line["step_id"], step.as_str(), "{}", stats.body);
+    assert_eq!(line["b"]["sent"], in_b.len());
+    assert_eq!(line["b"]["converted"], in_b.len());
+    assert_eq!(line["a"]["sent"], 80 - in_b.len());
+    assert_eq!(line["a"]["converted"], 0);
+    assert_eq!(
+        line["verdict"]["Measured"]["metric"], "conversion",
+        "{line}"
+    );
+    assert_eq!(line["verdict"]["Measured"]["winner"], "b", "{line}");
+    assert_eq!(page["can_edit"], true);
+    let html = app
+        .get_as(
+            &owner,
+            &format!("/s/{shop}/statistics?from=2026-11-20&to=2026-11-30"),
+        )
+        .await;
+    assert!(
+        html.body.contains("Keep variant B and end the test"),
+        "{}",
+        html.body
+    );
+
+    let staff = app
+        .member("staff@split.example", &shop, domain::team::Role::Staff)
+        .await;
+    let refused = app
+        .call_form(
+            &staff,
+            "promote_variant",
+            &[
+                ("shop", shop.as_str()),
+                ("id", step.as_str()),
+                ("variant", "b"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    let bad = app
+        .call_form(
+            &owner,
+            "promote_variant",
+            &[
+                ("shop", shop.as_str()),
+                ("id", step.as_str()),
+                ("variant", "c"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    let kept = app
+        .call_form(
+            &owner,
+            "promote_variant",
+            &[
+                ("shop", shop.as_str()),
+                ("id", step.as_str()),
+                ("variant", "b"),
+            ],
+        )
+        .await;
+    assert_eq!(kept.status, StatusCode::OK, "{}", kept.body);
+    let draft = editor(&app, &owner, &shop, &step).await["draft"].clone();
+    assert_eq!(draft["template_id"], b.as_str());
+    assert_eq!(draft["split"], false);
+    let again = app
+        .call_form(
+            &owner,
+            "promote_variant",
+            &[
+                ("shop", shop.as_str()),
+                ("id", step.as_str()),
+                ("variant", "b"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND, "{}", again.body);
+}
+
+#[tokio::test]
+async fn the_demo_shop_s_test_draws_carts_by_its_share_and_keeps_variant_b_s_template_in_use() {
+    let app = TestApp::spawn(Some(0)).await;
+    let cookie = app.sign_in().await;
+    let data = editor(&app, &cookie, "demo", "demo-step-1").await;
+    let a = data["draft"]["template_id"].as_str().unwrap().to_owned();
+    let b = data["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_owned())
+        .find(|id| *id != a)
+        .unwrap();
+    let mut same = data["draft"].clone();
+    same["split"] = true.into();
+    same["split_template"] = a.as_str().into();
+    let refused = app
+        .call_json(&cookie, "save_reminder", json!({"draft": same}))
+        .await;
+    assert!(refused.body.contains("split_template"), "{}", refused.body);
+    start_test(&app, &cookie, "demo", "demo-step-1", &b, "30").await;
+    let key = app.api_key().await;
+    app.post_events(&key, carts(20, "2026-11-23T10:00:00Z"))
+        .await;
+    let peer = SmtpPeer::start(&[]).await;
+    let run = app.run_once(&peer.url(), "2026-11-23T11:31:00Z").await;
+    assert_eq!(run["sent"], 20, "{run}");
+    let split = SplitTest {
+        template_id: b.clone(),
+        share: SplitShare::new(30).unwrap(),
+    };
+    for (cart, template) in sent_templates(&app, "demo-step-1").await {
+        let expected = if split.takes("demo-step-1", &cart) {
+            &b
+        } else {
+            &a
+        };
+        assert_eq!(&template, expected, "{cart}");
+    }
+    let deleted = app
+        .call_form(&cookie, "delete_template", &[("id", b.as_str())])
+        .await;
+    assert_ne!(deleted.status, StatusCode::OK, "{}", deleted.body);
+}
