@@ -180,6 +180,42 @@ test('a webhook reminder needs an https address, shows its signing secret, and k
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '2 days']);
 });
 
+test('an A/B test needs another template, then marks the reminder', async ({ page }) => {
+  await page.goto('/s/demo');
+  await waitForHydration(page);
+  const first = page.locator('table.reminders tbody tr[data-step-id]').first();
+  await first.getByRole('link', { name: 'Edit' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit reminder');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('.wizard-stages li.current')).toHaveText('3. Email');
+  await page.getByLabel('Test another template on a share of the carts').check();
+  await page.getByLabel('Share of carts for variant B (%)').fill('30');
+  await page.getByRole('button', { name: 'Save reminder' }).click();
+  await expect(page.locator('#step-split-template-error')).toHaveText(
+    "Choose another template for variant B than the reminder's.",
+  );
+  const own = await page.locator('#step-template').inputValue();
+  const other = await page
+    .locator('#step-split-template option')
+    .evaluateAll((options, own) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v && v !== own), own);
+  await page.locator('#step-split-template').selectOption(other!);
+  await expect(page.locator('#step-split-template-error')).toHaveText('');
+  await page.getByRole('button', { name: 'Save reminder' }).click();
+  await expect(page).toHaveURL(/\/s\/demo$/);
+  await expect(first.locator('.badge.split')).toHaveText('A/B');
+
+  // Ended from the wizard: untick, save, and the badge goes.
+  await first.getByRole('link', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByLabel('Share of carts for variant B (%)')).toHaveValue('30');
+  await page.getByLabel('Test another template on a share of the carts').uncheck();
+  await page.getByRole('button', { name: 'Save reminder' }).click();
+  await expect(page).toHaveURL(/\/s\/demo$/);
+  await expect(first.locator('.badge.split')).toHaveCount(0);
+});
+
 test('the preview shows the rendered email at three widths', async ({ page }) => {
   await page.goto('/s/demo');
   await waitForHydration(page);

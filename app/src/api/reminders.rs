@@ -29,6 +29,9 @@ pub struct ReminderRow {
     /// A signed POST to the merchant's address instead of an email.
     #[serde(default)]
     pub webhook: bool,
+    /// An A/B test is running on it.
+    #[serde(default)]
+    pub split: bool,
 }
 
 /// A rule as the Reminders page's tabs name it.
@@ -81,6 +84,7 @@ impl ReminderRow {
             policy: step.discount.clone(),
             call: step.channel.is_call(),
             webhook: step.channel.webhook().is_some(),
+            split: step.split.is_some(),
         }
     }
 

@@ -269,6 +269,9 @@ fn ReminderLine(
                     {row
                         .with_value(|r| r.webhook)
                         .then(|| view! { <span class="badge webhook">"Webhook"</span> " " })}
+                    {row
+                        .with_value(|r| r.split)
+                        .then(|| view! { <span class="badge split">"A/B"</span> " " })}
                     {subject}
                 </td>
                 <td class="discount">{discount}</td>

@@ -179,3 +179,89 @@ async fn disabling_a_campaign_from_the_command_line_stops_its_reminders_until_en
         ]
     );
 }
+
+#[tokio::test]
+async fn an_export_carries_the_control_group_and_the_a_b_variant_with_its_template() {
+    let app = TestApp::spawn(Some(0)).await;
+    let cookie = app.sign_in().await;
+    let (geneve, _) = app.add_shop(swiss()).await;
+    let loaded = app
+        .call_form(&cookie, "load_reminder_editor", &[("id", "demo-step-1")])
+        .await;
+    let data: serde_json::Value = serde_json::from_str(&loaded.body).unwrap();
+    let mut draft = data["draft"].clone();
+    let own = draft["template_id"].as_str().unwrap().to_owned();
+    let other = data["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["id"].as_str().unwrap().to_owned(),
+                t["name"].as_str().unwrap().to_owned(),
+            )
+        })
+        .find(|(id, _)| *id != own)
+        .unwrap();
+    draft["split"] = true.into();
+    draft["split_template"] = other.0.as_str().into();
+    draft["split_share"] = "25".into();
+    let saved = app
+        .call_json(
+            &cookie,
+            "save_reminder",
+            serde_json::json!({"draft": draft}),
+        )
+        .await;
+    assert!(saved.body.contains("Saved"), "{}", saved.body);
+    let loaded = app
+        .call_form(&cookie, "load_rule", &[("id", "demo-campaign")])
+        .await;
+    let mut rule: serde_json::Value = serde_json::from_str(&loaded.body).unwrap();
+    rule["draft"]["holdout"] = "20".into();
+    let saved = app
+        .call_json(
+            &cookie,
+            "save_rule",
+            serde_json::json!({"draft": rule["draft"]}),
+        )
+        .await;
+    assert!(saved.body.contains("Saved"), "{}", saved.body);
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("campaign.json");
+    // The shop's first rule, the demo's guide campaign.
+    let exported = stdout(&relance(&app, &["campaign", "export", "--shop", "demo"]).await);
+    std::fs::write(&file, &exported).unwrap();
+    let imported = relance(
+        &app,
+        &[
+            "campaign",
+            "import",
+            "--shop",
+            &geneve,
+            file.to_str().unwrap(),
+        ],
+    )
+    .await;
+    assert!(imported.status.success(), "{}", stdout(&imported));
+
+    let copy = server::db::load_campaign(&app.pool, &geneve)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(copy.holdout().percent(), 20);
+    let split = copy.steps()[0]
+        .split
+        .clone()
+        .expect("the variant came along");
+    assert_eq!(split.share.percent(), 25);
+    let templates = server::db::load_templates(&app.pool, &geneve)
+        .await
+        .unwrap();
+    let variant = templates
+        .iter()
+        .find(|t| t.id == split.template_id)
+        .expect("variant B's template is the new shop's");
+    assert_eq!(variant.name, other.1);
+}
