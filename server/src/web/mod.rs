@@ -20,6 +20,7 @@ mod privacy;
 pub mod reach;
 mod split_stats;
 pub mod statistics;
+mod statistics_csv;
 mod steps;
 mod templates;
 mod unsubscribed;

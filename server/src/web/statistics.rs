@@ -1,7 +1,7 @@
 //! The Statistics page's data (for the server function) and its CSV export
 //! (`GET /s/<slug>/statistics.csv?from=&to=&scanners=`): the same `StatsPage`.
 
-use app::api::{FunnelLabel, FunnelLine, HoldoutLine, StatsLabels, StatsPage};
+use app::api::{HoldoutLine, StatsLabels, StatsPage};
 use axum::{
     extract::{Query, State},
     http::{header, StatusCode},
@@ -180,7 +180,7 @@ pub async fn csv(
     }
     .await;
     match result {
-        Ok(Ok(page)) => match write(&page) {
+        Ok(Ok(page)) => match super::statistics_csv::write(&page) {
             Ok(body) => {
                 let disposition = format!(
                     "attachment; filename=\"relance-statistics-{}-{}.csv\"",
@@ -209,125 +209,4 @@ pub async fn csv(
 fn failed(error: &dyn std::fmt::Display) -> Response {
     tracing::error!(error = %error, "cannot export the statistics");
     (StatusCode::INTERNAL_SERVER_ERROR, "the export failed").into_response()
-}
-
-/// One line per step then per template; rates in percent with a dot, amounts in the shop's
-/// currency without symbol, so spreadsheets read them as numbers.
-fn write(page: &StatsPage) -> Result<Vec<u8>, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record([
-        "table",
-        "name",
-        "from",
-        "to",
-        "sent",
-        "opened",
-        "open_rate",
-        "clicked",
-        "click_rate",
-        "converted",
-        "conversion_rate",
-        "revenue",
-        "currency",
-        "machine_opened",
-        "machine_clicked",
-    ])?;
-    let rate = |r: Option<rust_decimal::Decimal>| r.map(|r| r.to_string()).unwrap_or_default();
-    // A member's calls as a funnel: calls done, customers reached, orders after a call.
-    for line in &page.staff {
-        out.write_record([
-            "staff".to_owned(),
-            super::unsubscribed::cell(&line.member),
-            page.from.to_string(),
-            page.to.to_string(),
-            line.calls.to_string(),
-            line.reached.to_string(),
-            String::new(),
-            String::new(),
-            String::new(),
-            line.orders.to_string(),
-            rate(line.conversion()),
-            line.revenue.round_dp(2).to_string(),
-            page.currency.code().to_owned(),
-            String::new(),
-            String::new(),
-        ])?;
-    }
-    // A rule's two groups as funnels: carts drawn, orders within the window, revenue.
-    for line in &page.holdout {
-        for (table, group) in [
-            ("holdout_reminded", &line.reminded),
-            ("holdout_control", &line.control),
-        ] {
-            let conversion = domain::stats::Rate {
-                part: group.converted,
-                whole: group.carts,
-            };
-            out.write_record([
-                table.to_owned(),
-                super::unsubscribed::cell(&line.rule),
-                page.from.to_string(),
-                page.to.to_string(),
-                group.carts.to_string(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                group.converted.to_string(),
-                rate(conversion.percent()),
-                group.revenue.round_dp(2).to_string(),
-                page.currency.code().to_owned(),
-                String::new(),
-                String::new(),
-            ])?;
-        }
-    }
-    for (table, lines) in [
-        ("rule", &page.rules),
-        ("step", &page.steps),
-        ("template", &page.templates),
-    ] {
-        for line in lines {
-            out.write_record([
-                table.to_owned(),
-                name(line),
-                page.from.to_string(),
-                page.to.to_string(),
-                line.sent.to_string(),
-                line.opened.to_string(),
-                rate(line.open_rate()),
-                line.clicked.to_string(),
-                rate(line.click_rate()),
-                line.converted.to_string(),
-                rate(line.conversion_rate()),
-                line.revenue.round_dp(2).to_string(),
-                page.currency.code().to_owned(),
-                line.machine_opened.to_string(),
-                line.machine_clicked.to_string(),
-            ])?;
-        }
-    }
-    out.into_inner().map_err(|e| e.into_error().into())
-}
-
-/// A name no spreadsheet runs as a formula (templates are named by merchants).
-fn name(line: &FunnelLine) -> String {
-    let text = match &line.label {
-        FunnelLabel::Step {
-            number,
-            amount,
-            unit,
-            rule,
-        } => format!(
-            "{}Reminder {number} ({amount} {})",
-            rule.as_ref().map(|r| format!("{r} · ")).unwrap_or_default(),
-            match unit {
-                domain::DelayUnit::Hours => "h",
-                domain::DelayUnit::Days => "d",
-            }
-        ),
-        FunnelLabel::Template(name) | FunnelLabel::Rule(name) => name.clone(),
-        FunnelLabel::Deleted => format!("Deleted ({})", line.key),
-    };
-    super::unsubscribed::cell(&text)
 }
