@@ -8,20 +8,8 @@ use serde_json::{json, Value};
 use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
+use crate::merchant::step_ids;
 use crate::smtp_peer::SmtpPeer;
-
-/// The shop's step ids in sending order.
-async fn step_ids(app: &TestApp, shop: &str) -> Vec<String> {
-    let shop = shop.to_owned();
-    on!(&app.pool, |db| sqlx::query_scalar(
-        "select step_id from reminder_steps where shop_id = $1
-         order by case delay_unit when 'days' then delay_amount * 24 else delay_amount end"
-    )
-    .bind(&shop)
-    .fetch_all(db)
-    .await)
-    .unwrap()
-}
 
 /// Turns the step into a call task (for `assignee`, else any staff), switched on.
 async fn make_call_step(app: &TestApp, cookie: &str, shop: &str, step: &str, assignee: &str) {

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
+use crate::merchant::{start_sending, step_ids};
 use crate::smtp_peer::SmtpPeer;
 
 fn email(i: usize) -> String {
@@ -72,32 +73,8 @@ async fn a_set_up_shop_s_control_group_gets_nothing_stays_drawn_and_statistics_s
     assert!(set_holdout(&app, &cookie, &shop, &rule, "50")
         .await
         .contains("Saved"));
-    let steps: Vec<String> = on!(&app.pool, |db| sqlx::query_scalar(
-        "select step_id from reminder_steps where shop_id = $1
-         order by case delay_unit when 'days' then delay_amount * 24 else delay_amount end"
-    )
-    .bind(&shop)
-    .fetch_all(db)
-    .await)
-    .unwrap();
-    for step in &steps {
-        let on = app
-            .call_form(
-                &cookie,
-                "set_reminder_enabled",
-                &[("shop", &shop), ("id", step), ("enabled", "true")],
-            )
-            .await;
-        assert_eq!(on.status, StatusCode::OK, "{}", on.body);
-    }
-    let running = app
-        .call_form(
-            &cookie,
-            "set_campaign_paused",
-            &[("shop", shop.as_str()), ("paused", "false")],
-        )
-        .await;
-    assert_eq!(running.status, StatusCode::OK, "{}", running.body);
+    let steps = step_ids(&app, &shop).await;
+    start_sending(&app, &cookie, &shop, &steps).await;
 
     let posted = app
         .post_events(&key, carts(80, "2026-11-23T10:00:00Z"))

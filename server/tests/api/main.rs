@@ -23,6 +23,7 @@ mod honest_hits;
 mod http_peer;
 mod invitations;
 mod keys_page;
+mod merchant;
 mod migrate_data;
 mod openapi;
 mod orders;

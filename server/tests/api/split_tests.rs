@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
+use crate::merchant::{reminder_editor, start_sending};
 use crate::smtp_peer::SmtpPeer;
 
 fn carts(count: usize, at: &str) -> Value {
@@ -23,20 +24,8 @@ fn carts(count: usize, at: &str) -> Value {
     json!({ "events": events })
 }
 
-async fn editor(app: &TestApp, cookie: &str, shop: &str, step: &str) -> Value {
-    let loaded = app
-        .call_form(
-            cookie,
-            "load_reminder_editor",
-            &[("shop", shop), ("id", step)],
-        )
-        .await;
-    assert_eq!(loaded.status, StatusCode::OK, "{}", loaded.body);
-    serde_json::from_str(&loaded.body).unwrap()
-}
-
 async fn start_test(app: &TestApp, cookie: &str, shop: &str, step: &str, b: &str, share: &str) {
-    let mut draft = editor(app, cookie, shop, step).await["draft"].clone();
+    let mut draft = reminder_editor(app, cookie, shop, step).await["draft"].clone();
     draft["split"] = true.into();
     draft["split_template"] = b.into();
     draft["split_share"] = share.into();
@@ -81,19 +70,12 @@ async fn a_set_up_shop_s_test_sends_each_cart_its_variant_names_the_winner_and_a
         .await;
     assert_eq!(created.status, StatusCode::OK, "{}", created.body);
     let b: String = serde_json::from_str(&created.body).unwrap();
-    let a = editor(&app, &owner, &shop, &step).await["draft"]["template_id"]
+    let a = reminder_editor(&app, &owner, &shop, &step).await["draft"]["template_id"]
         .as_str()
         .unwrap()
         .to_owned();
     start_test(&app, &owner, &shop, &step, &b, "50").await;
-    let running = app
-        .call_form(
-            &owner,
-            "set_campaign_paused",
-            &[("shop", shop.as_str()), ("paused", "false")],
-        )
-        .await;
-    assert_eq!(running.status, StatusCode::OK, "{}", running.body);
+    start_sending(&app, &owner, &shop, &[]).await;
     app.post_events(&key, carts(80, "2026-11-23T10:00:00Z"))
         .await;
     let peer = SmtpPeer::start(&[]).await;
@@ -167,59 +149,34 @@ async fn a_set_up_shop_s_test_sends_each_cart_its_variant_names_the_winner_and_a
         html.body
     );
 
+    let promote = |cookie: String, variant: &'static str| {
+        let (app, shop, step) = (&app, shop.clone(), step.clone());
+        async move {
+            app.call_form(
+                &cookie,
+                "promote_variant",
+                &[
+                    ("shop", shop.as_str()),
+                    ("id", step.as_str()),
+                    ("variant", variant),
+                ],
+            )
+            .await
+        }
+    };
     let staff = app
         .member("staff@split.example", &shop, domain::team::Role::Staff)
         .await;
-    let refused = app
-        .call_form(
-            &staff,
-            "promote_variant",
-            &[
-                ("shop", shop.as_str()),
-                ("id", step.as_str()),
-                ("variant", "b"),
-            ],
-        )
-        .await;
+    let refused = promote(staff.clone(), "b").await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
-    let bad = app
-        .call_form(
-            &owner,
-            "promote_variant",
-            &[
-                ("shop", shop.as_str()),
-                ("id", step.as_str()),
-                ("variant", "c"),
-            ],
-        )
-        .await;
+    let bad = promote(owner.clone(), "c").await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
-    let kept = app
-        .call_form(
-            &owner,
-            "promote_variant",
-            &[
-                ("shop", shop.as_str()),
-                ("id", step.as_str()),
-                ("variant", "b"),
-            ],
-        )
-        .await;
+    let kept = promote(owner.clone(), "b").await;
     assert_eq!(kept.status, StatusCode::OK, "{}", kept.body);
-    let draft = editor(&app, &owner, &shop, &step).await["draft"].clone();
+    let draft = reminder_editor(&app, &owner, &shop, &step).await["draft"].clone();
     assert_eq!(draft["template_id"], b.as_str());
     assert_eq!(draft["split"], false);
-    let again = app
-        .call_form(
-            &owner,
-            "promote_variant",
-            &[
-                ("shop", shop.as_str()),
-                ("id", step.as_str()),
-                ("variant", "b"),
-            ],
-        )
-        .await;
+    let again = promote(owner.clone(), "b").await;
     assert_eq!(again.status, StatusCode::NOT_FOUND, "{}", again.body);
 }
 
@@ -227,7 +184,7 @@ async fn a_set_up_shop_s_test_sends_each_cart_its_variant_names_the_winner_and_a
 async fn the_demo_shop_s_test_draws_carts_by_its_share_and_keeps_variant_b_s_template_in_use() {
     let app = TestApp::spawn(Some(0)).await;
     let cookie = app.sign_in().await;
-    let data = editor(&app, &cookie, "demo", "demo-step-1").await;
+    let data = reminder_editor(&app, &cookie, "demo", "demo-step-1").await;
     let a = data["draft"]["template_id"].as_str().unwrap().to_owned();
     let b = data["templates"]
         .as_array()

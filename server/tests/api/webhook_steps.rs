@@ -10,6 +10,7 @@ use sha2::Sha256;
 
 use crate::helpers::{cart_updated, TestApp};
 use crate::http_peer::HttpPeer;
+use crate::merchant::{reminder_editor, start_sending, step_ids};
 use crate::smtp_peer::SmtpPeer;
 
 async fn make_webhook_step(
@@ -19,15 +20,7 @@ async fn make_webhook_step(
     step: &str,
     url: &str,
 ) -> String {
-    let loaded = app
-        .call_form(
-            cookie,
-            "load_reminder_editor",
-            &[("shop", shop), ("id", step)],
-        )
-        .await;
-    assert_eq!(loaded.status, StatusCode::OK, "{}", loaded.body);
-    let mut draft = serde_json::from_str::<Value>(&loaded.body).unwrap()["draft"].clone();
+    let mut draft = reminder_editor(app, cookie, shop, step).await["draft"].clone();
     draft["webhook"] = true.into();
     draft["webhook_url"] = url.into();
     draft["enabled"] = true.into();
@@ -147,33 +140,11 @@ async fn a_demo_webhook_step_is_retried_while_the_receiver_is_down_then_delivere
 async fn a_set_up_shop_s_refused_webhook_fails_that_step_only_and_the_next_email_still_goes() {
     let app = TestApp::empty().await;
     let (shop, cookie, key) = crate::setup::set_up_shop_with_key(&app).await;
-    let steps: Vec<String> = on!(&app.pool, |db| sqlx::query_scalar(
-        "select step_id from reminder_steps where shop_id = $1
-         order by case delay_unit when 'days' then delay_amount * 24 else delay_amount end"
-    )
-    .bind(&shop)
-    .fetch_all(db)
-    .await)
-    .unwrap();
+    let steps = step_ids(&app, &shop).await;
     let hook = HttpPeer::start(&[410]).await;
     let saved = make_webhook_step(&app, &cookie, &shop, &steps[0], &hook.url("/gone")).await;
     assert!(saved.contains("Saved"), "{saved}");
-    let on = app
-        .call_form(
-            &cookie,
-            "set_reminder_enabled",
-            &[("shop", &shop), ("id", &steps[1]), ("enabled", "true")],
-        )
-        .await;
-    assert_eq!(on.status, StatusCode::OK, "{}", on.body);
-    let running = app
-        .call_form(
-            &cookie,
-            "set_campaign_paused",
-            &[("shop", shop.as_str()), ("paused", "false")],
-        )
-        .await;
-    assert_eq!(running.status, StatusCode::OK, "{}", running.body);
+    start_sending(&app, &cookie, &shop, &steps[1..]).await;
     app.post_events(
         &key,
         cart_updated("e-1", "web-1", "2026-11-23T10:00:00Z", 1),
