@@ -52,6 +52,7 @@ test('a rule is built with conditions, refused beside a wrong field, then saved 
     'Abandoned Sat, Sun',
   ]);
   await expect(row.locator('.state')).toHaveText('Paused');
+  await expect(row.locator('.holdout')).toHaveText('Control group: 20% of customers get nothing');
 
   // Its reminders are its own: the Reminders page opens on it from the list.
   await row.getByRole('link', { name: '0 / 0' }).click();

@@ -31,6 +31,9 @@ pub struct RuleLine {
     pub missing: Vec<OptionalField>,
     /// Its pre-launch check.
     pub check: Vec<LaunchProblem>,
+    /// Its control group's share, in percent (0: none).
+    #[serde(default)]
+    pub holdout: u8,
 }
 
 /// The Rules page: every rule in priority order.
@@ -86,6 +89,7 @@ pub async fn list_rules(shop: String) -> Result<RulesData, AppError> {
                 conditions,
                 steps: campaign.steps().len(),
                 steps_on: campaign.steps().iter().filter(|s| s.enabled).count(),
+                holdout: campaign.holdout().percent(),
                 missing,
                 check: checks
                     .iter_mut()

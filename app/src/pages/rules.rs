@@ -134,6 +134,11 @@ fn RuleRow(
                     })
                     .collect_view()}
                 <super::launch_check::LaunchCheck problems=check />
+                {(rule.holdout > 0)
+                    .then(|| {
+                        let share = rule.holdout;
+                        view! { <p class="hint holdout">{move || (t().holdout_share)(share)}</p> }
+                    })}
             </td>
             <td>
                 <a href=reminders_href>{format!("{} / {}", rule.steps_on, rule.steps)}</a>
