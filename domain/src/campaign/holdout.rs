@@ -88,17 +88,18 @@ mod tests {
 
     #[test]
     fn no_share_holds_nobody_out_and_half_holds_out_about_half() {
-        let emails: Vec<String> = (0..10_000).map(|i| format!("c{i}@example.com")).collect();
+        let emails: Vec<String> = (0..100_000).map(|i| format!("c{i}@example.com")).collect();
         let held = |share: u8, rule: &str| {
             let share = HoldoutShare::new(share).unwrap();
             emails.iter().filter(|e| share.holds_out(rule, e)).count()
         };
         assert_eq!(held(0, "rule-a"), 0);
         for (share, rule) in [(10, "rule-a"), (10, "rule-b"), (50, "rule-a")] {
-            let expected = 10_000 * usize::from(share) / 100;
+            let expected = 100_000 * usize::from(share) / 100;
             let count = held(share, rule);
-            // Three standard deviations of a binomial draw.
-            let margin = 3.0 * (10_000.0 * f64::from(share) / 100.0).sqrt();
+            // Four standard deviations of a binomial draw.
+            let p = f64::from(share) / 100.0;
+            let margin = 4.0 * (100_000.0 * p * (1.0 - p)).sqrt();
             assert!(
                 (count as f64 - expected as f64).abs() < margin,
                 "{share} % of {rule}: {count}"

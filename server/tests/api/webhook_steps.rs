@@ -64,14 +64,14 @@ fn signed_by(secret: &str, header: &str, body: &str) -> bool {
 }
 
 #[tokio::test]
-async fn a_demo_webhook_step_is_retried_while_the_receiver_is_down_then_delivered_signed() {
+async fn a_demo_webhook_step_is_retried_while_the_receiver_is_busy_or_down_then_delivered_signed() {
     let app = TestApp::spawn(Some(0)).await;
     let cookie = app.sign_in().await;
     let refused =
         make_webhook_step(&app, &cookie, "demo", "demo-step-1", "http://crm.example/h").await;
     assert!(refused.contains("webhook_url"), "{refused}");
     assert!(refused.contains("webhook_not_encrypted"), "{refused}");
-    let hook = HttpPeer::start(&[503, 200]).await;
+    let hook = HttpPeer::start(&[429, 503, 200]).await;
     let saved =
         make_webhook_step(&app, &cookie, "demo", "demo-step-1", &hook.url("/relance")).await;
     assert!(saved.contains("Saved"), "{saved}");
@@ -86,12 +86,14 @@ async fn a_demo_webhook_step_is_retried_while_the_receiver_is_down_then_delivere
     let first = app.run_once(&smtp.url(), "2026-11-23T11:31:00Z").await;
     assert_eq!(first["retrying"], 1, "{first}");
     let second = app.run_once(&smtp.url(), "2026-11-23T11:45:00Z").await;
-    assert_eq!(second["sent"], 1, "{second}");
+    assert_eq!(second["retrying"], 1, "{second}");
+    let third = app.run_once(&smtp.url(), "2026-11-23T11:50:00Z").await;
+    assert_eq!(third["sent"], 1, "{third}");
     assert_eq!(smtp.count(), 0, "a webhook step sends no email");
 
     let received = hook.received();
-    assert_eq!(received.len(), 2);
-    let last = &received[1];
+    assert_eq!(received.len(), 3);
+    let last = &received[2];
     assert_eq!(last.path, "/relance");
     let signature = last.headers["relance-signature"].to_str().unwrap();
     let shop_secret = secret(&app, "demo").await;
@@ -101,7 +103,7 @@ async fn a_demo_webhook_step_is_retried_while_the_receiver_is_down_then_delivere
         "{signature}"
     );
     assert!(!signed_by("whsec_other", signature, &last.body));
-    assert_eq!(last.headers["relance-attempt"], "2");
+    assert_eq!(last.headers["relance-attempt"], "3");
     assert_eq!(
         last.headers["relance-delivery"],
         received[0].headers["relance-delivery"]
@@ -129,11 +131,14 @@ async fn a_demo_webhook_step_is_retried_while_the_receiver_is_down_then_delivere
         .await;
     assert!(
         page.body
-            .contains("(attempt 1): answered 503, not delivered"),
+            .contains("(attempt 1): answered 429, not delivered"),
         "{}",
         page.body
     );
-    assert!(page.body.contains("(attempt 2): answered 200, delivered"));
+    assert!(page
+        .body
+        .contains("(attempt 2): answered 503, not delivered"));
+    assert!(page.body.contains("(attempt 3): answered 200, delivered"));
 }
 
 #[tokio::test]
