@@ -285,6 +285,8 @@ impl StatsPage {
         let all_templates = all_hits(FunnelKey::Template);
         let templates = funnels_of_days(days, from, to, scanners, FunnelKey::Template)
             .into_iter()
+            // Webhook steps send no template: they count per step and per rule only.
+            .filter(|f| !f.key.is_empty())
             .map(|f| {
                 let label = template_label(&f.key);
                 line(f, label, &all_templates)

@@ -139,6 +139,35 @@ async fn a_demo_webhook_step_is_retried_while_the_receiver_is_busy_or_down_then_
         .body
         .contains("(attempt 2): answered 503, not delivered"));
     assert!(page.body.contains("(attempt 3): answered 200, delivered"));
+
+    // Counted for its step, in no template's line.
+    server::db::stats::refresh(&app.pool, "demo", chrono::Utc::now())
+        .await
+        .unwrap();
+    let stats = app
+        .call_form(
+            &cookie,
+            "load_statistics",
+            &[
+                ("from", "2026-11-20"),
+                ("to", "2026-11-30"),
+                ("scanners", "false"),
+            ],
+        )
+        .await;
+    let stats: Value = serde_json::from_str(&stats.body).unwrap();
+    let step = stats["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["key"] == "demo-step-1")
+        .unwrap_or_else(|| panic!("{stats}"));
+    assert_eq!(step["sent"], 1);
+    assert!(stats["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| l["key"] != ""));
 }
 
 #[tokio::test]
