@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
-use crate::merchant::{start_sending, step_ids};
+use crate::merchant::{start_sending, statistics, step_ids};
 use crate::smtp_peer::SmtpPeer;
 
 fn email(i: usize) -> String {
@@ -150,20 +150,7 @@ async fn a_set_up_shop_s_control_group_gets_nothing_stays_drawn_and_statistics_s
         (control.len() - ordered(&control)) as i64
     );
 
-    let stats = app
-        .call_form(
-            &cookie,
-            "load_statistics",
-            &[
-                ("shop", shop.as_str()),
-                ("from", "2026-11-20"),
-                ("to", "2026-11-30"),
-                ("scanners", "false"),
-            ],
-        )
-        .await;
-    assert_eq!(stats.status, StatusCode::OK, "{}", stats.body);
-    let page: Value = serde_json::from_str(&stats.body).unwrap();
+    let page = statistics(&app, &cookie, &shop, "2026-11-20", "2026-11-30").await;
     let line = &page["holdout"][0];
     assert_eq!(line["share"], 0, "{line}");
     assert_eq!(line["reminded"]["carts"], reminded_ids.len(), "{line}");
@@ -221,24 +208,13 @@ async fn the_demo_shop_s_rule_holds_out_its_drawn_customers_once_given_a_control
     for i in &control {
         assert!(!told.contains(&email(*i)), "{told:?}");
     }
-    let stats = app
-        .call_form(
-            &cookie,
-            "load_statistics",
-            &[
-                ("from", "2026-11-20"),
-                ("to", "2026-11-30"),
-                ("scanners", "false"),
-            ],
-        )
-        .await;
-    let page: Value = serde_json::from_str(&stats.body).unwrap();
+    let page = statistics(&app, &cookie, "demo", "2026-11-20", "2026-11-30").await;
     let line = page["holdout"]
         .as_array()
         .unwrap()
         .iter()
         .find(|l| l["share"] == 30)
-        .unwrap_or_else(|| panic!("{}", stats.body))
+        .unwrap_or_else(|| panic!("{page}"))
         .clone();
     assert_eq!(line["control"]["carts"], control.len(), "{line}");
     assert_eq!(

@@ -55,3 +55,21 @@ pub async fn start_sending(app: &TestApp, cookie: &str, shop: &str, steps: &[Str
         .await;
     assert_eq!(running.status, StatusCode::OK, "{}", running.body);
 }
+
+/// The Statistics page's data for `from..=to` (without machines' hits), as the admin loads it.
+pub async fn statistics(app: &TestApp, cookie: &str, shop: &str, from: &str, to: &str) -> Value {
+    let loaded = app
+        .call_form(
+            cookie,
+            "load_statistics",
+            &[
+                ("shop", shop),
+                ("from", from),
+                ("to", to),
+                ("scanners", "false"),
+            ],
+        )
+        .await;
+    assert_eq!(loaded.status, StatusCode::OK, "{}", loaded.body);
+    serde_json::from_str(&loaded.body).unwrap()
+}

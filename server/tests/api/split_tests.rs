@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use server::on;
 
 use crate::helpers::{cart_updated, TestApp};
-use crate::merchant::{reminder_editor, start_sending};
+use crate::merchant::{reminder_editor, start_sending, statistics};
 use crate::smtp_peer::SmtpPeer;
 
 fn carts(count: usize, at: &str) -> Value {
@@ -112,21 +112,9 @@ async fn a_set_up_shop_s_test_sends_each_cart_its_variant_names_the_winner_and_a
     server::db::stats::refresh(&app.pool, &shop, Utc::now())
         .await
         .unwrap();
-    let stats = app
-        .call_form(
-            &owner,
-            "load_statistics",
-            &[
-                ("shop", shop.as_str()),
-                ("from", "2026-11-20"),
-                ("to", "2026-11-30"),
-                ("scanners", "false"),
-            ],
-        )
-        .await;
-    let page: Value = serde_json::from_str(&stats.body).unwrap();
+    let page = statistics(&app, &owner, &shop, "2026-11-20", "2026-11-30").await;
     let line = &page["splits"][0];
-    assert_eq!(line["step_id"], step.as_str(), "{}", stats.body);
+    assert_eq!(line["step_id"], step.as_str(), "{page}");
     assert_eq!(line["b"]["sent"], in_b.len());
     assert_eq!(line["b"]["converted"], in_b.len());
     assert_eq!(line["a"]["sent"], 80 - in_b.len());

@@ -10,7 +10,7 @@ use sha2::Sha256;
 
 use crate::helpers::{cart_updated, TestApp};
 use crate::http_peer::HttpPeer;
-use crate::merchant::{reminder_editor, start_sending, step_ids};
+use crate::merchant::{reminder_editor, start_sending, statistics, step_ids};
 use crate::smtp_peer::SmtpPeer;
 
 async fn make_webhook_step(
@@ -144,18 +144,7 @@ async fn a_demo_webhook_step_is_retried_while_the_receiver_is_busy_or_down_then_
     server::db::stats::refresh(&app.pool, "demo", chrono::Utc::now())
         .await
         .unwrap();
-    let stats = app
-        .call_form(
-            &cookie,
-            "load_statistics",
-            &[
-                ("from", "2026-11-20"),
-                ("to", "2026-11-30"),
-                ("scanners", "false"),
-            ],
-        )
-        .await;
-    let stats: Value = serde_json::from_str(&stats.body).unwrap();
+    let stats = statistics(&app, &cookie, "demo", "2026-11-20", "2026-11-30").await;
     let step = stats["steps"]
         .as_array()
         .unwrap()
