@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 pub use crate::calls_webhook::{WebhookUrl, WebhookUrlError};
+use crate::sms::SmsTexts;
 
 /// How a step reaches the customer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -22,6 +23,9 @@ pub enum Channel {
     /// A signed JSON document (cart, customer, step, coupon) POSTed to the merchant's URL,
     /// for push services, CRMs and automation tools.
     Webhook { url: WebhookUrl },
+    /// A text message in the customer's language with a short signed link to their cart,
+    /// through the shop's SMS provider, to customers with a mobile number and SMS consent.
+    Sms { texts: SmsTexts },
 }
 
 impl Channel {
@@ -37,19 +41,34 @@ impl Channel {
         }
     }
 
+    /// The texts of an SMS step.
+    pub fn sms(&self) -> Option<&SmsTexts> {
+        match self {
+            Self::Sms { texts } => Some(texts),
+            _ => None,
+        }
+    }
+
     /// The name stored with the step.
     pub fn as_str(&self) -> &'static str {
         match self {
             Self::Email => "email",
             Self::Call { .. } => "call",
             Self::Webhook { .. } => "webhook",
+            Self::Sms { .. } => "sms",
         }
     }
 
-    /// The channel stored as `kind` with its assignee or address; `None` for an unknown kind
-    /// or a webhook without a valid address.
-    pub fn from_parts(kind: &str, assignee: Option<String>, url: Option<&str>) -> Option<Self> {
+    /// The channel stored as `kind` with its assignee, address or texts; `None` for an
+    /// unknown kind, a webhook without a valid address or an SMS without texts.
+    pub fn from_parts(
+        kind: &str,
+        assignee: Option<String>,
+        url: Option<&str>,
+        sms: Option<SmsTexts>,
+    ) -> Option<Self> {
         match kind {
+            "sms" => sms.map(|texts| Self::Sms { texts }),
             "email" => Some(Self::Email),
             "call" => Some(Self::Call { assignee }),
             "webhook" => WebhookUrl::parse(url?)
@@ -62,7 +81,7 @@ impl Channel {
     pub fn assignee(&self) -> Option<&str> {
         match self {
             Self::Call { assignee } => assignee.as_deref(),
-            Self::Email | Self::Webhook { .. } => None,
+            Self::Email | Self::Webhook { .. } | Self::Sms { .. } => None,
         }
     }
 }
@@ -224,21 +243,22 @@ mod tests {
             assignee: Some("m1".into()),
         };
         assert_eq!(
-            Channel::from_parts(call.as_str(), Some("m1".into()), None),
+            Channel::from_parts(call.as_str(), Some("m1".into()), None, None),
             Some(call)
         );
         assert_eq!(
-            Channel::from_parts("email", None, None),
+            Channel::from_parts("email", None, None, None),
             Some(Channel::Email)
         );
         let hook = Channel::Webhook {
             url: WebhookUrl::parse("https://hooks.example/r").unwrap(),
         };
         assert_eq!(
-            Channel::from_parts("webhook", None, Some("https://hooks.example/r")),
+            Channel::from_parts("webhook", None, Some("https://hooks.example/r"), None),
             Some(hook)
         );
-        assert_eq!(Channel::from_parts("webhook", None, None), None);
-        assert_eq!(Channel::from_parts("fax", None, None), None);
+        assert_eq!(Channel::from_parts("webhook", None, None, None), None);
+        assert_eq!(Channel::from_parts("fax", None, None, None), None);
+        assert_eq!(Channel::from_parts("sms", None, None, None), None);
     }
 }

@@ -18,6 +18,7 @@ pub mod lifecycle;
 pub mod model;
 pub mod rules;
 pub mod settings;
+pub mod sms;
 pub mod stats;
 pub mod team;
 
@@ -33,6 +34,6 @@ pub use campaign::{GiftProduct, HoldoutShare, RangesError, SplitShare, SplitTest
 pub use model::{
     Cart, CartError, CartItem, ContentDraft, Currency, Customer, CustomerError, CustomerProfile,
     DraftProblem, EmailAddress, EmailTemplate, Gender, Gtin, HexColor, Language, Layout, Money,
-    MoneyError, NewCart, NewCustomer, Origin, ParseError, ReassuranceIcon, ReassuranceItem, Shop,
+    MoneyError, NewCart, NewCustomer, Origin, ParseError, PhoneNumber, ReassuranceIcon, ReassuranceItem, Shop,
     SocialLinks, Subject, TemplateContent, TemplateDraft, TemplateError, WebUrl, MAX_ORIGINS,
 };

@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod links;
 pub mod mail;
 pub mod outbound;
+pub mod phone;
 pub mod privacy;
 pub mod rules;
 pub mod setup;

@@ -91,6 +91,7 @@ fn field_name_fr(field: &str) -> &'static str {
         "discount_text" => "Texte de la réduction",
         "button_text" => "Texte du bouton",
         "unsubscribe_text" => "Texte de désinscription",
+        "sms" => "SMS",
         "facebook" => "Facebook",
         "instagram" => "Instagram",
         "x" => "X",
@@ -108,6 +109,7 @@ fn field_name_en(field: &str) -> &'static str {
         "discount_text" => "Discount text",
         "button_text" => "Button text",
         "unsubscribe_text" => "Unsubscribe text",
+        "sms" => "SMS",
         "facebook" => "Facebook",
         "instagram" => "Instagram",
         "x" => "X",
@@ -125,6 +127,7 @@ fn field_key(field: Field) -> &'static str {
         Field::DiscountText => "discount_text",
         Field::ButtonText => "button_text",
         Field::UnsubscribeText => "unsubscribe_text",
+        Field::Sms => "sms",
     }
 }
 

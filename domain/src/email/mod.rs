@@ -65,5 +65,15 @@ pub fn render(
     })
 }
 
+/// A tag's value as plain text, links written out as their address: what an SMS shows. The
+/// same values as the email's, so both channels say the same discount, date and civility.
+pub(crate) fn tag_text(context: &RenderContext, language: Language, tag: Tag) -> String {
+    match view::tag_value(context, language, words::words(language), tag) {
+        markup::Value::Text(text) => text,
+        markup::Value::Link { href, .. } => href,
+        markup::Value::Cart => String::new(),
+    }
+}
+
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

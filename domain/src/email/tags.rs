@@ -65,9 +65,12 @@ pub enum Field {
     DiscountText,
     ButtonText,
     UnsubscribeText,
+    /// An SMS step's text: one line of plain text, links written out.
+    Sms,
 }
 
 impl Field {
+    /// The fields of an email template (an SMS text belongs to its step).
     pub const ALL: [Field; 5] = [
         Field::Subject,
         Field::Body,
@@ -97,6 +100,16 @@ impl Field {
                 DiscountExpiry,
             ],
             Field::UnsubscribeText => &[FirstName, LastName, Gender, ShopLink, Unsubscribe],
+            Field::Sms => &[
+                FirstName,
+                LastName,
+                Gender,
+                NbProduct,
+                CartLink,
+                DiscountCode,
+                DiscountValue,
+                DiscountExpiry,
+            ],
         }
     }
 

@@ -34,7 +34,7 @@ fn item(index: usize, name: &str) -> CartItem {
     }
 }
 
-fn context(language: Language, items: usize) -> RenderContext {
+pub(crate) fn context(language: Language, items: usize) -> RenderContext {
     let shop = Shop {
         id: "s".into(),
         name: "Maison Lumière".into(),
@@ -59,6 +59,7 @@ fn context(language: Language, items: usize) -> RenderContext {
             birthdate: None,
             orders_count: 0,
             last_order_at: None,
+            ..Default::default()
         },
     )
     .unwrap();

@@ -30,6 +30,20 @@ pub struct SendingRules {
     pub require_consent: bool,
 }
 
+impl SendingRules {
+    /// The rules a step of `channel` goes by: an SMS reaches a phone in the customer's
+    /// pocket, so it keeps night-time quiet hours even in a shop that set none.
+    pub fn for_channel(&self, channel: &crate::calls::Channel) -> SendingRules {
+        match channel {
+            crate::calls::Channel::Sms { .. } => SendingRules {
+                quiet_hours: self.quiet_hours.or(Some(QuietHours::NIGHT)),
+                ..*self
+            },
+            _ => *self,
+        }
+    }
+}
+
 impl Default for SendingRules {
     fn default() -> Self {
         Self {
@@ -69,10 +83,14 @@ pub enum SkipReason {
     NoConsent,
     /// The customer is in the rule's control group, which gets nothing.
     ControlGroup,
+    /// An SMS step, and the shop sent no valid mobile number for the customer.
+    NoPhone,
+    /// An SMS step, and the customer did not agree to SMS (or replied STOP).
+    NoSmsConsent,
 }
 
 impl SkipReason {
-    pub const ALL: [SkipReason; 14] = [
+    pub const ALL: [SkipReason; 16] = [
         Self::Ordered,
         Self::Emptied,
         Self::Deleted,
@@ -87,6 +105,8 @@ impl SkipReason {
         Self::Stopped,
         Self::NoConsent,
         Self::ControlGroup,
+        Self::NoPhone,
+        Self::NoSmsConsent,
     ];
 
     pub fn as_str(&self) -> &'static str {
@@ -105,6 +125,8 @@ impl SkipReason {
             Self::Stopped => "stopped",
             Self::NoConsent => "no_consent",
             Self::ControlGroup => "control_group",
+            Self::NoPhone => "no_phone",
+            Self::NoSmsConsent => "no_sms_consent",
         }
     }
 
@@ -379,6 +401,7 @@ pub fn decide<'t>(
             },
         };
     }
+    let rules = &rules.for_channel(&step.channel);
     // The minimum gap and quiet hours delay a step rather than drop it; lateness is counted
     // from when the step could go out, so neither turns into a skip by itself.
     let allowed_at = open_at(
@@ -397,6 +420,17 @@ pub fn decide<'t>(
     // A webhook carries the customer's language and the data; the receiver writes the words.
     let language = if step.channel.webhook().is_some() {
         customer.language
+    } else if let Some(texts) = step.channel.sms() {
+        if customer.phone.is_none() {
+            return skip(SkipReason::NoPhone);
+        }
+        if !customer.sms_consent {
+            return skip(SkipReason::NoSmsConsent);
+        }
+        let Some((language, _)) = texts.for_language(customer.language) else {
+            return skip(SkipReason::NoContentForLanguage);
+        };
+        language
     } else {
         let Some(template) = template(step.template_for(situation.cart)) else {
             return skip(SkipReason::TemplateMissing);

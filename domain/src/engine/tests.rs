@@ -165,6 +165,7 @@ fn customer(language: &str, newsletter: bool) -> Customer {
             birthdate: None,
             orders_count: 0,
             last_order_at: None,
+            ..Default::default()
         },
     )
     .unwrap()

@@ -2,7 +2,7 @@ use chrono::{DateTime, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::{EmailAddress, Language};
+use super::{EmailAddress, Language, PhoneNumber};
 
 /// How the shop addresses the customer; drives the civility (`M.`/`Mme`, `Mr`/`Ms`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -73,6 +73,12 @@ pub struct Customer {
     pub birthdate: Option<NaiveDate>,
     pub orders_count: u32,
     pub last_order_at: Option<DateTime<Utc>>,
+    /// The mobile number SMS steps text, when the shop sent a valid one.
+    #[serde(default)]
+    pub phone: Option<PhoneNumber>,
+    /// The customer agreed to get SMS from the shop (SMS steps need it).
+    #[serde(default)]
+    pub sms_consent: bool,
 }
 
 /// Everything a `Customer` is made from, before the checks.
@@ -89,6 +95,8 @@ pub struct NewCustomer {
     pub birthdate: Option<NaiveDate>,
     pub orders_count: u32,
     pub last_order_at: Option<DateTime<Utc>>,
+    pub phone: Option<PhoneNumber>,
+    pub sms_consent: bool,
 }
 
 const NAME_MAX: usize = 255;
@@ -132,6 +140,8 @@ impl Customer {
             birthdate: fields.birthdate,
             orders_count: fields.orders_count,
             last_order_at: fields.last_order_at,
+            phone: fields.phone,
+            sms_consent: fields.sms_consent,
         })
     }
 

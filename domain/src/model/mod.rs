@@ -9,6 +9,7 @@ mod gtin;
 mod language;
 pub(crate) mod money;
 mod origin;
+mod phone;
 mod shop;
 pub(crate) mod template;
 mod template_draft;
@@ -23,6 +24,7 @@ pub use gtin::{Gtin, GtinError};
 pub use language::Language;
 pub use money::{Currency, Money, MoneyError};
 pub use origin::{Origin, MAX_ORIGINS};
+pub use phone::PhoneNumber;
 pub use shop::Shop;
 pub use template::{
     EmailTemplate, Layout, ReassuranceIcon, ReassuranceItem, SocialLinks, Subject, TemplateContent,

@@ -46,6 +46,8 @@ pub const TABLES: &[&str] = &[
     "delivery_events",
     "webhook_attempts",
     "suppressions",
+    "sms_providers",
+    "sms_suppressions",
     "audit_log",
     "engine_runs",
     "job_locks",

@@ -168,7 +168,7 @@ pub async fn candidates(
             k.rerouted_at, k.restarted_at, k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
             c.external_id as c_external_id, c.email, c.first_name, c.last_name, c.gender, c.language,
             c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at, c.time_zone,
-            c.birthdate
+            c.birthdate, c.phone, c.sms_consent
          from carts k join customers c on c.customer_id = k.customer_id
          where k.shop_id = $1";
     let select = format!(

@@ -32,6 +32,11 @@ pub(crate) struct CartRow {
     /// Read where rules need it (the engine, the cart page), not by every query.
     #[sqlx(default)]
     birthdate: Option<chrono::NaiveDate>,
+    /// Read where SMS steps need them (the engine, the sender).
+    #[sqlx(default)]
+    phone: Option<String>,
+    #[sqlx(default)]
+    sms_consent: bool,
 }
 
 #[derive(Clone, sqlx::FromRow)]
@@ -135,6 +140,9 @@ pub(crate) fn into_domain(row: CartRow, items: Vec<ItemRow>) -> Result<(Customer
             birthdate: row.birthdate,
             orders_count: u32::try_from(row.orders_count).map_err(DbError::corrupt)?,
             last_order_at: row.last_order_at,
+            // A number stored before numbers were checked is no SMS recipient.
+            phone: (row.phone.as_deref()).and_then(|p| domain::PhoneNumber::parse_e164(p).ok()),
+            sms_consent: row.sms_consent,
         },
     )
     .map_err(DbError::corrupt)?;

@@ -126,7 +126,8 @@ pub async fn prepare(
         "select {STATE_COLUMNS},
                 k.external_id, k.currency, k.total_tax_incl, k.total_tax_excl, k.shipping, k.url,
                 c.external_id as c_external_id, c.email, c.first_name, c.last_name, c.gender, c.language,
-                c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at, c.time_zone
+                c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at, c.time_zone,
+                c.phone, c.sms_consent
          {STATE_JOINS}
          where k.cart_id in (select value from json_each($1))"
     )))

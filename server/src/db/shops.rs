@@ -126,6 +126,9 @@ pub async fn delete_shop(conn: &mut Conn<'_>, shop_id: &str) -> Result<(), DbErr
         "delete from delivery_events where shop_id = $1",
         "delete from webhook_attempts where shop_id = $1",
         "delete from app_secrets where name = 'step-webhook:' || $1",
+        "delete from app_secrets where name = 'sms-inbound:' || $1",
+        "delete from sms_providers where shop_id = $1",
+        "delete from sms_suppressions where shop_id = $1",
         "delete from coupons where shop_id = $1",
         "delete from call_tasks where shop_id = $1",
         "delete from collection_codes where collection_id in

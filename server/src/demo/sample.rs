@@ -58,6 +58,8 @@ pub fn sample_context(
             birthdate: None,
             orders_count: 1,
             last_order_at: None,
+            phone: domain::PhoneNumber::parse_e164("+33612345678").ok(),
+            sms_consent: true,
         },
     )?;
     Ok(RenderContext::preview(shop.clone(), customer, cart))

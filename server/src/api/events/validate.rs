@@ -271,9 +271,12 @@ fn customer(wire: CustomerWire, errors: &mut Errors) -> Option<IncomingCustomer>
     errors.text("customer.id", &wire.id, ID_MAX, true);
     errors.text("customer.first_name", &wire.first_name, TEXT_MAX, false);
     errors.text("customer.last_name", &wire.last_name, TEXT_MAX, false);
-    if let Some(phone) = &wire.phone {
-        errors.text("customer.phone", phone, 32, false);
-    }
+    let phone = match wire.phone.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(text) => crate::phone::normalise(text, wire.country.as_deref())
+            .map_err(|message| errors.push("customer.phone", message))
+            .ok(),
+    };
     if let Some(address) = &wire.address {
         errors.text("customer.address", address, 300, false);
     }
@@ -328,6 +331,8 @@ fn customer(wire: CustomerWire, errors: &mut Errors) -> Option<IncomingCustomer>
             birthdate: wire.birthdate,
             orders_count: wire.orders_count,
             last_order_at: wire.last_order_at,
+            phone: phone.clone(),
+            sms_consent: wire.sms_consent,
         },
     )
     .map_err(|e| {
@@ -341,10 +346,7 @@ fn customer(wire: CustomerWire, errors: &mut Errors) -> Option<IncomingCustomer>
     .ok()?;
     Some(IncomingCustomer {
         customer,
-        phone: wire
-            .phone
-            .map(|p| p.trim().to_owned())
-            .filter(|p| !p.is_empty()),
+        phone: phone.map(String::from),
         address: wire
             .address
             .map(|a| a.trim().to_owned())

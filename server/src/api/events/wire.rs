@@ -126,7 +126,11 @@ pub struct CustomerWire {
     #[serde(default)]
     pub orders_count: u32,
     pub last_order_at: Option<DateTime<Utc>>,
+    /// A mobile number, national (read with `country`) or international; stored in E.164.
     pub phone: Option<String>,
+    /// The customer agreed to get SMS from the shop: SMS steps text only them.
+    #[serde(default)]
+    pub sms_consent: bool,
     /// The postal address as one line, shown to staff on a call task.
     pub address: Option<String>,
     /// IANA, "Europe/Paris": quiet hours count in it.

@@ -58,6 +58,8 @@ struct StepRow {
     code_collection_id: Option<String>,
     split_template_id: Option<String>,
     split_share: Option<i64>,
+    /// JSON: `{"fr": "…"}`.
+    sms_texts: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -169,6 +171,10 @@ impl StepRow {
                 &self.channel,
                 self.assignee_id,
                 self.webhook_url.as_deref(),
+                (self.sms_texts.as_deref())
+                    .map(serde_json::from_str)
+                    .transpose()
+                    .map_err(DbError::corrupt)?,
             )
             .ok_or_else(|| DbError::corrupt(format!("channel {:?}", self.channel)))?,
             code_collection: self.code_collection_id,
@@ -246,7 +252,7 @@ pub(crate) async fn load_campaigns_on(
                 s.newsletter_only, s.profile_active, s.profile_inactive, s.profile_never_ordered,
                 s.discount_mode, s.value_basis, s.template_id, s.delay_from, s.channel,
                 s.assignee_id, s.webhook_url, s.code_collection_id, s.split_template_id,
-                s.split_share
+                s.split_share, s.sms_texts
          from reminder_steps s join campaigns c on c.campaign_id = s.campaign_id
          where c.shop_id = $1 and ($2 is null or c.campaign_id = $2)",
     )
@@ -401,9 +407,9 @@ pub(super) async fn upsert_step(
         "insert into reminder_steps (step_id, shop_id, campaign_id, delay_amount, delay_unit, enabled,
              newsletter_only, profile_active, profile_inactive, profile_never_ordered, discount_mode,
              value_basis, template_id, created_at, updated_at, delay_from, channel, assignee_id,
-             code_collection_id, webhook_url, split_template_id, split_share)
+             code_collection_id, webhook_url, split_template_id, split_share, sms_texts)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17,
-             $18, $19, $20, $21)
+             $18, $19, $20, $21, $22)
          on conflict (step_id) do update set
              delay_amount = excluded.delay_amount, delay_unit = excluded.delay_unit,
              enabled = excluded.enabled, newsletter_only = excluded.newsletter_only,
@@ -414,7 +420,7 @@ pub(super) async fn upsert_step(
              delay_from = excluded.delay_from, channel = excluded.channel,
              assignee_id = excluded.assignee_id, code_collection_id = excluded.code_collection_id,
              webhook_url = excluded.webhook_url, split_template_id = excluded.split_template_id,
-             split_share = excluded.split_share",
+             split_share = excluded.split_share, sms_texts = excluded.sms_texts",
     )
     .bind(&step.id)
     .bind(shop_id)
@@ -437,6 +443,7 @@ pub(super) async fn upsert_step(
     .bind(step.channel.webhook().map(|url| url.as_str()))
     .bind(step.split.as_ref().map(|s| s.template_id.as_str()))
     .bind(step.split.as_ref().map(|s| i64::from(s.share.percent())))
+    .bind(step.channel.sms().map(|t| serde_json::json!(t).to_string()))
     .execute(db).await.map(Done::from)
     })?;
     on!(conn, |db| sqlx::query(

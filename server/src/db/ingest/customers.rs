@@ -20,7 +20,13 @@ fn refreshed_columns() -> impl Iterator<Item = &'static str> {
     CUSTOMER_COLUMNS.into_iter().filter(|c| {
         !matches!(
             *c,
-            "shop_id" | "external_id" | "customer_id" | "phone" | "address" | "time_zone"
+            "shop_id"
+                | "external_id"
+                | "customer_id"
+                | "phone"
+                | "address"
+                | "time_zone"
+                | "sms_consent"
         )
     })
 }
@@ -90,6 +96,9 @@ async fn write_customers(
              phone = coalesce(excluded.phone, customers.phone),
              address = coalesce(excluded.address, customers.address),
              time_zone = coalesce(excluded.time_zone, customers.time_zone),
+             sms_consent = excluded.sms_consent and not exists (select 1 from sms_suppressions s
+                 where s.shop_id = excluded.shop_id
+                   and s.phone = coalesce(excluded.phone, customers.phone)),
              updated_at = excluded.updated_at",
         refresh.join(", ")
     );
@@ -114,6 +123,7 @@ async fn write_customers(
                 .push_bind(c.phone.clone())
                 .push_bind(c.address.clone())
                 .push_bind(c.time_zone.clone())
+                .push_bind(c.sms_consent)
                 .push_bind(now)
                 .push_bind(now);
         });

@@ -82,10 +82,11 @@ pub struct StoredCustomer {
     pub phone: Option<String>,
     pub address: Option<String>,
     pub time_zone: Option<String>,
+    pub sms_consent: bool,
 }
 
 /// The columns of `StoredCustomer`, in its order, as `customers` names them.
-pub(super) const CUSTOMER_COLUMNS: [&str; 17] = [
+pub(super) const CUSTOMER_COLUMNS: [&str; 18] = [
     "shop_id",
     "external_id",
     "customer_id",
@@ -103,6 +104,7 @@ pub(super) const CUSTOMER_COLUMNS: [&str; 17] = [
     "phone",
     "address",
     "time_zone",
+    "sms_consent",
 ];
 
 impl StoredCustomer {
@@ -142,6 +144,7 @@ impl StoredCustomer {
                 .time_zone
                 .map(str::to_owned)
                 .or_else(|| before.and_then(|b| b.time_zone.clone())),
+            sms_consent: c.sms_consent,
         }
     }
 }
