@@ -34,6 +34,7 @@ pub use campaign::{GiftProduct, HoldoutShare, RangesError, SplitShare, SplitTest
 pub use model::{
     Cart, CartError, CartItem, ContentDraft, Currency, Customer, CustomerError, CustomerProfile,
     DraftProblem, EmailAddress, EmailTemplate, Gender, Gtin, HexColor, Language, Layout, Money,
-    MoneyError, NewCart, NewCustomer, Origin, ParseError, PhoneNumber, ReassuranceIcon, ReassuranceItem, Shop,
-    SocialLinks, Subject, TemplateContent, TemplateDraft, TemplateError, WebUrl, MAX_ORIGINS,
+    MoneyError, NewCart, NewCustomer, Origin, ParseError, PhoneNumber, ReassuranceIcon,
+    ReassuranceItem, Shop, SocialLinks, Subject, TemplateContent, TemplateDraft, TemplateError,
+    WebUrl, MAX_ORIGINS,
 };

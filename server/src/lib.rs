@@ -20,6 +20,7 @@ pub mod privacy;
 pub mod rules;
 pub mod setup;
 pub mod shops;
+pub mod sms;
 pub mod startup;
 pub mod state;
 pub mod team;

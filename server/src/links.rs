@@ -14,6 +14,9 @@ type HmacSha256 = Hmac<Sha256>;
 /// Separates our MACs from anything else the same key might ever sign.
 const CONTEXT: &[u8] = b"relance-link-v1\n";
 
+/// The MAC bytes a short link keeps: 72 bits, 12 characters.
+const SHORT_MAC_BYTES: usize = 9;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkKind {
     /// The 1x1 image that counts an open: `/t/o/{token}`.
@@ -107,6 +110,46 @@ impl LinkSigner {
             kind.path(),
             self.token(kind, delivery_id, destination)
         )
+    }
+
+    /// The short link back to the cart an SMS carries, `/s/` and 34 characters: the
+    /// delivery's UUID in 22, then 72 bits of its MAC (enough against guessing, as every
+    /// wrong guess costs a request). A delivery id that is not a UUID gets the long link.
+    pub fn short_url(&self, delivery_id: &str) -> String {
+        let Ok(id) = uuid::Uuid::parse_str(delivery_id) else {
+            return self.url(LinkKind::Recover, delivery_id, "");
+        };
+        let signature = self.short_mac(id.as_bytes());
+        format!(
+            "{}/s/{}{}",
+            self.public_url,
+            URL_SAFE_NO_PAD.encode(id.as_bytes()),
+            URL_SAFE_NO_PAD.encode(&signature[..SHORT_MAC_BYTES])
+        )
+    }
+
+    /// The delivery a short link's token is for, if this installation signed it.
+    pub fn verify_short(&self, token: &str) -> Option<String> {
+        if token.len() != 34 || !token.is_char_boundary(22) {
+            return None;
+        }
+        let id = URL_SAFE_NO_PAD.decode(&token[..22]).ok()?;
+        let signature = URL_SAFE_NO_PAD.decode(&token[22..]).ok()?;
+        let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes keys of any size");
+        mac.update(CONTEXT);
+        mac.update(b"s");
+        mac.update(&id);
+        // Compares the given prefix in constant time.
+        mac.verify_truncated_left(&signature).ok()?;
+        Some(uuid::Uuid::from_slice(&id).ok()?.to_string())
+    }
+
+    fn short_mac(&self, id: &[u8]) -> Vec<u8> {
+        let mut mac = HmacSha256::new_from_slice(&self.key).expect("HMAC takes keys of any size");
+        mac.update(CONTEXT);
+        mac.update(b"s");
+        mac.update(id);
+        mac.finalize().into_bytes().to_vec()
     }
 
     /// What `token` says, if this installation signed it for a link of `kind`.
@@ -215,6 +258,28 @@ mod tests {
         assert!(signer()
             .url(LinkKind::Unsubscribe, "d-1", "")
             .starts_with("https://relance.example/u/"));
+    }
+
+    #[test]
+    fn a_short_link_fits_an_sms_and_only_its_own_delivery_opens_it() {
+        let id = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+        let url = signer().short_url(id);
+        let token = url.strip_prefix("https://relance.example/s/").unwrap();
+        assert_eq!(token.len(), 34);
+        assert!(url.len() <= domain::sms::LINK_MAX);
+        assert_eq!(signer().verify_short(token), Some(id.to_owned()));
+        let mut forged = token.to_owned();
+        forged.replace_range(33.., if token.ends_with('A') { "B" } else { "A" });
+        assert_eq!(signer().verify_short(&forged), None);
+        let other = signer().short_url("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c");
+        let other_id = &other["https://relance.example/s/".len()..][..22];
+        assert_eq!(
+            signer().verify_short(&format!("{other_id}{}", &token[22..])),
+            None
+        );
+        let foreign = LinkSigner::new(b"another key", "https://relance.example");
+        assert_eq!(foreign.verify_short(token), None);
+        assert_eq!(signer().verify_short("short"), None);
     }
 
     #[test]

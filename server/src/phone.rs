@@ -7,16 +7,14 @@ use domain::PhoneNumber;
 /// what is wrong otherwise.
 pub fn normalise(input: &str, country: Option<&str>) -> Result<PhoneNumber, String> {
     let region = country.and_then(|c| c.trim().to_ascii_uppercase().parse().ok());
-    let parsed = phonenumber::parse(region, input.trim()).map_err(|_| {
-        match region {
-            Some(region) => format!(
-                "\"{input}\" is not a phone number of {region:?} nor an international one (+33…)"
-            ),
-            None => format!(
-                "\"{input}\" is not a phone number in international form (+33…); send the \
+    let parsed = phonenumber::parse(region, input.trim()).map_err(|_| match region {
+        Some(region) => format!(
+            "\"{input}\" is not a phone number of {region:?} nor an international one (+33…)"
+        ),
+        None => format!(
+            "\"{input}\" is not a phone number in international form (+33…); send the \
                  customer's country to read national numbers"
-            ),
-        }
+        ),
     })?;
     if !phonenumber::is_valid(&parsed) {
         return Err(format!("\"{input}\" is not a valid phone number"));
@@ -51,7 +49,9 @@ mod tests {
 
     #[test]
     fn numbers_that_no_plan_allows_are_refused_with_a_message() {
-        assert!(normalise("06 12 34 56 78", None).unwrap_err().contains("international"));
+        assert!(normalise("06 12 34 56 78", None)
+            .unwrap_err()
+            .contains("international"));
         assert!(normalise("+33 1 23", None).is_err());
         assert!(normalise("555-625-1199", Some("US")).is_err());
         assert!(normalise("not a number", Some("FR")).is_err());

@@ -35,11 +35,16 @@ impl SendingRules {
     /// pocket, so it keeps night-time quiet hours even in a shop that set none.
     pub fn for_channel(&self, channel: &crate::calls::Channel) -> SendingRules {
         match channel {
-            crate::calls::Channel::Sms { .. } => SendingRules {
-                quiet_hours: self.quiet_hours.or(Some(QuietHours::NIGHT)),
-                ..*self
-            },
+            crate::calls::Channel::Sms { .. } => self.for_sms(),
             _ => *self,
+        }
+    }
+
+    /// The rules of an SMS step.
+    pub fn for_sms(&self) -> SendingRules {
+        SendingRules {
+            quiet_hours: self.quiet_hours.or(Some(QuietHours::NIGHT)),
+            ..*self
         }
     }
 }

@@ -856,3 +856,60 @@ fn a_webhook_step_is_sent_in_the_customer_s_language_without_a_template_but_wait
         Action::Wait { .. }
     ));
 }
+
+fn with_sms_step(world: &mut World) {
+    let mut steps = world.campaign.steps().to_vec();
+    let texts = crate::sms::SmsTexts::new(std::collections::BTreeMap::from([(
+        Language::ENGLISH,
+        crate::sms::SmsText::parse("Your cart: {cart_link}").unwrap(),
+    )]))
+    .unwrap();
+    steps[0].channel = crate::calls::Channel::Sms { texts };
+    world.campaign = Campaign::new("c".into(), "Relance", steps).unwrap();
+    world.templates.clear();
+}
+
+#[test]
+fn an_sms_step_needs_a_mobile_number_and_sms_consent_and_falls_back_to_english() {
+    let mut world = World::new();
+    with_sms_step(&mut world);
+    let due = start() + Duration::hours(2);
+    assert_eq!(world.decide(due), skip("s1", SkipReason::NoPhone));
+    world.customer.phone = Some(crate::model::PhoneNumber::parse_e164("+33612345678").unwrap());
+    assert_eq!(world.decide(due), skip("s1", SkipReason::NoSmsConsent));
+    world.customer.sms_consent = true;
+    assert_eq!(world.decide(due), send("s1", Language::ENGLISH, None));
+}
+
+#[test]
+fn an_sms_step_keeps_night_quiet_hours_even_in_a_shop_that_set_none() {
+    let mut world = World::new();
+    with_sms_step(&mut world);
+    world.customer.phone = Some(crate::model::PhoneNumber::parse_e164("+33612345678").unwrap());
+    world.customer.sms_consent = true;
+    let no_quiet_hours = SendingRules {
+        quiet_hours: None,
+        ..SendingRules::default()
+    };
+    let decide = |now| {
+        decide(
+            &world.campaign,
+            &world.situation(),
+            |_| None,
+            &no_quiet_hours,
+            now,
+        )
+    };
+    // start() is 10:00 UTC: two hours later is noon, fine; 23:00 waits for 08:00.
+    assert_eq!(
+        decide(start() + Duration::hours(2)),
+        send("s1", Language::ENGLISH, None)
+    );
+    let night = start() + Duration::hours(13);
+    assert_eq!(
+        decide(night),
+        Action::Wait {
+            at: start() - Duration::hours(2) + Duration::days(1)
+        }
+    );
+}

@@ -66,7 +66,14 @@ mod tests {
     fn only_the_international_form_is_a_phone_number() {
         let phone = PhoneNumber::parse_e164("+33612345678").unwrap();
         assert_eq!(phone.digits(), "33612345678");
-        for bad in ["0612345678", "+0612345678", "+33 6 12 34 56 78", "+331234", "+1234567890123456", ""] {
+        for bad in [
+            "0612345678",
+            "+0612345678",
+            "+33 6 12 34 56 78",
+            "+331234",
+            "+1234567890123456",
+            "",
+        ] {
             assert!(PhoneNumber::parse_e164(bad).is_err(), "{bad}");
         }
     }

@@ -38,7 +38,11 @@ fn fill(text: &SmsText, context: &RenderContext, language: Language, names: bool
         })
         .collect();
     // A left-out name must not leave "Bonjour , …".
-    filled.replace(" ,", ",").replace("  ", " ").trim().to_owned()
+    filled
+        .replace(" ,", ",")
+        .replace("  ", " ")
+        .trim()
+        .to_owned()
 }
 
 /// Renders the SMS `texts` say for the customer and cart of `context`; `links.cart` is the
@@ -88,7 +92,6 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    
 
     fn texts(fr: &str) -> SmsTexts {
         SmsTexts::new(BTreeMap::from([(
@@ -105,11 +108,17 @@ mod tests {
         ctx.customer.first_name = "Claire".into();
         ctx.links.cart = SAMPLE_LINK.into();
         let sms = render_sms(
-            &texts("{first_name}, votre panier de {nb_product} article(s) : {cart_link} STOP 36111"),
+            &texts(
+                "{first_name}, votre panier de {nb_product} article(s) : {cart_link} STOP 36111",
+            ),
             &ctx,
         )
         .unwrap();
-        assert!(sms.text.starts_with("Claire, votre panier de "), "{}", sms.text);
+        assert!(
+            sms.text.starts_with("Claire, votre panier de "),
+            "{}",
+            sms.text
+        );
         assert!(sms.text.contains(SAMPLE_LINK));
         assert_eq!(sms.length.segments, 1);
         assert_eq!(sms.language, Language::FRENCH);

@@ -130,7 +130,10 @@ impl From<SmsText> for String {
 
 /// An SMS step's texts, one per language: the customer's language, else English.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(try_from = "BTreeMap<Language, SmsText>", into = "BTreeMap<Language, SmsText>")]
+#[serde(
+    try_from = "BTreeMap<Language, SmsText>",
+    into = "BTreeMap<Language, SmsText>"
+)]
 pub struct SmsTexts(BTreeMap<Language, SmsText>);
 
 impl SmsTexts {
@@ -181,14 +184,20 @@ mod tests {
         // 400 plain characters are three parts of 153 already.
         let long = format!("{} {{cart_link}}", "a".repeat(400));
         let error = SmsText::parse(&long).unwrap_err();
-        assert!(matches!(error, SmsTextError::TooLong { segments: 4, .. }), "{error}");
+        assert!(
+            matches!(error, SmsTextError::TooLong { segments: 4, .. }),
+            "{error}"
+        );
         assert!(error.to_string().contains("keep it to 3"));
     }
 
     #[test]
     fn tags_of_emails_only_and_unknown_tags_are_named_in_the_error() {
         let error = SmsText::parse("Votre panier : {cart}").unwrap_err();
-        assert!(error.to_string().contains("{cart} cannot be used"), "{error}");
+        assert!(
+            error.to_string().contains("{cart} cannot be used"),
+            "{error}"
+        );
         assert!(error.to_string().contains("{cart_link}"));
         assert!(SmsText::parse("{prenom} bonjour").is_err());
         // Braces that are not a tag stay text.
@@ -199,12 +208,21 @@ mod tests {
     #[test]
     fn a_customer_gets_their_language_or_english() {
         let texts = SmsTexts::new(BTreeMap::from([
-            (Language::ENGLISH, SmsText::parse("Hello {cart_link}").unwrap()),
-            (Language::FRENCH, SmsText::parse("Bonjour {cart_link}").unwrap()),
+            (
+                Language::ENGLISH,
+                SmsText::parse("Hello {cart_link}").unwrap(),
+            ),
+            (
+                Language::FRENCH,
+                SmsText::parse("Bonjour {cart_link}").unwrap(),
+            ),
         ]))
         .unwrap();
         let german = Language::parse("de").unwrap();
-        assert_eq!(texts.for_language(Language::FRENCH).unwrap().0, Language::FRENCH);
+        assert_eq!(
+            texts.for_language(Language::FRENCH).unwrap().0,
+            Language::FRENCH
+        );
         assert_eq!(texts.for_language(german).unwrap().0, Language::ENGLISH);
         assert_eq!(
             SmsTexts::new(BTreeMap::new()).unwrap_err(),

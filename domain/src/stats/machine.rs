@@ -97,6 +97,8 @@ pub struct Hit<'a> {
     pub user_agent: Option<&'a str>,
     pub ip: Option<IpAddr>,
     pub destination: Option<&'a str>,
+    /// The message counts opens (an email's pixel); an SMS has none, so its clicks need none.
+    pub opens_tracked: bool,
 }
 
 /// Whether a new hit is a machine's, and why; `earlier` are the email's hits before it. The
@@ -127,9 +129,10 @@ pub fn classify(hit: &Hit<'_>, earlier: &[EarlierHit]) -> Option<MachineReason> 
             });
             if same_second {
                 Some(MachineReason::BurstOfClicks)
-            } else if !earlier
-                .iter()
-                .any(|e| e.kind == HitKind::Open && e.at <= hit.at)
+            } else if hit.opens_tracked
+                && !earlier
+                    .iter()
+                    .any(|e| e.kind == HitKind::Open && e.at <= hit.at)
             {
                 Some(MachineReason::NoOpen)
             } else {
@@ -168,6 +171,7 @@ mod tests {
             user_agent: Some(agent),
             ip: None,
             destination: Some("https://shop.example/a"),
+            opens_tracked: true,
         }
     }
 
@@ -229,6 +233,10 @@ mod tests {
             classify(&hit(HitKind::Click, 600, BROWSER), &[]),
             Some(MachineReason::NoOpen)
         );
+        // An SMS has no pixel: its clicks come without opens.
+        let mut from_sms = hit(HitKind::Click, 600, BROWSER);
+        from_sms.opens_tracked = false;
+        assert_eq!(classify(&from_sms, &[]), None);
         let other_link = EarlierHit {
             kind: HitKind::Click,
             at: at(599),

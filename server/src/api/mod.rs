@@ -36,6 +36,11 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/privacy/erase", post(privacy::erase))
         .route("/webhooks/shopify/{shop}", post(webhooks::shopify))
         .route("/webhooks/woocommerce/{shop}", post(webhooks::woocommerce))
+        .route("/webhooks/sms/{shop}", post(webhooks::sms::signed))
+        .route(
+            "/webhooks/sms/{shop}/{secret}",
+            post(webhooks::sms::with_secret),
+        )
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .route("/t.js", get(tracker::script))
         .route("/api/v1/openapi.json", get(openapi::serve))

@@ -24,6 +24,8 @@ use utoipa::{Modify, OpenApi};
         super::tracker::receive,
         super::jobs::run,
         super::webhooks::shopify::receive,
+        super::webhooks::sms::with_secret,
+        super::webhooks::sms::signed,
         super::webhooks::woocommerce::receive,
     ),
     modifiers(&Credentials),

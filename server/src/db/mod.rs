@@ -34,6 +34,7 @@ pub mod secrets;
 pub mod sending;
 pub mod settings;
 mod shops;
+pub mod sms;
 pub mod sql;
 pub(crate) mod sqlite;
 pub mod stats;

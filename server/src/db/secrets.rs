@@ -53,6 +53,25 @@ pub async fn replace(
     Ok(())
 }
 
+/// The name a shop's SMS inbound secret is kept under.
+pub fn sms_inbound_name(shop_id: &str) -> String {
+    format!("sms-inbound:{shop_id}")
+}
+
+/// The secret a shop's SMS provider proves its notices with (in the address it calls back,
+/// or as the key of a `Relance-Signature`), made on first use: 64 hex digits.
+pub async fn sms_inbound_secret(
+    pool: &Pool,
+    shop_id: &str,
+    now: DateTime<Utc>,
+) -> Result<String, DbError> {
+    use rand_core::{OsRng, RngCore};
+    let mut random = [0u8; 32];
+    OsRng.fill_bytes(&mut random);
+    let fresh: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    stored_or_insert(pool, &sms_inbound_name(shop_id), &fresh, now).await
+}
+
 /// The name a shop's webhook-step signing secret is kept under.
 pub fn step_webhook_name(shop_id: &str) -> String {
     format!("step-webhook:{shop_id}")

@@ -17,11 +17,15 @@ pub struct DeliveryRow {
     pub sent_at: Option<DateTime<Utc>>,
     pub email: String,
     pub language: String,
+    /// Its step's channel (`email` when the step is gone).
+    pub channel: String,
 }
 
 pub async fn delivery(pool: &Pool, delivery_id: &str) -> Result<Option<DeliveryRow>, DbError> {
     Ok(on!(pool, |db| sqlx::query_as(
-        "select d.shop_id, d.cart_id, d.sent_at, c.email, c.language
+        "select d.shop_id, d.cart_id, d.sent_at, c.email, c.language,
+                coalesce((select s.channel from reminder_steps s where s.step_id = d.step_id),
+                         'email') as channel
          from deliveries d join customers c on c.customer_id = d.customer_id
          where d.delivery_id = $1",
     )
@@ -87,6 +91,7 @@ pub async fn record(
                 user_agent: origin.user_agent,
                 ip: origin.ip,
                 destination,
+                opens_tracked: row.channel == "email",
             },
             &earlier,
         ),

@@ -180,15 +180,24 @@ async fn deliver(
     if too_late(delivery.queued_at, &pass.rules, now) {
         return skipped(SkipReason::TooLate);
     }
-    // Nor inside the customer's quiet hours, which a retry can reach.
+    // Nor inside the customer's quiet hours, which a retry can reach (an SMS keeps the
+    // night's even where the shop set none).
+    let sms = super::sms::sms_step(&pass.campaigns, &delivery.step_id);
+    let rules = match sms {
+        Some(_) => pass.rules.for_sms(),
+        None => pass.rules,
+    };
     let zone = customer_zone(check.time_zone.as_deref(), pass.zone);
-    let opens = open_at(now, &pass.rules, &zone);
+    let opens = open_at(now, &rules, &zone);
     if opens > now {
         let record = Record::Postponed {
             delivery_id: delivery.delivery_id.clone(),
             until: opens,
         };
         return Ok((Outcome::Postponed(opens), record));
+    }
+    if let Some(texts) = sms {
+        return super::sms::deliver(sender, &pass.shop, texts, delivery, check, now).await;
     }
     if let Some((rule, number, url)) =
         super::webhook::webhook_step(&pass.campaigns, &delivery.step_id)

@@ -12,6 +12,7 @@ pub mod plan;
 mod run;
 pub mod scheduler;
 mod sender;
+mod sms;
 pub mod statistics;
 mod store;
 mod summary;

@@ -15,11 +15,16 @@ use hyper_util::rt::TokioExecutor;
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What came back from a POST.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Posted {
     pub status: u16,
     pub duration: Duration,
+    /// The answer's first 16 KiB (an SMS provider's message id or error code).
+    pub body: Bytes,
 }
+
+/// The most of an answer that is read.
+const BODY_MAX: usize = 16 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PostError {
@@ -76,7 +81,7 @@ impl HttpPoster {
         }
         let mut request = axum::http::Request::post(uri)
             .header(axum::http::header::CONTENT_TYPE, "application/json")
-            .header(axum::http::header::USER_AGENT, "Relance-Webhook/1");
+            .header(axum::http::header::USER_AGENT, "Relance/1");
         for (name, value) in headers {
             request = request.header(*name, value);
         }
@@ -88,9 +93,23 @@ impl HttpPoster {
             .await
             .map_err(|_| PostError::NoAnswer(format!("no answer within {} s", TIMEOUT.as_secs())))?
             .map_err(|e| PostError::NoAnswer(e.to_string()))?;
+        let status = response.status().as_u16();
+        let body = tokio::time::timeout(
+            TIMEOUT,
+            http_body_util::BodyExt::collect(http_body_util::Limited::new(
+                response.into_body(),
+                BODY_MAX,
+            )),
+        )
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .map(|collected| collected.to_bytes())
+        .unwrap_or_default();
         Ok(Posted {
-            status: response.status().as_u16(),
+            status,
             duration: started.elapsed(),
+            body,
         })
     }
 }

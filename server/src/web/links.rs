@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/t/o/{token}", get(open))
         .route("/t/c/{token}", get(click))
         .route("/r/{token}", get(recover))
+        .route("/s/{token}", get(recover_short))
         .route("/u/{token}", get(unsubscribe_page).post(unsubscribe))
 }
 
@@ -160,6 +161,39 @@ async fn recover(
     let Some((link, row)) = resolve(&state, LinkKind::Recover, &token).await else {
         return not_found();
     };
+    back_to_cart(&state, link, row, requester).await
+}
+
+/// An SMS's short link: the same way back to the cart.
+async fn recover_short(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+    requester: Requester,
+) -> Response {
+    let Some(delivery_id) = state.engine.signer.verify_short(&token) else {
+        return not_found();
+    };
+    let row = match delivery(state.pool(), &delivery_id).await {
+        Ok(Some(row)) => row,
+        Ok(None) => return not_found(),
+        Err(error) => {
+            tracing::error!(%error, "cannot read the delivery of a link");
+            return not_found();
+        }
+    };
+    let link = SignedLink {
+        delivery_id,
+        destination: String::new(),
+    };
+    back_to_cart(&state, link, row, requester).await
+}
+
+async fn back_to_cart(
+    state: &AppState,
+    link: SignedLink,
+    row: DeliveryRow,
+    requester: Requester,
+) -> Response {
     let target = match recovery_target(state.pool(), &link.delivery_id, &row.cart_id).await {
         Ok(Some(target)) if is_web(&target) => target,
         Ok(_) => return not_found(),
@@ -173,7 +207,7 @@ async fn recover(
         }
     };
     track(
-        &state,
+        state,
         &link,
         &row,
         ("click", Some(&target)),

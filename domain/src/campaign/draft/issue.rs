@@ -37,4 +37,14 @@ pub enum StepIssue {
     SplitTemplate,
     /// An A/B test's share outside 1 to 99 %.
     SplitShare,
+    /// An SMS step without a text in any language.
+    SmsEmpty,
+    /// An SMS text that can pass three SMS once its tags are filled.
+    SmsTooLong {
+        segments: usize,
+    },
+    /// An SMS text with a tag SMS do not take (`{cart}`) or no tag at all (`{prenom}`).
+    SmsTag {
+        tag: String,
+    },
 }

@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::calls::{Channel, WebhookUrl, WebhookUrlError};
+use crate::sms::{SmsText, SmsTextError, SmsTexts};
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -73,6 +74,12 @@ pub struct StepDraft {
     pub webhook: bool,
     #[serde(default)]
     pub webhook_url: String,
+    /// A text message instead of an email (unless `call` or `webhook`).
+    #[serde(default)]
+    pub sms: bool,
+    /// The SMS text per language code; empty ones are left out.
+    #[serde(default)]
+    pub sms_texts: std::collections::BTreeMap<String, String>,
     /// An A/B test: `split_template` for `split_share` percent of the carts.
     #[serde(default)]
     pub split: bool,
@@ -121,6 +128,8 @@ impl StepDraft {
             assignee: String::new(),
             webhook: false,
             webhook_url: String::new(),
+            sms: false,
+            sms_texts: std::collections::BTreeMap::new(),
             split: false,
             split_template: String::new(),
             split_share: SplitShare::HALF.percent().to_string(),
@@ -149,6 +158,13 @@ impl StepDraft {
         if let Some(url) = step.channel.webhook() {
             draft.webhook = true;
             draft.webhook_url = url.as_str().to_owned();
+        }
+        if let Some(texts) = step.channel.sms() {
+            draft.sms = true;
+            draft.sms_texts = texts
+                .iter()
+                .map(|(language, text)| (language.code().to_owned(), text.as_str().to_owned()))
+                .collect();
         }
         draft.code_collection = step.code_collection.clone().unwrap_or_default();
         match &step.discount {
@@ -348,6 +364,9 @@ impl StepDraft {
                     None
                 }
             });
+        let sms = (self.sms && !self.call && !self.webhook)
+            .then(|| sms_texts(&self.sms_texts, &mut push))
+            .flatten();
         match (profiles, delay, discount) {
             (Some(profiles), Some(delay), Some(discount)) if problems.is_empty() => {
                 Ok(ReminderStep {
@@ -367,7 +386,10 @@ impl StepDraft {
                                 .map(str::to_owned),
                         },
                         Some(Some(url)) => Channel::Webhook { url },
-                        _ => Channel::Email,
+                        _ => match sms {
+                            Some(texts) => Channel::Sms { texts },
+                            None => Channel::Email,
+                        },
                     },
                     code_collection: Some(self.code_collection.trim())
                         .filter(|id| !id.is_empty())
@@ -378,6 +400,38 @@ impl StepDraft {
             _ => Err(problems),
         }
     }
+}
+
+/// An SMS step's texts from the wizard's, each problem pushed under `sms.<language>`.
+fn sms_texts(
+    drafts: &std::collections::BTreeMap<String, String>,
+    push: &mut impl FnMut(Stage, String, StepIssue),
+) -> Option<SmsTexts> {
+    let mut texts = std::collections::BTreeMap::new();
+    let mut failed = false;
+    for (code, text) in drafts.iter().filter(|(_, text)| !text.trim().is_empty()) {
+        let Ok(language) = crate::model::Language::parse(code) else {
+            continue;
+        };
+        match SmsText::parse(text) {
+            Ok(text) => {
+                texts.insert(language, text);
+            }
+            Err(error) => {
+                failed = true;
+                let issue = match error {
+                    SmsTextError::TooLong { segments, .. } => StepIssue::SmsTooLong { segments },
+                    SmsTextError::UnknownTag(tag, _) => StepIssue::SmsTag { tag },
+                    SmsTextError::Empty | SmsTextError::NoLanguage => StepIssue::SmsEmpty,
+                };
+                push(Stage::Target, format!("sms.{code}"), issue);
+            }
+        }
+    }
+    if texts.is_empty() && !failed {
+        push(Stage::Target, "sms".into(), StepIssue::SmsEmpty);
+    }
+    SmsTexts::new(texts).ok().filter(|_| !failed)
 }
 
 #[cfg(test)]

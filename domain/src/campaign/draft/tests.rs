@@ -200,3 +200,38 @@ fn an_a_b_test_needs_another_template_and_a_share_and_round_trips() {
     assert!(b.iter().all(|id| step.template_for(&cart(id)) == "t2"));
     assert!(a.iter().all(|id| step.template_for(&cart(id)) == "t1"));
 }
+
+#[test]
+fn an_sms_step_takes_a_text_per_language_and_names_each_ones_problem() {
+    let mut draft = StepDraft::new("t1");
+    draft.sms = true;
+    let problems = draft.parse().unwrap_err();
+    assert_eq!(problems[0].field, "sms");
+    assert_eq!(problems[0].issue, StepIssue::SmsEmpty);
+
+    draft.sms_texts = [
+        (
+            "fr".to_owned(),
+            "Votre panier : {cart_link} STOP 36111".to_owned(),
+        ),
+        ("en".to_owned(), "Your cart is waiting: {cart} ".to_owned()),
+        ("de".to_owned(), "   ".to_owned()),
+    ]
+    .into();
+    let problems = draft.parse().unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].field, "sms.en");
+    assert_eq!(problems[0].issue, StepIssue::SmsTag { tag: "cart".into() });
+
+    draft.sms_texts.insert("en".into(), "x".repeat(470));
+    let problems = draft.parse().unwrap_err();
+    assert_eq!(problems[0].issue, StepIssue::SmsTooLong { segments: 4 });
+
+    draft
+        .sms_texts
+        .insert("en".into(), "Your cart: {cart_link}".into());
+    let step = draft.parse().unwrap();
+    let texts = step.channel.sms().unwrap();
+    assert_eq!(texts.languages().count(), 2);
+    assert_eq!(StepDraft::from_step(&step).parse().unwrap(), step);
+}

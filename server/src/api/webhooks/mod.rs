@@ -5,6 +5,7 @@
 
 mod privacy;
 pub mod shopify;
+pub mod sms;
 pub mod woocommerce;
 
 use axum::body::Bytes;
