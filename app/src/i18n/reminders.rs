@@ -166,6 +166,11 @@ fn issue_fr(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::GiftName => {
             "Le nom du produit offert, tel que le client le lira (200 caractères au plus).".into()
         }
+        StepIssue::SmsEmpty => "Écrivez le SMS dans au moins une langue.".into(),
+        StepIssue::SmsTooLong { segments } => format!(
+            "Une fois ses balises remplies, ce texte peut faire {segments} SMS : 3 au plus."
+        ),
+        StepIssue::SmsTag { tag } => format!("{{{tag}}} n'est pas une balise des SMS."),
     }
 }
 
@@ -197,6 +202,11 @@ fn issue_en(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::GiftName => {
             "The gift product's name as the customer reads it (at most 200 characters).".into()
         }
+        StepIssue::SmsEmpty => "Write the SMS in at least one language.".into(),
+        StepIssue::SmsTooLong { segments } => {
+            format!("With its tags filled in, this text can take {segments} SMS: 3 at most.")
+        }
+        StepIssue::SmsTag { tag } => format!("{{{tag}}} is not a tag SMS take."),
     }
 }
 

@@ -4,6 +4,6 @@ pub mod inbound;
 mod provider;
 
 pub use provider::{
-    provider, Exchange, ProviderConfig, ProviderKind, Refusal, SmsMessage, SmsProvider, SmsResult,
-    BREVO_URL,
+    provider, Exchange, ProviderConfig, ProviderForm, ProviderKind, Refusal, SmsMessage,
+    SmsProvider, SmsResult, BREVO_URL,
 };

@@ -325,3 +325,110 @@ mod tests {
         );
     }
 }
+
+/// The provider form as the merchant fills it; an empty key keeps the stored one.
+#[derive(Debug, Clone, Default)]
+pub struct ProviderForm {
+    pub kind: String,
+    pub url: String,
+    pub sender: String,
+    pub api_key: String,
+}
+
+impl ProviderConfig {
+    /// Checks the form; `Err` names the field and says what is wrong.
+    pub fn parse(
+        form: &ProviderForm,
+        stored_key: Option<&str>,
+    ) -> Result<Self, (&'static str, String)> {
+        let kind = ProviderKind::parse(form.kind.trim())
+            .ok_or(("kind", "choose Brevo or a JSON gateway".to_owned()))?;
+        let url = match (kind, form.url.trim()) {
+            (ProviderKind::Brevo, "") => BREVO_URL.to_owned(),
+            (_, url) => domain::calls::WebhookUrl::parse(url)
+                .map_err(|e| ("url", e.to_string()))?
+                .as_str()
+                .to_owned(),
+        };
+        let sender = form.sender.trim().to_owned();
+        let numeric = !sender.is_empty()
+            && sender
+                .trim_start_matches('+')
+                .bytes()
+                .all(|b| b.is_ascii_digit());
+        let named = (1..=11).contains(&sender.chars().count())
+            && sender
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ' ');
+        if !(named || (numeric && sender.len() <= 16)) {
+            return Err((
+                "sender",
+                "up to 11 letters and digits (the shop's name), or a phone number".to_owned(),
+            ));
+        }
+        let api_key = match (form.api_key.trim(), stored_key) {
+            ("", Some(stored)) => stored.to_owned(),
+            ("", None) => return Err(("api_key", "the provider's API key is required".to_owned())),
+            (key, _) => key.to_owned(),
+        };
+        Ok(Self {
+            kind,
+            url,
+            sender,
+            api_key,
+        })
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    fn form(kind: &str, url: &str, sender: &str, key: &str) -> ProviderForm {
+        ProviderForm {
+            kind: kind.into(),
+            url: url.into(),
+            sender: sender.into(),
+            api_key: key.into(),
+        }
+    }
+
+    #[test]
+    fn brevo_needs_only_a_sender_and_a_key_and_a_blank_key_keeps_the_stored_one() {
+        let config =
+            ProviderConfig::parse(&form("brevo", "", "MaisonLum", "xkeysib-1"), None).unwrap();
+        assert_eq!(config.url, BREVO_URL);
+        let kept =
+            ProviderConfig::parse(&form("brevo", "", "MaisonLum", " "), Some("old")).unwrap();
+        assert_eq!(kept.api_key, "old");
+        assert_eq!(
+            ProviderConfig::parse(&form("brevo", "", "MaisonLum", ""), None)
+                .unwrap_err()
+                .0,
+            "api_key"
+        );
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let bad = [
+            (form("fax", "", "Shop", "k"), "kind"),
+            (form("json", "", "Shop", "k"), "url"),
+            (form("json", "http://10.0.0.1/sms", "Shop", "k"), "url"),
+            (form("brevo", "", "Maison Lumière", "k"), "sender"),
+            (form("brevo", "", "", "k"), "sender"),
+        ];
+        for (form, field) in bad {
+            assert_eq!(
+                ProviderConfig::parse(&form, None).unwrap_err().0,
+                field,
+                "{form:?}"
+            );
+        }
+        assert!(ProviderConfig::parse(
+            &form("json", "https://sms.example/send", "+33612345678", "k"),
+            None
+        )
+        .is_ok());
+    }
+}
