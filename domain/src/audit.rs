@@ -46,10 +46,11 @@ pub enum AuditAction {
     CallCouponGiven,
     CallEmailSent,
     CodesImported,
+    SmsProviderSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 34] = [
+    pub const ALL: [AuditAction; 35] = [
         Self::ReminderSaved,
         Self::ReminderSwitched,
         Self::ReminderDuplicated,
@@ -84,6 +85,7 @@ impl AuditAction {
         Self::CallCouponGiven,
         Self::CallEmailSent,
         Self::CodesImported,
+        Self::SmsProviderSet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -122,6 +124,7 @@ impl AuditAction {
             Self::CallCouponGiven => "call_coupon_given",
             Self::CallEmailSent => "call_email_sent",
             Self::CodesImported => "codes_imported",
+            Self::SmsProviderSet => "sms_provider_set",
         }
     }
 

@@ -112,7 +112,7 @@ impl LinkSigner {
         )
     }
 
-    /// The short link back to the cart an SMS carries, `/s/` and 34 characters: the
+    /// The short link back to the cart an SMS carries, `/m/` and 34 characters: the
     /// delivery's UUID in 22, then 72 bits of its MAC (enough against guessing, as every
     /// wrong guess costs a request). A delivery id that is not a UUID gets the long link.
     pub fn short_url(&self, delivery_id: &str) -> String {
@@ -121,7 +121,7 @@ impl LinkSigner {
         };
         let signature = self.short_mac(id.as_bytes());
         format!(
-            "{}/s/{}{}",
+            "{}/m/{}{}",
             self.public_url,
             URL_SAFE_NO_PAD.encode(id.as_bytes()),
             URL_SAFE_NO_PAD.encode(&signature[..SHORT_MAC_BYTES])
@@ -264,7 +264,7 @@ mod tests {
     fn a_short_link_fits_an_sms_and_only_its_own_delivery_opens_it() {
         let id = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
         let url = signer().short_url(id);
-        let token = url.strip_prefix("https://relance.example/s/").unwrap();
+        let token = url.strip_prefix("https://relance.example/m/").unwrap();
         assert_eq!(token.len(), 34);
         assert!(url.len() <= domain::sms::LINK_MAX);
         assert_eq!(signer().verify_short(token), Some(id.to_owned()));
@@ -272,7 +272,7 @@ mod tests {
         forged.replace_range(33.., if token.ends_with('A') { "B" } else { "A" });
         assert_eq!(signer().verify_short(&forged), None);
         let other = signer().short_url("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c");
-        let other_id = &other["https://relance.example/s/".len()..][..22];
+        let other_id = &other["https://relance.example/m/".len()..][..22];
         assert_eq!(
             signer().verify_short(&format!("{other_id}{}", &token[22..])),
             None

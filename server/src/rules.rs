@@ -150,7 +150,9 @@ pub async fn launch_checks(
         .into_iter()
         .map(|c| (c.collection_id, u64::try_from(c.left_count).unwrap_or(0)))
         .collect();
+    let has_sms_provider = crate::db::sms::provider(pool, &shop.id).await?.is_some();
     let context = domain::rules::LaunchContext {
+        has_sms_provider,
         collections: &collections,
         templates: &templates,
         languages: &languages,

@@ -22,6 +22,7 @@ mod sending;
 mod settings;
 mod setup;
 mod shops;
+mod sms;
 mod splits;
 mod stats;
 mod team;
@@ -81,6 +82,9 @@ pub use settings::{
 };
 pub use setup::{CompleteSetup, Connection, SetupOutcome};
 pub use shops::{create_shop, my_shops, CreateShop, MyShops, ShopChoice, ShopCreated};
+pub use sms::{
+    load_sms_provider, LoadSmsProvider, SaveSmsProvider, SmsProviderForm, SmsProviderLine,
+};
 pub use splits::{promote_variant, PromoteVariant};
 pub use stats::{
     load_statistics, Figures, FunnelLabel, FunnelLine, HoldoutLine, LoadStatistics, RateFigure,

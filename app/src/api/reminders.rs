@@ -29,6 +29,9 @@ pub struct ReminderRow {
     /// A signed POST to the merchant's address instead of an email.
     #[serde(default)]
     pub webhook: bool,
+    /// A text message instead of an email.
+    #[serde(default)]
+    pub sms: bool,
     /// An A/B test is running on it.
     #[serde(default)]
     pub split: bool,
@@ -84,6 +87,7 @@ impl ReminderRow {
             policy: step.discount.clone(),
             call: step.channel.is_call(),
             webhook: step.channel.webhook().is_some(),
+            sms: step.channel.sms().is_some(),
             split: step.split.is_some(),
         }
     }

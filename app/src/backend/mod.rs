@@ -101,6 +101,7 @@ mod codes;
 mod connect;
 mod privacy;
 mod rules;
+mod sms;
 mod team;
 pub use bulk::BulkBackend;
 pub use calls::CallsBackend;
@@ -108,6 +109,7 @@ pub use codes::CodesBackend;
 pub use connect::ConnectBackend;
 pub use privacy::PrivacyBackend;
 pub use rules::{CartRule, RuleRemoval, RulesBackend};
+pub use sms::SmsBackend;
 pub use team::{AcceptResult, AuditRecord, TeamBackend};
 
 /// Everything server functions need; the team and activity part is `TeamBackend`.
@@ -120,6 +122,7 @@ pub trait Backend:
     + BulkBackend
     + CallsBackend
     + CodesBackend
+    + SmsBackend
     + Send
     + Sync
     + 'static

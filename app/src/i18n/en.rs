@@ -115,6 +115,10 @@ fn skip_reason(reason: &str) -> &str {
         "stopped" => "reminders stopped by the shop",
         "no_consent" => "no consent from the customer (required in Settings)",
         "control_group" => "in the rule's control group, which gets nothing",
+        "no_phone" => "no mobile number",
+        "no_sms_consent" => {
+            "SMS not accepted by the customer, or the number is stopped (STOP or refused)"
+        }
         other => other,
     }
 }
@@ -269,6 +273,7 @@ pub static TEXTS: Texts = Texts {
     team: &super::team::EN,
     activity: &super::activity::EN,
     webhooks: &super::webhooks::EN,
+    sms: &super::sms::EN,
     tracker: &super::tracker::EN,
     rules: &super::rules::EN,
     bulk: &super::bulk::EN,

@@ -115,6 +115,8 @@ fn skip_reason(reason: &str) -> &str {
         "stopped" => "relances arrêtées par la boutique",
         "no_consent" => "pas de consentement du client (exigé dans les Paramètres)",
         "control_group" => "dans le groupe témoin de la règle, qui ne reçoit rien",
+        "no_phone" => "pas de numéro de mobile",
+        "no_sms_consent" => "SMS non acceptés par le client, ou numéro arrêté (STOP ou refusé)",
         other => other,
     }
 }
@@ -269,6 +271,7 @@ pub static TEXTS: Texts = Texts {
     team: &super::team::FR,
     activity: &super::activity::FR,
     webhooks: &super::webhooks::FR,
+    sms: &super::sms::FR,
     tracker: &super::tracker::FR,
     rules: &super::rules::FR,
     bulk: &super::bulk::FR,

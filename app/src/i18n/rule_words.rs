@@ -200,6 +200,9 @@ pub(super) fn launch_fr(problem: &LaunchProblem) -> String {
         LaunchProblem::CodesRunningOut { step, left } => format!(
             "Relance {step} : sa collection de codes n'en a plus que {left} ; une fois vide, la relance part sans code."
         ),
+        LaunchProblem::NoSmsProvider { step } => format!(
+            "Relance {step} : c'est un SMS, et aucun fournisseur SMS n'est configuré (page Connexion) ; ses messages attendent."
+        ),
     }
 }
 
@@ -238,6 +241,9 @@ pub(super) fn launch_en(problem: &LaunchProblem) -> String {
         }
         LaunchProblem::CodesRunningOut { step, left } => format!(
             "Reminder {step}: its code collection has {left} code(s) left; once empty, the reminder goes without a code."
+        ),
+        LaunchProblem::NoSmsProvider { step } => format!(
+            "Reminder {step}: it is an SMS, and no SMS provider is set up (Connect page); its messages wait."
         ),
     }
 }

@@ -18,6 +18,7 @@ use super::sending::SendingTexts;
 use super::settings::SettingsTexts;
 use super::setup::SetupTexts;
 use super::shops::ShopsTexts;
+use super::sms::SmsWords;
 use super::statistics::StatisticsTexts;
 use super::team::TeamTexts;
 use super::templates::TemplateTexts;
@@ -174,6 +175,7 @@ pub struct Texts {
     pub team: &'static TeamTexts,
     pub activity: &'static ActivityTexts,
     pub webhooks: &'static WebhooksTexts,
+    pub sms: &'static SmsWords,
     pub tracker: &'static TrackerTexts,
     pub rules: &'static RuleTexts,
     pub bulk: &'static BulkTexts,

@@ -38,6 +38,7 @@ pub fn KeysPageView() -> impl IntoView {
         <super::connect_log::ConnectLog />
         <super::tracker::Tracker />
         <super::webhooks::Webhooks />
+        <super::sms_provider::SmsProvider />
     }
 }
 

@@ -30,6 +30,7 @@ mod rules;
 mod sending;
 mod settings;
 mod setup;
+mod sms_provider;
 mod statistics;
 mod team;
 mod templates;

@@ -270,6 +270,9 @@ fn ReminderLine(
                         .with_value(|r| r.webhook)
                         .then(|| view! { <span class="badge webhook">"Webhook"</span> " " })}
                     {row
+                        .with_value(|r| r.sms)
+                        .then(|| view! { <span class="badge sms">"SMS"</span> " " })}
+                    {row
                         .with_value(|r| r.split)
                         .then(|| view! { <span class="badge split">"A/B"</span> " " })}
                     {subject}

@@ -20,6 +20,8 @@ pub struct LaunchContext<'a> {
     pub has_sender: bool,
     /// The shop's code collections and the codes each has left.
     pub collections: &'a [(String, u64)],
+    /// The shop has an SMS provider (Connect page).
+    pub has_sms_provider: bool,
 }
 
 /// A collection with fewer codes left than this is flagged before it runs out.
@@ -68,6 +70,10 @@ pub enum LaunchProblem {
     CodesRunningOut {
         step: usize,
         left: u64,
+    },
+    /// An SMS step, and no SMS provider: its messages wait until one is set.
+    NoSmsProvider {
+        step: usize,
     },
 }
 
@@ -120,20 +126,9 @@ pub fn launch_check(
     }
     for (position, (index, step)) in steps.iter().enumerate() {
         let number = position + 1;
-        // The step's template, and those of its discount tiers.
-        let mut ids = vec![step.template_id.as_str()];
-        for id in step.discount.tier_templates() {
-            if !ids.contains(&id) {
-                ids.push(id);
-            }
-        }
-        for id in ids {
-            match context.templates.iter().find(|t| t.id == id) {
-                None => problems.push(LaunchProblem::TemplateMissing { step: number }),
-                Some(template) => {
-                    template_problems(template, number, context.languages, &mut problems)
-                }
-            }
+        match step.channel.sms() {
+            Some(texts) => sms_problems(texts, number, context, &mut problems),
+            None => email_problems(step, number, context, &mut problems),
         }
         if let Some(collection) = &step.code_collection {
             let left = context
@@ -173,6 +168,54 @@ pub fn launch_check(
         problems.push(LaunchProblem::NoSender);
     }
     problems
+}
+
+/// The problems of a step's templates: its own and those of its discount tiers.
+fn email_problems(
+    step: &crate::campaign::ReminderStep,
+    number: usize,
+    context: &LaunchContext<'_>,
+    problems: &mut Vec<LaunchProblem>,
+) {
+    let mut ids = vec![step.template_id.as_str()];
+    for id in step.discount.tier_templates() {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    for id in ids {
+        match context.templates.iter().find(|t| t.id == id) {
+            None => problems.push(LaunchProblem::TemplateMissing { step: number }),
+            Some(template) => template_problems(template, number, context.languages, problems),
+        }
+    }
+}
+
+/// An SMS step's problems: no provider, a customer language without text.
+fn sms_problems(
+    texts: &crate::sms::SmsTexts,
+    number: usize,
+    context: &LaunchContext<'_>,
+    problems: &mut Vec<LaunchProblem>,
+) {
+    if !context.has_sms_provider {
+        problems.push(LaunchProblem::NoSmsProvider { step: number });
+    }
+    for &language in context.languages {
+        match texts.for_language(language) {
+            None => problems.push(LaunchProblem::NotSent {
+                step: number,
+                language,
+            }),
+            Some((used, _)) if used != language => {
+                problems.push(LaunchProblem::FallsBackToEnglish {
+                    step: number,
+                    language,
+                })
+            }
+            Some(_) => {}
+        }
+    }
 }
 
 /// What is wrong with one template of step `number`: a customer language without text (or

@@ -90,6 +90,7 @@ fn a_sound_rule_passes_the_check() {
         languages: &[Language::FRENCH],
         has_sender: true,
         collections: &[],
+        has_sms_provider: true,
     };
     assert_eq!(
         launch_check(&campaign, std::slice::from_ref(&campaign), &context),
@@ -121,6 +122,7 @@ fn each_problem_of_a_rule_is_found_and_only_some_block_it() {
         languages: &[Language::FRENCH, Language::ENGLISH],
         has_sender: false,
         collections: &[],
+        has_sms_provider: true,
     };
     let problems = launch_check(&campaign, std::slice::from_ref(&campaign), &context);
     assert_eq!(
@@ -161,6 +163,7 @@ fn a_rule_behind_one_with_fewer_conditions_is_shadowed_unless_that_one_is_paused
         languages: &[],
         has_sender: true,
         collections: &[],
+        has_sms_provider: true,
     };
     let all = [everyone.clone(), french_only.clone()];
     assert!(
@@ -210,12 +213,40 @@ fn a_tiers_missing_template_and_a_collection_running_out_are_found() {
         languages: &[Language::FRENCH],
         has_sender: true,
         collections: &collections,
+        has_sms_provider: true,
     };
     assert_eq!(
         launch_check(&campaign, std::slice::from_ref(&campaign), &context),
         [
             LaunchProblem::TemplateMissing { step: 1 },
             LaunchProblem::CodesRunningOut { step: 1, left: 3 },
+        ]
+    );
+}
+
+#[test]
+fn an_sms_step_is_checked_on_its_texts_and_the_provider_not_on_a_template() {
+    let mut sms = step("s", Delay::hours(1).unwrap(), "gone", None);
+    let english = crate::sms::SmsText::parse("{first_name}, your cart: {cart_link}").unwrap();
+    sms.channel = crate::calls::Channel::Sms {
+        texts: crate::sms::SmsTexts::new([(Language::ENGLISH, english)].into()).unwrap(),
+    };
+    let campaign = rule("r", 0, vec![], vec![sms]);
+    let context = LaunchContext {
+        templates: &[],
+        languages: &[Language::FRENCH, Language::ENGLISH],
+        has_sender: true,
+        collections: &[],
+        has_sms_provider: false,
+    };
+    assert_eq!(
+        launch_check(&campaign, std::slice::from_ref(&campaign), &context),
+        [
+            LaunchProblem::NoSmsProvider { step: 1 },
+            LaunchProblem::FallsBackToEnglish {
+                step: 1,
+                language: Language::FRENCH,
+            },
         ]
     );
 }

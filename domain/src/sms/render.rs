@@ -10,7 +10,7 @@ use crate::email::{tag_text, Field, RenderContext, RenderError, Tag};
 use crate::model::Language;
 
 /// A short link as long as the ones Relance sends, for previews.
-pub const SAMPLE_LINK: &str = "https://relance.example/s/AZERTYUIOPqsdfghjklmWXCVBN0123456789";
+pub const SAMPLE_LINK: &str = "https://relance.example/m/AZERTYUIOPqsdfghjklmWXCVBN0123456789";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RenderedSms {
@@ -137,7 +137,7 @@ mod tests {
         assert!(sms.text.starts_with("Bonjour, "));
         assert!(sms.length.segments <= MAX_SEGMENTS);
         // An address far longer than any Relance makes: the words are cut, the link kept.
-        ctx.links.cart = format!("https://relance.example/s/{}", "x".repeat(200));
+        ctx.links.cart = format!("https://relance.example/m/{}", "x".repeat(200));
         let sms = render_sms(&texts(&body), &ctx).unwrap();
         assert!(sms.text.ends_with(&ctx.links.cart));
         assert!(sms.length.segments <= MAX_SEGMENTS, "{:?}", sms.length);

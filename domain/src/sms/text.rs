@@ -15,7 +15,7 @@ pub const MAX_SEGMENTS: usize = 3;
 /// The longest a first or last name is in an SMS; longer ones are cut.
 pub const NAME_MAX: usize = 20;
 
-/// The longest short link Relance puts in an SMS (the public address, `/s/` and 34
+/// The longest short link Relance puts in an SMS (the public address, `/m/` and 34
 /// characters of signed token).
 pub const LINK_MAX: usize = 80;
 

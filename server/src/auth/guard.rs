@@ -35,6 +35,8 @@ pub fn is_public_path(path: &str) -> bool {
         // The links in emails: customers follow them without an account; each checks its token.
         || path.starts_with("/t/")
         || path.starts_with("/r/")
+        // The short link back to the cart in an SMS.
+        || path.starts_with("/m/")
         || path.starts_with("/u/")
         // An invitation: its link is the credential, checked by its server functions.
         || path.starts_with("/invite/")

@@ -89,7 +89,7 @@ pub(super) async fn deliver(
         )
     };
     let Some(config) = crate::db::sms::provider(pool, &shop.id).await? else {
-        return Ok(retry("no SMS provider is set up in Settings".to_owned()));
+        return Ok(retry("no SMS provider is set up (Connect page)".to_owned()));
     };
     let secret = crate::db::secrets::sms_inbound_secret(pool, &shop.id, now).await?;
     let status_url = format!(

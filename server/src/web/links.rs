@@ -30,7 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/t/o/{token}", get(open))
         .route("/t/c/{token}", get(click))
         .route("/r/{token}", get(recover))
-        .route("/s/{token}", get(recover_short))
+        .route("/m/{token}", get(recover_short))
         .route("/u/{token}", get(unsubscribe_page).post(unsubscribe))
 }
 

@@ -8,6 +8,7 @@ mod backend_codes;
 mod backend_connect;
 mod backend_privacy;
 mod backend_rules;
+mod backend_sms;
 mod backend_team;
 mod campaign_file;
 mod cart_export;

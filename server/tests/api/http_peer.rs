@@ -1,5 +1,6 @@
 //! A real HTTP server on loopback that records every request and answers with the statuses
-//! it is given, in turn (the last one repeats): what webhook steps POST to in the tests.
+//! (and bodies) it is given, in turn (the last one repeats): what webhook steps and SMS
+//! providers POST to in the tests.
 
 use std::sync::{Arc, Mutex};
 
@@ -18,7 +19,7 @@ pub struct Received {
 
 #[derive(Default)]
 struct Script {
-    statuses: Vec<u16>,
+    answers: Vec<(u16, String)>,
     received: Vec<Received>,
 }
 
@@ -29,8 +30,17 @@ pub struct HttpPeer {
 
 impl HttpPeer {
     pub async fn start(statuses: &[u16]) -> Self {
+        let answers: Vec<(u16, &str)> = statuses.iter().map(|&s| (s, "")).collect();
+        Self::answering(&answers).await
+    }
+
+    /// Answers each request with the next (status, JSON body).
+    pub async fn answering(answers: &[(u16, &str)]) -> Self {
         let script = Arc::new(Mutex::new(Script {
-            statuses: statuses.to_vec(),
+            answers: answers
+                .iter()
+                .map(|(status, body)| (*status, (*body).to_owned()))
+                .collect(),
             received: Vec::new(),
         }));
         let app = Router::new()
@@ -56,17 +66,29 @@ async fn answer(
     uri: axum::http::Uri,
     headers: HeaderMap,
     body: Bytes,
-) -> StatusCode {
+) -> (
+    StatusCode,
+    [(axum::http::HeaderName, &'static str); 1],
+    String,
+) {
     let mut script = script.lock().unwrap();
     let index = script
         .received
         .len()
-        .min(script.statuses.len().saturating_sub(1));
-    let status = script.statuses.get(index).copied().unwrap_or(200);
+        .min(script.answers.len().saturating_sub(1));
+    let (status, answer) = script
+        .answers
+        .get(index)
+        .cloned()
+        .unwrap_or((200, String::new()));
     script.received.push(Received {
         path: uri.path().to_owned(),
         headers,
         body: String::from_utf8_lossy(&body).into_owned(),
     });
-    StatusCode::from_u16(status).unwrap()
+    (
+        StatusCode::from_u16(status).unwrap(),
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        answer,
+    )
 }

@@ -46,6 +46,7 @@ mod shape;
 mod shop_time;
 mod shopify;
 mod shops;
+mod sms_steps;
 mod smtp_peer;
 mod split_tests;
 mod statistics;

@@ -1,5 +1,5 @@
 //! How the step reaches the customer: an email, a call task for the team (to one member or to
-//! anyone), or a signed POST to the merchant's address.
+//! anyone), a signed POST to the merchant's address, or an SMS.
 
 use leptos::prelude::*;
 
@@ -12,6 +12,7 @@ enum Kind {
     Email,
     Call,
     Webhook,
+    Sms,
 }
 
 #[component]
@@ -23,9 +24,10 @@ pub fn ChannelChoice(
     let t = move || i18n.t().calls;
     let draft = state.draft;
     let kind = move || {
-        draft.with(|d| match (d.call, d.webhook) {
-            (true, _) => Kind::Call,
-            (false, true) => Kind::Webhook,
+        draft.with(|d| match (d.call, d.webhook, d.sms) {
+            (true, _, _) => Kind::Call,
+            (false, true, _) => Kind::Webhook,
+            (false, false, true) => Kind::Sms,
             _ => Kind::Email,
         })
     };
@@ -33,6 +35,7 @@ pub fn ChannelChoice(
         draft.update(|d| {
             d.call = chosen == Kind::Call;
             d.webhook = chosen == Kind::Webhook;
+            d.sms = chosen == Kind::Sms;
         })
     };
     let radio = move |value: &'static str,
@@ -58,6 +61,16 @@ pub fn ChannelChoice(
                 {radio("email", Kind::Email, |t| t.channel_email)}
                 {radio("call", Kind::Call, |t| t.channel_call)}
                 {radio("webhook", Kind::Webhook, |t| t.channel_webhook)}
+                <label class="check">
+                    <input
+                        type="radio"
+                        name="channel"
+                        value="sms"
+                        prop:checked=move || kind() == Kind::Sms
+                        on:change=move |_| choose(Kind::Sms)
+                    />
+                    {move || i18n.t().sms.channel}
+                </label>
             </div>
             <div hidden=move || kind() != Kind::Call>
                 <p class="hint">{move || t().call_hint}</p>
@@ -107,6 +120,9 @@ pub fn ChannelChoice(
                     " "
                     <code class="webhook-secret">{move || state.webhook_secret.get_value()}</code>
                 </p>
+            </div>
+            <div hidden=move || kind() != Kind::Sms>
+                <super::sms::SmsTextsField state />
             </div>
         </fieldset>
     }

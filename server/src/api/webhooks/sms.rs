@@ -14,7 +14,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
-use crate::api::ApiError;
+use crate::api::error::ApiError;
 use crate::db;
 use crate::outbound::SIGNATURE_HEADER;
 use crate::sms::inbound::{read, Notice};
@@ -43,7 +43,7 @@ pub struct SmsNoticeAnswer {
     tag = "webhooks",
     params(
         ("shop" = String, Path, description = "The shop's slug"),
-        ("secret" = String, Path, description = "The shop's SMS secret (Settings, SMS)"),
+        ("secret" = String, Path, description = "The shop's SMS secret (Connect page, SMS)"),
     ),
     request_body(content = Object, description = "A reply or a provider's SMS event"),
     responses(
