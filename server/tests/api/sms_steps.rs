@@ -270,7 +270,7 @@ async fn a_set_up_shop_s_gateway_refusing_a_number_suppresses_that_number_only_a
     .fetch_all(db)
     .await)
     .unwrap();
-    assert_eq!(suppressed, [refused_number.clone()]);
+    assert_eq!(suppressed, std::slice::from_ref(&refused_number));
     assert_eq!(
         app.count("select count(*) from suppressions").await,
         0,
