@@ -180,6 +180,47 @@ test('a webhook reminder needs an https address, shows its signing secret, and k
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '2 days']);
 });
 
+test('an SMS reminder counts its SMS as typed, refuses a text over three, and keeps its texts', async ({ page }) => {
+  const errors = watchConsole(page);
+  await openWizard(page);
+  await setDelay(page, '4', 'days');
+  await page.getByLabel('SMS', { exact: true }).check();
+  await expect(page.locator('#step-sms-error')).toHaveText('Write the SMS in at least one language.');
+  const french = page.getByLabel('French text');
+  await french.fill('Bonjour {first_name}, votre panier vous attend : {cart_link}');
+  await expect(page.locator('#step-sms-fr-count')).toHaveText(/^GSM-7 · up to \d+ characters · 1 SMS$/);
+  await expect(page.locator('#step-sms-error')).toHaveText('');
+  // One character outside GSM-7 makes the whole text UCS-2: 67 units a part.
+  await french.fill('Vôtre panier 😀 ' + 'x'.repeat(200));
+  await expect(page.locator('#step-sms-fr-count')).toHaveText('UCS-2 · up to 216 characters · 4 SMS');
+  await expect(page.locator('#step-sms-fr-error')).toHaveText(
+    'With its tags filled in, this text can take 4 SMS: 3 at most.',
+  );
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('.wizard-stages li.current')).toHaveText('1. Target and frequency');
+  await french.fill('Votre panier {panier} : {cart_link}');
+  await expect(page.locator('#step-sms-fr-error')).toHaveText('{panier} is not a tag an SMS can use.');
+  await french.fill('{first_name}, votre panier vous attend : {cart_link}');
+  await page.getByLabel('English text').fill('{first_name}, your cart is waiting: {cart_link}');
+  await expect(page.locator('#step-sms-fr-error')).toHaveText('');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Save reminder' }).click();
+  await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '2 days', '4 days']);
+  const fourth = page.locator('table.reminders tbody tr[data-step-id]').nth(3);
+  await expect(fourth.locator('.badge.sms')).toHaveText('SMS');
+
+  await fourth.getByRole('link', { name: 'Edit' }).click();
+  await expect(page.getByLabel('SMS', { exact: true })).toBeChecked();
+  await expect(page.getByLabel('English text')).toHaveValue('{first_name}, your cart is waiting: {cart_link}');
+  await page.goto('/s/demo');
+  await waitForHydration(page);
+  page.once('dialog', (dialog) => dialog.accept());
+  await fourth.getByRole('button', { name: 'Delete' }).click();
+  await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '2 days']);
+  expect(errors).toEqual([]);
+});
+
 test('an A/B test needs another template, then marks the reminder', async ({ page }) => {
   await page.goto('/s/demo');
   await waitForHydration(page);

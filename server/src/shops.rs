@@ -27,7 +27,7 @@ pub fn default_campaign(slug: &str) -> anyhow::Result<(Vec<EmailTemplate>, Campa
         let id = format!("{slug}-template-{}", index + 1);
         renamed.push((std::mem::replace(&mut template.id, id.clone()), id));
     }
-    let guide = seed::campaign([format!("{slug}-step-1"), format!("{slug}-step-2")])?;
+    let guide = seed::campaign([format!("{slug}-step-1"), format!("{slug}-step-2")], false)?;
     let steps = guide
         .steps()
         .iter()

@@ -206,7 +206,7 @@ fn issue_en(issue: &StepIssue, currency: Currency) -> String {
         StepIssue::SmsTooLong { segments } => {
             format!("With its tags filled in, this text can take {segments} SMS: 3 at most.")
         }
-        StepIssue::SmsTag { tag } => format!("{{{tag}}} is not a tag SMS take."),
+        StepIssue::SmsTag { tag } => format!("{{{tag}}} is not a tag an SMS can use."),
     }
 }
 

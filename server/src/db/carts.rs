@@ -45,9 +45,14 @@ pub struct HistoryDelivery {
     pub step_id: String,
     pub template_id: String,
     pub language: String,
+    /// When the cart counted as abandoned: its steps' delays count from then.
+    pub abandoned_at: DateTime<Utc>,
     pub due_at: DateTime<Utc>,
     pub sent_at: DateTime<Utc>,
     pub coupon: Option<HistoryCoupon>,
+    /// `Some(true)`: held out by the rule's control group (nothing sent); `Some(false)`: drawn
+    /// and reminded; `None`: the rule had no control group.
+    pub control_group: Option<bool>,
 }
 
 pub struct HistoryCoupon {
@@ -191,24 +196,29 @@ async fn insert_history(
     for chunk in history.deliveries.chunks(ROWS) {
         let mut query: Sql = Sql::new(
             "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id, status,
-                 language, due_at, created_at, updated_at, attempts, message_id, sent_at, template_id) ",
+                 language, due_at, created_at, updated_at, attempts, message_id, sent_at, template_id,
+                 skip_reason, control_group, abandoned_at) ",
         );
         query.push_values(chunk, |mut row, d| {
+            let held_out = d.control_group == Some(true);
             row.push_bind(d.delivery_id.clone())
                 .push_bind(shop_id.to_owned())
                 .push_bind(batch.carts[d.cart].cart_id.clone())
                 .push_bind(customer_of(d.cart))
                 .push_bind(d.campaign_id.clone())
                 .push_bind(d.step_id.clone())
-                .push("'sent'")
+                .push_bind(if held_out { "skipped" } else { "sent" })
                 .push_bind(d.language.clone())
                 .push_bind(d.due_at)
                 .push_bind(d.due_at)
                 .push_bind(d.sent_at)
-                .push("1")
-                .push_bind(format!("<{}@relance.demo>", d.delivery_id))
-                .push_bind(d.sent_at)
-                .push_bind(d.template_id.clone());
+                .push(if held_out { "0" } else { "1" })
+                .push_bind((!held_out).then(|| format!("<{}@relance.demo>", d.delivery_id)))
+                .push_bind((!held_out).then_some(d.sent_at))
+                .push_bind(d.template_id.clone())
+                .push_bind(held_out.then_some("control_group"))
+                .push_bind(d.control_group)
+                .push_bind(d.abandoned_at);
         });
         on!(conn, |db| query.execute(db, true).await)?;
     }

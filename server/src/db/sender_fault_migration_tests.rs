@@ -22,7 +22,9 @@ async fn addresses_suppressed_for_our_own_refusals_are_released_and_real_bounces
     let rows: Vec<(String, String)> = on!(&pool, |db| sqlx::query_as(
         "select min(d.delivery_id), lower(c.email) from deliveries d
          join customers c on c.customer_id = d.customer_id
-         where d.status = 'sent' group by d.customer_id limit 8",
+         where d.status = 'sent' and not exists (select 1 from suppressions s
+             where s.shop_id = d.shop_id and s.email = lower(c.email))
+         group by d.customer_id limit 8",
     )
     .fetch_all(db)
     .await)

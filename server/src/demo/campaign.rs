@@ -4,14 +4,19 @@ use std::collections::BTreeMap;
 
 use domain::{
     Audience, Campaign, Delay, Discount, DiscountKind, DiscountPolicy, DiscountRange,
-    DiscountRanges, EmailTemplate, HexColor, Language, Layout, Percent, ReassuranceIcon,
-    ReassuranceItem, ReminderStep, SocialLinks, Subject, TemplateContent, ValidityDays, ValueBasis,
-    WebUrl,
+    DiscountRanges, EmailTemplate, HexColor, HoldoutShare, Language, Layout, Percent,
+    ReassuranceIcon, ReassuranceItem, ReminderStep, SocialLinks, SplitShare, SplitTest, Subject,
+    TemplateContent, ValidityDays, ValueBasis, WebUrl,
 };
 use rust_decimal::Decimal;
 
 pub const FIRST_TEMPLATE_ID: &str = "demo-template-1";
 pub const SECOND_TEMPLATE_ID: &str = "demo-template-2";
+/// Variant B of the first reminder in the showcase's A/B test.
+pub const SHORT_TEMPLATE_ID: &str = "demo-template-1b";
+/// The showcase's control group: a fifth of the customers, so two weeks of demo carts are
+/// enough to measure the lift.
+pub const SHOWCASE_HOLDOUT: u8 = 20;
 
 struct Texts {
     subject: &'static str,
@@ -147,9 +152,39 @@ fn discount(kind: DiscountKind, days: u32) -> anyhow::Result<Discount> {
 }
 
 /// Step 1 after 1 hour without discount; step 2 after 1 day with a discount by cart value
+/// The showcase's variant B of the first reminder: shorter, straight to the cart.
+pub fn short_template() -> anyhow::Result<EmailTemplate> {
+    template(
+        SHORT_TEMPLATE_ID,
+        "Premier rappel, version courte",
+        Layout::Boxy,
+        ("#00695C", "#F4B400"),
+        &Texts {
+            subject: "{first_name}, votre panier vous attend",
+            body: "Bonjour {first_name},\n\nVos **{nb_product} article(s)** sont toujours là.\n\n{cart}",
+            discount_text: "",
+            button_text: "Voir mon panier",
+            reassurance: FR_REASSURANCE,
+            unsubscribe_text: "Vous ne souhaitez plus recevoir ces rappels ? {unsubscribe}",
+            unsubscribe_link_text: "Se désinscrire",
+        },
+        &Texts {
+            subject: "{first_name}, your cart is waiting",
+            body: "Hello {first_name},\n\nYour **{nb_product} item(s)** are still there.\n\n{cart}",
+            discount_text: "",
+            button_text: "See my cart",
+            reassurance: EN_REASSURANCE,
+            unsubscribe_text: "Don't want these reminders any more? {unsubscribe}",
+            unsubscribe_link_text: "Unsubscribe",
+        },
+    )
+}
+
 /// (from 1 EUR: 10 % for 10 days; from 50 EUR: free shipping for 11 days; from 100 EUR: 20 EUR
 /// off for 7 days).
-pub fn campaign(step_ids: [String; 2]) -> anyhow::Result<Campaign> {
+/// With `showcase` (the demo a person explores), the rule also holds out
+/// [`SHOWCASE_HOLDOUT`] % of its customers and tests a shorter first reminder on half the carts.
+pub fn campaign(step_ids: [String; 2], showcase: bool) -> anyhow::Result<Campaign> {
     let [first_id, second_id] = step_ids;
     let ranges = DiscountRanges::new(
         ValueBasis::TaxIncluded,
@@ -189,7 +224,10 @@ pub fn campaign(step_ids: [String; 2]) -> anyhow::Result<Campaign> {
             template_id: FIRST_TEMPLATE_ID.to_owned(),
             channel: Default::default(),
             code_collection: None,
-            split: None,
+            split: showcase.then(|| SplitTest {
+                template_id: SHORT_TEMPLATE_ID.to_owned(),
+                share: SplitShare::HALF,
+            }),
         },
         ReminderStep {
             id: second_id,
@@ -203,9 +241,15 @@ pub fn campaign(step_ids: [String; 2]) -> anyhow::Result<Campaign> {
             split: None,
         },
     ];
+    let holdout = if showcase {
+        HoldoutShare::new(SHOWCASE_HOLDOUT)?
+    } else {
+        HoldoutShare::NONE
+    };
     Ok(Campaign::new(
         "demo-campaign".to_owned(),
         "Relance de panier abandonné",
         steps,
-    )?)
+    )?
+    .with_holdout(holdout))
 }

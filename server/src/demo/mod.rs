@@ -85,8 +85,14 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
         );
     }
     let shop = demo_shop(&options.public_url)?;
-    let templates = campaign::templates()?;
-    let campaign = campaign::campaign(["demo-step-1".into(), "demo-step-2".into()])?;
+    // The demo a person explores (with history) shows a measured control group and a running
+    // A/B test; the tests' demo keeps a plain rule.
+    let showcase = options.history;
+    let mut templates = campaign::templates()?;
+    if showcase {
+        templates.push(campaign::short_template()?);
+    }
+    let campaign = campaign::campaign(["demo-step-1".into(), "demo-step-2".into()], showcase)?;
     let mut batch = generate(options, &shop)?;
     if options.history {
         let steps = campaign.steps();
@@ -98,6 +104,9 @@ pub async fn seed(pool: &Pool, options: &DemoOptions) -> anyhow::Result<DemoSumm
             &mut batch,
             &history::HistorySteps {
                 campaign_id: campaign.id(),
+                holdout: campaign.holdout(),
+                split: steps[0].split.as_ref(),
+                abandoned_after,
                 steps: [
                     (
                         &steps[0].id,
@@ -409,7 +418,7 @@ mod tests {
 
     #[test]
     fn the_demo_campaign_follows_the_guide() {
-        let campaign = campaign::campaign(["a".into(), "b".into()]).unwrap();
+        let campaign = campaign::campaign(["a".into(), "b".into()], false).unwrap();
         let steps = campaign.steps();
         assert_eq!(steps.len(), 2);
         assert_eq!(steps[0].delay.total_hours(), 1);

@@ -227,3 +227,54 @@ async fn the_demo_shop_s_rule_holds_out_its_drawn_customers_once_given_a_control
         .await;
     assert!(html.body.contains("Not enough data yet"), "{}", html.body);
 }
+
+#[tokio::test]
+async fn the_demo_with_history_shows_a_measured_control_group_and_a_running_a_b_test() {
+    let app = TestApp::spawn(None).await;
+    let seeded = crate::helpers::relance(
+        &app,
+        &["demo", "--history", "--now", "2026-11-23T10:00:00Z"],
+    )
+    .await;
+    crate::helpers::stdout(&seeded);
+    let cookie = app.sign_in().await;
+    assert_eq!(
+        rule_draft(&app, &cookie, "demo", "demo-campaign").await["holdout"],
+        "20"
+    );
+    server::db::stats::refresh(&app.pool, "demo", chrono::Utc::now())
+        .await
+        .unwrap();
+    let page = statistics(&app, &cookie, "demo", "2026-11-09", "2026-11-23").await;
+    let line = page["holdout"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["share"] == 20)
+        .unwrap_or_else(|| panic!("{page}"))
+        .clone();
+    let measured = &line["lift"]["Measured"];
+    assert!(measured.is_object(), "enough carts in both groups: {line}");
+    let points: f64 = measured["lift_points"].as_str().unwrap().parse().unwrap();
+    assert!(points > 0.0, "the reminders bring orders: {line}");
+    let split = page["splits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["step_id"] == "demo-step-1")
+        .unwrap_or_else(|| panic!("{page}"))
+        .clone();
+    let (a, b) = (
+        split["a"]["sent"].as_u64().unwrap(),
+        split["b"]["sent"].as_u64().unwrap(),
+    );
+    assert!(a > 50 && b > 50, "about half each: {split}");
+    let html = app
+        .get_as(&cookie, "/s/demo/statistics?from=2026-11-09&to=2026-11-23")
+        .await;
+    assert!(
+        html.body.contains("Premier rappel, version courte"),
+        "{}",
+        html.body
+    );
+}
