@@ -12,7 +12,8 @@ test.describe('in English', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Reminders');
     const rows = await reminderRows(page);
     expect(rows).toHaveLength(2);
-    expect(rows[0].slice(0, 4)).toEqual(['1 hour', "Don't forget your cart!", 'No discount', 'ENFR']);
+    // The demo runs an A/B test on its first reminder (Statistics shows it).
+    expect(rows[0].slice(0, 4)).toEqual(['1 hour', "A/B Don't forget your cart!", 'No discount', 'ENFR']);
     expect(rows[1][0]).toBe('1 day');
     expect(rows[1][2]).toBe('Depends on cart value');
     expect(rows.map((row) => row[4])).toEqual(['Enabled', 'Enabled']);
@@ -29,7 +30,7 @@ test.describe('with JavaScript off', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Relances');
     const rows = await reminderRows(page);
     expect(rows.map((row) => row[0])).toEqual(['1 heure', '1 jour']);
-    expect(rows[0][1]).toBe("N'oubliez pas votre panier !");
+    expect(rows[0][1]).toBe("A/B N'oubliez pas votre panier !");
     expect(rows[0][2]).toBe('Aucune réduction');
     expect(rows[1][1]).toBe(
       'Quelle chance ! Nous avons conservé votre panier bien au chaud et voilà un code promo -10% !',

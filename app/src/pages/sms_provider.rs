@@ -13,8 +13,15 @@ pub fn SmsProvider() -> impl IntoView {
     let t = move || i18n.t().sms;
     let save = ServerAction::<SaveSmsProvider>::new();
     let shop = current_shop();
+    // Reloaded after a save that took: a refused one keeps what the merchant typed.
+    let saved = RwSignal::new(0_u32);
+    Effect::new(move |_| {
+        if matches!(save.value().get(), Some(Ok(()))) {
+            saved.update(|n| *n += 1);
+        }
+    });
     let line = Resource::new(
-        move || save.version().get(),
+        move || saved.get(),
         move |_| load_sms_provider(shop.clone()),
     );
     view! {

@@ -76,6 +76,13 @@ impl Modify for Credentials {
                 "The base64 HMAC-SHA256 of the raw body with the shop's WooCommerce webhook secret",
             ),
         );
+        components.add_security_scheme(
+            "relance_signature",
+            signed(
+                "Relance-Signature",
+                "`t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">`, keyed with the shop's SMS secret",
+            ),
+        );
     }
 }
 

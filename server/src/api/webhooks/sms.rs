@@ -41,6 +41,8 @@ pub struct SmsNoticeAnswer {
     operation_id = "sms_notice",
     path = "/webhooks/sms/{shop}/{secret}",
     tag = "webhooks",
+    // The secret in the address is the credential.
+    security(()),
     params(
         ("shop" = String, Path, description = "The shop's slug"),
         ("secret" = String, Path, description = "The shop's SMS secret (Connect page, SMS)"),
@@ -75,6 +77,7 @@ pub async fn with_secret(
     operation_id = "sms_notice_signed",
     path = "/webhooks/sms/{shop}",
     tag = "webhooks",
+    security(("relance_signature" = [])),
     params(("shop" = String, Path, description = "The shop's slug")),
     request_body(content = Object, description = "A reply or a provider's SMS event"),
     responses(
