@@ -16,6 +16,7 @@ pub mod engine;
 pub mod format;
 pub mod lifecycle;
 pub mod model;
+pub mod recommend;
 pub mod rules;
 pub mod settings;
 pub mod sms;

@@ -221,11 +221,12 @@ test('an SMS reminder counts its SMS as typed, refuses a text over three, and ke
   expect(errors).toEqual([]);
 });
 
-test('an A/B test needs another template, then marks the reminder', async ({ page }) => {
+test('an A/B test needs another template, may test its own discount, then marks the reminder', async ({ page }) => {
   await page.goto('/s/demo');
   await waitForHydration(page);
-  const first = page.locator('table.reminders tbody tr[data-step-id]').first();
-  await first.getByRole('link', { name: 'Edit' }).click();
+  // The demo's first reminder already runs a test: this one tests the second.
+  const second = page.locator('table.reminders tbody tr[data-step-id]').nth(1);
+  await second.getByRole('link', { name: 'Edit' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit reminder');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -242,19 +243,29 @@ test('an A/B test needs another template, then marks the reminder', async ({ pag
     .evaluateAll((options, own) => options.map((o) => (o as HTMLOptionElement).value).find((v) => v && v !== own), own);
   await page.locator('#step-split-template').selectOption(other!);
   await expect(page.locator('#step-split-template-error')).toHaveText('');
+  // Variant B tests a plain 15 % instead of the step's ranges; 150 % is refused beside it.
+  await page.getByLabel('Variant B offers another discount').check();
+  await page.locator('#step-split-discount-kind').selectOption('percent');
+  await page.locator('#step-split-discount-value').fill('150');
+  await page.getByRole('button', { name: 'Save reminder' }).click();
+  await expect(page.locator('#step-split-discount-value-error')).not.toHaveText('');
+  await page.locator('#step-split-discount-value').fill('15');
+  await expect(page.locator('#step-split-discount-value-error')).toHaveText('');
   await page.getByRole('button', { name: 'Save reminder' }).click();
   await expect(page).toHaveURL(/\/s\/demo$/);
-  await expect(first.locator('.badge.split')).toHaveText('A/B');
+  await expect(second.locator('.badge.split')).toHaveText('A/B');
 
-  // Ended from the wizard: untick, save, and the badge goes.
-  await first.getByRole('link', { name: 'Edit' }).click();
+  // Ended from the wizard: untick, save, and the badge goes; the step keeps its own ranges.
+  await second.getByRole('link', { name: 'Edit' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByLabel('Share of carts for variant B (%)')).toHaveValue('30');
+  await expect(page.locator('#step-split-discount-value')).toHaveValue('15');
   await page.getByLabel('Test another template on a share of the carts').uncheck();
   await page.getByRole('button', { name: 'Save reminder' }).click();
   await expect(page).toHaveURL(/\/s\/demo$/);
-  await expect(first.locator('.badge.split')).toHaveCount(0);
+  await expect(second.locator('.badge.split')).toHaveCount(0);
+  await expect(second.locator('td.discount')).toHaveText('Depends on cart value');
 });
 
 test('the preview shows the rendered email at three widths', async ({ page }) => {

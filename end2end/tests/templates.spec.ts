@@ -97,6 +97,22 @@ test('designs, colours, widths and languages change the preview', async ({ page 
   expect(problems).toEqual([]);
 });
 
+test('the recommendations tag shows other products in the live preview', async ({ page }) => {
+  const problems = watchConsole(page);
+  await newTemplate(page);
+  const body = page.locator('#body');
+  await body.fill('Bonjour {first_name},\n\n{cart}\n\n');
+  await expect.poll(() => previewText(page)).not.toContain('Vous aimerez aussi');
+  await body.press('End');
+  await page.locator('.field:has(#body) button[data-tag="recommendations"]').click();
+  await expect(body).toHaveValue('Bonjour {first_name},\n\n{cart}\n\n{recommendations}');
+  await expect.poll(() => previewText(page)).toContain('Vous aimerez aussi');
+  // Three catalogue products, none of the sample cart's, each with its picture and page.
+  expect(await inPreview(page, (doc) => doc.querySelectorAll('.rl-reco a[href*="?product="]').length)).toBe(3);
+  expect(await inPreview(page, (doc) => doc.querySelectorAll('.rl-reco img[alt]').length)).toBe(3);
+  expect(problems).toEqual([]);
+});
+
 test('a hostile body is shown as text and never runs', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', async (dialog) => {

@@ -147,13 +147,28 @@ pub async fn render_call_email(
     if delivery_id.is_none() {
         links.open_pixel = None;
     }
+    let recommended = if crate::jobs::recommend::wants_recommendations(template) {
+        crate::jobs::recommend::recommendations(
+            pool,
+            &sender.signer,
+            &shop.id,
+            &cart,
+            delivery_id.unwrap_or("preview"),
+            chrono::Utc::now(),
+        )
+        .await?
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let context = RenderContext {
         links,
         shop: shop.clone(),
         customer,
         cart,
         discount: calls::call_coupon(pool, &task.task_id).await?,
-    };
+        recommendations: Vec::new(),
+    }
+    .with_recommendations(recommended.0, recommended.1);
     match render(template, &context) {
         Ok(email) => Ok(Some(email)),
         Err(RenderError::NoContentForLanguage { .. }) => Ok(None),

@@ -95,6 +95,7 @@ pub async fn import(
                 discount: step.discount.clone().rename_templates(rename),
                 split: step.split.clone().map(|split| SplitTest {
                     template_id: rename(&split.template_id),
+                    discount: split.discount.map(|d| d.rename_templates(rename)),
                     ..split
                 }),
                 ..step

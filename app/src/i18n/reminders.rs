@@ -71,6 +71,8 @@ pub struct ReminderTexts {
     pub split_hint: &'static str,
     pub split_template: &'static str,
     pub split_share: &'static str,
+    pub split_own_discount: &'static str,
+    pub split_discount_hint: &'static str,
     pub issue: fn(&StepIssue, Currency) -> String,
     pub refusal: fn(&StepRefusal) -> String,
 }
@@ -378,6 +380,8 @@ pub static FR: ReminderTexts = ReminderTexts {
     split_hint: "Chaque panier reçoit toujours la même variante, tirée au hasard. Les Statistiques comparent les deux variantes (commandes, ou clics tant qu'il y a peu de commandes) et permettent de garder la gagnante quand la différence est significative.",
     split_template: "Modèle de la variante B",
     split_share: "Part des paniers pour la variante B (%)",
+    split_own_discount: "La variante B offre une autre réduction",
+    split_discount_hint: "À la place de la réduction de la relance (« Aucune » : la variante B n'en offre pas). Garder la gagnante adopte aussi sa réduction.",
     issue: issue_fr,
     refusal: refusal_fr,
 };
@@ -452,6 +456,8 @@ pub static EN: ReminderTexts = ReminderTexts {
     split_hint: "Each cart always gets the same variant, drawn at random. Statistics compares both variants (orders, or clicks while orders are few) and lets you keep the winner once the difference is significant.",
     split_template: "Variant B's template",
     split_share: "Share of carts for variant B (%)",
+    split_own_discount: "Variant B offers another discount",
+    split_discount_hint: "Instead of the reminder's discount (\"None\": variant B offers none). Keeping the winner adopts its discount too.",
     issue: issue_en,
     refusal: refusal_en,
 };

@@ -54,11 +54,14 @@ impl From<SplitShare> for u8 {
     }
 }
 
-/// Variant B of a step: its template, for `share` of the carts.
+/// Variant B of a step: its template, for `share` of the carts, and the discount it offers
+/// instead of the step's, when it tests one (`DiscountPolicy::None`: no discount at all).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SplitTest {
     pub template_id: String,
     pub share: SplitShare,
+    #[serde(default)]
+    pub discount: Option<super::DiscountPolicy>,
 }
 
 impl SplitTest {
@@ -77,6 +80,7 @@ mod tests {
         let test = SplitTest {
             template_id: "b".into(),
             share: SplitShare::new(30).unwrap(),
+            discount: None,
         };
         let carts: Vec<String> = (0..100_000).map(|i| format!("cart-{i}")).collect();
         let taken = carts.iter().filter(|c| test.takes("step-1", c)).count();

@@ -41,6 +41,16 @@ impl ReminderStep {
             .template_for(cart)
             .unwrap_or(&self.template_id)
     }
+
+    /// The discounts this cart's variant offers: variant B's own when the cart is drawn for
+    /// it and B tests a discount, else the step's.
+    pub fn discount_for(&self, cart: &crate::model::Cart) -> &DiscountPolicy {
+        self.split
+            .as_ref()
+            .filter(|s| s.takes(&self.id, &cart.id))
+            .and_then(|s| s.discount.as_ref())
+            .unwrap_or(&self.discount)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]

@@ -3,6 +3,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::campaign::DiscountKind;
 use crate::model::{Cart, Customer, Language, Shop};
+use crate::recommend::Recommendation;
 
 /// The discount a reminder carries: its single-use code, what it gives and until when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +24,9 @@ pub struct EmailLinks {
     pub products: Vec<Option<String>>,
     /// The 1×1 image that counts opens; none in previews.
     pub open_pixel: Option<String>,
+    /// One per recommended product, in the context's order.
+    #[serde(default)]
+    pub recommended: Vec<String>,
 }
 
 impl EmailLinks {
@@ -39,6 +43,7 @@ impl EmailLinks {
                 .map(|item| item.product_url.as_ref().map(|url| url.as_str().to_owned()))
                 .collect(),
             open_pixel: None,
+            recommended: Vec::new(),
         }
     }
 }
@@ -51,6 +56,9 @@ pub struct RenderContext {
     pub cart: Cart,
     pub discount: Option<OfferedDiscount>,
     pub links: EmailLinks,
+    /// What `{recommendations}` shows; empty, the block shows nothing.
+    #[serde(default)]
+    pub recommendations: Vec<Recommendation>,
 }
 
 impl RenderContext {
@@ -63,7 +71,20 @@ impl RenderContext {
             cart,
             discount: None,
             links,
+            recommendations: Vec::new(),
         }
+    }
+
+    /// The same context recommending `products`, each linked to `links` (one per product;
+    /// the preview passes the products' own pages).
+    pub fn with_recommendations(
+        mut self,
+        products: Vec<Recommendation>,
+        links: Vec<String>,
+    ) -> Self {
+        self.recommendations = products;
+        self.links.recommended = links;
+        self
     }
 
     /// The language the customer reads; the template may fall back to English.

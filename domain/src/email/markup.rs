@@ -13,10 +13,12 @@ pub struct Span {
     pub italic: bool,
 }
 
-/// A paragraph of lines, or the place where `{cart}` shows the cart's items.
+/// A paragraph of lines, or the place where `{cart}` shows the cart's items or
+/// `{recommendations}` the products recommended beside them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     pub cart: bool,
+    pub recommendations: bool,
     pub lines: Vec<Vec<Span>>,
 }
 
@@ -30,6 +32,8 @@ pub enum Value {
     },
     /// The item table, only as a block of its own.
     Cart,
+    /// The recommended products, only as a block of its own.
+    Recommendations,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,7 +169,7 @@ pub fn render_blocks(input: &str, field: Field, value: &dyn Fn(Tag) -> Value) ->
                             Value::Link { text, href } => {
                                 builder.push_text(&text, Some(href), bold, italic)
                             }
-                            Value::Cart => {
+                            block @ (Value::Cart | Value::Recommendations) => {
                                 let spans = std::mem::take(&mut builder.spans);
                                 if spans.iter().any(|span| !span.text.trim().is_empty()) {
                                     lines.push(spans);
@@ -173,11 +177,13 @@ pub fn render_blocks(input: &str, field: Field, value: &dyn Fn(Tag) -> Value) ->
                                 if !lines.is_empty() {
                                     blocks.push(Block {
                                         cart: false,
+                                        recommendations: false,
                                         lines: std::mem::take(&mut lines),
                                     });
                                 }
                                 blocks.push(Block {
-                                    cart: true,
+                                    cart: block == Value::Cart,
+                                    recommendations: block == Value::Recommendations,
                                     lines: Vec::new(),
                                 });
                             }
@@ -191,7 +197,11 @@ pub fn render_blocks(input: &str, field: Field, value: &dyn Fn(Tag) -> Value) ->
             }
         }
         if !lines.is_empty() {
-            blocks.push(Block { cart: false, lines });
+            blocks.push(Block {
+                cart: false,
+                recommendations: false,
+                lines,
+            });
         }
     }
     blocks

@@ -71,9 +71,11 @@ pub(crate) fn tag_text(context: &RenderContext, language: Language, tag: Tag) ->
     match view::tag_value(context, language, words::words(language), tag) {
         markup::Value::Text(text) => text,
         markup::Value::Link { href, .. } => href,
-        markup::Value::Cart => String::new(),
+        markup::Value::Cart | markup::Value::Recommendations => String::new(),
     }
 }
 
+#[cfg(test)]
+mod recommend_tests;
 #[cfg(test)]
 pub(crate) mod tests;

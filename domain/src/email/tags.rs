@@ -14,10 +14,12 @@ pub enum Tag {
     DiscountValue,
     DiscountExpiry,
     Unsubscribe,
+    /// Products bought with the cart's or from its categories (a block, like `{cart}`).
+    Recommendations,
 }
 
 impl Tag {
-    pub const ALL: [Tag; 11] = [
+    pub const ALL: [Tag; 12] = [
         Tag::FirstName,
         Tag::LastName,
         Tag::Gender,
@@ -29,6 +31,7 @@ impl Tag {
         Tag::DiscountValue,
         Tag::DiscountExpiry,
         Tag::Unsubscribe,
+        Tag::Recommendations,
     ];
 
     pub fn name(&self) -> &'static str {
@@ -44,6 +47,7 @@ impl Tag {
             Self::DiscountValue => "discount_value",
             Self::DiscountExpiry => "discount_expiry",
             Self::Unsubscribe => "unsubscribe",
+            Self::Recommendations => "recommendations",
         }
     }
 
@@ -86,7 +90,14 @@ impl Field {
             // Headers and buttons are plain one-line text: no links, no cart table.
             Field::Subject | Field::ButtonText => &[FirstName, LastName, Gender, NbProduct],
             Field::Body => &[
-                FirstName, LastName, Gender, NbProduct, Cart, CartLink, ShopLink,
+                FirstName,
+                LastName,
+                Gender,
+                NbProduct,
+                Cart,
+                CartLink,
+                ShopLink,
+                Recommendations,
             ],
             Field::DiscountText => &[
                 FirstName,

@@ -83,6 +83,7 @@ pub(crate) fn context(language: Language, items: usize) -> RenderContext {
             .map(|index| Some(format!("https://relance.example/c/SIGNED-P{index}")))
             .collect(),
         open_pixel: Some("https://relance.example/o/SIGNED.gif".into()),
+        recommended: Vec::new(),
     };
     RenderContext {
         shop,
@@ -90,10 +91,11 @@ pub(crate) fn context(language: Language, items: usize) -> RenderContext {
         cart,
         discount: None,
         links,
+        recommendations: Vec::new(),
     }
 }
 
-fn content(subject: &str) -> TemplateContent {
+pub(crate) fn content(subject: &str) -> TemplateContent {
     TemplateContent {
         subject: Subject::parse(subject).unwrap(),
         body: "Bonjour {gender} {first_name} {last_name},\n\nVos {nb_product} articles :\n\n{cart}\n\n**Vite**, *revenez* sur {shop_link} ou {cart_link}.".into(),
@@ -113,7 +115,7 @@ fn content(subject: &str) -> TemplateContent {
     }
 }
 
-fn template(layout: Layout, languages: &[(Language, TemplateContent)]) -> EmailTemplate {
+pub(crate) fn template(layout: Layout, languages: &[(Language, TemplateContent)]) -> EmailTemplate {
     EmailTemplate::new(
         "t1".into(),
         "Relance",

@@ -30,6 +30,15 @@ fn blocks(out: &mut String, view: &EmailView, blocks: &[Block]) {
                 }
             }
             let _ = writeln!(out, "{} : {}", view.total_label, view.total);
+        } else if block.recommendations {
+            if view.recommended.is_empty() {
+                continue;
+            }
+            let _ = writeln!(out, "{}", view.recommended_label);
+            for product in &view.recommended {
+                let _ = writeln!(out, "- {} — {}", product.name, product.price);
+                let _ = writeln!(out, "  {}", product.href);
+            }
         } else {
             for line in &block.lines {
                 spans(out, line);

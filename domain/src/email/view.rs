@@ -18,6 +18,13 @@ pub struct ItemView {
     pub quantity: u32,
 }
 
+pub struct RecommendedView {
+    pub name: String,
+    pub price: String,
+    pub href: String,
+    pub image: Option<String>,
+}
+
 pub struct LinkView {
     pub text: String,
     pub href: String,
@@ -48,6 +55,9 @@ pub struct EmailView {
     pub total: String,
     pub quantity_label: &'static str,
     pub total_label: &'static str,
+    /// What `{recommendations}` shows (nothing when empty), under its heading.
+    pub recommended: Vec<RecommendedView>,
+    pub recommended_label: &'static str,
     /// Empty when the cart gets no discount.
     pub discount: Vec<Block>,
     pub discount_code: Option<String>,
@@ -149,6 +159,7 @@ pub(crate) fn tag_value(ctx: &RenderContext, language: Language, w: &Words, tag:
         Tag::Gender => text(w.civility(ctx.customer.gender)),
         Tag::NbProduct => Value::Text(ctx.cart.product_count().to_string()),
         Tag::Cart => Value::Cart,
+        Tag::Recommendations => Value::Recommendations,
         Tag::CartLink => match safe_href(&ctx.links.cart) {
             Some(href) => Value::Link {
                 text: w.view_cart.to_owned(),
@@ -278,6 +289,23 @@ pub fn build(
             quantity: item.quantity,
         })
         .collect();
+    // A product whose link is not a web page is not shown: its card would lead nowhere.
+    let recommended = ctx
+        .recommendations
+        .iter()
+        .zip(&ctx.links.recommended)
+        .filter_map(|(product, link)| {
+            Some(RecommendedView {
+                name: product.name.clone(),
+                price: format::money_value(&product.price, language),
+                href: safe_href(link)?,
+                image: product
+                    .image_url
+                    .as_ref()
+                    .and_then(|url| image_src(url.as_str())),
+            })
+        })
+        .collect();
     let discount = match &ctx.discount {
         Some(_) => render_blocks(&content.discount_text, Field::DiscountText, &value),
         None => Vec::new(),
@@ -326,6 +354,8 @@ pub fn build(
         total: format::money_value(&ctx.cart.total_tax_incl, language),
         quantity_label: w.quantity,
         total_label: w.total,
+        recommended,
+        recommended_label: w.recommended,
         discount,
         discount_code: ctx.discount.as_ref().map(|d| d.code.clone()),
         button,

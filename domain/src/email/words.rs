@@ -14,6 +14,8 @@ pub struct Words {
     pub view_cart: &'static str,
     pub quantity: &'static str,
     pub total: &'static str,
+    /// The heading of the recommended products.
+    pub recommended: &'static str,
     pub unsubscribe: &'static str,
     pub why: &'static str,
     months: [&'static str; 12],
@@ -39,6 +41,7 @@ const FRENCH: Words = Words {
     view_cart: "votre panier",
     quantity: "Quantité",
     total: "Total",
+    recommended: "Vous aimerez aussi",
     unsubscribe: "Se désinscrire",
     why: "Vous recevez cet e-mail car vous avez laissé un panier sur",
     months: [
@@ -66,6 +69,7 @@ const ENGLISH: Words = Words {
     view_cart: "your cart",
     quantity: "Quantity",
     total: "Total",
+    recommended: "You may also like",
     unsubscribe: "Unsubscribe",
     why: "You receive this email because you left a cart on",
     months: [
@@ -93,6 +97,7 @@ const GERMAN: Words = Words {
     view_cart: "Ihr Warenkorb",
     quantity: "Menge",
     total: "Summe",
+    recommended: "Das könnte Ihnen auch gefallen",
     unsubscribe: "Abmelden",
     why: "Sie erhalten diese E-Mail, weil Sie einen Warenkorb hinterlassen haben bei",
     months: [
@@ -120,6 +125,7 @@ const SPANISH: Words = Words {
     view_cart: "su carrito",
     quantity: "Cantidad",
     total: "Total",
+    recommended: "También te puede gustar",
     unsubscribe: "Darse de baja",
     why: "Recibe este correo porque dejó un carrito en",
     months: [
@@ -147,6 +153,7 @@ const ITALIAN: Words = Words {
     view_cart: "il tuo carrello",
     quantity: "Quantità",
     total: "Totale",
+    recommended: "Potrebbe piacerti anche",
     unsubscribe: "Annulla l'iscrizione",
     why: "Ricevi questa email perché hai lasciato un carrello su",
     months: [

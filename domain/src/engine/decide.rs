@@ -450,7 +450,7 @@ pub fn decide<'t>(
     if now < go_at {
         return Action::Wait { at: go_at };
     }
-    let offered = step.discount.pick(situation.cart);
+    let offered = step.discount_for(situation.cart).pick(situation.cart);
     let hold = if situation
         .last_coupon_at
         .is_some_and(|at| now < at + rules.coupon_cooldown)

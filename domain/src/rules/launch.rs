@@ -141,7 +141,12 @@ pub fn launch_check(
             }
         }
         let next = steps.get(position + 1);
-        if let (Some(days), Some((next_index, _))) = (shortest_validity(&step.discount), next) {
+        // Variant B's own discount may be the one that runs out first.
+        let shortest = std::iter::once(&step.discount)
+            .chain(step.split.as_ref().and_then(|s| s.discount.as_ref()))
+            .filter_map(shortest_validity)
+            .min();
+        if let (Some(days), Some((next_index, _))) = (shortest, next) {
             let gap = campaign
                 .offset_hours(*next_index)
                 .saturating_sub(campaign.offset_hours(*index));

@@ -30,7 +30,7 @@ fn worst_case(tag: Tag) -> usize {
         Tag::DiscountCode => 32,
         Tag::DiscountValue => 24,
         Tag::DiscountExpiry => 20,
-        Tag::Cart | Tag::ShopLink | Tag::Unsubscribe => 0,
+        Tag::Cart | Tag::ShopLink | Tag::Unsubscribe | Tag::Recommendations => 0,
     }
 }
 

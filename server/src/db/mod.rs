@@ -28,6 +28,7 @@ pub mod orders;
 pub mod outcomes;
 mod postgres;
 pub mod privacy;
+pub mod recommend;
 pub mod render_data;
 pub mod runs;
 pub mod secrets;

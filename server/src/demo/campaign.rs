@@ -161,7 +161,7 @@ pub fn short_template() -> anyhow::Result<EmailTemplate> {
         ("#00695C", "#F4B400"),
         &Texts {
             subject: "{first_name}, votre panier vous attend",
-            body: "Bonjour {first_name},\n\nVos **{nb_product} article(s)** sont toujours là.\n\n{cart}",
+            body: "Bonjour {first_name},\n\nVos **{nb_product} article(s)** sont toujours là.\n\n{cart}\n\n{recommendations}",
             discount_text: "",
             button_text: "Voir mon panier",
             reassurance: FR_REASSURANCE,
@@ -170,7 +170,7 @@ pub fn short_template() -> anyhow::Result<EmailTemplate> {
         },
         &Texts {
             subject: "{first_name}, your cart is waiting",
-            body: "Hello {first_name},\n\nYour **{nb_product} item(s)** are still there.\n\n{cart}",
+            body: "Hello {first_name},\n\nYour **{nb_product} item(s)** are still there.\n\n{cart}\n\n{recommendations}",
             discount_text: "",
             button_text: "See my cart",
             reassurance: EN_REASSURANCE,
@@ -227,6 +227,7 @@ pub fn campaign(step_ids: [String; 2], showcase: bool) -> anyhow::Result<Campaig
             split: showcase.then(|| SplitTest {
                 template_id: SHORT_TEMPLATE_ID.to_owned(),
                 share: SplitShare::HALF,
+                discount: None,
             }),
         },
         ReminderStep {

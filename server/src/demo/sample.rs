@@ -2,6 +2,7 @@
 //! can design emails before the first real cart arrives.
 
 use domain::email::RenderContext;
+use domain::recommend::{Recommendation, MAX_RECOMMENDED};
 use domain::{
     Cart, Customer, EmailAddress, Gender, Language, Money, NewCart, NewCustomer, Shop, WebUrl,
 };
@@ -62,5 +63,29 @@ pub fn sample_context(
             sms_consent: true,
         },
     )?;
-    Ok(RenderContext::preview(shop.clone(), customer, cart))
+    // What `{recommendations}` shows in the preview: other demo products, linked to the shop.
+    let mut products = Vec::new();
+    for product in PRODUCTS
+        .iter()
+        .filter(|p| cart.items.iter().all(|item| item.sku != p.sku))
+        .take(MAX_RECOMMENDED)
+    {
+        let item = demo_item(product, language, base, 1)?;
+        products.push(Recommendation {
+            sku: item.sku,
+            name: item.name,
+            price: Money::new(item.unit_price.amount(), shop.currency)?,
+            image_url: item.image_url,
+            product_url: WebUrl::parse(&format!(
+                "{}/?product={}",
+                shop.url.as_str().trim_end_matches('/'),
+                product.sku
+            ))?,
+        });
+    }
+    let links = products
+        .iter()
+        .map(|p| p.product_url.as_str().to_owned())
+        .collect();
+    Ok(RenderContext::preview(shop.clone(), customer, cart).with_recommendations(products, links))
 }

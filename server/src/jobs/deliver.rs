@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use domain::email::{render, EmailLinks, RenderContext, RenderError};
 use domain::engine::{open_at, stop_reason, too_late, SendingRules, SkipReason};
+use domain::recommend::Recommendation;
 use domain::{Campaign, Cart, EmailTemplate, Shop};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use tokio::sync::mpsc;
@@ -214,7 +215,20 @@ async fn deliver(
         Ok(template) => template,
         Err(reason) => return skipped(reason),
     };
-    let email = match render_reminder(sender, pass, delivery, template, check)? {
+    let recommended = if super::recommend::wants_recommendations(template) {
+        super::recommend::recommendations(
+            &sender.pool,
+            &sender.signer,
+            &pass.shop.id,
+            &check.cart,
+            &delivery.delivery_id,
+            now,
+        )
+        .await?
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let email = match render_reminder(sender, pass, delivery, template, check, recommended)? {
         Ok(email) => email,
         Err(reason) => return skipped(reason),
     };
@@ -261,6 +275,7 @@ fn render_reminder(
     delivery: &Claimed,
     template: &EmailTemplate,
     check: Prepared,
+    (products, links): (Vec<Recommendation>, Vec<String>),
 ) -> anyhow::Result<Result<OutgoingEmail, SkipReason>> {
     let context = RenderContext {
         links: signed_links(
@@ -273,7 +288,9 @@ fn render_reminder(
         customer: check.customer,
         cart: check.cart,
         discount: check.coupon,
-    };
+        recommendations: Vec::new(),
+    }
+    .with_recommendations(products, links);
     let email = match render(template, &context) {
         Ok(email) => email,
         Err(RenderError::NoContentForLanguage { .. }) => {

@@ -9,6 +9,7 @@ pub mod dry_run;
 pub mod lock;
 mod pass;
 pub mod plan;
+pub mod recommend;
 mod run;
 pub mod scheduler;
 mod sender;

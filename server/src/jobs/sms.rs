@@ -62,6 +62,7 @@ pub(super) async fn deliver(
         unsubscribe: String::new(),
         products: Vec::new(),
         open_pixel: None,
+        recommended: Vec::new(),
     };
     let context = RenderContext {
         shop: shop.clone(),
@@ -69,6 +70,7 @@ pub(super) async fn deliver(
         cart: check.cart,
         discount: check.coupon,
         links,
+        recommendations: Vec::new(),
     };
     let sms = match render_sms(texts, &context) {
         Ok(sms) => sms,

@@ -421,7 +421,8 @@ async fn record_decisions<'p>(
                                 .steps()
                                 .iter()
                                 .find(|s| s.id == *step_id)?;
-                            step.discount.minimum(&page[index].candidate.cart)
+                            let cart = &page[index].candidate.cart;
+                            step.discount_for(cart).minimum(cart)
                         }),
                         collection: planner
                             .campaign(&cart.campaign_id)

@@ -74,7 +74,21 @@ pub async fn preview_context(
         return Ok(None);
     };
     customer.language = language;
-    Ok(Some(RenderContext::preview(shop.clone(), customer, cart)))
+    // The products the cart's reminder would recommend, linked to their own pages.
+    let since = chrono::Utc::now() - chrono::Duration::days(365);
+    let history = db::recommend::ordered_lines(pool, &shop.id, since).await?;
+    let products = domain::recommend::recommend(
+        &cart,
+        &history,
+        domain::recommend::MAX_RECOMMENDED,
+    );
+    let links = products
+        .iter()
+        .map(|p| p.product_url.as_str().to_owned())
+        .collect();
+    Ok(Some(
+        RenderContext::preview(shop.clone(), customer, cart).with_recommendations(products, links),
+    ))
 }
 
 pub async fn editor(

@@ -32,6 +32,7 @@ mod prestashop;
 mod privacy;
 mod product_search;
 mod quiet_hours;
+mod recommendations;
 mod redeem;
 mod reminder_wizard;
 mod reminders_page;

@@ -85,6 +85,7 @@ async fn a_set_up_shop_s_test_sends_each_cart_its_variant_names_the_winner_and_a
     let split = SplitTest {
         template_id: b.clone(),
         share: SplitShare::HALF,
+        discount: None,
     };
     let sent = sent_templates(&app, &step).await;
     assert_eq!(sent.len(), 80);
@@ -198,6 +199,7 @@ async fn the_demo_shop_s_test_draws_carts_by_its_share_and_keeps_variant_b_s_tem
     let split = SplitTest {
         template_id: b.clone(),
         share: SplitShare::new(30).unwrap(),
+        discount: None,
     };
     for (cart, template) in sent_templates(&app, "demo-step-1").await {
         let expected = if split.takes("demo-step-1", &cart) {
@@ -211,4 +213,78 @@ async fn the_demo_shop_s_test_draws_carts_by_its_share_and_keeps_variant_b_s_tem
         .call_form(&cookie, "delete_template", &[("id", b.as_str())])
         .await;
     assert_ne!(deleted.status, StatusCode::OK, "{}", deleted.body);
+}
+
+#[tokio::test]
+async fn variant_b_s_own_discount_goes_to_its_carts_only_and_keeping_b_adopts_it() {
+    let app = TestApp::empty().await;
+    let (shop, owner, key) = crate::setup::set_up_shop_with_key(&app).await;
+    let step = format!("{shop}-step-1");
+    let created = app
+        .call_form(&owner, "create_template", &[("shop", &shop), ("name", "Relance B")])
+        .await;
+    let b: String = serde_json::from_str(&created.body).unwrap();
+    let mut draft = reminder_editor(&app, &owner, &shop, &step).await["draft"].clone();
+    assert_eq!(draft["single"]["kind"], "none", "the step offers no discount");
+    draft["split"] = true.into();
+    draft["split_template"] = b.clone().into();
+    draft["split_share"] = "50".into();
+    draft["split_own_discount"] = true.into();
+    draft["split_discount"] = json!({"kind": "percent", "value": "150", "validity_days": "7",
+                                     "combinable": false, "tax_included": true});
+    draft["enabled"] = true.into();
+    let refused = app
+        .call_json(&owner, "save_reminder", json!({"shop": shop, "draft": draft.clone()}))
+        .await;
+    assert!(refused.body.contains("split_discount.value"), "{}", refused.body);
+    draft["split_discount"]["value"] = "15".into();
+    let saved = app
+        .call_json(&owner, "save_reminder", json!({"shop": shop, "draft": draft}))
+        .await;
+    assert!(saved.body.contains("Saved"), "{}", saved.body);
+    let reloaded = reminder_editor(&app, &owner, &shop, &step).await["draft"].clone();
+    assert_eq!(reloaded["split_own_discount"], true);
+    assert_eq!(reloaded["split_discount"]["value"], "15");
+
+    start_sending(&app, &owner, &shop, &[]).await;
+    app.post_events(&key, carts(40, "2026-11-23T10:00:00Z")).await;
+    let peer = SmtpPeer::start(&[]).await;
+    let run = app.run_once(&peer.url(), "2026-11-23T11:31:00Z").await;
+    assert_eq!(run["sent"], 40, "{run}");
+    let coded: Vec<(String, String, Option<String>)> = on!(&app.pool, |db| sqlx::query_as(
+        "select c.external_id, d.template_id, cp.code from deliveries d
+         join carts c on c.cart_id = d.cart_id
+         left join coupons cp on cp.delivery_id = d.delivery_id
+         where d.step_id = $1 and d.status = 'sent'"
+    )
+    .bind(&step)
+    .fetch_all(db)
+    .await)
+    .unwrap();
+    let split = SplitTest {
+        template_id: b.clone(),
+        share: SplitShare::HALF,
+        discount: None,
+    };
+    let in_b = coded.iter().filter(|(cart, ..)| split.takes(&step, cart)).count();
+    assert!((10..=30).contains(&in_b), "{in_b}");
+    for (cart, template, code) in &coded {
+        let b_cart = split.takes(&step, cart);
+        assert_eq!(template == &b, b_cart, "{cart}");
+        assert_eq!(code.is_some(), b_cart, "{cart}: only variant B carries a code");
+    }
+
+    let kept = app
+        .call_form(
+            &owner,
+            "promote_variant",
+            &[("shop", shop.as_str()), ("id", step.as_str()), ("variant", "b")],
+        )
+        .await;
+    assert_eq!(kept.status, StatusCode::OK, "{}", kept.body);
+    let after = reminder_editor(&app, &owner, &shop, &step).await["draft"].clone();
+    assert_eq!(after["split"], false);
+    assert_eq!(after["template_id"], b.as_str());
+    assert_eq!(after["single"]["kind"], "percent");
+    assert_eq!(after["single"]["value"], "15");
 }

@@ -1,48 +1,16 @@
 //! The second stage: one discount, or one per cart-value range.
 
-use domain::{Currency, DiscountDraft, DiscountType, StepDraft, ValueBasis, MAX_RANGES};
+use domain::{Currency, DiscountType, StepDraft, ValueBasis, MAX_RANGES};
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 
 use super::code_source::CodeSource;
+pub(super) use super::slot::Slot;
 use super::state::{field_id, owned_problem, WizardState};
 
-/// Where a discount sits in the draft: the single one, or range `n`.
-#[derive(Clone, Copy, PartialEq)]
-enum Slot {
-    Single,
-    Range(usize),
-}
-
-impl Slot {
-    fn prefix(self) -> String {
-        match self {
-            Self::Single => "single".into(),
-            Self::Range(n) => format!("ranges[{n}]"),
-        }
-    }
-
-    fn read(self, draft: &StepDraft) -> Option<&DiscountDraft> {
-        match self {
-            Self::Single => Some(&draft.single),
-            Self::Range(n) => draft.ranges.get(n).map(|r| &r.discount),
-        }
-    }
-
-    fn write(self, draft: &mut StepDraft, change: impl FnOnce(&mut DiscountDraft)) {
-        let target = match self {
-            Self::Single => Some(&mut draft.single),
-            Self::Range(n) => draft.ranges.get_mut(n).map(|r| &mut r.discount),
-        };
-        if let Some(target) = target {
-            change(target);
-        }
-    }
-}
-
 #[component]
-fn DiscountFields(state: WizardState, place: Slot) -> impl IntoView {
+pub(super) fn DiscountFields(state: WizardState, place: Slot) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().reminders;
     let draft = state.draft;
@@ -51,7 +19,7 @@ fn DiscountFields(state: WizardState, place: Slot) -> impl IntoView {
     let id = |name: &str| field_id(&format!("{prefix}.{name}"));
     let kind = move || draft.with(|d| slot.read(d).map_or(DiscountType::None, |x| x.kind));
     let kinds: &'static [DiscountType] = match slot {
-        Slot::Single => &[
+        Slot::Single | Slot::SplitB => &[
             DiscountType::None,
             DiscountType::Percent,
             DiscountType::Amount,

@@ -5,6 +5,7 @@ mod channel;
 mod code_source;
 mod discount;
 mod email;
+mod slot;
 mod sms;
 mod split;
 mod state;

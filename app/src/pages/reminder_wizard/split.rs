@@ -1,11 +1,13 @@
-//! The A/B test of a reminder: another template for a share of its carts, each cart always
-//! getting the same variant; Statistics compares them and promotes the winner.
+//! The A/B test of a reminder: another template for a share of its carts, and maybe another
+//! discount, each cart always getting the same variant; Statistics compares them and
+//! promotes the winner.
 
 use leptos::prelude::*;
 
 use crate::api::TemplateChoice;
 use crate::i18n::use_i18n;
 
+use super::discount::{DiscountFields, Slot};
 use super::state::{error_line, WizardState};
 
 #[component]
@@ -76,6 +78,22 @@ pub fn SplitChoice(state: WizardState, templates: RwSignal<Vec<TemplateChoice>>)
                     }
                 />
                 {error_line(state, "split_share")}
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name="split_own_discount"
+                        prop:checked=move || draft.with(|d| d.split_own_discount)
+                        on:change=move |ev| {
+                            let checked = event_target_checked(&ev);
+                            draft.update(|d| d.split_own_discount = checked);
+                        }
+                    />
+                    {move || t().split_own_discount}
+                </label>
+                <div class="split-discount" hidden=move || !draft.with(|d| d.split_own_discount)>
+                    <p class="hint">{move || t().split_discount_hint}</p>
+                    <DiscountFields state place=Slot::SplitB />
+                </div>
             </div>
         </fieldset>
     }

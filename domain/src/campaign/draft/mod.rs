@@ -10,11 +10,12 @@ use serde::{Deserialize, Serialize};
 
 use super::{
     Audience, Delay, DelayFrom, DelayUnit, DiscountPolicy, DiscountRange, DiscountRanges,
-    ProfileSet, ReminderStep, SplitShare, SplitTest, ValueBasis, MAX_RANGES,
+    ProfileSet, ReminderStep, SplitShare, ValueBasis, MAX_RANGES,
 };
 
 mod discount;
 mod issue;
+mod split;
 
 use discount::decimal;
 pub use discount::{DiscountDraft, DiscountType};
@@ -87,6 +88,11 @@ pub struct StepDraft {
     pub split_template: String,
     #[serde(default)]
     pub split_share: String,
+    /// Variant B offers `split_discount` instead of the step's discount.
+    #[serde(default)]
+    pub split_own_discount: bool,
+    #[serde(default = "DiscountDraft::none")]
+    pub split_discount: DiscountDraft,
     /// The code collection its codes come from; empty: codes Relance makes.
     #[serde(default)]
     pub code_collection: String,
@@ -133,6 +139,8 @@ impl StepDraft {
             split: false,
             split_template: String::new(),
             split_share: SplitShare::HALF.percent().to_string(),
+            split_own_discount: false,
+            split_discount: DiscountDraft::none(),
             code_collection: String::new(),
         }
     }
@@ -154,6 +162,13 @@ impl StepDraft {
             draft.split = true;
             draft.split_template = split.template_id.clone();
             draft.split_share = split.share.percent().to_string();
+            if let Some(policy) = &split.discount {
+                draft.split_own_discount = true;
+                draft.split_discount = match policy {
+                    DiscountPolicy::Single { discount } => DiscountDraft::from_discount(discount),
+                    _ => DiscountDraft::none(),
+                };
+            }
         }
         if let Some(url) = step.channel.webhook() {
             draft.webhook = true;
@@ -335,23 +350,7 @@ impl StepDraft {
         if self.template_id.trim().is_empty() {
             push(Stage::Email, "template".into(), StepIssue::NoTemplate);
         }
-        let split = self.split.then(|| {
-            let template = self.split_template.trim();
-            if template.is_empty() || template == self.template_id.trim() {
-                push(
-                    Stage::Email,
-                    "split_template".into(),
-                    StepIssue::SplitTemplate,
-                );
-            }
-            let share = SplitShare::parse(&self.split_share)
-                .map_err(|_| push(Stage::Email, "split_share".into(), StepIssue::SplitShare))
-                .ok()?;
-            Some(SplitTest {
-                template_id: template.to_owned(),
-                share,
-            })
-        });
+        let split = self.split.then(|| split::split_test(self, &mut push));
         let webhook =
             (self.webhook && !self.call).then(|| match WebhookUrl::parse(&self.webhook_url) {
                 Ok(url) => Some(url),

@@ -199,6 +199,23 @@ fn an_a_b_test_needs_another_template_and_a_share_and_round_trips() {
     assert!(!a.is_empty() && !b.is_empty());
     assert!(b.iter().all(|id| step.template_for(&cart(id)) == "t2"));
     assert!(a.iter().all(|id| step.template_for(&cart(id)) == "t1"));
+
+    // Variant B may test its own discount: checked like the step's, kept on a round trip,
+    // and offered to B's carts only.
+    draft.split_own_discount = true;
+    draft.split_discount = DiscountDraft::percent("0");
+    let fields: Vec<String> = draft
+        .parse()
+        .unwrap_err()
+        .into_iter()
+        .map(|p| p.field)
+        .collect();
+    assert_eq!(fields, ["split_discount.value"]);
+    draft.split_discount = DiscountDraft::percent("15");
+    let step = draft.parse().unwrap();
+    assert_eq!(StepDraft::from_step(&step).parse().unwrap(), step);
+    assert!(b.iter().all(|id| step.discount_for(&cart(id)) != &step.discount));
+    assert!(a.iter().all(|id| step.discount_for(&cart(id)) == &step.discount));
 }
 
 #[test]

@@ -66,8 +66,8 @@ pub async fn set_escalation(
     Ok(updated > 0)
 }
 
-/// Ends a step's A/B test: with `keep_b`, variant B's template becomes the step's. `false`
-/// when the shop has no such step with a test running.
+/// Ends a step's A/B test: with `keep_b`, variant B's template (and its own discount, when it
+/// tested one) becomes the step's. `false` when the shop has no such step with a test running.
 pub async fn end_split(
     pool: &Pool,
     shop_id: &str,
@@ -75,19 +75,27 @@ pub async fn end_split(
     keep_b: bool,
     now: DateTime<Utc>,
 ) -> Result<bool, DbError> {
-    Ok(on!(pool, |db| sqlx::query(
-        "update reminder_steps
-         set template_id = case when $1 then split_template_id else template_id end,
-             split_template_id = null, split_share = null, updated_at = $2
-         where step_id = $3 and shop_id = $4 and split_template_id is not null",
-    )
-    .bind(keep_b)
-    .bind(now)
-    .bind(step_id)
-    .bind(shop_id)
-    .execute(db)
-    .await
-    .map(Done::from))?
-    .rows_affected()
-        == 1)
+    let mut tx = pool.begin_write().await?;
+    let found = super::load_campaigns_on(&mut tx.conn(), shop_id, None)
+        .await?
+        .into_iter()
+        .find_map(|campaign| {
+            let step = campaign.steps().iter().find(|s| s.id == step_id)?.clone();
+            Some((campaign.id().to_owned(), step))
+        });
+    let Some((campaign_id, mut step)) = found else {
+        return Ok(false);
+    };
+    let Some(split) = step.split.take() else {
+        return Ok(false);
+    };
+    if keep_b {
+        step.template_id = split.template_id;
+        if let Some(discount) = split.discount {
+            step.discount = discount;
+        }
+    }
+    super::upsert_step(&mut tx.conn(), shop_id, &campaign_id, &step, now).await?;
+    tx.commit().await?;
+    Ok(true)
 }
