@@ -26,7 +26,10 @@ fn with_block(layout: Layout) -> EmailTemplate {
 #[test]
 fn recommended_products_show_with_image_price_and_their_tracked_link_in_every_design() {
     let ctx = context(Language::FRENCH, 1).with_recommendations(
-        vec![product("mug", "Mug <émaillé>", 1200), product("cap", "Casquette", 1990)],
+        vec![
+            product("mug", "Mug <émaillé>", 1200),
+            product("cap", "Casquette", 1990),
+        ],
         vec![
             "https://relance.example/c/SIGNED-R0".into(),
             "https://relance.example/c/SIGNED-R1".into(),
@@ -43,7 +46,10 @@ fn recommended_products_show_with_image_price_and_their_tracked_link_in_every_de
         ] {
             assert!(email.html.contains(expected), "{layout:?} lacks {expected}");
         }
-        assert!(!email.html.contains("https://shop.example/p/mug"), "{layout:?}: untracked");
+        assert!(
+            !email.html.contains("https://shop.example/p/mug"),
+            "{layout:?}: untracked"
+        );
         assert!(email.text.contains("Vous aimerez aussi\n- Mug <émaillé> — 12,00\u{a0}€\n  https://relance.example/c/SIGNED-R0"), "{}", email.text);
         assert!(email.html.find("Vous aimerez aussi") < email.html.find("À bientôt"));
     }
@@ -62,8 +68,10 @@ fn without_products_the_block_and_its_heading_are_left_out() {
 
 #[test]
 fn a_link_that_is_not_a_web_page_hides_its_product() {
-    let ctx = context(Language::FRENCH, 1)
-        .with_recommendations(vec![product("mug", "Mug", 1200)], vec!["javascript:alert(1)".into()]);
+    let ctx = context(Language::FRENCH, 1).with_recommendations(
+        vec![product("mug", "Mug", 1200)],
+        vec!["javascript:alert(1)".into()],
+    );
     let email = render(&with_block(Layout::Boxy), &ctx).unwrap();
     assert!(!email.html.contains("javascript:"));
     assert!(!email.html.contains("Vous aimerez aussi"));

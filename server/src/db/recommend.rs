@@ -30,7 +30,8 @@ pub async fn ordered_lines(
     shop_id: &str,
     since: DateTime<Utc>,
 ) -> Result<Vec<OrderedLine>, DbError> {
-    let mut rows: Vec<LineRow> = on!(pool, |db| sqlx::query_as(
+    let mut rows: Vec<LineRow> = on!(pool, |db| {
+        sqlx::query_as(
         "select o.order_id, i.sku, i.name, i.unit_price, c.currency, i.image_url, i.product_url,
                 i.category, i.stock
          from orders o
@@ -44,7 +45,8 @@ pub async fn ordered_lines(
     .bind(since)
     .bind(MAX_LINES)
     .fetch_all(db)
-    .await)?;
+    .await
+    })?;
     rows.reverse();
     // A line the shop wrote before today's checks (a bad URL or currency) is only skipped.
     Ok(rows

@@ -77,11 +77,8 @@ pub async fn preview_context(
     // The products the cart's reminder would recommend, linked to their own pages.
     let since = chrono::Utc::now() - chrono::Duration::days(365);
     let history = db::recommend::ordered_lines(pool, &shop.id, since).await?;
-    let products = domain::recommend::recommend(
-        &cart,
-        &history,
-        domain::recommend::MAX_RECOMMENDED,
-    );
+    let products =
+        domain::recommend::recommend(&cart, &history, domain::recommend::MAX_RECOMMENDED);
     let links = products
         .iter()
         .map(|p| p.product_url.as_str().to_owned())

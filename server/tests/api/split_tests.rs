@@ -221,11 +221,18 @@ async fn variant_b_s_own_discount_goes_to_its_carts_only_and_keeping_b_adopts_it
     let (shop, owner, key) = crate::setup::set_up_shop_with_key(&app).await;
     let step = format!("{shop}-step-1");
     let created = app
-        .call_form(&owner, "create_template", &[("shop", &shop), ("name", "Relance B")])
+        .call_form(
+            &owner,
+            "create_template",
+            &[("shop", &shop), ("name", "Relance B")],
+        )
         .await;
     let b: String = serde_json::from_str(&created.body).unwrap();
     let mut draft = reminder_editor(&app, &owner, &shop, &step).await["draft"].clone();
-    assert_eq!(draft["single"]["kind"], "none", "the step offers no discount");
+    assert_eq!(
+        draft["single"]["kind"], "none",
+        "the step offers no discount"
+    );
     draft["split"] = true.into();
     draft["split_template"] = b.clone().into();
     draft["split_share"] = "50".into();
@@ -234,12 +241,24 @@ async fn variant_b_s_own_discount_goes_to_its_carts_only_and_keeping_b_adopts_it
                                      "combinable": false, "tax_included": true});
     draft["enabled"] = true.into();
     let refused = app
-        .call_json(&owner, "save_reminder", json!({"shop": shop, "draft": draft.clone()}))
+        .call_json(
+            &owner,
+            "save_reminder",
+            json!({"shop": shop, "draft": draft.clone()}),
+        )
         .await;
-    assert!(refused.body.contains("split_discount.value"), "{}", refused.body);
+    assert!(
+        refused.body.contains("split_discount.value"),
+        "{}",
+        refused.body
+    );
     draft["split_discount"]["value"] = "15".into();
     let saved = app
-        .call_json(&owner, "save_reminder", json!({"shop": shop, "draft": draft}))
+        .call_json(
+            &owner,
+            "save_reminder",
+            json!({"shop": shop, "draft": draft}),
+        )
         .await;
     assert!(saved.body.contains("Saved"), "{}", saved.body);
     let reloaded = reminder_editor(&app, &owner, &shop, &step).await["draft"].clone();
@@ -247,7 +266,8 @@ async fn variant_b_s_own_discount_goes_to_its_carts_only_and_keeping_b_adopts_it
     assert_eq!(reloaded["split_discount"]["value"], "15");
 
     start_sending(&app, &owner, &shop, &[]).await;
-    app.post_events(&key, carts(40, "2026-11-23T10:00:00Z")).await;
+    app.post_events(&key, carts(40, "2026-11-23T10:00:00Z"))
+        .await;
     let peer = SmtpPeer::start(&[]).await;
     let run = app.run_once(&peer.url(), "2026-11-23T11:31:00Z").await;
     assert_eq!(run["sent"], 40, "{run}");
@@ -266,19 +286,30 @@ async fn variant_b_s_own_discount_goes_to_its_carts_only_and_keeping_b_adopts_it
         share: SplitShare::HALF,
         discount: None,
     };
-    let in_b = coded.iter().filter(|(cart, ..)| split.takes(&step, cart)).count();
+    let in_b = coded
+        .iter()
+        .filter(|(cart, ..)| split.takes(&step, cart))
+        .count();
     assert!((10..=30).contains(&in_b), "{in_b}");
     for (cart, template, code) in &coded {
         let b_cart = split.takes(&step, cart);
         assert_eq!(template == &b, b_cart, "{cart}");
-        assert_eq!(code.is_some(), b_cart, "{cart}: only variant B carries a code");
+        assert_eq!(
+            code.is_some(),
+            b_cart,
+            "{cart}: only variant B carries a code"
+        );
     }
 
     let kept = app
         .call_form(
             &owner,
             "promote_variant",
-            &[("shop", shop.as_str()), ("id", step.as_str()), ("variant", "b")],
+            &[
+                ("shop", shop.as_str()),
+                ("id", step.as_str()),
+                ("variant", "b"),
+            ],
         )
         .await;
     assert_eq!(kept.status, StatusCode::OK, "{}", kept.body);

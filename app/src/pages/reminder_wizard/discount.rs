@@ -1,6 +1,6 @@
 //! The second stage: one discount, or one per cart-value range.
 
-use domain::{Currency, DiscountType, StepDraft, ValueBasis, MAX_RANGES};
+use domain::{Currency, DiscountDraft, DiscountType, StepDraft, ValueBasis, MAX_RANGES};
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;

@@ -4,6 +4,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::campaign::RangesError;
 
+/// The wizard's three stages, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Target,
+    Discount,
+    Email,
+}
+
 /// What is wrong; the admin words it in the merchant's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

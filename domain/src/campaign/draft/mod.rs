@@ -19,16 +19,7 @@ mod split;
 
 use discount::decimal;
 pub use discount::{DiscountDraft, DiscountType};
-pub use issue::StepIssue;
-
-/// The wizard's three stages, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    Target,
-    Discount,
-    Email,
-}
+pub use issue::{Stage, StepIssue};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RangeDraft {
@@ -350,7 +341,14 @@ impl StepDraft {
         if self.template_id.trim().is_empty() {
             push(Stage::Email, "template".into(), StepIssue::NoTemplate);
         }
-        let split = self.split.then(|| split::split_test(self, &mut push));
+        let split = self.split.then(|| {
+            let variant = split::Variant {
+                template: &self.split_template,
+                share: &self.split_share,
+                discount: self.split_own_discount.then_some(&self.split_discount),
+            };
+            split::split_test(variant, &self.template_id, &mut push)
+        });
         let webhook =
             (self.webhook && !self.call).then(|| match WebhookUrl::parse(&self.webhook_url) {
                 Ok(url) => Some(url),

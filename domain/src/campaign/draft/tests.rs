@@ -214,8 +214,12 @@ fn an_a_b_test_needs_another_template_and_a_share_and_round_trips() {
     draft.split_discount = DiscountDraft::percent("15");
     let step = draft.parse().unwrap();
     assert_eq!(StepDraft::from_step(&step).parse().unwrap(), step);
-    assert!(b.iter().all(|id| step.discount_for(&cart(id)) != &step.discount));
-    assert!(a.iter().all(|id| step.discount_for(&cart(id)) == &step.discount));
+    assert!(b
+        .iter()
+        .all(|id| step.discount_for(&cart(id)) != &step.discount));
+    assert!(a
+        .iter()
+        .all(|id| step.discount_for(&cart(id)) == &step.discount));
 }
 
 #[test]

@@ -1,19 +1,16 @@
 use crate::db::on;
 use crate::db::Conn;
-use crate::db::Done;
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
 use domain::calls::Channel;
 use domain::rules::Conditions;
 use domain::{
-    Audience, Campaign, Delay, DelayFrom, DelayUnit, Discount, DiscountPolicy, DiscountRange,
-    DiscountRanges, HoldoutShare, ProfileSet, ReminderStep, SplitShare, SplitTest, ValidityDays,
-    ValueBasis,
+    Audience, Campaign, Delay, DelayFrom, Discount, DiscountPolicy, DiscountRange, DiscountRanges,
+    HoldoutShare, ProfileSet, ReminderStep, SplitShare, SplitTest, ValidityDays, ValueBasis,
 };
 
-use crate::db::coupon_rows::{kind_columns, kind_of};
-use crate::db::money::{from_db, to_db};
+use crate::db::coupon_rows::kind_of;
+use crate::db::money::from_db;
 use crate::db::{DbError, Pool};
 
 mod replace;
@@ -21,15 +18,15 @@ mod rules;
 mod save;
 mod switches;
 mod write;
-pub(crate) use write::conditions_json;
-pub use write::insert_campaign;
-use write::upsert_step;
 pub use replace::{list_campaigns, replace_campaign, set_paused, CampaignLine};
 pub use rules::{
     create_rule, delete_rule, known_products, reroute, sent_fields, update_rule, RuleDeletion,
 };
 pub use save::{save_step, StepSave};
 pub use switches::{delete_step, end_split, set_escalation, set_step_enabled};
+pub(crate) use write::conditions_json;
+pub use write::insert_campaign;
+use write::upsert_step;
 
 #[derive(sqlx::FromRow)]
 struct CampaignRow {
@@ -106,13 +103,6 @@ fn value_basis(text: Option<&str>) -> Result<ValueBasis, DbError> {
         Some("tax_included") => Ok(ValueBasis::TaxIncluded),
         Some("tax_excluded") => Ok(ValueBasis::TaxExcluded),
         other => Err(DbError::corrupt(format!("value basis {other:?}"))),
-    }
-}
-
-fn value_basis_text(basis: ValueBasis) -> &'static str {
-    match basis {
-        ValueBasis::TaxIncluded => "tax_included",
-        ValueBasis::TaxExcluded => "tax_excluded",
     }
 }
 

@@ -2,12 +2,18 @@
 //! own discount as JSON.
 
 use chrono::{DateTime, Utc};
-use domain::{Campaign, DelayUnit, Discount, DiscountPolicy, ReminderStep};
+use domain::{Campaign, DelayUnit, Discount, DiscountPolicy, ReminderStep, ValueBasis};
 
-use super::value_basis_text;
 use crate::db::coupon_rows::kind_columns;
 use crate::db::money::to_db;
 use crate::db::{on, Conn, DbError, Done};
+
+fn value_basis_text(basis: ValueBasis) -> &'static str {
+    match basis {
+        ValueBasis::TaxIncluded => "tax_included",
+        ValueBasis::TaxExcluded => "tax_excluded",
+    }
+}
 
 /// Variant B's own discount, as the `split_discount` column holds it.
 fn split_discount_json(step: &ReminderStep) -> Option<String> {
