@@ -17,7 +17,7 @@ setup:
 	bash scripts/setup.sh
 
 build: setup
-	cargo leptos build --release
+	bash scripts/build.sh
 
 ## The PrestaShop module as a zip to upload in PrestaShop's Module Manager.
 prestashop-zip:

@@ -30,9 +30,7 @@ step "domain builds for wasm32-unknown-unknown"
 cargo check -p domain --target wasm32-unknown-unknown
 
 step "release build (server and WASM)"
-cargo leptos build --release
-wasm="target/site/pkg/relance.wasm"
-printf 'release WASM: %s bytes raw, %s bytes gzip -9\n' "$(stat -c %s "$wasm")" "$(gzip -9 -c "$wasm" | wc -c)"
+bash scripts/build.sh
 
 step "end-to-end tests (Playwright, Chromium, fresh temporary database)"
 cd end2end

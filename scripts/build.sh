@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The release build `make run` serves and `make test` tests: the browser's WASM, then the
+# server. Plain cargo, wasm-bindgen and wasm-opt do what cargo-leptos did, so a fresh machine
+# does not spend 12 minutes compiling cargo-leptos (docs/development.md).
+#   scripts/build.sh        -> target/site (pkg/relance.{js,wasm,css}, public files)
+#                              and target/release/relance
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+export PATH="$HOME/.cargo/bin:$root/.tools/node_modules/.bin:$PATH"
+site=target/site
+pkg=$site/pkg
+
+say() { printf '[build] %s\n' "$*"; }
+
+say "the browser's WASM (frontend, wasm-release profile)"
+# Its own target folder: the wasm32 profile never invalidates the server's build.
+cargo build --package=frontend --lib --target=wasm32-unknown-unknown --no-default-features \
+  --profile=wasm-release --target-dir=target/front
+say "wasm-bindgen and wasm-opt"
+mkdir -p "$pkg"
+wasm-bindgen --target=web --out-name=relance --out-dir="$pkg" \
+  target/front/wasm32-unknown-unknown/wasm-release/frontend.wasm
+# The hydration script asks for relance.wasm (LEPTOS_OUTPUT_NAME, .cargo/config.toml).
+mv "$pkg/relance_bg.wasm" "$pkg/relance.wasm"
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  "$pkg/relance.wasm" -o "$pkg/relance.wasm"
+say "styles and public files"
+cp style/main.css "$pkg/relance.css"
+cp -r public/. "$site/"
+say "the server (release)"
+cargo build --package=server --bin=relance --no-default-features --release
+printf '[build] target/release/relance and %s ready; WASM: %s bytes raw, %s gzip -9\n' "$site" \
+  "$(stat -c %s "$pkg/relance.wasm")" "$(gzip -9 -c "$pkg/relance.wasm" | wc -c)"
