@@ -53,6 +53,14 @@ pub async fn replace(
     Ok(())
 }
 
+/// 32 random bytes from the OS, as 64 hex digits: a new secret.
+fn random_hex() -> String {
+    use rand_core::{OsRng, RngCore};
+    let mut random = [0u8; 32];
+    OsRng.fill_bytes(&mut random);
+    random.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The name a shop's SMS inbound secret is kept under.
 pub fn sms_inbound_name(shop_id: &str) -> String {
     format!("sms-inbound:{shop_id}")
@@ -65,11 +73,7 @@ pub async fn sms_inbound_secret(
     shop_id: &str,
     now: DateTime<Utc>,
 ) -> Result<String, DbError> {
-    use rand_core::{OsRng, RngCore};
-    let mut random = [0u8; 32];
-    OsRng.fill_bytes(&mut random);
-    let fresh: String = random.iter().map(|b| format!("{b:02x}")).collect();
-    stored_or_insert(pool, &sms_inbound_name(shop_id), &fresh, now).await
+    stored_or_insert(pool, &sms_inbound_name(shop_id), &random_hex(), now).await
 }
 
 /// The name a shop's webhook-step signing secret is kept under.
@@ -84,14 +88,10 @@ pub async fn step_webhook_secret(
     shop_id: &str,
     now: DateTime<Utc>,
 ) -> Result<String, DbError> {
-    use rand_core::{OsRng, RngCore};
-    let mut random = [0u8; 32];
-    OsRng.fill_bytes(&mut random);
-    let fresh: String = random.iter().map(|b| format!("{b:02x}")).collect();
     stored_or_insert(
         pool,
         &step_webhook_name(shop_id),
-        &format!("whsec_{fresh}"),
+        &format!("whsec_{}", random_hex()),
         now,
     )
     .await

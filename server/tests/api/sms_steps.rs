@@ -51,6 +51,29 @@ async fn make_sms_step(
     .body
 }
 
+/// A JSON gateway on loopback that accepts every message, set as the shop's provider.
+async fn accepting_gateway(app: &TestApp, cookie: &str, shop: &str) -> HttpPeer {
+    let gateway = HttpPeer::answering(&[(202, r#"{"id":"m-1"}"#)]).await;
+    let (status, body) = set_provider(
+        app,
+        cookie,
+        shop,
+        json!({"kind": "json", "url": gateway.url("/send"), "sender": "Shop", "api_key": "k"}),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    gateway
+}
+
+/// Turns each of `steps` into a French SMS with the cart's link.
+async fn french_sms_steps(app: &TestApp, cookie: &str, shop: &str, steps: &[String]) {
+    for step in steps {
+        let texts = json!({"fr": "Votre panier : {cart_link}"});
+        let saved = make_sms_step(app, cookie, shop, step, texts).await;
+        assert!(saved.contains("Saved"), "{saved}");
+    }
+}
+
 /// The demo helper's cart, from a customer with a mobile number who accepted SMS.
 fn sms_cart(event: &str, cart: &str, at: &str, phone: &str) -> Value {
     let mut body = cart_updated(event, cart, at, 1);
@@ -304,26 +327,9 @@ async fn a_set_up_shop_s_gateway_refusing_a_number_suppresses_that_number_only_a
 async fn stop_through_either_notice_address_stops_the_next_sms_and_bad_proofs_get_401() {
     let app = TestApp::empty().await;
     let (shop, cookie, key) = crate::setup::set_up_shop_with_key(&app).await;
-    let gateway = HttpPeer::answering(&[(202, r#"{"id":"m-1"}"#)]).await;
-    set_provider(
-        &app,
-        &cookie,
-        &shop,
-        json!({"kind": "json", "url": gateway.url("/send"), "sender": "Shop", "api_key": "k"}),
-    )
-    .await;
+    let gateway = accepting_gateway(&app, &cookie, &shop).await;
     let steps = step_ids(&app, &shop).await;
-    for step in &steps[..2] {
-        let saved = make_sms_step(
-            &app,
-            &cookie,
-            &shop,
-            step,
-            json!({"fr": "Votre panier : {cart_link}"}),
-        )
-        .await;
-        assert!(saved.contains("Saved"), "{saved}");
-    }
+    french_sms_steps(&app, &cookie, &shop, &steps[..2]).await;
     start_sending(&app, &cookie, &shop, &[]).await;
     app.post_events(
         &key,
@@ -402,22 +408,8 @@ async fn stop_through_either_notice_address_stops_the_next_sms_and_bad_proofs_ge
 async fn sms_go_only_to_a_valid_mobile_with_consent_and_never_at_night() {
     let app = TestApp::spawn(Some(0)).await;
     let cookie = app.sign_in().await;
-    let gateway = HttpPeer::answering(&[(202, r#"{"id":"m-1"}"#)]).await;
-    set_provider(
-        &app,
-        &cookie,
-        "demo",
-        json!({"kind": "json", "url": gateway.url("/send"), "sender": "Shop", "api_key": "k"}),
-    )
-    .await;
-    make_sms_step(
-        &app,
-        &cookie,
-        "demo",
-        "demo-step-1",
-        json!({"fr": "Votre panier : {cart_link}"}),
-    )
-    .await;
+    let _gateway = accepting_gateway(&app, &cookie, "demo").await;
+    french_sms_steps(&app, &cookie, "demo", &["demo-step-1".to_owned()]).await;
     let key = app.api_key().await;
 
     let invalid = app
@@ -452,23 +444,9 @@ async fn sms_go_only_to_a_valid_mobile_with_consent_and_never_at_night() {
 async fn a_set_up_shop_s_sms_due_at_night_waits_for_eight_in_the_morning() {
     let app = TestApp::empty().await;
     let (shop, cookie, key) = crate::setup::set_up_shop_with_key(&app).await;
-    let gateway = HttpPeer::answering(&[(202, r#"{"id":"m-1"}"#)]).await;
-    set_provider(
-        &app,
-        &cookie,
-        &shop,
-        json!({"kind": "json", "url": gateway.url("/send"), "sender": "Shop", "api_key": "k"}),
-    )
-    .await;
+    let gateway = accepting_gateway(&app, &cookie, &shop).await;
     let steps = step_ids(&app, &shop).await;
-    make_sms_step(
-        &app,
-        &cookie,
-        &shop,
-        &steps[0],
-        json!({"fr": "Votre panier : {cart_link}"}),
-    )
-    .await;
+    french_sms_steps(&app, &cookie, &shop, &steps[..1]).await;
     start_sending(&app, &cookie, &shop, &[]).await;
     // Abandoned at 20:00 in Paris: due at 21:30, it waits for 8:00.
     app.post_events(

@@ -40,6 +40,19 @@ async fn start_test(app: &TestApp, cookie: &str, shop: &str, step: &str, b: &str
     assert!(saved.body.contains("Saved"), "{}", saved.body);
 }
 
+/// A new template for variant B, "Relance B"; its id.
+async fn template_b(app: &TestApp, owner: &str, shop: &str) -> String {
+    let created = app
+        .call_form(
+            owner,
+            "create_template",
+            &[("shop", shop), ("name", "Relance B")],
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::OK, "{}", created.body);
+    serde_json::from_str(&created.body).unwrap()
+}
+
 /// The template each cart's reminder of `step` was sent with, by the shop's cart id.
 async fn sent_templates(app: &TestApp, step: &str) -> Vec<(String, String)> {
     let step = step.to_owned();
@@ -61,15 +74,7 @@ async fn a_set_up_shop_s_test_sends_each_cart_its_variant_names_the_winner_and_a
     let app = TestApp::empty().await;
     let (shop, owner, key) = crate::setup::set_up_shop_with_key(&app).await;
     let step = format!("{shop}-step-1");
-    let created = app
-        .call_form(
-            &owner,
-            "create_template",
-            &[("shop", &shop), ("name", "Relance B")],
-        )
-        .await;
-    assert_eq!(created.status, StatusCode::OK, "{}", created.body);
-    let b: String = serde_json::from_str(&created.body).unwrap();
+    let b = template_b(&app, &owner, &shop).await;
     let a = reminder_editor(&app, &owner, &shop, &step).await["draft"]["template_id"]
         .as_str()
         .unwrap()
@@ -220,14 +225,7 @@ async fn variant_b_s_own_discount_goes_to_its_carts_only_and_keeping_b_adopts_it
     let app = TestApp::empty().await;
     let (shop, owner, key) = crate::setup::set_up_shop_with_key(&app).await;
     let step = format!("{shop}-step-1");
-    let created = app
-        .call_form(
-            &owner,
-            "create_template",
-            &[("shop", &shop), ("name", "Relance B")],
-        )
-        .await;
-    let b: String = serde_json::from_str(&created.body).unwrap();
+    let b = template_b(&app, &owner, &shop).await;
     let mut draft = reminder_editor(&app, &owner, &shop, &step).await["draft"].clone();
     assert_eq!(
         draft["single"]["kind"], "none",
