@@ -61,7 +61,8 @@ pub struct TrackerItem {
     pub product_url: Option<String>,
 }
 
-/// Sent only when the page says the customer consented.
+/// Sent only when the page says the customer consented, so it is stored as a customer who
+/// agreed (`newsletter`), which a shop that requires consent counts.
 #[derive(Debug, Deserialize, utoipa::ToSchema)]
 pub struct TrackerCustomer {
     pub email: String,
@@ -124,6 +125,9 @@ pub fn to_event(event: TrackerEvent, now: DateTime<Utc>) -> Value {
             "first_name": customer.first_name,
             "last_name": customer.last_name,
             "language": customer.language,
+            // The script sends an address only once the page says the customer agreed, so
+            // a shop that requires consent reminds this customer.
+            "newsletter": true,
         });
     }
     if let Some(order) = event.order {
