@@ -27,7 +27,11 @@ const baseURL = `http://127.0.0.1:${port}`;
 const root = resolve(__dirname, '..');
 /** The server's database and binary, for tests that prepare data with the `relance` command. */
 export const databaseUrl = `sqlite://${dir}/relance.db`;
-export const relanceBin = `${root}/target/release/relance`;
+/**
+ * The release build (`make build`) unless RELANCE_E2E_BIN names another: `make test` serves the
+ * binary its Rust tests built, so it never waits for a release build of the server.
+ */
+export const relanceBin = process.env.RELANCE_E2E_BIN ?? `${root}/target/release/relance`;
 /** The demo admin's signed-in browser state, written once by tests/auth.setup.ts. */
 export const adminState = join(dir, 'admin-state.json');
 /** Where the server writes the emails it sends (no SMTP server in these tests). */
@@ -86,8 +90,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // The release build, a fresh database in a temporary folder, the demo shop seeded on start.
-      command: `${root}/target/release/relance serve --demo`,
+      // The server, a fresh database in a temporary folder, the demo shop seeded on start.
+      command: `${relanceBin} serve --demo`,
       cwd: root,
       url: `${baseURL}/healthz`,
       reuseExistingServer: false,
@@ -105,7 +109,7 @@ export default defineConfig({
     },
     {
       // The same build on an empty database, for the first run.
-      command: `${root}/target/release/relance serve`,
+      command: `${relanceBin} serve`,
       cwd: root,
       url: `${firstRunURL}/healthz`,
       reuseExistingServer: false,

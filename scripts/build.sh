@@ -4,7 +4,11 @@
 # does not spend 12 minutes compiling cargo-leptos (docs/development.md).
 #   scripts/build.sh        -> target/site (pkg/relance.{js,wasm,css}, public files)
 #                              and target/release/relance
+#   scripts/build.sh site   -> target/site only (make test serves it with the test build's
+#                              server, so a fresh machine's make test builds no release server)
 set -euo pipefail
+what=${1:-all}
+case "$what" in all | site) ;; *) echo "usage: scripts/build.sh [site]" >&2; exit 2 ;; esac
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -29,7 +33,9 @@ wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
 say "styles and public files"
 cp style/main.css "$pkg/relance.css"
 cp -r public/. "$site/"
+printf '[build] %s ready; WASM: %s bytes raw, %s gzip -9\n' "$site" \
+  "$(stat -c %s "$pkg/relance.wasm")" "$(gzip -9 -c "$pkg/relance.wasm" | wc -c)"
+[ "$what" = site ] && exit 0
 say "the server (release)"
 cargo build --package=server --bin=relance --no-default-features --release
-printf '[build] target/release/relance and %s ready; WASM: %s bytes raw, %s gzip -9\n' "$site" \
-  "$(stat -c %s "$pkg/relance.wasm")" "$(gzip -9 -c "$pkg/relance.wasm" | wc -c)"
+say "target/release/relance ready"

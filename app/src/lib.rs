@@ -9,6 +9,7 @@ pub mod i18n;
 mod layout;
 mod pages;
 pub mod shop;
+mod title;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
@@ -61,7 +62,7 @@ pub fn App() -> impl IntoView {
         <Stylesheet id="leptos" href="/pkg/relance.css" />
         <Link rel="icon" href="/favicon.ico" />
         <Title formatter=|page: String| format!("{page} · Relance") />
-        <Title text=move || i18n.t().reminders_title />
+        <Title text=crate::title::page_title(move || i18n.t().reminders_title) />
         <Router>
             <div class="app" data-hydrated=move || hydrated.get().to_string()>
                 <Routes fallback=NotFound>

@@ -21,7 +21,7 @@ pub fn ActivityPageView() -> impl IntoView {
         move |query| load_activity(shop.clone(), query),
     );
     view! {
-        <Title text=move || t().title />
+        <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
         <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>

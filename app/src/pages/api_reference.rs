@@ -15,7 +15,7 @@ pub fn ApiReferencePage() -> impl IntoView {
     let shop = current_shop();
     let operations = Resource::new(|| (), move |_| load_api_reference(shop.clone()));
     view! {
-        <Title text=move || t().title />
+        <Title text=crate::title::page_title(move || t().title) />
         <p>
             <A href=shop_path("/connect")>"← " {move || i18n.t().keys.tab}</A>
         </p>

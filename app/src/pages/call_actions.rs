@@ -6,7 +6,7 @@ use domain::campaign::DiscountType;
 use leptos::prelude::*;
 
 use crate::api::{
-    call_email, CallEmailOutcome, CallLogged, CallScreen, CouponGiven, GiveCallCoupon, LogCall,
+    CallEmail, CallEmailOutcome, CallLogged, CallScreen, CouponGiven, GiveCallCoupon, LogCall,
 };
 use crate::i18n::use_i18n;
 use crate::shop::current_shop;
@@ -155,16 +155,21 @@ pub fn CouponForm(screen: CallScreen, give: ServerAction<GiveCallCoupon>) -> imp
 }
 
 #[component]
-pub fn EmailForm(screen: CallScreen) -> impl IntoView {
+pub fn EmailForm(screen: CallScreen, run: ServerAction<CallEmail>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().calls;
     let template = RwSignal::new(screen.template_id.clone());
     let id = screen.id.clone();
     let shop = current_shop();
-    let run = Action::new(move |send: &bool| {
-        let (shop, id, send) = (shop.clone(), id.clone(), *send);
-        async move { call_email(shop, id, template.get_untracked(), send).await }
-    });
+    let ask = move |send: bool| {
+        run.dispatch(CallEmail {
+            shop: shop.clone(),
+            id: id.clone(),
+            template: template.get_untracked(),
+            send,
+        });
+    };
+    let ask_preview = ask.clone();
     let sent_at = screen.email_sent_at;
     let status = move || match run.value().get() {
         Some(Ok(CallEmailOutcome::Sent)) => Some((t().sent.to_owned(), "saved")),
@@ -208,13 +213,13 @@ pub fn EmailForm(screen: CallScreen) -> impl IntoView {
                             .collect_view()}
                     </select>
                 </div>
-                <button type="button" class="secondary" on:click=move |_| { run.dispatch(false); }>
+                <button type="button" class="secondary" on:click=move |_| ask_preview(false)>
                     {move || t().preview}
                 </button>
                 <button
                     type="button"
                     disabled=sent_at.is_some()
-                    on:click=move |_| { run.dispatch(true); }
+                    on:click=move |_| ask(true)
                 >
                     {move || t().send}
                 </button>

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::call_actions::{CouponForm, EmailForm, LogForm};
 use super::cart::{Customer, TimelineItem};
-use crate::api::{load_call, CallScreen, GiveCallCoupon, LogCall, TimelineEntry};
+use crate::api::{load_call, CallEmail, CallScreen, GiveCallCoupon, LogCall, TimelineEntry};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::shop::{current_shop, shop_path};
@@ -23,6 +23,9 @@ pub fn CallScreenPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let give = ServerAction::<GiveCallCoupon>::new();
     let log = ServerAction::<LogCall>::new();
+    // Held here, not in the email form: a code given reloads the screen and rebuilds the forms,
+    // and a preview asked for meanwhile must survive that.
+    let email = ServerAction::<CallEmail>::new();
     let shop = current_shop();
     // Reloaded after a code or a log, so the screen shows them.
     let call = Resource::new(
@@ -36,7 +39,7 @@ pub fn CallScreenPage() -> impl IntoView {
         <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match call.await {
-                    Ok(screen) => view! { <CallView screen give log /> }.into_any(),
+                    Ok(screen) => view! { <CallView screen give log email /> }.into_any(),
                     Err(AppError::NotFound) => {
                         view! { <p class="empty">{move || t().not_found}</p> }.into_any()
                     }
@@ -54,6 +57,7 @@ fn CallView(
     screen: CallScreen,
     give: ServerAction<GiveCallCoupon>,
     log: ServerAction<LogCall>,
+    email: ServerAction<CallEmail>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().calls;
@@ -68,7 +72,7 @@ fn CallView(
     let external_id = screen.external_id.clone();
     let title = customer.name.clone();
     view! {
-        <Title text=move || format!("{} {}", t().heading, title) />
+        <Title text=crate::title::page_title(move || format!("{} {}", t().heading, title)) />
         <h1>{move || t().heading} " — " {screen.customer.name.clone()}</h1>
         {phone
             .map(|phone| {
@@ -186,7 +190,7 @@ fn CallView(
             </section>
         </div>
         <CouponForm screen=screen.clone() give />
-        <EmailForm screen=screen.clone() />
+        <EmailForm screen=screen.clone() run=email />
         <LogForm screen log />
     }
 }

@@ -25,7 +25,7 @@ pub fn CallsPage() -> impl IntoView {
         move |filter| list_calls(shop.clone(), filter),
     );
     view! {
-        <Title text=move || t().tab />
+        <Title text=crate::title::page_title(move || t().tab) />
         <h1>{move || t().tab}</h1>
         <p class="intro">{move || t().intro}</p>
         <div class="tabs-inline" role="group">

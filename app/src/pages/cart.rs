@@ -77,7 +77,7 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
     let privacy = (detail.can_administer && detail.customer.is_some()).then(|| detail.id.clone());
     let why_rule = detail.customer.is_some().then(|| detail.id.clone());
     view! {
-        <Title text=move || format!("{} {}", i18n.t().cart_heading, external_id) />
+        <Title text=crate::title::page_title(move || format!("{} {}", i18n.t().cart_heading, external_id)) />
         <h1>{move || i18n.t().cart_heading} " " {detail.external_id.clone()}</h1>
         <dl class="facts">
             <div>

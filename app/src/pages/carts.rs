@@ -26,7 +26,7 @@ pub fn CartsPage() -> impl IntoView {
     );
 
     view! {
-        <Title text=move || i18n.t().tab_carts />
+        <Title text=crate::title::page_title(move || i18n.t().tab_carts) />
         <h1>{move || i18n.t().tab_carts}</h1>
         <p class="intro">{move || i18n.t().carts_intro_live}</p>
         <Filters query />

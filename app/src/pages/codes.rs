@@ -43,7 +43,7 @@ pub fn CodesPage() -> impl IntoView {
         None => None,
     };
     view! {
-        <Title text=move || t().title />
+        <Title text=crate::title::page_title(move || t().title) />
         <p>
             <A href=shop_path("/")>{move || i18n.t().tab_reminders}</A>
         </p>

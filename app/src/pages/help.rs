@@ -26,7 +26,7 @@ pub fn HelpPage() -> impl IntoView {
             .collect_view()
     };
     view! {
-        <Title text=move || i18n.t().help.title />
+        <Title text=crate::title::page_title(move || i18n.t().help.title) />
         <h1>{move || i18n.t().help.title}</h1>
         <p class="intro">{move || i18n.t().help_intro}</p>
         <section class="card faq-list">{faq}</section>

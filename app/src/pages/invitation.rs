@@ -47,7 +47,7 @@ pub fn InvitationPage() -> impl IntoView {
         _ => None,
     };
     view! {
-        <Title text=move || t().accept_title />
+        <Title text=crate::title::page_title(move || t().accept_title) />
         <main class="login-page">
             <div class="login-card">
                 <div class="login-head">

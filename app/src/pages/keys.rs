@@ -24,7 +24,7 @@ pub fn KeysPageView() -> impl IntoView {
         move |_| list_api_keys(shop.clone()),
     );
     view! {
-        <Title text=move || t().title />
+        <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
         <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>

@@ -28,7 +28,7 @@ pub fn LoginPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=move || i18n.t().sign_in_title />
+        <Title text=crate::title::page_title(move || i18n.t().sign_in_title) />
         <main class="login-page">
             <div class="login-card">
                 <div class="login-head">

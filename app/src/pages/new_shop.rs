@@ -72,7 +72,7 @@ pub fn NewShopPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || t().new_title />
+        <Title text=crate::title::page_title(move || t().new_title) />
         <main class="login-page setup-page">
             <div class="login-card setup-card">
                 <div class="login-head">

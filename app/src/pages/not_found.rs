@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text=move || i18n.t().not_found_title />
+        <Title text=crate::title::page_title(move || i18n.t().not_found_title) />
         <h1>{move || i18n.t().not_found_title}</h1>
         <p>
             <a href="/" rel="external">{move || i18n.t().not_found_text}</a>

@@ -41,7 +41,7 @@ pub fn RemindersPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=move || i18n.t().reminders_title />
+        <Title text=crate::title::page_title(move || i18n.t().reminders_title) />
         <h1>{move || i18n.t().reminders_title}</h1>
         <p class="intro">{move || i18n.t().reminders_intro}</p>
         <p class="error" role="alert">{refusal}</p>

@@ -186,7 +186,7 @@ fn RuleForm(data: RuleEditorData) -> impl IntoView {
     };
     let problem = move |field| problem_of(problems, tried, field);
     view! {
-        <Title text=move || if is_new { t().editor_new } else { t().editor_edit } />
+        <Title text=crate::title::page_title(move || if is_new { t().editor_new } else { t().editor_edit }) />
         <h1>{move || if is_new { t().editor_new } else { t().editor_edit }}</h1>
         <p class="intro">{move || t().editor_intro}</p>
         <form

@@ -39,7 +39,7 @@ pub fn RulesPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || t().title />
+        <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
         <div class="create-reminder">

@@ -20,7 +20,7 @@ pub fn SendingPage() -> impl IntoView {
         move |_| load_sending(shop.clone()),
     );
     view! {
-        <Title text=move || i18n.t().sending.title />
+        <Title text=crate::title::page_title(move || i18n.t().sending.title) />
         <h1>{move || i18n.t().sending.title}</h1>
         <p class="intro">{move || i18n.t().sending_intro}</p>
         <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>

@@ -18,7 +18,7 @@ pub fn SettingsPage() -> impl IntoView {
     let shop = crate::shop::current_shop();
     let loaded = Resource::new(|| (), move |_| load_settings(shop.clone()));
     view! {
-        <Title text=move || i18n.t().settings.title />
+        <Title text=crate::title::page_title(move || i18n.t().settings.title) />
         <h1>{move || i18n.t().settings.title}</h1>
         <p class="intro">{move || i18n.t().settings_intro}</p>
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>

@@ -116,7 +116,7 @@ pub fn SetupPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=move || t().title />
+        <Title text=crate::title::page_title(move || t().title) />
         <main class="login-page setup-page">
             <div class="login-card setup-card">
                 <div class="login-head">

@@ -31,7 +31,7 @@ pub fn TeamPageView() -> impl IntoView {
         move |_| load_team(shop.clone()),
     );
     view! {
-        <Title text=move || t().title />
+        <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
         <InviteForm invite />

@@ -34,7 +34,7 @@ pub fn UnsubscribedListPage() -> impl IntoView {
         ))
     };
     view! {
-        <Title text=move || t().title />
+        <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
         <form class="unsubscribed-search" method="get" action="/unsubscribed">

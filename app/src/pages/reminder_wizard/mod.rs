@@ -123,7 +123,7 @@ fn Wizard(data: ReminderEditor) -> impl IntoView {
     };
     let templates = RwSignal::new(data.templates);
     view! {
-        <Title text=move || if is_new { t().new_title } else { t().edit_title } />
+        <Title text=crate::title::page_title(move || if is_new { t().new_title } else { t().edit_title }) />
         <h1>{move || if is_new { t().new_title } else { t().edit_title }}</h1>
         <ol class="wizard-stages">
             {STAGES

@@ -54,7 +54,7 @@ pub fn StatisticsPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text=move || t().title />
+        <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
         <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>

@@ -109,7 +109,7 @@ fn Editor(data: TemplateEditorData, #[prop(optional)] embedded: bool) -> impl In
     };
 
     view! {
-        {(!embedded).then(|| view! { <Title text=move || format!("{} · {}", name(), t().title) /> })}
+        {(!embedded).then(|| view! { <Title text=crate::title::page_title(move || format!("{} · {}", name(), t().title)) /> })}
         <div class="editor-head">
             {if embedded {
                 view! { <h2>{name}</h2> }.into_any()

@@ -45,7 +45,7 @@ pub fn TemplatesPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=move || i18n.t().templates.title />
+        <Title text=crate::title::page_title(move || i18n.t().templates.title) />
         <h1>{move || i18n.t().templates.title}</h1>
         <p class="intro">{move || i18n.t().templates.intro}</p>
         <ActionForm action=create attr:class="create-template">
