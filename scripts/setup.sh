@@ -72,4 +72,15 @@ else
   DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq php-cli
 fi
 
+# 7. Debian's dkimpy, the independent verifier of the DKIM tests (server/tests/api/dkim.rs).
+if /usr/bin/python3 -c 'import dkim' 2>/dev/null; then
+  say "python3-dkim: present"
+else
+  say "installing Debian's python3-dkim"
+  apt_get="apt-get"
+  [ "$(id -u)" -eq 0 ] || apt_get="sudo apt-get"
+  $apt_get update -qq
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq python3-dkim
+fi
+
 say "ready"

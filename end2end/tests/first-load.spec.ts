@@ -4,14 +4,11 @@ import { adminState } from '../playwright.config';
 test.use({ locale: 'en-GB' });
 
 /**
- * What a first visit to an admin page may fetch as WASM and JS, compressed as served. Issue 26's
- * target is 250 KB, which needs islands (docs/benchmarks.md, "First load"); until then this
- * budget keeps the bundle from growing unnoticed.
+ * What a first visit to an admin page may fetch as WASM and JS, compressed as served. The
+ * product's target is 250 KB, which needs islands (docs/benchmarks.md, "Interactive pages");
+ * until then this budget keeps the bundle from growing unnoticed.
  */
 const FIRST_LOAD_BUDGET = 1_450_000;
-/** The benchmark's bound (RELANCE_BENCH=1, one worker): input answered within 1 s of navigation. */
-const INTERACTIVE_WITHIN_MS = 1_000;
-const bench = process.env.RELANCE_BENCH === '1';
 
 const listed = [
   '/s/demo',
@@ -31,9 +28,12 @@ const listed = [
   '/s/demo/activity',
 ];
 
-type Figures = { path: string; bytes: number; interactiveMs: number };
+type Figures = { path: string; bytes: number };
 
-/** A first visit, with an empty cache: the WASM and JS bytes fetched, and the time to hydration. */
+/**
+ * A first visit, with an empty cache: the WASM and JS bytes fetched until the page is hydrated.
+ * (How fast pages become interactive is measured by `npm run bench`, not by a timed test.)
+ */
 async function firstVisit(browser: Browser, path: string): Promise<Figures> {
   const context = await browser.newContext({ storageState: adminState, locale: 'en-GB' });
   const page = await context.newPage();
@@ -43,14 +43,12 @@ async function firstVisit(browser: Browser, path: string): Promise<Figures> {
       sizes.push(request.sizes().then((s) => s.responseBodySize));
     }
   });
-  const started = Date.now();
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
   await expect(page.locator('[data-hydrated="true"]')).toHaveCount(1);
-  const interactiveMs = Date.now() - started;
   const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
   await context.close();
-  return { path, bytes, interactiveMs };
+  return { path, bytes };
 }
 
 /** The first link under `prefix` on `listPath`: a real record's page (editor, cart). */
@@ -64,7 +62,7 @@ async function firstRecord(browser: Browser, listPath: string, prefix: string): 
   return href!;
 }
 
-test('every admin page is interactive after fetching its WASM and JS within the budget', async ({ browser }) => {
+test('every admin page hydrates after fetching at most the budget of WASM and JS', async ({ browser }) => {
   test.setTimeout(120_000);
   const paths = [
     ...listed,
@@ -77,12 +75,11 @@ test('every admin page is interactive after fetching its WASM and JS within the 
     figures.push(await firstVisit(browser, path));
   }
   console.log(
-    ['first load: page, WASM+JS bytes as served, ms to interactive', ...figures.map((f) => `  ${f.path}  ${f.bytes}  ${f.interactiveMs}`)].join('\n'),
+    ['first load: page, WASM+JS bytes as served', ...figures.map((f) => `  ${f.path}  ${f.bytes}`)].join('\n'),
   );
   for (const f of figures) {
     // Hydration fetched the bundle: a page that fetched nothing would pass any budget.
     expect(f.bytes, f.path).toBeGreaterThan(0);
     expect(f.bytes, f.path).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);
-    if (bench) expect(f.interactiveMs, f.path).toBeLessThanOrEqual(INTERACTIVE_WITHIN_MS);
   }
 });

@@ -228,9 +228,10 @@ pub async fn send_call_email(
         return Ok(Sent::AlreadySent);
     }
     let identity = db::engine::mail_identity(pool, &shop.id).await?;
-    let message_id = format!("<{delivery_id}@{}>", sender.message_host);
+    let from = identity.from_header(&sender.mail_from);
+    let message_id = crate::mail::message_id(&delivery_id, &from);
     let message = build_message(
-        &identity.from_header(&sender.mail_from),
+        &from,
         &OutgoingEmail {
             to: task.email.clone(),
             subject: email.subject,

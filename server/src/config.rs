@@ -61,6 +61,20 @@ pub struct Config {
     )]
     pub mail_from: String,
 
+    /// The DKIM selector: emails are signed when it and the key file are set, and receivers
+    /// find the public key at <selector>._domainkey.<domain> in DNS.
+    #[arg(long, env = "RELANCE_DKIM_SELECTOR", global = true)]
+    pub dkim_selector: Option<String>,
+
+    /// The DKIM private key: an RSA key in PEM (PKCS#1 or PKCS#8), e.g. made with
+    /// `openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048`.
+    #[arg(long, env = "RELANCE_DKIM_KEY_FILE", global = true)]
+    pub dkim_key_file: Option<PathBuf>,
+
+    /// The domain that signs (d=); by default the domain of RELANCE_MAIL_FROM.
+    #[arg(long, env = "RELANCE_DKIM_DOMAIN", global = true)]
+    pub dkim_domain: Option<String>,
+
     /// Where the compiled admin (WASM, JS, CSS, images) is served from.
     #[arg(
         long,

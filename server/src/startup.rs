@@ -70,7 +70,6 @@ pub async fn engine(config: &Config, pool: &Pool) -> anyhow::Result<Sender> {
         mail: mail::transport(config)?,
         mail_from: config.mail_from.clone(),
         signer: LinkSigner::new(&key, &config.public_url),
-        message_host: url_host(&config.public_url),
         http: crate::outbound::HttpPoster::new()?,
     })
 }
@@ -78,17 +77,6 @@ pub async fn engine(config: &Config, pool: &Pool) -> anyhow::Result<Sender> {
 /// Cookies are marked `Secure` when Relance is reached over https.
 pub fn auth(config: &Config, pool: &Pool) -> Arc<Auth> {
     Auth::new(pool.clone(), config.public_url.starts_with("https://"))
-}
-
-/// `relance.example.com` from `https://relance.example.com:8443/x`.
-fn url_host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest.split(['/', ':', '?', '#']).next().unwrap_or_default();
-    if host.is_empty() {
-        "localhost".to_owned()
-    } else {
-        host.to_owned()
-    }
 }
 
 /// The tasks `relance serve` runs beside the web server: the scheduler and the statistics
@@ -138,20 +126,5 @@ impl Running {
                 tracing::error!(%error, "a background task failed");
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_message_id_host_is_the_public_url_host() {
-        assert_eq!(
-            url_host("https://relance.example.com:8443/x"),
-            "relance.example.com"
-        );
-        assert_eq!(url_host("http://127.0.0.1:3000"), "127.0.0.1");
-        assert_eq!(url_host(""), "localhost");
     }
 }

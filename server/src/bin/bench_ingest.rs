@@ -201,6 +201,9 @@ async fn start_servers(postgres: bool) -> anyhow::Result<Served> {
         secret: Some("bench".to_owned().into()),
         outbox_dir: dir.path().join("outbox"),
         mail_from: "Relance <relance@localhost>".into(),
+        dkim_selector: None,
+        dkim_key_file: None,
+        dkim_domain: None,
         site_root: "target/site".into(),
         admin_password: None,
     };

@@ -140,6 +140,25 @@ pub async fn scratch_database(dir: &std::path::Path) -> anyhow::Result<String> {
     }
 }
 
+/// A copy of the scratch database at `url`, for tests that seed once and then run many rounds
+/// on fresh copies. PostgreSQL copies it as a template (nobody may be connected to it); SQLite
+/// writes it with `VACUUM INTO` beside the original in `dir`.
+#[doc(hidden)]
+pub async fn copy_scratch_database(url: &str, dir: &std::path::Path) -> anyhow::Result<String> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        return postgres::copy_scratch_database(url).await;
+    }
+    use sqlx::Connection;
+    let copy = dir.join(format!("copy-{}.db", uuid::Uuid::now_v7().simple()));
+    let mut source = sqlx::SqliteConnection::connect(url).await?;
+    sqlx::query("vacuum into ?")
+        .bind(copy.display().to_string())
+        .execute(&mut source)
+        .await?;
+    source.close().await?;
+    Ok(format!("sqlite://{}", copy.display()))
+}
+
 /// After many rows arrived at once (the demo seed): PostgreSQL's planner statistics are taken
 /// now, not at autovacuum's next round, so the first pass does not plan for empty tables (a
 /// 100,000-cart pass read every cart per page until then). SQLite's are taken by the server's

@@ -81,6 +81,25 @@ pub async fn create_scratch_database(server_url: &str) -> anyhow::Result<String>
     Ok(format!("{base}/{name}"))
 }
 
+/// A new database on the same server, made from the one at `url` as its template; its URL.
+pub async fn copy_scratch_database(url: &str) -> anyhow::Result<String> {
+    let (base, template) = url
+        .rsplit_once('/')
+        .context("a PostgreSQL URL ends with its database's name")?;
+    let mut admin = sqlx::PgConnection::connect(&format!("{base}/postgres"))
+        .await
+        .with_context(|| format!("cannot connect to PostgreSQL at {}", redact(base)))?;
+    let name = format!("relance_{}", uuid::Uuid::now_v7().simple());
+    // Names are made here (uuid) or by create_scratch_database: nothing to quote.
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "create database {name} template {template}"
+    )))
+    .execute(&mut admin)
+    .await?;
+    admin.close().await?;
+    Ok(format!("{base}/{name}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

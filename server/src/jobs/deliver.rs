@@ -304,10 +304,7 @@ fn render_reminder(
         subject: email.subject,
         html: email.html,
         text: email.text,
-        message_id: Some(format!(
-            "<{}@{}>",
-            delivery.delivery_id, sender.message_host
-        )),
+        message_id: Some(crate::mail::message_id(&delivery.delivery_id, &pass.from)),
         unsubscribe_url: Some(context.links.unsubscribe),
         reply_to: pass.reply_to.clone(),
     }))

@@ -16,8 +16,6 @@ pub struct Sender {
     pub mail_from: String,
     /// Signs the links of every email, and checks them when they come back.
     pub signer: LinkSigner,
-    /// The host part of Message-IDs (from RELANCE_PUBLIC_URL).
-    pub message_host: String,
     /// Webhook steps' POSTs.
     pub http: HttpPoster,
 }

@@ -1,6 +1,7 @@
 //! Outgoing mail: a real SMTP server when `SMTP_URL` is set, else `.eml` files in the outbox
 //! folder (lettre's file transport), so a demo or a developer machine never needs a mail server.
 
+pub mod dkim;
 pub mod loopback;
 mod smtp;
 mod staged;
@@ -28,7 +29,7 @@ pub struct OutgoingEmail {
     pub subject: String,
     pub html: String,
     pub text: String,
-    /// `<id@host>`; lettre makes one when `None`.
+    /// `<id@sender's domain>` (`message_id`); lettre makes one when `None`.
     pub message_id: Option<String>,
     /// The one-click unsubscribe URL (RFC 8058 `List-Unsubscribe` and `-Post` headers).
     pub unsubscribe_url: Option<String>,
@@ -90,12 +91,23 @@ where
     }
 }
 
-/// The transport the configuration asks for.
+/// The transport the configuration asks for, signing with DKIM when a key is configured.
 pub fn transport(config: &Config) -> anyhow::Result<Arc<dyn MailTransport>> {
-    match &config.smtp_url {
-        Some(url) => smtp(url.expose()),
-        None => outbox(&config.outbox_dir),
-    }
+    let inner = match &config.smtp_url {
+        Some(url) => smtp(url.expose())?,
+        None => outbox(&config.outbox_dir)?,
+    };
+    Ok(match dkim::signing(config)? {
+        Some(config) => Arc::new(dkim::Signed { inner, config }),
+        None => inner,
+    })
+}
+
+/// The Message-ID of the email `id` sent from `from`: on the sender's own domain, as a mail
+/// client writes it (the host of Relance's URL, often an address, reads as machine-made).
+pub fn message_id(id: &str, from: &str) -> String {
+    let domain = dkim::domain_of(from).unwrap_or_else(|| "localhost.localdomain".to_owned());
+    format!("<{id}@{domain}>")
 }
 
 /// SMTP connections kept open at most: the engine sends this many reminders at once.

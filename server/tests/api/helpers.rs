@@ -60,6 +60,9 @@ impl TestApp {
             secret: Some(String::from_utf8(TEST_LINK_KEY.to_vec()).unwrap().into()),
             outbox_dir: dir.path().join("outbox"),
             mail_from: "Relance <relance@localhost>".into(),
+            dkim_selector: None,
+            dkim_key_file: None,
+            dkim_domain: None,
             site_root: "target/site".into(),
             admin_password: None,
         };
@@ -123,7 +126,18 @@ impl TestApp {
     /// Runs `relance run-once --at <at> --json` on the app's database, sending through
     /// `smtp_url`, and returns the run summary it prints.
     pub async fn run_once(&self, smtp_url: &str, at: &str) -> serde_json::Value {
+        self.run_once_with(smtp_url, at, &[]).await
+    }
+
+    /// `run_once` with more of the configuration's variables (`env`).
+    pub async fn run_once_with(
+        &self,
+        smtp_url: &str,
+        at: &str,
+        env: &[(&str, &str)],
+    ) -> serde_json::Value {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_relance"));
+        command.envs(env.iter().copied());
         command
             .env("DATABASE_URL", &self.database_url)
             .env("SMTP_URL", smtp_url)

@@ -13,6 +13,7 @@ mod code_collections;
 mod connect_log;
 mod crash;
 mod crash_workers;
+mod dkim;
 mod engine;
 mod escalation;
 mod events;

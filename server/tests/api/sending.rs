@@ -52,8 +52,9 @@ async fn a_due_step_is_sent_once_with_its_unsubscribe_headers() {
     let (delivery_id, step, status, _) = &rows[0];
     assert_eq!((step.as_str(), status.as_str()), ("demo-step-1", "sent"));
     let eml = &outbox[0];
+    // On the sender's domain (RELANCE_MAIL_FROM here), never the host of Relance's URL.
     assert!(
-        eml.contains(&format!("Message-ID: <{delivery_id}@127.0.0.1>")),
+        eml.contains(&format!("Message-ID: <{delivery_id}@localhost>")),
         "{eml}"
     );
     assert!(eml.contains("List-Unsubscribe: <http://127.0.0.1:3000/u/"));
