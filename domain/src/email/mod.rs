@@ -2,6 +2,7 @@
 //! (the same code compiled to WASM) shows it, so the merchant sees exactly what is sent.
 
 mod context;
+pub mod contrast;
 mod html;
 pub mod markup;
 pub mod tags;
@@ -75,6 +76,8 @@ pub(crate) fn tag_text(context: &RenderContext, language: Language, tag: Tag) ->
     }
 }
 
+#[cfg(test)]
+mod contrast_tests;
 #[cfg(test)]
 mod recommend_tests;
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! and the plain-text part are both written from this, so they always say the same thing.
 
 use super::context::RenderContext;
+use super::contrast::{readable_on, text_on, tint};
 use super::markup::{render_blocks, render_plain, Block, Span, Value};
 use super::tags::{Field, Tag};
 use super::words::{words, Words};
@@ -38,8 +39,6 @@ pub struct ReassuranceView {
 pub struct EmailView {
     pub lang: String,
     pub subject: String,
-    /// The line inboxes show after the subject.
-    pub preheader: String,
     pub primary: String,
     pub secondary: String,
     /// A text colour readable on the primary colour.
@@ -47,6 +46,9 @@ pub struct EmailView {
     pub on_secondary: &'static str,
     /// The primary colour mixed with white, for soft backgrounds.
     pub primary_tint: String,
+    /// The primary colour as text (prices, links): darkened when it is too light to read on
+    /// white or on the tint.
+    pub primary_text: String,
     pub shop_name: String,
     pub shop_href: String,
     pub logo: Option<String>,
@@ -85,38 +87,6 @@ fn image_src(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with('/'))
         .then(|| url.trim().to_owned())
-}
-
-fn channels(color: &HexColor) -> [u8; 3] {
-    let hex = &color.as_str()[1..];
-    let channel = |at: usize| u8::from_str_radix(&hex[at..at + 2], 16).unwrap_or(0);
-    [channel(0), channel(2), channel(4)]
-}
-
-/// White text on dark colours, near-black on light ones (WCAG relative luminance).
-fn readable_on(color: &HexColor) -> &'static str {
-    let linear = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let [r, g, b] = channels(color);
-    let luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-    // Brands usually pair their colour with white: keep it while it passes WCAG AA (4.5:1).
-    if 1.05 / (luminance + 0.05) >= 4.5 {
-        "#FFFFFF"
-    } else {
-        "#111111"
-    }
-}
-
-fn tint(color: &HexColor, white_share: u16) -> String {
-    let [r, g, b] = channels(color);
-    let mix = |c: u8| (u16::from(c) * (100 - white_share) + 255 * white_share) / 100;
-    format!("#{:02X}{:02X}{:02X}", mix(r), mix(g), mix(b))
 }
 
 pub fn icon(icon: ReassuranceIcon) -> &'static str {
@@ -258,14 +228,6 @@ pub fn build(
     let (primary, secondary) = template_colors;
 
     let blocks = render_blocks(&content.body, Field::Body, &value);
-    let preheader = short(
-        &render_plain(
-            content.body.split("\n\n").next().unwrap_or(""),
-            Field::Subject,
-            &value,
-        ),
-        90,
-    );
     let items = ctx
         .cart
         .items
@@ -336,12 +298,12 @@ pub fn build(
     EmailView {
         lang: language.code().to_owned(),
         subject: render_plain(content.subject.as_str(), Field::Subject, &value),
-        preheader,
         primary: primary.as_str().to_owned(),
         secondary: secondary.as_str().to_owned(),
         on_primary: readable_on(primary),
         on_secondary: readable_on(secondary),
         primary_tint: tint(primary, 90),
+        primary_text: text_on(primary, &tint(primary, 90)),
         shop_name: ctx.shop.name.clone(),
         shop_href: safe_href(&ctx.links.shop).unwrap_or_else(|| "#".to_owned()),
         logo: ctx
@@ -387,13 +349,6 @@ mod tests {
         assert!(safe_href("#unsubscribe").is_some());
         assert!(safe_href("javascript:alert(1)").is_none());
         assert!(safe_href(" data:text/html,x").is_none());
-    }
-
-    #[test]
-    fn text_on_a_colour_stays_readable() {
-        assert_eq!(readable_on(&HexColor::parse("#1A73E8").unwrap()), "#FFFFFF");
-        assert_eq!(readable_on(&HexColor::parse("#F4B400").unwrap()), "#111111");
-        assert_eq!(tint(&HexColor::parse("#000000").unwrap(), 90), "#E5E5E5");
     }
 
     #[test]
