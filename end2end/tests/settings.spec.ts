@@ -36,3 +36,17 @@ test('a valid change is saved and still there after a reload', async ({ page }) 
   await waitForHydration(page);
   await expect(page.getByLabel('Support contact (Help tab)')).toHaveValue(address);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the form shows the saved values as the server sends it', async ({ page }) => {
+    await page.goto('/s/demo/settings');
+    // The demo's values, starting with its 30-minute abandonment delay.
+    await expect(page.locator('#setting-abandoned_after_minutes')).toHaveValue('30');
+    const filled = await page
+      .locator('form input[id^="setting-"]:not([type=checkbox])')
+      .evaluateAll((inputs) => inputs.filter((i) => (i as HTMLInputElement).value !== '').length);
+    expect(filled).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -113,6 +113,24 @@ test('the recommendations tag shows other products in the live preview', async (
   expect(problems).toEqual([]);
 });
 
+test('reassurance icons are drawn as SVG in the editor and in the preview, changing together', async ({ page }) => {
+  const problems = watchConsole(page);
+  await newTemplate(page);
+  const item = page.locator('.reassurance-item').first();
+  await expect(item.locator('svg.reassurance-icon path').first()).toBeAttached();
+  const before = await item.locator('svg.reassurance-icon').innerHTML();
+  await item.locator('select').selectOption('Quality');
+  await expect.poll(() => item.locator('svg.reassurance-icon').innerHTML()).not.toBe(before);
+  const drawn = await item.locator('svg.reassurance-icon').innerHTML();
+  // The preview's icon is the same drawing, labelled with the item's text for readers.
+  await expect
+    .poll(() => inPreview(page, (doc) => doc.querySelector('svg[role="img"]')?.innerHTML ?? ''))
+    .toContain(drawn);
+  const label = await inPreview(page, (doc) => doc.querySelector('svg[role="img"]')?.getAttribute('aria-label'));
+  expect(label?.length).toBeGreaterThan(0);
+  expect(problems).toEqual([]);
+});
+
 test('a hostile body is shown as text and never runs', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', async (dialog) => {

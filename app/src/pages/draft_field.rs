@@ -24,6 +24,7 @@ pub fn DraftField(
                 name=name
                 type=kind
                 autocomplete=autocomplete
+                value=value.get_untracked()
                 prop:value=value
                 on:input=move |ev| on_input.run(event_target_value(&ev))
                 aria-invalid=move || problem.with(Option::is_some).to_string()

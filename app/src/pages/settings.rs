@@ -153,6 +153,7 @@ fn SettingsForm(draft: SettingsDraft) -> impl IntoView {
                         type="checkbox"
                         name="require_consent"
                         aria-describedby="require-consent-hint"
+                        checked=draft.with_untracked(|d| d.require_consent)
                         prop:checked=move || draft.with(|d| d.require_consent)
                         on:change=move |ev| draft.update(|d| d.require_consent = event_target_checked(&ev))
                     />
@@ -187,6 +188,9 @@ fn SettingField(
     let id = format!("setting-{}", field.as_str());
     let error_id = format!("{id}-error");
     let value = move || draft.with(|d| d.value(field).to_owned());
+    // Written into the server's HTML too: `prop:value` alone is set only once the WASM runs,
+    // and until then (or if it never loads) the form would read empty.
+    let initial = draft.with_untracked(|d| d.value(field).to_owned());
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         draft.update(|d| *d.value_mut(field) = text);
@@ -208,7 +212,9 @@ fn SettingField(
                 on:blur=on_blur
                 aria-invalid=invalid
                 aria-describedby=error_id.clone()
-            ></textarea>
+            >
+                {initial}
+            </textarea>
         }
         .into_any(),
         other => {
@@ -226,6 +232,7 @@ fn SettingField(
                     type=kind
                     min=min
                     max=max
+                    value=initial
                     prop:value=value
                     on:input=on_input
                     on:blur=on_blur

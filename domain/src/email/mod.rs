@@ -4,6 +4,7 @@
 mod context;
 pub mod contrast;
 mod html;
+pub mod icons;
 pub mod markup;
 pub mod tags;
 mod text;
@@ -16,7 +17,7 @@ use thiserror::Error;
 
 pub use context::{EmailLinks, OfferedDiscount, RenderContext, SampleDiscount};
 pub use tags::{Field, Tag};
-pub use view::{icon, safe_href};
+pub use view::safe_href;
 pub use warnings::{language_warnings, warnings, DraftTexts, Warning};
 
 use crate::model::{EmailTemplate, Language};

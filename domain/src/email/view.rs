@@ -8,7 +8,7 @@ use super::tags::{Field, Tag};
 use super::words::{words, Words};
 use crate::campaign::DiscountKind;
 use crate::format;
-use crate::model::{HexColor, Language, ReassuranceIcon, TemplateContent};
+use crate::model::{HexColor, Language, TemplateContent};
 
 pub struct ItemView {
     pub name: String,
@@ -32,6 +32,7 @@ pub struct LinkView {
 }
 
 pub struct ReassuranceView {
+    /// The icon's SVG shapes (`icons::shapes`), drawn inside each design's `<svg>`.
     pub icon: &'static str,
     pub text: String,
 }
@@ -87,23 +88,6 @@ fn image_src(url: &str) -> Option<String> {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with('/'))
         .then(|| url.trim().to_owned())
-}
-
-pub fn icon(icon: ReassuranceIcon) -> &'static str {
-    match icon {
-        ReassuranceIcon::FreeDelivery => "🚚",
-        ReassuranceIcon::FastDelivery => "⚡",
-        ReassuranceIcon::SecurePayment => "🔒",
-        ReassuranceIcon::CustomerService => "💬",
-        ReassuranceIcon::EasyReturns => "↩️",
-        ReassuranceIcon::Warranty => "🛡️",
-        ReassuranceIcon::Quality => "⭐",
-        ReassuranceIcon::GiftWrapping => "🎁",
-        ReassuranceIcon::MadeLocally => "📍",
-        ReassuranceIcon::EcoFriendly => "🌿",
-        ReassuranceIcon::LoyaltyPoints => "💎",
-        ReassuranceIcon::ClickAndCollect => "🏬",
-    }
 }
 
 fn short(text: &str, max: usize) -> String {
@@ -326,7 +310,7 @@ pub fn build(
             .iter()
             .filter(|item| !item.text.trim().is_empty())
             .map(|item| ReassuranceView {
-                icon: icon(item.icon),
+                icon: super::icons::shapes(item.icon),
                 text: item.text.trim().to_owned(),
             })
             .collect(),

@@ -295,6 +295,28 @@ fn Reassurance(state: EditorState) -> impl IntoView {
                     .map(|(index, item)| {
                         view! {
                             <div class="reassurance-item">
+                                // The same shapes as the email's; the select beside it names it.
+                                <svg
+                                    class="reassurance-icon"
+                                    width="22"
+                                    height="22"
+                                    viewBox="0 0 24 24"
+                                    fill="none"
+                                    stroke="currentColor"
+                                    stroke-width="2"
+                                    stroke-linecap="round"
+                                    stroke-linejoin="round"
+                                    aria-hidden="true"
+                                    inner_html=move || {
+                                        state
+                                            .read(|c| {
+                                                c.reassurance
+                                                    .get(index)
+                                                    .map(|r| domain::email::icons::shapes(r.icon))
+                                            })
+                                            .unwrap_or_default()
+                                    }
+                                ></svg>
                                 <select
                                     aria-label=move || t().reassurance_label
                                     on:change=move |ev| {
@@ -312,8 +334,6 @@ fn Reassurance(state: EditorState) -> impl IntoView {
                                         .map(|icon| {
                                             view! {
                                                 <option value=format!("{icon:?}") selected=icon == item.icon>
-                                                    {domain::email::icon(icon)}
-                                                    " "
                                                     {move || (t().icon)(icon)}
                                                 </option>
                                             }
