@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("sending")
                             view=SendingPage
+                            ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("statistics")
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
                         <Route
                             path=path!("settings")
                             view=SettingsPage
+                            ssr=SsrMode::Async
                         />
                         <Route path=path!("connect") view=KeysPageView ssr=SsrMode::Async />
                         <Route
