@@ -13,6 +13,15 @@ export PATH="$HOME/.cargo/bin:$tools/node_modules/.bin:$PATH"
 
 say() { printf '[setup] %s\n' "$*"; }
 
+# A Debian package, as root or through sudo.
+apt_install() {
+  say "installing Debian's $1"
+  local apt_get="apt-get"
+  [ "$(id -u)" -eq 0 ] || apt_get="sudo apt-get"
+  $apt_get update -qq
+  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq "$1"
+}
+
 # 1. The wasm target for the hydrate build.
 if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "wasm32-unknown-unknown target: present"
@@ -41,15 +50,7 @@ else
 fi
 
 # 4. Chromium for the end-to-end tests (Playwright cannot download its own here).
-if [ -x /usr/bin/chromium ]; then
-  say "chromium: present"
-else
-  say "installing Debian's chromium"
-  apt_get="apt-get"
-  [ "$(id -u)" -eq 0 ] || apt_get="sudo apt-get"
-  $apt_get update -qq
-  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq chromium
-fi
+if [ -x /usr/bin/chromium ]; then say "chromium: present"; else apt_install chromium; fi
 
 # 5. Playwright and its test runner, without its browser download.
 if [ -d "$root/end2end/node_modules/@playwright/test" ] &&
@@ -62,25 +63,13 @@ else
 fi
 
 # 6. php-cli, for the PrestaShop module's lint and payload test.
-if command -v php >/dev/null; then
-  say "php-cli: present"
-else
-  say "installing Debian's php-cli"
-  apt_get="apt-get"
-  [ "$(id -u)" -eq 0 ] || apt_get="sudo apt-get"
-  $apt_get update -qq
-  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq php-cli
-fi
+if command -v php >/dev/null; then say "php-cli: present"; else apt_install php-cli; fi
 
 # 7. Debian's dkimpy, the independent verifier of the DKIM tests (server/tests/api/dkim.rs).
 if /usr/bin/python3 -c 'import dkim' 2>/dev/null; then
   say "python3-dkim: present"
 else
-  say "installing Debian's python3-dkim"
-  apt_get="apt-get"
-  [ "$(id -u)" -eq 0 ] || apt_get="sudo apt-get"
-  $apt_get update -qq
-  DEBIAN_FRONTEND=noninteractive $apt_get install -y -qq python3-dkim
+  apt_install python3-dkim
 fi
 
 say "ready"

@@ -14,7 +14,7 @@ use lettre::Message;
 use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey};
 use rsa::pkcs8::DecodePrivateKey;
 
-use super::{MailError, MailTransport};
+use super::transport::{MailError, MailTransport};
 use crate::config::Config;
 
 /// The headers signed: the ones a reader sees and the ones that act on the message (replies,

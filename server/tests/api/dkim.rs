@@ -83,30 +83,41 @@ fn header<'a>(message: &'a str, name: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no {name} in {message}"))
 }
 
+/// The one reminder a pass at `at` sends with a fresh DKIM key and `env`; the key's folder
+/// (for `verifies`), its public half and the message as received.
+async fn signed_reminder(
+    app: &TestApp,
+    at: &str,
+    env: &[(&str, &str)],
+) -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (pem, public) = key_pair(dir.path());
+    let peer = SmtpPeer::start(&[]).await;
+    let mut env = env.to_vec();
+    env.extend([
+        ("RELANCE_DKIM_SELECTOR", SELECTOR),
+        ("RELANCE_DKIM_KEY_FILE", &pem),
+    ]);
+    let summary = app.run_once_with(&peer.url(), at, &env).await;
+    assert_eq!(summary["sent"], 1, "{summary}");
+    let message = peer.received().remove(0).data;
+    (dir, public, message)
+}
+
 #[tokio::test]
 async fn the_demo_shop_s_reminder_is_signed_for_the_sender_s_domain_and_a_changed_subject_fails() {
     let app = TestApp::spawn(Some(0)).await;
     let key = app.api_key().await;
     app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T08:30:00Z", 1))
         .await;
-    let dir = tempfile::tempdir().unwrap();
-    let (pem, public) = key_pair(dir.path());
-    let peer = SmtpPeer::start(&[]).await;
 
-    let summary = app
-        .run_once_with(
-            &peer.url(),
-            "2026-11-23T10:00:00Z",
-            &[
-                ("RELANCE_MAIL_FROM", "Relance <relance@relance.example>"),
-                ("RELANCE_DKIM_SELECTOR", SELECTOR),
-                ("RELANCE_DKIM_KEY_FILE", &pem),
-            ],
-        )
-        .await;
+    let (dir, public, message) = signed_reminder(
+        &app,
+        "2026-11-23T10:00:00Z",
+        &[("RELANCE_MAIL_FROM", "Relance <relance@relance.example>")],
+    )
+    .await;
 
-    assert_eq!(summary["sent"], 1, "{summary}");
-    let message = peer.received().remove(0).data;
     let signature = header(&message, "DKIM-Signature: ");
     assert!(signature.contains("d=relance.example"), "{signature}");
     assert!(signature.contains(&format!("s={SELECTOR}")), "{signature}");
@@ -125,24 +136,14 @@ async fn a_set_up_shop_s_reminder_from_its_own_address_is_signed_for_its_domain(
     start_sending(&app, &cookie, &shop, &steps).await;
     app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
         .await;
-    let dir = tempfile::tempdir().unwrap();
-    let (pem, public) = key_pair(dir.path());
-    let peer = SmtpPeer::start(&[]).await;
 
-    let summary = app
-        .run_once_with(
-            &peer.url(),
-            "2026-11-23T11:31:00Z",
-            &[
-                ("RELANCE_DKIM_SELECTOR", SELECTOR),
-                ("RELANCE_DKIM_KEY_FILE", &pem),
-                ("RELANCE_DKIM_DOMAIN", "emilie.example"),
-            ],
-        )
-        .await;
+    let (dir, public, message) = signed_reminder(
+        &app,
+        "2026-11-23T11:31:00Z",
+        &[("RELANCE_DKIM_DOMAIN", "emilie.example")],
+    )
+    .await;
 
-    assert_eq!(summary["sent"], 1, "{summary}");
-    let message = peer.received().remove(0).data;
     // Set-up gave the shop its own sender, bonjour@emilie.example.
     assert!(header(&message, "From: ").contains("bonjour@emilie.example"));
     assert!(header(&message, "Message-ID: ").ends_with("@emilie.example>"));
