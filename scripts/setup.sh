@@ -49,6 +49,18 @@ else
   npm install --prefix "$tools" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
 fi
 
+# 3b. The WASM splitter (tools/wasm-split), the one step of `cargo leptos build --split` that
+# plain tools lack; rebuilt when its source changes.
+split_stamp="$tools/bin/.relance-wasm-split.$(cat "$root"/tools/wasm-split/Cargo.* "$root"/tools/wasm-split/src/*.rs | sha256sum | cut -c1-16)"
+if [ -x "$tools/bin/relance-wasm-split" ] && [ -e "$split_stamp" ]; then
+  say "relance-wasm-split: present in .tools/"
+else
+  say "installing relance-wasm-split into .tools/ (under a minute)"
+  cargo install --locked --path "$root/tools/wasm-split" --root "$tools" --force
+  rm -f "$tools"/bin/.relance-wasm-split.*
+  touch "$split_stamp"
+fi
+
 # 4. Chromium for the end-to-end tests (Playwright cannot download its own here).
 if [ -x /usr/bin/chromium ]; then say "chromium: present"; else apt_install chromium; fi
 

@@ -8,6 +8,7 @@ pub mod error;
 pub mod i18n;
 mod layout;
 mod pages;
+mod routes;
 pub mod shop;
 mod title;
 
@@ -15,17 +16,12 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
-    path, SsrMode,
+    path, Lazy, SsrMode,
 };
 
 use i18n::{initial_locale, provide_i18n, use_i18n};
 use layout::AdminLayout;
-use pages::{
-    ActivityPageView, ApiReferencePage, CallScreenPage, CallsPage, CartPage, CartsPage, CodesPage,
-    HelpPage, InvitationPage, KeysPageView, LoginPage, NewShopPage, NotFound, ReminderWizardPage,
-    RemindersPage, RuleEditorPage, RulesPage, SendingPage, SettingsPage, SetupPage, StatisticsPage,
-    TeamPageView, TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
-};
+use pages::NotFound;
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -54,9 +50,10 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
     let i18n = use_i18n();
-    // Effects only run in the browser: this marks the page as hydrated (tests wait for it).
+    // Set once the page itself is interactive: its chunk has arrived and hydrated (tests wait for
+    // it). Lazy pages and the fallback mark it, see `routes::mark_hydrated`.
     let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    provide_context(routes::Hydrated(hydrated));
 
     view! {
         <Stylesheet id="leptos" href="/pkg/relance.css" />
@@ -66,68 +63,68 @@ pub fn App() -> impl IntoView {
         <Router>
             <div class="app" data-hydrated=move || hydrated.get().to_string()>
                 <Routes fallback=NotFound>
-                    <Route path=path!("/login") view=LoginPage />
-                    <Route path=path!("/setup") view=SetupPage />
-                    <Route path=path!("/shops/new") view=NewShopPage />
-                    <Route path=path!("/invite/:token") view=InvitationPage />
+                    <Route path=path!("/login") view={Lazy::<routes::Login>::new()} />
+                    <Route path=path!("/setup") view={Lazy::<routes::Setup>::new()} />
+                    <Route path=path!("/shops/new") view={Lazy::<routes::NewShop>::new()} />
+                    <Route path=path!("/invite/:token") view={Lazy::<routes::Invitation>::new()} />
                     <ParentRoute path=path!("/s/:shop") view=AdminLayout>
-                        <Route path=path!("") view=RemindersPage ssr=SsrMode::Async />
+                        <Route path=path!("") view={Lazy::<routes::Reminders>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("reminders/:id")
-                            view=ReminderWizardPage
+                            view={Lazy::<routes::ReminderWizard>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("rules") view=RulesPage ssr=SsrMode::Async />
-                        <Route path=path!("rules/:id") view=RuleEditorPage ssr=SsrMode::Async />
-                        <Route path=path!("templates") view=TemplatesPage ssr=SsrMode::Async />
+                        <Route path=path!("rules") view={Lazy::<routes::Rules>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("rules/:id") view={Lazy::<routes::RuleEditor>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("templates") view={Lazy::<routes::Templates>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("templates/:id")
-                            view=TemplateEditorPage
+                            view={Lazy::<routes::TemplateEditor>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("sending")
-                            view=SendingPage
+                            view={Lazy::<routes::Sending>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("statistics")
-                            view=StatisticsPage
+                            view={Lazy::<routes::Statistics>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("carts") view=CartsPage ssr=SsrMode::Async />
-                        <Route path=path!("carts/:id") view=CartPage ssr=SsrMode::Async />
-                        <Route path=path!("calls") view=CallsPage ssr=SsrMode::Async />
-                        <Route path=path!("codes") view=CodesPage ssr=SsrMode::Async />
+                        <Route path=path!("carts") view={Lazy::<routes::Carts>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("carts/:id") view={Lazy::<routes::Cart>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("calls") view={Lazy::<routes::Calls>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("codes") view={Lazy::<routes::Codes>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("calls/:id")
-                            view=CallScreenPage
+                            view={Lazy::<routes::CallScreen>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("unsubscribed")
-                            view=UnsubscribedListPage
+                            view={Lazy::<routes::Unsubscribed>::new()}
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("help")
-                            view=HelpPage
+                            view={Lazy::<routes::Help>::new()}
                         />
                         <Route
                             path=path!("settings")
-                            view=SettingsPage
+                            view={Lazy::<routes::Settings>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("connect") view=KeysPageView ssr=SsrMode::Async />
+                        <Route path=path!("connect") view={Lazy::<routes::Keys>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("connect/api")
-                            view=ApiReferencePage
+                            view={Lazy::<routes::ApiReference>::new()}
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("team") view=TeamPageView ssr=SsrMode::Async />
+                        <Route path=path!("team") view={Lazy::<routes::Team>::new()} ssr=SsrMode::Async />
                         <Route
                             path=path!("activity")
-                            view=ActivityPageView
+                            view={Lazy::<routes::Activity>::new()}
                             ssr=SsrMode::Async
                         />
                     </ParentRoute>

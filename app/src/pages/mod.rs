@@ -21,6 +21,7 @@ mod launch_check;
 mod login;
 mod new_shop;
 mod not_found;
+mod reminder_preview;
 mod reminder_wizard;
 mod reminders;
 mod rule_editor;

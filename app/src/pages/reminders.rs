@@ -11,6 +11,7 @@ use crate::api::{
 use crate::i18n::use_i18n;
 use crate::pages::campaign_tools::CampaignTools;
 use crate::pages::confirm;
+use crate::pages::reminder_preview::PreviewDialog;
 use crate::shop::{current_shop, shop_path};
 
 /// The Reminders tab: the campaign's steps in delay order, with their switches and actions.
@@ -251,7 +252,14 @@ fn ReminderLine(
     let details_id = format!("details-{id}");
     view! {
         <tbody class="reminder" class:expanded=move || expanded.get()>
-            <tr data-step-id=id.clone() on:click=move |_| expanded.update(|e| *e = !*e)>
+            <tr
+                data-step-id=id.clone()
+                on:click=move |ev| {
+                    if !inside_controls(&ev) {
+                        expanded.update(|e| *e = !*e);
+                    }
+                }
+            >
                 <td class="delay">
                     <button
                         type="button"
@@ -279,7 +287,7 @@ fn ReminderLine(
                 </td>
                 <td class="discount">{discount}</td>
                 <td class="languages">{languages}</td>
-                <td class="status" on:click=|ev| ev.stop_propagation()>
+                <td class="status">
                     <label class="switch">
                         <input
                             type="checkbox"
@@ -301,7 +309,7 @@ fn ReminderLine(
                         </span>
                     </label>
                 </td>
-                <td class="actions" on:click=|ev| ev.stop_propagation()>
+                <td class="actions">
                     <button type="button" on:click={
                         let url = preview_url.clone();
                         move |_| preview.set(Some(url.clone()))
@@ -431,61 +439,13 @@ fn describe(
     }
 }
 
-/// The rendered email of a reminder for the demo cart, at three widths.
-#[component]
-fn PreviewDialog(preview: RwSignal<Option<String>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let width = RwSignal::new(600u32);
-    let widths = move || {
-        let t = i18n.t().templates;
-        [(t.desktop, 600u32), (t.tablet, 768), (t.mobile, 375)]
-    };
-    view! {
-        {move || {
-            preview
-                .get()
-                .map(|url| {
-                    view! {
-                        <div class="modal-backdrop" on:click=move |_| preview.set(None)>
-                            <div
-                                class="modal"
-                                role="dialog"
-                                aria-modal="true"
-                                aria-label=move || i18n.t().reminders.preview
-                                on:click=|ev| ev.stop_propagation()
-                            >
-                                <div class="preview-toolbar">
-                                    {move || {
-                                        widths()
-                                            .into_iter()
-                                            .map(|(label, w)| {
-                                                view! {
-                                                    <button
-                                                        type="button"
-                                                        aria-pressed=move || (width.get() == w).to_string()
-                                                        on:click=move |_| width.set(w)
-                                                    >
-                                                        {label}
-                                                    </button>
-                                                }
-                                            })
-                                            .collect_view()
-                                    }}
-                                    <button type="button" class="close" on:click=move |_| preview.set(None)>
-                                        {move || i18n.t().reminders.close}
-                                    </button>
-                                </div>
-                                <iframe
-                                    class="preview-frame"
-                                    src=url
-                                    sandbox=""
-                                    title=move || i18n.t().reminders.preview
-                                    style=move || format!("width: {}px", width.get())
-                                ></iframe>
-                            </div>
-                        </div>
-                    }
-                })
-        }}
-    }
+/// Whether a click on a reminder's row came from its switch or its buttons and links, which act
+/// on their own rather than open the row. The event goes on bubbling: the router takes the Edit
+/// link's click at the window to open the wizard without a page load.
+fn inside_controls(ev: &leptos::ev::MouseEvent) -> bool {
+    event_target::<leptos::web_sys::Element>(ev)
+        .closest(".status, .actions")
+        .ok()
+        .flatten()
+        .is_some()
 }
