@@ -1,10 +1,12 @@
-//! Every page is a lazy route: its view is cut out of the main WASM into a chunk of its own
-//! (scripts/build.sh splits the module), so a first visit fetches the shell, the router and the
-//! chunks of the page it shows, not the whole admin. On the server the view renders as before and
-//! names its chunks in the page's head, so the browser fetches them alongside the main module.
+//! Pages load in groups: each group's views are cut out of the main WASM at one `#[lazy]`
+//! function (scripts/build.sh splits the module), so a first visit fetches the shell, the router
+//! and the chunks of the group it shows, not the whole admin. Groups rather than one split point
+//! per page: the splitter makes a chunk for every set of split points sharing code, and 24 split
+//! points made hundreds of small files per page. On the server the views render as before and
+//! name their chunks in the page's head, so the browser fetches them with the main module.
 
 use leptos::prelude::*;
-use leptos_router::{lazy_route, LazyRoute};
+use leptos_router::LazyRoute;
 
 use crate::pages::{
     ActivityPageView, ApiReferencePage, CallScreenPage, CallsPage, CartPage, CartsPage, CodesPage,
@@ -25,48 +27,80 @@ pub(crate) fn mark_hydrated() {
     }
 }
 
-/// A route whose page component is loaded with its chunk; pages load their own data.
-macro_rules! lazy_page {
-    ($($route:ident => $page:ident),* $(,)?) => {$(
-        pub struct $route;
+/// For each group: an enum of its pages, the lazy function that draws one (the split point), and
+/// a route type per page that loads its group.
+macro_rules! page_groups {
+    ($($view:ident, $preload:ident, $group:ident { $($route:ident => $page:ident),* $(,)? })*) => {$(
+        #[derive(Clone, Copy)]
+        enum $group {
+            $($route),*
+        }
 
-        #[lazy_route]
-        impl LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-
-            fn view(_this: Self) -> AnyView {
-                mark_hydrated();
-                view! { <$page /> }.into_any()
+        #[leptos::lazy]
+        fn $view(page: $group) -> AnyView {
+            mark_hydrated();
+            match page {
+                $($group::$route => view! { <$page /> }.into_any()),*
             }
         }
+
+        $(
+            pub struct $route;
+
+            impl LazyRoute for $route {
+                fn data() -> Self {
+                    Self
+                }
+
+                async fn view(_this: Self) -> AnyView {
+                    $view($group::$route).await
+                }
+
+                async fn preload() {
+                    // Fetches the group's chunks when a link to it is hovered.
+                    #[cfg(target_arch = "wasm32")]
+                    $preload().await;
+                }
+            }
+        )*
     )*};
 }
 
-lazy_page! {
-    Login => LoginPage,
-    Setup => SetupPage,
-    NewShop => NewShopPage,
-    Invitation => InvitationPage,
-    Reminders => RemindersPage,
-    ReminderWizard => ReminderWizardPage,
-    Rules => RulesPage,
-    RuleEditor => RuleEditorPage,
-    Templates => TemplatesPage,
-    TemplateEditor => TemplateEditorPage,
-    Sending => SendingPage,
-    Statistics => StatisticsPage,
-    Carts => CartsPage,
-    Cart => CartPage,
-    Calls => CallsPage,
-    Codes => CodesPage,
-    CallScreen => CallScreenPage,
-    Unsubscribed => UnsubscribedListPage,
-    Help => HelpPage,
-    Settings => SettingsPage,
-    Keys => KeysPageView,
-    ApiReference => ApiReferencePage,
-    Team => TeamPageView,
-    Activity => ActivityPageView,
+page_groups! {
+    entry_view, __preload_entry_view, Entry {
+        Login => LoginPage,
+        Setup => SetupPage,
+        NewShop => NewShopPage,
+        Invitation => InvitationPage,
+    }
+    campaign_view, __preload_campaign_view, Campaign {
+        Reminders => RemindersPage,
+        ReminderWizard => ReminderWizardPage,
+        Rules => RulesPage,
+        RuleEditor => RuleEditorPage,
+    }
+    templates_view, __preload_templates_view, TemplateGroup {
+        Templates => TemplatesPage,
+        TemplateEditor => TemplateEditorPage,
+    }
+    carts_view, __preload_carts_view, CartGroup {
+        Carts => CartsPage,
+        Cart => CartPage,
+        Calls => CallsPage,
+        CallScreen => CallScreenPage,
+        Codes => CodesPage,
+        Unsubscribed => UnsubscribedListPage,
+    }
+    results_view, __preload_results_view, Results {
+        Sending => SendingPage,
+        Statistics => StatisticsPage,
+        Activity => ActivityPageView,
+    }
+    setup_view, __preload_setup_view, Configuration {
+        Settings => SettingsPage,
+        Keys => KeysPageView,
+        ApiReference => ApiReferencePage,
+        Team => TeamPageView,
+        Help => HelpPage,
+    }
 }
