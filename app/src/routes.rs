@@ -1,4 +1,4 @@
-//! Pages load in groups: each group's views are cut out of the main WASM at one `#[lazy]`
+//! Pages load in seven groups: each group's views are cut out of the main WASM at one `#[lazy]`
 //! function (scripts/build.sh splits the module), so a first visit fetches the shell, the router
 //! and the chunks of the group it shows, not the whole admin. Groups rather than one split point
 //! per page: the splitter makes a chunk for every set of split points sharing code, and 24 split
@@ -75,8 +75,10 @@ page_groups! {
     }
     campaign_view, __preload_campaign_view, Campaign {
         Reminders => RemindersPage,
-        ReminderWizard => ReminderWizardPage,
         Rules => RulesPage,
+    }
+    editors_view, __preload_editors_view, Editors {
+        ReminderWizard => ReminderWizardPage,
         RuleEditor => RuleEditorPage,
     }
     templates_view, __preload_templates_view, TemplateGroup {

@@ -9,7 +9,7 @@ test.use({ locale: 'en-GB' });
  * product's target is 250 KB, which the main module alone exceeds (docs/benchmarks.md, "First
  * load"); this budget keeps the bundle from growing unnoticed.
  */
-const FIRST_LOAD_BUDGET = 1_000_000;
+const FIRST_LOAD_BUDGET = 900_000;
 
 const listed = [
   '/s/demo',
