@@ -5,7 +5,7 @@ test.use({ locale: 'en-GB' });
 
 /**
  * What a first visit to an admin page may fetch as WASM and JS, compressed as served: the main
- * module (shell, router, texts) and the chunks of the page shown (app/src/routes.rs). The
+ * module (shell, router, texts) and the chunks of the page's group (app/src/routes.rs). The
  * product's target is 250 KB, which the main module alone exceeds (docs/benchmarks.md, "First
  * load"); this budget keeps the bundle from growing unnoticed.
  */
