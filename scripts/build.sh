@@ -36,8 +36,8 @@ wasm-bindgen --target=web --out-name=relance --out-dir="$pkg" --keep-lld-exports
 mv "$pkg/relance_bg.wasm" "$pkg/relance.wasm"
 # Every module: the main one sheds wasm-bindgen's leftovers (550 KB gzip before, 360 KB after)
 # and the chunks come out of the splitter unoptimised.
-printf '%s\0' "$pkg"/*.wasm | xargs -0 -P "$(nproc)" -I{} \
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int {} -o {}
+# wasm-opt -Oz through binaryen's JS API, one warm process per core (scripts/wasm-opt.mjs).
+node scripts/wasm-opt.mjs "$pkg"
 say "split and optimised in $((SECONDS - started)) s"
 say "styles and public files"
 cp style/main.css "$pkg/relance.css"
