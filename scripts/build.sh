@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The release build `make run` serves and `make test` tests: the browser's WASM, then the
-# server. Plain cargo, wasm-bindgen and wasm-opt do what cargo-leptos did, so a fresh machine
+# The release build `make run` serves and `make test` tests: the browser's WASM and, alongside,
+# the server. Plain cargo, wasm-bindgen and wasm-opt do what cargo-leptos did, so a fresh machine
 # does not spend 12 minutes compiling cargo-leptos (docs/development.md).
 #   scripts/build.sh        -> target/site (pkg/relance.{js,wasm,css}, public files)
 #                              and target/release/relance
@@ -18,33 +18,61 @@ pkg=$site/pkg
 
 say() { printf '[build] %s\n' "$*"; }
 
+server_log=target/server-build.log
+if [ "$what" = all ]; then
+  # Alongside the WASM: each build leaves a core idle for minutes (the WASM's single-unit LTO,
+  # the server's last crates), so together they finish sooner than one after the other.
+  say "the server (release), alongside the WASM; its log: $server_log"
+  mkdir -p target
+  cargo build --package=server --bin=relance --no-default-features --release \
+    >"$server_log" 2>&1 &
+  server_build=$!
+  # A failed WASM build stops the server's too.
+  trap 'kill "$server_build" 2>/dev/null || true' EXIT
+fi
+
 say "the browser's WASM (frontend, wasm-release profile)"
 # Its own target folder: the wasm32 profile never invalidates the server's build.
 cargo build --package=frontend --lib --target=wasm32-unknown-unknown --no-default-features \
   --profile=wasm-release --target-dir=target/front
-say "wasm split, wasm-bindgen and wasm-opt"
-started=$SECONDS
-rm -rf "$pkg"
-mkdir -p "$pkg"
-# Cut the module at every lazy route (app/src/routes.rs): a chunk per page and chunks for code
-# pages share, plus the manifest the server reads to name a page's chunks in its head.
-relance-wasm-split target/front/wasm32-unknown-unknown/wasm-release/frontend.wasm "$pkg" \
-  target/front/frontend_split.wasm relance
-wasm-bindgen --target=web --out-name=relance --out-dir="$pkg" --keep-lld-exports --no-demangle \
-  target/front/frontend_split.wasm
-# The hydration script asks for relance.wasm (LEPTOS_OUTPUT_NAME, .cargo/config.toml).
-mv "$pkg/relance_bg.wasm" "$pkg/relance.wasm"
-# Every module: the main one sheds wasm-bindgen's leftovers (550 KB gzip before, 360 KB after)
-# and the chunks come out of the splitter unoptimised.
-# wasm-opt -Oz through binaryen's JS API, one warm process per core (scripts/wasm-opt.mjs).
-node scripts/wasm-opt.mjs "$pkg"
-say "split and optimised in $((SECONDS - started)) s"
+wasm=target/front/wasm32-unknown-unknown/wasm-release/frontend.wasm
+# The split site is remade only when the module or the tools that make it change: make test
+# after make run, or a second make test, skips the 45 s below.
+made_from=$(cat "$wasm" scripts/build.sh scripts/wasm-opt.mjs "$(command -v relance-wasm-split)" |
+  sha256sum | cut -c1-32)-$(wasm-bindgen --version | tr -d ' ')
+stamp=target/front/site-made-from
+if [ -e "$pkg/relance.wasm" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$made_from" ]; then
+  say "split WASM up to date"
+else
+  say "wasm split, wasm-bindgen and wasm-opt"
+  started=$SECONDS
+  rm -rf "$pkg" "$stamp"
+  mkdir -p "$pkg"
+  # Cut the module at every lazy route (app/src/routes.rs): a chunk per page group and chunks
+  # for code groups share, plus the manifest the server reads to name a page's chunks.
+  relance-wasm-split "$wasm" "$pkg" target/front/frontend_split.wasm relance
+  wasm-bindgen --target=web --out-name=relance --out-dir="$pkg" --keep-lld-exports \
+    --no-demangle target/front/frontend_split.wasm
+  # The hydration script asks for relance.wasm (LEPTOS_OUTPUT_NAME, .cargo/config.toml).
+  mv "$pkg/relance_bg.wasm" "$pkg/relance.wasm"
+  # Every module: the main one sheds wasm-bindgen's leftovers and the chunks come out of the
+  # splitter unoptimised. -Oz through binaryen's JS API, one warm process per core.
+  node scripts/wasm-opt.mjs "$pkg"
+  echo "$made_from" >"$stamp"
+  say "split and optimised in $((SECONDS - started)) s"
+fi
 say "styles and public files"
 cp style/main.css "$pkg/relance.css"
 cp -r public/. "$site/"
 printf '[build] %s ready; WASM: %s bytes raw, %s gzip -9\n' "$site" \
   "$(stat -c %s "$pkg/relance.wasm")" "$(gzip -9 -c "$pkg/relance.wasm" | wc -c)"
 [ "$what" = site ] && exit 0
-say "the server (release)"
-cargo build --package=server --bin=relance --no-default-features --release
+say "waiting for the server's release build"
+trap - EXIT
+if ! wait "$server_build"; then
+  cat "$server_log" >&2
+  say "the server's release build failed (above)"
+  exit 1
+fi
+tail -n 1 "$server_log"
 say "target/release/relance ready"
