@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The release build `make run` serves and `make test` tests: the browser's WASM and, alongside,
-# the server. Plain cargo, wasm-bindgen and wasm-opt do what cargo-leptos did, so a fresh machine
+# The release build `make run` serves and `make test` tests: the browser's WASM, then the
+# server. Plain cargo, wasm-bindgen and wasm-opt do what cargo-leptos did, so a fresh machine
 # does not spend 12 minutes compiling cargo-leptos (docs/development.md).
 #   scripts/build.sh        -> target/site (pkg/relance.{js,wasm,css}, public files)
 #                              and target/release/relance
@@ -17,19 +17,6 @@ site=target/site
 pkg=$site/pkg
 
 say() { printf '[build] %s\n' "$*"; }
-
-server_log=target/server-build.log
-if [ "$what" = all ]; then
-  # Alongside the WASM: each build leaves a core idle for minutes (the WASM's single-unit LTO,
-  # the server's last crates), so together they finish sooner than one after the other.
-  say "the server (release), alongside the WASM; its log: $server_log"
-  mkdir -p target
-  cargo build --package=server --bin=relance --no-default-features --release \
-    >"$server_log" 2>&1 &
-  server_build=$!
-  # A failed WASM build stops the server's too.
-  trap 'kill "$server_build" 2>/dev/null || true' EXIT
-fi
 
 say "the browser's WASM (frontend, wasm-release profile)"
 # Its own target folder: the wasm32 profile never invalidates the server's build.
@@ -67,12 +54,6 @@ cp -r public/. "$site/"
 printf '[build] %s ready; WASM: %s bytes raw, %s gzip -9\n' "$site" \
   "$(stat -c %s "$pkg/relance.wasm")" "$(gzip -9 -c "$pkg/relance.wasm" | wc -c)"
 [ "$what" = site ] && exit 0
-say "waiting for the server's release build"
-trap - EXIT
-if ! wait "$server_build"; then
-  cat "$server_log" >&2
-  say "the server's release build failed (above)"
-  exit 1
-fi
-tail -n 1 "$server_log"
+say "the server (release)"
+cargo build --package=server --bin=relance --no-default-features --release
 say "target/release/relance ready"

@@ -13,26 +13,12 @@ within() { timeout --kill-after=30s 30m "$@"; }
 step "cargo fmt --check"
 cargo fmt --all --check
 
-step "cargo clippy --all-targets -- -D warnings, and on the browser side (app with hydrate, frontend) for wasm32 alongside"
-# Side by side, in separate target folders (target/front is the WASM's): each leaves a core idle
-# while it checks its last, largest crates.
-wasm_log=target/clippy-wasm32.log
-mkdir -p target
-(
-  cargo clippy -p app --features hydrate --target wasm32-unknown-unknown --target-dir target/front \
-    -- -D warnings &&
-    cargo clippy -p frontend --target wasm32-unknown-unknown --target-dir target/front -- -D warnings
-) >"$wasm_log" 2>&1 &
-wasm_clippy=$!
-trap 'kill "$wasm_clippy" 2>/dev/null || true' EXIT
+step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets -- -D warnings
-trap - EXIT
-if ! wait "$wasm_clippy"; then
-  cat "$wasm_log" >&2
-  echo "clippy for wasm32 failed (above)" >&2
-  exit 1
-fi
-echo "clippy for wasm32: clean ($wasm_log)"
+
+step "cargo clippy on the browser side (app with hydrate, frontend) for wasm32"
+cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
 step "cargo test (all Rust tests, on SQLite)"
 within cargo test
