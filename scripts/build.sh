@@ -25,7 +25,8 @@ cargo build --package=frontend --lib --target=wasm32-unknown-unknown --no-defaul
 wasm=target/front/wasm32-unknown-unknown/wasm-release/frontend.wasm
 # The split site is remade only when the module or the tools that make it change: make test
 # after make run, or a second make test, skips the 45 s below.
-made_from=$(cat "$wasm" scripts/build.sh scripts/wasm-opt.mjs "$(command -v relance-wasm-split)" |
+made_from=$(cat "$wasm" scripts/build.sh scripts/wasm-opt.mjs "$(command -v relance-wasm-split)" \
+  .tools/node_modules/binaryen/package.json |
   sha256sum | cut -c1-32)-$(wasm-bindgen --version | tr -d ' ')
 stamp=target/front/site-made-from
 if [ -e "$pkg/relance.wasm" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$made_from" ]; then
