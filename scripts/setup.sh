@@ -39,7 +39,7 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-# 3. wasm-opt from npm's binaryen (Debian's binaryen 108 breaks hydration).
+# 3. npm's binaryen, whose JS API scripts/wasm-opt.mjs runs (Debian's binaryen 108 breaks hydration).
 if [ -x "$tools/node_modules/.bin/wasm-opt" ] &&
   grep -q "\"version\": \"$BINARYEN_VERSION\"" "$tools/node_modules/binaryen/package.json" 2>/dev/null; then
   say "binaryen $BINARYEN_VERSION (wasm-opt): present in .tools/"

@@ -2,7 +2,7 @@
 //
 // npm's binaryen is binaryen compiled to WASM. Its `wasm-opt` command loads and warms up that
 // 14 MB build afresh for each module, which was most of the 132 s the 101 modules took. Here
-// one Node process per core loads it once and optimises its share (42 s); same passes (-Oz:
+// one Node process per core loads it once and optimises its share (45 s); same passes (-Oz:
 // optimise level 2, shrink level 2), same features as the modules declare.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';

@@ -11,8 +11,8 @@ use crate::crash::{relance, run_within, wait_within, HANGS_AFTER};
 use crate::smtp_peer::SmtpPeer;
 
 const ROUNDS: usize = 20;
-/// Fifteen batches of 200: enough for kills before, within and after the middle of a pass, at
-/// a fifth of the time 10,000 carts took (the suite's longest test, run on both databases).
+/// Fifteen batches of 200: a kill anywhere in the first half of a pass still leaves batches to
+/// come, at a third of the time 10,000 carts took (the suite's longest test, on both databases).
 const CARTS: usize = 3_000;
 /// What a killed process may have sent without recording it: its sending side holds at most
 /// two batches of 200 (one being sent, one ready), every outcome back is written before a
