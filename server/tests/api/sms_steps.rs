@@ -214,7 +214,10 @@ async fn a_demo_sms_goes_through_brevo_after_a_429_and_a_503_and_its_short_link_
         .await,
         1
     );
-    let forged = format!("{}x", &path[..path.len() - 1]);
+    // The last character changed to another one: appending a fixed "x" in
+    // its place failed one run in sixty-four, when the signature ended in "x".
+    let last = if path.ends_with('A') { 'B' } else { 'A' };
+    let forged = format!("{}{last}", &path[..path.len() - 1]);
     assert_eq!(app.get(&forged, "fr").await.status, StatusCode::NOT_FOUND);
 
     let cart_id: String = app.cart_column("web-1", "cart_id").await;
