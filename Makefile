@@ -9,7 +9,8 @@ run: build
 	@mkdir -p data
 	./target/release/relance serve --demo
 
-## Every check: format, lints, Rust tests, domain for wasm32, Playwright against the release build.
+## Every check: format, lints, Rust tests on SQLite and PostgreSQL, domain for wasm32, Playwright
+## against the release WASM (served by the test build of the server).
 test: setup
 	bash scripts/test.sh
 
