@@ -13,18 +13,26 @@ within() { timeout --kill-after=30s 30m "$@"; }
 step "cargo fmt --check"
 cargo fmt --all --check
 
-step "cargo clippy --all-targets -- -D warnings"
-cargo clippy --all-targets -- -D warnings
-
 step "cargo clippy on the browser side (app with hydrate, frontend) for wasm32"
 cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 cargo clippy -p frontend --target wasm32-unknown-unknown -- -D warnings
 
+# The host's clippy runs inside the test build, as `cargo clippy` runs it: clippy-driver wraps
+# rustc for the workspace's crates, so every target's lints are checked without a second pass
+# over the dependencies in check mode (2 min 29 s on a fresh machine). The host's cargo commands
+# below all take these variables, or the next would rebuild the workspace's crates; the WASM
+# build does not, so it stays the one `make run` serves.
+linted=(env "RUSTC_WORKSPACE_WRAPPER=$(command -v clippy-driver)"
+  "CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__")
+
+step "cargo clippy --all-targets -- -D warnings, within the build of every test"
+"${linted[@]}" cargo test --all-targets --no-run
+
 step "cargo test (all Rust tests, on SQLite)"
-within cargo test
+within "${linted[@]}" cargo test
 
 step "the server's tests again on PostgreSQL (a private server, started and stopped here)"
-within scripts/with-postgres.sh cargo test
+within "${linted[@]}" scripts/with-postgres.sh cargo test
 
 step "domain builds for wasm32-unknown-unknown"
 cargo check -p domain --target wasm32-unknown-unknown
