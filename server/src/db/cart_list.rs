@@ -46,9 +46,30 @@ pub const STEPS_DONE: &str = "c.steps_done";
 pub const SENT_BEFORE_ORDER: &str = "(c.first_sent_at is not null and c.ordered_at is not null
     and c.first_sent_at <= c.ordered_at)";
 
+/// The enabled steps of the rule cart `c`'s current sequence follows, as the list's lines count
+/// them: the rule of the sequence's latest decided step (`carts.sequence_rule_id`, kept by the
+/// step counts' triggers), none when that rule is paused or gone. A re-routed cart counts by
+/// that rule until the next pass records its new one.
+fn push_rule_steps(query: &mut Sql, rule_steps: &[(String, i64)]) {
+    if rule_steps.is_empty() {
+        query.push("0");
+        return;
+    }
+    query.push("(case c.sequence_rule_id");
+    for (rule, steps) in rule_steps {
+        query
+            .push(" when ")
+            .push_bind(rule.clone())
+            .push(" then ")
+            .push_bind(*steps);
+    }
+    query.push(" else 0 end)");
+}
+
 /// SQL for "the cart has this status", the same rule as `CartFacts::status` with the facts it
-/// reads from the columns and the cart's deliveries (`enabled_steps`: the campaign's).
-fn push_status(query: &mut Sql, status: CartStatus, threshold: DateTime<Utc>, enabled_steps: i64) {
+/// reads from the columns and the cart's deliveries.
+fn push_status(query: &mut Sql, status: CartStatus, scope: &ListScope<'_>) {
+    let threshold = scope.threshold;
     let open = " and c.ordered_at is null and c.deleted_at is null";
     let abandoned = |query: &mut Sql| {
         query
@@ -69,15 +90,13 @@ fn push_status(query: &mut Sql, status: CartStatus, threshold: DateTime<Utc>, en
         }
         CartStatus::InProgress => {
             abandoned(query);
-            query
-                .push(format_args!(" and {STEPS_DONE} > 0 and {STEPS_DONE} < "))
-                .push_bind(enabled_steps);
+            query.push(format_args!(" and {STEPS_DONE} > 0 and {STEPS_DONE} < "));
+            push_rule_steps(query, &scope.rule_steps);
         }
         CartStatus::Finished => {
             abandoned(query);
-            query
-                .push(format_args!(" and {STEPS_DONE} > 0 and {STEPS_DONE} >= "))
-                .push_bind(enabled_steps);
+            query.push(format_args!(" and {STEPS_DONE} > 0 and {STEPS_DONE} >= "));
+            push_rule_steps(query, &scope.rule_steps);
         }
         CartStatus::Deleted => {
             query.push(" and c.ordered_at is null and c.deleted_at is not null");
@@ -108,11 +127,12 @@ fn like_pattern(search: &str) -> String {
 }
 
 /// What a list's filters are read against: the shop, the moment before which an idle cart
-/// counts as abandoned, the campaign's enabled steps and the shop's calendar (date filters).
+/// counts as abandoned, the enabled steps of each running rule (by campaign id) and the shop's
+/// calendar (date filters).
 pub struct ListScope<'a> {
     pub shop_id: &'a str,
     pub threshold: DateTime<Utc>,
-    pub enabled_steps: i64,
+    pub rule_steps: Vec<(String, i64)>,
     pub calendar: &'a ShopCalendar,
 }
 
@@ -127,7 +147,7 @@ fn push_filters(
         .push(" where c.shop_id = ")
         .push_bind(shop_id.to_owned());
     if let Some(status) = filters.status {
-        push_status(query, status, scope.threshold, scope.enabled_steps);
+        push_status(query, status, scope);
     }
     if let Some(from) = filters.from {
         query

@@ -118,14 +118,14 @@ pub async fn copy_all(from: &Pool, to: &Pool) -> anyhow::Result<Vec<TableCheck>>
             .await
             .with_context(|| format!("copying {table}"))?;
     }
-    // The target's triggers counted each cart's reminders again as they arrived: the
-    // source's counts are the truth.
+    // The target's triggers counted each cart's reminders again, and named its rule, as they
+    // arrived: the source's are the truth.
     copy_table_columns(
         from,
         to,
         "carts",
         "cart_id",
-        &["steps_done", "first_sent_at"],
+        &["steps_done", "first_sent_at", "sequence_rule_id"],
     )
     .await?;
     let mut checks = Vec::with_capacity(TABLES.len());

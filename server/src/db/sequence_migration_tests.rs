@@ -1,6 +1,6 @@
 //! Migration 18 rebuilds the deliveries for the per-sequence key: every reminder, its coupon
 //! and its opens survive, the cart's counts stay right, and a restarted sequence can take the
-//! same step again.
+//! same step again. Migration 42 then names each cart's sequence rule from those rows.
 
 const BEFORE_SEQUENCES: i64 = 20261203000017;
 
@@ -73,13 +73,15 @@ async fn the_rebuilt_deliveries_keep_every_row_and_link_and_take_a_step_once_per
             .await
             .unwrap();
     assert_eq!((steps_done, sequence), (2, 1));
+    // Migration 42 names the sequence's rule from the reminders already written.
+    assert_eq!(sequence_rule(&pool).await.as_deref(), Some("camp"));
 
     // The customer added to the cart: sequence 2 takes step 1 again, counted afresh.
     sqlx::raw_sql(
         "update carts set sequence = 2, steps_done = 0 where cart_id = 'k';
          insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
                  sequence, status, skip_reason, due_at, created_at, updated_at)
-             values ('d3', 's', 'k', 'cu', 'camp', 'step-1', 2, 'skipped', 'too_late',
+             values ('d3', 's', 'k', 'cu', 'other', 'step-1', 2, 'skipped', 'too_late',
                      '2026-11-25T09:00:00Z', '2026-11-25T09:00:00Z', '2026-11-25T09:00:00Z');",
     )
     .execute(&pool)
@@ -99,4 +101,12 @@ async fn the_rebuilt_deliveries_keep_every_row_and_link_and_take_a_step_once_per
         .await
         .unwrap();
     assert_eq!(steps_done, 1);
+    assert_eq!(sequence_rule(&pool).await.as_deref(), Some("other"));
+}
+
+async fn sequence_rule(pool: &sqlx::SqlitePool) -> Option<String> {
+    sqlx::query_scalar("select sequence_rule_id from carts where cart_id = 'k'")
+        .fetch_one(pool)
+        .await
+        .unwrap()
 }

@@ -41,12 +41,19 @@ impl ShopRules {
         })
     }
 
-    /// The enabled steps of the shop's first rule: the list's state filter counts in SQL
-    /// with one number for every cart.
-    fn enabled_steps(&self) -> i64 {
+    /// The enabled steps of each running rule: a cart whose rule is paused or gone has none.
+    fn rule_steps(&self) -> Vec<(String, i64)> {
         self.campaigns
-            .first()
-            .map_or(0, |c| c.steps().iter().filter(|s| s.enabled).count() as i64)
+            .iter()
+            .filter(|c| !c.paused())
+            .map(|c| {
+                let enabled = c.steps().iter().filter(|s| s.enabled).count();
+                (
+                    c.id().to_owned(),
+                    i64::try_from(enabled).unwrap_or(i64::MAX),
+                )
+            })
+            .collect()
     }
 
     /// The running rule a cart's sequence follows, if any.
@@ -205,7 +212,7 @@ pub async fn carts_page(
     let scope = db::cart_list::ListScope {
         shop_id: &shop.id,
         threshold: now - rules.abandoned_after,
-        enabled_steps: rules.enabled_steps(),
+        rule_steps: rules.rule_steps(),
         calendar: &calendar,
     };
     let (rows, total) = db::cart_list::list_carts(pool, &scope, query, PAGE_SIZE).await?;

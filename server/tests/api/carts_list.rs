@@ -1,5 +1,7 @@
+use std::collections::HashMap;
+
 use app::api::{CartSort, CartsQuery};
-use chrono::{TimeZone, Utc};
+use chrono::{Duration, TimeZone, Utc};
 use domain::lifecycle::CartStatus;
 use server::on;
 
@@ -10,10 +12,14 @@ fn now() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap()
 }
 
-#[tokio::test]
-async fn the_status_filter_in_sql_agrees_with_the_domain_status_of_every_cart() {
-    let app = TestApp::spawn(Some(300)).await;
-    let mut counted = 0;
+/// Every cart of `shop` at `now`, by the status filter that lists it. Fails when a filter lists
+/// a cart whose line shows another status, or when a cart is under two filters.
+pub async fn listed_by_status(
+    app: &TestApp,
+    shop: &domain::Shop,
+    now: chrono::DateTime<Utc>,
+) -> HashMap<String, CartStatus> {
+    let mut listed = HashMap::new();
     for status in CartStatus::ALL {
         let mut page = 1;
         loop {
@@ -22,24 +28,83 @@ async fn the_status_filter_in_sql_agrees_with_the_domain_status_of_every_cart() 
                 page,
                 ..Default::default()
             };
-            let result = server::web::carts_page(&app.pool, &app.demo_shop().await, &query, now())
+            let result = server::web::carts_page(&app.pool, shop, &query, now)
                 .await
                 .unwrap();
-            for line in &result.lines {
+            for line in result.lines {
                 assert_eq!(
                     line.status, status,
                     "cart {} listed under {status:?}",
                     line.external_id
                 );
+                let twice = listed.insert(line.external_id.clone(), status);
+                assert_eq!(twice, None, "cart {} under two filters", line.external_id);
             }
-            counted += result.lines.len();
             if page >= result.pages {
                 break;
             }
             page += 1;
         }
     }
-    assert_eq!(counted, 300, "every cart is in exactly one status");
+    listed
+}
+
+#[tokio::test]
+async fn the_status_filter_in_sql_agrees_with_the_domain_status_of_every_cart() {
+    let app = TestApp::spawn(Some(300)).await;
+    let listed = listed_by_status(&app, &app.demo_shop().await, now()).await;
+    assert_eq!(listed.len(), 300, "every cart is in exactly one status");
+}
+
+/// The demo's three rules have three, one and two steps: after a day of passes, the In
+/// progress and Finished filters count each cart's steps against its own rule's.
+#[tokio::test]
+async fn the_demo_s_carts_are_filtered_by_the_steps_of_their_own_rule() {
+    let app = TestApp::spawn(Some(0)).await;
+    server::demo::seed(
+        &app.pool,
+        &server::demo::DemoOptions {
+            carts: 300,
+            seed: 11,
+            now: now(),
+            public_url: "http://127.0.0.1:3000".into(),
+            replace: true,
+            days: 2,
+            history: false,
+            rules: true,
+        },
+    )
+    .await
+    .unwrap();
+    for hours in [2, 26] {
+        server::jobs::run_pass(&app.sender(), now() + Duration::hours(hours))
+            .await
+            .unwrap();
+    }
+    let at = now() + Duration::hours(27);
+    let listed = listed_by_status(&app, &app.demo_shop().await, at).await;
+    assert_eq!(listed.len(), 300, "every cart is in exactly one status");
+    let rules: Vec<(String, String)> = on!(&app.pool, |db| sqlx::query_as(
+        "select distinct k.external_id, d.campaign_id from deliveries d
+         join carts k on k.cart_id = d.cart_id where k.shop_id = 'demo'"
+    )
+    .fetch_all(db)
+    .await)
+    .unwrap();
+    let finished_in = |rule: &str| {
+        rules
+            .iter()
+            .filter(|(cart, id)| id == rule && listed[cart] == CartStatus::Finished)
+            .count()
+    };
+    let in_progress_in = |rule: &str| {
+        rules
+            .iter()
+            .filter(|(cart, id)| id == rule && listed[cart] == CartStatus::InProgress)
+            .count()
+    };
+    assert!(finished_in("demo-rule-loyal") > 0, "{rules:?}");
+    assert!(in_progress_in("demo-rule-big-carts") > 0, "{rules:?}");
 }
 
 #[tokio::test]

@@ -4,6 +4,7 @@
 //! rule edit does not move carts in a sequence until the merchant re-routes them.
 
 use axum::http::StatusCode;
+use domain::lifecycle::CartStatus;
 use serde_json::{json, Value};
 use server::on;
 
@@ -409,6 +410,61 @@ async fn a_set_up_shop_gets_rules_and_conditions_on_fields_it_never_sent_are_fla
     let checks = &why["explanation"]["rules"][0]["checks"];
     assert_eq!(checks[0]["value"], Value::Null);
     assert_eq!(checks[0]["passed"], false);
+}
+
+/// A set-up shop's own rule has two steps and "Belgique" one: after one reminder each, the
+/// French cart is in progress and the Belgian one finished, and the filters list them so.
+#[tokio::test]
+async fn a_set_up_shop_s_carts_are_filtered_by_the_steps_of_their_own_rule() {
+    let app = TestApp::empty().await;
+    let (shop, cookie, key) = crate::setup::set_up_shop_with_key(&app).await;
+    let first: String = on!(&app.pool, |db| sqlx::query_scalar(
+        "select campaign_id from campaigns where shop_id = $1"
+    )
+    .bind(&shop)
+    .fetch_one(db)
+    .await)
+    .unwrap();
+    turn_on(&app, &cookie, &shop, &first).await;
+    for step in ["step-1", "step-2"] {
+        let id = format!("{shop}-{step}");
+        let enabled = app
+            .call_form(
+                &cookie,
+                "set_reminder_enabled",
+                &[("shop", shop.as_str()), ("id", &id), ("enabled", "true")],
+            )
+            .await;
+        assert_eq!(enabled.status, StatusCode::OK, "{}", enabled.body);
+    }
+    let belgium = save_rule(
+        &app,
+        &cookie,
+        &shop,
+        json!({"name": "Belgique", "priority": "10", "countries": "be"}),
+    )
+    .await;
+    add_step(&app, &cookie, &shop, &belgium, 1, false).await;
+    turn_on(&app, &cookie, &shop, &belgium).await;
+    for (cart, country) in [("web-be", "BE"), ("web-fr", "FR")] {
+        let posted = app.post_events(&key, cart_from(cart, country)).await;
+        assert_eq!(posted.status, StatusCode::ACCEPTED, "{}", posted.body);
+    }
+
+    let peer = SmtpPeer::start(&[]).await;
+    let summary = app.run_once(&peer.url(), "2026-11-23T13:00:00Z").await;
+    assert_eq!(summary["sent"], 2, "{summary}");
+    assert_eq!(reminders_of(&app, "web-be").await[0].0, belgium);
+    assert_eq!(reminders_of(&app, "web-fr").await[0].0, first);
+
+    let found = server::db::find_shop(&app.pool, &shop)
+        .await
+        .unwrap()
+        .unwrap();
+    let at = "2026-11-23T13:05:00Z".parse().unwrap();
+    let listed = crate::carts_list::listed_by_status(&app, &found, at).await;
+    assert_eq!(listed["web-be"], CartStatus::Finished);
+    assert_eq!(listed["web-fr"], CartStatus::InProgress);
 }
 
 #[tokio::test]
