@@ -41,7 +41,7 @@ step "the browser's WASM and the site files (release)"
 bash scripts/build.sh site
 
 # The server the Rust tests built (dev profile) serves the release WASM: the same code as the
-# release server, without spending a fresh machine's 8 minutes on a release build here.
+# release server, without spending a fresh machine's 7 minutes on a release build here.
 step "end-to-end tests (Playwright, Chromium, fresh temporary database), with the WASM size budget"
 cd end2end
 RELANCE_E2E_BIN="$root/target/debug/relance" within npx playwright test

@@ -61,21 +61,7 @@ async fn the_status_filter_in_sql_agrees_with_the_domain_status_of_every_cart() 
 #[tokio::test]
 async fn the_demo_s_carts_are_filtered_by_the_steps_of_their_own_rule() {
     let app = TestApp::spawn(Some(0)).await;
-    server::demo::seed(
-        &app.pool,
-        &server::demo::DemoOptions {
-            carts: 300,
-            seed: 11,
-            now: now(),
-            public_url: "http://127.0.0.1:3000".into(),
-            replace: true,
-            days: 2,
-            history: false,
-            rules: true,
-        },
-    )
-    .await
-    .unwrap();
+    app.reseed_demo_with_rules(300).await;
     for hours in [2, 26] {
         server::jobs::run_pass(&app.sender(), now() + Duration::hours(hours))
             .await

@@ -328,6 +328,26 @@ impl TestApp {
         db::find_shop(&self.pool, "demo").await.unwrap().unwrap()
     }
 
+    /// Replaces the demo shop's carts by `carts` others over the two days before the demo's
+    /// clock, spread over its three rules (`make run`'s demo has them too).
+    pub async fn reseed_demo_with_rules(&self, carts: u32) {
+        demo::seed(
+            &self.pool,
+            &demo::DemoOptions {
+                carts,
+                seed: 11,
+                now: Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap(),
+                public_url: "http://127.0.0.1:3000".into(),
+                replace: true,
+                days: 2,
+                history: false,
+                rules: true,
+            },
+        )
+        .await
+        .unwrap();
+    }
+
     /// A second shop, made as `relance shop create` makes it (its campaign off), with a key
     /// for its events; returns its slug and the key.
     pub async fn add_shop(&self, draft: domain::settings::NewShopDraft) -> (String, String) {

@@ -470,21 +470,7 @@ async fn a_set_up_shop_s_carts_are_filtered_by_the_steps_of_their_own_rule() {
 #[tokio::test]
 async fn the_demo_shop_shows_three_rules_and_its_carts_spread_over_them_as_explained() {
     let app = TestApp::spawn(Some(0)).await;
-    server::demo::seed(
-        &app.pool,
-        &server::demo::DemoOptions {
-            carts: 300,
-            seed: 11,
-            now: "2026-11-23T10:00:00Z".parse().unwrap(),
-            public_url: "http://127.0.0.1:3000".into(),
-            replace: true,
-            days: 2,
-            history: false,
-            rules: true,
-        },
-    )
-    .await
-    .unwrap();
+    app.reseed_demo_with_rules(300).await;
     let plan = server::jobs::plan(&app.pool, "demo", "2026-11-23T10:00:00Z".parse().unwrap())
         .await
         .unwrap()
