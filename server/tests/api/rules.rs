@@ -67,6 +67,18 @@ async fn turn_on(app: &TestApp, cookie: &str, shop: &str, rule: &str) {
     assert_eq!(on.status, StatusCode::OK, "{}", on.body);
 }
 
+/// Switches a step on (a set-up shop's start switched off).
+async fn enable_step(app: &TestApp, cookie: &str, shop: &str, step: &str) {
+    let enabled = app
+        .call_form(
+            cookie,
+            "set_reminder_enabled",
+            &[("shop", shop), ("id", step), ("enabled", "true")],
+        )
+        .await;
+    assert_eq!(enabled.status, StatusCode::OK, "{}", enabled.body);
+}
+
 /// A cart of a customer of `country`, quiet from 10:00 UTC on 23 November.
 fn cart_from(cart: &str, country: &str) -> Value {
     let mut event = cart_updated(&format!("e-{cart}"), cart, "2026-11-23T10:00:00Z", 1);
@@ -364,18 +376,7 @@ async fn a_set_up_shop_gets_rules_and_conditions_on_fields_it_never_sent_are_fla
     turn_on(&app, &cookie, &shop, &first).await;
     // A set-up shop's reminders start switched off.
     let step = format!("{shop}-step-1");
-    let enabled = app
-        .call_form(
-            &cookie,
-            "set_reminder_enabled",
-            &[
-                ("shop", shop.as_str()),
-                ("id", step.as_str()),
-                ("enabled", "true"),
-            ],
-        )
-        .await;
-    assert_eq!(enabled.status, StatusCode::OK, "{}", enabled.body);
+    enable_step(&app, &cookie, &shop, &step).await;
     let young = save_rule(
         &app,
         &cookie,
@@ -427,15 +428,7 @@ async fn a_set_up_shop_s_carts_are_filtered_by_the_steps_of_their_own_rule() {
     .unwrap();
     turn_on(&app, &cookie, &shop, &first).await;
     for step in ["step-1", "step-2"] {
-        let id = format!("{shop}-{step}");
-        let enabled = app
-            .call_form(
-                &cookie,
-                "set_reminder_enabled",
-                &[("shop", shop.as_str()), ("id", &id), ("enabled", "true")],
-            )
-            .await;
-        assert_eq!(enabled.status, StatusCode::OK, "{}", enabled.body);
+        enable_step(&app, &cookie, &shop, &format!("{shop}-{step}")).await;
     }
     let belgium = save_rule(
         &app,
