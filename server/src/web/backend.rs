@@ -358,14 +358,15 @@ impl Backend for DbBackend {
             .into_iter()
             .map(super::wire::run_line)
             .collect();
-        // The scheduler wakes when its last run said the next step falls due, within the hour.
+        // The scheduler wakes when its last run said the next step falls due, within the hour,
+        // after a rest in proportion to that run.
         let next_run = db::runs::last_scheduler_run(&self.pool).await?.map(|run| {
             let next_due = run
                 .summary_json
                 .as_deref()
                 .and_then(|json| serde_json::from_str::<crate::jobs::RunSummary>(json).ok())
                 .and_then(|summary| summary.next_due);
-            crate::jobs::scheduler::next_wake(run.started_at, next_due)
+            crate::jobs::scheduler::next_wake(run.started_at, run.finished_at, next_due)
         });
         let (queued_due, queued_later) = db::runs::backlog(&self.pool, &shop.id, now).await?;
         let errors = db::runs::recent_errors(&self.pool, &shop.id, 10)
