@@ -9,7 +9,8 @@ pub struct StoredCart {
     pub last_activity_at: DateTime<Utc>,
     pub ordered_at: Option<DateTime<Utc>>,
     pub items_fingerprint: String,
-    /// A step of the cart's current sequence was decided (sent, or skipped with a reason).
+    /// A step of the cart's current sequence was decided (sent, skipped with a reason, or a
+    /// call opened).
     pub sequence_begun: bool,
 }
 

@@ -65,7 +65,8 @@ pub struct CartFacts {
     pub last_activity_at: DateTime<Utc>,
     pub ordered_at: Option<DateTime<Utc>>,
     pub deleted_at: Option<DateTime<Utc>>,
-    /// Reminders sent since the sequence last (re)started.
+    /// Steps of the sequence decided (reminders sent or skipped, calls opened) since it last
+    /// (re)started.
     pub reminders_in_sequence: u32,
     /// Reminders sent before the order, over the cart's whole life.
     pub reminders_before_order: u32,

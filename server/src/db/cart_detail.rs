@@ -24,6 +24,8 @@ pub struct CartDetailRow {
     pub sequence: i64,
     pub sequence_started_at: Option<DateTime<Utc>>,
     pub reminders_stopped_at: Option<DateTime<Utc>>,
+    /// The steps of the current sequence decided so far (the step counts' triggers).
+    pub steps_done: i64,
 }
 
 #[derive(Debug, sqlx::FromRow)]
@@ -136,7 +138,7 @@ pub async fn cart_detail(
         sqlx::query_as(
         "select cart_id, external_id, customer_id, currency, total_tax_incl, total_tax_excl, shipping, url,
                 created_at, last_activity_at, ordered_at, deleted_at, items_fingerprint, sequence,
-                sequence_started_at, reminders_stopped_at
+                sequence_started_at, reminders_stopped_at, steps_done
          from carts where shop_id = $1 and cart_id = $2",
     )
     .bind(shop_id)

@@ -122,8 +122,11 @@ pub async fn history(
             };
             facts.sent |= step.sent_at.is_some();
             facts.sent_without_discount |= step.sent_at.is_some() && !step.with_coupon;
-            let at = step.sent_at.unwrap_or(step.due_at);
-            facts.last_step_at = Some(facts.last_step_at.map_or(at, |last| last.max(at)));
+            // The rule's next step counts from the call, not from an email sent from it.
+            if !super::calls::is_call_email(&step.step_id) {
+                let at = step.sent_at.unwrap_or(step.due_at);
+                facts.last_step_at = Some(facts.last_step_at.map_or(at, |last| last.max(at)));
+            }
         }
         let group = groups.entry(step.cart_id.clone()).or_default();
         *group = group.or(step.control_group);

@@ -1,6 +1,7 @@
 //! Migration 18 rebuilds the deliveries for the per-sequence key: every reminder, its coupon
 //! and its opens survive, the cart's counts stay right, and a restarted sequence can take the
-//! same step again. Migration 42 then names each cart's sequence rule from those rows.
+//! same step again. Migration 42 then names each cart's sequence rule from those rows, and 43
+//! counts call steps in the step count, and not the emails sent from a call.
 
 const BEFORE_SEQUENCES: i64 = 20261203000017;
 
@@ -102,6 +103,79 @@ async fn the_rebuilt_deliveries_keep_every_row_and_link_and_take_a_step_once_per
         .unwrap();
     assert_eq!(steps_done, 1);
     assert_eq!(sequence_rule(&pool).await.as_deref(), Some("other"));
+}
+
+#[tokio::test]
+async fn a_call_step_counts_as_a_step_and_the_email_sent_from_it_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let pool =
+        super::test_support::sqlite_pool(&format!("sqlite://{}/calls.db", dir.path().display()))
+            .await;
+    let migrator = sqlx::migrate!("./migrations/sqlite");
+    migrator
+        .run_to(BEFORE_CALL_STEPS_COUNT, &pool)
+        .await
+        .unwrap();
+    sqlx::raw_sql(
+        "insert into shops (shop_id, name, url, currency, default_language, time_zone, created_at)
+             values ('s', 'Shop', 'https://shop.example', 'EUR', 'fr', 'UTC', '2026-11-01T00:00:00Z');
+         insert into customers (customer_id, shop_id, external_id, email, first_name, last_name,
+                 language, groups_json, newsletter, orders_count, created_at, updated_at)
+             values ('cu', 's', 'c-1', 'ana@example.com', 'Ana', 'B', 'fr', '[]', 1, 0,
+                     '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z');
+         insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl,
+                 total_tax_excl, shipping, created_at, last_activity_at)
+             values ('k', 's', 'web-1', 'cu', 'EUR', 0, 0, 0, '2026-11-23T08:00:00Z',
+                     '2026-11-23T08:00:00Z');
+         insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
+                 status, due_at, created_at, updated_at, sent_at)
+             values ('d1', 's', 'k', 'cu', 'camp', 'step-1', 'sent', '2026-11-23T09:00:00Z',
+                     '2026-11-23T09:00:00Z', '2026-11-23T09:00:00Z', '2026-11-23T09:00:05Z');
+         insert into call_tasks (task_id, shop_id, cart_id, customer_id, campaign_id, step_id,
+                 sequence, due_at, created_at)
+             values ('t1', 's', 'k', 'cu', 'camp', 'step-2', 1, '2026-11-24T09:00:00Z',
+                     '2026-11-24T09:00:00Z');",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        steps_done(&pool).await,
+        1,
+        "before: the call is not counted"
+    );
+
+    migrator.run(&pool).await.unwrap();
+    assert_eq!(steps_done(&pool).await, 2, "the call counts once migrated");
+
+    sqlx::raw_sql(
+        "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
+                 sequence, status, due_at, created_at, updated_at, sent_at)
+             values ('d2', 's', 'k', 'cu', 'camp', 'call-email-t1', 1, 'sent',
+                     '2026-11-24T09:05:00Z', '2026-11-24T09:05:00Z', '2026-11-24T09:05:00Z',
+                     '2026-11-24T09:05:00Z');
+         insert into call_tasks (task_id, shop_id, cart_id, customer_id, campaign_id, step_id,
+                 sequence, due_at, created_at)
+             values ('t2', 's', 'k', 'cu', 'camp', 'step-3', 1, '2026-11-25T09:00:00Z',
+                     '2026-11-25T09:00:00Z');",
+    )
+    .execute(&pool)
+    .await
+    .unwrap();
+    assert_eq!(
+        steps_done(&pool).await,
+        3,
+        "a new call counts, the call's email not"
+    );
+}
+
+const BEFORE_CALL_STEPS_COUNT: i64 = 20261205000042;
+
+async fn steps_done(pool: &sqlx::SqlitePool) -> i64 {
+    sqlx::query_scalar("select steps_done from carts where cart_id = 'k'")
+        .fetch_one(pool)
+        .await
+        .unwrap()
 }
 
 async fn sequence_rule(pool: &sqlx::SqlitePool) -> Option<String> {

@@ -71,7 +71,7 @@ impl ShopRules {
 
     /// The cart's state at `now`, when it counts as abandoned (for an open cart that can be
     /// reminded) and when its next reminder falls due if it waits for one. `steps_done` counts
-    /// the steps the engine went through (sent or skipped), in order.
+    /// the steps the engine went through (sent, skipped or a call opened), in order.
     #[allow(clippy::too_many_arguments)]
     fn assess(
         &self,
@@ -265,7 +265,8 @@ pub async fn cart_detail(
             .iter()
             .filter(|d| d.sequence == cart.sequence)
     };
-    let steps_done = current().filter(|d| d.status != "queued").count() as i64;
+    // The Carts list's count: call steps included, emails sent from a call not.
+    let steps_done = cart.steps_done;
     let sequence_abandoned_at = current().filter_map(|d| d.abandoned_at).min();
     let sent_before_order = cart.ordered_at.is_some_and(|ordered| {
         rows.deliveries

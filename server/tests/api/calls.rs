@@ -12,7 +12,7 @@ use crate::merchant::step_ids;
 use crate::smtp_peer::SmtpPeer;
 
 /// Turns the step into a call task (for `assignee`, else any staff), switched on.
-async fn make_call_step(app: &TestApp, cookie: &str, shop: &str, step: &str, assignee: &str) {
+pub async fn make_call_step(app: &TestApp, cookie: &str, shop: &str, step: &str, assignee: &str) {
     let loaded = app
         .call_form(
             cookie,
@@ -36,7 +36,7 @@ async fn make_call_step(app: &TestApp, cookie: &str, shop: &str, step: &str, ass
     assert!(saved.body.contains("Saved"), "{}", saved.body);
 }
 
-async fn calls(app: &TestApp, cookie: &str, shop: &str, done: bool) -> Vec<Value> {
+pub async fn calls(app: &TestApp, cookie: &str, shop: &str, done: bool) -> Vec<Value> {
     let listed = app
         .call_json(
             cookie,
@@ -72,7 +72,7 @@ async fn log(
 }
 
 /// The call's email from `template`: previewed, or sent with `send`; the answer's body.
-async fn email(
+pub async fn email(
     app: &TestApp,
     cookie: &str,
     shop: &str,

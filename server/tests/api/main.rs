@@ -5,6 +5,7 @@ mod abandonment;
 mod activity;
 mod admin_auth;
 mod bulk;
+mod call_progress;
 mod calls;
 mod campaign_io;
 mod cart_page;

@@ -16,7 +16,7 @@ use crate::db::Done;
 pub use report::call_facts;
 pub use screen::{
     active_coupons, call_coupon, call_email_at, call_email_sent, call_email_step, drop_call_email,
-    give_coupon, reserve_call_email, visits, Visit,
+    give_coupon, is_call_email, reserve_call_email, visits, Visit,
 };
 
 /// Opens the task of a due call step; `false` if the step already had one (another run).

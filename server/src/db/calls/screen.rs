@@ -142,9 +142,17 @@ pub async fn give_coupon(
     ))
 }
 
-/// The step id of the email sent from a call: one per call task.
+/// The step id of the email sent from a call: one per call task. No rule has such a step: the
+/// step counts' triggers (migration 43 on SQLite, 19 on PostgreSQL) know the prefix too.
 pub fn call_email_step(task_id: &str) -> String {
-    format!("call-email-{task_id}")
+    format!("{CALL_EMAIL}{task_id}")
+}
+
+const CALL_EMAIL: &str = "call-email-";
+
+/// Whether a delivery is the email of a call rather than a step of its rule.
+pub fn is_call_email(step_id: &str) -> bool {
+    step_id.starts_with(CALL_EMAIL)
 }
 
 /// Reserves the email of a call before it is sent: a row of the cart's sequence that no
