@@ -98,13 +98,15 @@ pub async fn check(
             }),
         ));
     };
-    let state_name = match coupon_state(row.expires_at, row.used_at, Utc::now()) {
-        CouponState::Valid => "valid",
-        CouponState::Expired => "expired",
-        CouponState::Used => "used",
+    // The status says it as the redeem call does, so a checkout that reads only the status
+    // refuses a spent or expired code; the body gives the terms either way.
+    let (status, state_name) = match coupon_state(row.expires_at, row.used_at, Utc::now()) {
+        CouponState::Valid => (StatusCode::OK, "valid"),
+        CouponState::Expired => (StatusCode::GONE, "expired"),
+        CouponState::Used => (StatusCode::CONFLICT, "used"),
     };
     Ok((
-        StatusCode::OK,
+        status,
         Json(CouponAnswer {
             code: row.code,
             state: state_name.into(),

@@ -406,7 +406,7 @@ async fn a_cart_goes_waiting_in_progress_finished_and_an_order_after_a_reminder_
 }
 
 #[tokio::test]
-async fn the_shop_checks_a_code_which_an_order_then_uses_up() {
+async fn the_shop_checks_a_code_valid_then_used_up_by_an_order_then_expired() {
     // Step 2 (with a code) goes out on the wall clock's day, so the code is still valid now.
     let app = TestApp::spawn(Some(0)).await;
     let key = app.api_key().await;
@@ -453,8 +453,25 @@ async fn the_shop_checks_a_code_which_an_order_then_uses_up() {
         )
         .await;
     assert_eq!(order.status, StatusCode::ACCEPTED, "{}", order.body);
-    let (_, used) = app.check_coupon(&key, &code).await;
+    let (used_status, used) = app.check_coupon(&key, &code).await;
+    assert_eq!(used_status, StatusCode::CONFLICT);
     assert_eq!(used["state"], "used");
+    assert_eq!(
+        used["kind"], "free_shipping",
+        "the terms come with the refusal"
+    );
+
+    on!(&app.pool, |db| sqlx::query(
+        "update coupons set used_at = null, used_by_order = null, expires_at = $1"
+    )
+    .bind(Utc::now() - chrono::Duration::days(1))
+    .execute(db)
+    .await
+    .map(server::db::Done::from))
+    .unwrap();
+    let (expired_status, expired) = app.check_coupon(&key, &code).await;
+    assert_eq!(expired_status, StatusCode::GONE);
+    assert_eq!(expired["state"], "expired");
 }
 
 #[tokio::test]
