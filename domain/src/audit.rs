@@ -46,11 +46,12 @@ pub enum AuditAction {
     CallCouponGiven,
     CallEmailSent,
     CodesImported,
+    CodesDeleted,
     SmsProviderSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 35] = [
+    pub const ALL: [AuditAction; 36] = [
         Self::ReminderSaved,
         Self::ReminderSwitched,
         Self::ReminderDuplicated,
@@ -85,6 +86,7 @@ impl AuditAction {
         Self::CallCouponGiven,
         Self::CallEmailSent,
         Self::CodesImported,
+        Self::CodesDeleted,
         Self::SmsProviderSet,
     ];
 
@@ -124,6 +126,7 @@ impl AuditAction {
             Self::CallCouponGiven => "call_coupon_given",
             Self::CallEmailSent => "call_email_sent",
             Self::CodesImported => "codes_imported",
+            Self::CodesDeleted => "codes_deleted",
             Self::SmsProviderSet => "sms_provider_set",
         }
     }

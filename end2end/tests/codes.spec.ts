@@ -28,3 +28,29 @@ test('a code collection is refused line by line, then imported and offered by th
   );
   expect(problems).toEqual([]);
 });
+
+test('a code collection no reminder uses is deleted after a confirmation', async ({ page }) => {
+  const problems = watchConsole(page);
+  const name = `Spring ${Date.now()}`;
+  await page.goto('/s/demo/codes');
+  await waitForHydration(page);
+  await page.locator('#codes-name').fill(name);
+  await page.locator('#codes-text').fill('SPRING-1\nSPRING-2\n');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('p.save-status.saved')).toHaveText('2 codes imported.');
+  const row = page.locator('#collections tbody tr').filter({ hasText: name });
+  // Dismissed: nothing happens.
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await expect(row).toBeVisible();
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toContain(`Delete the collection "${name}"`);
+    dialog.accept();
+  });
+  await row.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('#collection-deleted')).toHaveText(
+    `Collection "${name}" deleted, with its 2 codes not given.`,
+  );
+  await expect(row).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

@@ -28,6 +28,14 @@ pub enum CodesImported {
     Invalid(Vec<CodeListError>),
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CollectionDeleted {
+    /// Gone, with its `left` unused codes; the codes already given stay valid.
+    Deleted { name: String, left: u64 },
+    /// Kept: the rules with a reminder that takes its codes.
+    InUse { name: String, rules: Vec<String> },
+}
+
 /// The shop's code collections, newest first.
 #[server(prefix = "/admin/fn", endpoint = "list_code_collections")]
 pub async fn list_code_collections(shop: String) -> Result<Vec<CollectionLine>, AppError> {
@@ -63,4 +71,31 @@ pub async fn import_codes(
         id,
         count: list.codes.len(),
     }))
+}
+
+/// Deletes a collection and its unused codes, unless a reminder takes codes from it.
+#[server(prefix = "/admin/fn", endpoint = "delete_code_collection")]
+pub async fn delete_code_collection(
+    shop: String,
+    id: String,
+) -> Result<CollectionDeleted, AppError> {
+    let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
+    let Some(deleted) = scope
+        .backend
+        .delete_code_collection(&scope.shop, &id)
+        .await?
+    else {
+        return crate::error::with_status(Err(AppError::NotFound));
+    };
+    if let CollectionDeleted::Deleted { name, left } = &deleted {
+        scope
+            .audit(
+                domain::audit::AuditAction::CodesDeleted,
+                &id,
+                Some(format!("{name} ({left} codes left)")),
+                None,
+            )
+            .await;
+    }
+    crate::error::with_status(Ok(deleted))
 }

@@ -48,8 +48,8 @@ pub use cart_detail::{
 };
 pub use carts::{list_carts, CartKpis, CartLine, CartSort, CartsPage, CartsQuery, PAGE_SIZE};
 pub use codes::{
-    import_codes, list_code_collections, CodesImported, CollectionLine, ImportCodes,
-    ListCodeCollections,
+    delete_code_collection, import_codes, list_code_collections, CodesImported, CollectionDeleted,
+    CollectionLine, DeleteCodeCollection, ImportCodes, ListCodeCollections,
 };
 pub use connect_log::{
     load_connect_log, send_test_event, ConnectLogLine, LoadConnectLog, SendTestEvent,

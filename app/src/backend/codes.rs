@@ -5,7 +5,7 @@ use domain::campaign::CodeList;
 use domain::Shop;
 
 use super::BackendError;
-use crate::api::CollectionLine;
+use crate::api::{CollectionDeleted, CollectionLine};
 
 #[async_trait]
 pub trait CodesBackend {
@@ -19,4 +19,12 @@ pub trait CodesBackend {
         list: &CodeList,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<String, BackendError>;
+
+    /// Deletes the shop's collection `id` and its unused codes, unless a step takes codes from
+    /// it; `None` when the shop has no such collection.
+    async fn delete_code_collection(
+        &self,
+        shop: &Shop,
+        id: &str,
+    ) -> Result<Option<CollectionDeleted>, BackendError>;
 }

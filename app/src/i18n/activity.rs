@@ -75,6 +75,7 @@ pub static FR: ActivityTexts = ActivityTexts {
         AuditAction::CallCouponGiven => "Code donné lors d'un appel",
         AuditAction::CallEmailSent => "E-mail envoyé lors d'un appel",
         AuditAction::CodesImported => "Collection de codes importée",
+        AuditAction::CodesDeleted => "Collection de codes supprimée",
     },
 };
 
@@ -131,5 +132,6 @@ pub static EN: ActivityTexts = ActivityTexts {
         AuditAction::CallCouponGiven => "Code given on a call",
         AuditAction::CallEmailSent => "Email sent from a call",
         AuditAction::CodesImported => "Code collection imported",
+        AuditAction::CodesDeleted => "Code collection deleted",
     },
 };

@@ -20,6 +20,11 @@ pub struct CodesTexts {
     pub generated: &'static str,
     pub from_collection: fn(&str, u64) -> String,
     pub manage: &'static str,
+    pub col_actions: &'static str,
+    pub delete: &'static str,
+    pub confirm_delete: fn(&str) -> String,
+    pub deleted: fn(&str, u64) -> String,
+    pub in_use: fn(&str, &[String]) -> String,
 }
 
 pub static FR: CodesTexts = CodesTexts {
@@ -46,6 +51,11 @@ pub static FR: CodesTexts = CodesTexts {
     generated: "Créés par Relance (uniques)",
     from_collection: |name, left| format!("Collection « {name} » ({left} restants)"),
     manage: "Gérer les collections de codes",
+    col_actions: "Actions",
+    delete: "Supprimer",
+    confirm_delete: |name| format!("Supprimer la collection « {name} » et ses codes non donnés ? Les codes déjà envoyés restent valables."),
+    deleted: |name, left| format!("Collection « {name} » supprimée, avec ses {left} codes non donnés."),
+    in_use: |name, rules| format!("La collection « {name} » est gardée : une relance de {} donne ses codes. Choisissez une autre source de codes pour cette relance, puis supprimez-la.", rules.iter().map(|r| format!("« {r} »")).collect::<Vec<_>>().join(", ")),
 };
 
 pub static EN: CodesTexts = CodesTexts {
@@ -72,4 +82,9 @@ pub static EN: CodesTexts = CodesTexts {
     generated: "Made by Relance (unique)",
     from_collection: |name, left| format!("Collection \"{name}\" ({left} left)"),
     manage: "Manage code collections",
+    col_actions: "Actions",
+    delete: "Delete",
+    confirm_delete: |name| format!("Delete the collection \"{name}\" and its codes not given yet? Codes already sent stay valid."),
+    deleted: |name, left| format!("Collection \"{name}\" deleted, with its {left} codes not given."),
+    in_use: |name, rules| format!("The collection \"{name}\" is kept: a reminder of {} gives its codes. Pick another code source for that reminder, then delete it.", rules.iter().map(|r| format!("\"{r}\"")).collect::<Vec<_>>().join(", ")),
 };

@@ -1,12 +1,15 @@
 //! The code collections page (`/codes`, from the wizard's discount stage): import the shop's
-//! own codes as CSV, and see how many each collection has left.
+//! own codes as CSV, see how many each collection has left, and delete one no reminder uses.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::campaign_tools::read_file;
-use crate::api::{list_code_collections, CodesImported, ImportCodes};
+use super::confirm;
+use crate::api::{
+    list_code_collections, CodesImported, CollectionDeleted, DeleteCodeCollection, ImportCodes,
+};
 use crate::i18n::use_i18n;
 use crate::shop::{current_shop, shop_path};
 
@@ -15,9 +18,10 @@ pub fn CodesPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().codes;
     let import = ServerAction::<ImportCodes>::new();
+    let delete = ServerAction::<DeleteCodeCollection>::new();
     let shop = current_shop();
     let collections = Resource::new(
-        move || import.version().get(),
+        move || (import.version().get(), delete.version().get()),
         move |_| list_code_collections(shop.clone()),
     );
     let name = RwSignal::new(String::new());
@@ -42,6 +46,16 @@ pub fn CodesPage() -> impl IntoView {
         Some(Err(error)) => Some((error.to_string(), "error")),
         None => None,
     };
+    let deleted = move || match delete.value().get() {
+        Some(Ok(CollectionDeleted::Deleted { name, left })) => {
+            Some(((t().deleted)(&name, left), "saved"))
+        }
+        Some(Ok(CollectionDeleted::InUse { name, rules })) => {
+            Some(((t().in_use)(&name, &rules), "error"))
+        }
+        Some(Err(error)) => Some((error.to_string(), "error")),
+        None => None,
+    };
     view! {
         <Title text=crate::title::page_title(move || t().title) />
         <p>
@@ -63,6 +77,7 @@ pub fn CodesPage() -> impl IntoView {
                                     <th class="number">{move || t().col_total}</th>
                                     <th class="number">{move || t().col_left}</th>
                                     <th>{move || t().col_imported}</th>
+                                    <th>{move || t().col_actions}</th>
                                 </tr>
                             </thead>
                             <tbody>
@@ -70,12 +85,27 @@ pub fn CodesPage() -> impl IntoView {
                                     .into_iter()
                                     .map(|line| {
                                         let at = line.created_at;
+                                        let id = StoredValue::new(line.id.clone());
+                                        let name = StoredValue::new(line.name.clone());
                                         view! {
                                             <tr data-collection=line.id>
                                                 <th scope="row">{line.name}</th>
                                                 <td class="number">{line.total}</td>
                                                 <td class="number">{line.left}</td>
                                                 <td>{move || i18n.date_time(at)}</td>
+                                                <td>
+                                                    <button type="button" class="danger"
+                                                        on:click=move |_| {
+                                                            if confirm(&(t().confirm_delete)(&name.get_value())) {
+                                                                delete.dispatch(DeleteCodeCollection {
+                                                                    shop: current_shop(),
+                                                                    id: id.get_value(),
+                                                                });
+                                                            }
+                                                        }>
+                                                        {move || t().delete}
+                                                    </button>
+                                                </td>
                                             </tr>
                                         }
                                     })
@@ -90,6 +120,9 @@ pub fn CodesPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        {move || deleted().map(|(text, tone)| view! {
+            <p class=format!("save-status {tone}") role="status" id="collection-deleted">{text}</p>
+        })}
         <h2>{move || t().import}</h2>
         <form on:submit=move |ev| {
             ev.prevent_default();

@@ -170,3 +170,68 @@ pub async fn give(
         }
     }
 }
+
+/// What deleting a collection did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CollectionDeletion {
+    /// Gone with its codes; the codes already given stay valid as the coupons they became.
+    Deleted {
+        name: String,
+        left: i64,
+    },
+    /// Kept: these rules have a reminder that takes its codes.
+    InUse {
+        name: String,
+        rules: Vec<String>,
+    },
+    NotFound,
+}
+
+/// Deletes the shop's collection `collection_id` and its codes, unless a reminder takes codes
+/// from it; the check and the delete are one write transaction, so no step is saved naming a
+/// collection that is going.
+pub async fn delete(
+    pool: &Pool,
+    shop_id: &str,
+    collection_id: &str,
+) -> Result<CollectionDeletion, DbError> {
+    let mut tx = pool.begin_write().await?;
+    let found: Option<(String, i64)> = on!(&mut tx.conn(), |db| sqlx::query_as(
+        "select c.name, (select count(*) from collection_codes k
+                         where k.collection_id = c.collection_id and k.delivery_id is null)
+         from code_collections c where c.shop_id = $1 and c.collection_id = $2",
+    )
+    .bind(shop_id)
+    .bind(collection_id)
+    .fetch_optional(db)
+    .await)?;
+    let Some((name, left)) = found else {
+        return Ok(CollectionDeletion::NotFound);
+    };
+    let rules: Vec<(String,)> = on!(&mut tx.conn(), |db| {
+        sqlx::query_as(
+        "select distinct c.name from reminder_steps s join campaigns c on c.campaign_id = s.campaign_id
+         where c.shop_id = $1 and s.code_collection_id = $2 order by c.name",
+    )
+    .bind(shop_id)
+    .bind(collection_id)
+    .fetch_all(db)
+    .await
+    })?;
+    if !rules.is_empty() {
+        let rules = rules.into_iter().map(|(rule,)| rule).collect();
+        return Ok(CollectionDeletion::InUse { name, rules });
+    }
+    for sql in [
+        "delete from collection_codes where collection_id = $1",
+        "delete from code_collections where collection_id = $1",
+    ] {
+        on!(&mut tx.conn(), |db| sqlx::query(sql)
+            .bind(collection_id)
+            .execute(db)
+            .await
+            .map(Done::from))?;
+    }
+    tx.commit().await?;
+    Ok(CollectionDeletion::Deleted { name, left })
+}

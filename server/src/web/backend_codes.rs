@@ -1,6 +1,6 @@
 //! Code collections, for the admin's backend.
 
-use app::api::CollectionLine;
+use app::api::{CollectionDeleted, CollectionLine};
 use app::backend::{BackendError, CodesBackend};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -33,5 +33,22 @@ impl CodesBackend for DbBackend {
         now: DateTime<Utc>,
     ) -> Result<String, BackendError> {
         Ok(codes::import(self.pool(), &shop.id, list, now).await?)
+    }
+
+    async fn delete_code_collection(
+        &self,
+        shop: &Shop,
+        id: &str,
+    ) -> Result<Option<CollectionDeleted>, BackendError> {
+        Ok(match codes::delete(self.pool(), &shop.id, id).await? {
+            codes::CollectionDeletion::Deleted { name, left } => Some(CollectionDeleted::Deleted {
+                name,
+                left: u64::try_from(left).unwrap_or(0),
+            }),
+            codes::CollectionDeletion::InUse { name, rules } => {
+                Some(CollectionDeleted::InUse { name, rules })
+            }
+            codes::CollectionDeletion::NotFound => None,
+        })
     }
 }

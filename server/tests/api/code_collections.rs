@@ -118,4 +118,110 @@ async fn a_step_gives_the_collections_codes_one_per_reminder_until_none_is_left(
         (listed[0]["total"].as_u64(), listed[0]["left"].as_u64()),
         (Some(2), Some(0))
     );
+
+    // Deleting: kept while a reminder takes its codes, refused to staff, gone once no step
+    // names it; the codes already given still redeem.
+    let form = [("id", collection.clone())];
+    let delete = |cookie: &str| {
+        let (app, cookie, form) = (&app, cookie.to_owned(), &form);
+        async move {
+            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call_form(&cookie, "delete_code_collection", &form)
+                .await
+        }
+    };
+    let kept = delete(&cookie).await;
+    assert_eq!(kept.status, StatusCode::OK, "{}", kept.body);
+    assert_eq!(
+        serde_json::from_str::<Value>(&kept.body).unwrap(),
+        json!({"InUse": {"name": "Noël", "rules": ["Relance de panier abandonné"]}})
+    );
+    assert_eq!(delete(&staff).await.status, StatusCode::FORBIDDEN);
+    let mut draft = editor["draft"].clone();
+    draft["code_collection"] = "".into();
+    let saved = app
+        .call_json(&cookie, "save_reminder", json!({ "draft": draft }))
+        .await;
+    assert!(saved.body.contains("Saved"), "{}", saved.body);
+    let gone = delete(&cookie).await;
+    assert_eq!(
+        serde_json::from_str::<Value>(&gone.body).unwrap(),
+        json!({"Deleted": {"name": "Noël", "left": 0}})
+    );
+    assert_eq!(app.count("select count(*) from collection_codes").await, 0);
+    assert_eq!(delete(&cookie).await.status, StatusCode::NOT_FOUND);
+    // Given on the demo's clock a week ago: known still, and expired, not unknown.
+    let (status, answer) = app.check_coupon(&key, &given[0].1).await;
+    assert_eq!(
+        (status, &answer["state"]),
+        (StatusCode::GONE, &json!("expired"))
+    );
+    let logged = app
+        .count("select count(*) from audit_log where action = 'codes_deleted'")
+        .await;
+    assert_eq!(logged, 1);
+}
+
+#[tokio::test]
+async fn a_set_up_shop_deletes_its_own_collection_and_no_other_shop_reaches_it() {
+    let app = TestApp::empty().await;
+    let (slug, owner) = crate::setup::set_up_shop(&app).await;
+    let imported = app
+        .call_form(
+            &owner,
+            "import_codes",
+            &[
+                ("shop", slug.as_str()),
+                ("name", "Soldes"),
+                ("codes", "SOLDES-1\nSOLDES-2\n"),
+            ],
+        )
+        .await;
+    let imported: Value = serde_json::from_str(&imported.body).unwrap();
+    let id = imported["Imported"]["id"].as_str().unwrap().to_owned();
+    // The owner of the install's second shop, through either shop.
+    let (second, _) = app
+        .add_shop(domain::settings::NewShopDraft {
+            name: "Atelier Genève".into(),
+            url: "https://geneve.example".into(),
+            currency: "CHF".into(),
+            time_zone: "Europe/Zurich".into(),
+            language: "fr".into(),
+            sender_name: String::new(),
+            sender_email: String::new(),
+        })
+        .await;
+    let other = app
+        .member("lea@geneve.example", &second, domain::team::Role::Owner)
+        .await;
+    for shop in [slug.as_str(), second.as_str()] {
+        let foreign = app
+            .call_form(
+                &other,
+                "delete_code_collection",
+                &[("shop", shop), ("id", id.as_str())],
+            )
+            .await;
+        assert_eq!(
+            foreign.status,
+            StatusCode::NOT_FOUND,
+            "{shop}: {}",
+            foreign.body
+        );
+    }
+    let deleted = app
+        .call_form(
+            &owner,
+            "delete_code_collection",
+            &[("shop", slug.as_str()), ("id", id.as_str())],
+        )
+        .await;
+    assert_eq!(
+        serde_json::from_str::<Value>(&deleted.body).unwrap(),
+        json!({"Deleted": {"name": "Soldes", "left": 2}})
+    );
+    let listed = app
+        .call_form(&owner, "list_code_collections", &[("shop", slug.as_str())])
+        .await;
+    assert_eq!(listed.body, "[]");
 }
