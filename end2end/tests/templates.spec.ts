@@ -113,7 +113,7 @@ test('the recommendations tag shows other products in the live preview', async (
   expect(problems).toEqual([]);
 });
 
-test('reassurance icons are drawn as SVG in the editor and in the preview, changing together', async ({ page }) => {
+test("reassurance icons are SVG in the editor and the server's PNG in the preview, changing together", async ({ page }) => {
   const problems = watchConsole(page);
   await newTemplate(page);
   const item = page.locator('.reassurance-item').first();
@@ -121,13 +121,14 @@ test('reassurance icons are drawn as SVG in the editor and in the preview, chang
   const before = await item.locator('svg.reassurance-icon').innerHTML();
   await item.locator('select').selectOption('Quality');
   await expect.poll(() => item.locator('svg.reassurance-icon').innerHTML()).not.toBe(before);
-  const drawn = await item.locator('svg.reassurance-icon').innerHTML();
-  // The preview's icon is the same drawing, labelled with the item's text for readers.
+  // Gmail and Outlook drop inline SVG: the email shows the same drawing as a PNG the server
+  // draws, labelled with the item's text, and it loads.
+  const icon = page.frameLocator('.editor iframe').locator('img[src*="/email-icons/quality-"]').first();
+  await expect(icon).toHaveAttribute('alt', /.+/);
   await expect
-    .poll(() => inPreview(page, (doc) => doc.querySelector('svg[role="img"]')?.innerHTML ?? ''))
-    .toContain(drawn);
-  const label = await inPreview(page, (doc) => doc.querySelector('svg[role="img"]')?.getAttribute('aria-label'));
-  expect(label?.length).toBeGreaterThan(0);
+    .poll(() => icon.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
+    .toBe(64);
+  expect(await inPreview(page, (doc) => doc.querySelectorAll('svg').length)).toBe(0);
   expect(problems).toEqual([]);
 });
 
@@ -143,9 +144,9 @@ test('a hostile body is shown as text and never runs', async ({ page }) => {
   await page.locator('#discount_text').fill('<svg onload=alert(3)> {discount_code}');
 
   await expect.poll(() => previewText(page)).toContain('<img src=x onerror=alert(1)>');
-  // The only SVG is the design's own reassurance icon (role="img"), never one from the text.
+  // No SVG, script or handler from the text: the design's own icons are images.
   expect(
-    await inPreview(page, (doc) => doc.querySelectorAll('script, svg:not([role="img"]), [onload], [onerror], img[src="x"]').length),
+    await inPreview(page, (doc) => doc.querySelectorAll('script, svg, [onload], [onerror], img[src="x"]').length),
   ).toBe(0);
   await expect(page.locator('.editor iframe')).toHaveAttribute('sandbox', '');
   await page.waitForTimeout(300);

@@ -57,6 +57,16 @@ pub struct SignedLink {
     pub destination: String,
 }
 
+/// The path the reassurance icons' PNGs are served under (`web::icons`). They are the same for
+/// every email and carry no customer data, so their addresses are not signed: one address per
+/// icon and colour is what lets mail proxies and browsers cache them.
+pub const ICONS_PATH: &str = "/email-icons";
+
+/// Where emails find the reassurance icons' PNGs, from Relance's public address.
+pub fn icons_url(public_url: &str) -> String {
+    format!("{}{ICONS_PATH}", public_url.trim_end_matches('/'))
+}
+
 /// Makes and checks link tokens with the installation's secret key.
 #[derive(Clone)]
 pub struct LinkSigner {
@@ -81,6 +91,11 @@ impl LinkSigner {
     /// Where Relance is reached from outside, without a trailing slash.
     pub fn public_url(&self) -> &str {
         &self.public_url
+    }
+
+    /// Where emails find the reassurance icons' PNGs.
+    pub fn icons_url(&self) -> String {
+        icons_url(&self.public_url)
     }
 
     fn mac(&self, kind: LinkKind, payload: &[u8]) -> HmacSha256 {

@@ -27,12 +27,16 @@ pub struct EmailLinks {
     /// One per recommended product, in the context's order.
     #[serde(default)]
     pub recommended: Vec<String>,
+    /// Where the reassurance icons' PNGs are, `{public URL}/email-icons`: in previews too, so a
+    /// test email shows them.
+    pub icons: String,
 }
 
 impl EmailLinks {
-    /// Untracked links for the editor's preview: the real shop and product pages, and a
-    /// placeholder where the sender puts the customer's own unsubscribe link.
-    pub fn preview(shop: &Shop, cart: &Cart) -> Self {
+    /// Untracked links for the editor's preview: the real shop and product pages, a
+    /// placeholder where the sender puts the customer's own unsubscribe link, and the icons
+    /// at `icons`.
+    pub fn preview(shop: &Shop, cart: &Cart, icons: String) -> Self {
         Self {
             cart: cart.url.as_ref().unwrap_or(&shop.url).as_str().to_owned(),
             shop: shop.url.as_str().to_owned(),
@@ -44,6 +48,7 @@ impl EmailLinks {
                 .collect(),
             open_pixel: None,
             recommended: Vec::new(),
+            icons,
         }
     }
 }
@@ -62,9 +67,10 @@ pub struct RenderContext {
 }
 
 impl RenderContext {
-    /// A context for the editor's preview: the shop's own links, no discount yet.
-    pub fn preview(shop: Shop, customer: Customer, cart: Cart) -> Self {
-        let links = EmailLinks::preview(&shop, &cart);
+    /// A context for the editor's preview: the shop's own links, the icons at `icons`, no
+    /// discount yet.
+    pub fn preview(shop: Shop, customer: Customer, cart: Cart, icons: String) -> Self {
+        let links = EmailLinks::preview(&shop, &cart, icons);
         Self {
             shop,
             customer,

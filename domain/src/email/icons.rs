@@ -1,8 +1,36 @@
-//! The reassurance icons as SVG shapes (24×24, drawn with a stroke): the same in the sent email,
-//! the preview and the admin's picker. Emoji were used before; Chromium on Debian, like many
+//! The reassurance icons as SVG shapes (24×24, drawn with a stroke). The admin's picker draws
+//! them inline; emails show them as PNG images the server draws from the same shapes, because
+//! Gmail and Outlook drop inline SVG. Emoji were used before; Chromium on Debian, like many
 //! mail clients without an emoji font, drew them as empty boxes.
 
-use crate::model::ReassuranceIcon;
+use crate::model::{HexColor, ReassuranceIcon};
+
+/// The width and height of an icon's PNG: more than twice the largest a design shows (28 px),
+/// so it stays sharp on high-density screens.
+pub const IMAGE_PX: u32 = 64;
+
+/// The file name of the icon's PNG stroked in `colour`: `free_delivery-1F2937.png`.
+pub fn image_name(icon: ReassuranceIcon, colour: &HexColor) -> String {
+    format!("{}-{}.png", icon.slug(), &colour.as_str()[1..])
+}
+
+/// The icon and colour an image name stands for; `None` for any other name, a colour in
+/// lower case included, so each image has one address and caches once.
+pub fn parse_image_name(name: &str) -> Option<(ReassuranceIcon, HexColor)> {
+    let (slug, hex) = name.strip_suffix(".png")?.rsplit_once('-')?;
+    let icon = ReassuranceIcon::from_slug(slug)?;
+    let colour = HexColor::parse(&format!("#{hex}")).ok()?;
+    (colour.as_str()[1..] == *hex).then_some((icon, colour))
+}
+
+/// The icon as a standalone SVG document stroked in `colour`, `IMAGE_PX` wide: what the
+/// server draws the PNG from.
+pub fn document(icon: ReassuranceIcon, colour: &HexColor) -> String {
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{IMAGE_PX}" height="{IMAGE_PX}" viewBox="0 0 24 24" fill="none" stroke="{colour}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">{}</svg>"#,
+        shapes(icon)
+    )
+}
 
 /// The shapes inside `<svg viewBox="0 0 24 24">`, stroked in the caller's colour.
 pub fn shapes(icon: ReassuranceIcon) -> &'static str {
@@ -43,6 +71,49 @@ pub fn shapes(icon: ReassuranceIcon) -> &'static str {
 }
 
 #[cfg(test)]
+mod image_tests {
+    use super::*;
+
+    #[test]
+    fn an_image_name_reads_back_as_its_icon_and_colour_and_nothing_else_does() {
+        let colour = HexColor::parse("#1f2937").unwrap();
+        for icon in ReassuranceIcon::ALL {
+            let name = image_name(icon, &colour);
+            assert_eq!(
+                parse_image_name(&name),
+                Some((icon, colour.clone())),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            image_name(ReassuranceIcon::EasyReturns, &colour),
+            "easy_returns-1F2937.png"
+        );
+        for other in [
+            "easy_returns-1f2937.png",
+            "easy_returns-1F29370.png",
+            "easy_returns-1F2937.svg",
+            "easy_returns-GGGGGG.png",
+            "rocket-1F2937.png",
+            "easy_returns.png",
+            "../easy_returns-1F2937.png",
+        ] {
+            assert_eq!(parse_image_name(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn every_slug_is_the_icon_s_serde_name() {
+        for icon in ReassuranceIcon::ALL {
+            assert_eq!(
+                serde_json::to_value(icon).unwrap(),
+                serde_json::Value::from(icon.slug())
+            );
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::super::tests::{content, context, template};
     use super::super::{render, Language};
@@ -50,24 +121,33 @@ mod tests {
     use crate::model::Layout;
 
     #[test]
-    fn every_design_draws_the_icon_as_svg_labelled_with_the_item_text() {
+    fn every_design_shows_the_icon_as_a_png_labelled_with_the_item_text_and_no_svg() {
         let template = template(Layout::Boxy, &[(Language::FRENCH, content("Sujet"))]);
         for layout in Layout::ALL {
             let mut template = template.clone();
             template.layout = layout;
-            let html = render(&template, &context(Language::FRENCH, 1))
-                .unwrap()
-                .html;
+            let email = render(&template, &context(Language::FRENCH, 1)).unwrap();
+            let src = r#"<img src="https://relance.example/email-icons/secure_payment-"#;
+            let at = email.html.find(src).unwrap_or_else(|| panic!("{layout:?}"));
+            let tag = &email.html[at..at + email.html[at..].find('>').unwrap()];
+            assert!(tag.contains(r#".png""#), "{layout:?}: {tag}");
             assert!(
-                html.contains(r#"role="img" aria-label="Paiement sécurisé""#),
-                "{layout:?}"
+                tag.contains(r#"alt="Paiement sécurisé""#),
+                "{layout:?}: {tag}"
             );
-            assert!(
-                html.contains(shapes(ReassuranceIcon::SecurePayment)),
-                "{layout:?}"
-            );
-            assert!(!html.contains('🔒'), "{layout:?}");
+            assert!(!email.html.contains("<svg"), "{layout:?}");
+            assert!(email.text.contains("- Paiement sécurisé"), "{layout:?}");
+            assert!(!email.text.contains("<path"), "{layout:?}");
         }
+    }
+
+    #[test]
+    fn the_image_s_document_strokes_the_icon_s_shapes_in_its_colour() {
+        let colour = HexColor::parse("#0B5FFF").unwrap();
+        let svg = document(ReassuranceIcon::Warranty, &colour);
+        assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="64""#));
+        assert!(svg.contains(r##"stroke="#0B5FFF""##));
+        assert!(svg.contains(shapes(ReassuranceIcon::Warranty)));
     }
 
     #[test]

@@ -84,6 +84,7 @@ pub(crate) fn context(language: Language, items: usize) -> RenderContext {
             .collect(),
         open_pixel: Some("https://relance.example/o/SIGNED.gif".into()),
         recommended: Vec::new(),
+        icons: "https://relance.example/email-icons".into(),
     };
     RenderContext {
         shop,

@@ -60,7 +60,7 @@ pub fn write(view: &EmailView) -> String {
         let _ = writeln!(out, "{} : {}\n", button.text, button.href);
     }
     for item in &view.reassurance {
-        let _ = writeln!(out, "{} {}", item.icon, item.text);
+        let _ = writeln!(out, "- {}", item.text);
     }
     if !view.reassurance.is_empty() {
         out.push('\n');

@@ -32,9 +32,23 @@ pub struct LinkView {
 }
 
 pub struct ReassuranceView {
-    /// The icon's SVG shapes (`icons::shapes`), drawn inside each design's `<svg>`.
-    pub icon: &'static str,
+    pub icon: crate::model::ReassuranceIcon,
+    /// Where the icons' PNGs are (`EmailLinks::icons`).
+    pub icons: String,
     pub text: String,
+}
+
+impl ReassuranceView {
+    /// The icon's PNG stroked in `colour` (`#RRGGBB`, as the designs pick it).
+    pub fn src(&self, colour: &str) -> String {
+        let colour = crate::model::HexColor::parse(colour)
+            .unwrap_or_else(|_| crate::model::HexColor::parse("#000000").expect("black"));
+        format!(
+            "{}/{}",
+            self.icons,
+            super::icons::image_name(self.icon, &colour)
+        )
+    }
 }
 
 pub struct EmailView {
@@ -310,7 +324,8 @@ pub fn build(
             .iter()
             .filter(|item| !item.text.trim().is_empty())
             .map(|item| ReassuranceView {
-                icon: super::icons::shapes(item.icon),
+                icon: item.icon,
+                icons: ctx.links.icons.clone(),
                 text: item.text.trim().to_owned(),
             })
             .collect(),

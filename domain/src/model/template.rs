@@ -136,6 +136,28 @@ impl ReassuranceIcon {
         Self::LoyaltyPoints,
         Self::ClickAndCollect,
     ];
+
+    /// The name in URLs and JSON (`free_delivery`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::FreeDelivery => "free_delivery",
+            Self::FastDelivery => "fast_delivery",
+            Self::SecurePayment => "secure_payment",
+            Self::CustomerService => "customer_service",
+            Self::EasyReturns => "easy_returns",
+            Self::Warranty => "warranty",
+            Self::Quality => "quality",
+            Self::GiftWrapping => "gift_wrapping",
+            Self::MadeLocally => "made_locally",
+            Self::EcoFriendly => "eco_friendly",
+            Self::LoyaltyPoints => "loyalty_points",
+            Self::ClickAndCollect => "click_and_collect",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|icon| icon.slug() == slug)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

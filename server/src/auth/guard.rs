@@ -12,7 +12,8 @@ use serde_json::json;
 use super::Auth;
 
 /// What needs no admin session: the sign-in page and its server function, static files, the
-/// health check, the shop API (it checks its own API keys) and the links in emails (signed).
+/// health check, the shop API (it checks its own API keys), the links in emails (signed) and
+/// their icons.
 /// Everything else is the admin.
 pub fn is_public_path(path: &str) -> bool {
     matches!(
@@ -32,6 +33,8 @@ pub fn is_public_path(path: &str) -> bool {
         // Platforms' webhooks: each checks its signature.
         || path.starts_with("/webhooks/")
         || path.starts_with("/demo/")
+        // The reassurance icons emails show: the same for everyone, no customer data.
+        || path.starts_with("/email-icons/")
         // The links in emails: customers follow them without an account; each checks its token.
         || path.starts_with("/t/")
         || path.starts_with("/r/")

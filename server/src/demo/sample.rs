@@ -87,5 +87,7 @@ pub fn sample_context(
         .iter()
         .map(|p| p.product_url.as_str().to_owned())
         .collect();
-    Ok(RenderContext::preview(shop.clone(), customer, cart).with_recommendations(products, links))
+    let icons = crate::links::icons_url(public_url);
+    Ok(RenderContext::preview(shop.clone(), customer, cart, icons)
+        .with_recommendations(products, links))
 }

@@ -141,6 +141,7 @@ pub fn signed_links(
             .collect(),
         open_pixel: Some(signer.url(LinkKind::Open, delivery_id, "")),
         recommended: Vec::new(),
+        icons: signer.icons_url(),
     }
 }
 

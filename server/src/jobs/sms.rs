@@ -63,6 +63,7 @@ pub(super) async fn deliver(
         products: Vec::new(),
         open_pixel: None,
         recommended: Vec::new(),
+        icons: sender.signer.icons_url(),
     };
     let context = RenderContext {
         shop: shop.clone(),

@@ -16,6 +16,7 @@ mod cart_timeline;
 mod carts;
 pub mod clock;
 mod health;
+mod icons;
 mod links;
 mod privacy;
 pub mod reach;
@@ -46,6 +47,10 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health::health))
+        .route(
+            &format!("{}/{{name}}", crate::links::ICONS_PATH),
+            get(icons::image),
+        )
         .route("/", get(reach::home))
         .route("/s/{shop}/", get(reach::shop_home))
         .route("/carts", get(reach::old_page))

@@ -84,7 +84,13 @@ pub async fn preview_context(
         .map(|p| p.product_url.as_str().to_owned())
         .collect();
     Ok(Some(
-        RenderContext::preview(shop.clone(), customer, cart).with_recommendations(products, links),
+        RenderContext::preview(
+            shop.clone(),
+            customer,
+            cart,
+            crate::links::icons_url(public_url),
+        )
+        .with_recommendations(products, links),
     ))
 }
 

@@ -15,6 +15,7 @@ mod connect_log;
 mod crash;
 mod crash_workers;
 mod dkim;
+mod email_icons;
 mod engine;
 mod escalation;
 mod events;
