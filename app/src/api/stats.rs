@@ -165,6 +165,8 @@ pub struct SplitLine {
     pub a: domain::stats::VariantFunnel,
     pub b: domain::stats::VariantFunnel,
     pub verdict: domain::stats::SplitVerdict,
+    /// Each variant's discount when B offers its own (else both offer the step's).
+    pub discounts: Option<(domain::DiscountPolicy, domain::DiscountPolicy)>,
 }
 
 /// A rule's reminded carts against its control group's over the range.

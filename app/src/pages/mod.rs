@@ -13,6 +13,7 @@ mod carts;
 mod carts_bulk;
 mod codes;
 mod connect_log;
+mod discount_words;
 mod draft_field;
 mod help;
 mod invitation;

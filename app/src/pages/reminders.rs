@@ -11,6 +11,7 @@ use crate::api::{
 use crate::i18n::use_i18n;
 use crate::pages::campaign_tools::CampaignTools;
 use crate::pages::confirm;
+use crate::pages::discount_words::describe;
 use crate::pages::reminder_preview::PreviewDialog;
 use crate::shop::{current_shop, shop_path};
 
@@ -419,24 +420,6 @@ fn StepDetails(row: ReminderRow, currency: Currency, thumb_url: String) -> impl 
         </div>
     }
     .into_any()
-}
-
-fn describe(
-    kind: &DiscountKind,
-    currency: Currency,
-    language: domain::Language,
-    t: &crate::i18n::Texts,
-) -> String {
-    match kind {
-        DiscountKind::Percent { percent } => domain::format::percent(percent.value(), language),
-        DiscountKind::Amount { amount, .. } => domain::format::money(*amount, currency, language),
-        DiscountKind::FreeShipping => (t.reminders.kind)(domain::DiscountType::FreeShipping).into(),
-        DiscountKind::FreeGift { gift } => format!(
-            "{}: {}",
-            (t.reminders.kind)(domain::DiscountType::FreeGift),
-            gift.name()
-        ),
-    }
 }
 
 /// Whether a click on a reminder's row came from its switch or its buttons and links, which act

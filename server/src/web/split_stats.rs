@@ -65,6 +65,7 @@ pub fn split_lines(
                 a_name: name(&step.template_id),
                 b_name: name(&split.template_id),
                 verdict: compare(&a, &b),
+                discounts: split.discount.clone().map(|b| (step.discount.clone(), b)),
                 a,
                 b,
             });

@@ -299,6 +299,28 @@ async fn variant_b_s_own_discount_goes_to_its_carts_only_and_keeping_b_adopts_it
         );
     }
 
+    // Statistics names each variant's discount, as B offers its own.
+    server::db::stats::refresh(&app.pool, &shop, Utc::now())
+        .await
+        .unwrap();
+    let page = statistics(&app, &owner, &shop, "2026-11-20", "2026-11-30").await;
+    let discounts = &page["splits"][0]["discounts"];
+    assert_eq!(discounts[0], json!({"mode": "none"}), "{page}");
+    assert_eq!(
+        discounts[1]["discount"]["kind"],
+        json!({"type": "percent", "percent": "15"}),
+        "{page}"
+    );
+    let html = app
+        .get_as(
+            &owner,
+            &format!("/s/{shop}/statistics?from=2026-11-20&to=2026-11-30"),
+        )
+        .await;
+    for variant in ["Premier rappel · No discount", "Relance B · 15"] {
+        assert!(html.body.contains(variant), "{variant}: {}", html.body);
+    }
+
     let kept = app
         .call_form(
             &owner,

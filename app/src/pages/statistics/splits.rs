@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::charts::line_label;
 use crate::api::{FunnelLine, PromoteVariant, SplitLine, StatsPage};
 use crate::i18n::use_i18n;
+use crate::pages::discount_words::describe_policy;
 use crate::shop::current_shop;
 
 #[component]
@@ -70,7 +71,19 @@ fn SplitTest(line: SplitLine, page: StoredValue<StatsPage>) -> impl IntoView {
         Decimal::from(line.share),
         i18n.locale.get_untracked().language(),
     );
-    let (a_name, b_name) = (line.a_name.clone(), line.b_name.clone());
+    // When B offers its own discount, each variant's name says which one it gives.
+    let offers = line.discounts.clone().map(|(a, b)| {
+        let language = i18n.locale.get_untracked().language();
+        let text = |policy| describe_policy(policy, currency, language, i18n.t());
+        (text(&a), text(&b))
+    });
+    let (a_name, b_name) = match &offers {
+        Some((a_offer, b_offer)) => (
+            format!("{} · {a_offer}", line.a_name),
+            format!("{} · {b_offer}", line.b_name),
+        ),
+        None => (line.a_name.clone(), line.b_name.clone()),
+    };
     let (a, b) = (line.a.clone(), line.b.clone());
     let verdict = line.verdict.clone();
     let winner = match &verdict {
