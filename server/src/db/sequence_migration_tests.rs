@@ -5,6 +5,18 @@
 
 const BEFORE_SEQUENCES: i64 = 20261203000017;
 
+/// A shop, a customer and their cart `k`, as every migration since 17 keeps them.
+const SHOP_CUSTOMER_CART: &str =         "insert into shops (shop_id, name, url, currency, default_language, time_zone, created_at)
+             values ('s', 'Shop', 'https://shop.example', 'EUR', 'fr', 'UTC', '2026-11-01T00:00:00Z');
+         insert into customers (customer_id, shop_id, external_id, email, first_name, last_name,
+                 language, groups_json, newsletter, orders_count, created_at, updated_at)
+             values ('cu', 's', 'c-1', 'ana@example.com', 'Ana', 'B', 'fr', '[]', 1, 0,
+                     '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z');
+         insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl,
+                 total_tax_excl, shipping, created_at, last_activity_at)
+             values ('k', 's', 'web-1', 'cu', 'EUR', 0, 0, 0, '2026-11-23T08:00:00Z',
+                     '2026-11-23T08:00:00Z');";
+
 #[tokio::test]
 async fn the_rebuilt_deliveries_keep_every_row_and_link_and_take_a_step_once_per_sequence() {
     let dir = tempfile::tempdir().unwrap();
@@ -15,18 +27,12 @@ async fn the_rebuilt_deliveries_keep_every_row_and_link_and_take_a_step_once_per
     .await;
     let migrator = sqlx::migrate!("./migrations/sqlite");
     migrator.run_to(BEFORE_SEQUENCES, &pool).await.unwrap();
+    sqlx::raw_sql(SHOP_CUSTOMER_CART)
+        .execute(&pool)
+        .await
+        .unwrap();
     sqlx::raw_sql(
-        "insert into shops (shop_id, name, url, currency, default_language, time_zone, created_at)
-             values ('s', 'Shop', 'https://shop.example', 'EUR', 'fr', 'UTC', '2026-11-01T00:00:00Z');
-         insert into customers (customer_id, shop_id, external_id, email, first_name, last_name,
-                 language, groups_json, newsletter, orders_count, created_at, updated_at)
-             values ('cu', 's', 'c-1', 'ana@example.com', 'Ana', 'B', 'fr', '[]', 1, 0,
-                     '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z');
-         insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl,
-                 total_tax_excl, shipping, created_at, last_activity_at)
-             values ('k', 's', 'web-1', 'cu', 'EUR', 0, 0, 0, '2026-11-23T08:00:00Z',
-                     '2026-11-23T08:00:00Z');
-         insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
+        "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
                  status, skip_reason, due_at, created_at, updated_at, sent_at)
              values ('d1', 's', 'k', 'cu', 'camp', 'step-1', 'sent', null, '2026-11-23T09:00:00Z',
                      '2026-11-23T09:00:00Z', '2026-11-23T09:00:00Z', '2026-11-23T09:00:05Z'),
@@ -116,18 +122,12 @@ async fn a_call_step_counts_as_a_step_and_the_email_sent_from_it_does_not() {
         .run_to(BEFORE_CALL_STEPS_COUNT, &pool)
         .await
         .unwrap();
+    sqlx::raw_sql(SHOP_CUSTOMER_CART)
+        .execute(&pool)
+        .await
+        .unwrap();
     sqlx::raw_sql(
-        "insert into shops (shop_id, name, url, currency, default_language, time_zone, created_at)
-             values ('s', 'Shop', 'https://shop.example', 'EUR', 'fr', 'UTC', '2026-11-01T00:00:00Z');
-         insert into customers (customer_id, shop_id, external_id, email, first_name, last_name,
-                 language, groups_json, newsletter, orders_count, created_at, updated_at)
-             values ('cu', 's', 'c-1', 'ana@example.com', 'Ana', 'B', 'fr', '[]', 1, 0,
-                     '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z');
-         insert into carts (cart_id, shop_id, external_id, customer_id, currency, total_tax_incl,
-                 total_tax_excl, shipping, created_at, last_activity_at)
-             values ('k', 's', 'web-1', 'cu', 'EUR', 0, 0, 0, '2026-11-23T08:00:00Z',
-                     '2026-11-23T08:00:00Z');
-         insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
+        "insert into deliveries (delivery_id, shop_id, cart_id, customer_id, campaign_id, step_id,
                  status, due_at, created_at, updated_at, sent_at)
              values ('d1', 's', 'k', 'cu', 'camp', 'step-1', 'sent', '2026-11-23T09:00:00Z',
                      '2026-11-23T09:00:00Z', '2026-11-23T09:00:00Z', '2026-11-23T09:00:05Z');

@@ -74,14 +74,7 @@ async fn a_set_up_shop_s_cart_counts_its_call_as_a_step_and_not_the_email_sent_f
         )
         .await;
     assert!(saved.body.contains("Saved"), "{}", saved.body);
-    let running = app
-        .call_form(
-            &owner,
-            "set_campaign_paused",
-            &[("shop", slug.as_str()), ("paused", "false")],
-        )
-        .await;
-    assert_eq!(running.status, StatusCode::OK, "{}", running.body);
+    crate::merchant::start_sending(&app, &owner, &slug, &[]).await;
     let at = |hours: i64, minutes: i64| {
         (demo_clock() + Duration::hours(hours) + Duration::minutes(minutes)).to_rfc3339()
     };

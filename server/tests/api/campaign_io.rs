@@ -10,7 +10,8 @@ use server::on;
 use crate::helpers::{cart_updated, relance, stdout, TestApp};
 use crate::smtp_peer::SmtpPeer;
 
-fn swiss() -> NewShopDraft {
+/// A second shop in another currency and country.
+pub fn swiss() -> NewShopDraft {
     NewShopDraft {
         name: "Atelier Genève".into(),
         url: "https://geneve.example".into(),

@@ -180,17 +180,7 @@ async fn a_set_up_shop_deletes_its_own_collection_and_no_other_shop_reaches_it()
     let imported: Value = serde_json::from_str(&imported.body).unwrap();
     let id = imported["Imported"]["id"].as_str().unwrap().to_owned();
     // The owner of the install's second shop, through either shop.
-    let (second, _) = app
-        .add_shop(domain::settings::NewShopDraft {
-            name: "Atelier Genève".into(),
-            url: "https://geneve.example".into(),
-            currency: "CHF".into(),
-            time_zone: "Europe/Zurich".into(),
-            language: "fr".into(),
-            sender_name: String::new(),
-            sender_email: String::new(),
-        })
-        .await;
+    let (second, _) = app.add_shop(crate::campaign_io::swiss()).await;
     let other = app
         .member("lea@geneve.example", &second, domain::team::Role::Owner)
         .await;

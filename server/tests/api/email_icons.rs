@@ -81,26 +81,7 @@ async fn a_set_up_shop_s_reminder_shows_its_icons_as_images_the_server_serves() 
     let app = TestApp::empty().await;
     let (slug, owner, key) = crate::setup::set_up_shop_with_key(&app).await;
     let steps = crate::merchant::step_ids(&app, &slug).await;
-    let first = app
-        .call_form(
-            &owner,
-            "set_reminder_enabled",
-            &[
-                ("shop", slug.as_str()),
-                ("id", steps[0].as_str()),
-                ("enabled", "true"),
-            ],
-        )
-        .await;
-    assert_eq!(first.status, StatusCode::OK, "{}", first.body);
-    let on = app
-        .call_form(
-            &owner,
-            "set_campaign_paused",
-            &[("shop", slug.as_str()), ("paused", "false")],
-        )
-        .await;
-    assert_eq!(on.status, StatusCode::OK, "{}", on.body);
+    crate::merchant::start_sending(&app, &owner, &slug, &steps[..1]).await;
     app.post_events(
         &key,
         cart_updated("e-1", "web-1", "2026-11-23T10:00:00Z", 1),
