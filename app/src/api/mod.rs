@@ -87,8 +87,8 @@ pub use sms::{
 };
 pub use splits::{promote_variant, PromoteVariant};
 pub use stats::{
-    load_statistics, Figures, FunnelLabel, FunnelLine, HoldoutLine, LoadStatistics, RateFigure,
-    SeriesPoint, SplitLine, StatsLabels, StatsPage,
+    load_statistics, Figures, FunnelLabel, FunnelLine, HoldoutLine, LoadStatistics, Offer,
+    RateFigure, SeriesPoint, SplitLine, StatsLabels, StatsPage,
 };
 pub use team::{
     load_team, ChangeRole, InvitationLine, InviteMember, InviteOutcome, LoadTeam, MemberLine,

@@ -166,7 +166,42 @@ pub struct SplitLine {
     pub b: domain::stats::VariantFunnel,
     pub verdict: domain::stats::SplitVerdict,
     /// Each variant's discount when B offers its own (else both offer the step's).
-    pub discounts: Option<(domain::DiscountPolicy, domain::DiscountPolicy)>,
+    pub discounts: Option<(Vec<Offer>, Vec<Offer>)>,
+}
+
+/// A discount as a line names it: the wire carries these few words rather than the whole
+/// policy, whose checks and parsing would add their code to the page's WASM.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Offer {
+    None,
+    Percent(rust_decimal::Decimal),
+    Amount(rust_decimal::Decimal),
+    FreeShipping,
+    FreeGift(String),
+}
+
+impl Offer {
+    pub fn of(kind: &domain::DiscountKind) -> Self {
+        match kind {
+            domain::DiscountKind::Percent { percent } => Self::Percent(percent.value()),
+            domain::DiscountKind::Amount { amount, .. } => Self::Amount(*amount),
+            domain::DiscountKind::FreeShipping => Self::FreeShipping,
+            domain::DiscountKind::FreeGift { gift } => Self::FreeGift(gift.name().to_owned()),
+        }
+    }
+
+    /// A policy's offers: none, its discount, or each cart-value range's, lowest first.
+    pub fn of_policy(policy: &domain::DiscountPolicy) -> Vec<Self> {
+        match policy {
+            domain::DiscountPolicy::None => vec![Self::None],
+            domain::DiscountPolicy::Single { discount } => vec![Self::of(&discount.kind)],
+            domain::DiscountPolicy::Ranges { ranges } => ranges
+                .ranges()
+                .iter()
+                .map(|range| Self::of(&range.discount.kind))
+                .collect(),
+        }
+    }
 }
 
 /// A rule's reminded carts against its control group's over the range.

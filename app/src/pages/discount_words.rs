@@ -1,8 +1,9 @@
 //! A discount in a few words, as the Reminders page's details and the Statistics page's A/B
 //! tests name it.
 
-use domain::{Currency, DiscountKind, DiscountPolicy};
+use domain::{Currency, DiscountKind};
 
+use crate::api::Offer;
 use crate::i18n::Texts;
 
 /// One discount: "10 %", "5,00 €", "Free shipping", "Free gift: Mug".
@@ -12,33 +13,38 @@ pub fn describe(
     language: domain::Language,
     t: &Texts,
 ) -> String {
-    match kind {
-        DiscountKind::Percent { percent } => domain::format::percent(percent.value(), language),
-        DiscountKind::Amount { amount, .. } => domain::format::money(*amount, currency, language),
-        DiscountKind::FreeShipping => (t.reminders.kind)(domain::DiscountType::FreeShipping).into(),
-        DiscountKind::FreeGift { gift } => format!(
-            "{}: {}",
-            (t.reminders.kind)(domain::DiscountType::FreeGift),
-            gift.name()
-        ),
-    }
+    describe_offer(&Offer::of(kind), currency, language, t)
 }
 
-/// A step's discount policy: none, one discount, or each cart-value range's, lowest first.
-pub fn describe_policy(
-    policy: &DiscountPolicy,
+/// A discount as the wire names it.
+pub fn describe_offer(
+    offer: &Offer,
     currency: Currency,
     language: domain::Language,
     t: &Texts,
 ) -> String {
-    match policy {
-        DiscountPolicy::None => (t.reminders.kind)(domain::DiscountType::None).into(),
-        DiscountPolicy::Single { discount } => describe(&discount.kind, currency, language, t),
-        DiscountPolicy::Ranges { ranges } => ranges
-            .ranges()
-            .iter()
-            .map(|range| describe(&range.discount.kind, currency, language, t))
-            .collect::<Vec<_>>()
-            .join(" / "),
+    match offer {
+        Offer::None => (t.reminders.kind)(domain::DiscountType::None).into(),
+        Offer::Percent(percent) => domain::format::percent(*percent, language),
+        Offer::Amount(amount) => domain::format::money(*amount, currency, language),
+        Offer::FreeShipping => (t.reminders.kind)(domain::DiscountType::FreeShipping).into(),
+        Offer::FreeGift(name) => format!(
+            "{}: {name}",
+            (t.reminders.kind)(domain::DiscountType::FreeGift)
+        ),
     }
+}
+
+/// A policy's offers, each cart-value range's in turn: "5 % / 10 % / 15 %".
+pub fn describe_offers(
+    offers: &[Offer],
+    currency: Currency,
+    language: domain::Language,
+    t: &Texts,
+) -> String {
+    offers
+        .iter()
+        .map(|offer| describe_offer(offer, currency, language, t))
+        .collect::<Vec<_>>()
+        .join(" / ")
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use app::api::{FunnelLabel, SplitLine};
+use app::api::{FunnelLabel, Offer, SplitLine};
 use domain::stats::{compare, DayStats, VariantFunnel};
 use domain::Campaign;
 
@@ -65,7 +65,10 @@ pub fn split_lines(
                 a_name: name(&step.template_id),
                 b_name: name(&split.template_id),
                 verdict: compare(&a, &b),
-                discounts: split.discount.clone().map(|b| (step.discount.clone(), b)),
+                discounts: split
+                    .discount
+                    .as_ref()
+                    .map(|b| (Offer::of_policy(&step.discount), Offer::of_policy(b))),
                 a,
                 b,
             });

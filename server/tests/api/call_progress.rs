@@ -2,7 +2,6 @@
 //! does not: the Carts list's status and filters follow the rule's steps, on the demo's "Gros
 //! paniers" (two emails, then a call) and on a set-up shop whose rule starts with a call.
 
-use axum::http::StatusCode;
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use domain::lifecycle::CartStatus;
 use serde_json::{json, Value};

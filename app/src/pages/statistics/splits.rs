@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::charts::line_label;
 use crate::api::{FunnelLine, PromoteVariant, SplitLine, StatsPage};
 use crate::i18n::use_i18n;
-use crate::pages::discount_words::describe_policy;
+use crate::pages::discount_words::describe_offers;
 use crate::shop::current_shop;
 
 #[component]
@@ -74,7 +74,7 @@ fn SplitTest(line: SplitLine, page: StoredValue<StatsPage>) -> impl IntoView {
     // When B offers its own discount, each variant's name says which one it gives.
     let offers = line.discounts.clone().map(|(a, b)| {
         let language = i18n.locale.get_untracked().language();
-        let text = |policy| describe_policy(policy, currency, language, i18n.t());
+        let text = |offers: &[_]| describe_offers(offers, currency, language, i18n.t());
         (text(&a), text(&b))
     });
     let (a_name, b_name) = match &offers {
