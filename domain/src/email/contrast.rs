@@ -59,6 +59,20 @@ pub fn text_on(color: &HexColor, background: &str) -> String {
         .unwrap_or_else(|| "#000000".to_owned())
 }
 
+/// The dark backgrounds of the emails' dark mode (`_head.html`), the lightest last: brand text
+/// readable on it is readable on all three.
+pub const DARK_BACKGROUNDS: [&str; 3] = ["#121212", "#1E1E1E", "#262626"];
+
+/// `color` as text in dark mode: itself when readable on every dark background, else lightened
+/// just enough, so a dark brand colour stays its hue on a dark screen.
+pub fn text_on_dark(color: &HexColor) -> String {
+    let lightest = DARK_BACKGROUNDS[DARK_BACKGROUNDS.len() - 1];
+    (0..=20u16)
+        .map(|step| tint(color, step * 5))
+        .find(|candidate| contrast(candidate, lightest) >= MIN_CONTRAST)
+        .unwrap_or_else(|| "#FFFFFF".to_owned())
+}
+
 /// `color` mixed with `white_share` % of white, for soft backgrounds.
 pub fn tint(color: &HexColor, white_share: u16) -> String {
     let [r, g, b] = channels(color.as_str());
@@ -69,6 +83,27 @@ pub fn tint(color: &HexColor, white_share: u16) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dark_brand_colour_is_lightened_for_dark_mode_and_a_light_one_kept() {
+        for brand in [
+            "#000000", "#1A73E8", "#0B8043", "#E91E63", "#FFFF00", "#D3D3D3",
+        ] {
+            let dark = text_on_dark(&hex(brand));
+            for background in DARK_BACKGROUNDS {
+                assert!(
+                    contrast(&dark, background) >= MIN_CONTRAST,
+                    "{brand} -> {dark} on {background}"
+                );
+            }
+        }
+        assert_eq!(text_on_dark(&hex("#FFFF00")), "#FFFF00");
+        assert_ne!(
+            text_on_dark(&hex("#1A73E8")),
+            "#FFFFFF",
+            "still a blue, lightened"
+        );
+    }
 
     fn hex(text: &str) -> HexColor {
         HexColor::parse(text).unwrap()

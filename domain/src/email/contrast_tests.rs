@@ -23,7 +23,7 @@ const PALETTES: [(&str, &str); 8] = [
     ("#D3D3D3", "#1A73E8"),
 ];
 
-fn style_colours(style: &str) -> (Option<String>, Option<String>) {
+fn style_colours(style: &str) -> Colours {
     let (mut fg, mut bg) = (None, None);
     for declaration in style.split(';') {
         let Some((property, value)) = declaration.split_once(':') else {
@@ -48,8 +48,38 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(tag[start..end].to_owned())
 }
 
+/// A text colour and a background colour, each when set.
+type Colours = (Option<String>, Option<String>);
+
+/// The colours the dark-mode rules give each class (`.rl-card{background:…;color:…}` inside
+/// `@media (prefers-color-scheme:dark)`).
+fn dark_rules(html: &str) -> Vec<(String, Colours)> {
+    let Some(start) = html.find("@media (prefers-color-scheme:dark){") else {
+        return Vec::new();
+    };
+    let mut rules = Vec::new();
+    let mut rest = &html[start + "@media (prefers-color-scheme:dark){".len()..];
+    while let Some(dot) = rest.trim_start().strip_prefix('.') {
+        let Some((class, after)) = dot.split_once('{') else {
+            break;
+        };
+        let Some((declarations, after)) = after.split_once('}') else {
+            break;
+        };
+        rules.push((class.trim().to_owned(), style_colours(declarations)));
+        rest = after;
+    }
+    rules
+}
+
 /// Each text of the body with the colour it is written in and the background under it.
 fn texts(html: &str) -> Vec<(String, String, String)> {
+    texts_in(html, false)
+}
+
+/// `texts`, as a client that applies the email's dark-mode rules shows it when `dark`.
+fn texts_in(html: &str, dark: bool) -> Vec<(String, String, String)> {
+    let rules = if dark { dark_rules(html) } else { Vec::new() };
     const VOID: [&str; 7] = ["img", "br", "hr", "meta", "link", "input", "source"];
     let body = &html[html.find("<body").expect("a body")..];
     let mut stack: Vec<(String, String, String)> =
@@ -81,8 +111,17 @@ fn texts(html: &str) -> Vec<(String, String, String)> {
             .unwrap_or_default()
             .to_ascii_lowercase();
         let (_, parent_fg, parent_bg) = stack.last().unwrap().clone();
-        let (fg, bg) = attribute(tag, "style").map_or((None, None), |s| style_colours(&s));
-        let bg = bg.or_else(|| attribute(tag, "bgcolor").map(|c| c.to_uppercase()));
+        let (mut fg, bg) = attribute(tag, "style").map_or((None, None), |s| style_colours(&s));
+        let mut bg = bg.or_else(|| attribute(tag, "bgcolor").map(|c| c.to_uppercase()));
+        for class in attribute(tag, "class")
+            .unwrap_or_default()
+            .split_whitespace()
+        {
+            for (_, (dark_fg, dark_bg)) in rules.iter().filter(|(name, _)| name == class) {
+                fg = dark_fg.clone().or(fg);
+                bg = dark_bg.clone().or(bg);
+            }
+        }
         if VOID.contains(&name.as_str()) || tag.ends_with('/') {
             continue;
         }
@@ -130,6 +169,33 @@ fn every_text_of_every_design_reads_at_4_5_to_1_whatever_the_colours() {
         for (primary, secondary) in PALETTES {
             let email = render(&full_template(layout, primary, secondary), &ctx).unwrap();
             for (fg, bg, text) in texts(&email.html) {
+                checked += 1;
+                let ratio = contrast(&fg, &bg);
+                if !fg.starts_with('#') || ratio < MIN_CONTRAST {
+                    failures.push(format!(
+                        "{layout:?} {primary}/{secondary}: {fg} on {bg} ({ratio:.2}) for {text:.40}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "{checked} texts checked");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn in_dark_mode_every_text_of_every_design_still_reads_at_4_5_to_1() {
+    let ctx = full_context();
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for layout in [Layout::Boxy, Layout::Sendy, Layout::Puffy] {
+        for (primary, secondary) in PALETTES {
+            let email = render(&full_template(layout, primary, secondary), &ctx).unwrap();
+            assert!(
+                !dark_rules(&email.html).is_empty(),
+                "{layout:?}: no dark rules"
+            );
+            for (fg, bg, text) in texts_in(&email.html, true) {
                 checked += 1;
                 let ratio = contrast(&fg, &bg);
                 if !fg.starts_with('#') || ratio < MIN_CONTRAST {

@@ -2,7 +2,7 @@
 //! and the plain-text part are both written from this, so they always say the same thing.
 
 use super::context::RenderContext;
-use super::contrast::{readable_on, text_on, tint};
+use super::contrast::{readable_on, text_on, text_on_dark, tint};
 use super::markup::{render_blocks, render_plain, Block, Span, Value};
 use super::tags::{Field, Tag};
 use super::words::{words, Words};
@@ -64,6 +64,8 @@ pub struct EmailView {
     /// The primary colour as text (prices, links): darkened when it is too light to read on
     /// white or on the tint.
     pub primary_text: String,
+    /// `primary_text` in dark mode: lightened until it reads on the dark backgrounds.
+    pub primary_dark: String,
     pub shop_name: String,
     pub shop_href: String,
     pub logo: Option<String>,
@@ -302,6 +304,7 @@ pub fn build(
         on_secondary: readable_on(secondary),
         primary_tint: tint(primary, 90),
         primary_text: text_on(primary, &tint(primary, 90)),
+        primary_dark: text_on_dark(primary),
         shop_name: ctx.shop.name.clone(),
         shop_href: safe_href(&ctx.links.shop).unwrap_or_else(|| "#".to_owned()),
         logo: ctx
