@@ -36,7 +36,7 @@ else
   started=$SECONDS
   rm -rf "$pkg" "$stamp"
   mkdir -p "$pkg"
-  # Cut the module at every lazy route (app/src/routes.rs): a chunk per page group and chunks
+  # Cut the module at every lazy island (app/src/routes.rs): a chunk per page group and chunks
   # for code groups share, plus the manifest the server reads to name a page's chunks.
   relance-wasm-split "$wasm" "$pkg" target/front/frontend_split.wasm relance
   wasm-bindgen --target=web --out-name=relance --out-dir="$pkg" --keep-lld-exports \

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, A};
+use leptos_router::components::Outlet;
 
 use domain::team::{Permission, Role};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::api::{my_shops, ShopChoice, SignOut};
 use crate::i18n::{use_i18n, Locale, Texts};
@@ -144,16 +144,23 @@ pub fn AdminLayout() -> impl IntoView {
 #[component]
 fn Tabs(role: Option<Role>) -> impl IntoView {
     let i18n = use_i18n();
+    let here = use_location().pathname.get_untracked();
     view! {
         <nav class="tabs" aria-label="Relance">
             {Tab::ALL
                 .into_iter()
                 .filter(|tab| role.is_none_or(|role| role.allows(tab.needs())))
                 .map(|tab| {
+                    let href = shop_path(tab.href());
+                    let current = if tab == Tab::Reminders {
+                        here.trim_end_matches('/') == href
+                    } else {
+                        here == href || here.starts_with(&format!("{href}/"))
+                    };
                     view! {
-                        <A href=shop_path(tab.href()) exact=tab == Tab::Reminders>
+                        <a href=href aria-current=current.then_some("page")>
                             {move || tab.label(i18n.t())}
-                        </A>
+                        </a>
                     }
                 })
                 .collect_view()}
@@ -215,20 +222,50 @@ fn ShopSwitcher(shops: Vec<ShopChoice>, current: String) -> impl IntoView {
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
+    let current = i18n.locale.get_untracked();
+    let choices = Locale::ALL
+        .into_iter()
+        .map(|locale| LanguageChoice {
+            code: locale.code().to_owned(),
+            name: locale.texts().language_name.to_owned(),
+            current: locale == current,
+        })
+        .collect();
+    view! { <LanguageButtons label=i18n.t().language_switch.to_owned() choices /> }
+}
+
+/// One language the switch offers.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+pub struct LanguageChoice {
+    code: String,
+    name: String,
+    current: bool,
+}
+
+/// The switch's buttons: an island that knows only its words, so the texts of the admin stay
+/// out of the module every page loads. A choice is remembered in a cookie and the page is
+/// loaded again, in that language.
+#[island]
+fn LanguageButtons(label: String, choices: Vec<LanguageChoice>) -> impl IntoView {
     view! {
-        <div class="language-switch" role="group" aria-label=move || i18n.t().language_switch>
-            {Locale::ALL
+        <div class="language-switch" role="group" aria-label=label>
+            {choices
                 .into_iter()
-                .map(|locale| {
+                .map(|choice| {
+                    let code = choice.code.clone();
                     view! {
                         <button
                             type="button"
-                            lang=locale.code()
-                            title=locale.texts().language_name
-                            aria-pressed=move || (i18n.locale.get() == locale).to_string()
-                            on:click=move |_| i18n.set(locale)
+                            lang=choice.code.clone()
+                            title=choice.name
+                            aria-pressed=choice.current.to_string()
+                            on:click=move |_| {
+                                if !choice.current {
+                                    crate::i18n::switch_language(&code);
+                                }
+                            }
                         >
-                            {locale.code().to_uppercase()}
+                            {choice.code.to_uppercase()}
                         </button>
                     }
                 })

@@ -1,5 +1,5 @@
-//! Relance's admin: pages and server functions. Rendered on the server (`ssr`) and hydrated in
-//! the browser (`hydrate`); everything it computes comes from `domain`.
+//! Relance's admin: pages and server functions. Rendered on the server (`ssr`); in the browser
+//! (`hydrate`) only its islands hydrate (`routes`); everything it computes comes from `domain`.
 
 pub mod api;
 #[cfg(feature = "ssr")]
@@ -7,6 +7,7 @@ pub mod backend;
 pub mod error;
 pub mod i18n;
 mod layout;
+pub mod nav;
 mod pages;
 mod routes;
 pub mod shop;
@@ -16,7 +17,7 @@ use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{ParentRoute, Route, Router, Routes},
-    path, Lazy, SsrMode,
+    path, SsrMode,
 };
 
 use i18n::{initial_locale, provide_i18n, use_i18n};
@@ -35,7 +36,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true />
                 <MetaTags />
             </head>
             <body>
@@ -50,10 +51,6 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
     let i18n = use_i18n();
-    // Set once the page itself is interactive: its chunk has arrived and hydrated (tests wait for
-    // it). Lazy pages and the fallback mark it, see `routes::mark_hydrated`.
-    let hydrated = RwSignal::new(false);
-    provide_context(routes::Hydrated(hydrated));
 
     view! {
         <Stylesheet id="leptos" href="/pkg/relance.css" />
@@ -61,70 +58,71 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| format!("{page} · Relance") />
         <Title text=crate::title::page_title(move || i18n.t().reminders_title) />
         <Router>
-            <div class="app" data-hydrated=move || hydrated.get().to_string()>
+            // Set once the page is interactive (tests wait for it): see `routes::mark_hydrated`.
+            <div class="app" data-hydrated="false">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/login") view={Lazy::<routes::Login>::new()} />
-                    <Route path=path!("/setup") view={Lazy::<routes::Setup>::new()} />
-                    <Route path=path!("/shops/new") view={Lazy::<routes::NewShop>::new()} />
-                    <Route path=path!("/invite/:token") view={Lazy::<routes::Invitation>::new()} />
+                    <Route path=path!("/login") view=routes::Login />
+                    <Route path=path!("/setup") view=routes::Setup />
+                    <Route path=path!("/shops/new") view=routes::NewShop />
+                    <Route path=path!("/invite/:token") view=routes::Invitation />
                     <ParentRoute path=path!("/s/:shop") view=AdminLayout>
-                        <Route path=path!("") view={Lazy::<routes::Reminders>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("") view=routes::Reminders ssr=SsrMode::Async />
                         <Route
                             path=path!("reminders/:id")
-                            view={Lazy::<routes::ReminderWizard>::new()}
+                            view=routes::ReminderWizard
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("rules") view={Lazy::<routes::Rules>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("rules/:id") view={Lazy::<routes::RuleEditor>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("templates") view={Lazy::<routes::Templates>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("rules") view=routes::Rules ssr=SsrMode::Async />
+                        <Route path=path!("rules/:id") view=routes::RuleEditor ssr=SsrMode::Async />
+                        <Route path=path!("templates") view=routes::Templates ssr=SsrMode::Async />
                         <Route
                             path=path!("templates/:id")
-                            view={Lazy::<routes::TemplateEditor>::new()}
+                            view=routes::TemplateEditor
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("sending")
-                            view={Lazy::<routes::Sending>::new()}
+                            view=routes::Sending
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("statistics")
-                            view={Lazy::<routes::Statistics>::new()}
+                            view=routes::Statistics
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("carts") view={Lazy::<routes::Carts>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("carts/:id") view={Lazy::<routes::Cart>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("calls") view={Lazy::<routes::Calls>::new()} ssr=SsrMode::Async />
-                        <Route path=path!("codes") view={Lazy::<routes::Codes>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("carts") view=routes::Carts ssr=SsrMode::Async />
+                        <Route path=path!("carts/:id") view=routes::Cart ssr=SsrMode::Async />
+                        <Route path=path!("calls") view=routes::Calls ssr=SsrMode::Async />
+                        <Route path=path!("codes") view=routes::Codes ssr=SsrMode::Async />
                         <Route
                             path=path!("calls/:id")
-                            view={Lazy::<routes::CallScreen>::new()}
+                            view=routes::CallScreen
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("unsubscribed")
-                            view={Lazy::<routes::Unsubscribed>::new()}
+                            view=routes::Unsubscribed
                             ssr=SsrMode::Async
                         />
                         <Route
                             path=path!("help")
-                            view={Lazy::<routes::Help>::new()}
+                            view=routes::Help
                         />
                         <Route
                             path=path!("settings")
-                            view={Lazy::<routes::Settings>::new()}
+                            view=routes::Settings
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("connect") view={Lazy::<routes::Keys>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("connect") view=routes::Keys ssr=SsrMode::Async />
                         <Route
                             path=path!("connect/api")
-                            view={Lazy::<routes::ApiReference>::new()}
+                            view=routes::ApiReference
                             ssr=SsrMode::Async
                         />
-                        <Route path=path!("team") view={Lazy::<routes::Team>::new()} ssr=SsrMode::Async />
+                        <Route path=path!("team") view=routes::Team ssr=SsrMode::Async />
                         <Route
                             path=path!("activity")
-                            view={Lazy::<routes::Activity>::new()}
+                            view=routes::Activity
                             ssr=SsrMode::Async
                         />
                     </ParentRoute>

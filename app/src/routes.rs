@@ -1,12 +1,12 @@
-//! Pages load in seven groups: each group's views are cut out of the main WASM at one `#[lazy]`
-//! function (scripts/build.sh splits the module), so a first visit fetches the shell, the router
-//! and the chunks of the group it shows, not the whole admin. Groups rather than one split point
-//! per page: the splitter makes a chunk for every set of split points sharing code, and 24 split
-//! points made hundreds of small files per page. On the server the views render as before and
-//! name their chunks in the page's head, so the browser fetches them with the main module.
+//! The admin runs as islands: every page is rendered on the server, and only its interactive
+//! part hydrates in the browser. Until each page is split into small islands, a page's view is
+//! one island, drawn by its group's lazy island: scripts/build.sh cuts the module at each of the
+//! seven, so a first visit fetches the runtime (`relance.wasm`) and the chunks of the group it
+//! shows, which the server names in the page's head. Groups rather than one island per page: the
+//! splitter makes a chunk for every set of split points sharing code, and 24 split points made
+//! hundreds of small files per page.
 
 use leptos::prelude::*;
-use leptos_router::LazyRoute;
 
 use crate::pages::{
     ActivityPageView, ApiReferencePage, CallScreenPage, CallsPage, CartPage, CartsPage, CodesPage,
@@ -15,29 +15,66 @@ use crate::pages::{
     TeamPageView, TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
 };
 
-/// Whether the page shown is hydrated (`data-hydrated` on the app's root).
-#[derive(Clone, Copy)]
-pub(crate) struct Hydrated(pub RwSignal<bool>);
+/// Marks the page hydrated (`data-hydrated` on the app's root) once the island that draws it
+/// has: effects run only in the browser, after the synchronous hydration of their view. A page
+/// without such an island is marked by the WASM's start (`frontend`).
+fn mark_hydrated() {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(app) = document().query_selector(".app").ok().flatten() {
+            let _ = app.set_attribute("data-hydrated", "true");
+        }
+    });
+}
 
-/// Marks the page hydrated once the view built around this call is: effects run only in the
-/// browser, after the synchronous hydration of the view that created them.
-pub(crate) fn mark_hydrated() {
-    if let Some(Hydrated(hydrated)) = use_context::<Hydrated>() {
-        Effect::new(move |_| hydrated.set(true));
+/// Names the chunks of the group island `loader` (its lazy function, as the split manifest
+/// knows it) in the page's head, so the browser fetches them with the runtime rather than after
+/// it. (Leptos does this for lazy routes, not for lazy islands.)
+#[cfg(feature = "ssr")]
+fn preload_group(loader: &str) {
+    use leptos_meta::Link;
+
+    let Some(manifest) = use_context::<leptos::WasmSplitManifest>() else {
+        return;
+    };
+    let prefix = format!("{loader}_loader_");
+    let (pkg, modules) = manifest.0.with_value(|(pkg, chunks, _)| {
+        let modules = chunks
+            .iter()
+            .find(|(key, _)| key.starts_with(&prefix))
+            .map(|(_, modules)| modules.clone())
+            .unwrap_or_default();
+        (pkg.clone(), modules)
+    });
+    for module in modules {
+        // Rendering a meta component registers it with the page's head.
+        let _ = view! {
+            <Link
+                rel="preload"
+                href=format!("{pkg}/{module}.wasm")
+                as_="fetch"
+                type_="application/wasm"
+                crossorigin=""
+            />
+        }
+        .to_html();
     }
 }
 
-/// For each group: an enum of its pages, the lazy function that draws one (the split point), and
-/// a route type per page that loads its group.
+/// For each group: an enum of its pages, the lazy island that draws one (the split point), and
+/// a route view per page that renders that island.
 macro_rules! page_groups {
-    ($($view:ident, $preload:ident, $group:ident { $($route:ident => $page:ident),* $(,)? })*) => {$(
-        #[derive(Clone, Copy)]
-        enum $group {
+    ($($view:ident = $loader:literal, $group:ident { $($route:ident => $page:ident),* $(,)? })*) => {$(
+        #[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
+        pub enum $group {
             $($route),*
         }
 
-        #[leptos::lazy]
-        fn $view(page: $group) -> AnyView {
+        #[island(lazy)]
+        fn $view(page: $group) -> impl IntoView {
+            #[cfg(feature = "ssr")]
+            preload_group($loader);
+            crate::i18n::use_i18n();
             mark_hydrated();
             match page {
                 $($group::$route => view! { <$page /> }.into_any()),*
@@ -45,47 +82,34 @@ macro_rules! page_groups {
         }
 
         $(
-            pub struct $route;
-
-            impl LazyRoute for $route {
-                fn data() -> Self {
-                    Self
-                }
-
-                async fn view(_this: Self) -> AnyView {
-                    $view($group::$route).await
-                }
-
-                async fn preload() {
-                    // Fetches the group's chunks when a link to it is hovered.
-                    #[cfg(target_arch = "wasm32")]
-                    $preload().await;
-                }
+            #[component]
+            pub fn $route() -> impl IntoView {
+                view! { <$view page=$group::$route /> }
             }
         )*
     )*};
 }
 
 page_groups! {
-    entry_view, __preload_entry_view, Entry {
+    EntryView = "entry_view", Entry {
         Login => LoginPage,
         Setup => SetupPage,
         NewShop => NewShopPage,
         Invitation => InvitationPage,
     }
-    campaign_view, __preload_campaign_view, Campaign {
+    CampaignView = "campaign_view", Campaign {
         Reminders => RemindersPage,
         Rules => RulesPage,
     }
-    editors_view, __preload_editors_view, Editors {
+    EditorsView = "editors_view", Editors {
         ReminderWizard => ReminderWizardPage,
         RuleEditor => RuleEditorPage,
     }
-    templates_view, __preload_templates_view, TemplateGroup {
+    TemplatesView = "templates_view", TemplateGroup {
         Templates => TemplatesPage,
         TemplateEditor => TemplateEditorPage,
     }
-    carts_view, __preload_carts_view, CartGroup {
+    CartsView = "carts_view", CartGroup {
         Carts => CartsPage,
         Cart => CartPage,
         Calls => CallsPage,
@@ -93,12 +117,12 @@ page_groups! {
         Codes => CodesPage,
         Unsubscribed => UnsubscribedListPage,
     }
-    results_view, __preload_results_view, Results {
+    ResultsView = "results_view", Results {
         Sending => SendingPage,
         Statistics => StatisticsPage,
         Activity => ActivityPageView,
     }
-    setup_view, __preload_setup_view, Configuration {
+    SetupView = "setup_view", Configuration {
         Settings => SettingsPage,
         Keys => KeysPageView,
         ApiReference => ApiReferencePage,

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { databaseUrl, relanceBin } from '../playwright.config';
-import { waitForHydration, watchConsole } from './helpers';
+import { follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -61,7 +61,7 @@ test('selected carts get their reminders stopped, then restarted, and export as 
     await expect(page.locator(`tr[data-cart="${id}"] .state.stopped`)).toHaveText('Reminders stopped');
   }
 
-  await page.locator(`tr[data-cart="${ids[0]}"] td.cart-id a`).click();
+  await follow(page, page.locator(`tr[data-cart="${ids[0]}"] td.cart-id a`));
   await expect(page.locator('p.notice.stopped')).toContainText('Reminders stopped by the shop');
   await expect(page.getByRole('button', { name: 'Send the next reminder now' })).toHaveCount(0);
   await page.goBack();

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseUrl, outboxDir, relanceBin } from '../playwright.config';
-import { waitForHydration, watchConsole } from './helpers';
+import { follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB', storageState: { cookies: [], origins: [] } });
 
@@ -67,13 +67,13 @@ test('a staff member works a call task from the queue to a code, an email and a 
   await page.locator('#email').fill(email);
   await page.locator('#password').fill('a long enough password');
   await page.locator('form button[type=submit]').click();
-  await page.getByRole('link', { name: 'Calls' }).click();
+  await follow(page, page.getByRole('link', { name: 'Calls' }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Calls');
   await waitForHydration(page);
   const row = page.locator('table.calls tbody tr').filter({ hasText: `Call${stamp}` });
   await expect(row).toContainText('+33612345678');
   await expect(row).toContainText('Gros paniers');
-  await row.getByRole('link', { name: 'Open' }).click();
+  await follow(page, row.getByRole('link', { name: 'Open' }));
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Camille Call${stamp}`);
   await expect(page.locator('.call-phone a')).toHaveAttribute('href', 'tel:+33612345678');
@@ -106,7 +106,7 @@ test('a staff member works a call task from the queue to a code, an email and a 
   await expect(page.locator('.call-log [role="status"]')).toHaveText('Call logged. The sequence goes on.');
   await expect(page.locator('.call-log [data-outcome="will_order"]')).toContainText(`Logged by ${email}`);
 
-  await page.getByRole('link', { name: '← Calls' }).click();
+  await follow(page, page.getByRole('link', { name: '← Calls' }));
   await expect(page.locator('table.calls tbody tr').filter({ hasText: `Call${stamp}` })).toHaveCount(0);
   await page.getByRole('button', { name: 'Logged calls' }).click();
   await expect(

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { databaseUrl, relanceBin } from '../playwright.config';
-import { waitForHydration, watchConsole } from './helpers';
+import { follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -23,7 +23,7 @@ test('the Carts list filters by state and keeps the filter in the URL', async ({
   }
   await expect(page.locator('.summary')).toContainText('page 1 of');
 
-  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await follow(page, page.getByRole('link', { name: 'Clear filters' }));
   await expect(page).toHaveURL('/s/demo/carts');
   expect(problems).toEqual([]);
 });
@@ -85,7 +85,7 @@ test('a cart opens from the list and its next reminder can be queued', async ({ 
   // A demo cart: the other tests' carts may be stopped by the bulk actions test meanwhile.
   const first = page.locator('table.carts tbody tr:not([data-cart^="e2e-"])').first();
   const cartId = await first.getAttribute('data-cart');
-  await first.locator('td.cart-id a').click();
+  await follow(page, first.locator('td.cart-id a'));
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Cart ${cartId}`);
   await expect(page.locator('[data-status="waiting"]')).toBeVisible();

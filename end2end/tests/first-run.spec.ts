@@ -3,7 +3,7 @@ import { execFileSync, execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstRunDatabaseUrl, firstRunOutbox, relanceBin } from '../playwright.config';
-import { waitForHydration, watchConsole } from './helpers';
+import { follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -35,7 +35,7 @@ test('from an empty database: set-up, the shown curl, the campaign turned on, a 
   const answer = execSync(`${curl} -sS -w ' %{http_code}'`, { shell: '/bin/bash' }).toString();
   expect(answer).toMatch(/"accepted":1.* 202$/);
 
-  await page.getByRole('link', { name: 'Open the admin' }).click();
+  await follow(page, page.getByRole('link', { name: 'Open the admin' }));
   await expect(page).toHaveURL(/\/s\/first-run-shop$/);
   await waitForHydration(page);
   const firstStep = page.locator('tr[data-step-id] input[role="switch"]').first();

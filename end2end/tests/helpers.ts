@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Collects console errors and uncaught exceptions of a page, to assert there are none. */
 export function watchConsole(page: Page): string[] {
@@ -21,9 +21,24 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
-/** Waits until the WASM has hydrated the page (an effect sets the marker; effects run only in the browser). */
+/**
+ * Waits until the page's islands have hydrated: the island that draws the page sets the marker
+ * (an effect, which runs only in the browser), or the WASM's start does on a page without one.
+ */
 export async function waitForHydration(page: Page): Promise<void> {
   await expect(page.locator('[data-hydrated="true"]')).toHaveCount(1);
+}
+
+/**
+ * Follows a link: every link in the admin loads the next page from the server, which is whole
+ * as it arrives and interactive once its islands have hydrated.
+ */
+export async function follow(page: Page, link: Locator): Promise<void> {
+  const loaded = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
+  await link.click();
+  await loaded;
+  await page.waitForLoadState('load');
+  await waitForHydration(page);
 }
 
 /** The Reminders table's rows as [send after, subject, discount, languages, status]. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { reminderRows, waitForHydration, watchConsole } from './helpers';
+import { follow, reminderRows, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
 test.describe.configure({ mode: 'serial' });
@@ -9,8 +9,9 @@ const delays = async (page: Page) => (await reminderRows(page)).map((row) => row
 async function openWizard(page: Page) {
   await page.goto('/s/demo');
   await waitForHydration(page);
-  await page.getByRole('link', { name: 'Create a new reminder' }).click();
+  await follow(page, page.getByRole('link', { name: 'Create a new reminder' }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('New reminder');
+  await waitForHydration(page);
   await expect(page.locator('.wizard-stages li.current')).toHaveText('1. Target and frequency');
 }
 
@@ -96,7 +97,7 @@ test('an overlapping range blocks Next with the message on that range', async ({
   await expect(ranges.nth(1).locator('.range-error')).toHaveText('');
   await ranges.nth(2).getByLabel(/^From/).fill('150');
   await expect(ranges.nth(2).locator('.range-error')).toHaveText('');
-  await page.getByRole('link', { name: 'Cancel' }).click();
+  await follow(page, page.getByRole('link', { name: 'Cancel' }));
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '3 days']);
 });
 
@@ -110,7 +111,7 @@ test('a template created in the third step becomes the reminder\'s, with the edi
   await page.getByRole('button', { name: 'Create template' }).click();
   await expect(page.locator('#step-template option:checked')).toHaveText(`${name} (FR, EN)`);
   await expect(page.locator('.wizard .editor-head h2')).toHaveText(name);
-  await page.getByRole('link', { name: 'Cancel' }).click();
+  await follow(page, page.getByRole('link', { name: 'Cancel' }));
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '3 days']);
 });
 
@@ -127,7 +128,7 @@ test('a reminder switched off stays off after a reload, and can be edited', asyn
   await expect(third.getByRole('switch')).not.toBeChecked();
   await expect(third.locator('td.status')).toHaveText('Disabled');
 
-  await third.getByRole('link', { name: 'Edit' }).click();
+  await follow(page, third.getByRole('link', { name: 'Edit' }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit reminder');
   await expect(page.getByLabel('Send after').first()).toHaveValue('3');
   await setDelay(page, '2', 'days');
@@ -170,7 +171,7 @@ test('a webhook reminder needs an https address, shows its signing secret, and k
   const fourth = page.locator('table.reminders tbody tr[data-step-id]').nth(3);
   await expect(fourth.locator('.badge.webhook')).toHaveText('Webhook');
 
-  await fourth.getByRole('link', { name: 'Edit' }).click();
+  await follow(page, fourth.getByRole('link', { name: 'Edit' }));
   await expect(page.getByLabel('Webhook (push service, CRM, automation)')).toBeChecked();
   await expect(page.getByLabel('Webhook address')).toHaveValue('https://hooks.example.com/relance');
   await page.goto('/s/demo');
@@ -210,7 +211,7 @@ test('an SMS reminder counts its SMS as typed, refuses a text over three, and ke
   const fourth = page.locator('table.reminders tbody tr[data-step-id]').nth(3);
   await expect(fourth.locator('.badge.sms')).toHaveText('SMS');
 
-  await fourth.getByRole('link', { name: 'Edit' }).click();
+  await follow(page, fourth.getByRole('link', { name: 'Edit' }));
   await expect(page.getByLabel('SMS', { exact: true })).toBeChecked();
   await expect(page.getByLabel('English text')).toHaveValue('{first_name}, your cart is waiting: {cart_link}');
   await page.goto('/s/demo');
@@ -226,7 +227,7 @@ test('an A/B test needs another template, may test its own discount, then marks 
   await waitForHydration(page);
   // The demo's first reminder already runs a test: this one tests the second.
   const second = page.locator('table.reminders tbody tr[data-step-id]').nth(1);
-  await second.getByRole('link', { name: 'Edit' }).click();
+  await follow(page, second.getByRole('link', { name: 'Edit' }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit reminder');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
@@ -256,7 +257,7 @@ test('an A/B test needs another template, may test its own discount, then marks 
   await expect(second.locator('.badge.split')).toHaveText('A/B');
 
   // Ended from the wizard: untick, save, and the badge goes; the step keeps its own ranges.
-  await second.getByRole('link', { name: 'Edit' }).click();
+  await follow(page, second.getByRole('link', { name: 'Edit' }));
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page.getByLabel('Share of carts for variant B (%)')).toHaveValue('30');

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { databaseUrl, relanceBin } from '../playwright.config';
-import { reminderRows, waitForHydration, watchConsole } from './helpers';
+import { follow, reminderRows, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -17,8 +17,9 @@ test('a rule is built with conditions, refused beside a wrong field, then saved 
     'Relance de panier abandonné',
   ]);
 
-  await page.getByRole('link', { name: 'New rule' }).click();
+  await follow(page, page.getByRole('link', { name: 'New rule' }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('New rule');
+  await waitForHydration(page);
   const name = `Belgian weekend ${Date.now()}`;
   await page.locator('input[name="name"]').fill(name);
   await page.locator('input[name="priority"]').fill('30');
@@ -55,7 +56,7 @@ test('a rule is built with conditions, refused beside a wrong field, then saved 
   await expect(row.locator('.holdout')).toHaveText('Control group: 20% of customers get nothing');
 
   // Its reminders are its own: the Reminders page opens on it from the list.
-  await row.getByRole('link', { name: '0 / 0' }).click();
+  await follow(page, row.getByRole('link', { name: '0 / 0' }));
   await expect(page.locator('nav.rule-tabs a[aria-current="page"]')).toHaveText(name);
   await expect(page.locator('p.empty')).toBeVisible();
   expect(problems).toEqual([]);
@@ -89,7 +90,7 @@ test('a cart page shows why its rule was chosen, condition by condition', async 
 
   await page.goto(`/s/demo/carts?q=${cartId}`);
   await waitForHydration(page);
-  await page.locator(`tr[data-cart="${cartId}"] td.cart-id a`).click();
+  await follow(page, page.locator(`tr[data-cart="${cartId}"] td.cart-id a`));
   const why = page.locator('section.why-rule');
   await expect(why.getByRole('heading', { name: 'Why this rule' })).toBeVisible();
   const chosen = why.locator('.rule-check[data-state="chosen"]');
@@ -110,7 +111,7 @@ test('the Reminders page has a tab per rule, each with its own reminders', async
   const problems = watchConsole(page);
   await page.goto('/s/demo');
   await waitForHydration(page);
-  await page.locator('nav.rule-tabs').getByRole('link', { name: 'Gros paniers' }).click();
+  await follow(page, page.locator('nav.rule-tabs').getByRole('link', { name: 'Gros paniers' }));
   await expect(page).toHaveURL(/\?rule=demo-rule-big-carts$/);
   await expect(page.locator('nav.rule-tabs a[aria-current="page"]')).toHaveText('Gros paniers');
   const rows = await reminderRows(page);

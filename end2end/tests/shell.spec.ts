@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { waitForHydration, watchConsole } from './helpers';
+import { follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-US' });
 
@@ -17,7 +17,7 @@ test('every tab opens from the navigation without a console error', async ({ pag
   await page.goto('/s/demo');
   await waitForHydration(page);
   for (const tab of tabs) {
-    await page.getByRole('navigation').getByRole('link', { name: tab.name, exact: true }).click();
+    await follow(page, page.getByRole('navigation').getByRole('link', { name: tab.name, exact: true }));
     await expect(page).toHaveURL(tab.path);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(tab.name);
     await expect(page.getByRole('navigation').getByRole('link', { name: tab.name, exact: true })).toHaveAttribute(

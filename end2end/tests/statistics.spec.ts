@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { waitForHydration, watchConsole } from './helpers';
+import { follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -24,7 +24,7 @@ test('a preset and the date inputs change the figures and the URL', async ({ pag
   await expect(page.locator('#table-steps tbody tr')).not.toHaveCount(0);
   const today = await page.locator('#stats-to').inputValue();
 
-  await page.getByRole('link', { name: 'Today', exact: true }).click();
+  await follow(page, page.getByRole('link', { name: 'Today', exact: true }));
 
   await expect(page).toHaveURL(new RegExp(`from=${today}&to=${today}`));
   await expect(page.getByRole('link', { name: 'Today', exact: true })).toHaveAttribute('aria-current', 'page');
@@ -50,7 +50,7 @@ test('the tables download as CSV for the chosen range', async ({ page }) => {
   await page.goto('/s/demo/statistics');
   await waitForHydration(page);
   const today = await page.locator('#stats-to').inputValue();
-  await page.getByRole('link', { name: '7 days' }).click();
+  await follow(page, page.getByRole('link', { name: '7 days' }));
   // The new range's page is in place (the export link follows the range shown).
   await expect(page.getByRole('link', { name: '7 days' })).toHaveAttribute('aria-current', 'page');
   await expect(page.locator('#stats-export')).toHaveAttribute(

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { waitForHydration, watchConsole } from './helpers';
+import { follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -36,7 +36,7 @@ test('an owner invites a colleague, who joins with the link, and the Activity ta
   await expect(nav.getByRole('link', { name: 'Team', exact: true })).toHaveCount(0);
   await theirs.close();
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Activity', exact: true }).click();
+  await follow(page, page.getByRole('navigation').getByRole('link', { name: 'Activity', exact: true }));
   await expect(page).toHaveURL('/s/demo/activity');
   const rows = page.locator('table.activity tbody tr');
   await expect(rows.filter({ hasText: 'Invitation accepted' }).filter({ hasText: email })).toHaveCount(1);

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { outboxDir } from '../playwright.config';
-import { waitForHydration, watchConsole } from './helpers';
+import { follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -192,7 +192,7 @@ test('saving keeps the changes, and leaving with unsaved changes asks first', as
   await waitForHydration(page);
   await expect(name).toHaveValue('Renamed in the editor');
 
-  await page.getByRole('link', { name: '← All templates' }).click();
+  await follow(page, page.getByRole('link', { name: '← All templates' }));
   await expect(page).toHaveURL('/s/demo/templates');
   await expect(page.locator('table.templates')).toContainText('Renamed in the editor');
 });

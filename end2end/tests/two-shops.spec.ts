@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { databaseUrl, relanceBin } from '../playwright.config';
-import { DEMO_ADMIN, waitForHydration } from './helpers';
+import { DEMO_ADMIN, follow, waitForHydration } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -41,10 +41,10 @@ test('two shops with their own currency and time zone each see only their carts'
   await expect(page.locator('tr[data-cart="zurich-cart-1"]')).toHaveCount(0);
 
   await page.locator('.shop-switcher summary').click();
-  await page.getByRole('link', { name: /Zurich Atelier/ }).click();
+  await follow(page, page.getByRole('link', { name: /Zurich Atelier/ }));
   await expect(page).toHaveURL(`/s/${slug}`);
   await waitForHydration(page);
-  await page.getByRole('navigation').getByRole('link', { name: 'Carts', exact: true }).click();
+  await follow(page, page.getByRole('navigation').getByRole('link', { name: 'Carts', exact: true }));
   await expect(page).toHaveURL(`/s/${slug}/carts`);
   const row = page.locator('tr[data-cart="zurich-cart-1"]');
   await expect(row).toBeVisible();
@@ -52,7 +52,7 @@ test('two shops with their own currency and time zone each see only their carts'
   await expect(page.locator('.zone')).toContainText('Europe/Zurich');
   await expect(page.locator('table.carts tbody tr')).toHaveCount(1);
 
-  await page.getByRole('navigation').getByRole('link', { name: 'Statistics', exact: true }).click();
+  await follow(page, page.getByRole('navigation').getByRole('link', { name: 'Statistics', exact: true }));
   await expect(page).toHaveURL(new RegExp(`/s/${slug}/statistics`));
   await waitForHydration(page);
   // Its own figures, in francs: none of the demo shop's 500 carts.

@@ -121,17 +121,10 @@ impl I18n {
     pub fn zone(&self) -> String {
         self.clock.with_value(|clock| clock.zone().to_owned())
     }
-
-    /// Switches language and remembers it for a year in a cookie.
-    pub fn set(&self, locale: Locale) {
-        self.locale.set(locale);
-        #[cfg(feature = "hydrate")]
-        remember_in_browser(locale);
-    }
 }
 
 pub fn use_i18n() -> I18n {
-    expect_context::<I18n>()
+    use_context::<I18n>().unwrap_or_else(provide_i18n)
 }
 
 /// Creates the language context from the request (server) or the page (browser).
@@ -201,18 +194,18 @@ pub fn initial_clock() -> ShopClock {
     }
 }
 
-#[cfg(feature = "hydrate")]
-fn remember_in_browser(locale: Locale) {
-    use wasm_bindgen::JsCast;
-    let document = document();
-    if let Some(html) = document.document_element() {
-        let _ = html.set_attribute("lang", locale.code());
+/// Remembers the language of `code` for a year in a cookie and loads the page again: the
+/// server renders it, and every island on it, in that language.
+pub fn switch_language(code: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Ok(html_document) = document().dyn_into::<web_sys::HtmlDocument>() {
+            let cookie = format!("{COOKIE_NAME}={code}; Path=/; Max-Age=31536000; SameSite=Lax");
+            let _ = html_document.set_cookie(&cookie);
+        }
+        let _ = window().location().reload();
     }
-    if let Ok(html_document) = document.dyn_into::<web_sys::HtmlDocument>() {
-        let cookie = format!(
-            "{COOKIE_NAME}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-            locale.code()
-        );
-        let _ = html_document.set_cookie(&cookie);
-    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = code;
 }

@@ -1,9 +1,9 @@
 //! `/s/<slug>/activity`: the shop's activity log, filtered by author and dates, with its CSV
 //! export. Owners only.
 
+use crate::nav::use_query_map;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::{load_activity, ActivityLine, ActivityPage, ActivityQuery};
 use crate::i18n::use_i18n;

@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::{load_api_reference, ApiOperation};
 use crate::i18n::use_i18n;
@@ -17,7 +16,7 @@ pub fn ApiReferencePage() -> impl IntoView {
     view! {
         <Title text=crate::title::page_title(move || t().title) />
         <p>
-            <A href=shop_path("/connect")>"← " {move || i18n.t().keys.tab}</A>
+            <a href=shop_path("/connect")>"← " {move || i18n.t().keys.tab}</a>
         </p>
         <h1>{move || t().title}</h1>
         <p class="hint">

@@ -2,11 +2,10 @@
 //! visits), and what staff do from it (`call_actions`): give a code, mail a template, log the
 //! outcome.
 
+use crate::nav::use_params_map;
 use domain::format;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::call_actions::{CouponForm, EmailForm, LogForm};
 use super::cart::{Customer, TimelineItem};
@@ -34,7 +33,7 @@ pub fn CallScreenPage() -> impl IntoView {
     );
     view! {
         <p>
-            <A href=shop_path("/calls")>{move || t().back}</A>
+            <a href=shop_path("/calls")>{move || t().back}</a>
         </p>
         <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
@@ -162,7 +161,7 @@ fn CallView(
             </section>
             <section>
                 <h2>
-                    {move || t().cart} " " <A href=cart_href.clone()>{external_id}</A>
+                    {move || t().cart} " " <a href=cart_href.clone()>{external_id}</a>
                 </h2>
                 <table class="items">
                     <tbody>

@@ -4,7 +4,6 @@
 use domain::format;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::{list_calls, CallFilter, CallLine};
 use crate::i18n::use_i18n;
@@ -121,7 +120,7 @@ fn CallTable(lines: Vec<CallLine>) -> impl IntoView {
                                     {move || outcome.map(|o| (t().outcome_name)(o)).unwrap_or("—")}
                                 </td>
                                 <td>
-                                    <A href=href.clone()>{move || t().open_call}</A>
+                                    <a href=href.clone()>{move || t().open_call}</a>
                                 </td>
                             </tr>
                         }

@@ -1,9 +1,12 @@
+use crate::nav::use_params_map;
 use domain::format;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
 
-use crate::api::{load_cart, CartDetail, CustomerBlock, SendNextReminderNow, TimelineEntry};
+use crate::api::{
+    load_cart, load_cart_rule, CartDetail, CartRuleData, CustomerBlock, SendNextReminderNow,
+    TimelineEntry,
+};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::shop::{current_shop, shop_path};
@@ -17,19 +20,31 @@ pub fn CartPage() -> impl IntoView {
     let send_now = ServerAction::<SendNextReminderNow>::new();
     // Reloads after a request is queued, so the timeline shows it.
     let shop = current_shop();
+    // The rule's explanation loads with the cart: one resource per page hydrates surely in
+    // islands mode, where a resource created under another's Suspense did not find its data.
     let cart = Resource::new(
         move || (id(), send_now.version().get()),
-        move |(id, _)| load_cart(shop.clone(), id),
+        move |(id, _)| {
+            let shop = shop.clone();
+            async move {
+                let detail = load_cart(shop.clone(), id.clone()).await?;
+                let rule = match detail.customer {
+                    Some(_) => load_cart_rule(shop, id).await.ok().flatten(),
+                    None => None,
+                };
+                Ok::<_, AppError>((detail, rule))
+            }
+        },
     );
 
     view! {
         <p>
-            <A href=shop_path("/carts")>{move || i18n.t().back_to_carts}</A>
+            <a href=shop_path("/carts")>{move || i18n.t().back_to_carts}</a>
         </p>
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match cart.await {
-                    Ok(detail) => view! { <CartView detail send_now /> }.into_any(),
+                    Ok((detail, rule)) => view! { <CartView detail rule send_now /> }.into_any(),
                     Err(AppError::NotFound) => {
                         view! { <p class="empty">{move || i18n.t().cart_not_found}</p> }.into_any()
                     }
@@ -44,7 +59,11 @@ pub fn CartPage() -> impl IntoView {
 }
 
 #[component]
-fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> impl IntoView {
+fn CartView(
+    detail: CartDetail,
+    rule: Option<CartRuleData>,
+    send_now: ServerAction<SendNextReminderNow>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let currency = detail.currency;
     let language = move || i18n.locale.get().language();
@@ -75,7 +94,6 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
     };
     let external_id = detail.external_id.clone();
     let privacy = (detail.can_administer && detail.customer.is_some()).then(|| detail.id.clone());
-    let why_rule = detail.customer.is_some().then(|| detail.id.clone());
     view! {
         <Title text=crate::title::page_title(move || format!("{} {}", i18n.t().cart_heading, external_id)) />
         <h1>{move || i18n.t().cart_heading} " " {detail.external_id.clone()}</h1>
@@ -185,7 +203,7 @@ fn CartView(detail: CartDetail, send_now: ServerAction<SendNextReminderNow>) -> 
                 </ol>
             </section>
         </div>
-        {why_rule.map(|cart_id| view! { <super::cart_rule::WhyThisRule cart_id /> })}
+        {rule.map(|data| view! { <super::cart_rule::WhyThisRule data /> })}
         <section class="panel">
             <h2>{move || i18n.t().section_items}</h2>
             <table class="items">

@@ -1,8 +1,8 @@
 //! The cart page's customer data block (GDPR), for owners: the export as a file, and the
 //! erasure, confirmed first; afterwards the cart list, since the cart's id is gone too.
 
+use crate::nav::use_navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::api::EraseCustomer;
 use crate::i18n::use_i18n;

@@ -4,36 +4,19 @@
 use domain::rules::RuleState;
 use leptos::prelude::*;
 
-use crate::api::{load_cart_rule, CartRuleData};
+use crate::api::CartRuleData;
 use crate::i18n::use_i18n;
-use crate::shop::current_shop;
 
 #[component]
-pub fn WhyThisRule(cart_id: String) -> impl IntoView {
+pub fn WhyThisRule(data: CartRuleData) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().rules;
-    let shop = current_shop();
-    let data = Resource::new(
-        move || cart_id.clone(),
-        move |id| load_cart_rule(shop.clone(), id),
-    );
     view! {
-        <Transition fallback=|| ()>
-            {move || {
-                data.get()
-                    .and_then(Result::ok)
-                    .flatten()
-                    .map(|data| {
-                        view! {
-                            <section class="panel why-rule" aria-labelledby="why-rule-title">
-                                <h2 id="why-rule-title">{move || t().why_title}</h2>
-                                <p class="hint">{move || t().why_intro}</p>
-                                <Explanation data />
-                            </section>
-                        }
-                    })
-            }}
-        </Transition>
+        <section class="panel why-rule" aria-labelledby="why-rule-title">
+            <h2 id="why-rule-title">{move || t().why_title}</h2>
+            <p class="hint">{move || t().why_intro}</p>
+            <Explanation data />
+        </section>
     }
 }
 

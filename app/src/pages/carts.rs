@@ -1,11 +1,8 @@
+use crate::nav::use_query_map;
 use chrono::{DateTime, Utc};
 use domain::{format, lifecycle::CartStatus};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{
-    components::{Form, A},
-    hooks::use_query_map,
-};
 
 use crate::api::{list_carts, BulkCarts, CartLine, CartSort, CartsPage, CartsQuery};
 use crate::error::AppError;
@@ -62,7 +59,7 @@ fn Filters(query: Memo<CartsQuery>) -> impl IntoView {
     let i18n = use_i18n();
     let q = move || query.get();
     view! {
-        <Form method="GET" action=shop_path("/carts") attr:class="filters" attr:aria-label=move || i18n.t().filter_apply>
+        <form method="GET" action=shop_path("/carts") class="filters" aria-label=move || i18n.t().filter_apply>
             <label>
                 <span>{move || i18n.t().filter_status}</span>
                 <select name="status">
@@ -113,7 +110,7 @@ fn Filters(query: Memo<CartsQuery>) -> impl IntoView {
             </label>
             <button type="submit" class="primary">{move || i18n.t().filter_apply}</button>
             <a class="reset" href=shop_path("/carts")>{move || i18n.t().filter_reset}</a>
-        </Form>
+        </form>
     }
 }
 
@@ -258,17 +255,17 @@ fn CartsList(page: CartsPage, query: CartsQuery, bulk: ServerAction<BulkCarts>) 
             {previous
                 .map(|href| {
                     view! {
-                        <A href=href attr:rel="prev">
+                        <a href=href rel="prev">
                             {move || i18n.t().previous_page}
-                        </A>
+                        </a>
                     }
                 })}
             {next
                 .map(|href| {
                     view! {
-                        <A href=href attr:rel="next">
+                        <a href=href rel="next">
                             {move || i18n.t().next_page}
-                        </A>
+                        </a>
                     }
                 })}
         </nav>
@@ -318,7 +315,7 @@ fn CartRow(line: CartLine, now: DateTime<Utc>, selected: RwSignal<Vec<String>>) 
                 />
             </td>
             <td class="cart-id">
-                <A href=href>{external_id}</A>
+                <a href=href>{external_id}</a>
             </td>
             <td class="customer">{customer}</td>
             <td class="total">

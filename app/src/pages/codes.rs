@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use super::campaign_tools::read_file;
 use super::confirm;
@@ -59,7 +58,7 @@ pub fn CodesPage() -> impl IntoView {
     view! {
         <Title text=crate::title::page_title(move || t().title) />
         <p>
-            <A href=shop_path("/")>{move || i18n.t().tab_reminders}</A>
+            <a href=shop_path("/")>{move || i18n.t().tab_reminders}</a>
         </p>
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>

@@ -1,8 +1,8 @@
 //! `/invite/<token>`: an invited person chooses a password and lands in the shop.
 
+use crate::nav::use_params_map;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::api::{load_invitation, AcceptInvitation, AcceptOutcome};
 use crate::i18n::use_i18n;

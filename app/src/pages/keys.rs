@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::{
     list_api_keys, Connection, CreateApiKey, KeyCreated, KeyLine, KeysPage, RevokeApiKey,
@@ -76,7 +75,7 @@ fn Keys(
             <h2>{move || t().example}</h2>
             <pre class="curl"><code>{example}</code></pre>
             <p>
-                <A href=shop_path("/connect/api")>{move || i18n.t().reference.link}</A>
+                <a href=shop_path("/connect/api")>{move || i18n.t().reference.link}</a>
             </p>
         </section>
         <section class="panel">

@@ -1,6 +1,6 @@
+use crate::nav::use_query_map;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::SignIn;
 use crate::error::AppError;

@@ -10,7 +10,6 @@ pub fn NotFound() -> impl IntoView {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
-    crate::routes::mark_hydrated();
     view! {
         <Title text=crate::title::page_title(move || i18n.t().not_found_title) />
         <h1>{move || i18n.t().not_found_title}</h1>

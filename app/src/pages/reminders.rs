@@ -1,8 +1,7 @@
+use crate::nav::use_query_map;
 use domain::{Currency, DiscountKind, DiscountPolicy, MAX_STEPS};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::{
     list_reminders, DeleteReminder, DuplicateReminder, ImportCampaign, ReminderRow, RemindersData,
@@ -91,12 +90,12 @@ fn RemindersTable(
     } else {
         view! {
             <div class="create-reminder">
-                <A
+                <a
                     href=shop_path(&format!("/reminders/new?rule={}", data.rule_id))
-                    attr:class="button"
+                    class="button"
                 >
                     {move || t().create}
-                </A>
+                </a>
             </div>
         }
         .into_any()
@@ -315,7 +314,7 @@ fn ReminderLine(
                         let url = preview_url.clone();
                         move |_| preview.set(Some(url.clone()))
                     }>{move || t().preview}</button>
-                    <A href=edit_href.clone()>{move || t().edit}</A>
+                    <a href=edit_href.clone()>{move || t().edit}</a>
                     <button type="button" on:click=move |_| {
                         duplicate.dispatch(DuplicateReminder {
                             shop: current_shop(),

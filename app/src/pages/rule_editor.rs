@@ -1,11 +1,10 @@
 //! The rule editor: name, priority and conditions. The form is checked live by the same
 //! `domain::rules::RuleDraft::parse` the server runs, and each problem shows beside its field.
 
+use crate::nav::{use_navigate, use_params_map};
 use domain::rules::{Compare, OptionalField, RuleDraft, RuleProblem};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::rule_products::ProductPicker;
 use crate::api::{load_rule, RuleEditorData, RuleOutcome, SaveRule};
@@ -461,9 +460,9 @@ fn RuleForm(data: RuleEditorData) -> impl IntoView {
                 <button type="submit" disabled=move || save.pending().get()>
                     {move || t().save}
                 </button>
-                <A href=shop_path("/rules") attr:class="button secondary">
+                <a href=shop_path("/rules") class="button secondary">
                     {move || t().cancel}
-                </A>
+                </a>
             </div>
             {move || saved().then(|| view! { <p class="save-status saved" role="status">{t().saved}</p> })}
         </form>

@@ -2,7 +2,6 @@
 //! Rules page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::api::RemindersData;
 use crate::i18n::use_i18n;
@@ -31,9 +30,9 @@ pub fn RuleTabs(data: RemindersData) -> impl IntoView {
                     }
                 })
                 .collect_view()}
-            <A href=shop_path("/rules") attr:class="manage">
+            <a href=shop_path("/rules") class="manage">
                 {move || i18n.t().rules.manage}
-            </A>
+            </a>
         </nav>
     }
 }

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::api::{list_rules, DeleteRule, RerouteRule, RuleDeleted, RuleLine, SetCampaignPaused};
 use crate::i18n::{field_path, use_i18n};
@@ -43,7 +42,7 @@ pub fn RulesPage() -> impl IntoView {
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
         <div class="create-reminder">
-            <A href=shop_path("/rules/new") attr:class="button">{move || t().new_rule}</A>
+            <a href=shop_path("/rules/new") class="button">{move || t().new_rule}</a>
         </div>
         {move || {
             status()
@@ -149,9 +148,9 @@ fn RuleRow(
                 </span>
             </td>
             <td class="actions">
-                <A href=shop_path(&format!("/rules/{}", rule.id)) attr:class="button secondary">
+                <a href=shop_path(&format!("/rules/{}", rule.id)) class="button secondary">
                     {move || t().edit}
-                </A>
+                </a>
                 <button
                     type="button"
                     class="secondary"

@@ -1,6 +1,6 @@
+use crate::nav::use_query_map;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::{list_unsubscribed, RemoveUnsubscribed, UnsubscribedPage, UNSUBSCRIBED_PAGE_SIZE};
 use crate::i18n::use_i18n;

@@ -11,10 +11,10 @@ mod split;
 mod state;
 mod target;
 
+use crate::nav::{use_navigate, use_params_map, use_query_map};
 use domain::Stage;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use crate::api::{load_reminder_editor, ReminderEditor, SaveReminder, StepOutcome};
 use crate::i18n::use_i18n;

@@ -9,10 +9,10 @@ mod query;
 mod splits;
 mod tables;
 
+use crate::nav::use_query_map;
 use domain::stats::{DayRange, Preset};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::api::{load_statistics, StatsPage};
 use crate::error::AppError;

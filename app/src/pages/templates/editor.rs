@@ -1,10 +1,10 @@
 //! The template editor page: the form on the left, the live preview on the right, and the save
 //! bar above them.
 
+use crate::nav::use_params_map;
 use domain::TemplateDraft;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_params_map};
 
 use super::appearance::Appearance;
 use super::content_form::ContentForm;
@@ -34,7 +34,7 @@ pub fn TemplateEditorPage() -> impl IntoView {
     let data = Resource::new(id, move |id| load_template_editor(shop.clone(), id));
     view! {
         <p>
-            <A href=shop_path("/templates")>{move || i18n.t().templates.back}</A>
+            <a href=shop_path("/templates")>{move || i18n.t().templates.back}</a>
         </p>
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {

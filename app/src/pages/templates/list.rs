@@ -1,6 +1,6 @@
+use crate::nav::use_navigate;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::{components::A, hooks::use_navigate};
 
 use crate::api::{
     list_templates, CreateTemplate, DeleteTemplate, DuplicateTemplate, TemplateSummary,
@@ -111,7 +111,7 @@ fn TemplateTable(
                         view! {
                             <tr data-template-id=id.clone()>
                                 <td>
-                                    <A href=shop_path(&format!("/templates/{id}"))>{row.name.clone()}</A>
+                                    <a href=shop_path(&format!("/templates/{id}"))>{row.name.clone()}</a>
                                 </td>
                                 <td>
                                     <span class=format!("layout-thumb {}", layout.as_str()) aria-hidden="true"></span>
@@ -127,7 +127,7 @@ fn TemplateTable(
                                 <td>{row.used_by}</td>
                                 <td>{move || i18n.date_time(updated)}</td>
                                 <td class="actions">
-                                    <A href=shop_path(&format!("/templates/{}", row.id))>{move || t().edit}</A>
+                                    <a href=shop_path(&format!("/templates/{}", row.id))>{move || t().edit}</a>
                                     <button
                                         type="button"
                                         class="link"
