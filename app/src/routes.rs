@@ -9,10 +9,17 @@
 use leptos::prelude::*;
 
 use crate::pages::{
-    ActivityPageView, ApiReferencePage, CallScreenPage, CallsPage, CartPage, CartsPage, CodesPage,
-    HelpPage, InvitationPage, KeysPageView, LoginPage, NewShopPage, ReminderWizardPage,
-    RemindersPage, RuleEditorPage, RulesPage, SendingPage, SettingsPage, SetupPage, StatisticsPage,
-    TeamPageView, TemplateEditorPage, TemplatesPage, UnsubscribedListPage,
+    CallScreenPage, CallsPage, CartPage, CartsPage, CodesPage, InvitationPage, KeysPageView,
+    LoginPage, NewShopPage, ReminderWizardPage, RemindersPage, RuleEditorPage, RulesPage,
+    SendingPage, SettingsPage, SetupPage, TeamPageView, TemplateEditorPage, TemplatesPage,
+    UnsubscribedListPage,
+};
+
+/// Pages drawn on the server only: their few interactive parts are islands of their own, so
+/// their first visit fetches the runtime and those islands, not a group's chunks.
+pub use crate::pages::{
+    ActivityPageView as Activity, ApiReferencePage as ApiReference, HelpPage as Help,
+    StatisticsPage as Statistics,
 };
 
 /// Marks the page hydrated (`data-hydrated` on the app's root) once the island that draws it
@@ -119,14 +126,10 @@ page_groups! {
     }
     ResultsView = "results_view", Results {
         Sending => SendingPage,
-        Statistics => StatisticsPage,
-        Activity => ActivityPageView,
     }
     SetupView = "setup_view", Configuration {
         Settings => SettingsPage,
         Keys => KeysPageView,
-        ApiReference => ApiReferencePage,
         Team => TeamPageView,
-        Help => HelpPage,
     }
 }

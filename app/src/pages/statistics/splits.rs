@@ -39,7 +39,6 @@ fn SplitTest(line: SplitLine, page: StoredValue<StatsPage>) -> impl IntoView {
     let language = move || i18n.locale.get().language();
     let currency = page.get_value().currency;
     let can_edit = page.get_value().can_edit;
-    let promote = ServerAction::<PromoteVariant>::new();
     let label = FunnelLine {
         label: line.step.clone(),
         key: line.step_id.clone(),
@@ -125,31 +124,47 @@ fn SplitTest(line: SplitLine, page: StoredValue<StatsPage>) -> impl IntoView {
                     domain::stats::Variant::B => "b",
                 };
                 view! {
-                    <p>
-                        <button
-                            type="button"
-                            class="promote"
-                            disabled=move || promote.pending().get() || promote.value().with(|v| matches!(v, Some(Ok(()))))
-                            on:click=move |_| {
-                                promote.dispatch(PromoteVariant {
-                                    shop: current_shop(),
-                                    id: step_id.clone(),
-                                    variant: variant.to_owned(),
-                                });
-                            }
-                        >
-                            {move || (t().promote)(winner)}
-                        </button>
-                        " "
-                        <span role="status">
-                            {move || match promote.value().get() {
-                                Some(Ok(())) => t().promoted.to_owned(),
-                                Some(Err(error)) => error.to_string(),
-                                None => String::new(),
-                            }}
-                        </span>
-                    </p>
+                    <PromoteButton
+                        step_id=step_id.clone()
+                        variant=variant.to_owned()
+                        label=(t().promote)(winner).to_owned()
+                        done=t().promoted.to_owned()
+                    />
                 }
             })}
+    }
+}
+
+/// "Keep variant A/B": an island, the statistics around it being server-rendered. Its words
+/// come as props, so the island carries no texts of its own.
+#[island]
+fn PromoteButton(step_id: String, variant: String, label: String, done: String) -> impl IntoView {
+    let promote = ServerAction::<PromoteVariant>::new();
+    let kept = move || promote.value().with(|v| matches!(v, Some(Ok(()))));
+    view! {
+        <p>
+            <button
+                type="button"
+                class="promote"
+                disabled=move || promote.pending().get() || kept()
+                on:click=move |_| {
+                    promote.dispatch(PromoteVariant {
+                        shop: current_shop(),
+                        id: step_id.clone(),
+                        variant: variant.clone(),
+                    });
+                }
+            >
+                {label}
+            </button>
+            " "
+            <span role="status">
+                {move || match promote.value().get() {
+                    Some(Ok(())) => done.clone(),
+                    Some(Err(error)) => error.to_string(),
+                    None => String::new(),
+                }}
+            </span>
+        </p>
     }
 }
