@@ -54,6 +54,12 @@ enum Part {
     Path,
 }
 
+/// Loads the page again, as the server now renders it (nothing on the server).
+pub fn reload() {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    let _ = window().location().reload();
+}
+
 /// A part of the browser's address (empty outside a browser).
 #[cfg(not(feature = "ssr"))]
 fn address_part(part: Part) -> String {

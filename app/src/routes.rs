@@ -12,14 +12,13 @@ use crate::pages::{
     CallScreenPage, CallsPage, CartPage, CartsPage, CodesPage, InvitationPage, KeysPageView,
     LoginPage, NewShopPage, ReminderWizardPage, RemindersPage, RuleEditorPage, RulesPage,
     SendingPage, SettingsPage, SetupPage, TeamPageView, TemplateEditorPage, TemplatesPage,
-    UnsubscribedListPage,
 };
 
 /// Pages drawn on the server only: their few interactive parts are islands of their own, so
 /// their first visit fetches the runtime and those islands, not a group's chunks.
 pub use crate::pages::{
     ActivityPageView as Activity, ApiReferencePage as ApiReference, HelpPage as Help,
-    StatisticsPage as Statistics,
+    StatisticsPage as Statistics, UnsubscribedListPage as Unsubscribed,
 };
 
 /// Marks the page hydrated (`data-hydrated` on the app's root) once the island that draws it
@@ -122,7 +121,6 @@ page_groups! {
         Calls => CallsPage,
         CallScreen => CallScreenPage,
         Codes => CodesPage,
-        Unsubscribed => UnsubscribedListPage,
     }
     ResultsView = "results_view", Results {
         Sending => SendingPage,

@@ -21,11 +21,10 @@ pub fn UnsubscribedListPage() -> impl IntoView {
                 .unwrap_or(1)
         })
     });
-    let remove = ServerAction::<RemoveUnsubscribed>::new();
     let shop = crate::shop::current_shop();
     let list = Resource::new(
-        move || (search.get(), page.get(), remove.version().get()),
-        move |(search, page, _)| list_unsubscribed(shop.clone(), search, page),
+        move || (search.get(), page.get()),
+        move |(search, page)| list_unsubscribed(shop.clone(), search, page),
     );
     let export = move || {
         crate::shop::shop_path(&format!(
@@ -37,7 +36,11 @@ pub fn UnsubscribedListPage() -> impl IntoView {
         <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
-        <form class="unsubscribed-search" method="get" action="/unsubscribed">
+        <form
+            class="unsubscribed-search"
+            method="get"
+            action=crate::shop::shop_path("/unsubscribed")
+        >
             <label for="unsubscribed-q">{move || t().search_label}</label>
             <div class="copy-row">
                 <input id="unsubscribed-q" type="search" name="q" prop:value=move || search.get() />
@@ -50,7 +53,7 @@ pub fn UnsubscribedListPage() -> impl IntoView {
         <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match list.await {
-                    Ok(data) => view! { <UnsubscribedTable data search=search.get_untracked() remove /> }.into_any(),
+                    Ok(data) => view! { <UnsubscribedTable data search=search.get_untracked() /> }.into_any(),
                     Err(error) => super::load_error(error, |t| t.no_shop),
                 }
             })}
@@ -59,11 +62,7 @@ pub fn UnsubscribedListPage() -> impl IntoView {
 }
 
 #[component]
-fn UnsubscribedTable(
-    data: UnsubscribedPage,
-    search: String,
-    remove: ServerAction<RemoveUnsubscribed>,
-) -> impl IntoView {
+fn UnsubscribedTable(data: UnsubscribedPage, search: String) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().unsubscribed;
     if data.lines.is_empty() {
@@ -89,20 +88,11 @@ fn UnsubscribedTable(
                     <td>{move || (t().reason)(&reason)}</td>
                     <td>{move || i18n.date_time(line.at)}</td>
                     <td>
-                        <button
-                            type="button"
-                            class="secondary"
-                            on:click=move |_| {
-                                if confirm(t().confirm_remove) {
-                                    remove.dispatch(RemoveUnsubscribed {
-                                        shop: crate::shop::current_shop(),
-                                        email: email.clone(),
-                                    });
-                                }
-                            }
-                        >
-                            {move || t().remove}
-                        </button>
+                        <RemoveButton
+                            email
+                            label=t().remove.to_owned()
+                            question=t().confirm_remove.to_owned()
+                        />
                     </td>
                 </tr>
             }
@@ -128,4 +118,41 @@ fn UnsubscribedTable(
         </nav>
     }
     .into_any()
+}
+
+/// Removes an address from the list once confirmed, then loads the page again to show the list
+/// without it: an island, the list around it being server-rendered.
+#[island]
+fn RemoveButton(email: String, label: String, question: String) -> impl IntoView {
+    let remove = ServerAction::<RemoveUnsubscribed>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = remove.value().get() {
+            crate::nav::reload();
+        }
+    });
+    let failed = move || {
+        remove
+            .value()
+            .get()
+            .and_then(Result::err)
+            .map(|error| error.to_string())
+    };
+    view! {
+        <button
+            type="button"
+            class="secondary"
+            disabled=move || remove.pending().get()
+            on:click=move |_| {
+                if confirm(&question) {
+                    remove.dispatch(RemoveUnsubscribed {
+                        shop: crate::shop::current_shop(),
+                        email: email.clone(),
+                    });
+                }
+            }
+        >
+            {label}
+        </button>
+        <span role="alert" class="error">{failed}</span>
+    }
 }
