@@ -4,12 +4,21 @@ import { adminState } from '../playwright.config';
 test.use({ locale: 'en-GB' });
 
 /**
- * What a first visit to an admin page may fetch as WASM and JS, compressed as served: the main
- * module (shell, router, texts) and the chunks of the page's group (app/src/routes.rs). The
- * product's target is 250 KB, which the main module alone exceeds (docs/benchmarks.md, "First
- * load"); this budget keeps the bundle from growing unnoticed.
+ * What a first visit to an admin page may fetch as WASM and JS, compressed as served. The admin
+ * runs as islands (app/src/routes.rs): a server-only page fetches the runtime and its small
+ * islands, and must stay within the product's target, 250 KB; a page still drawn by its group's
+ * island also fetches that group's chunks, and this budget keeps them from growing unnoticed
+ * until they are split into small islands too (docs/benchmarks.md, "First load").
  */
-const FIRST_LOAD_BUDGET = 900_000;
+const TARGET = 250_000;
+const GROUP_BUDGET = 800_000;
+const serverOnly = [
+  '/s/demo/statistics',
+  '/s/demo/unsubscribed',
+  '/s/demo/help',
+  '/s/demo/connect/api',
+  '/s/demo/activity',
+];
 
 const listed = [
   '/s/demo',
@@ -64,7 +73,7 @@ async function firstRecord(browser: Browser, listPath: string, prefix: string): 
   return href!;
 }
 
-test('every admin page hydrates after fetching at most the budget of WASM and JS', async ({ browser }) => {
+test('server-only pages hydrate within 250 KB of WASM and JS, and the others within their budget', async ({ browser }) => {
   test.setTimeout(120_000);
   const paths = [
     ...listed,
@@ -85,6 +94,7 @@ test('every admin page hydrates after fetching at most the budget of WASM and JS
   for (const f of figures) {
     // Hydration fetched the bundle: a page that fetched nothing would pass any budget.
     expect(f.bytes, f.path).toBeGreaterThan(0);
-    expect(f.bytes, f.path).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);
+    const budget = serverOnly.includes(f.path) ? TARGET : GROUP_BUDGET;
+    expect(f.bytes, f.path).toBeLessThanOrEqual(budget);
   }
 });
