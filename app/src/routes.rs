@@ -9,16 +9,16 @@
 use leptos::prelude::*;
 
 use crate::pages::{
-    CallScreenPage, CallsPage, CartPage, CartsPage, CodesPage, InvitationPage, KeysPageView,
-    LoginPage, NewShopPage, ReminderWizardPage, RemindersPage, RuleEditorPage, RulesPage,
-    SendingPage, SettingsPage, SetupPage, TeamPageView, TemplateEditorPage, TemplatesPage,
+    CallScreenPage, CartPage, CartsPage, CodesPage, InvitationPage, KeysPageView, LoginPage,
+    NewShopPage, ReminderWizardPage, RemindersPage, RuleEditorPage, RulesPage, SendingPage,
+    SettingsPage, SetupPage, TeamPageView, TemplateEditorPage, TemplatesPage,
 };
 
 /// Pages drawn on the server only: their few interactive parts are islands of their own, so
 /// their first visit fetches the runtime and those islands, not a group's chunks.
 pub use crate::pages::{
-    ActivityPageView as Activity, ApiReferencePage as ApiReference, HelpPage as Help,
-    StatisticsPage as Statistics, UnsubscribedListPage as Unsubscribed,
+    ActivityPageView as Activity, ApiReferencePage as ApiReference, CallsPage as Calls,
+    HelpPage as Help, StatisticsPage as Statistics, UnsubscribedListPage as Unsubscribed,
 };
 
 /// Marks the page hydrated (`data-hydrated` on the app's root) once the island that draws it
@@ -118,7 +118,6 @@ page_groups! {
     CartsView = "carts_view", CartGroup {
         Carts => CartsPage,
         Cart => CartPage,
-        Calls => CallsPage,
         CallScreen => CallScreenPage,
         Codes => CodesPage,
     }

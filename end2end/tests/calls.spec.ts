@@ -108,7 +108,10 @@ test('a staff member works a call task from the queue to a code, an email and a 
 
   await follow(page, page.getByRole('link', { name: '← Calls' }));
   await expect(page.locator('table.calls tbody tr').filter({ hasText: `Call${stamp}` })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Logged calls' }).click();
+  // The queue's filter is a GET form: the logged calls have an address of their own.
+  await follow(page, page.getByRole('button', { name: 'Logged calls' }));
+  await expect(page).toHaveURL(/\/calls\?done=1$/);
+  await expect(page.getByRole('button', { name: 'Logged calls' })).toHaveAttribute('aria-pressed', 'true');
   await expect(
     page.locator('table.calls tbody tr').filter({ hasText: `Call${stamp}` }),
   ).toContainText('Will order');

@@ -14,6 +14,7 @@ const TARGET = 250_000;
 const GROUP_BUDGET = 800_000;
 const serverOnly = [
   '/s/demo/statistics',
+  '/s/demo/calls',
   '/s/demo/unsubscribed',
   '/s/demo/help',
   '/s/demo/connect/api',

@@ -1,5 +1,6 @@
 //! The Calls tab: the call tasks of phone steps, the ones to make (oldest due first) or the
-//! ones logged, with a switch for the member's own.
+//! ones logged, with a switch for the member's own. Drawn on the server only: the filter is a
+//! GET form, so a filtered queue has an address and works without JavaScript.
 
 use domain::format;
 use leptos::prelude::*;
@@ -7,53 +8,54 @@ use leptos_meta::Title;
 
 use crate::api::{list_calls, CallFilter, CallLine};
 use crate::i18n::use_i18n;
+use crate::nav::use_query_map;
 use crate::shop::{current_shop, shop_path};
 
 #[component]
 pub fn CallsPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().calls;
-    let done = RwSignal::new(false);
-    let mine = RwSignal::new(false);
+    // The filter lives in the address (a GET form), so the page is drawn on the server alone.
+    let params = use_query_map();
+    let filter = params.with_untracked(|p| CallFilter {
+        done: p.get("done").is_some_and(|v| v == "1"),
+        mine: p.get("mine").is_some_and(|v| v == "1" || v == "on"),
+    });
+    let (done, mine) = (filter.done, filter.mine);
     let shop = current_shop();
     let calls = Resource::new(
-        move || CallFilter {
-            done: done.get(),
-            mine: mine.get(),
-        },
+        move || filter,
         move |filter| list_calls(shop.clone(), filter),
     );
     view! {
         <Title text=crate::title::page_title(move || t().tab) />
         <h1>{move || t().tab}</h1>
         <p class="intro">{move || t().intro}</p>
-        <div class="tabs-inline" role="group">
+        <form class="tabs-inline" role="group" method="get" action=shop_path("/calls")>
             <button
-                type="button"
+                type="submit"
+                name="done"
+                value="0"
                 class:secondary=done
-                aria-pressed=move || (!done.get()).to_string()
-                on:click=move |_| done.set(false)
+                aria-pressed=(!done).to_string()
             >
                 {move || t().to_make}
             </button>
             <button
-                type="button"
-                class:secondary=move || !done.get()
-                aria-pressed=move || done.get().to_string()
-                on:click=move |_| done.set(true)
+                type="submit"
+                name="done"
+                value="1"
+                class:secondary=!done
+                aria-pressed=done.to_string()
             >
                 {move || t().logged}
             </button>
             <label class="inline">
-                <input
-                    type="checkbox"
-                    prop:checked=mine
-                    on:change=move |ev| mine.set(event_target_checked(&ev))
-                />
+                <input type="checkbox" name="mine" value="1" checked=mine />
                 " "
                 {move || t().mine}
             </label>
-        </div>
+        </form>
         <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match calls.await {
