@@ -68,7 +68,8 @@ fn preload_group(loader: &str) {
 }
 
 /// For each group: an enum of its pages, the lazy island that draws one (the split point), and
-/// a route view per page that renders that island.
+/// a route view per page that renders that island. The islands' names end in `View`: the WASM's
+/// start (`frontend`) looks for one to know whether a page island will mark the page hydrated.
 macro_rules! page_groups {
     ($($view:ident = $loader:literal, $group:ident { $($route:ident => $page:ident),* $(,)? })*) => {$(
         #[derive(Clone, Copy, serde::Serialize, serde::Deserialize)]
@@ -80,6 +81,7 @@ macro_rules! page_groups {
         fn $view(page: $group) -> impl IntoView {
             #[cfg(feature = "ssr")]
             preload_group($loader);
+            // In the browser an island sees no context of the page around it: it makes its own.
             crate::i18n::use_i18n();
             mark_hydrated();
             match page {
