@@ -422,8 +422,8 @@ fn StepDetails(row: ReminderRow, currency: Currency, thumb_url: String) -> impl 
 }
 
 /// Whether a click on a reminder's row came from its switch or its buttons and links, which act
-/// on their own rather than open the row. The event goes on bubbling: the router takes the Edit
-/// link's click at the window to open the wizard without a page load.
+/// on their own rather than open the row. The event goes on bubbling, so the Edit link still
+/// opens the wizard.
 fn inside_controls(ev: &leptos::ev::MouseEvent) -> bool {
     event_target::<leptos::web_sys::Element>(ev)
         .closest(".status, .actions")

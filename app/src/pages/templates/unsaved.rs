@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 /// Asks before the page is left with unsaved changes: on reload or close (the browser's own
-/// dialog) and on any link inside the admin (ours, before the router sees the click).
+/// dialog) and on any link inside the admin (ours, in the capture phase, so a refusal stops the
+/// click before the link is followed).
 pub fn guard_unsaved_changes(dirty: Memo<bool>, message: impl Fn() -> &'static str + 'static) {
     #[cfg(feature = "hydrate")]
     {
