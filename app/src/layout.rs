@@ -247,6 +247,7 @@ pub struct LanguageChoice {
 /// loaded again, in that language.
 #[island]
 fn LanguageButtons(label: String, choices: Vec<LanguageChoice>) -> impl IntoView {
+    crate::islands::start(None);
     view! {
         <div class="language-switch" role="group" aria-label=label>
             {choices

@@ -6,6 +6,7 @@ pub mod api;
 pub mod backend;
 pub mod error;
 pub mod i18n;
+pub mod islands;
 mod layout;
 pub mod nav;
 mod pages;
@@ -49,6 +50,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    islands::provide_preloaded();
     provide_i18n();
     let i18n = use_i18n();
 
@@ -58,7 +61,7 @@ pub fn App() -> impl IntoView {
         <Title formatter=|page: String| format!("{page} · Relance") />
         <Title text=crate::title::page_title(move || i18n.t().reminders_title) />
         <Router>
-            // Set once the page is interactive (tests wait for it): see `routes::mark_hydrated`.
+            // Set once the page is interactive (tests wait for it): see `islands`.
             <div class="app" data-hydrated="false">
                 <Routes fallback=NotFound>
                     <Route path=path!("/login") view=routes::Login />

@@ -60,6 +60,33 @@ pub fn reload() {
     let _ = window().location().reload();
 }
 
+/// Keeps `text` under `key` for this tab until [`take_kept`] reads it: what a page says after
+/// loading itself again (nothing outside a browser).
+pub fn keep(key: &str, text: &str) {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    if let Ok(Some(storage)) = window().session_storage() {
+        let _ = storage.set_item(key, text);
+    }
+    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+    let _ = (key, text);
+}
+
+/// What [`keep`] kept under `key`, once: it is forgotten as it is read.
+pub fn take_kept(key: &str) -> Option<String> {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        let storage = window().session_storage().ok().flatten()?;
+        let text = storage.get_item(key).ok().flatten();
+        let _ = storage.remove_item(key);
+        text
+    }
+    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+    {
+        let _ = key;
+        None
+    }
+}
+
 /// A part of the browser's address (empty outside a browser).
 #[cfg(not(feature = "ssr"))]
 fn address_part(part: Part) -> String {

@@ -9,7 +9,7 @@ test('selected carts get their reminders stopped, then restarted, and export as 
   const problems = watchConsole(page);
   page.on('dialog', (dialog) => dialog.accept());
   // Carts of this test's own, so the other tests' carts keep their reminders.
-  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e-bulk'], {
+  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e-bulk', '--shop', 'demo'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
   })
     .toString()

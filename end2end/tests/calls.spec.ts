@@ -19,7 +19,7 @@ test('a staff member works a call task from the queue to a code, an email and a 
   execFileSync(relanceBin, ['admin', 'create', '--email', email, '--role', 'staff', '--shop', 'demo'], {
     env: { ...env, RELANCE_ADMIN_PASSWORD: 'a long enough password' },
   });
-  const key = execFileSync(relanceBin, ['api-key', 'create', `e2e-calls-${stamp}`], { env })
+  const key = execFileSync(relanceBin, ['api-key', 'create', `e2e-calls-${stamp}`, '--shop', 'demo'], { env })
     .toString()
     .trim();
   // A big cart (the demo's "Gros paniers" rule) idle for three days: its two emails are long

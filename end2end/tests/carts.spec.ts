@@ -29,7 +29,7 @@ test('the Carts list filters by state and keeps the filter in the URL', async ({
 });
 
 test('a waiting cart counts down to its first reminder', async ({ page, request }) => {
-  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e'], {
+  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e', '--shop', 'demo'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
   })
     .toString()

@@ -13,6 +13,8 @@ test.use({ locale: 'en-GB' });
 const TARGET = 250_000;
 const GROUP_BUDGET = 800_000;
 const serverOnly = [
+  '/s/demo',
+  '/s/demo/rules',
   '/s/demo/statistics',
   '/s/demo/calls',
   '/s/demo/unsubscribed',

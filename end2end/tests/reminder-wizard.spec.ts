@@ -67,6 +67,7 @@ test('a reminder made through the three steps with three ranges shows in delay o
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '3 days']);
   const third = page.locator('table.reminders tbody tr[data-step-id]').nth(2);
   await expect(third.locator('td.discount')).toHaveText('Depends on cart value');
+  await waitForHydration(page);
   await third.locator('button.expand').click();
   await expect(page.locator('tr.details:visible')).toContainText('Newsletter subscribers only');
   await expect(page.locator('tr.details:visible li')).toHaveCount(3);

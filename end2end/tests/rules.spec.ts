@@ -64,7 +64,7 @@ test('a rule is built with conditions, refused beside a wrong field, then saved 
 
 test('a cart page shows why its rule was chosen, condition by condition', async ({ page, request }) => {
   const problems = watchConsole(page);
-  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e-rules'], {
+  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e-rules', '--shop', 'demo'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
   })
     .toString()

@@ -9,16 +9,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
-    // A page drawn by a page island is marked hydrated by that island; a page with none (not
-    // found) is whole as the server sent it.
-    let document = leptos::prelude::document();
-    let page_island = document
-        .query_selector(r#"leptos-island[data-component*="View_"]"#)
-        .ok()
-        .flatten();
-    if page_island.is_none() {
-        if let Some(app) = document.query_selector(".app").ok().flatten() {
-            let _ = app.set_attribute("data-hydrated", "true");
-        }
-    }
+    // The islands hydrate after this returns, and mark the page once the last one has; a page
+    // without any is whole as the server sent it.
+    app::islands::mark_if_no_island();
 }

@@ -1,22 +1,21 @@
 //! The campaign as a whole: pause and resume it, and import one exported from another shop
 //! (the export is a plain download, `/s/<slug>/campaign.json`).
 
-use domain::campaign::export::{ImportProblem, ReviewNote};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
 
+/// How an import went, in the caller's language: the page's import box is an island without
+/// the admin's texts, and the typed outcome's problems would bring their decoding into every
+/// page's WASM.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ImportOutcome {
-    /// The campaign replaced, its reminders switched off until reviewed.
-    Imported {
-        steps: usize,
-        templates: usize,
-        review: Vec<ReviewNote>,
-    },
-    /// Nothing written: every problem found.
-    Invalid { problems: Vec<ImportProblem> },
+pub struct ImportReport {
+    /// The campaign was replaced; otherwise nothing was written.
+    pub imported: bool,
+    pub headline: String,
+    /// The notes to review, or the problems that stopped the import.
+    pub lines: Vec<String>,
 }
 
 /// Replaces the shop's campaign by the exported one in `document` (the file's text).
@@ -25,7 +24,7 @@ pub async fn import_campaign(
     shop: String,
     #[server(default)] rule: String,
     document: String,
-) -> Result<ImportOutcome, AppError> {
+) -> Result<ImportReport, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     if document.len() > 2_000_000 {
         return crate::error::with_status(Err(AppError::Invalid(
@@ -52,16 +51,21 @@ pub async fn import_campaign(
             )
             .await;
     }
+    let t = crate::i18n::initial_locale().texts().campaign_io;
     Ok(match outcome {
-        Ok((steps, templates, review)) => ImportOutcome::Imported {
-            steps,
-            templates,
-            review,
+        Ok((steps, templates, review)) => ImportReport {
+            imported: true,
+            headline: (t.imported)(steps, templates),
+            lines: review.iter().map(|note| (t.review)(note)).collect(),
         },
         Err(problems) => {
             expect_context::<leptos_axum::ResponseOptions>()
                 .set_status(http::StatusCode::UNPROCESSABLE_ENTITY);
-            ImportOutcome::Invalid { problems }
+            ImportReport {
+                imported: false,
+                headline: t.not_imported.to_owned(),
+                lines: problems.iter().map(|p| (t.problem)(p)).collect(),
+            }
         }
     })
 }

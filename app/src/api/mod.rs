@@ -41,7 +41,7 @@ pub use calls::{
     CallFilter, CallLine, CallLogged, CallScreen, CouponGiven, GiveCallCoupon, ListCalls, LoadCall,
     LogCall, VisitLine,
 };
-pub use campaign_io::{ImportCampaign, ImportOutcome, SetCampaignPaused};
+pub use campaign_io::{set_campaign_paused, ImportCampaign, ImportReport, SetCampaignPaused};
 pub use cart_detail::{
     erase_customer, load_cart, send_next_reminder_now, CartDetail, Credited, CustomerBlock,
     EraseCustomer, ItemLine, LedTo, SendNextReminderNow, TimelineEntry,

@@ -2,9 +2,11 @@
 //! import one exported from another shop (its reminders arrive switched off).
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use crate::api::{ImportCampaign, ImportOutcome, SetCampaignPaused};
+use crate::api::{ImportCampaign, ImportReport};
 use crate::i18n::use_i18n;
+use crate::pages::act::{Act, ActButton, ActWords};
 use crate::shop::{current_shop, shop_path};
 
 #[component]
@@ -12,109 +14,128 @@ pub fn CampaignTools(
     /// The rule the page shows: pausing acts on it.
     rule: String,
     paused: bool,
-    pause: ServerAction<SetCampaignPaused>,
-    import: ServerAction<ImportCampaign>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t().campaign_io;
-    let rule_id = rule.clone();
-    let import_rule = rule.clone();
-    let document = RwSignal::new(None::<String>);
-    let outcome = move || match import.value().get() {
-        Some(Ok(ImportOutcome::Imported {
-            steps,
-            templates,
-            review,
-        })) => Some((
-            (t().imported)(steps, templates),
-            review
-                .iter()
-                .map(|note| (t().review)(note))
-                .collect::<Vec<_>>(),
-            "saved",
-        )),
-        Some(Ok(ImportOutcome::Invalid { problems })) => Some((
-            t().not_imported.to_owned(),
-            problems.iter().map(|p| (t().problem)(p)).collect(),
-            "error",
-        )),
-        Some(Err(error)) => Some((error.to_string(), Vec::new(), "error")),
-        None => None,
+    let t = use_i18n().t().campaign_io;
+    let pause = ActWords {
+        label: if paused { t.resume } else { t.pause }.to_owned(),
+        confirm: None,
+        refused: String::new(),
+        done: None,
     };
     view! {
-        <section class="campaign-tools" aria-label=move || t().title>
-            {paused
-                .then(|| {
-                    view! {
-                        <p class="notice paused" role="status">{move || t().paused_notice}</p>
-                    }
-                })}
-            <button
-                type="button"
-                class="secondary"
-                data-pause=if paused { "resume" } else { "pause" }
-                disabled=move || pause.pending().get()
-                on:click=move |_| {
-                    pause.dispatch(SetCampaignPaused {
-                        shop: current_shop(),
-                        rule: rule.clone(),
-                        paused: !paused,
-                    });
-                }
-            >
-                {move || if paused { t().resume } else { t().pause }}
-            </button>
+        <section class="campaign-tools" aria-label=t.title>
+            {paused.then(|| view! { <p class="notice paused" role="status">{t.paused_notice}</p> })}
+            <ActButton
+                act=Act::PauseRule { rule: rule.clone(), paused: !paused }
+                words=pause
+                class="secondary".to_owned()
+            />
             <a
                 class="button secondary"
-                href=shop_path(&format!("/campaign.json?rule={rule_id}"))
+                href=shop_path(&format!("/campaign.json?rule={rule}"))
                 download=""
             >
-                {move || t().export}
+                {t.export}
             </a>
-            <label class="import-file">
-                <span>{move || t().import_label}</span>
-                <input
-                    type="file"
-                    accept="application/json,.json"
-                    on:change=move |ev| read_file(ev, document)
-                />
-            </label>
-            <button
-                type="button"
-                disabled=move || document.with(Option::is_none) || import.pending().get()
-                on:click=move |_| {
-                    if let Some(text) = document.get_untracked() {
-                        if crate::pages::confirm(t().confirm_import) {
-                            import.dispatch(ImportCampaign {
-                                shop: current_shop(),
-                                rule: import_rule.clone(),
-                                document: text,
-                            });
-                        }
+            <ImportBox
+                rule
+                words=ImportWords {
+                    file: t.import_label.to_owned(),
+                    import: t.import.to_owned(),
+                    confirm: t.confirm_import.to_owned(),
+                }
+            />
+        </section>
+    }
+}
+
+/// The import box's words, in the page's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportWords {
+    pub file: String,
+    pub import: String,
+    pub confirm: String,
+}
+
+/// Where an import's report waits while the page loads again to show the imported reminders.
+const REPORT_KEY: &str = "relance-import-report";
+
+/// Reads a campaign file and imports it once confirmed. The server says how it went in the
+/// admin's language; a done import loads the page again, which then shows that report.
+#[island]
+fn ImportBox(rule: String, words: ImportWords) -> impl IntoView {
+    crate::islands::start(None);
+    let document = RwSignal::new(None::<String>);
+    let import = ServerAction::<ImportCampaign>::new();
+    let report = RwSignal::new(None::<Result<ImportReport, String>>);
+    // The report of the import that loaded this page, if it did.
+    Effect::new(move |_| {
+        if let Some(kept) = crate::nav::take_kept(REPORT_KEY) {
+            if let Ok(kept) = serde_json::from_str::<ImportReport>(&kept) {
+                report.set(Some(Ok(kept)));
+            }
+        }
+    });
+    Effect::new(move |_| match import.value().get() {
+        Some(Ok(done)) if done.imported => {
+            if let Ok(text) = serde_json::to_string(&done) {
+                crate::nav::keep(REPORT_KEY, &text);
+            }
+            crate::nav::reload();
+        }
+        Some(result) => report.set(Some(result.map_err(|error| error.to_string()))),
+        None => {}
+    });
+    let ImportWords {
+        file,
+        import: button,
+        confirm,
+    } = words;
+    view! {
+        <label class="import-file">
+            <span>{file}</span>
+            <input
+                type="file"
+                accept="application/json,.json"
+                on:change=move |ev| read_file(ev, document)
+            />
+        </label>
+        <button
+            type="button"
+            disabled=move || document.with(Option::is_none) || import.pending().get()
+            on:click=move |_| {
+                if let Some(text) = document.get_untracked() {
+                    if crate::pages::confirm(&confirm) {
+                        import.dispatch(ImportCampaign {
+                            shop: current_shop(),
+                            rule: rule.clone(),
+                            document: text,
+                        });
                     }
                 }
-            >
-                {move || t().import}
-            </button>
-            {move || {
-                outcome()
-                    .map(|(headline, lines, tone)| {
-                        view! {
-                            <div class=format!("import-outcome {tone}") role="status">
-                                <p>{headline}</p>
-                                <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
-                            </div>
+            }
+        >
+            {button}
+        </button>
+        {move || {
+            report
+                .get()
+                .map(|report| {
+                    let (headline, lines, tone) = match report {
+                        Ok(report) => {
+                            let tone = if report.imported { "saved" } else { "error" };
+                            (report.headline, report.lines, tone)
                         }
-                    })
-            }}
-            {move || {
-                pause
-                    .value()
-                    .get()
-                    .and_then(Result::err)
-                    .map(|error| view! { <p class="error" role="alert">{error.to_string()}</p> })
-            }}
-        </section>
+                        Err(error) => (error, Vec::new(), "error"),
+                    };
+                    view! {
+                        <div class=format!("import-outcome {tone}") role="status">
+                            <p>{headline}</p>
+                            <ul>{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                        </div>
+                    }
+                })
+        }}
     }
 }
 

@@ -1,5 +1,6 @@
 //! One module per admin page.
 
+mod act;
 mod activity;
 mod api_reference;
 mod call_actions;
@@ -22,6 +23,8 @@ mod launch_check;
 mod login;
 mod new_shop;
 mod not_found;
+mod reminder_controls;
+mod reminder_line;
 mod reminder_preview;
 mod reminder_wizard;
 mod reminders;

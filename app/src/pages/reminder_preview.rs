@@ -1,64 +1,77 @@
-//! The Reminders page's preview: a reminder's email for the demo cart, in a dialog.
+//! The Reminders table's Preview button: a step's email for the demo cart, in a dialog, at
+//! three widths. An island, with its words as props.
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use crate::i18n::use_i18n;
+/// The preview's words, in the page's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewWords {
+    pub open: String,
+    pub close: String,
+    pub desktop: String,
+    pub tablet: String,
+    pub mobile: String,
+}
 
-/// The rendered email of a reminder for the demo cart, at three widths.
-#[component]
-pub(crate) fn PreviewDialog(preview: RwSignal<Option<String>>) -> impl IntoView {
-    let i18n = use_i18n();
+/// The button, and the dialog it opens over the page with the server's render at `url`.
+#[island]
+pub fn PreviewButton(url: String, words: PreviewWords) -> impl IntoView {
+    crate::islands::start(None);
+    let shown = RwSignal::new(false);
     let width = RwSignal::new(600u32);
+    let words = StoredValue::new(words);
     let widths = move || {
-        let t = i18n.t().templates;
-        [(t.desktop, 600u32), (t.tablet, 768), (t.mobile, 375)]
+        words.with_value(|w| {
+            [
+                (w.desktop.clone(), 600u32),
+                (w.tablet.clone(), 768),
+                (w.mobile.clone(), 375),
+            ]
+        })
     };
+    let word = move |pick: fn(&PreviewWords) -> &String| words.with_value(|w| pick(w).clone());
     view! {
-        {move || {
-            preview
-                .get()
-                .map(|url| {
-                    view! {
-                        <div class="modal-backdrop" on:click=move |_| preview.set(None)>
-                            <div
-                                class="modal"
-                                role="dialog"
-                                aria-modal="true"
-                                aria-label=move || i18n.t().reminders.preview
-                                on:click=|ev| ev.stop_propagation()
-                            >
-                                <div class="preview-toolbar">
-                                    {move || {
-                                        widths()
-                                            .into_iter()
-                                            .map(|(label, w)| {
-                                                view! {
-                                                    <button
-                                                        type="button"
-                                                        aria-pressed=move || (width.get() == w).to_string()
-                                                        on:click=move |_| width.set(w)
-                                                    >
-                                                        {label}
-                                                    </button>
-                                                }
-                                            })
-                                            .collect_view()
-                                    }}
-                                    <button type="button" class="close" on:click=move |_| preview.set(None)>
-                                        {move || i18n.t().reminders.close}
+        <button type="button" on:click=move |_| shown.set(true)>
+            {word(|w| &w.open)}
+        </button>
+        <Show when=move || shown.get()>
+            <div class="modal-backdrop" on:click=move |_| shown.set(false)>
+                <div
+                    class="modal"
+                    role="dialog"
+                    aria-modal="true"
+                    aria-label=word(|w| &w.open)
+                    on:click=|ev| ev.stop_propagation()
+                >
+                    <div class="preview-toolbar">
+                        {widths()
+                            .into_iter()
+                            .map(|(label, w)| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        aria-pressed=move || (width.get() == w).to_string()
+                                        on:click=move |_| width.set(w)
+                                    >
+                                        {label}
                                     </button>
-                                </div>
-                                <iframe
-                                    class="preview-frame"
-                                    src=url
-                                    sandbox=""
-                                    title=move || i18n.t().reminders.preview
-                                    style=move || format!("width: {}px", width.get())
-                                ></iframe>
-                            </div>
-                        </div>
-                    }
-                })
-        }}
+                                }
+                            })
+                            .collect_view()}
+                        <button type="button" class="close" on:click=move |_| shown.set(false)>
+                            {word(|w| &w.close)}
+                        </button>
+                    </div>
+                    <iframe
+                        class="preview-frame"
+                        src=url.clone()
+                        sandbox=""
+                        title=word(|w| &w.open)
+                        style=move || format!("width: {}px", width.get())
+                    ></iframe>
+                </div>
+            </div>
+        </Show>
     }
 }

@@ -1,42 +1,20 @@
-//! The Rules tab: the shop's campaigns in the order they are tried, with their conditions,
-//! their reminders, and what can be done with each.
+//! The Rules tab, drawn on the server: the shop's campaigns in the order they are tried, with
+//! their conditions, their reminders, and what can be done with each (islands, `act`).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::{list_rules, DeleteRule, RerouteRule, RuleDeleted, RuleLine, SetCampaignPaused};
+use crate::api::{list_rules, RuleLine};
 use crate::i18n::{field_path, use_i18n};
-use crate::pages::confirm;
+use crate::pages::act::{Act, ActButton, ActWords};
 use crate::shop::{current_shop, shop_path};
 
 #[component]
 pub fn RulesPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().rules;
-    let delete = ServerAction::<DeleteRule>::new();
-    let reroute = ServerAction::<RerouteRule>::new();
-    let pause = ServerAction::<SetCampaignPaused>::new();
     let shop = current_shop();
-    let rules = Resource::new(
-        move || (delete.version().get(), pause.version().get()),
-        move |_| list_rules(shop.clone()),
-    );
-    let status = move || {
-        if let Some(Err(error)) = pause.value().get() {
-            return Some((error.to_string(), "error"));
-        }
-        if let Some(result) = delete.value().get() {
-            return Some(match result {
-                Ok(RuleDeleted::LastRule) => (t().last_rule.to_owned(), "error"),
-                Ok(RuleDeleted::Deleted) => return None,
-                Err(error) => (error.to_string(), "error"),
-            });
-        }
-        match reroute.value().get()? {
-            Ok(moved) => Some(((t().rerouted)(moved), "saved")),
-            Err(error) => Some((error.to_string(), "error")),
-        }
-    };
+    let rules = Resource::new(|| (), move |_| list_rules(shop.clone()));
     view! {
         <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
@@ -44,12 +22,6 @@ pub fn RulesPage() -> impl IntoView {
         <div class="create-reminder">
             <a href=shop_path("/rules/new") class="button">{move || t().new_rule}</a>
         </div>
-        {move || {
-            status()
-                .map(|(text, tone)| {
-                    view! { <p class=format!("save-status {tone}") role="status">{text}</p> }
-                })
-        }}
         <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match rules.await {
@@ -70,7 +42,7 @@ pub fn RulesPage() -> impl IntoView {
                                     {data
                                         .rules
                                         .into_iter()
-                                        .map(|rule| view! { <RuleRow rule delete reroute pause /> })
+                                        .map(|rule| view! { <RuleRow rule /> })
                                         .collect_view()}
                                 </tbody>
                             </table>
@@ -84,16 +56,44 @@ pub fn RulesPage() -> impl IntoView {
     }
 }
 
+/// A rule's buttons: pause or resume, re-route its carts, delete (both asked first).
+fn rule_acts(id: &str, paused: bool) -> [(Act, ActWords, &'static str); 3] {
+    let t = use_i18n().t().rules;
+    let words = |label: &str, confirm: Option<&str>, refused: &str, done: Option<&str>| ActWords {
+        label: label.to_owned(),
+        confirm: confirm.map(str::to_owned),
+        refused: refused.to_owned(),
+        done: done.map(str::to_owned),
+    };
+    [
+        (
+            Act::PauseRule {
+                rule: id.to_owned(),
+                paused: !paused,
+            },
+            words(if paused { t.resume } else { t.pause }, None, "", None),
+            "secondary",
+        ),
+        (
+            Act::RerouteRule { id: id.to_owned() },
+            words(t.reroute, Some(t.confirm_reroute), "", Some(t.rerouted)),
+            "secondary",
+        ),
+        (
+            Act::DeleteRule { id: id.to_owned() },
+            words(t.delete, Some(t.confirm_delete), t.last_rule, None),
+            "danger",
+        ),
+    ]
+}
 #[component]
-fn RuleRow(
-    rule: RuleLine,
-    delete: ServerAction<DeleteRule>,
-    reroute: ServerAction<RerouteRule>,
-    pause: ServerAction<SetCampaignPaused>,
-) -> impl IntoView {
+fn RuleRow(rule: RuleLine) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().rules;
-    let id = StoredValue::new(rule.id.clone());
+    let acts = rule_acts(&rule.id, rule.paused)
+        .into_iter()
+        .map(|(act, words, class)| view! { <ActButton act words class=class.to_owned() /> })
+        .collect_view();
     let paused = rule.paused;
     let conditions = StoredValue::new(rule.conditions.clone());
     let missing = rule.missing.clone();
@@ -151,48 +151,7 @@ fn RuleRow(
                 <a href=shop_path(&format!("/rules/{}", rule.id)) class="button secondary">
                     {move || t().edit}
                 </a>
-                <button
-                    type="button"
-                    class="secondary"
-                    data-pause=if paused { "resume" } else { "pause" }
-                    on:click=move |_| {
-                        pause.dispatch(SetCampaignPaused {
-                            shop: current_shop(),
-                            rule: id.get_value(),
-                            paused: !paused,
-                        });
-                    }
-                >
-                    {move || if paused { t().resume } else { t().pause }}
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| {
-                        if confirm(t().confirm_reroute) {
-                            reroute.dispatch(RerouteRule {
-                                shop: current_shop(),
-                                id: id.get_value(),
-                            });
-                        }
-                    }
-                >
-                    {move || t().reroute}
-                </button>
-                <button
-                    type="button"
-                    class="danger"
-                    on:click=move |_| {
-                        if confirm(t().confirm_delete) {
-                            delete.dispatch(DeleteRule {
-                                shop: current_shop(),
-                                id: id.get_value(),
-                            });
-                        }
-                    }
-                >
-                    {move || t().delete}
-                </button>
+                {acts}
             </td>
         </tr>
     }

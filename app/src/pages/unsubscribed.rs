@@ -124,6 +124,7 @@ fn UnsubscribedTable(data: UnsubscribedPage, search: String) -> impl IntoView {
 /// without it: an island, the list around it being server-rendered.
 #[island]
 fn RemoveButton(email: String, label: String, question: String) -> impl IntoView {
+    crate::islands::start(None);
     let remove = ServerAction::<RemoveUnsubscribed>::new();
     Effect::new(move |_| {
         if let Some(Ok(())) = remove.value().get() {

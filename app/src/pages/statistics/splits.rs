@@ -139,6 +139,7 @@ fn SplitTest(line: SplitLine, page: StoredValue<StatsPage>) -> impl IntoView {
 /// come as props, so the island carries no texts of its own.
 #[island]
 fn PromoteButton(step_id: String, variant: String, label: String, done: String) -> impl IntoView {
+    crate::islands::start(None);
     let promote = ServerAction::<PromoteVariant>::new();
     let kept = move || promote.value().with(|v| matches!(v, Some(Ok(()))));
     view! {

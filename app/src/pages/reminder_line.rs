@@ -1,0 +1,200 @@
+//! One step of the Reminders table, drawn on the server: its summary row, and the details row
+//! its expander opens (template thumbnail, audience, discount per cart value).
+
+use domain::{Currency, DelayUnit, DiscountKind, DiscountPolicy};
+use leptos::prelude::*;
+
+use crate::api::ReminderRow;
+use crate::i18n::use_i18n;
+use crate::pages::act::{Act, ActButton};
+use crate::pages::discount_words::describe;
+use crate::pages::reminder_controls::{StepExpander, StepSwitch, SwitchWords};
+use crate::pages::reminder_preview::{PreviewButton, PreviewWords};
+use crate::shop::shop_path;
+
+/// The sample discount the preview shows for a step's policy.
+fn sample_discount(policy: &DiscountPolicy) -> &'static str {
+    match policy {
+        DiscountPolicy::None => "none",
+        DiscountPolicy::Ranges { .. } => "percent",
+        DiscountPolicy::Single { discount } => match discount.kind {
+            DiscountKind::Percent { .. } => "percent",
+            DiscountKind::Amount { .. } => "amount",
+            DiscountKind::FreeShipping => "free_shipping",
+            DiscountKind::FreeGift { .. } => "free_gift",
+        },
+    }
+}
+
+/// The email preview of a step: its template for the demo cart, in its first language.
+fn preview_url(row: &ReminderRow) -> String {
+    let languages = row.languages();
+    let language = languages.first().map_or("en", |l| l.code());
+    shop_path(&format!(
+        "/templates/{}/preview?sample=demo&lang={language}&discount={}",
+        row.template_id,
+        sample_discount(&row.policy)
+    ))
+}
+
+#[component]
+pub(crate) fn ReminderLine(
+    row: ReminderRow,
+    currency: Currency,
+    /// The campaign has as many steps as it may: a copy would be refused.
+    full: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let texts = i18n.t();
+    let t = texts.reminders;
+    let language = i18n.locale.get_untracked().language();
+    let delay = {
+        let delay = (texts.delay)(row.delay_amount, row.delay_unit);
+        match row.delay_from {
+            domain::DelayFrom::Abandonment => delay,
+            domain::DelayFrom::PreviousStep => format!("{delay} {}", texts.rules.after_previous),
+        }
+    };
+    let subject = row
+        .subject_in(language)
+        .map(str::to_owned)
+        .unwrap_or_else(|| texts.no_subject.to_owned());
+    let discount = (texts.discount)(&row.discount, currency);
+    let languages = row
+        .languages()
+        .into_iter()
+        .map(|l| view! { <abbr class="lang" lang=l.code().to_owned()>{l.code().to_uppercase()}</abbr> })
+        .collect_view();
+    let id = row.id.clone();
+    let hours = match row.delay_unit {
+        DelayUnit::Hours => row.delay_amount,
+        DelayUnit::Days => row.delay_amount.saturating_mul(24),
+    };
+    let preview_url = preview_url(&row);
+    let details_id = format!("details-{id}");
+    let badges = [
+        (row.call, "call", texts.calls.channel_call),
+        (row.webhook, "webhook", "Webhook"),
+        (row.sms, "sms", "SMS"),
+        (row.split, "split", "A/B"),
+    ]
+    .into_iter()
+    .filter(|(shown, ..)| *shown)
+    .map(|(_, kind, name)| view! { <span class=format!("badge {kind}")>{name}</span> " " })
+    .collect_view();
+    let (delete, delete_words) = super::reminders::delete_act(id.clone());
+    view! {
+        <tbody class="reminder">
+            <tr data-step-id=id.clone()>
+                <td class="delay">
+                    <StepExpander details=details_id.clone() label=delay />
+                </td>
+                <td class="subject">{badges} {subject}</td>
+                <td class="discount">{discount}</td>
+                <td class="languages">{languages}</td>
+                <td class="status">
+                    <StepSwitch
+                        id=id.clone()
+                        on=row.enabled
+                        words=SwitchWords {
+                            label: t.switch_label.to_owned(),
+                            on: texts.status_on.to_owned(),
+                            off: texts.status_off.to_owned(),
+                        }
+                    />
+                </td>
+                <td class="actions">
+                    <PreviewButton
+                        url=preview_url.clone()
+                        words=PreviewWords {
+                            open: t.preview.to_owned(),
+                            close: t.close.to_owned(),
+                            desktop: texts.templates.desktop.to_owned(),
+                            tablet: texts.templates.tablet.to_owned(),
+                            mobile: texts.templates.mobile.to_owned(),
+                        }
+                    />
+                    <a href=shop_path(&format!("/reminders/{id}"))>{t.edit}</a>
+                    <ActButton
+                        act=Act::DuplicateReminder { id: id.clone() }
+                        words=super::reminders::duplicate_words(full, hours)
+                        class=String::new()
+                    />
+                    <ActButton act=delete words=delete_words class="danger".to_owned() />
+                </td>
+            </tr>
+            <tr class="details" id=details_id hidden=true>
+                <td colspan="6">
+                    <StepDetails row currency thumb_url=preview_url />
+                </td>
+            </tr>
+        </tbody>
+    }
+}
+
+/// What the expander opens. The thumbnail waits as an empty box with its address in `data-src`
+/// until then (`reminder_controls`): it is a server render, only worth its cost when looked at,
+/// and a hidden frame would load anyway.
+#[component]
+fn StepDetails(row: ReminderRow, currency: Currency, thumb_url: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let texts = i18n.t();
+    let t = texts.reminders;
+    let language = i18n.locale.get_untracked().language();
+    let audience = row.audience;
+    let who = if audience.newsletter_only {
+        t.newsletter_only
+    } else {
+        t.everyone
+    };
+    let profiles = (t.profiles)(
+        audience.profiles.active(),
+        audience.profiles.inactive(),
+        audience.profiles.never_ordered(),
+    );
+    let money = |v| domain::format::money(v, currency, language);
+    let ranges = match &row.policy {
+        DiscountPolicy::Ranges { ranges } => ranges
+            .ranges()
+            .iter()
+            .enumerate()
+            .map(|(n, range)| {
+                // A range ends where the next one starts; the last one at its own bound.
+                let end = ranges
+                    .ranges()
+                    .get(n + 1)
+                    .map(|next| next.min)
+                    .or(range.max);
+                let bounds = match end {
+                    Some(end) => format!("{} – {}", money(range.min), money(end)),
+                    None => format!("≥ {}", money(range.min)),
+                };
+                let what = describe(&range.discount.kind, currency, language, texts);
+                view! { <li>{bounds} " : " {what}</li> }
+            })
+            .collect_view()
+            .into_any(),
+        DiscountPolicy::Single { discount } => {
+            view! { <li>{describe(&discount.kind, currency, language, texts)}</li> }.into_any()
+        }
+        DiscountPolicy::None => {
+            view! { <li>{(t.kind)(domain::DiscountType::None)}</li> }.into_any()
+        }
+    };
+    let template = row.template_name.clone().unwrap_or_default();
+    view! {
+        <div class="step-details">
+            <div class="thumb" data-src=thumb_url data-title=template.clone()></div>
+            <dl>
+                <dt>{t.details_template}</dt>
+                <dd>{template}</dd>
+                <dt>{t.details_targets}</dt>
+                <dd>{format!("{who} · {profiles}")}</dd>
+                <dt>{t.details_discount}</dt>
+                <dd>
+                    <ul>{ranges}</ul>
+                </dd>
+            </dl>
+        </div>
+    }
+}
