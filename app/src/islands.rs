@@ -1,9 +1,13 @@
-//! What every island does first. Most islands are lazy: each is a split point, so its code
-//! loads with the pages that show it rather than with the runtime every page fetches. On the
-//! server an island names its chunks in the page's head, so the browser fetches them with the
-//! runtime (Leptos does this for lazy routes, not for lazy islands). In the browser it counts
+//! What every island does first. On the server, a lazy island (a group's page island, a split
+//! point) names its chunks in the page's head, so the browser fetches them with the runtime
+//! (Leptos does this for lazy routes, not for lazy islands). In the browser an island counts
 //! itself hydrated: once every island of the page is, the page is marked hydrated
 //! (`data-hydrated` on `.app`, which tests wait for).
+//!
+//! The small islands of server-only pages are not lazy: they live in the runtime every page
+//! fetches. Measured on the Reminders page, a split point per small island made 159 files and
+//! 339,507 bytes for that page (the splitter makes a chunk per set of split points sharing code),
+//! against 3 files and 233,759 bytes in the runtime.
 
 use leptos::prelude::*;
 
