@@ -64,9 +64,9 @@ pub use keys::{
 pub use reference::{load_api_reference, ApiField, ApiOperation, ApiResponse, LoadApiReference};
 pub use reminders::{
     delete_reminder, duplicate_reminder, list_reminders, load_reminder_editor, save_reminder,
-    set_reminder_enabled, DeleteReminder, DuplicateReminder, ReminderEditor, ReminderRow,
-    RemindersData, SaveReminder, SetEscalation, SetReminderEnabled, StepOutcome, StepRefusal,
-    StepSaved, TemplateChoice,
+    set_escalation, set_reminder_enabled, DeleteReminder, DuplicateReminder, ReminderEditor,
+    ReminderRow, RemindersData, SaveReminder, SetEscalation, SetReminderEnabled, StepOutcome,
+    StepRefusal, StepSaved, TemplateChoice,
 };
 pub use rules::{
     delete_rule, list_rules, load_cart_rule, load_rule, reroute_rule, save_rule, CartRuleData,

@@ -6,14 +6,15 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{
-    delete_reminder, delete_rule, duplicate_reminder, reroute_rule, set_campaign_paused,
-    RuleDeleted, StepSaved,
+    delete_reminder, delete_rule, duplicate_reminder, promote_variant, remove_unsubscribed,
+    reroute_rule, set_campaign_paused, RuleDeleted, StepSaved,
 };
 use crate::error::AppError;
 use crate::pages::confirm;
 use crate::shop::current_shop;
 
-/// What a button does, in the current shop.
+/// What a button does, in the current shop. One island for every such button: each island
+/// type costs the runtime every page fetches its own hydration code, a variant far less.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Act {
     DuplicateReminder {
@@ -32,6 +33,14 @@ pub enum Act {
     },
     DeleteRule {
         id: String,
+    },
+    RemoveUnsubscribed {
+        email: String,
+    },
+    /// Keeps variant `variant` ("a" or "b") of an A/B-tested step.
+    PromoteVariant {
+        step_id: String,
+        variant: String,
     },
 }
 
@@ -75,6 +84,14 @@ async fn run(act: Act) -> Result<Outcome, AppError> {
             RuleDeleted::Deleted => Outcome::Reload,
             RuleDeleted::LastRule => Outcome::Refused,
         },
+        Act::RemoveUnsubscribed { email } => {
+            remove_unsubscribed(shop, email).await?;
+            Outcome::Reload
+        }
+        Act::PromoteVariant { step_id, variant } => {
+            promote_variant(shop, step_id, variant).await?;
+            Outcome::Done(1)
+        }
     })
 }
 
@@ -84,6 +101,8 @@ impl Act {
         match self {
             Self::DuplicateReminder { .. } => "duplicate",
             Self::DeleteReminder { .. } | Self::DeleteRule { .. } => "delete",
+            Self::RemoveUnsubscribed { .. } => "remove",
+            Self::PromoteVariant { .. } => "promote",
             Self::PauseRule { paused: true, .. } => "pause",
             Self::PauseRule { paused: false, .. } => "resume",
             Self::RerouteRule { .. } => "reroute",

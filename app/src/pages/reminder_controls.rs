@@ -1,13 +1,34 @@
-//! The Reminders table's islands: a step's on/off switch, the expander that opens its details,
-//! and the campaign's discount-escalation switch. Their words come as props.
+//! The Reminders page's islands: the switches (a step's, the campaign's discount escalation)
+//! and the expander that opens a step's details. Their words come as props.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{SetEscalation, SetReminderEnabled};
+use crate::api::{set_escalation, set_reminder_enabled};
+use crate::error::AppError;
 use crate::shop::current_shop;
 
-/// A switch's words, in the page's language.
+/// What a switch turns on and off, in the current shop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SwitchTarget {
+    /// A step of the campaign.
+    Step { id: String },
+    /// The discount escalation of a rule's campaign.
+    Escalation { rule: String },
+}
+
+impl SwitchTarget {
+    async fn save(self, on: bool) -> Result<(), AppError> {
+        let shop = current_shop();
+        match self {
+            Self::Step { id } => set_reminder_enabled(shop, id, on).await,
+            Self::Escalation { rule } => set_escalation(shop, rule, on).await,
+        }
+    }
+}
+
+/// A switch's words, in the page's language: its name, and the text beside it when on and off
+/// (the same for a switch whose text is its name).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SwitchWords {
     pub label: String,
@@ -15,17 +36,30 @@ pub struct SwitchWords {
     pub off: String,
 }
 
-/// A step's on/off switch, saved as it is flipped; a refused save puts it back.
+/// A switch saved as it is flipped; a refused save puts it back. One island for every switch,
+/// as `act::ActButton` is for every button. `hint`: the id of the text that explains it.
 #[island]
-pub fn StepSwitch(id: String, on: bool, words: SwitchWords) -> impl IntoView {
+pub fn Switch(
+    target: SwitchTarget,
+    on: bool,
+    words: SwitchWords,
+    hint: Option<String>,
+) -> impl IntoView {
     crate::islands::start(None);
     let enabled = RwSignal::new(on);
-    let toggle = ServerAction::<SetReminderEnabled>::new();
+    let save =
+        Action::new_local(move |(target, on): &(SwitchTarget, bool)| target.clone().save(*on));
     Effect::new(move |_| {
-        if let Some(Err(_)) = toggle.value().get() {
+        if let Some(Err(_)) = save.value().read().as_ref() {
             enabled.update(|on| *on = !*on);
         }
     });
+    let name = match &target {
+        SwitchTarget::Step { .. } => "enabled",
+        SwitchTarget::Escalation { .. } => "escalation",
+    };
+    // A step's text says its state, as a pill.
+    let pill = matches!(target, SwitchTarget::Step { .. });
     let SwitchWords {
         label,
         on: on_word,
@@ -36,61 +70,23 @@ pub fn StepSwitch(id: String, on: bool, words: SwitchWords) -> impl IntoView {
             <input
                 type="checkbox"
                 role="switch"
+                name=name
                 aria-label=label
+                aria-describedby=hint
                 checked=on
                 prop:checked=move || enabled.get()
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     enabled.set(on);
-                    toggle.dispatch(SetReminderEnabled {
-                        shop: current_shop(),
-                        id: id.clone(),
-                        enabled: on,
-                    });
+                    save.dispatch_local((target.clone(), on));
                 }
             />
-            <span class=move || if enabled.get() { "pill on" } else { "pill off" }>
-                {move || if enabled.get() { on_word.clone() } else { off_word.clone() }}
-            </span>
+            <span class=move || match (pill, enabled.get()) {
+                (false, _) => "",
+                (true, true) => "pill on",
+                (true, false) => "pill off",
+            }>{move || if enabled.get() { on_word.clone() } else { off_word.clone() }}</span>
         </label>
-    }
-}
-
-/// The campaign's "discount escalation" switch, saved as it is flipped.
-#[island]
-pub fn EscalationSwitch(rule: String, on: bool, label: String, hint: String) -> impl IntoView {
-    crate::islands::start(None);
-    let enabled = RwSignal::new(on);
-    let save = ServerAction::<SetEscalation>::new();
-    Effect::new(move |_| {
-        if let Some(Err(_)) = save.value().get() {
-            enabled.update(|on| *on = !*on);
-        }
-    });
-    view! {
-        <div class="escalation">
-            <label class="switch">
-                <input
-                    type="checkbox"
-                    role="switch"
-                    name="escalation"
-                    aria-describedby="escalation-hint"
-                    checked=on
-                    prop:checked=move || enabled.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        enabled.set(on);
-                        save.dispatch(SetEscalation {
-                            shop: current_shop(),
-                            rule: rule.clone(),
-                            enabled: on,
-                        });
-                    }
-                />
-                <span>{label}</span>
-            </label>
-            <p id="escalation-hint" class="hint">{hint}</p>
-        </div>
     }
 }
 

@@ -8,7 +8,7 @@ use crate::api::ReminderRow;
 use crate::i18n::use_i18n;
 use crate::pages::act::{Act, ActButton};
 use crate::pages::discount_words::describe;
-use crate::pages::reminder_controls::{StepExpander, StepSwitch, SwitchWords};
+use crate::pages::reminder_controls::{StepExpander, Switch, SwitchTarget, SwitchWords};
 use crate::pages::reminder_preview::{PreviewButton, PreviewWords};
 use crate::shop::shop_path;
 
@@ -93,14 +93,15 @@ pub(crate) fn ReminderLine(
                 <td class="discount">{discount}</td>
                 <td class="languages">{languages}</td>
                 <td class="status">
-                    <StepSwitch
-                        id=id.clone()
+                    <Switch
+                        target=SwitchTarget::Step { id: id.clone() }
                         on=row.enabled
                         words=SwitchWords {
                             label: t.switch_label.to_owned(),
                             on: texts.status_on.to_owned(),
                             off: texts.status_off.to_owned(),
                         }
+                        hint=None
                     />
                 </td>
                 <td class="actions">

@@ -10,7 +10,7 @@ use crate::api::{list_reminders, RemindersData};
 use crate::i18n::use_i18n;
 use crate::pages::act::{Act, ActWords};
 use crate::pages::campaign_tools::CampaignTools;
-use crate::pages::reminder_controls::EscalationSwitch;
+use crate::pages::reminder_controls::{Switch, SwitchTarget, SwitchWords};
 use crate::pages::reminder_line::ReminderLine;
 use crate::shop::{current_shop, shop_path};
 
@@ -107,12 +107,19 @@ fn RemindersTable(data: RemindersData) -> impl IntoView {
     };
     view! {
         {create}
-        <EscalationSwitch
-            rule=data.rule_id.clone()
-            on=data.escalation
-            label=t.escalation_label.to_owned()
-            hint=t.escalation_hint.to_owned()
-        />
+        <div class="escalation">
+            <Switch
+                target=SwitchTarget::Escalation { rule: data.rule_id.clone() }
+                on=data.escalation
+                words=SwitchWords {
+                    label: t.escalation_label.to_owned(),
+                    on: t.escalation_label.to_owned(),
+                    off: t.escalation_label.to_owned(),
+                }
+                hint=Some("escalation-hint".to_owned())
+            />
+            <p id="escalation-hint" class="hint">{t.escalation_hint}</p>
+        </div>
         {body}
     }
     .into_any()

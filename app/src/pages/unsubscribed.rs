@@ -2,9 +2,9 @@ use crate::nav::use_query_map;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::{list_unsubscribed, RemoveUnsubscribed, UnsubscribedPage, UNSUBSCRIBED_PAGE_SIZE};
+use crate::api::{list_unsubscribed, UnsubscribedPage, UNSUBSCRIBED_PAGE_SIZE};
 use crate::i18n::use_i18n;
-use crate::pages::confirm;
+use crate::pages::act::{Act, ActButton, ActWords};
 
 /// `/unsubscribed`: who gets no reminder and why; search and page live in the URL (a GET form:
 /// it works without JavaScript), CSV export, removal with confirmation.
@@ -88,10 +88,14 @@ fn UnsubscribedTable(data: UnsubscribedPage, search: String) -> impl IntoView {
                     <td>{move || (t().reason)(&reason)}</td>
                     <td>{move || i18n.date_time(line.at)}</td>
                     <td>
-                        <RemoveButton
-                            email
-                            label=t().remove.to_owned()
-                            question=t().confirm_remove.to_owned()
+                        <ActButton
+                            act=Act::RemoveUnsubscribed { email }
+                            words=ActWords {
+                                label: t().remove.to_owned(),
+                                confirm: Some(t().confirm_remove.to_owned()),
+                                ..ActWords::default()
+                            }
+                            class="secondary".to_owned()
                         />
                     </td>
                 </tr>
@@ -118,42 +122,4 @@ fn UnsubscribedTable(data: UnsubscribedPage, search: String) -> impl IntoView {
         </nav>
     }
     .into_any()
-}
-
-/// Removes an address from the list once confirmed, then loads the page again to show the list
-/// without it: an island, the list around it being server-rendered.
-#[island]
-fn RemoveButton(email: String, label: String, question: String) -> impl IntoView {
-    crate::islands::start(None);
-    let remove = ServerAction::<RemoveUnsubscribed>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = remove.value().get() {
-            crate::nav::reload();
-        }
-    });
-    let failed = move || {
-        remove
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|error| error.to_string())
-    };
-    view! {
-        <button
-            type="button"
-            class="secondary"
-            disabled=move || remove.pending().get()
-            on:click=move |_| {
-                if confirm(&question) {
-                    remove.dispatch(RemoveUnsubscribed {
-                        shop: crate::shop::current_shop(),
-                        email: email.clone(),
-                    });
-                }
-            }
-        >
-            {label}
-        </button>
-        <span role="alert" class="error">{failed}</span>
-    }
 }

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::charts::line_label;
-use crate::api::{FunnelLine, PromoteVariant, SplitLine, StatsPage};
+use crate::api::{FunnelLine, SplitLine, StatsPage};
 use crate::i18n::use_i18n;
+use crate::pages::act::{Act, ActButton, ActWords};
 use crate::pages::discount_words::describe_offers;
-use crate::shop::current_shop;
 
 #[component]
 pub fn Splits(page: StoredValue<StatsPage>) -> impl IntoView {
@@ -123,49 +123,23 @@ fn SplitTest(line: SplitLine, page: StoredValue<StatsPage>) -> impl IntoView {
                     domain::stats::Variant::A => "a",
                     domain::stats::Variant::B => "b",
                 };
+                // Kept: the button says so beside itself.
                 view! {
-                    <PromoteButton
-                        step_id=step_id.clone()
-                        variant=variant.to_owned()
-                        label=(t().promote)(winner).to_owned()
-                        done=t().promoted.to_owned()
-                    />
+                    <p>
+                        <ActButton
+                            act=Act::PromoteVariant {
+                                step_id: step_id.clone(),
+                                variant: variant.to_owned(),
+                            }
+                            words=ActWords {
+                                label: (t().promote)(winner).to_owned(),
+                                done: Some(t().promoted.to_owned()),
+                                ..ActWords::default()
+                            }
+                            class="promote".to_owned()
+                        />
+                    </p>
                 }
             })}
-    }
-}
-
-/// "Keep variant A/B": an island, the statistics around it being server-rendered. Its words
-/// come as props, so the island carries no texts of its own.
-#[island]
-fn PromoteButton(step_id: String, variant: String, label: String, done: String) -> impl IntoView {
-    crate::islands::start(None);
-    let promote = ServerAction::<PromoteVariant>::new();
-    let kept = move || promote.value().with(|v| matches!(v, Some(Ok(()))));
-    view! {
-        <p>
-            <button
-                type="button"
-                class="promote"
-                disabled=move || promote.pending().get() || kept()
-                on:click=move |_| {
-                    promote.dispatch(PromoteVariant {
-                        shop: current_shop(),
-                        id: step_id.clone(),
-                        variant: variant.clone(),
-                    });
-                }
-            >
-                {label}
-            </button>
-            " "
-            <span role="status">
-                {move || match promote.value().get() {
-                    Some(Ok(())) => done.clone(),
-                    Some(Err(error)) => error.to_string(),
-                    None => String::new(),
-                }}
-            </span>
-        </p>
     }
 }
