@@ -15,6 +15,7 @@ const GROUP_BUDGET = 800_000;
 const serverOnly = [
   '/s/demo',
   '/s/demo/rules',
+  '/s/demo/sending',
   '/s/demo/statistics',
   '/s/demo/calls',
   '/s/demo/unsubscribed',

@@ -41,13 +41,23 @@ export async function follow(page: Page, link: Locator): Promise<void> {
   await waitForHydration(page);
 }
 
-/** The Reminders table's rows as [send after, subject, discount, languages, status]. */
+/**
+ * The Reminders table's rows as [send after, subject, discount, languages, status]. A button
+ * that changed the campaign loads the page again: rows read as it goes are read once more.
+ */
 export async function reminderRows(page: Page): Promise<string[][]> {
-  const rows = page.locator('table.reminders tbody tr[data-step-id]');
-  await expect(rows.first()).toBeVisible();
-  return rows.evaluateAll((trs) =>
-    trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())),
-  );
+  for (;;) {
+    const rows = page.locator('table.reminders tbody tr[data-step-id]');
+    await expect(rows.first()).toBeVisible();
+    try {
+      return await rows.evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())),
+      );
+    } catch (error) {
+      if (!String(error).includes('Execution context was destroyed')) throw error;
+      await page.waitForLoadState('load');
+    }
+  }
 }
 
 /** The account `relance serve --demo` creates. */

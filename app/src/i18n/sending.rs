@@ -12,7 +12,8 @@ pub struct SendingTexts {
     pub run_now: &'static str,
     pub running: &'static str,
     pub already_running: &'static str,
-    pub run_result: fn(u64, u64, u64, u64) -> String,
+    /// `{due}`, `{sent}`, `{skipped}` and `{failed}` stand for the run's figures.
+    pub run_result: &'static str,
     pub runs_title: &'static str,
     pub col_started: &'static str,
     pub col_trigger: &'static str,
@@ -54,16 +55,6 @@ fn queue_en(due: u64, later: u64) -> String {
     format!("Queue: {due} to send now, {later} waiting for a retry.")
 }
 
-fn result_fr(due: u64, sent: u64, skipped: u64, failed: u64) -> String {
-    format!(
-        "Terminé : {due} à échéance, {sent} envoyées, {skipped} non envoyées, {failed} en échec."
-    )
-}
-
-fn result_en(due: u64, sent: u64, skipped: u64, failed: u64) -> String {
-    format!("Done: {due} due, {sent} sent, {skipped} skipped, {failed} failed.")
-}
-
 fn trigger_fr(trigger: &str) -> &'static str {
     match trigger {
         "scheduler" => "Planificateur",
@@ -95,7 +86,7 @@ pub static FR: SendingTexts = SendingTexts {
     run_now: "Lancer maintenant",
     running: "En cours…",
     already_running: "Un envoi est déjà en cours : rien n'a été lancé. Réessayez dans un instant.",
-    run_result: result_fr,
+    run_result: "Terminé : {due} à échéance, {sent} envoyées, {skipped} non envoyées, {failed} en échec.",
     runs_title: "Derniers passages",
     col_started: "Début",
     col_trigger: "Déclenché par",
@@ -132,7 +123,7 @@ pub static EN: SendingTexts = SendingTexts {
     run_now: "Run now",
     running: "Running…",
     already_running: "A run is already going on: nothing was started. Try again in a moment.",
-    run_result: result_en,
+    run_result: "Done: {due} due, {sent} sent, {skipped} skipped, {failed} failed.",
     runs_title: "Latest runs",
     col_started: "Started",
     col_trigger: "Started by",

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::{
-    delete_reminder, delete_rule, duplicate_reminder, promote_variant, remove_unsubscribed,
-    reroute_rule, set_campaign_paused, RuleDeleted, StepSaved,
+    delete_reminder, delete_rule, duplicate_reminder, promote_variant, regenerate_cron_token,
+    remove_unsubscribed, reroute_rule, run_now, set_campaign_paused, RuleDeleted, RunNowOutcome,
+    StepSaved,
 };
 use crate::error::AppError;
 use crate::pages::confirm;
@@ -42,6 +43,10 @@ pub enum Act {
         step_id: String,
         variant: String,
     },
+    /// Runs the engine's pass now (Automatic sending).
+    RunNow,
+    /// Makes a new cron token: the old URL stops working.
+    RegenerateCronToken,
 }
 
 /// A button's words, in the page's language.
@@ -50,17 +55,32 @@ pub struct ActWords {
     pub label: String,
     /// Asked first when set: nothing happens without a yes.
     pub confirm: Option<String>,
+    /// Said while the server works, when it may take a while.
+    pub busy: Option<String>,
     /// Said when the server refuses (a full campaign, the shop's last rule).
     pub refused: String,
-    /// Said when done, `{n}` standing for the count the server returns; without it, the page
-    /// is loaded again.
+    /// Said when done, `{name}` standing for each figure the server returns (`{n}`: a count).
     pub done: Option<String>,
 }
 
 enum Outcome {
+    /// Load the page again, as the server now draws it.
     Reload,
     Refused,
-    Done(u64),
+    /// Say `done` with these figures, after loading the page again if `reload`.
+    Done {
+        figures: Vec<(&'static str, u64)>,
+        reload: bool,
+    },
+}
+
+impl Outcome {
+    fn said(figures: Vec<(&'static str, u64)>) -> Self {
+        Self::Done {
+            figures,
+            reload: false,
+        }
+    }
 }
 
 async fn run(act: Act) -> Result<Outcome, AppError> {
@@ -79,7 +99,7 @@ async fn run(act: Act) -> Result<Outcome, AppError> {
             set_campaign_paused(shop, rule, paused).await?;
             Outcome::Reload
         }
-        Act::RerouteRule { id } => Outcome::Done(reroute_rule(shop, id).await?),
+        Act::RerouteRule { id } => Outcome::said(vec![("n", reroute_rule(shop, id).await?)]),
         Act::DeleteRule { id } => match delete_rule(shop, id).await? {
             RuleDeleted::Deleted => Outcome::Reload,
             RuleDeleted::LastRule => Outcome::Refused,
@@ -90,9 +110,38 @@ async fn run(act: Act) -> Result<Outcome, AppError> {
         }
         Act::PromoteVariant { step_id, variant } => {
             promote_variant(shop, step_id, variant).await?;
-            Outcome::Done(1)
+            Outcome::said(Vec::new())
+        }
+        Act::RunNow => match run_now(shop).await? {
+            RunNowOutcome::Ran(f) => Outcome::Done {
+                figures: vec![
+                    ("due", f.due),
+                    ("sent", f.sent),
+                    ("skipped", f.skipped.iter().map(|(_, n)| n).sum()),
+                    ("failed", f.failed),
+                ],
+                // The history shows the run.
+                reload: true,
+            },
+            RunNowOutcome::AlreadyRunning => Outcome::Refused,
+        },
+        Act::RegenerateCronToken => {
+            regenerate_cron_token(shop).await?;
+            Outcome::Done {
+                figures: Vec::new(),
+                reload: true,
+            }
         }
     })
+}
+
+/// `template` with each `{name}` replaced by its figure.
+fn fill(template: &str, figures: &[(&str, u64)]) -> String {
+    figures
+        .iter()
+        .fold(template.to_owned(), |text, (name, figure)| {
+            text.replace(&format!("{{{name}}}"), &figure.to_string())
+        })
 }
 
 impl Act {
@@ -106,41 +155,57 @@ impl Act {
             Self::PauseRule { paused: true, .. } => "pause",
             Self::PauseRule { paused: false, .. } => "resume",
             Self::RerouteRule { .. } => "reroute",
+            Self::RunNow => "run",
+            Self::RegenerateCronToken => "regenerate",
         }
     }
 }
 
 /// A button that does `act`, after a yes when `words.confirm` asks for one, then loads the page
-/// again or says how it went beside itself.
+/// again or says how it went beside itself (after loading the page again, when both).
 #[island]
 pub fn ActButton(act: Act, words: ActWords, class: String) -> impl IntoView {
     crate::islands::start(None);
     let kind = act.kind();
+    let kept = format!("relance-said-{kind}");
     let action = Action::new_local(move |act: &Act| run(act.clone()));
     let ActWords {
         label,
         confirm: question,
+        busy,
         refused,
         done,
     } = words;
+    let said = RwSignal::new(None::<(String, &'static str)>);
+    // What this button said before it loaded the page again.
+    let kept_now = kept.clone();
     Effect::new(move |_| {
-        if let Some(Ok(Outcome::Reload)) = action.value().read().as_ref() {
-            crate::nav::reload();
+        if let Some(text) = crate::nav::take_kept(&kept_now) {
+            said.set(Some((text, "saved")));
         }
     });
-    let said = move || {
-        let said = match action.value().read().as_ref()? {
-            Ok(Outcome::Reload) => return None,
-            Ok(Outcome::Refused) => (refused.clone(), "error"),
-            Ok(Outcome::Done(n)) => (
-                done.clone()
-                    .unwrap_or_default()
-                    .replace("{n}", &n.to_string()),
-                "saved",
-            ),
-            Err(error) => (error.to_string(), "error"),
+    Effect::new(move |_| {
+        let outcome = match action.value().read().as_ref() {
+            None => return,
+            Some(Ok(Outcome::Reload)) => return crate::nav::reload(),
+            Some(Ok(Outcome::Refused)) => (refused.clone(), "error"),
+            Some(Ok(Outcome::Done { figures, reload })) => {
+                let text = fill(done.as_deref().unwrap_or_default(), figures);
+                if *reload {
+                    crate::nav::keep(&kept, &text);
+                    return crate::nav::reload();
+                }
+                (text, "saved")
+            }
+            Some(Err(error)) => (error.to_string(), "error"),
         };
-        Some(said)
+        said.set(Some(outcome));
+    });
+    let status = move || {
+        if action.pending().get() {
+            return busy.clone().map(|text| (text, "saving"));
+        }
+        said.get()
     };
     view! {
         <button
@@ -157,10 +222,26 @@ pub fn ActButton(act: Act, words: ActWords, class: String) -> impl IntoView {
             {label}
         </button>
         {move || {
-            said()
+            status()
                 .map(|(text, tone)| {
                     view! { <span class=format!("save-status {tone}") role="status">{text}</span> }
                 })
         }}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn a_template_gets_each_named_figure_and_keeps_other_braces() {
+        assert_eq!(
+            fill(
+                "Done: {due} due, {sent} sent, {n}",
+                &[("due", 3), ("sent", 2)]
+            ),
+            "Done: 3 due, 2 sent, {n}"
+        );
     }
 }

@@ -21,6 +21,7 @@ pub fn CampaignTools(
         confirm: None,
         refused: String::new(),
         done: None,
+        busy: None,
     };
     view! {
         <section class="campaign-tools" aria-label=t.title>

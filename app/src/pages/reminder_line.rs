@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::ReminderRow;
 use crate::i18n::use_i18n;
-use crate::pages::act::{Act, ActButton};
+use crate::pages::act::{Act, ActButton, ActWords};
 use crate::pages::discount_words::describe;
 use crate::pages::reminder_controls::{StepExpander, Switch, SwitchTarget, SwitchWords};
 use crate::pages::reminder_preview::{PreviewButton, PreviewWords};
@@ -82,7 +82,7 @@ pub(crate) fn ReminderLine(
     .filter(|(shown, ..)| *shown)
     .map(|(_, kind, name)| view! { <span class=format!("badge {kind}")>{name}</span> " " })
     .collect_view();
-    let (delete, delete_words) = super::reminders::delete_act(id.clone());
+    let (delete, delete_words) = delete_act(id.clone());
     view! {
         <tbody class="reminder">
             <tr data-step-id=id.clone()>
@@ -118,7 +118,7 @@ pub(crate) fn ReminderLine(
                     <a href=shop_path(&format!("/reminders/{id}"))>{t.edit}</a>
                     <ActButton
                         act=Act::DuplicateReminder { id: id.clone() }
-                        words=super::reminders::duplicate_words(full, hours)
+                        words=duplicate_words(full, hours)
                         class=String::new()
                     />
                     <ActButton act=delete words=delete_words class="danger".to_owned() />
@@ -198,4 +198,32 @@ fn StepDetails(row: ReminderRow, currency: Currency, thumb_url: String) -> impl 
             </dl>
         </div>
     }
+}
+
+/// The Duplicate button of a step: refused with the reason when the campaign is full.
+fn duplicate_words(full: bool, delay_hours: u32) -> ActWords {
+    let t = use_i18n().t();
+    let refusal = if full {
+        crate::api::StepRefusal::TooMany
+    } else {
+        crate::api::StepRefusal::SameDelay { hours: delay_hours }
+    };
+    ActWords {
+        label: t.reminders.duplicate.to_owned(),
+        refused: (t.reminders.refusal)(&refusal),
+        ..ActWords::default()
+    }
+}
+
+/// The Delete button of a step, asked first.
+fn delete_act(id: String) -> (Act, ActWords) {
+    let t = use_i18n().t();
+    (
+        Act::DeleteReminder { id },
+        ActWords {
+            label: t.reminders.delete.to_owned(),
+            confirm: Some(t.reminders.confirm_delete.to_owned()),
+            ..ActWords::default()
+        },
+    )
 }

@@ -8,7 +8,6 @@ use leptos_meta::Title;
 
 use crate::api::{list_reminders, RemindersData};
 use crate::i18n::use_i18n;
-use crate::pages::act::{Act, ActWords};
 use crate::pages::campaign_tools::CampaignTools;
 use crate::pages::reminder_controls::{Switch, SwitchTarget, SwitchWords};
 use crate::pages::reminder_line::ReminderLine;
@@ -123,34 +122,4 @@ fn RemindersTable(data: RemindersData) -> impl IntoView {
         {body}
     }
     .into_any()
-}
-
-/// The Duplicate button of a step: refused with the reason when the campaign is full.
-pub(crate) fn duplicate_words(full: bool, delay_hours: u32) -> ActWords {
-    let t = use_i18n().t();
-    let refusal = if full {
-        crate::api::StepRefusal::TooMany
-    } else {
-        crate::api::StepRefusal::SameDelay { hours: delay_hours }
-    };
-    ActWords {
-        label: t.reminders.duplicate.to_owned(),
-        confirm: None,
-        refused: (t.reminders.refusal)(&refusal),
-        done: None,
-    }
-}
-
-/// The Delete button of a step, asked first.
-pub(crate) fn delete_act(id: String) -> (Act, ActWords) {
-    let t = use_i18n().t();
-    (
-        Act::DeleteReminder { id },
-        ActWords {
-            label: t.reminders.delete.to_owned(),
-            confirm: Some(t.reminders.confirm_delete.to_owned()),
-            refused: String::new(),
-            done: None,
-        },
-    )
 }

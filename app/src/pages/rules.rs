@@ -64,6 +64,7 @@ fn rule_acts(id: &str, paused: bool) -> [(Act, ActWords, &'static str); 3] {
         confirm: confirm.map(str::to_owned),
         refused: refused.to_owned(),
         done: done.map(str::to_owned),
+        busy: None,
     };
     [
         (

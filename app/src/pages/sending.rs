@@ -1,24 +1,19 @@
+//! The Automatic sending tab, drawn on the server: the built-in scheduler, "Run now", the runs'
+//! history, the sending errors and the cron URL. Its buttons are islands (`act`, `CopyButton`).
+
 use leptos::prelude::*;
 use leptos_meta::Title;
+use serde::{Deserialize, Serialize};
 
-use crate::api::{
-    load_sending, RegenerateCronToken, RunFigures, RunLine, RunNow, RunNowOutcome, SendingError,
-    SendingStatus,
-};
+use crate::api::{load_sending, RunFigures, RunLine, SendingError, SendingStatus};
 use crate::i18n::use_i18n;
+use crate::pages::act::{Act, ActButton, ActWords};
 
-/// The Automatic sending tab: the built-in scheduler, "Run now", and the cron URL.
 #[component]
 pub fn SendingPage() -> impl IntoView {
     let i18n = use_i18n();
-    let run = ServerAction::<RunNow>::new();
-    let regenerate = ServerAction::<RegenerateCronToken>::new();
-    // Reloads after a run or a new token, so the history and the URL stay true.
     let shop = crate::shop::current_shop();
-    let status = Resource::new(
-        move || (run.version().get(), regenerate.version().get()),
-        move |_| load_sending(shop.clone()),
-    );
+    let status = Resource::new(|| (), move |_| load_sending(shop.clone()));
     view! {
         <Title text=crate::title::page_title(move || i18n.t().sending.title) />
         <h1>{move || i18n.t().sending.title}</h1>
@@ -26,7 +21,7 @@ pub fn SendingPage() -> impl IntoView {
         <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match status.await {
-                    Ok(status) => view! { <SendingView status run regenerate /> }.into_any(),
+                    Ok(status) => view! { <SendingView status /> }.into_any(),
                     Err(error) => super::load_error(error, |t| t.no_shop),
                 }
             })}
@@ -39,98 +34,72 @@ fn skipped_total(figures: &RunFigures) -> u64 {
 }
 
 #[component]
-fn SendingView(
-    status: SendingStatus,
-    run: ServerAction<RunNow>,
-    regenerate: ServerAction<RegenerateCronToken>,
-) -> impl IntoView {
+fn SendingView(status: SendingStatus) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t().sending;
-    let next_run = status.next_run;
-    let (due, later) = (status.queued_due, status.queued_later);
+    let t = i18n.t().sending;
+    let next_run = match status.next_run {
+        Some(at) => format!("{} {}", t.next_run, i18n.date_time(at)),
+        None => t.no_run_yet.to_owned(),
+    };
     // The latest run failed: sending is stopped until the next run gets through.
     let stopped = status
         .runs
         .first()
         .and_then(|run| run.error.clone().map(|error| (run.started_at, error)));
-    let run_result = move || {
-        if run.pending().get() {
-            return Some((t().running.to_owned(), "saving"));
-        }
-        match run.value().get()? {
-            Ok(RunNowOutcome::Ran(f)) => Some((
-                (t().run_result)(f.due, f.sent, skipped_total(&f), f.failed),
-                "saved",
-            )),
-            Ok(RunNowOutcome::AlreadyRunning) => Some((t().already_running.to_owned(), "error")),
-            Err(error) => Some((error.to_string(), "error")),
-        }
-    };
     let command = format!(
         "curl -fsS -X POST -H 'Authorization: Bearer {}' {}",
         status.cron_token, status.cron_url
     );
+    let copy = CopyWords {
+        copy: t.copy.to_owned(),
+        copied: t.copied.to_owned(),
+    };
     view! {
         <section class="card" aria-labelledby="scheduler-title">
-            <h2 id="scheduler-title">{move || t().scheduler_title}</h2>
-            <p>{move || t().scheduler_explain}</p>
-            <p class="next-run">
-                {move || match next_run {
-                    Some(at) => format!("{} {}", t().next_run, i18n.date_time(at)),
-                    None => t().no_run_yet.to_owned(),
-                }}
-            </p>
+            <h2 id="scheduler-title">{t.scheduler_title}</h2>
+            <p>{t.scheduler_explain}</p>
+            <p class="next-run">{next_run}</p>
             {stopped.map(|(at, error)| {
                 view! {
                     <p class="error sending-stopped" role="alert">
-                        {move || (t().stopped)(&i18n.date_time(at), &error)}
+                        {(t.stopped)(&i18n.date_time(at), &error)}
                     </p>
                 }
             })}
-            <p class="queue">{move || (t().queue)(due, later)}</p>
+            <p class="queue">{(t.queue)(status.queued_due, status.queued_later)}</p>
             <div class="form-actions">
-                <button type="button" on:click=move |_| {
-                    run.dispatch(RunNow {
-                        shop: crate::shop::current_shop(),
-                    });
-                } disabled=move || run.pending().get()>{move || t().run_now}</button>
-                <p
-                    class=move || {
-                        format!("save-status run-result {}", run_result().map_or("", |r| r.1))
+                <ActButton
+                    act=Act::RunNow
+                    words=ActWords {
+                        label: t.run_now.to_owned(),
+                        busy: Some(t.running.to_owned()),
+                        refused: t.already_running.to_owned(),
+                        done: Some(t.run_result.to_owned()),
+                        ..ActWords::default()
                     }
-                    role="status"
-                >
-                    {move || run_result().map(|r| r.0)}
-                </p>
+                    class=String::new()
+                />
             </div>
         </section>
         <RunHistory runs=status.runs />
         <ErrorList errors=status.errors />
         <section class="card" aria-labelledby="cron-title">
-            <h2 id="cron-title">{move || t().cron_title}</h2>
-            <p>{move || t().cron_explain}</p>
-            <CopyField id="cron-url" label=move || t().cron_url value=status.cron_url />
-            <CopyField id="cron-token" label=move || t().cron_token value=status.cron_token />
-            <CopyField id="cron-command" label=move || t().cron_command value=command />
+            <h2 id="cron-title">{t.cron_title}</h2>
+            <p>{t.cron_explain}</p>
+            <CopyField id="cron-url" label=t.cron_url value=status.cron_url words=copy.clone() />
+            <CopyField id="cron-token" label=t.cron_token value=status.cron_token words=copy.clone() />
+            <CopyField id="cron-command" label=t.cron_command value=command words=copy />
             <div class="form-actions">
-                <button
-                    type="button"
-                    class="secondary"
-                    on:click=move |_| {
-                        if super::confirm(t().confirm_regenerate) {
-                            regenerate.dispatch(RegenerateCronToken {
-                                shop: crate::shop::current_shop(),
-                            });
-                        }
+                <ActButton
+                    act=Act::RegenerateCronToken
+                    words=ActWords {
+                        label: t.regenerate.to_owned(),
+                        confirm: Some(t.confirm_regenerate.to_owned()),
+                        done: Some(t.regenerated.to_owned()),
+                        ..ActWords::default()
                     }
-                >
-                    {move || t().regenerate}
-                </button>
-                <p class="save-status saved" role="status">
-                    {move || {
-                        matches!(regenerate.value().get(), Some(Ok(_))).then(|| t().regenerated)
-                    }}
-                </p>
+                    class="secondary".to_owned()
+                />
             </div>
         </section>
     }
@@ -228,16 +197,37 @@ fn ErrorList(errors: Vec<SendingError>) -> impl IntoView {
     .into_any()
 }
 
+/// A copy button's words, in the page's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CopyWords {
+    pub copy: String,
+    pub copied: String,
+}
+
 /// A read-only value with a copy button.
 #[component]
 fn CopyField(
     id: &'static str,
-    label: impl Fn() -> &'static str + Send + Sync + 'static,
+    label: &'static str,
     value: String,
+    words: CopyWords,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    view! {
+        <div class="field copy-field">
+            <label for=id>{label}</label>
+            <div class="copy-row">
+                <input id=id type="text" readonly value=value.clone() />
+                <CopyButton text=value words />
+            </div>
+        </div>
+    }
+}
+
+/// Puts `text` on the clipboard, and says so.
+#[island]
+pub fn CopyButton(text: String, words: CopyWords) -> impl IntoView {
+    crate::islands::start(None);
     let copied = RwSignal::new(false);
-    let text = value.clone();
     let copy = move |_| {
         #[cfg(feature = "hydrate")]
         {
@@ -247,18 +237,13 @@ fn CopyField(
         let _ = &text;
         copied.set(true);
     };
+    let CopyWords {
+        copy: idle,
+        copied: done,
+    } = words;
     view! {
-        <div class="field copy-field">
-            <label for=id>{label}</label>
-            <div class="copy-row">
-                <input id=id type="text" readonly value=value />
-                <button type="button" class="secondary" on:click=copy>
-                    {move || {
-                        if copied.get() { i18n.t().sending.copied } else { i18n.t().sending.copy }
-                    }}
-                </button>
-            </div>
-        </div>
+        <button type="button" class="secondary" on:click=copy>
+            {move || if copied.get() { done.clone() } else { idle.clone() }}
+        </button>
     }
-    .into_any()
 }
