@@ -40,7 +40,7 @@ test('a campaign downloaded from the demo is imported into another shop, reviewe
   await waitForHydration(page);
 
   // The report outlives the reload that shows the imported reminders, switched off.
-  const report = page.locator('.import-outcome.saved');
+  const report = page.locator('.campaign-tools .act-outcome.saved');
   await expect(report.locator('p')).toHaveText(/^Imported: 2 reminder/);
   // The demo counts in euros, this shop in francs: each amount is to be read again.
   await expect(report.locator('li').first()).toContainText('EUR');
@@ -48,7 +48,7 @@ test('a campaign downloaded from the demo is imported into another shop, reviewe
   // Read once: a reload does not say it again.
   await page.reload();
   await waitForHydration(page);
-  await expect(page.locator('.import-outcome')).toHaveCount(0);
+  await expect(page.locator('.act-outcome')).toHaveCount(0);
 
   // Paused as a whole, and resumed: each click loads the page again, as the server now draws it.
   await page.locator('.campaign-tools button[data-act="pause"]').click();

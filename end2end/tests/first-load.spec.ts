@@ -16,6 +16,7 @@ const serverOnly = [
   '/s/demo',
   '/s/demo/rules',
   '/s/demo/sending',
+  '/s/demo/team',
   '/s/demo/statistics',
   '/s/demo/calls',
   '/s/demo/unsubscribed',

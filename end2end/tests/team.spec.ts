@@ -15,7 +15,8 @@ test('an owner invites a colleague, who joins with the link, and the Activity ta
   await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByRole('combobox', { name: 'Role' }).first().selectOption('manager');
   await page.getByRole('button', { name: 'Invite' }).click();
-  const link = page.locator('.invite-link');
+  // The page loads again, listing the invitation, and shows the link this once.
+  const link = page.locator('.act-outcome .said-code');
   await expect(link).toHaveText(/\/invite\/[0-9a-f]{64}$/);
   const invitation = (await link.textContent())!;
   await expect(page.locator('.invitations')).toContainText(email);
@@ -35,6 +36,17 @@ test('an owner invites a colleague, who joins with the link, and the Activity ta
   await expect(nav.getByRole('link', { name: 'Settings', exact: true })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Team', exact: true })).toHaveCount(0);
   await theirs.close();
+
+  // The owner makes the colleague staff: the role is saved as it is chosen.
+  await page.reload();
+  await waitForHydration(page);
+  const select = page.locator(`tr[data-member="${email}"] select[name="role"]`);
+  await expect(select).toHaveValue('manager');
+  const saved = page.waitForResponse((r) => r.url().includes('/admin/fn/change_role'));
+  await select.selectOption('staff');
+  expect((await saved).status()).toBe(200);
+  await page.reload();
+  await expect(page.locator(`tr[data-member="${email}"] select[name="role"]`)).toHaveValue('staff');
 
   await follow(page, page.getByRole('navigation').getByRole('link', { name: 'Activity', exact: true }));
   await expect(page).toHaveURL('/s/demo/activity');

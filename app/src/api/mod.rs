@@ -41,7 +41,9 @@ pub use calls::{
     CallFilter, CallLine, CallLogged, CallScreen, CouponGiven, GiveCallCoupon, ListCalls, LoadCall,
     LogCall, VisitLine,
 };
-pub use campaign_io::{set_campaign_paused, ImportCampaign, ImportReport, SetCampaignPaused};
+pub use campaign_io::{
+    import_campaign, set_campaign_paused, ImportCampaign, ImportReport, SetCampaignPaused,
+};
 pub use cart_detail::{
     erase_customer, load_cart, send_next_reminder_now, CartDetail, Credited, CustomerBlock,
     EraseCustomer, ItemLine, LedTo, SendNextReminderNow, TimelineEntry,
@@ -91,8 +93,8 @@ pub use stats::{
     RateFigure, SeriesPoint, SplitLine, StatsLabels, StatsPage,
 };
 pub use team::{
-    load_team, ChangeRole, InvitationLine, InviteMember, InviteOutcome, LoadTeam, MemberLine,
-    RemoveMember, TeamPage,
+    change_role, invite_member, load_team, remove_member, ChangeRole, InvitationLine, InviteMember,
+    InviteOutcome, LoadTeam, MemberLine, RemoveMember, TeamPage,
 };
 pub use templates::{
     create_template, delete_template, duplicate_template, list_templates, load_preview_sample,

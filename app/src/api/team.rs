@@ -58,7 +58,8 @@ pub async fn invite_member(
     shop: String,
     email: String,
     role: Role,
-    send_mail: bool,
+    // A form's unchecked box sends nothing.
+    #[server(default)] send_mail: bool,
 ) -> Result<InviteOutcome, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Administer).await?;
     let Ok(email) = domain::EmailAddress::parse(email.trim()) else {

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::{
     delete_reminder, delete_rule, duplicate_reminder, promote_variant, regenerate_cron_token,
-    remove_unsubscribed, reroute_rule, run_now, set_campaign_paused, RuleDeleted, RunNowOutcome,
-    StepSaved,
+    remove_member, remove_unsubscribed, reroute_rule, run_now, set_campaign_paused, RuleDeleted,
+    RunNowOutcome, StepSaved,
 };
 use crate::error::AppError;
 use crate::pages::confirm;
@@ -42,6 +42,10 @@ pub enum Act {
     PromoteVariant {
         step_id: String,
         variant: String,
+    },
+    /// Takes a member's access to the shop away.
+    RemoveMember {
+        user_id: String,
     },
     /// Runs the engine's pass now (Automatic sending).
     RunNow,
@@ -112,6 +116,10 @@ async fn run(act: Act) -> Result<Outcome, AppError> {
             promote_variant(shop, step_id, variant).await?;
             Outcome::said(Vec::new())
         }
+        Act::RemoveMember { user_id } => {
+            remove_member(shop, user_id).await?;
+            Outcome::Reload
+        }
         Act::RunNow => match run_now(shop).await? {
             RunNowOutcome::Ran(f) => Outcome::Done {
                 figures: vec![
@@ -150,7 +158,7 @@ impl Act {
         match self {
             Self::DuplicateReminder { .. } => "duplicate",
             Self::DeleteReminder { .. } | Self::DeleteRule { .. } => "delete",
-            Self::RemoveUnsubscribed { .. } => "remove",
+            Self::RemoveUnsubscribed { .. } | Self::RemoveMember { .. } => "remove",
             Self::PromoteVariant { .. } => "promote",
             Self::PauseRule { paused: true, .. } => "pause",
             Self::PauseRule { paused: false, .. } => "resume",

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::campaign_tools::read_file;
 use super::confirm;
 use crate::api::{
     list_code_collections, CodesImported, CollectionDeleted, DeleteCodeCollection, ImportCodes,
@@ -152,5 +151,37 @@ pub fn CodesPage() -> impl IntoView {
         {move || status().map(|(text, tone)| view! {
             <p class=format!("save-status {tone}") role="status">{text}</p>
         })}
+    }
+}
+
+/// Reads the chosen file's text into `document` (the browser only).
+fn read_file(ev: leptos::ev::Event, document: RwSignal<Option<String>>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::{closure::Closure, JsCast};
+        let Some(input) = ev
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            document.set(None);
+            return;
+        };
+        let Ok(reader) = web_sys::FileReader::new() else {
+            return;
+        };
+        let done = reader.clone();
+        let onload = Closure::once(move |_: web_sys::ProgressEvent| {
+            document.set(done.result().ok().and_then(|text| text.as_string()));
+        });
+        reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+        onload.forget();
+        let _ = reader.read_as_text(&file);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = (ev, document);
     }
 }

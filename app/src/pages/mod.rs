@@ -1,6 +1,7 @@
 //! One module per admin page.
 
 mod act;
+mod act_form;
 mod activity;
 mod api_reference;
 mod call_actions;

@@ -1,0 +1,287 @@
+//! Forms of server-rendered pages: the server draws the form whole, fields and current values
+//! included, and passes it to an `ActForm` island as children, which stay server HTML. The
+//! island only submits it: it reads the form's fields into the server function's arguments
+//! (named as the fields are), calls it, and says how it went. One island for every
+//! such form, as `act::ActButton` is for every button.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::{
+    change_role, import_campaign, invite_member, ChangeRole, ImportCampaign, InviteMember,
+    InviteOutcome,
+};
+use crate::error::AppError;
+
+/// What a form does, with the server function its fields are the arguments of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FormAct {
+    InviteMember,
+    /// Sent as soon as its role is chosen.
+    ChangeRole,
+    /// Replaces a rule's campaign by the one in the chosen file (`document`).
+    ImportCampaign,
+}
+
+/// A form's words, in the page's language: what each outcome says.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormWords {
+    /// Asked first when set: nothing is sent without a yes.
+    pub confirm: Option<String>,
+    /// Done, and said beside the code the server returns (an invitation's link, mailed).
+    pub done_mailed: String,
+    /// Done, the code to pass on by hand.
+    pub done: String,
+    /// Done, nothing more to say than this.
+    pub done_plain: String,
+    /// A field the server refused.
+    pub refused: String,
+    pub failed: String,
+}
+
+// Made from a form's fields, in the browser only.
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+#[derive(Clone)]
+enum Input {
+    Invite(InviteMember),
+    Role(ChangeRole),
+    /// The document is the file's text, read once the form is sent.
+    Import(ImportCampaign, leptos::wasm_bindgen::JsValue),
+}
+
+/// What the form says once submitted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Said {
+    text: String,
+    /// A value to copy, shown once (an invitation's link).
+    code: Option<String>,
+    /// What to review, or every problem found.
+    lines: Vec<String>,
+    tone: String,
+}
+
+enum Outcome {
+    Said(Said),
+    /// Say it after loading the page again, which the server draws as it now is.
+    SaidAfterReload(Said),
+    Quiet,
+}
+
+fn said(text: &str, code: Option<String>, tone: &str) -> Said {
+    Said {
+        text: text.to_owned(),
+        code,
+        lines: Vec::new(),
+        tone: tone.to_owned(),
+    }
+}
+
+async fn submit(input: Input, words: &FormWords) -> Outcome {
+    let failed = |error: AppError| match error {
+        AppError::Invalid(message) => Outcome::Said(said(&message, None, "error")),
+        _ => Outcome::Said(said(&words.failed, None, "error")),
+    };
+    match input {
+        Input::Invite(args) => {
+            match invite_member(args.shop, args.email, args.role, args.send_mail).await {
+                Ok(InviteOutcome::Invited { link, mailed }) => {
+                    let text = if mailed {
+                        &words.done_mailed
+                    } else {
+                        &words.done
+                    };
+                    Outcome::SaidAfterReload(said(text, Some(link), "saved"))
+                }
+                Ok(InviteOutcome::Added) => {
+                    Outcome::SaidAfterReload(said(&words.done_plain, None, "saved"))
+                }
+                Ok(InviteOutcome::BadEmail) => Outcome::Said(said(&words.refused, None, "error")),
+                Err(error) => failed(error),
+            }
+        }
+        Input::Role(args) => match change_role(args.shop, args.user_id, args.role).await {
+            Ok(()) => Outcome::Quiet,
+            Err(error) => failed(error),
+        },
+        Input::Import(mut args, file) => {
+            args.document = file_text(file).await;
+            match import_campaign(args.shop, args.rule, args.document).await {
+                // The server says how it went, in the admin's language.
+                Ok(report) => {
+                    let tone = if report.imported { "saved" } else { "error" };
+                    let said = Said {
+                        lines: report.lines,
+                        ..said(&report.headline, None, tone)
+                    };
+                    if report.imported {
+                        Outcome::SaidAfterReload(said)
+                    } else {
+                        Outcome::Said(said)
+                    }
+                }
+                Err(error) => Outcome::Said(said(&error.to_string(), None, "error")),
+            }
+        }
+    }
+}
+
+/// Submits the form among `children`; on `change` too for a field marked
+/// `data-submit="change"`.
+#[island]
+pub fn ActForm(act: FormAct, words: FormWords, children: Children) -> impl IntoView {
+    crate::islands::start(None);
+    let kept = format!("relance-form-{act:?}");
+    let words = StoredValue::new(words);
+    let action = Action::new_local(move |input: &Input| {
+        let input = input.clone();
+        async move { submit(input, &words.get_value()).await }
+    });
+    let shown = RwSignal::new(None::<Said>);
+    let kept_now = kept.clone();
+    Effect::new(move |_| {
+        let kept = crate::nav::take_kept(&kept_now);
+        if let Some(kept) = kept.and_then(|text| serde_json::from_str::<Said>(&text).ok()) {
+            shown.set(Some(kept));
+        }
+    });
+    Effect::new(move |_| match action.value().read().as_ref() {
+        Some(Outcome::Said(said)) => shown.set(Some(said.clone())),
+        Some(Outcome::SaidAfterReload(said)) => {
+            if let Ok(text) = serde_json::to_string(said) {
+                crate::nav::keep(&kept, &text);
+            }
+            crate::nav::reload();
+        }
+        Some(Outcome::Quiet) => shown.set(None),
+        None => {}
+    });
+    let asked =
+        move || words.with_value(|w| w.confirm.as_deref().is_none_or(crate::pages::confirm));
+    let send =
+        move |form: Option<leptos::web_sys::HtmlFormElement>| match form.map(|f| read(act, &f)) {
+            Some(Ok(input)) if asked() => {
+                action.dispatch_local(input);
+            }
+            Some(Err(problem)) => shown.set(Some(said(&problem, None, "error"))),
+            _ => {}
+        };
+    view! {
+        <div
+            class="act-form"
+            on:submit=move |ev: leptos::ev::SubmitEvent| {
+                ev.prevent_default();
+                send(form_of(ev.target()));
+            }
+            on:change=move |ev| {
+                if submits_on_change(ev.target()) {
+                    send(form_of(ev.target()));
+                }
+            }
+        >
+            {children()}
+            {move || {
+                shown
+                    .get()
+                    .map(|said| {
+                        view! {
+                            <div class=format!("act-outcome {}", said.tone) role="status">
+                                <p>{said.text}</p>
+                                {said.code.map(|code| view! { <code class="said-code">{code}</code> })}
+                                {(!said.lines.is_empty())
+                                    .then(|| {
+                                        view! {
+                                            <ul>
+                                                {said.lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                                            </ul>
+                                        }
+                                    })}
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// The form's fields as the server function's arguments. Read field by field: decoding the
+/// form as a query string (`FromFormData`) would bring that decoder into every page's WASM.
+#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+fn read(act: FormAct, form: &leptos::web_sys::HtmlFormElement) -> Result<Input, String> {
+    #[cfg(feature = "hydrate")]
+    {
+        let data = leptos::web_sys::FormData::new_with_form(form)
+            .map_err(|_| "the form could not be read".to_owned())?;
+        let field = |name: &str| data.get(name).as_string().unwrap_or_default();
+        let role =
+            || domain::team::Role::parse(&field("role")).ok_or_else(|| "role: unknown".to_owned());
+        Ok(match act {
+            FormAct::InviteMember => Input::Invite(InviteMember {
+                shop: field("shop"),
+                email: field("email"),
+                role: role()?,
+                send_mail: data.has("send_mail"),
+            }),
+            FormAct::ChangeRole => Input::Role(ChangeRole {
+                shop: field("shop"),
+                user_id: field("user_id"),
+                role: role()?,
+            }),
+            FormAct::ImportCampaign => {
+                let file = data.get("document");
+                let args = ImportCampaign {
+                    shop: field("shop"),
+                    rule: field("rule"),
+                    document: String::new(),
+                };
+                Input::Import(args, file)
+            }
+        })
+    }
+    #[cfg(not(feature = "hydrate"))]
+    Err(String::new())
+}
+
+/// A chosen file's text (empty without one: the server says what it lacks).
+async fn file_text(file: leptos::wasm_bindgen::JsValue) -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        if let Ok(file) = file.dyn_into::<web_sys::File>() {
+            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                return text.as_string().unwrap_or_default();
+            }
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = file;
+    String::new()
+}
+
+/// The form an event came from: the form itself, or the form of the field it came from.
+#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+fn form_of(
+    target: Option<leptos::web_sys::EventTarget>,
+) -> Option<leptos::web_sys::HtmlFormElement> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let element = target?.dyn_into::<leptos::web_sys::Element>().ok()?;
+        element.closest("form").ok().flatten()?.dyn_into().ok()
+    }
+    #[cfg(not(feature = "hydrate"))]
+    None
+}
+
+#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+fn submits_on_change(target: Option<leptos::web_sys::EventTarget>) -> bool {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        target
+            .and_then(|target| target.dyn_into::<leptos::web_sys::Element>().ok())
+            .and_then(|element| element.get_attribute("data-submit"))
+            .is_some_and(|when| when == "change")
+    }
+    #[cfg(not(feature = "hydrate"))]
+    false
+}
