@@ -83,3 +83,18 @@ test('the Connect page gives each platform its webhook URL and a secret', async 
   await expect(shopify.locator('.webhook-secret')).toHaveText('shpss_from_the_e2e_test_0001');
   expect(problems).toEqual([]);
 });
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the invitation form still invites: the server answers by loading the page again', async ({ page }) => {
+    const email = `no-script-${Date.now()}@demo.test`;
+    await page.goto('/s/demo/team');
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByRole('checkbox').uncheck();
+    await page.getByRole('button', { name: 'Invite' }).click();
+    // Back on the page (Leptos adds an empty query where a refusal would be said).
+    await expect(page).toHaveURL(/\/s\/demo\/team\??$/);
+    await expect(page.locator('.invitations')).toContainText(email);
+  });
+});

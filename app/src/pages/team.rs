@@ -47,7 +47,9 @@ fn InviteForm() -> impl IntoView {
     };
     view! {
         <ActForm act=FormAct::InviteMember words>
-            <form class="invite-form" method="post" novalidate>
+            // Without JavaScript the browser posts it to the server function, which answers by
+            // loading this page again.
+            <form class="invite-form" method="post" action="/admin/fn/invite_member" novalidate>
                 <h2>{t.invite_title}</h2>
                 <input type="hidden" name="shop" value=current_shop() />
                 <label>
@@ -151,7 +153,7 @@ fn MemberRow(member: MemberLine) -> impl IntoView {
     // The form's select sends the role as soon as it is chosen.
     let role = view! {
         <ActForm act=FormAct::ChangeRole words>
-            <form class="role-form" method="post">
+            <form class="role-form" method="post" action="/admin/fn/change_role">
                 <input type="hidden" name="shop" value=current_shop() />
                 <input type="hidden" name="user_id" value=user_id />
                 <RoleSelect value=member.role disabled=fixed label=t.role />
