@@ -218,59 +218,38 @@ fn ShopSwitcher(shops: Vec<ShopChoice>, current: String) -> impl IntoView {
     }
 }
 
-/// FR / EN buttons; the choice is kept in a cookie.
+/// FR / EN buttons: a plain form that posts the choice to `set_language`, which keeps it in a
+/// cookie; the page then loads again in that language. Server HTML only: no island.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     let current = i18n.locale.get_untracked();
-    let choices = Locale::ALL
-        .into_iter()
-        .map(|locale| LanguageChoice {
-            code: locale.code().to_owned(),
-            name: locale.texts().language_name.to_owned(),
-            current: locale == current,
-        })
-        .collect();
-    view! { <LanguageButtons label=i18n.t().language_switch.to_owned() choices /> }
-}
-
-/// One language the switch offers.
-#[derive(Clone, serde::Serialize, serde::Deserialize)]
-pub struct LanguageChoice {
-    code: String,
-    name: String,
-    current: bool,
-}
-
-/// The switch's buttons: an island that knows only its words, so the texts of the admin stay
-/// out of the module every page loads. A choice is remembered in a cookie and the page is
-/// loaded again, in that language.
-#[island]
-fn LanguageButtons(label: String, choices: Vec<LanguageChoice>) -> impl IntoView {
-    crate::islands::start(None);
     view! {
-        <div class="language-switch" role="group" aria-label=label>
-            {choices
+        <form
+            class="language-switch"
+            method="post"
+            action="/admin/fn/set_language"
+            role="group"
+            aria-label=i18n.t().language_switch
+        >
+            {Locale::ALL
                 .into_iter()
-                .map(|choice| {
-                    let code = choice.code.clone();
+                .map(|locale| {
+                    let code = locale.code();
                     view! {
                         <button
-                            type="button"
-                            lang=choice.code.clone()
-                            title=choice.name
-                            aria-pressed=choice.current.to_string()
-                            on:click=move |_| {
-                                if !choice.current {
-                                    crate::i18n::switch_language(&code);
-                                }
-                            }
+                            type="submit"
+                            name="code"
+                            value=code
+                            lang=code
+                            title=locale.texts().language_name
+                            aria-pressed=(locale == current).to_string()
                         >
-                            {choice.code.to_uppercase()}
+                            {code.to_uppercase()}
                         </button>
                     }
                 })
                 .collect_view()}
-        </div>
+        </form>
     }
 }

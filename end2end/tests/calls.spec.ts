@@ -66,7 +66,7 @@ test('a staff member works a call task from the queue to a code, an email and a 
   await waitForHydration(page);
   await page.locator('#email').fill(email);
   await page.locator('#password').fill('a long enough password');
-  await page.locator('form button[type=submit]').click();
+  await page.locator('form:has(#password) button[type=submit]').click();
   await follow(page, page.getByRole('link', { name: 'Calls' }));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Calls');
   await waitForHydration(page);

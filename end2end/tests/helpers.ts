@@ -67,5 +67,5 @@ export const DEMO_ADMIN = { email: 'demo@relance.test', password: 'relance-demo'
 export async function signIn(page: Page, password = DEMO_ADMIN.password): Promise<void> {
   await page.locator('#email').fill(DEMO_ADMIN.email);
   await page.locator('#password').fill(password);
-  await page.locator('form button[type=submit]').click();
+  await page.locator('form:has(#password) button[type=submit]').click();
 }

@@ -37,6 +37,16 @@ test.describe('with JavaScript off', () => {
     );
     expect(rows[1][2]).toBe('Selon le montant du panier');
   });
+
+  test('the language switch is a plain form: English, then French again, with no script', async ({ page }) => {
+    await page.goto('/s/demo/help');
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page).toHaveURL(/\/s\/demo\/help\??$/);
+    await expect(page.getByRole('button', { name: 'EN', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('button', { name: 'FR', exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  });
 });
 
 test.describe('the language switch', () => {

@@ -72,7 +72,7 @@ test.describe('a staff account', () => {
     await waitForHydration(page);
     await page.locator('#email').fill(email);
     await page.locator('#password').fill('staff password 1');
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form:has(#password) button[type=submit]').click();
     await expect(page).toHaveURL('/s/demo');
     await waitForHydration(page);
     const nav = page.getByRole('navigation');

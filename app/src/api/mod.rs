@@ -13,6 +13,7 @@ mod codes;
 mod connect_log;
 mod invitation;
 mod keys;
+mod language;
 mod reference;
 mod reminders;
 mod rules;
@@ -63,6 +64,7 @@ pub use invitation::{
 pub use keys::{
     list_api_keys, CreateApiKey, KeyCreated, KeyLine, KeysPage, ListApiKeys, RevokeApiKey,
 };
+pub use language::SetLanguage;
 pub use reference::{load_api_reference, ApiField, ApiOperation, ApiResponse, LoadApiReference};
 pub use reminders::{
     delete_reminder, duplicate_reminder, list_reminders, load_reminder_editor, save_reminder,

@@ -193,19 +193,3 @@ pub fn initial_clock() -> ShopClock {
         ShopClock::default()
     }
 }
-
-/// Remembers the language of `code` for a year in a cookie and loads the page again: the
-/// server renders it, and every island on it, in that language.
-pub fn switch_language(code: &str) {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Ok(html_document) = document().dyn_into::<web_sys::HtmlDocument>() {
-            let cookie = format!("{COOKIE_NAME}={code}; Path=/; Max-Age=31536000; SameSite=Lax");
-            let _ = html_document.set_cookie(&cookie);
-        }
-        let _ = window().location().reload();
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = code;
-}
