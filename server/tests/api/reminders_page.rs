@@ -97,3 +97,38 @@ async fn the_health_check_answers_when_the_database_does() {
     let response = app.get("/healthz", "en").await;
     assert_eq!(response.status, StatusCode::SERVICE_UNAVAILABLE);
 }
+
+#[tokio::test]
+async fn the_language_form_keeps_the_choice_for_a_year_sends_the_page_back_and_refuses_others() {
+    let app = TestApp::spawn(Some(0)).await;
+    let post = |code: &str, accept: &str| {
+        Request::post("/admin/fn/set_language")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", accept)
+            .header("referer", "http://localhost/s/demo/help")
+            .body(Body::from(format!("code={code}")))
+            .unwrap()
+    };
+
+    // A plain form post, as the FR / EN buttons send it, signed out as on the sign-in page:
+    // back to the page it came from.
+    let english = app.request(post("en", "text/html,*/*")).await;
+    let unknown = app.request(post("de", "application/json")).await;
+
+    assert_eq!(english.status, StatusCode::FOUND);
+    assert!(english
+        .location
+        .as_deref()
+        .is_some_and(|to| to.starts_with("http://localhost/s/demo/help")));
+    assert_eq!(english.set_cookie.len(), 1);
+    assert!(english.set_cookie[0].starts_with("relance_lang=en;"));
+    assert!(english.set_cookie[0].contains("Max-Age=31536000"));
+    assert_eq!(
+        unknown.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        unknown.body
+    );
+    assert!(unknown.body.contains("code"), "{}", unknown.body);
+    assert!(unknown.set_cookie.is_empty());
+}
