@@ -53,3 +53,18 @@ test('signing out closes the admin again', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL('/login?next=/');
 });
+
+test('the sign-in page turns French and keeps its way back to the asked page', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/s/demo/help');
+  await waitForHydration(page);
+  await page.getByRole('button', { name: 'FR', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page).toHaveURL(/\/login\?next=(%2F|\/)s(%2F|\/)demo(%2F|\/)help$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connexion');
+  await waitForHydration(page);
+  await signIn(page);
+  await expect(page).toHaveURL('/s/demo/help');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Aide');
+  expect(problems.filter((p) => !p.includes('HTTP 303') && !p.includes('HTTP 302'))).toEqual([]);
+});
