@@ -14,6 +14,8 @@ async function newTemplate(page: Page): Promise<string> {
   await page.getByLabel('New template').fill(name);
   await page.getByRole('button', { name: 'Create template' }).click();
   await expect(page).toHaveURL(/\/s\/demo\/templates\/[0-9a-f-]{36}$/);
+  // The editor is a page load: what is typed before its island hydrates would be lost.
+  await waitForHydration(page);
   await expect(page.locator('h1')).toHaveText(name);
   await expect(page.locator('.editor iframe')).toHaveAttribute('srcdoc', /<html/);
   return page.url().split('/').pop()!;
