@@ -18,6 +18,13 @@ pub struct RunFigures {
     pub retrying: u64,
 }
 
+impl RunFigures {
+    /// Every reminder skipped, whatever the reason.
+    pub fn skipped_total(&self) -> u64 {
+        self.skipped.iter().map(|(_, n)| n).sum()
+    }
+}
+
 /// One line of the run history.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunLine {

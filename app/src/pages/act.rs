@@ -125,7 +125,7 @@ async fn run(act: Act) -> Result<Outcome, AppError> {
                 figures: vec![
                     ("due", f.due),
                     ("sent", f.sent),
-                    ("skipped", f.skipped.iter().map(|(_, n)| n).sum()),
+                    ("skipped", f.skipped_total()),
                     ("failed", f.failed),
                 ],
                 // The history shows the run.

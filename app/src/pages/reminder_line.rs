@@ -1,7 +1,7 @@
 //! One step of the Reminders table, drawn on the server: its summary row, and the details row
 //! its expander opens (template thumbnail, audience, discount per cart value).
 
-use domain::{Currency, DelayUnit, DiscountKind, DiscountPolicy};
+use domain::{Currency, DiscountKind, DiscountPolicy};
 use leptos::prelude::*;
 
 use crate::api::ReminderRow;
@@ -66,10 +66,8 @@ pub(crate) fn ReminderLine(
         .map(|l| view! { <abbr class="lang" lang=l.code().to_owned()>{l.code().to_uppercase()}</abbr> })
         .collect_view();
     let id = row.id.clone();
-    let hours = match row.delay_unit {
-        DelayUnit::Hours => row.delay_amount,
-        DelayUnit::Days => row.delay_amount.saturating_mul(24),
-    };
+    // A stored step's delay is valid: the domain counts its hours.
+    let hours = domain::Delay::new(row.delay_amount, row.delay_unit).map_or(0, |d| d.total_hours());
     let preview_url = preview_url(&row);
     let details_id = format!("details-{id}");
     let badges = [

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{load_sending, RunFigures, RunLine, SendingError, SendingStatus};
+use crate::api::{load_sending, RunLine, SendingError, SendingStatus};
 use crate::i18n::use_i18n;
 use crate::pages::act::{Act, ActButton, ActWords};
 
@@ -27,10 +27,6 @@ pub fn SendingPage() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-fn skipped_total(figures: &RunFigures) -> u64 {
-    figures.skipped.iter().map(|(_, n)| n).sum()
 }
 
 #[component]
@@ -120,7 +116,7 @@ fn RunHistory(runs: Vec<RunLine>) -> impl IntoView {
                 .map(|(reason, n)| format!("{} : {n}", (i18n.t().skip_reason)(reason)))
                 .collect::<Vec<_>>()
                 .join(", ");
-            let skipped_total = skipped_total(&figures);
+            let skipped_total = figures.skipped_total();
             let trigger = run.trigger.clone();
             let error = run.error.clone();
             view! {
