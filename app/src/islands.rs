@@ -4,20 +4,18 @@
 //! itself hydrated: once every island of the page is, the page is marked hydrated
 //! (`data-hydrated` on `.app`, which tests wait for).
 //!
-//! The small islands of server-only pages are not lazy: they live in the runtime every page
-//! fetches. Measured on the Reminders page, a split point per small island made 162 files and
-//! 339,507 bytes for that page (the splitter makes a chunk per set of split points sharing code),
-//! against 3 files and 233,759 bytes in the runtime.
+//! The small islands of server-only pages are one lazy island, `pages::controls::Controls`: one
+//! split point, so a page fetches their code once, and a page without any not at all. Made lazy
+//! one by one, they made the Reminders page fetch 162 files (the splitter makes a chunk per set of
+//! split points sharing code).
 
 use leptos::prelude::*;
 
-/// Call at the top of an island. `loader`: the snake_case name of a lazy island (its split
-/// point, as the split manifest knows it), or `None` for an island in the runtime.
-pub fn start(loader: Option<&'static str>) {
+/// Call at the top of an island. `loader`: the island's snake_case name (its split point, as
+/// the split manifest knows it).
+pub fn start(loader: &'static str) {
     #[cfg(feature = "ssr")]
-    if let Some(loader) = loader {
-        preload(loader);
-    }
+    preload(loader);
     #[cfg(not(feature = "ssr"))]
     let _ = loader;
     // Effects run only in the browser, after the synchronous hydration of their island's view.

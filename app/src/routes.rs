@@ -33,7 +33,7 @@ macro_rules! page_groups {
 
         #[island(lazy)]
         fn $view(page: $group) -> impl IntoView {
-            crate::islands::start(Some($loader));
+            crate::islands::start($loader);
             // In the browser an island sees no context of the page around it: it makes its own.
             crate::i18n::use_i18n();
             match page {

@@ -62,7 +62,7 @@ test('a campaign downloaded from the demo is imported into another shop, reviewe
   // The escalation switch is saved as it is flipped.
   const escalation = page.locator('input[name="escalation"]');
   const before = await escalation.isChecked();
-  const saved = page.waitForResponse((r) => r.url().includes('/admin/fn/set_escalation'));
+  const saved = page.waitForResponse((r) => r.url().includes('/admin/fn/perform_act'));
   await escalation.click();
   expect((await saved).status()).toBe(200);
   await page.reload();

@@ -42,7 +42,7 @@ test('an owner invites a colleague, who joins with the link, and the Activity ta
   await waitForHydration(page);
   const select = page.locator(`tr[data-member="${email}"] select[name="role"]`);
   await expect(select).toHaveValue('manager');
-  const saved = page.waitForResponse((r) => r.url().includes('/admin/fn/change_role'));
+  const saved = page.waitForResponse((r) => r.url().includes('/admin/fn/perform_act'));
   await select.selectOption('staff');
   expect((await saved).status()).toBe(200);
   await page.reload();

@@ -81,7 +81,7 @@ test.describe('a staff account', () => {
 
     const toggle = page.locator('tr[data-step-id] input[role="switch"]').first();
     const before = await toggle.isChecked();
-    const refused = page.waitForResponse((r) => r.url().includes('/admin/fn/set_reminder_enabled'));
+    const refused = page.waitForResponse((r) => r.url().includes('/admin/fn/perform_act'));
     await toggle.click();
     expect((await refused).status()).toBe(403);
     // The switch goes back, and the stored campaign did not change.

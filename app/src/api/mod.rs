@@ -1,6 +1,7 @@
 //! Server functions and the wire types they return.
 
 mod activity;
+mod acts;
 #[cfg(feature = "ssr")]
 mod audited;
 mod auth;
@@ -35,6 +36,7 @@ mod webhooks;
 pub use activity::{
     load_activity, ActivityLine, ActivityPage, ActivityQuery, LoadActivity, ACTIVITY_PAGE,
 };
+pub use acts::{perform_act, sent, Act, ActDone, PerformAct, SentAct};
 pub use auth::{safe_next, SignIn, SignOut};
 pub use bulk::{bulk_carts, BulkAction, BulkCarts, MAX_BULK};
 pub use calls::{

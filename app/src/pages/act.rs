@@ -1,57 +1,14 @@
-//! Buttons of server-rendered pages that change something on the server: an island each, with
-//! its words as props, so the texts of the admin stay out of the WASM. Once done, most load the
+//! Buttons of server-rendered pages that change something on the server: controls
+//! (`controls.rs`) with their words as props, so the texts of the admin stay out of the WASM. Once done, most load the
 //! page again, which the server draws as it now is.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{
-    delete_reminder, delete_rule, duplicate_reminder, promote_variant, regenerate_cron_token,
-    remove_member, remove_unsubscribed, reroute_rule, run_now, set_campaign_paused, RuleDeleted,
-    RunNowOutcome, StepSaved,
-};
-use crate::error::AppError;
+pub use crate::api::Act;
+use crate::api::{perform_act, ActDone, SentAct};
 use crate::pages::confirm;
 use crate::shop::current_shop;
-
-/// What a button does, in the current shop. One island for every such button: each island
-/// type costs the runtime every page fetches its own hydration code, a variant far less.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Act {
-    DuplicateReminder {
-        id: String,
-    },
-    DeleteReminder {
-        id: String,
-    },
-    /// `paused`: the state asked for.
-    PauseRule {
-        rule: String,
-        paused: bool,
-    },
-    RerouteRule {
-        id: String,
-    },
-    DeleteRule {
-        id: String,
-    },
-    RemoveUnsubscribed {
-        email: String,
-    },
-    /// Keeps variant `variant` ("a" or "b") of an A/B-tested step.
-    PromoteVariant {
-        step_id: String,
-        variant: String,
-    },
-    /// Takes a member's access to the shop away.
-    RemoveMember {
-        user_id: String,
-    },
-    /// Runs the engine's pass now (Automatic sending).
-    RunNow,
-    /// Makes a new cron token: the old URL stops working.
-    RegenerateCronToken,
-}
 
 /// A button's words, in the page's language.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,84 +24,8 @@ pub struct ActWords {
     pub done: Option<String>,
 }
 
-enum Outcome {
-    /// Load the page again, as the server now draws it.
-    Reload,
-    Refused,
-    /// Say `done` with these figures, after loading the page again if `reload`.
-    Done {
-        figures: Vec<(&'static str, u64)>,
-        reload: bool,
-    },
-}
-
-impl Outcome {
-    fn said(figures: Vec<(&'static str, u64)>) -> Self {
-        Self::Done {
-            figures,
-            reload: false,
-        }
-    }
-}
-
-async fn run(act: Act) -> Result<Outcome, AppError> {
-    let shop = current_shop();
-    Ok(match act {
-        Act::DuplicateReminder { id } => match duplicate_reminder(shop, id).await? {
-            StepSaved::Refused(_) => Outcome::Refused,
-            // Gone meanwhile: the page shows what there is now.
-            StepSaved::Saved { .. } | StepSaved::NotFound => Outcome::Reload,
-        },
-        Act::DeleteReminder { id } => {
-            delete_reminder(shop, id).await?;
-            Outcome::Reload
-        }
-        Act::PauseRule { rule, paused } => {
-            set_campaign_paused(shop, rule, paused).await?;
-            Outcome::Reload
-        }
-        Act::RerouteRule { id } => Outcome::said(vec![("n", reroute_rule(shop, id).await?)]),
-        Act::DeleteRule { id } => match delete_rule(shop, id).await? {
-            RuleDeleted::Deleted => Outcome::Reload,
-            RuleDeleted::LastRule => Outcome::Refused,
-        },
-        Act::RemoveUnsubscribed { email } => {
-            remove_unsubscribed(shop, email).await?;
-            Outcome::Reload
-        }
-        Act::PromoteVariant { step_id, variant } => {
-            promote_variant(shop, step_id, variant).await?;
-            Outcome::said(Vec::new())
-        }
-        Act::RemoveMember { user_id } => {
-            remove_member(shop, user_id).await?;
-            Outcome::Reload
-        }
-        Act::RunNow => match run_now(shop).await? {
-            RunNowOutcome::Ran(f) => Outcome::Done {
-                figures: vec![
-                    ("due", f.due),
-                    ("sent", f.sent),
-                    ("skipped", f.skipped_total()),
-                    ("failed", f.failed),
-                ],
-                // The history shows the run.
-                reload: true,
-            },
-            RunNowOutcome::AlreadyRunning => Outcome::Refused,
-        },
-        Act::RegenerateCronToken => {
-            regenerate_cron_token(shop).await?;
-            Outcome::Done {
-                figures: Vec::new(),
-                reload: true,
-            }
-        }
-    })
-}
-
 /// `template` with each `{name}` replaced by its figure.
-fn fill(template: &str, figures: &[(&str, u64)]) -> String {
+fn fill(template: &str, figures: &[(String, u64)]) -> String {
     figures
         .iter()
         .fold(template.to_owned(), |text, (name, figure)| {
@@ -154,7 +35,7 @@ fn fill(template: &str, figures: &[(&str, u64)]) -> String {
 
 impl Act {
     /// The kind of action, for the button's `data-act` (styles and tests find it there).
-    fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> &'static str {
         match self {
             Self::DuplicateReminder { .. } => "duplicate",
             Self::DeleteReminder { .. } | Self::DeleteRule { .. } => "delete",
@@ -163,6 +44,10 @@ impl Act {
             Self::PauseRule { paused: true, .. } => "pause",
             Self::PauseRule { paused: false, .. } => "resume",
             Self::RerouteRule { .. } => "reroute",
+            Self::SwitchStep { .. } | Self::SwitchEscalation { .. } => "switch",
+            Self::InviteMember { .. } => "invite",
+            Self::ChangeRole { .. } => "role",
+            Self::ImportCampaign { .. } => "import",
             Self::RunNow => "run",
             Self::RegenerateCronToken => "regenerate",
         }
@@ -171,12 +56,16 @@ impl Act {
 
 /// A button that does `act`, after a yes when `words.confirm` asks for one, then loads the page
 /// again or says how it went beside itself (after loading the page again, when both).
-#[island]
-pub fn ActButton(act: Act, words: ActWords, class: String) -> impl IntoView {
-    crate::islands::start(None);
-    let kind = act.kind();
+#[component]
+pub fn ActButtonView(
+    act: SentAct,
+    /// `act.kind()`, which the browser cannot ask a sent act.
+    kind: String,
+    words: ActWords,
+    class: String,
+) -> impl IntoView {
     let kept = format!("relance-said-{kind}");
-    let action = Action::new_local(move |act: &Act| run(act.clone()));
+    let action = Action::new_local(move |act: &SentAct| perform_act(current_shop(), act.clone()));
     let ActWords {
         label,
         confirm: question,
@@ -195,9 +84,7 @@ pub fn ActButton(act: Act, words: ActWords, class: String) -> impl IntoView {
     Effect::new(move |_| {
         let outcome = match action.value().read().as_ref() {
             None => return,
-            Some(Ok(Outcome::Reload)) => return crate::nav::reload(),
-            Some(Ok(Outcome::Refused)) => (refused.clone(), "error"),
-            Some(Ok(Outcome::Done { figures, reload })) => {
+            Some(Ok(ActDone::Said { figures, reload })) => {
                 let text = fill(done.as_deref().unwrap_or_default(), figures);
                 if *reload {
                     crate::nav::keep(&kept, &text);
@@ -205,6 +92,8 @@ pub fn ActButton(act: Act, words: ActWords, class: String) -> impl IntoView {
                 }
                 (text, "saved")
             }
+            Some(Ok(ActDone::Refused)) => (refused.clone(), "error"),
+            Some(Ok(_)) => return crate::nav::reload(),
             Some(Err(error)) => (error.to_string(), "error"),
         };
         said.set(Some(outcome));
@@ -247,7 +136,7 @@ mod tests {
         assert_eq!(
             fill(
                 "Done: {due} due, {sent} sent, {n}",
-                &[("due", 3), ("sent", 2)]
+                &[("due".to_owned(), 3), ("sent".to_owned(), 2)]
             ),
             "Done: 3 due, 2 sent, {n}"
         );

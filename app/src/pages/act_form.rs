@@ -1,16 +1,12 @@
 //! Forms of server-rendered pages: the server draws the form whole, fields and current values
-//! included, and passes it to an `ActForm` island as children, which stay server HTML. The
-//! island only submits it: it reads the form's fields into the server function's arguments
-//! (named as the fields are), calls it, and says how it went. One island for every
-//! such form, as `act::ActButton` is for every button.
+//! included, and passes it to an `ActForm` control as children, which stay server HTML. The
+//! control only submits it: it reads the form's fields (named as the act's) into an `Act`,
+//! sends it to `perform_act`, and says how it went.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{
-    change_role, import_campaign, invite_member, ChangeRole, ImportCampaign, InviteMember,
-    InviteOutcome,
-};
+use crate::api::{perform_act, sent, Act, ActDone};
 use crate::error::AppError;
 
 /// What a form does, with the server function its fields are the arguments of.
@@ -39,14 +35,14 @@ pub struct FormWords {
     pub failed: String,
 }
 
-// Made from a form's fields, in the browser only.
+/// A form's act, as read from its fields, in the browser only.
 #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 #[derive(Clone)]
-enum Input {
-    Invite(InviteMember),
-    Role(ChangeRole),
-    /// The document is the file's text, read once the form is sent.
-    Import(ImportCampaign, leptos::wasm_bindgen::JsValue),
+struct Input {
+    shop: String,
+    act: Act,
+    /// The file whose text is an import's document, read once the form is sent.
+    file: Option<leptos::wasm_bindgen::JsValue>,
 }
 
 /// What the form says once submitted.
@@ -77,59 +73,57 @@ fn said(text: &str, code: Option<String>, tone: &str) -> Said {
 }
 
 async fn submit(input: Input, words: &FormWords) -> Outcome {
-    let failed = |error: AppError| match error {
-        AppError::Invalid(message) => Outcome::Said(said(&message, None, "error")),
-        _ => Outcome::Said(said(&words.failed, None, "error")),
+    let Input {
+        shop,
+        mut act,
+        file,
+    } = input;
+    if let (Act::ImportCampaign { document, .. }, Some(file)) = (&mut act, file) {
+        *document = file_text(file).await;
+    }
+    let done = match sent(act) {
+        Ok(act) => perform_act(shop, act).await,
+        Err(error) => Err(error),
     };
-    match input {
-        Input::Invite(args) => {
-            match invite_member(args.shop, args.email, args.role, args.send_mail).await {
-                Ok(InviteOutcome::Invited { link, mailed }) => {
-                    let text = if mailed {
-                        &words.done_mailed
-                    } else {
-                        &words.done
-                    };
-                    Outcome::SaidAfterReload(said(text, Some(link), "saved"))
-                }
-                Ok(InviteOutcome::Added) => {
-                    Outcome::SaidAfterReload(said(&words.done_plain, None, "saved"))
-                }
-                Ok(InviteOutcome::BadEmail) => Outcome::Said(said(&words.refused, None, "error")),
-                Err(error) => failed(error),
+    match done {
+        Ok(ActDone::Invited { link, mailed }) => {
+            let text = if mailed {
+                &words.done_mailed
+            } else {
+                &words.done
+            };
+            Outcome::SaidAfterReload(said(text, Some(link), "saved"))
+        }
+        // The server says how it went, in the admin's language.
+        Ok(ActDone::Report {
+            done,
+            headline,
+            lines,
+        }) => {
+            let said = Said {
+                lines,
+                ..said(&headline, None, if done { "saved" } else { "error" })
+            };
+            if done {
+                Outcome::SaidAfterReload(said)
+            } else {
+                Outcome::Said(said)
             }
         }
-        Input::Role(args) => match change_role(args.shop, args.user_id, args.role).await {
-            Ok(()) => Outcome::Quiet,
-            Err(error) => failed(error),
-        },
-        Input::Import(mut args, file) => {
-            args.document = file_text(file).await;
-            match import_campaign(args.shop, args.rule, args.document).await {
-                // The server says how it went, in the admin's language.
-                Ok(report) => {
-                    let tone = if report.imported { "saved" } else { "error" };
-                    let said = Said {
-                        lines: report.lines,
-                        ..said(&report.headline, None, tone)
-                    };
-                    if report.imported {
-                        Outcome::SaidAfterReload(said)
-                    } else {
-                        Outcome::Said(said)
-                    }
-                }
-                Err(error) => Outcome::Said(said(&error.to_string(), None, "error")),
-            }
+        Ok(ActDone::Said { reload: true, .. } | ActDone::Reload) => {
+            Outcome::SaidAfterReload(said(&words.done_plain, None, "saved"))
         }
+        Ok(ActDone::Refused) => Outcome::Said(said(&words.refused, None, "error")),
+        Ok(ActDone::Quiet | ActDone::Said { .. }) => Outcome::Quiet,
+        Err(AppError::Invalid(message)) => Outcome::Said(said(&message, None, "error")),
+        Err(_) => Outcome::Said(said(&words.failed, None, "error")),
     }
 }
 
 /// Submits the form among `children`; on `change` too for a field marked
 /// `data-submit="change"`.
-#[island]
-pub fn ActForm(act: FormAct, words: FormWords, children: Children) -> impl IntoView {
-    crate::islands::start(None);
+#[component]
+pub fn ActFormView(act: FormAct, words: FormWords, children: Children) -> impl IntoView {
     let kept = format!("relance-form-{act:?}");
     let words = StoredValue::new(words);
     let action = Action::new_local(move |input: &Input| {
@@ -214,27 +208,29 @@ fn read(act: FormAct, form: &leptos::web_sys::HtmlFormElement) -> Result<Input, 
         let field = |name: &str| data.get(name).as_string().unwrap_or_default();
         let role =
             || domain::team::Role::parse(&field("role")).ok_or_else(|| "role: unknown".to_owned());
-        Ok(match act {
-            FormAct::InviteMember => Input::Invite(InviteMember {
-                shop: field("shop"),
+        let mut file = None;
+        let act = match act {
+            FormAct::InviteMember => Act::InviteMember {
                 email: field("email"),
                 role: role()?,
                 send_mail: data.has("send_mail"),
-            }),
-            FormAct::ChangeRole => Input::Role(ChangeRole {
-                shop: field("shop"),
+            },
+            FormAct::ChangeRole => Act::ChangeRole {
                 user_id: field("user_id"),
                 role: role()?,
-            }),
+            },
             FormAct::ImportCampaign => {
-                let file = data.get("document");
-                let args = ImportCampaign {
-                    shop: field("shop"),
+                file = Some(data.get("document"));
+                Act::ImportCampaign {
                     rule: field("rule"),
                     document: String::new(),
-                };
-                Input::Import(args, file)
+                }
             }
+        };
+        Ok(Input {
+            shop: field("shop"),
+            act,
+            file,
         })
     }
     #[cfg(not(feature = "hydrate"))]

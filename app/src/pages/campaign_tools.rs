@@ -2,8 +2,9 @@
 //! import one exported from another shop (its reminders arrive switched off).
 
 use crate::i18n::use_i18n;
-use crate::pages::act::{Act, ActButton, ActWords};
-use crate::pages::act_form::{ActForm, FormAct, FormWords};
+use crate::pages::act::{Act, ActWords};
+use crate::pages::act_form::{FormAct, FormWords};
+use crate::pages::controls::{ActButton, ActForm};
 use crate::shop::{current_shop, shop_path};
 use leptos::prelude::*;
 

@@ -15,6 +15,8 @@ mod carts;
 mod carts_bulk;
 mod codes;
 mod connect_log;
+mod controls;
+mod copy_button;
 mod discount_words;
 mod draft_field;
 mod help;

@@ -1,10 +1,10 @@
-//! The Reminders page's islands: the switches (a step's, the campaign's discount escalation)
+//! The Reminders page's controls: the switches (a step's, the campaign's discount escalation)
 //! and the expander that opens a step's details. Their words come as props.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{set_escalation, set_reminder_enabled};
+use crate::api::{perform_act, sent, Act, ActDone};
 use crate::error::AppError;
 use crate::shop::current_shop;
 
@@ -18,12 +18,12 @@ pub enum SwitchTarget {
 }
 
 impl SwitchTarget {
-    async fn save(self, on: bool) -> Result<(), AppError> {
-        let shop = current_shop();
-        match self {
-            Self::Step { id } => set_reminder_enabled(shop, id, on).await,
-            Self::Escalation { rule } => set_escalation(shop, rule, on).await,
-        }
+    async fn save(self, on: bool) -> Result<ActDone, AppError> {
+        let act = match self {
+            Self::Step { id } => Act::SwitchStep { id, on },
+            Self::Escalation { rule } => Act::SwitchEscalation { rule, on },
+        };
+        perform_act(current_shop(), sent(act)?).await
     }
 }
 
@@ -36,16 +36,15 @@ pub struct SwitchWords {
     pub off: String,
 }
 
-/// A switch saved as it is flipped; a refused save puts it back. One island for every switch,
-/// as `act::ActButton` is for every button. `hint`: the id of the text that explains it.
-#[island]
-pub fn Switch(
+/// A switch saved as it is flipped; a refused save puts it back. `hint`: the id of the text
+/// that explains it.
+#[component]
+pub fn SwitchView(
     target: SwitchTarget,
     on: bool,
     words: SwitchWords,
     hint: Option<String>,
 ) -> impl IntoView {
-    crate::islands::start(None);
     let enabled = RwSignal::new(on);
     let save =
         Action::new_local(move |(target, on): &(SwitchTarget, bool)| target.clone().save(*on));
@@ -92,9 +91,8 @@ pub fn Switch(
 
 /// Opens and closes a step's details row (`details`, its id), from this button or a click
 /// anywhere on the step's row but its switch, buttons and links, which act on their own.
-#[island]
-pub fn StepExpander(details: String, label: String) -> impl IntoView {
-    crate::islands::start(None);
+#[component]
+pub fn StepExpanderView(details: String, label: String) -> impl IntoView {
     let open = RwSignal::new(false);
     let button = NodeRef::<leptos::html::Button>::new();
     Effect::new(move |_| {

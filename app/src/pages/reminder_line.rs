@@ -6,10 +6,11 @@ use leptos::prelude::*;
 
 use crate::api::ReminderRow;
 use crate::i18n::use_i18n;
-use crate::pages::act::{Act, ActButton, ActWords};
+use crate::pages::act::{Act, ActWords};
+use crate::pages::controls::{ActButton, PreviewButton, StepExpander, Switch};
 use crate::pages::discount_words::describe;
-use crate::pages::reminder_controls::{StepExpander, Switch, SwitchTarget, SwitchWords};
-use crate::pages::reminder_preview::{PreviewButton, PreviewWords};
+use crate::pages::reminder_controls::{SwitchTarget, SwitchWords};
+use crate::pages::reminder_preview::PreviewWords;
 use crate::shop::shop_path;
 
 /// The sample discount the preview shows for a step's policy.

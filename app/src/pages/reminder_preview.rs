@@ -1,5 +1,5 @@
 //! The Reminders table's Preview button: a step's email for the demo cart, in a dialog, at
-//! three widths. An island, with its words as props.
+//! three widths. A control, with its words as props.
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,9 +15,8 @@ pub struct PreviewWords {
 }
 
 /// The button, and the dialog it opens over the page with the server's render at `url`.
-#[island]
-pub fn PreviewButton(url: String, words: PreviewWords) -> impl IntoView {
-    crate::islands::start(None);
+#[component]
+pub fn PreviewButtonView(url: String, words: PreviewWords) -> impl IntoView {
     let shown = RwSignal::new(false);
     let width = RwSignal::new(600u32);
     let words = StoredValue::new(words);

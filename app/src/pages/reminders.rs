@@ -1,5 +1,5 @@
 //! The Reminders tab, drawn on the server: the campaign's steps in delay order. Its switches and
-//! buttons are islands that take their words as props (`reminder_controls`, `act`).
+//! buttons are controls that take their words as props (`controls`).
 
 use crate::nav::use_query_map;
 use domain::MAX_STEPS;
@@ -9,7 +9,8 @@ use leptos_meta::Title;
 use crate::api::{list_reminders, RemindersData};
 use crate::i18n::use_i18n;
 use crate::pages::campaign_tools::CampaignTools;
-use crate::pages::reminder_controls::{Switch, SwitchTarget, SwitchWords};
+use crate::pages::controls::Switch;
+use crate::pages::reminder_controls::{SwitchTarget, SwitchWords};
 use crate::pages::reminder_line::ReminderLine;
 use crate::shop::{current_shop, shop_path};
 

@@ -1,12 +1,13 @@
 //! The Rules tab, drawn on the server: the shop's campaigns in the order they are tried, with
-//! their conditions, their reminders, and what can be done with each (islands, `act`).
+//! their conditions, their reminders, and what can be done with each (controls).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::{list_rules, RuleLine};
 use crate::i18n::{field_path, use_i18n};
-use crate::pages::act::{Act, ActButton, ActWords};
+use crate::pages::act::{Act, ActWords};
+use crate::pages::controls::ActButton;
 use crate::shop::{current_shop, shop_path};
 
 #[component]

@@ -1,13 +1,14 @@
 //! The Automatic sending tab, drawn on the server: the built-in scheduler, "Run now", the runs'
-//! history, the sending errors and the cron URL. Its buttons are islands (`act`, `CopyButton`).
+//! history, the sending errors and the cron URL. Its buttons are controls (`controls`).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use serde::{Deserialize, Serialize};
 
 use crate::api::{load_sending, RunLine, SendingError, SendingStatus};
 use crate::i18n::use_i18n;
-use crate::pages::act::{Act, ActButton, ActWords};
+use crate::pages::act::{Act, ActWords};
+use crate::pages::controls::{ActButton, CopyButton};
+use crate::pages::copy_button::CopyWords;
 
 #[component]
 pub fn SendingPage() -> impl IntoView {
@@ -193,13 +194,6 @@ fn ErrorList(errors: Vec<SendingError>) -> impl IntoView {
     .into_any()
 }
 
-/// A copy button's words, in the page's language.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CopyWords {
-    pub copy: String,
-    pub copied: String,
-}
-
 /// A read-only value with a copy button.
 #[component]
 fn CopyField(
@@ -216,30 +210,5 @@ fn CopyField(
                 <CopyButton text=value words />
             </div>
         </div>
-    }
-}
-
-/// Puts `text` on the clipboard, and says so.
-#[island]
-pub fn CopyButton(text: String, words: CopyWords) -> impl IntoView {
-    crate::islands::start(None);
-    let copied = RwSignal::new(false);
-    let copy = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let _ = window().navigator().clipboard().write_text(&text);
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = &text;
-        copied.set(true);
-    };
-    let CopyWords {
-        copy: idle,
-        copied: done,
-    } = words;
-    view! {
-        <button type="button" class="secondary" on:click=copy>
-            {move || if copied.get() { done.clone() } else { idle.clone() }}
-        </button>
     }
 }

@@ -1,6 +1,6 @@
 //! `/s/<slug>/team`, drawn on the server: who reaches the shop and with which role; invite
 //! someone (the link is shown once, and mailed when asked), change a role, remove a member.
-//! Owners only. Its forms are submitted by `act_form` islands, its buttons are `act` islands.
+//! Owners only. Its forms and buttons are controls (`controls`).
 
 use domain::team::Role;
 use leptos::prelude::*;
@@ -8,8 +8,9 @@ use leptos_meta::Title;
 
 use crate::api::{load_team, MemberLine, TeamPage};
 use crate::i18n::use_i18n;
-use crate::pages::act::{Act, ActButton, ActWords};
-use crate::pages::act_form::{ActForm, FormAct, FormWords};
+use crate::pages::act::{Act, ActWords};
+use crate::pages::act_form::{FormAct, FormWords};
+use crate::pages::controls::{ActButton, ActForm};
 use crate::shop::current_shop;
 
 #[component]

@@ -4,7 +4,8 @@ use leptos_meta::Title;
 
 use crate::api::{list_unsubscribed, UnsubscribedPage, UNSUBSCRIBED_PAGE_SIZE};
 use crate::i18n::use_i18n;
-use crate::pages::act::{Act, ActButton, ActWords};
+use crate::pages::act::{Act, ActWords};
+use crate::pages::controls::ActButton;
 
 /// `/unsubscribed`: who gets no reminder and why; search and page live in the URL (a GET form:
 /// it works without JavaScript), CSV export, removal with confirmation.

@@ -15,6 +15,7 @@ mod cart_export;
 mod cart_timeline;
 mod carts;
 pub mod clock;
+mod fn_errors;
 mod health;
 mod icons;
 mod links;
@@ -83,6 +84,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn(fn_errors::refusal_status))
         .layer(middleware::from_fn_with_state(
             state.pool().clone(),
             reach::reach_shop,

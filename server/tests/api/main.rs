@@ -3,6 +3,7 @@
 
 mod abandonment;
 mod activity;
+mod acts;
 mod admin_auth;
 mod bulk;
 mod call_progress;

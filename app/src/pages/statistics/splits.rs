@@ -9,7 +9,8 @@ use rust_decimal::Decimal;
 use super::charts::line_label;
 use crate::api::{FunnelLine, SplitLine, StatsPage};
 use crate::i18n::use_i18n;
-use crate::pages::act::{Act, ActButton, ActWords};
+use crate::pages::act::{Act, ActWords};
+use crate::pages::controls::ActButton;
 use crate::pages::discount_words::describe_offers;
 
 #[component]

@@ -1,0 +1,170 @@
+//! `perform_act`, the one server function the controls of server-rendered pages call: it runs
+//! the server function an act names, so that function's checks hold (role, shop), and says
+//! how it went in a few words the control turns into its own.
+
+use axum::http::StatusCode;
+use domain::team::Role;
+use serde_json::json;
+use server::on;
+
+use crate::helpers::TestApp;
+
+async fn step_enabled(app: &TestApp) -> bool {
+    on!(&app.pool, |db| sqlx::query_scalar(
+        "select enabled from reminder_steps where step_id = 'demo-step-1'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap()
+}
+
+async fn demo_rule(app: &TestApp) -> String {
+    on!(&app.pool, |db| sqlx::query_scalar(
+        "select campaign_id from campaigns where shop_id = 'demo'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap()
+}
+
+#[tokio::test]
+async fn an_act_does_what_it_names_and_says_how_it_went() {
+    let app = TestApp::spawn(Some(2)).await;
+    let owner = app.sign_in().await;
+    let rule = demo_rule(&app).await;
+
+    let switched = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"SwitchStep": {"id": "demo-step-1", "on": false}}}),
+        )
+        .await;
+    let rerouted = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"RerouteRule": {"id": rule}}}),
+        )
+        .await;
+    let last_rule = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"DeleteRule": {"id": rule}}}),
+        )
+        .await;
+    let ran = app
+        .call_json(&owner, "perform_act", json!({"act": "RunNow"}))
+        .await;
+
+    assert_eq!(switched.status, StatusCode::OK, "{}", switched.body);
+    assert_eq!(switched.body, "\"Quiet\"");
+    assert!(!step_enabled(&app).await);
+    assert_eq!(rerouted.status, StatusCode::OK, "{}", rerouted.body);
+    assert_eq!(
+        rerouted.body,
+        r#"{"Said":{"figures":[["n",0]],"reload":false}}"#
+    );
+    assert_eq!(last_rule.body, "\"Refused\"", "{}", last_rule.body);
+    assert_eq!(app.count("select count(*) from campaigns").await, 1);
+    let ran: serde_json::Value = serde_json::from_str(&ran.body).unwrap();
+    let figures = ran["Said"]["figures"].as_array().unwrap();
+    let names: Vec<&str> = figures.iter().map(|f| f[0].as_str().unwrap()).collect();
+    assert_eq!(names, ["due", "sent", "skipped", "failed"], "{ran}");
+    assert_eq!(ran["Said"]["reload"], true);
+}
+
+#[tokio::test]
+async fn staff_are_refused_an_act_with_403_and_nothing_changes() {
+    let app = TestApp::spawn(Some(2)).await;
+    let staff = app.member("staff@demo.test", "demo", Role::Staff).await;
+    let before = step_enabled(&app).await;
+
+    let switched = app
+        .call_json(
+            &staff,
+            "perform_act",
+            json!({"act": {"SwitchStep": {"id": "demo-step-1", "on": !before}}}),
+        )
+        .await;
+    let invited = app
+        .call_json(
+            &staff,
+            "perform_act",
+            json!({"act": {"InviteMember": {"email": "x@demo.test", "role": "owner", "send_mail": false}}}),
+        )
+        .await;
+
+    assert_eq!(switched.status, StatusCode::FORBIDDEN, "{}", switched.body);
+    assert_eq!(invited.status, StatusCode::FORBIDDEN, "{}", invited.body);
+    assert_eq!(step_enabled(&app).await, before);
+    assert_eq!(
+        app.count("select count(*) from invitations").await,
+        0,
+        "no invitation made"
+    );
+}
+
+#[tokio::test]
+async fn an_act_on_a_shop_the_account_does_not_reach_is_not_found() {
+    let app = TestApp::spawn(Some(2)).await;
+    let (other, _) = app
+        .add_shop(domain::settings::NewShopDraft {
+            name: "Other Shop".into(),
+            url: "https://other.example".into(),
+            currency: "EUR".into(),
+            time_zone: "Europe/Paris".into(),
+            language: "fr".into(),
+            sender_name: String::new(),
+            sender_email: String::new(),
+        })
+        .await;
+    let outsider = app.member("owner@other.test", &other, Role::Owner).await;
+    let before = step_enabled(&app).await;
+
+    let switched = app
+        .call_json(
+            &outsider,
+            "perform_act",
+            json!({"shop": "demo", "act": {"SwitchStep": {"id": "demo-step-1", "on": !before}}}),
+        )
+        .await;
+
+    assert_eq!(switched.status, StatusCode::NOT_FOUND, "{}", switched.body);
+    assert_eq!(step_enabled(&app).await, before);
+}
+
+#[tokio::test]
+async fn an_act_or_arguments_the_server_cannot_read_are_refused_with_400_and_change_nothing() {
+    let app = TestApp::spawn(Some(2)).await;
+    let owner = app.sign_in().await;
+    let before = step_enabled(&app).await;
+
+    let unknown = app
+        .call_json(&owner, "perform_act", json!({"act": {"DropTables": {}}}))
+        .await;
+    let missing = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"SwitchStep": {"id": "demo-step-1"}}}),
+        )
+        .await;
+
+    assert!(
+        unknown.status.is_client_error(),
+        "{} {}",
+        unknown.status,
+        unknown.body
+    );
+    assert!(unknown.body.contains("DropTables"), "{}", unknown.body);
+    assert!(
+        missing.status.is_client_error(),
+        "{} {}",
+        missing.status,
+        missing.body
+    );
+    assert!(missing.body.contains("on"), "{}", missing.body);
+    assert_eq!(step_enabled(&app).await, before);
+}
