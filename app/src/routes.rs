@@ -10,8 +10,7 @@ use leptos::prelude::*;
 
 use crate::pages::{
     CallScreenPage, CartPage, CartsPage, CodesPage, InvitationPage, KeysPageView, LoginPage,
-    NewShopPage, ReminderWizardPage, RuleEditorPage, SettingsPage, SetupPage, TemplateEditorPage,
-    TemplatesPage,
+    NewShopPage, ReminderWizardPage, RuleEditorPage, SetupPage, TemplateEditorPage, TemplatesPage,
 };
 
 /// Pages drawn on the server only: their few interactive parts are islands of their own, so
@@ -19,7 +18,8 @@ use crate::pages::{
 pub use crate::pages::{
     ActivityPageView as Activity, ApiReferencePage as ApiReference, CallsPage as Calls,
     HelpPage as Help, RemindersPage as Reminders, RulesPage as Rules, SendingPage as Sending,
-    StatisticsPage as Statistics, TeamPageView as Team, UnsubscribedListPage as Unsubscribed,
+    SettingsPage as Settings, StatisticsPage as Statistics, TeamPageView as Team,
+    UnsubscribedListPage as Unsubscribed,
 };
 
 /// For each group: an enum of its pages, the lazy island that draws one (the split point), and
@@ -72,7 +72,6 @@ page_groups! {
         Codes => CodesPage,
     }
     SetupView = "setup_view", Configuration {
-        Settings => SettingsPage,
         Keys => KeysPageView,
     }
 }

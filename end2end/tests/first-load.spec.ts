@@ -23,6 +23,7 @@ const serverOnly = [
   '/s/demo/help',
   '/s/demo/connect/api',
   '/s/demo/activity',
+  '/s/demo/settings',
 ];
 
 const listed = [

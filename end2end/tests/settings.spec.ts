@@ -3,7 +3,7 @@ import { waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
-test('a bad sender address is refused next to its field and nothing is saved', async ({ page }) => {
+test('a bad sender address is refused next to its field and nothing is saved until it is fixed', async ({ page }) => {
   const errors = watchConsole(page);
   await page.goto('/s/demo/settings');
   await waitForHydration(page);
@@ -11,11 +11,16 @@ test('a bad sender address is refused next to its field and nothing is saved', a
   const before = await sender.inputValue();
 
   await sender.fill('not an address');
-  await sender.blur();
-  await expect(page.locator('#setting-sender_email-error')).toHaveText('This is not a valid email address.');
-  await expect(sender).toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status')).toHaveText('Nothing was saved: fix the fields marked.');
+  await expect(page.locator('#setting-sender_email-error')).toHaveText('This is not a valid email address.');
+  await expect(sender).toHaveAttribute('aria-invalid', 'true');
+  // Fixed, the field loses its mark once saved.
+  await sender.fill(before);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+  await expect(page.locator('#setting-sender_email-error')).toHaveText('');
+  await expect(sender).toHaveAttribute('aria-invalid', 'false');
 
   await page.reload();
   await waitForHydration(page);

@@ -66,6 +66,11 @@ pub enum Act {
         rule: String,
         document: String,
     },
+    /// The Settings form, as its fields' names and values (a checkbox sends its name when
+    /// ticked).
+    SaveSettings {
+        fields: Vec<(String, String)>,
+    },
     /// Runs the engine's pass now (Automatic sending).
     RunNow,
     /// Makes a new cron token: the old URL stops working.
@@ -105,6 +110,12 @@ pub enum ActDone {
     },
     /// An invitation was made: its link, and whether it was mailed.
     Invited { link: String, mailed: bool },
+    /// Nothing done: the problems, in the caller's language, each by the name of the field it
+    /// is about.
+    Invalid {
+        headline: String,
+        fields: Vec<(String, String)>,
+    },
     /// The server's own words, in the caller's language (an import's report).
     Report {
         done: bool,
@@ -197,6 +208,7 @@ pub async fn perform_act(shop: String, act: SentAct) -> Result<ActDone, AppError
                 lines: report.lines,
             }
         }
+        Act::SaveSettings { fields } => save_settings(shop, &fields).await?,
         Act::RunNow => match sending::run_now(shop).await? {
             RunNowOutcome::Ran(f) => ActDone::said(
                 &[
@@ -213,6 +225,39 @@ pub async fn perform_act(shop: String, act: SentAct) -> Result<ActDone, AppError
         Act::RegenerateCronToken => {
             sending::regenerate_cron_token(shop).await?;
             ActDone::said(&[], true)
+        }
+    })
+}
+
+/// Saves the Settings form's fields: said done, or each problem by its field.
+#[cfg(feature = "ssr")]
+async fn save_settings(shop: String, fields: &[(String, String)]) -> Result<ActDone, AppError> {
+    use domain::settings::{SettingsDraft, SettingsField};
+
+    let value = |name: &str| {
+        fields
+            .iter()
+            .find(|(field, _)| field == name)
+            .map(|(_, value)| value.clone())
+    };
+    let mut draft = SettingsDraft {
+        require_consent: value("require_consent").is_some(),
+        ..SettingsDraft::default()
+    };
+    for field in SettingsField::ALL {
+        *draft.value_mut(field) = value(field.as_str()).unwrap_or_default();
+    }
+    Ok(match super::settings::save_settings(shop, draft).await? {
+        super::SettingsOutcome::Saved { .. } => ActDone::said(&[], false),
+        super::SettingsOutcome::Invalid { problems } => {
+            let t = crate::i18n::initial_locale().texts().settings;
+            ActDone::Invalid {
+                headline: t.not_saved.to_owned(),
+                fields: problems
+                    .iter()
+                    .map(|p| (p.field.as_str().to_owned(), (t.problem)(&p.problem)))
+                    .collect(),
+            }
         }
     })
 }

@@ -14,6 +14,8 @@ pub struct SettingsTexts {
     pub saving: &'static str,
     pub saved: &'static str,
     pub not_saved: &'static str,
+    /// The server could not be reached, or failed.
+    pub failed: &'static str,
     /// The label of each field.
     pub label: fn(SettingsField) -> &'static str,
     /// The hint under a field, if any.
@@ -167,6 +169,7 @@ pub static FR: SettingsTexts = SettingsTexts {
     saving: "Enregistrement…",
     saved: "Paramètres enregistrés.",
     not_saved: "Rien n'a été enregistré : corrigez les champs signalés.",
+    failed: "L'enregistrement a échoué. Réessayez dans un instant.",
     label: label_fr,
     hint: hint_fr,
     problem: problem_fr,
@@ -185,6 +188,7 @@ pub static EN: SettingsTexts = SettingsTexts {
     saving: "Saving…",
     saved: "Settings saved.",
     not_saved: "Nothing was saved: fix the fields marked.",
+    failed: "Saving failed. Try again in a moment.",
     label: label_en,
     hint: hint_en,
     problem: problem_en,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::api::Act;
 use crate::api::{perform_act, ActDone, SentAct};
+use crate::error::AppError;
 use crate::pages::confirm;
 use crate::shop::current_shop;
 
@@ -48,6 +49,7 @@ impl Act {
             Self::InviteMember { .. } => "invite",
             Self::ChangeRole { .. } => "role",
             Self::ImportCampaign { .. } => "import",
+            Self::SaveSettings { .. } => "save",
             Self::RunNow => "run",
             Self::RegenerateCronToken => "regenerate",
         }
@@ -65,7 +67,6 @@ pub fn ActButtonView(
     class: String,
 ) -> impl IntoView {
     let kept = format!("relance-said-{kind}");
-    let action = Action::new_local(move |act: &SentAct| perform_act(current_shop(), act.clone()));
     let ActWords {
         label,
         confirm: question,
@@ -73,6 +74,7 @@ pub fn ActButtonView(
         refused,
         done,
     } = words;
+    let pending = RwSignal::new(false);
     let said = RwSignal::new(None::<(String, &'static str)>);
     // What this button said before it loaded the page again.
     let kept_now = kept.clone();
@@ -81,25 +83,26 @@ pub fn ActButtonView(
             said.set(Some((text, "saved")));
         }
     });
-    Effect::new(move |_| {
-        let outcome = match action.value().read().as_ref() {
-            None => return,
-            Some(Ok(ActDone::Said { figures, reload })) => {
-                let text = fill(done.as_deref().unwrap_or_default(), figures);
-                if *reload {
+    let answer = StoredValue::new((kept, done.unwrap_or_default(), refused));
+    let settle = move |outcome: Result<ActDone, AppError>| {
+        let (kept, done, refused) = answer.get_value();
+        let outcome = match outcome {
+            Ok(ActDone::Said { figures, reload }) => {
+                let text = fill(&done, &figures);
+                if reload {
                     crate::nav::keep(&kept, &text);
                     return crate::nav::reload();
                 }
                 (text, "saved")
             }
-            Some(Ok(ActDone::Refused)) => (refused.clone(), "error"),
-            Some(Ok(_)) => return crate::nav::reload(),
-            Some(Err(error)) => (error.to_string(), "error"),
+            Ok(ActDone::Refused) => (refused, "error"),
+            Ok(_) => return crate::nav::reload(),
+            Err(error) => (error.to_string(), "error"),
         };
         said.set(Some(outcome));
-    });
+    };
     let status = move || {
-        if action.pending().get() {
+        if pending.get() {
             return busy.clone().map(|text| (text, "saving"));
         }
         said.get()
@@ -109,10 +112,16 @@ pub fn ActButtonView(
             type="button"
             class=class
             data-act=kind
-            disabled=move || action.pending().get()
+            disabled=move || pending.get()
             on:click=move |_| {
                 if question.as_deref().is_none_or(confirm) {
-                    action.dispatch_local(act.clone());
+                    pending.set(true);
+                    let act = act.clone();
+                    leptos::task::spawn_local(async move {
+                        let outcome = perform_act(current_shop(), act).await;
+                        pending.set(false);
+                        settle(outcome);
+                    });
                 }
             }
         >

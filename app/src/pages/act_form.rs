@@ -17,6 +17,8 @@ pub enum FormAct {
     ChangeRole,
     /// Replaces a rule's campaign by the one in the chosen file (`document`).
     ImportCampaign,
+    /// The Settings form: every field, each problem said beside its field.
+    SaveSettings,
 }
 
 /// A form's words, in the page's language: what each outcome says.
@@ -43,6 +45,7 @@ struct Input {
     act: Act,
     /// The file whose text is an import's document, read once the form is sent.
     file: Option<leptos::wasm_bindgen::JsValue>,
+    form: Option<leptos::web_sys::HtmlFormElement>,
 }
 
 /// What the form says once submitted.
@@ -53,6 +56,9 @@ struct Said {
     code: Option<String>,
     /// What to review, or every problem found.
     lines: Vec<String>,
+    /// Problems to say beside their fields, by the fields' names.
+    #[serde(default)]
+    fields: Vec<(String, String)>,
     tone: String,
 }
 
@@ -68,6 +74,7 @@ fn said(text: &str, code: Option<String>, tone: &str) -> Said {
         text: text.to_owned(),
         code,
         lines: Vec::new(),
+        fields: Vec::new(),
         tone: tone.to_owned(),
     }
 }
@@ -77,6 +84,7 @@ async fn submit(input: Input, words: &FormWords) -> Outcome {
         shop,
         mut act,
         file,
+        ..
     } = input;
     if let (Act::ImportCampaign { document, .. }, Some(file)) = (&mut act, file) {
         *document = file_text(file).await;
@@ -113,8 +121,13 @@ async fn submit(input: Input, words: &FormWords) -> Outcome {
         Ok(ActDone::Said { reload: true, .. } | ActDone::Reload) => {
             Outcome::SaidAfterReload(said(&words.done_plain, None, "saved"))
         }
+        Ok(ActDone::Invalid { headline, fields }) => Outcome::Said(Said {
+            fields,
+            ..said(&headline, None, "error")
+        }),
         Ok(ActDone::Refused) => Outcome::Said(said(&words.refused, None, "error")),
-        Ok(ActDone::Quiet | ActDone::Said { .. }) => Outcome::Quiet,
+        Ok(ActDone::Said { .. }) => Outcome::Said(said(&words.done_plain, None, "saved")),
+        Ok(ActDone::Quiet) => Outcome::Quiet,
         Err(AppError::Invalid(message)) => Outcome::Said(said(&message, None, "error")),
         Err(_) => Outcome::Said(said(&words.failed, None, "error")),
     }
@@ -126,10 +139,6 @@ async fn submit(input: Input, words: &FormWords) -> Outcome {
 pub fn ActFormView(act: FormAct, words: FormWords, children: Children) -> impl IntoView {
     let kept = format!("relance-form-{act:?}");
     let words = StoredValue::new(words);
-    let action = Action::new_local(move |input: &Input| {
-        let input = input.clone();
-        async move { submit(input, &words.get_value()).await }
-    });
     let shown = RwSignal::new(None::<Said>);
     let kept_now = kept.clone();
     Effect::new(move |_| {
@@ -138,23 +147,35 @@ pub fn ActFormView(act: FormAct, words: FormWords, children: Children) -> impl I
             shown.set(Some(kept));
         }
     });
-    Effect::new(move |_| match action.value().read().as_ref() {
-        Some(Outcome::Said(said)) => shown.set(Some(said.clone())),
-        Some(Outcome::SaidAfterReload(said)) => {
-            if let Ok(text) = serde_json::to_string(said) {
-                crate::nav::keep(&kept, &text);
+    let kept = StoredValue::new(kept);
+    // Says how it went, marking the fields of `form` the server found a problem in.
+    let settle =
+        move |outcome: Outcome, form: Option<leptos::web_sys::HtmlFormElement>| match outcome {
+            Outcome::Said(said) => {
+                mark_fields(form.as_ref(), &said.fields);
+                shown.set(Some(said));
             }
-            crate::nav::reload();
-        }
-        Some(Outcome::Quiet) => shown.set(None),
-        None => {}
-    });
+            Outcome::SaidAfterReload(said) => {
+                if let Ok(text) = serde_json::to_string(&said) {
+                    kept.with_value(|kept| crate::nav::keep(kept, &text));
+                }
+                crate::nav::reload();
+            }
+            Outcome::Quiet => {
+                mark_fields(form.as_ref(), &[]);
+                shown.set(None);
+            }
+        };
     let asked =
         move || words.with_value(|w| w.confirm.as_deref().is_none_or(crate::pages::confirm));
     let send =
         move |form: Option<leptos::web_sys::HtmlFormElement>| match form.map(|f| read(act, &f)) {
             Some(Ok(input)) if asked() => {
-                action.dispatch_local(input);
+                let form = input.form.clone();
+                let words = words.get_value();
+                leptos::task::spawn_local(async move {
+                    settle(submit(input, &words).await, form);
+                });
             }
             Some(Err(problem)) => shown.set(Some(said(&problem, None, "error"))),
             _ => {}
@@ -226,15 +247,29 @@ fn read(act: FormAct, form: &leptos::web_sys::HtmlFormElement) -> Result<Input, 
                     document: String::new(),
                 }
             }
+            FormAct::SaveSettings => Act::SaveSettings {
+                fields: super::form_fields::pairs(form, &data),
+            },
         };
         Ok(Input {
             shop: field("shop"),
             act,
             file,
+            form: Some(form.clone()),
         })
     }
     #[cfg(not(feature = "hydrate"))]
     Err(String::new())
+}
+
+/// Says each problem beside its field, and clears the others (see `form_fields::mark`).
+fn mark_fields(form: Option<&leptos::web_sys::HtmlFormElement>, problems: &[(String, String)]) {
+    #[cfg(feature = "hydrate")]
+    if let Some(form) = form {
+        super::form_fields::mark(form, problems);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (form, problems);
 }
 
 /// A chosen file's text (empty without one: the server says what it lacks).

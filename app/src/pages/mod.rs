@@ -19,6 +19,7 @@ mod controls;
 mod copy_button;
 mod discount_words;
 mod draft_field;
+mod form_fields;
 mod help;
 mod invitation;
 mod keys;

@@ -46,13 +46,6 @@ pub fn SwitchView(
     hint: Option<String>,
 ) -> impl IntoView {
     let enabled = RwSignal::new(on);
-    let save =
-        Action::new_local(move |(target, on): &(SwitchTarget, bool)| target.clone().save(*on));
-    Effect::new(move |_| {
-        if let Some(Err(_)) = save.value().read().as_ref() {
-            enabled.update(|on| *on = !*on);
-        }
-    });
     let name = match &target {
         SwitchTarget::Step { .. } => "enabled",
         SwitchTarget::Escalation { .. } => "escalation",
@@ -77,7 +70,13 @@ pub fn SwitchView(
                 on:change=move |ev| {
                     let on = event_target_checked(&ev);
                     enabled.set(on);
-                    save.dispatch_local((target.clone(), on));
+                    let target = target.clone();
+                    leptos::task::spawn_local(async move {
+                        // Refused: the switch goes back.
+                        if target.save(on).await.is_err() {
+                            enabled.set(!on);
+                        }
+                    });
                 }
             />
             <span class=move || match (pill, enabled.get()) {

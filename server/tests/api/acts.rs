@@ -168,3 +168,81 @@ async fn an_act_or_arguments_the_server_cannot_read_are_refused_with_400_and_cha
     assert!(missing.body.contains("on"), "{}", missing.body);
     assert_eq!(step_enabled(&app).await, before);
 }
+
+/// The Settings form's fields as the browser sends them: every named field and its value.
+async fn settings_fields(app: &TestApp, cookie: &str) -> Vec<(String, String)> {
+    let loaded = app.call_form(cookie, "load_settings", &[]).await;
+    let draft: serde_json::Value = serde_json::from_str(&loaded.body).unwrap();
+    draft
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter_map(|(name, value)| Some((name.clone(), value.as_str()?.to_owned())))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_settings_form_is_saved_or_each_problem_is_said_by_its_field() {
+    let app = TestApp::spawn(Some(2)).await;
+    let owner = app.sign_in().await;
+    let mut fields = settings_fields(&app, &owner).await;
+    let set = |fields: &mut Vec<(String, String)>, name: &str, value: &str| {
+        fields.iter_mut().find(|(n, _)| n == name).unwrap().1 = value.to_owned();
+    };
+
+    set(&mut fields, "sender_email", "not an address");
+    set(&mut fields, "min_gap_hours", "-3");
+    let refused = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"SaveSettings": {"fields": fields}}}),
+        )
+        .await;
+    set(&mut fields, "sender_email", "shop@boutique.example");
+    set(&mut fields, "min_gap_hours", "12");
+    set(&mut fields, "support_email", "help@boutique.example");
+    let saved = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"SaveSettings": {"fields": fields}}}),
+        )
+        .await;
+
+    assert_eq!(refused.status, StatusCode::OK, "{}", refused.body);
+    let refused: serde_json::Value = serde_json::from_str(&refused.body).unwrap();
+    let problems = refused["Invalid"]["fields"].as_array().unwrap();
+    let named: Vec<&str> = problems.iter().map(|p| p[0].as_str().unwrap()).collect();
+    assert_eq!(named, ["sender_email", "min_gap_hours"], "{refused}");
+    assert!(!problems[0][1].as_str().unwrap().is_empty());
+    assert_eq!(
+        saved.body, r#"{"Said":{"figures":[],"reload":false}}"#,
+        "{}",
+        saved.body
+    );
+    let now = settings_fields(&app, &owner).await;
+    assert!(now.contains(&("support_email".into(), "help@boutique.example".into())));
+    assert!(now.contains(&("min_gap_hours".into(), "12".into())));
+}
+
+#[tokio::test]
+async fn staff_cannot_save_the_settings_form() {
+    let app = TestApp::spawn(Some(2)).await;
+    let owner = app.sign_in().await;
+    let staff = app.member("staff@demo.test", "demo", Role::Staff).await;
+    let mut fields = settings_fields(&app, &owner).await;
+    fields.iter_mut().find(|(n, _)| n == "shop_name").unwrap().1 = "Taken over".into();
+
+    let refused = app
+        .call_json(
+            &staff,
+            "perform_act",
+            json!({"act": {"SaveSettings": {"fields": fields}}}),
+        )
+        .await;
+
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    let now = settings_fields(&app, &owner).await;
+    assert!(!now.contains(&("shop_name".into(), "Taken over".into())));
+}
