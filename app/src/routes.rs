@@ -1,7 +1,7 @@
 //! The admin runs as islands: every page is rendered on the server, and only its interactive
 //! part hydrates in the browser. Until each page is split into small islands, a page's view is
 //! one island, drawn by its group's lazy island: scripts/build.sh cuts the module at each of the
-//! five, so a first visit fetches the runtime (`relance.wasm`) and the chunks of the group it
+//! four, so a first visit fetches the runtime (`relance.wasm`) and the chunks of the group it
 //! shows, which the server names in the page's head. Groups rather than one island per page: the
 //! splitter makes a chunk for every set of split points sharing code, and 24 split points made
 //! hundreds of small files per page.
@@ -9,17 +9,17 @@
 use leptos::prelude::*;
 
 use crate::pages::{
-    CallScreenPage, CartPage, CartsPage, CodesPage, InvitationPage, KeysPageView, LoginPage,
-    NewShopPage, ReminderWizardPage, RuleEditorPage, SetupPage, TemplateEditorPage, TemplatesPage,
+    CallScreenPage, CartPage, CartsPage, CodesPage, InvitationPage, LoginPage, NewShopPage,
+    ReminderWizardPage, RuleEditorPage, SetupPage, TemplateEditorPage, TemplatesPage,
 };
 
 /// Pages drawn on the server only: their few interactive parts are islands of their own, so
 /// their first visit fetches the runtime and those islands, not a group's chunks.
 pub use crate::pages::{
     ActivityPageView as Activity, ApiReferencePage as ApiReference, CallsPage as Calls,
-    HelpPage as Help, RemindersPage as Reminders, RulesPage as Rules, SendingPage as Sending,
-    SettingsPage as Settings, StatisticsPage as Statistics, TeamPageView as Team,
-    UnsubscribedListPage as Unsubscribed,
+    HelpPage as Help, KeysPageView as Keys, RemindersPage as Reminders, RulesPage as Rules,
+    SendingPage as Sending, SettingsPage as Settings, StatisticsPage as Statistics,
+    TeamPageView as Team, UnsubscribedListPage as Unsubscribed,
 };
 
 /// For each group: an enum of its pages, the lazy island that draws one (the split point), and
@@ -70,8 +70,5 @@ page_groups! {
         Cart => CartPage,
         CallScreen => CallScreenPage,
         Codes => CodesPage,
-    }
-    SetupView = "setup_view", Configuration {
-        Keys => KeysPageView,
     }
 }

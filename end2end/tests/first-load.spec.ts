@@ -24,6 +24,7 @@ const serverOnly = [
   '/s/demo/connect/api',
   '/s/demo/activity',
   '/s/demo/settings',
+  '/s/demo/connect',
 ];
 
 const listed = [

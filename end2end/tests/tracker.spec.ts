@@ -31,7 +31,7 @@ test('a storefront with the pasted snippet sends its cart and the typed email to
   const origins = page.locator('textarea[name="allowed_origins"]');
   await origins.fill(shopOrigin);
   await page.getByRole('button', { name: 'Save origins' }).click();
-  await expect(page.locator('.tracker .save-status')).toHaveText('Tracker saved.');
+  await expect(page.locator('.tracker .act-outcome')).toHaveText('Tracker saved.');
   await expect(origins).toHaveValue(shopOrigin);
   snippet = (await page.locator('.tracker-snippet').textContent()) ?? '';
   expect(snippet).toContain(`${baseURL}/t.js`);

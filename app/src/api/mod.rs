@@ -1,5 +1,6 @@
 //! Server functions and the wire types they return.
 
+mod act_run;
 mod activity;
 mod acts;
 #[cfg(feature = "ssr")]
@@ -33,10 +34,11 @@ mod tracker;
 mod unsubscribed;
 mod webhooks;
 
+pub use act_run::{perform_act, PerformAct};
 pub use activity::{
     load_activity, ActivityLine, ActivityPage, ActivityQuery, LoadActivity, ACTIVITY_PAGE,
 };
-pub use acts::{perform_act, sent, Act, ActDone, PerformAct, SentAct};
+pub use acts::{sent, Act, ActDone, SentAct};
 pub use auth::{safe_next, SignIn, SignOut};
 pub use bulk::{bulk_carts, BulkAction, BulkCarts, MAX_BULK};
 pub use calls::{

@@ -49,7 +49,13 @@ impl Act {
             Self::InviteMember { .. } => "invite",
             Self::ChangeRole { .. } => "role",
             Self::ImportCampaign { .. } => "import",
-            Self::SaveSettings { .. } => "save",
+            Self::SaveSettings { .. }
+            | Self::SaveTrackerOrigins { .. }
+            | Self::SaveSmsProvider { .. } => "save",
+            Self::CreateApiKey { .. } => "create",
+            Self::RevokeApiKey { .. } => "revoke",
+            Self::SendTestEvent => "test",
+            Self::RenewTrackerKey | Self::SetWebhookSecret { .. } => "renew",
             Self::RunNow => "run",
             Self::RegenerateCronToken => "regenerate",
         }

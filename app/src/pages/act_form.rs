@@ -19,6 +19,12 @@ pub enum FormAct {
     ImportCampaign,
     /// The Settings form: every field, each problem said beside its field.
     SaveSettings,
+    /// A new API key, shown once.
+    CreateApiKey,
+    SaveTrackerOrigins,
+    /// A platform's pasted webhook secret.
+    SetWebhookSecret,
+    SaveSmsProvider,
 }
 
 /// A form's words, in the page's language: what each outcome says.
@@ -86,6 +92,7 @@ async fn submit(input: Input, words: &FormWords) -> Outcome {
         file,
         ..
     } = input;
+    let key = matches!(act, Act::CreateApiKey { .. });
     if let (Act::ImportCampaign { document, .. }, Some(file)) = (&mut act, file) {
         *document = file_text(file).await;
     }
@@ -94,13 +101,19 @@ async fn submit(input: Input, words: &FormWords) -> Outcome {
         Err(error) => Err(error),
     };
     match done {
-        Ok(ActDone::Invited { link, mailed }) => {
+        Ok(ActDone::ShownOnce { code, mailed }) => {
             let text = if mailed {
                 &words.done_mailed
             } else {
                 &words.done
             };
-            Outcome::SaidAfterReload(said(text, Some(link), "saved"))
+            let said = said(text, Some(code), "saved");
+            // An API key is shown here and kept nowhere, not even for the page loaded again.
+            if key {
+                Outcome::Said(said)
+            } else {
+                Outcome::SaidAfterReload(said)
+            }
         }
         // The server says how it went, in the admin's language.
         Ok(ActDone::Report {
@@ -249,6 +262,22 @@ fn read(act: FormAct, form: &leptos::web_sys::HtmlFormElement) -> Result<Input, 
             }
             FormAct::SaveSettings => Act::SaveSettings {
                 fields: super::form_fields::pairs(form, &data),
+            },
+            FormAct::CreateApiKey => Act::CreateApiKey {
+                name: field("name"),
+            },
+            FormAct::SaveTrackerOrigins => Act::SaveTrackerOrigins {
+                origins: field("allowed_origins"),
+            },
+            FormAct::SetWebhookSecret => Act::SetWebhookSecret {
+                platform: field("platform"),
+                value: field("value"),
+            },
+            FormAct::SaveSmsProvider => Act::SaveSmsProvider {
+                kind: field("kind"),
+                url: field("url"),
+                sender: field("sender"),
+                api_key: field("api_key"),
             },
         };
         Ok(Input {

@@ -1,55 +1,44 @@
 //! The Connect page's log: the last requests received from the shop's sources, with their
-//! result, and a button that sends a test event through the same path.
+//! result, and a button that sends a test event through the same path. Drawn on the server;
+//! Refresh loads the page again (a GET form, so it works without JavaScript).
 
 use leptos::prelude::*;
 
-use crate::api::{load_connect_log, ConnectLogLine, SendTestEvent};
+use crate::api::{load_connect_log, ConnectLogLine};
 use crate::i18n::use_i18n;
-use crate::shop::current_shop;
+use crate::pages::act::{Act, ActWords};
+use crate::pages::controls::ActButton;
+use crate::shop::{current_shop, shop_path};
 
 #[component]
 pub fn ConnectLog() -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t().connect_log;
-    let send = ServerAction::<SendTestEvent>::new();
-    let refresh = RwSignal::new(0_u32);
+    let t = i18n.t().connect_log;
     let shop = current_shop();
-    let lines = Resource::new(
-        move || (send.version().get(), refresh.get()),
-        move |_| load_connect_log(shop.clone()),
-    );
-    let status = move || match send.value().get() {
-        Some(Ok(())) => Some((t().test_sent.to_owned(), "saved")),
-        Some(Err(error)) => Some((error.to_string(), "error")),
-        None => None,
-    };
+    let lines = Resource::new(|| (), move |_| load_connect_log(shop.clone()));
     view! {
         <section class="panel connect-log" aria-labelledby="connect-log-title">
-            <h2 id="connect-log-title">{move || t().title}</h2>
-            <p class="hint">{move || t().intro}</p>
-            <p class="connect-log-actions">
-                <button
-                    type="button"
-                    disabled=move || send.pending().get()
-                    on:click=move |_| {
-                        send.dispatch(SendTestEvent { shop: current_shop() });
+            <h2 id="connect-log-title">{t.title}</h2>
+            <p class="hint">{t.intro}</p>
+            <div class="connect-log-actions">
+                <ActButton
+                    act=Act::SendTestEvent
+                    words=ActWords {
+                        label: t.send_test.to_owned(),
+                        done: Some(t.test_sent.to_owned()),
+                        ..ActWords::default()
                     }
-                >
-                    {move || t().send_test}
-                </button>
-                <button type="button" class="secondary" on:click=move |_| refresh.update(|n| *n += 1)>
-                    {move || t().refresh}
-                </button>
-            </p>
-            {move || {
-                status()
-                    .map(|(text, tone)| {
-                        view! { <p class=format!("save-status {tone}") role="status">{text}</p> }
-                    })
-            }}
-            <Transition fallback=|| ()>
-                {move || lines.get().and_then(Result::ok).map(|lines| view! { <LogTable lines /> })}
-            </Transition>
+                    class=String::new()
+                />
+                <form method="get" action=shop_path("/connect")>
+                    <button type="submit" class="secondary">{t.refresh}</button>
+                </form>
+            </div>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    lines.await.ok().map(|lines| view! { <LogTable lines /> })
+                })}
+            </Suspense>
         </section>
     }
 }
@@ -57,17 +46,17 @@ pub fn ConnectLog() -> impl IntoView {
 #[component]
 fn LogTable(lines: Vec<ConnectLogLine>) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t().connect_log;
+    let t = i18n.t().connect_log;
     if lines.is_empty() {
-        return view! { <p class="empty">{move || t().empty}</p> }.into_any();
+        return view! { <p class="empty">{t.empty}</p> }.into_any();
     }
     view! {
         <table class="connect-log-table">
             <thead>
                 <tr>
-                    <th>{move || t().when}</th>
-                    <th>{move || t().source}</th>
-                    <th>{move || t().carried}</th>
+                    <th>{t.when}</th>
+                    <th>{t.source}</th>
+                    <th>{t.carried}</th>
                     <th></th>
                 </tr>
             </thead>
@@ -75,18 +64,14 @@ fn LogTable(lines: Vec<ConnectLogLine>) -> impl IntoView {
                 {lines
                     .into_iter()
                     .map(|line| {
-                        let at = line.at;
-                        let result = line.result.clone();
-                        let badge = format!("badge {result}");
+                        let badge = format!("badge {}", line.result);
                         view! {
                             <tr data-result=line.result.clone()>
-                                <td>{move || i18n.date_time(at)}</td>
+                                <td>{i18n.date_time(line.at)}</td>
                                 <td>{line.source}</td>
                                 <td><code>{line.summary}</code></td>
                                 <td>
-                                    <span class=badge>
-                                        {move || (t().result)(&result)}
-                                    </span>
+                                    <span class=badge>{(t.result)(&line.result)}</span>
                                     {line.reason.map(|why| view! { " " <small>{why}</small> })}
                                 </td>
                             </tr>

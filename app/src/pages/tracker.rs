@@ -1,99 +1,75 @@
 //! The Connect page's storefront tracker: the snippet to paste, its public key (renewable) and
-//! the origins it is accepted from.
+//! the origins it is accepted from. Drawn on the server; its form and button are controls.
 
 use leptos::prelude::*;
 
-use crate::api::{load_tracker, snippet, RenewTrackerKey, SaveTrackerOrigins, TrackerLine};
+use crate::api::{load_tracker, snippet, TrackerLine};
 use crate::i18n::use_i18n;
-use crate::pages::confirm;
+use crate::pages::act::{Act, ActWords};
+use crate::pages::act_form::{FormAct, FormWords};
+use crate::pages::controls::{ActButton, ActForm};
 use crate::shop::current_shop;
 
 #[component]
 pub fn Tracker() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().tracker;
-    let save = ServerAction::<SaveTrackerOrigins>::new();
-    let renew = ServerAction::<RenewTrackerKey>::new();
     let shop = current_shop();
-    let line = Resource::new(
-        move || (save.version().get(), renew.version().get()),
-        move |_| load_tracker(shop.clone()),
-    );
-    let status = move || match save.value().get().or_else(|| renew.value().get()) {
-        Some(Ok(())) => Some((t().saved.to_owned(), "saved")),
-        Some(Err(error)) => Some((error.to_string(), "error")),
-        None => None,
-    };
+    let line = Resource::new(|| (), move |_| load_tracker(shop.clone()));
     view! {
         <section class="tracker" aria-labelledby="tracker-title">
             <h2 id="tracker-title">{move || t().title}</h2>
             <p class="hint">{move || t().intro}</p>
-            <Transition fallback=|| ()>
-                {move || {
-                    line.get().and_then(Result::ok).map(|line| view! { <TrackerForm line save renew /> })
-                }}
-            </Transition>
-            {move || {
-                status()
-                    .map(|(text, tone)| {
-                        view! { <p class=format!("save-status {tone}") role="status">{text}</p> }
-                    })
-            }}
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    line.await.ok().map(|line| view! { <TrackerForm line /> })
+                })}
+            </Suspense>
         </section>
     }
 }
 
 #[component]
-fn TrackerForm(
-    line: TrackerLine,
-    save: ServerAction<SaveTrackerOrigins>,
-    renew: ServerAction<RenewTrackerKey>,
-) -> impl IntoView {
+fn TrackerForm(line: TrackerLine) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t().tracker;
-    let origins = RwSignal::new(line.allowed_origins.join("\n"));
+    let t = i18n.t().tracker;
     let none = line.allowed_origins.is_empty();
     let code = snippet(&line);
+    let words = FormWords {
+        done_plain: t.saved.to_owned(),
+        failed: i18n.t().settings.failed.to_owned(),
+        ..FormWords::default()
+    };
     view! {
         <dl>
-            <dt>{move || t().public_key}</dt>
+            <dt>{t.public_key}</dt>
             <dd><code class="tracker-key">{line.public_key.clone()}</code></dd>
         </dl>
-        <form
-            class="tracker-origins"
-            on:submit=move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                save.dispatch(SaveTrackerOrigins {
-                    shop: current_shop(),
-                    origins: origins.get_untracked(),
-                });
-            }
-        >
-            <label>
-                <span>{move || t().origins}</span>
-                <textarea
-                    name="allowed_origins"
-                    rows="3"
-                    prop:value=move || origins.get()
-                    on:input=move |ev| origins.set(event_target_value(&ev))
-                ></textarea>
-                <small class="hint">{move || t().origins_hint}</small>
-            </label>
-            {none.then(|| view! { <p class="hint warning">{move || t().no_origin}</p> })}
-            <button type="submit">{move || t().save}</button>
-        </form>
-        <h3>{move || t().snippet}</h3>
+        <ActForm act=FormAct::SaveTrackerOrigins words>
+            <form class="tracker-origins">
+                <input type="hidden" name="shop" value=current_shop() />
+                <label>
+                    <span>{t.origins}</span>
+                    <textarea name="allowed_origins" rows="3">
+                        {line.allowed_origins.join("\n")}
+                    </textarea>
+                    <small class="hint">{t.origins_hint}</small>
+                </label>
+                {none.then(|| view! { <p class="hint warning">{t.no_origin}</p> })}
+                <button type="submit">{t.save}</button>
+            </form>
+        </ActForm>
+        <h3>{t.snippet}</h3>
         <pre class="tracker-snippet"><code>{code}</code></pre>
-        <button
-            type="button"
-            class="secondary"
-            on:click=move |_| {
-                if confirm(t().confirm_new_key) {
-                    renew.dispatch(RenewTrackerKey { shop: current_shop() });
-                }
+        <ActButton
+            act=Act::RenewTrackerKey
+            words=ActWords {
+                label: t.new_key.to_owned(),
+                confirm: Some(t.confirm_new_key.to_owned()),
+                done: Some(t.saved.to_owned()),
+                ..ActWords::default()
             }
-        >
-            {move || t().new_key}
-        </button>
+            class="secondary".to_owned()
+        />
     }
 }

@@ -1,126 +1,100 @@
 //! The Connect page's webhooks: each platform's URL and secret, pasted (Shopify) or made and
-//! renewed by Relance (WooCommerce).
+//! renewed by Relance (WooCommerce). Drawn on the server; its form and buttons are controls.
 
 use leptos::prelude::*;
 
-use crate::api::{load_webhooks, SetWebhookSecret, WebhookLine};
+use crate::api::{load_webhooks, WebhookLine};
 use crate::i18n::use_i18n;
-use crate::pages::confirm;
+use crate::pages::act::{Act, ActWords};
+use crate::pages::act_form::{FormAct, FormWords};
+use crate::pages::controls::{ActButton, ActForm};
 use crate::shop::current_shop;
 
 #[component]
 pub fn Webhooks() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().webhooks;
-    let set = ServerAction::<SetWebhookSecret>::new();
     let shop = current_shop();
-    let lines = Resource::new(
-        move || set.version().get(),
-        move |_| load_webhooks(shop.clone()),
-    );
-    let status = move || match set.value().get() {
-        Some(Ok(())) => Some((t().saved.to_owned(), "saved")),
-        Some(Err(error)) => Some((error.to_string(), "error")),
-        None => None,
-    };
+    let lines = Resource::new(|| (), move |_| load_webhooks(shop.clone()));
     view! {
         <section class="webhooks" aria-labelledby="webhooks-title">
             <h2 id="webhooks-title">{move || t().title}</h2>
             <p class="hint">{move || t().intro}</p>
-            <Transition fallback=|| ()>
-                {move || {
-                    lines
-                        .get()
-                        .and_then(Result::ok)
-                        .map(|lines| {
-                            lines
-                                .into_iter()
-                                .map(|line| view! { <Platform line set /> })
-                                .collect_view()
-                        })
-                }}
-            </Transition>
-            {move || {
-                status()
-                    .map(|(text, tone)| {
-                        view! { <p class=format!("save-status {tone}") role="status">{text}</p> }
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    lines.await.ok().map(|lines| {
+                        lines
+                            .into_iter()
+                            .map(|line| view! { <Platform line /> })
+                            .collect_view()
                     })
-            }}
+                })}
+            </Suspense>
         </section>
     }
 }
 
 #[component]
-fn Platform(line: WebhookLine, set: ServerAction<SetWebhookSecret>) -> impl IntoView {
+fn Platform(line: WebhookLine) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t().webhooks;
-    let pasted = RwSignal::new(String::new());
+    let t = i18n.t().webhooks;
     let platform = line.platform.clone();
-    let name = (i18n.t().webhooks.platform)(&platform);
+    let name = (t.platform)(&platform);
     let shopify = platform == "shopify";
-    let (for_save, for_renew) = (platform.clone(), platform.clone());
+    let secret = match line.secret.clone() {
+        Some(secret) => view! { <code class="webhook-secret">{secret}</code> }.into_any(),
+        None => view! { <span class="hint">{t.not_set}</span> }.into_any(),
+    };
+    let change = if shopify {
+        let platform = platform.clone();
+        let words = FormWords {
+            done_plain: t.saved.to_owned(),
+            failed: i18n.t().settings.failed.to_owned(),
+            ..FormWords::default()
+        };
+        view! {
+            <ActForm act=FormAct::SetWebhookSecret words>
+                <form class="webhook-paste">
+                    <input type="hidden" name="shop" value=current_shop() />
+                    <input type="hidden" name="platform" value=platform />
+                    <label>
+                        <span>{t.paste}</span>
+                        <input type="password" name="value" autocomplete="off" required />
+                    </label>
+                    <button type="submit">{t.save}</button>
+                </form>
+            </ActForm>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ActButton
+                act=Act::SetWebhookSecret {
+                    platform: platform.clone(),
+                    value: String::new(),
+                }
+                words=ActWords {
+                    label: t.renew.to_owned(),
+                    // Renewing a secret in use stops the shop's webhooks until it has the new one.
+                    confirm: line.secret.is_some().then(|| t.confirm_renew.to_owned()),
+                    done: Some(t.saved.to_owned()),
+                    ..ActWords::default()
+                }
+                class="secondary".to_owned()
+            />
+        }
+        .into_any()
+    };
     view! {
         <div class="webhook" data-platform=platform.clone()>
             <h3>{name}</h3>
             <dl>
-                <dt>{move || t().url}</dt>
+                <dt>{t.url}</dt>
                 <dd><code class="webhook-url">{line.url.clone()}</code></dd>
-                <dt>{move || t().secret}</dt>
-                <dd>
-                    {match line.secret.clone() {
-                        Some(secret) => view! { <code class="webhook-secret">{secret}</code> }.into_any(),
-                        None => view! { <span class="hint">{move || t().not_set}</span> }.into_any(),
-                    }}
-                </dd>
+                <dt>{t.secret}</dt>
+                <dd>{secret}</dd>
             </dl>
-            {if shopify {
-                view! {
-                    <form
-                        class="webhook-paste"
-                        on:submit=move |ev: leptos::ev::SubmitEvent| {
-                            ev.prevent_default();
-                            set.dispatch(SetWebhookSecret {
-                                shop: current_shop(),
-                                platform: for_save.clone(),
-                                value: pasted.get_untracked(),
-                            });
-                        }
-                    >
-                        <label>
-                            <span>{move || t().paste}</span>
-                            <input
-                                type="password"
-                                autocomplete="off"
-                                prop:value=move || pasted.get()
-                                on:input=move |ev| pasted.set(event_target_value(&ev))
-                            />
-                        </label>
-                        <button type="submit" disabled=move || pasted.with(String::is_empty)>
-                            {move || t().save}
-                        </button>
-                    </form>
-                }
-                    .into_any()
-            } else {
-                view! {
-                    <button
-                        type="button"
-                        class="secondary"
-                        on:click=move |_| {
-                            if line.secret.is_none() || confirm(t().confirm_renew) {
-                                set.dispatch(SetWebhookSecret {
-                                    shop: current_shop(),
-                                    platform: for_renew.clone(),
-                                    value: String::new(),
-                                });
-                            }
-                        }
-                    >
-                        {move || t().renew}
-                    </button>
-                }
-                    .into_any()
-            }}
+            {change}
         </div>
     }
 }

@@ -246,3 +246,91 @@ async fn staff_cannot_save_the_settings_form() {
     let now = settings_fields(&app, &owner).await;
     assert!(!now.contains(&("shop_name".into(), "Taken over".into())));
 }
+
+#[tokio::test]
+async fn a_refusal_an_act_says_in_words_is_a_200_the_control_can_read() {
+    let app = TestApp::spawn(Some(2)).await;
+    let owner = app.sign_in().await;
+    let steps = app.count("select count(*) from reminder_steps").await;
+
+    let import = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"ImportCampaign": {"rule": "", "document": r#"{"hello": "world"}"#}}}),
+        )
+        .await;
+    let sms = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"SaveSmsProvider": {
+                "kind": "json", "url": "http://sms.example/send", "sender": "Maison", "api_key": "k"
+            }}}),
+        )
+        .await;
+    let unnamed_key = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"CreateApiKey": {"name": " "}}}),
+        )
+        .await;
+
+    assert_eq!(import.status, StatusCode::OK, "{}", import.body);
+    let import: serde_json::Value = serde_json::from_str(&import.body).unwrap();
+    assert_eq!(import["Report"]["done"], false, "{import}");
+    assert!(!import["Report"]["lines"].as_array().unwrap().is_empty());
+    assert_eq!(
+        app.count("select count(*) from reminder_steps").await,
+        steps
+    );
+    assert_eq!(sms.status, StatusCode::OK, "{}", sms.body);
+    let sms: serde_json::Value = serde_json::from_str(&sms.body).unwrap();
+    assert_eq!(sms["Invalid"]["fields"][0][0], "url", "{sms}");
+    assert_eq!(unnamed_key.status, StatusCode::OK, "{}", unnamed_key.body);
+    let unnamed_key: serde_json::Value = serde_json::from_str(&unnamed_key.body).unwrap();
+    assert_eq!(
+        unnamed_key["Invalid"]["fields"][0][0], "name",
+        "{unnamed_key}"
+    );
+    assert_eq!(
+        app.count("select count(*) from api_keys").await,
+        1,
+        "the demo's key only"
+    );
+}
+
+#[tokio::test]
+async fn an_api_key_made_by_an_act_is_shown_once_and_a_manager_may_not_make_one() {
+    let app = TestApp::spawn(Some(2)).await;
+    let owner = app.sign_in().await;
+    let manager = app.member("manager@demo.test", "demo", Role::Manager).await;
+
+    let made = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"CreateApiKey": {"name": "PrestaShop"}}}),
+        )
+        .await;
+    let refused = app
+        .call_json(
+            &manager,
+            "perform_act",
+            json!({"act": {"CreateApiKey": {"name": "Sneaky"}}}),
+        )
+        .await;
+
+    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+    let made: serde_json::Value = serde_json::from_str(&made.body).unwrap();
+    let code = made["ShownOnce"]["code"].as_str().unwrap();
+    assert!(code.starts_with("rlk_"), "{made}");
+    assert_eq!(made["ShownOnce"]["mailed"], false);
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert_eq!(
+        app.count("select count(*) from api_keys where name = 'Sneaky'")
+            .await,
+        0
+    );
+}
