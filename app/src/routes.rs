@@ -9,17 +9,18 @@
 use leptos::prelude::*;
 
 use crate::pages::{
-    CallScreenPage, CartPage, CartsPage, CodesPage, InvitationPage, LoginPage, NewShopPage,
+    CallScreenPage, CartPage, CartsPage, CodesPage, InvitationPage, NewShopPage,
     ReminderWizardPage, RuleEditorPage, SetupPage, TemplateEditorPage, TemplatesPage,
 };
 
-/// Pages drawn on the server only: their few interactive parts are islands of their own, so
-/// their first visit fetches the runtime and those islands, not a group's chunks.
+/// Pages drawn on the server only: their few interactive parts are controls
+/// (`pages::controls`), so their first visit fetches the runtime and the controls, not a
+/// group's chunks. Sign-in has none: its form is posted as a plain form.
 pub use crate::pages::{
     ActivityPageView as Activity, ApiReferencePage as ApiReference, CallsPage as Calls,
-    HelpPage as Help, KeysPageView as Keys, RemindersPage as Reminders, RulesPage as Rules,
-    SendingPage as Sending, SettingsPage as Settings, StatisticsPage as Statistics,
-    TeamPageView as Team, UnsubscribedListPage as Unsubscribed,
+    HelpPage as Help, KeysPageView as Keys, LoginPage as Login, RemindersPage as Reminders,
+    RulesPage as Rules, SendingPage as Sending, SettingsPage as Settings,
+    StatisticsPage as Statistics, TeamPageView as Team, UnsubscribedListPage as Unsubscribed,
 };
 
 /// For each group: an enum of its pages, the lazy island that draws one (the split point), and
@@ -52,7 +53,6 @@ macro_rules! page_groups {
 
 page_groups! {
     EntryView = "entry_view", Entry {
-        Login => LoginPage,
         Setup => SetupPage,
         NewShop => NewShopPage,
         Invitation => InvitationPage,

@@ -25,6 +25,7 @@ const serverOnly = [
   '/s/demo/activity',
   '/s/demo/settings',
   '/s/demo/connect',
+  '/login',
 ];
 
 const listed = [
@@ -43,6 +44,7 @@ const listed = [
   '/s/demo/connect/api',
   '/s/demo/team',
   '/s/demo/activity',
+  '/login',
 ];
 
 type Figures = { path: string; bytes: number; files: number };

@@ -135,3 +135,40 @@ async fn signing_out_ends_the_session_on_the_server() {
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn a_refused_sign_in_posted_without_javascript_sends_the_page_back_with_the_refusal() {
+    let app = TestApp::spawn(None).await;
+
+    let refused = app
+        .request(
+            Request::post("/admin/fn/sign_in")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "text/html")
+                .header("referer", "http://relance.test/login?next=/s/demo/help")
+                .body(Body::from(format!(
+                    "email={DEMO_ADMIN_EMAIL}&password=wrong&next=/s/demo/help"
+                )))
+                .unwrap(),
+        )
+        .await;
+    // The same refusal asked by the browser's script stays a JSON 401.
+    let fetched = app
+        .request(
+            Request::post("/admin/fn/sign_in")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept", "application/json")
+                .body(Body::from(format!(
+                    "email={DEMO_ADMIN_EMAIL}&password=wrong"
+                )))
+                .unwrap(),
+        )
+        .await;
+
+    assert_eq!(refused.status, StatusCode::SEE_OTHER, "{}", refused.body);
+    let location = refused.location.unwrap_or_default();
+    assert!(location.contains("/login?next=/s/demo/help"), "{location}");
+    assert!(location.contains("__err="), "{location}");
+    assert!(refused.set_cookie.is_empty());
+    assert_eq!(fetched.status, StatusCode::UNAUTHORIZED, "{}", fetched.body);
+}
