@@ -9,8 +9,8 @@
 use leptos::prelude::*;
 
 use crate::pages::{
-    CallScreenPage, CartPage, CartsPage, CodesPage, InvitationPage, NewShopPage,
-    ReminderWizardPage, RuleEditorPage, SetupPage, TemplateEditorPage, TemplatesPage,
+    CallScreenPage, CartPage, CartsPage, InvitationPage, NewShopPage, ReminderWizardPage,
+    RuleEditorPage, SetupPage, TemplateEditorPage, TemplatesPage,
 };
 
 /// Pages drawn on the server only: their few interactive parts are controls
@@ -18,9 +18,10 @@ use crate::pages::{
 /// group's chunks. Sign-in has none: its form is posted as a plain form.
 pub use crate::pages::{
     ActivityPageView as Activity, ApiReferencePage as ApiReference, CallsPage as Calls,
-    HelpPage as Help, KeysPageView as Keys, LoginPage as Login, RemindersPage as Reminders,
-    RulesPage as Rules, SendingPage as Sending, SettingsPage as Settings,
-    StatisticsPage as Statistics, TeamPageView as Team, UnsubscribedListPage as Unsubscribed,
+    CodesPage as Codes, HelpPage as Help, KeysPageView as Keys, LoginPage as Login,
+    RemindersPage as Reminders, RulesPage as Rules, SendingPage as Sending,
+    SettingsPage as Settings, StatisticsPage as Statistics, TeamPageView as Team,
+    UnsubscribedListPage as Unsubscribed,
 };
 
 /// For each group: an enum of its pages, the lazy island that draws one (the split point), and
@@ -69,6 +70,5 @@ page_groups! {
         Carts => CartsPage,
         Cart => CartPage,
         CallScreen => CallScreenPage,
-        Codes => CodesPage,
     }
 }

@@ -12,11 +12,16 @@ test('a code collection is refused line by line, then imported and offered by th
   await page.locator('#codes-name').fill(name);
   await page.locator('#codes-text').fill('code\nWINTER-1\nnot a code\nwinter-1\n');
   await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.locator('p.save-status.error')).toContainText('Line 3: "not a code" is not a code');
-  await expect(page.locator('p.save-status.error')).toContainText('Line 4: WINTER-1 is there twice.');
+  const refused = page.locator('.act-outcome.error');
+  await expect(refused).toContainText('Nothing was imported:');
+  await expect(refused.locator('li')).toHaveText([
+    'Line 3: "not a code" is not a code (3 to 32 letters, digits, - or _).',
+    'Line 4: WINTER-1 is there twice.',
+  ]);
   await page.locator('#codes-text').fill('code\nWINTER-1\nWINTER-2\nwinter-3\n');
   await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.locator('p.save-status.saved')).toHaveText('3 codes imported.');
+  // Imported, the page is loaded again with the collection listed.
+  await expect(page.locator('.act-outcome.saved')).toHaveText('3 codes imported.');
   const row = page.locator('#collections tbody tr').filter({ hasText: name });
   await expect(row.locator('td.number')).toHaveText(['3', '3']);
 
@@ -37,7 +42,7 @@ test('a code collection no reminder uses is deleted after a confirmation', async
   await page.locator('#codes-name').fill(name);
   await page.locator('#codes-text').fill('SPRING-1\nSPRING-2\n');
   await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.locator('p.save-status.saved')).toHaveText('2 codes imported.');
+  await expect(page.locator('.act-outcome.saved')).toHaveText('2 codes imported.');
   const row = page.locator('#collections tbody tr').filter({ hasText: name });
   // Dismissed: nothing happens.
   page.once('dialog', (dialog) => dialog.dismiss());
@@ -48,9 +53,12 @@ test('a code collection no reminder uses is deleted after a confirmation', async
     dialog.accept();
   });
   await row.getByRole('button', { name: 'Delete' }).click();
-  await expect(page.locator('#collection-deleted')).toHaveText(
+  await expect(row.locator('.save-status')).toHaveText(
     `Collection "${name}" deleted, with its 2 codes not given.`,
   );
+  await expect(row.getByRole('button', { name: 'Delete' })).toBeDisabled();
+  await page.reload();
+  await waitForHydration(page);
   await expect(row).toHaveCount(0);
   expect(problems).toEqual([]);
 });

@@ -25,6 +25,7 @@ const serverOnly = [
   '/s/demo/activity',
   '/s/demo/settings',
   '/s/demo/connect',
+  '/s/demo/codes',
   '/login',
 ];
 

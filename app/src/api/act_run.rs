@@ -27,8 +27,9 @@ pub async fn perform_act(shop: String, act: SentAct) -> Result<ActDone, AppError
 #[cfg(feature = "ssr")]
 pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
     use super::{
-        campaign_io, connect_log, keys, reminders, rules, sending, sms, splits, team, tracker,
-        unsubscribed, webhooks, InviteOutcome, KeyCreated, RuleDeleted, RunNowOutcome, StepSaved,
+        campaign_io, codes, connect_log, keys, reminders, rules, sending, sms, splits, team,
+        tracker, unsubscribed, webhooks, CodesImported, CollectionDeleted, InviteOutcome,
+        KeyCreated, RuleDeleted, RunNowOutcome, StepSaved,
     };
 
     Ok(match act {
@@ -142,6 +143,33 @@ pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
                 Ok(()) => ActDone::said(&[], true),
                 Err(AppError::Invalid(why)) => sms_refusal(&why)?,
                 Err(error) => return Err(error),
+            }
+        }
+        Act::ImportCodes { name, codes } => {
+            let t = texts().codes;
+            match codes::import_codes(shop, name, codes).await? {
+                CodesImported::Imported { count, .. } => ActDone::Report {
+                    done: true,
+                    headline: (t.imported)(count),
+                    lines: Vec::new(),
+                },
+                CodesImported::Invalid(problems) => ActDone::Report {
+                    done: false,
+                    headline: t.not_imported.to_owned(),
+                    lines: problems.iter().map(|p| (t.problem)(p)).collect(),
+                },
+            }
+        }
+        Act::DeleteCodeCollection { id } => {
+            let t = texts().codes;
+            let (done, headline) = match codes::delete_code_collection(shop, id).await? {
+                CollectionDeleted::Deleted { name, left } => (true, (t.deleted)(&name, left)),
+                CollectionDeleted::InUse { name, rules } => (false, (t.in_use)(&name, &rules)),
+            };
+            ActDone::Report {
+                done,
+                headline,
+                lines: Vec::new(),
             }
         }
         Act::RunNow => match sending::run_now(shop).await? {

@@ -93,6 +93,14 @@ pub enum Act {
         sender: String,
         api_key: String,
     },
+    /// A collection of the shop's own codes, from a CSV text or a list.
+    ImportCodes {
+        name: String,
+        codes: String,
+    },
+    DeleteCodeCollection {
+        id: String,
+    },
     /// Runs the engine's pass now (Automatic sending).
     RunNow,
     /// Makes a new cron token: the old URL stops working.

@@ -15,6 +15,8 @@ pub struct CodesTexts {
     pub paste: &'static str,
     pub format: &'static str,
     pub imported: fn(usize) -> String,
+    /// Before the problems of a refused list.
+    pub not_imported: &'static str,
     pub problem: fn(&CodeListError) -> String,
     pub source: &'static str,
     pub generated: &'static str,
@@ -40,6 +42,7 @@ pub static FR: CodesTexts = CodesTexts {
     paste: "Ou collez les codes",
     format: "Un code par ligne (la première colonne d'un CSV ; un en-tête « code » est ignoré). 3 à 32 lettres, chiffres, - ou _.",
     imported: |n| format!("{n} codes importés."),
+    not_imported: "Rien n'a été importé :",
     problem: |p| match p {
         CodeListError::Empty => "Aucun code.".into(),
         CodeListError::TooMany { count } => format!("{count} codes : 100 000 au plus."),
@@ -71,6 +74,7 @@ pub static EN: CodesTexts = CodesTexts {
     paste: "Or paste the codes",
     format: "One code per line (a CSV's first column; a \"code\" header is skipped). 3 to 32 letters, digits, - or _.",
     imported: |n| format!("{n} codes imported."),
+    not_imported: "Nothing was imported:",
     problem: |p| match p {
         CodeListError::Empty => "No code.".into(),
         CodeListError::TooMany { count } => format!("{count} codes: 100,000 at most."),

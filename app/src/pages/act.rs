@@ -39,7 +39,9 @@ impl Act {
     pub fn kind(&self) -> &'static str {
         match self {
             Self::DuplicateReminder { .. } => "duplicate",
-            Self::DeleteReminder { .. } | Self::DeleteRule { .. } => "delete",
+            Self::DeleteReminder { .. }
+            | Self::DeleteRule { .. }
+            | Self::DeleteCodeCollection { .. } => "delete",
             Self::RemoveUnsubscribed { .. } | Self::RemoveMember { .. } => "remove",
             Self::PromoteVariant { .. } => "promote",
             Self::PauseRule { paused: true, .. } => "pause",
@@ -48,7 +50,7 @@ impl Act {
             Self::SwitchStep { .. } | Self::SwitchEscalation { .. } => "switch",
             Self::InviteMember { .. } => "invite",
             Self::ChangeRole { .. } => "role",
-            Self::ImportCampaign { .. } => "import",
+            Self::ImportCampaign { .. } | Self::ImportCodes { .. } => "import",
             Self::SaveSettings { .. }
             | Self::SaveTrackerOrigins { .. }
             | Self::SaveSmsProvider { .. } => "save",
@@ -81,6 +83,8 @@ pub fn ActButtonView(
         done,
     } = words;
     let pending = RwSignal::new(false);
+    // Done, and what it acted on is gone: the button has nothing left to do.
+    let gone = RwSignal::new(false);
     let said = RwSignal::new(None::<(String, &'static str)>);
     // What this button said before it loaded the page again.
     let kept_now = kept.clone();
@@ -102,6 +106,13 @@ pub fn ActButtonView(
                 (text, "saved")
             }
             Ok(ActDone::Refused) => (refused, "error"),
+            // Said here, the page as it was: what is gone stays on it until loaded again.
+            Ok(ActDone::Report { done, headline, .. }) => {
+                if done {
+                    gone.set(true);
+                }
+                (headline, if done { "saved" } else { "error" })
+            }
             Ok(_) => return crate::nav::reload(),
             Err(error) => (error.to_string(), "error"),
         };
@@ -118,7 +129,7 @@ pub fn ActButtonView(
             type="button"
             class=class
             data-act=kind
-            disabled=move || pending.get()
+            disabled=move || pending.get() || gone.get()
             on:click=move |_| {
                 if question.as_deref().is_none_or(confirm) {
                     pending.set(true);

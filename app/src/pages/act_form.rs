@@ -22,6 +22,8 @@ pub enum FormAct {
     /// A new API key, shown once.
     CreateApiKey,
     SaveTrackerOrigins,
+    /// A collection of codes: the pasted list, or else the chosen file's.
+    ImportCodes,
     /// A platform's pasted webhook secret.
     SetWebhookSecret,
     SaveSmsProvider,
@@ -93,8 +95,12 @@ async fn submit(input: Input, words: &FormWords) -> Outcome {
         ..
     } = input;
     let key = matches!(act, Act::CreateApiKey { .. });
-    if let (Act::ImportCampaign { document, .. }, Some(file)) = (&mut act, file) {
-        *document = file_text(file).await;
+    match (&mut act, file) {
+        (Act::ImportCampaign { document, .. }, Some(file)) => *document = file_text(file).await,
+        (Act::ImportCodes { codes, .. }, Some(file)) if codes.trim().is_empty() => {
+            *codes = file_text(file).await;
+        }
+        _ => {}
     }
     let done = match sent(act) {
         Ok(act) => perform_act(shop, act).await,
@@ -263,6 +269,13 @@ fn read(act: FormAct, form: &leptos::web_sys::HtmlFormElement) -> Result<Input, 
             FormAct::SaveSettings => Act::SaveSettings {
                 fields: super::form_fields::pairs(form, &data),
             },
+            FormAct::ImportCodes => {
+                file = Some(data.get("file"));
+                Act::ImportCodes {
+                    name: field("name"),
+                    codes: field("codes"),
+                }
+            }
             FormAct::CreateApiKey => Act::CreateApiKey {
                 name: field("name"),
             },

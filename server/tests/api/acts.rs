@@ -334,3 +334,45 @@ async fn an_api_key_made_by_an_act_is_shown_once_and_a_manager_may_not_make_one(
         0
     );
 }
+
+#[tokio::test]
+async fn codes_are_imported_and_deleted_by_acts_with_the_outcome_in_words() {
+    let app = TestApp::spawn(Some(2)).await;
+    let owner = app.sign_in().await;
+    let staff = app.member("staff@demo.test", "demo", Role::Staff).await;
+    let import = |codes: &str| json!({"act": {"ImportCodes": {"name": "Winter", "codes": codes}}});
+
+    let refused = app
+        .call_json(
+            &owner,
+            "perform_act",
+            import("code\nWINTER-1\nnot a code\n"),
+        )
+        .await;
+    let imported = app
+        .call_json(&owner, "perform_act", import("WINTER-1\nWINTER-2\n"))
+        .await;
+    let id: String = on!(&app.pool, |db| sqlx::query_scalar(
+        "select collection_id from code_collections where name = 'Winter'"
+    )
+    .fetch_one(db)
+    .await)
+    .unwrap();
+    let delete = json!({"act": {"DeleteCodeCollection": {"id": id}}});
+    let by_staff = app.call_json(&staff, "perform_act", delete.clone()).await;
+    let deleted = app.call_json(&owner, "perform_act", delete).await;
+
+    let refused: serde_json::Value = serde_json::from_str(&refused.body).unwrap();
+    assert_eq!(refused["Report"]["done"], false, "{refused}");
+    assert_eq!(refused["Report"]["lines"].as_array().unwrap().len(), 1);
+    let imported: serde_json::Value = serde_json::from_str(&imported.body).unwrap();
+    assert_eq!(imported["Report"]["done"], true, "{imported}");
+    assert_eq!(by_staff.status, StatusCode::FORBIDDEN, "{}", by_staff.body);
+    let deleted: serde_json::Value = serde_json::from_str(&deleted.body).unwrap();
+    assert_eq!(deleted["Report"]["done"], true, "{deleted}");
+    assert!(deleted["Report"]["headline"]
+        .as_str()
+        .unwrap()
+        .contains("Winter"));
+    assert_eq!(app.count("select count(*) from code_collections").await, 0);
+}
