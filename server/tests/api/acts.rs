@@ -109,17 +109,7 @@ async fn staff_are_refused_an_act_with_403_and_nothing_changes() {
 #[tokio::test]
 async fn an_act_on_a_shop_the_account_does_not_reach_is_not_found() {
     let app = TestApp::spawn(Some(2)).await;
-    let (other, _) = app
-        .add_shop(domain::settings::NewShopDraft {
-            name: "Other Shop".into(),
-            url: "https://other.example".into(),
-            currency: "EUR".into(),
-            time_zone: "Europe/Paris".into(),
-            language: "fr".into(),
-            sender_name: String::new(),
-            sender_email: String::new(),
-        })
-        .await;
+    let (other, _) = app.add_shop(crate::campaign_io::swiss()).await;
     let outsider = app.member("owner@other.test", &other, Role::Owner).await;
     let before = step_enabled(&app).await;
 
