@@ -54,6 +54,14 @@ enum Part {
     Path,
 }
 
+/// Goes to `href`, a page load (nothing on the server).
+pub fn go(href: &str) {
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    let _ = window().location().assign(href);
+    #[cfg(not(all(feature = "hydrate", not(feature = "ssr"))))]
+    let _ = href;
+}
+
 /// Loads the page again, as the server now renders it (nothing on the server).
 pub fn reload() {
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::pages::{
     CallScreenPage, CartPage, CartsPage, InvitationPage, NewShopPage, ReminderWizardPage,
-    RuleEditorPage, SetupPage, TemplateEditorPage, TemplatesPage,
+    RuleEditorPage, SetupPage, TemplateEditorPage,
 };
 
 /// Pages drawn on the server only: their few interactive parts are controls
@@ -21,7 +21,7 @@ pub use crate::pages::{
     CodesPage as Codes, HelpPage as Help, KeysPageView as Keys, LoginPage as Login,
     RemindersPage as Reminders, RulesPage as Rules, SendingPage as Sending,
     SettingsPage as Settings, StatisticsPage as Statistics, TeamPageView as Team,
-    UnsubscribedListPage as Unsubscribed,
+    TemplatesPage as Templates, UnsubscribedListPage as Unsubscribed,
 };
 
 /// For each group: an enum of its pages, the lazy island that draws one (the split point), and
@@ -63,7 +63,6 @@ page_groups! {
         RuleEditor => RuleEditorPage,
     }
     TemplatesView = "templates_view", TemplateGroup {
-        Templates => TemplatesPage,
         TemplateEditor => TemplateEditorPage,
     }
     CartsView = "carts_view", CartGroup {

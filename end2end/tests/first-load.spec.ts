@@ -26,6 +26,7 @@ const serverOnly = [
   '/s/demo/settings',
   '/s/demo/connect',
   '/s/demo/codes',
+  '/s/demo/templates',
   '/login',
 ];
 

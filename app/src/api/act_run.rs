@@ -28,8 +28,8 @@ pub async fn perform_act(shop: String, act: SentAct) -> Result<ActDone, AppError
 pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
     use super::{
         campaign_io, codes, connect_log, keys, reminders, rules, sending, sms, splits, team,
-        tracker, unsubscribed, webhooks, CodesImported, CollectionDeleted, InviteOutcome,
-        KeyCreated, RuleDeleted, RunNowOutcome, StepSaved,
+        templates, tracker, unsubscribed, webhooks, CodesImported, CollectionDeleted,
+        InviteOutcome, KeyCreated, RuleDeleted, RunNowOutcome, StepSaved,
     };
 
     Ok(match act {
@@ -144,6 +144,20 @@ pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
                 Err(AppError::Invalid(why)) => sms_refusal(&why)?,
                 Err(error) => return Err(error),
             }
+        }
+        Act::CreateTemplate { name } => {
+            let id = templates::create_template(shop.clone(), name).await?;
+            ActDone::Go {
+                to: format!("/s/{shop}/templates/{id}"),
+            }
+        }
+        Act::DuplicateTemplate { id } => {
+            templates::duplicate_template(shop, id).await?;
+            ActDone::Reload
+        }
+        Act::DeleteTemplate { id } => {
+            templates::delete_template(shop, id).await?;
+            ActDone::Reload
         }
         Act::ImportCodes { name, codes } => {
             let t = texts().codes;

@@ -93,6 +93,16 @@ pub enum Act {
         sender: String,
         api_key: String,
     },
+    /// A new template, opened in its editor.
+    CreateTemplate {
+        name: String,
+    },
+    DuplicateTemplate {
+        id: String,
+    },
+    DeleteTemplate {
+        id: String,
+    },
     /// A collection of the shop's own codes, from a CSV text or a list.
     ImportCodes {
         name: String,
@@ -128,6 +138,8 @@ pub fn sent(act: Act) -> Result<SentAct, AppError> {
 pub enum ActDone {
     /// Done: the page, loaded again, shows it.
     Reload,
+    /// Done: go to this page of the admin (a new template's editor).
+    Go { to: String },
     /// Done, and nothing to show or say (a switch, a role).
     Quiet,
     /// Refused for the reason the control's words give (a full campaign, the shop's last rule,

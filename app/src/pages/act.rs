@@ -38,10 +38,12 @@ impl Act {
     /// The kind of action, for the button's `data-act` (styles and tests find it there).
     pub fn kind(&self) -> &'static str {
         match self {
-            Self::DuplicateReminder { .. } => "duplicate",
+            Self::DuplicateReminder { .. } | Self::DuplicateTemplate { .. } => "duplicate",
+            Self::CreateTemplate { .. } => "create",
             Self::DeleteReminder { .. }
             | Self::DeleteRule { .. }
-            | Self::DeleteCodeCollection { .. } => "delete",
+            | Self::DeleteCodeCollection { .. }
+            | Self::DeleteTemplate { .. } => "delete",
             Self::RemoveUnsubscribed { .. } | Self::RemoveMember { .. } => "remove",
             Self::PromoteVariant { .. } => "promote",
             Self::PauseRule { paused: true, .. } => "pause",
@@ -105,6 +107,7 @@ pub fn ActButtonView(
                 }
                 (text, "saved")
             }
+            Ok(ActDone::Go { to }) => return crate::nav::go(&to),
             Ok(ActDone::Refused) => (refused, "error"),
             // Said here, the page as it was: what is gone stays on it until loaded again.
             Ok(ActDone::Report { done, headline, .. }) => {

@@ -22,6 +22,8 @@ pub enum FormAct {
     /// A new API key, shown once.
     CreateApiKey,
     SaveTrackerOrigins,
+    /// A new template, opened in its editor.
+    CreateTemplate,
     /// A collection of codes: the pasted list, or else the chosen file's.
     ImportCodes,
     /// A platform's pasted webhook secret.
@@ -75,6 +77,8 @@ enum Outcome {
     /// Say it after loading the page again, which the server draws as it now is.
     SaidAfterReload(Said),
     Quiet,
+    /// Go to this page of the admin.
+    Go(String),
 }
 
 fn said(text: &str, code: Option<String>, tone: &str) -> Said {
@@ -145,6 +149,7 @@ async fn submit(input: Input, words: &FormWords) -> Outcome {
             ..said(&headline, None, "error")
         }),
         Ok(ActDone::Refused) => Outcome::Said(said(&words.refused, None, "error")),
+        Ok(ActDone::Go { to }) => Outcome::Go(to),
         Ok(ActDone::Said { .. }) => Outcome::Said(said(&words.done_plain, None, "saved")),
         Ok(ActDone::Quiet) => Outcome::Quiet,
         Err(AppError::Invalid(message)) => Outcome::Said(said(&message, None, "error")),
@@ -184,6 +189,7 @@ pub fn ActFormView(act: FormAct, words: FormWords, children: Children) -> impl I
                 mark_fields(form.as_ref(), &[]);
                 shown.set(None);
             }
+            Outcome::Go(to) => crate::nav::go(&to),
         };
     let asked =
         move || words.with_value(|w| w.confirm.as_deref().is_none_or(crate::pages::confirm));
@@ -268,6 +274,9 @@ fn read(act: FormAct, form: &leptos::web_sys::HtmlFormElement) -> Result<Input, 
             }
             FormAct::SaveSettings => Act::SaveSettings {
                 fields: super::form_fields::pairs(form, &data),
+            },
+            FormAct::CreateTemplate => Act::CreateTemplate {
+                name: field("name"),
             },
             FormAct::ImportCodes => {
                 file = Some(data.get("file"));

@@ -366,3 +366,61 @@ async fn codes_are_imported_and_deleted_by_acts_with_the_outcome_in_words() {
         .contains("Winter"));
     assert_eq!(app.count("select count(*) from code_collections").await, 0);
 }
+
+#[tokio::test]
+async fn a_template_made_by_an_act_opens_in_its_editor_and_is_copied_and_deleted_by_acts() {
+    let app = TestApp::spawn(Some(2)).await;
+    let owner = app.sign_in().await;
+    let before = app.count("select count(*) from email_templates").await;
+
+    let made = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"CreateTemplate": {"name": "Winter"}}}),
+        )
+        .await;
+    let unnamed = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"CreateTemplate": {"name": " "}}}),
+        )
+        .await;
+
+    assert_eq!(made.status, StatusCode::OK, "{}", made.body);
+    let made: serde_json::Value = serde_json::from_str(&made.body).unwrap();
+    let to = made["Go"]["to"].as_str().unwrap();
+    let id = to.strip_prefix("/s/demo/templates/").unwrap();
+    assert_eq!(app.get_as(&owner, to).await.status, StatusCode::OK);
+    assert_eq!(
+        unnamed.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        unnamed.body
+    );
+    let copied = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"DuplicateTemplate": {"id": id}}}),
+        )
+        .await;
+    assert_eq!(copied.body, "\"Reload\"", "{}", copied.body);
+    assert_eq!(
+        app.count("select count(*) from email_templates").await,
+        before + 2
+    );
+    let deleted = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"DeleteTemplate": {"id": id}}}),
+        )
+        .await;
+    assert_eq!(deleted.body, "\"Reload\"", "{}", deleted.body);
+    assert_eq!(
+        app.count("select count(*) from email_templates").await,
+        before + 1
+    );
+}

@@ -1,75 +1,53 @@
-use crate::nav::use_navigate;
+//! Every template of the shop, with create, duplicate and delete. Drawn on the server; its form
+//! and buttons are controls (`controls`): a new template opens in its editor.
+
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::{
-    list_templates, CreateTemplate, DeleteTemplate, DuplicateTemplate, TemplateSummary,
-};
-use crate::error::AppError;
+use crate::api::{list_templates, TemplateSummary};
 use crate::i18n::use_i18n;
-use crate::pages::confirm;
+use crate::pages::act::{Act, ActWords};
+use crate::pages::act_form::{FormAct, FormWords};
+use crate::pages::controls::{ActButton, ActForm};
 use crate::shop::{current_shop, shop_path};
 
-/// Every template of the shop, with create, duplicate and delete.
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let create = ServerAction::<CreateTemplate>::new();
-    let duplicate = ServerAction::<DuplicateTemplate>::new();
-    let delete = ServerAction::<DeleteTemplate>::new();
+    let t = i18n.t().templates;
     let shop = current_shop();
-    let templates = Resource::new(
-        move || (duplicate.version().get(), delete.version().get()),
-        move |_| list_templates(shop.clone()),
-    );
-    // A new template opens in the editor at once.
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(id)) = create.value().get() {
-            navigate(&shop_path(&format!("/templates/{id}")), Default::default());
-        }
-    });
-    let error = move || {
-        [
-            create.value().get().and_then(Result::err),
-            duplicate.value().get().and_then(Result::err),
-            delete.value().get().and_then(Result::err),
-        ]
-        .into_iter()
-        .flatten()
-        .next()
-        .map(|e| match e {
-            AppError::Invalid(message) => message,
-            _ => i18n.t().templates.failed.to_owned(),
-        })
+    let templates = Resource::new(|| (), move |_| list_templates(shop.clone()));
+    let words = FormWords {
+        failed: t.failed.to_owned(),
+        ..FormWords::default()
     };
-
     view! {
-        <Title text=crate::title::page_title(move || i18n.t().templates.title) />
-        <h1>{move || i18n.t().templates.title}</h1>
-        <p class="intro">{move || i18n.t().templates.intro}</p>
-        <ActionForm action=create attr:class="create-template">
-            <input type="hidden" name="shop" value=current_shop() />
-            <label for="new-template-name">{move || i18n.t().templates.new_name_label}</label>
-            <input
-                id="new-template-name"
-                name="name"
-                required
-                maxlength="100"
-                placeholder=move || i18n.t().templates.new_name_placeholder
-            />
-            <button type="submit" class="primary">{move || i18n.t().templates.create}</button>
-        </ActionForm>
-        {move || error().map(|message| view! { <p class="error" role="alert">{message}</p> })}
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
+        <Title text=crate::title::page_title(move || t.title) />
+        <h1>{t.title}</h1>
+        <p class="intro">{t.intro}</p>
+        <ActForm act=FormAct::CreateTemplate words>
+            <form class="create-template">
+                <input type="hidden" name="shop" value=current_shop() />
+                <label for="new-template-name">{t.new_name_label}</label>
+                <input
+                    id="new-template-name"
+                    name="name"
+                    required
+                    maxlength="100"
+                    placeholder=t.new_name_placeholder
+                />
+                <button type="submit" class="primary">{t.create}</button>
+            </form>
+        </ActForm>
+        <Suspense fallback=move || view! { <p aria-busy="true">{i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match templates.await {
                     Ok(rows) if rows.is_empty() => {
-                        view! { <p class="empty">{move || i18n.t().templates.none_yet}</p> }.into_any()
+                        view! { <p class="empty">{t.none_yet}</p> }.into_any()
                     }
-                    Ok(rows) => view! { <TemplateTable rows duplicate delete /> }.into_any(),
+                    Ok(rows) => view! { <TemplateTable rows /> }.into_any(),
                     Err(_) => {
-                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
+                        view! { <p class="error" role="alert">{i18n.t().load_failed}</p> }
                             .into_any()
                     }
                 }
@@ -80,23 +58,19 @@ pub fn TemplatesPage() -> impl IntoView {
 }
 
 #[component]
-fn TemplateTable(
-    rows: Vec<TemplateSummary>,
-    duplicate: ServerAction<DuplicateTemplate>,
-    delete: ServerAction<DeleteTemplate>,
-) -> impl IntoView {
+fn TemplateTable(rows: Vec<TemplateSummary>) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t().templates;
+    let t = i18n.t().templates;
     view! {
         <table class="templates">
             <thead>
                 <tr>
-                    <th scope="col">{move || t().col_name}</th>
-                    <th scope="col">{move || t().col_design}</th>
-                    <th scope="col">{move || i18n.t().col_languages}</th>
-                    <th scope="col">{move || t().col_used_by}</th>
-                    <th scope="col">{move || t().col_updated}</th>
-                    <th scope="col">{move || t().col_actions}</th>
+                    <th scope="col">{t.col_name}</th>
+                    <th scope="col">{t.col_design}</th>
+                    <th scope="col">{i18n.t().col_languages}</th>
+                    <th scope="col">{t.col_used_by}</th>
+                    <th scope="col">{t.col_updated}</th>
+                    <th scope="col">{t.col_actions}</th>
                 </tr>
             </thead>
             <tbody>
@@ -104,18 +78,37 @@ fn TemplateTable(
                     .into_iter()
                     .map(|row| {
                         let id = row.id.clone();
-                        let (dup_id, del_id) = (id.clone(), id.clone());
-                        let in_use = row.used_by > 0;
-                        let layout = row.layout;
-                        let updated = row.updated_at;
+                        let href = shop_path(&format!("/templates/{id}"));
+                        let delete = if row.used_by > 0 {
+                            // A template a reminder sends cannot go: said, not offered.
+                            view! {
+                                <button type="button" class="link danger" disabled title=t.delete_in_use>
+                                    {t.delete}
+                                </button>
+                            }
+                            .into_any()
+                        } else {
+                            view! {
+                                <ActButton
+                                    act=Act::DeleteTemplate { id: row.id.clone() }
+                                    words=ActWords {
+                                        label: t.delete.to_owned(),
+                                        confirm: Some(t.confirm_delete.to_owned()),
+                                        ..ActWords::default()
+                                    }
+                                    class="link danger".to_owned()
+                                />
+                            }
+                            .into_any()
+                        };
                         view! {
-                            <tr data-template-id=id.clone()>
+                            <tr data-template-id=id>
                                 <td>
-                                    <a href=shop_path(&format!("/templates/{id}"))>{row.name.clone()}</a>
+                                    <a href=href.clone()>{row.name.clone()}</a>
                                 </td>
                                 <td>
-                                    <span class=format!("layout-thumb {}", layout.as_str()) aria-hidden="true"></span>
-                                    {move || (t().layout)(layout)}
+                                    <span class=format!("layout-thumb {}", row.layout.as_str()) aria-hidden="true"></span>
+                                    {(t.layout)(row.layout)}
                                 </td>
                                 <td class="languages">
                                     {row
@@ -125,37 +118,18 @@ fn TemplateTable(
                                         .collect_view()}
                                 </td>
                                 <td>{row.used_by}</td>
-                                <td>{move || i18n.date_time(updated)}</td>
+                                <td>{i18n.date_time(row.updated_at)}</td>
                                 <td class="actions">
-                                    <a href=shop_path(&format!("/templates/{}", row.id))>{move || t().edit}</a>
-                                    <button
-                                        type="button"
-                                        class="link"
-                                        on:click=move |_| {
-                                            duplicate.dispatch(DuplicateTemplate {
-                                                shop: current_shop(),
-                                                id: dup_id.clone(),
-                                            });
+                                    <a href=href>{t.edit}</a>
+                                    <ActButton
+                                        act=Act::DuplicateTemplate { id: row.id }
+                                        words=ActWords {
+                                            label: t.duplicate.to_owned(),
+                                            ..ActWords::default()
                                         }
-                                    >
-                                        {move || t().duplicate}
-                                    </button>
-                                    <button
-                                        type="button"
-                                        class="link danger"
-                                        disabled=in_use
-                                        title=move || if in_use { t().delete_in_use } else { "" }
-                                        on:click=move |_| {
-                                            if confirm(t().confirm_delete) {
-                                                delete.dispatch(DeleteTemplate {
-                                                    shop: current_shop(),
-                                                    id: del_id.clone(),
-                                                });
-                                            }
-                                        }
-                                    >
-                                        {move || t().delete}
-                                    </button>
+                                        class="link".to_owned()
+                                    />
+                                    {delete}
                                 </td>
                             </tr>
                         }
