@@ -54,4 +54,13 @@ test.describe('without JavaScript', () => {
       .evaluateAll((inputs) => inputs.filter((i) => (i as HTMLInputElement).value !== '').length);
     expect(filled).toBeGreaterThanOrEqual(5);
   });
+
+  test('a form sent without JavaScript never carries its fields in the address', async ({ page }) => {
+    await page.goto('/s/demo/connect');
+    const section = page.locator('section.sms-provider');
+    await section.getByLabel('API key').fill('typed-without-javascript');
+    await section.getByRole('button', { name: 'Save' }).click();
+    await page.waitForLoadState();
+    expect(page.url()).not.toContain('typed-without-javascript');
+  });
 });

@@ -1,5 +1,7 @@
 //! Forms of server-rendered pages: the server draws the form whole, fields and current values
-//! included, and passes it to an `ActForm` control as children, which stay server HTML. The
+//! included, and passes it to an `ActForm` control as children, which stay server HTML. Such a
+//! form says `method="post"`: without JavaScript it is refused (405) rather than sent as a GET,
+//! whose address would carry its fields (a key, a secret) into logs and history. The
 //! control only submits it: it reads the form's fields (named as the act's) into an `Act`,
 //! sends it to `perform_act`, and says how it went.
 

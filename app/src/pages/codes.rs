@@ -39,7 +39,7 @@ pub fn CodesPage() -> impl IntoView {
         </Suspense>
         <h2>{t.import}</h2>
         <ActForm act=FormAct::ImportCodes words>
-            <form class="codes-import">
+            <form class="codes-import" method="post">
                 <input type="hidden" name="shop" value=current_shop() />
                 <div class="field">
                     <label for="codes-name">{t.col_name}</label>

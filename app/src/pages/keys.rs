@@ -70,7 +70,7 @@ fn Keys(data: KeysPage) -> impl IntoView {
         <section class="panel">
             <h2>{t.create_title}</h2>
             <ActForm act=FormAct::CreateApiKey words>
-                <form class="key-form">
+                <form class="key-form" method="post">
                     <input type="hidden" name="shop" value=crate::shop::current_shop() />
                     <label for="key-name">{t.name_label}</label>
                     <input id="key-name" name="name" aria-describedby="key-name-error" />

@@ -63,7 +63,7 @@ fn SettingsForm(draft: SettingsDraft) -> impl IntoView {
     use SettingsField as F;
     view! {
         <ActForm act=FormAct::SaveSettings words>
-            <form class="settings-form" novalidate>
+            <form class="settings-form" method="post" novalidate>
                 <input type="hidden" name="shop" value=crate::shop::current_shop() />
                 <fieldset>
                     <legend>{t.section_shop}</legend>

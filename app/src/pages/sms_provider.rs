@@ -66,7 +66,7 @@ fn ProviderForm(line: SmsProviderLine) -> impl IntoView {
     };
     view! {
         <ActForm act=FormAct::SaveSmsProvider words>
-            <form class="sms-form">
+            <form class="sms-form" method="post">
                 <input type="hidden" name="shop" value=current_shop() />
                 {line.kind.is_none().then(|| view! { <p class="hint">{t.not_set}</p> })}
                 <div class="field">

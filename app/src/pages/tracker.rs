@@ -46,7 +46,7 @@ fn TrackerForm(line: TrackerLine) -> impl IntoView {
             <dd><code class="tracker-key">{line.public_key.clone()}</code></dd>
         </dl>
         <ActForm act=FormAct::SaveTrackerOrigins words>
-            <form class="tracker-origins">
+            <form class="tracker-origins" method="post">
                 <input type="hidden" name="shop" value=current_shop() />
                 <label>
                     <span>{t.origins}</span>

@@ -54,7 +54,7 @@ fn Platform(line: WebhookLine) -> impl IntoView {
         };
         view! {
             <ActForm act=FormAct::SetWebhookSecret words>
-                <form class="webhook-paste">
+                <form class="webhook-paste" method="post">
                     <input type="hidden" name="shop" value=current_shop() />
                     <input type="hidden" name="platform" value=platform />
                     <label>

@@ -26,7 +26,7 @@ pub fn TemplatesPage() -> impl IntoView {
         <h1>{t.title}</h1>
         <p class="intro">{t.intro}</p>
         <ActForm act=FormAct::CreateTemplate words>
-            <form class="create-template">
+            <form class="create-template" method="post">
                 <input type="hidden" name="shop" value=current_shop() />
                 <label for="new-template-name">{t.new_name_label}</label>
                 <input
