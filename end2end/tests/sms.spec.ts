@@ -14,6 +14,7 @@ test('the SMS provider is set on the Connect page, a bad field says why beside i
   await section.getByLabel('API key').fill('gw-secret-key');
   await section.getByRole('button', { name: 'Save' }).click();
   await expect(page.locator('#sms-url-error')).toHaveText('An https:// address (http:// only to this machine).');
+  await expect(section.locator('.act-outcome.error')).toHaveText('Nothing was saved: fix the fields marked.');
   await expect(section.getByLabel('Gateway address')).toHaveAttribute('aria-invalid', 'true');
   await section.getByLabel('Gateway address').fill('https://sms.example.com/send');
   await section.getByRole('button', { name: 'Save' }).click();

@@ -102,7 +102,7 @@ pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
                 mailed: false,
             },
             KeyCreated::BadName => ActDone::Invalid {
-                headline: String::new(),
+                headline: texts().settings.not_saved.to_owned(),
                 fields: vec![("name".into(), texts().keys.bad_name.to_owned())],
             },
         },
@@ -222,7 +222,7 @@ fn sms_refusal(why: &str) -> Result<ActDone, AppError> {
         .filter(|field| ["kind", "url", "sender", "api_key"].contains(field));
     match field {
         Some(field) => Ok(ActDone::Invalid {
-            headline: String::new(),
+            headline: texts().settings.not_saved.to_owned(),
             fields: vec![(field.to_owned(), (texts().sms.problem)(field).to_owned())],
         }),
         None => Err(AppError::Invalid(why.to_owned())),

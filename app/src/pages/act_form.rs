@@ -64,7 +64,7 @@ struct Input {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Said {
     text: String,
-    /// A value to copy, shown once (an invitation's link).
+    /// A value to copy, shown once (an invitation's link, an API key).
     code: Option<String>,
     /// What to review, or every problem found.
     lines: Vec<String>,
