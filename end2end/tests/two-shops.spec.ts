@@ -60,6 +60,49 @@ test('two shops with their own currency and time zone each see only their carts'
   await expect(page.locator('#kpi-abandoned .kpi-detail')).toHaveText(/ of [01] carts? created$/);
 });
 
+test("a second shop's server-drawn pages save its own settings, keys, templates and codes", async ({ page }) => {
+  const stamp = Date.now();
+  const slug = relance([
+    'shop', 'create', '--name', `Lyon ${stamp}`, '--url', 'https://lyon.example',
+    '--currency', 'EUR', '--timezone', 'Europe/Paris', '--language', 'fr',
+  ]).split('\n')[0].trim();
+
+  const address = `aide-${stamp}@lyon.example`;
+  await page.goto(`/s/${slug}/settings`);
+  await waitForHydration(page);
+  await page.getByLabel('Support contact (Help tab)').fill(address);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('status')).toHaveText('Settings saved.');
+  await page.reload();
+  await expect(page.getByLabel('Support contact (Help tab)')).toHaveValue(address);
+  await page.goto('/s/demo/settings');
+  await expect(page.getByLabel('Support contact (Help tab)')).not.toHaveValue(address);
+
+  await page.goto(`/s/${slug}/connect`);
+  await waitForHydration(page);
+  await page.locator('#key-name').fill('Lyon key');
+  await page.locator('form.key-form').getByRole('button').click();
+  await expect(page.locator('.act-outcome .said-code')).toHaveText(/^rlk_/);
+  await page.reload();
+  await expect(page.locator('table.keys tr', { hasText: 'Lyon key' })).toHaveCount(1);
+
+  await page.goto(`/s/${slug}/codes`);
+  await waitForHydration(page);
+  await page.locator('#codes-name').fill('Lyon codes');
+  await page.locator('#codes-text').fill('LYON-1\nLYON-2\n');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await expect(page.locator('.act-outcome.saved')).toHaveText('2 codes imported.');
+  await expect(page.locator('#collections tr', { hasText: 'Lyon codes' })).toHaveCount(1);
+
+  await page.goto(`/s/${slug}/templates`);
+  await waitForHydration(page);
+  await page.getByLabel('New template').fill('Lyon template');
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(page).toHaveURL(new RegExp(`/s/${slug}/templates/[0-9a-f-]{36}$`));
+  await page.goto('/s/demo/templates');
+  await expect(page.locator('table.templates')).not.toContainText('Lyon template');
+});
+
 test.describe('a staff account', () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::{perform_act, sent, Act, ActDone};
 use crate::error::AppError;
 
-/// What a form does, with the server function its fields are the arguments of.
+/// What a form does: its fields, read by name, make the `Act` it sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FormAct {
     InviteMember,
