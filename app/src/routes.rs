@@ -1,7 +1,7 @@
 //! The admin runs as islands: every page is rendered on the server, and only its interactive
 //! part hydrates in the browser. Until each page is split into small islands, a page's view is
 //! one island, drawn by its group's lazy island: scripts/build.sh cuts the module at each of the
-//! four, so a first visit fetches the runtime (`relance.wasm`) and the chunks of the group it
+//! three, so a first visit fetches the runtime (`relance.wasm`) and the chunks of the group it
 //! shows, which the server names in the page's head. Groups rather than one island per page: the
 //! splitter makes a chunk for every set of split points sharing code, and 24 split points made
 //! hundreds of small files per page.
@@ -10,18 +10,20 @@ use leptos::prelude::*;
 
 use crate::pages::{
     CallScreenPage, CartPage, CartsPage, InvitationPage, NewShopPage, ReminderWizardPage,
-    RuleEditorPage, SetupPage, TemplateEditorPage,
+    RuleEditorPage, SetupPage,
 };
 
 /// Pages drawn on the server only: their few interactive parts are controls
 /// (`pages::controls`), so their first visit fetches the runtime and the controls, not a
-/// group's chunks. Sign-in has none: its form is posted as a plain form.
+/// group's chunks. Sign-in has none: its form is posted as a plain form. The template editor
+/// has one island of its own, the editor made live (`pages::templates`).
 pub use crate::pages::{
     ActivityPageView as Activity, ApiReferencePage as ApiReference, CallsPage as Calls,
     CodesPage as Codes, HelpPage as Help, KeysPageView as Keys, LoginPage as Login,
     RemindersPage as Reminders, RulesPage as Rules, SendingPage as Sending,
     SettingsPage as Settings, StatisticsPage as Statistics, TeamPageView as Team,
-    TemplatesPage as Templates, UnsubscribedListPage as Unsubscribed,
+    TemplateEditorPage as TemplateEditor, TemplatesPage as Templates,
+    UnsubscribedListPage as Unsubscribed,
 };
 
 /// For each group: an enum of its pages, the lazy island that draws one (the split point), and
@@ -61,9 +63,6 @@ page_groups! {
     EditorsView = "editors_view", Editors {
         ReminderWizard => ReminderWizardPage,
         RuleEditor => RuleEditorPage,
-    }
-    TemplatesView = "templates_view", TemplateGroup {
-        TemplateEditor => TemplateEditorPage,
     }
     CartsView = "carts_view", CartGroup {
         Carts => CartsPage,

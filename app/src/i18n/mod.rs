@@ -96,6 +96,15 @@ impl Locale {
             Self::En => &en::TEXTS,
         }
     }
+
+    /// The template editor's texts alone: the editor's island reads these, not the whole
+    /// admin's, so its WASM carries only them.
+    pub fn template_texts(self) -> &'static TemplateTexts {
+        match self {
+            Self::Fr => &templates::FR,
+            Self::En => &templates::EN,
+        }
+    }
 }
 
 /// The admin's current language, shared through context.

@@ -12,7 +12,7 @@ use super::{
     TemplateContent, WebUrl,
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContentDraft {
     pub subject: String,
     pub body: String,

@@ -1,15 +1,12 @@
 //! The template list and the template editor.
 
-mod appearance;
-mod content_form;
 mod editor;
-mod languages;
+mod editor_content;
+mod editor_form;
+mod editor_preview;
 mod list;
-mod preview;
-mod problems;
-mod sample_preview;
-mod state;
-mod test_email;
+mod model;
+mod studio;
 mod text_tools;
 mod unsaved;
 

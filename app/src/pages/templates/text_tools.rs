@@ -1,8 +1,8 @@
 //! Editing a text field at the cursor: insert a tag, wrap the selection in `**` or `*`.
-//! The string work is pure (and tested); the browser part reads and restores the selection.
+//! The string work is pure (and tested); the studio reads and restores the selection
+//! (`studio::dom::edit_text`).
 
-use leptos::html::{Input, Textarea};
-use leptos::prelude::*;
+#![cfg_attr(not(feature = "hydrate"), allow(dead_code))]
 
 /// The byte index of the `units`-th UTF-16 code unit (browsers count selections in those).
 fn byte_index(text: &str, units: u32) -> usize {
@@ -39,66 +39,6 @@ pub fn wrap(value: &str, start: u32, end: u32, marker: &str) -> (String, u32, u3
     );
     let open = utf16_len(&value[..start_byte]) + utf16_len(marker);
     (new, open, open + utf16_len(&value[start_byte..end_byte]))
-}
-
-/// A text field the tools can act on (read only in the browser).
-#[derive(Clone, Copy)]
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-pub enum FieldRef {
-    Area(NodeRef<Textarea>),
-    Line(NodeRef<Input>),
-}
-
-/// Applies `edit(value, start, end) -> (new value, selection start, selection end)` to the
-/// field, writes the result through `set`, and puts the cursor back where the edit says.
-pub fn edit_field(
-    field: FieldRef,
-    set: impl Fn(String),
-    edit: impl Fn(&str, u32, u32) -> (String, u32, u32),
-) {
-    #[cfg(feature = "hydrate")]
-    {
-        let (value, start, end) = match field {
-            FieldRef::Area(node) => match node.get_untracked() {
-                Some(el) => (
-                    el.value(),
-                    el.selection_start().ok().flatten().unwrap_or(0),
-                    el.selection_end().ok().flatten().unwrap_or(0),
-                ),
-                None => return,
-            },
-            FieldRef::Line(node) => match node.get_untracked() {
-                Some(el) => (
-                    el.value(),
-                    el.selection_start().ok().flatten().unwrap_or(0),
-                    el.selection_end().ok().flatten().unwrap_or(0),
-                ),
-                None => return,
-            },
-        };
-        let (new, sel_start, sel_end) = edit(&value, start, end);
-        match field {
-            FieldRef::Area(node) => {
-                if let Some(el) = node.get_untracked() {
-                    el.set_value(&new);
-                    let _ = el.focus();
-                    let _ = el.set_selection_range(sel_start, sel_end);
-                }
-            }
-            FieldRef::Line(node) => {
-                if let Some(el) = node.get_untracked() {
-                    el.set_value(&new);
-                    let _ = el.focus();
-                    let _ = el.set_selection_range(sel_start, sel_end);
-                }
-            }
-        }
-        set(new);
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = (field, set, edit);
-    }
 }
 
 #[cfg(test)]

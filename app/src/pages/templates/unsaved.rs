@@ -1,24 +1,25 @@
 //! The guard against leaving the editor with unsaved changes.
 
+#![cfg(feature = "hydrate")]
+
 use leptos::prelude::*;
 
 /// Asks before the page is left with unsaved changes: on reload or close (the browser's own
 /// dialog) and on any link inside the admin (ours, in the capture phase, so a refusal stops the
 /// click before the link is followed).
-pub fn guard_unsaved_changes(dirty: Memo<bool>, message: impl Fn() -> &'static str + 'static) {
-    #[cfg(feature = "hydrate")]
+pub fn guard_unsaved_changes(dirty: impl Fn() -> bool + Copy + 'static, message: &'static str) {
     {
         use wasm_bindgen::{closure::Closure, JsCast};
 
         let unload = window_event_listener(leptos::ev::beforeunload, move |ev| {
-            if dirty.get_untracked() {
+            if dirty() {
                 ev.prevent_default();
                 ev.set_return_value("");
             }
         });
         let on_click =
             Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-                if !dirty.get_untracked() {
+                if !dirty() {
                     return;
                 }
                 let link = ev
@@ -29,7 +30,7 @@ pub fn guard_unsaved_changes(dirty: Memo<bool>, message: impl Fn() -> &'static s
                 if link.get_attribute("target").as_deref() == Some("_blank") {
                     return;
                 }
-                if !window().confirm_with_message(message()).unwrap_or(true) {
+                if !window().confirm_with_message(message).unwrap_or(true) {
                     ev.prevent_default();
                     ev.stop_immediate_propagation();
                 }
@@ -51,9 +52,5 @@ pub fn guard_unsaved_changes(dirty: Memo<bool>, message: impl Fn() -> &'static s
                 true,
             );
         });
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = (dirty, message);
     }
 }

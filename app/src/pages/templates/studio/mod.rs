@@ -1,0 +1,100 @@
+//! The editor, live in the browser: one element's events (`wired`), a draft kept in Rust and
+//! read from the server-drawn form, and the preview rendered by the domain's function as the
+//! merchant types. Plain DOM calls rather than reactive views: this is what lets the editor's
+//! page stay a server-rendered form with one small island (docs/benchmarks.md, "First load").
+
+#![cfg(feature = "hydrate")]
+
+mod calls;
+mod dom;
+mod draw;
+mod events;
+mod fields;
+
+use chrono::{DateTime, Utc};
+use domain::email::{RenderContext, SampleDiscount};
+use domain::{DraftProblem, Language, TemplateDraft};
+use leptos::prelude::*;
+
+use super::model::{StudioSetup, FIRST_DISCOUNT};
+use super::unsaved::guard_unsaved_changes;
+use crate::api::DEMO_SAMPLE;
+use crate::i18n::TemplateTexts;
+
+/// Where the last save stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Opened,
+    Saving,
+    Saved,
+    Invalid,
+    Failed,
+}
+
+/// The editor's state.
+pub struct Studio {
+    pub shop: String,
+    pub draft: TemplateDraft,
+    /// The draft as last saved: leaving with another asks first.
+    pub saved: TemplateDraft,
+    /// The language on screen.
+    pub language: Language,
+    /// The sample cart, without discount.
+    pub sample: RenderContext,
+    pub sample_id: String,
+    /// Counts the sample requests, so only the latest answer is shown.
+    pub sample_asked: u32,
+    pub discount: SampleDiscount,
+    pub now: DateTime<Utc>,
+    pub customer_languages: Vec<Language>,
+    pub problems: Vec<DraftProblem>,
+    pub status: Status,
+    pub texts: &'static TemplateTexts,
+}
+
+impl Studio {
+    pub fn dirty(&self) -> bool {
+        self.draft != self.saved
+    }
+}
+
+pub type Handle = StoredValue<Studio, LocalStorage>;
+
+/// The editor's element, `children` (the server's form and preview) inside it, its events
+/// handled here.
+pub fn wired(setup: StudioSetup, children: Children) -> AnyView {
+    let texts = crate::i18n::initial_locale().template_texts();
+    let language = setup.language();
+    let state: Handle = StoredValue::new_local(Studio {
+        shop: setup.shop,
+        saved: setup.draft.clone(),
+        draft: setup.draft,
+        language,
+        sample: setup.sample,
+        sample_id: DEMO_SAMPLE.to_owned(),
+        sample_asked: 0,
+        discount: FIRST_DISCOUNT,
+        now: setup.now,
+        customer_languages: setup.customer_languages,
+        problems: Vec::new(),
+        status: Status::Opened,
+        texts,
+    });
+    guard_unsaved_changes(
+        move || state.try_with_value(Studio::dirty).unwrap_or(false),
+        texts.confirm_leave,
+    );
+    view! {
+        <div
+            class="studio"
+            on:input=move |ev| events::input(state, ev)
+            on:change=move |ev| events::change(state, ev)
+            on:click=move |ev| events::click(state, ev)
+            on:mousedown=events::mouse_down
+            on:submit=move |ev| events::submit(state, ev)
+        >
+            {children()}
+        </div>
+    }
+    .into_any()
+}
