@@ -163,7 +163,7 @@ pub async fn render_call_email(
     let context = RenderContext {
         links,
         shop: shop.clone(),
-        customer,
+        customer: (&customer).into(),
         cart,
         discount: calls::call_coupon(pool, &task.task_id).await?,
         recommendations: Vec::new(),

@@ -1,7 +1,7 @@
 //! Email templates: the list, the editor's data, saving, and test emails.
 
 use chrono::{DateTime, Utc};
-use domain::email::{RenderContext, SampleDiscount};
+use domain::email::{PreviewSample, SampleDiscount};
 use domain::{Currency, DraftProblem, Language, Layout, TemplateDraft};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -44,14 +44,14 @@ pub struct TemplateEditorData {
     /// The languages of the shop's customers, most common first.
     pub customer_languages: Vec<Language>,
     /// The demo cart, rendered first without a round trip.
-    pub sample: RenderContext,
+    pub sample: PreviewSample,
     pub now: DateTime<Utc>,
 }
 
 /// The editor's answer when a save is refused: every problem, next to its field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum SaveOutcome {
-    Saved { at: DateTime<Utc> },
+    Saved,
     Invalid { problems: Vec<DraftProblem> },
 }
 
@@ -88,7 +88,7 @@ pub async fn load_preview_sample(
     shop: String,
     sample: String,
     language: Language,
-) -> Result<RenderContext, AppError> {
+) -> Result<PreviewSample, AppError> {
     let scope = super::scope::scope(&shop, domain::team::Permission::Edit).await?;
     crate::error::with_status(
         async move {
@@ -96,6 +96,7 @@ pub async fn load_preview_sample(
                 .backend
                 .preview_context(&scope.shop, &sample, language)
                 .await?
+                .map(PreviewSample::from)
                 .ok_or(AppError::NotFound)
         }
         .await,
@@ -128,7 +129,7 @@ pub async fn save_template(shop: String, draft: TemplateDraft) -> Result<SaveOut
                         after,
                     )
                     .await;
-                Ok(SaveOutcome::Saved { at: now })
+                Ok(SaveOutcome::Saved)
             } else {
                 Err(AppError::NotFound)
             }

@@ -140,7 +140,7 @@ fn language_name_fr(language: Language) -> String {
         "it" => "italien".into(),
         "nl" => "néerlandais".into(),
         "pt" => "portugais".into(),
-        other => other.to_uppercase(),
+        other => other.to_ascii_uppercase(),
     }
 }
 
@@ -153,7 +153,7 @@ fn language_name_en(language: Language) -> String {
         "it" => "Italian".into(),
         "nl" => "Dutch".into(),
         "pt" => "Portuguese".into(),
-        other => other.to_uppercase(),
+        other => other.to_ascii_uppercase(),
     }
 }
 

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::campaign::DiscountKind;
-use crate::model::{Cart, Customer, Language, Shop};
+use crate::model::{Cart, Customer, Gender, Language, Shop};
 use crate::recommend::Recommendation;
 
 /// The discount a reminder carries: its single-use code, what it gives and until when.
@@ -53,23 +53,42 @@ impl EmailLinks {
     }
 }
 
-/// Everything an email says about one customer and one cart.
+/// Who an email greets, and in which language: all an email says of its customer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipient {
+    pub first_name: String,
+    pub last_name: String,
+    pub gender: Option<Gender>,
+    pub language: Language,
+}
+
+impl From<&Customer> for Recipient {
+    fn from(customer: &Customer) -> Self {
+        Self {
+            first_name: customer.first_name.clone(),
+            last_name: customer.last_name.clone(),
+            gender: customer.gender,
+            language: customer.language,
+        }
+    }
+}
+
+/// Everything an email says about one customer and one cart.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderContext {
     pub shop: Shop,
-    pub customer: Customer,
+    pub customer: Recipient,
     pub cart: Cart,
     pub discount: Option<OfferedDiscount>,
     pub links: EmailLinks,
     /// What `{recommendations}` shows; empty, the block shows nothing.
-    #[serde(default)]
     pub recommendations: Vec<Recommendation>,
 }
 
 impl RenderContext {
     /// A context for the editor's preview: the shop's own links, the icons at `icons`, no
     /// discount yet.
-    pub fn preview(shop: Shop, customer: Customer, cart: Cart, icons: String) -> Self {
+    pub fn preview(shop: Shop, customer: Recipient, cart: Cart, icons: String) -> Self {
         let links = EmailLinks::preview(&shop, &cart, icons);
         Self {
             shop,
@@ -96,6 +115,44 @@ impl RenderContext {
     /// The language the customer reads; the template may fall back to English.
     pub fn language(&self) -> Language {
         self.customer.language
+    }
+}
+
+/// A sample cart as the editor's preview receives it: a context without its discount, which
+/// the browser offers itself (`SampleDiscount`). Without a discount's expiry to read, the
+/// browser's WASM needs no date parser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewSample {
+    pub shop: Shop,
+    pub customer: Recipient,
+    pub cart: Cart,
+    pub links: EmailLinks,
+    pub recommendations: Vec<Recommendation>,
+}
+
+impl From<RenderContext> for PreviewSample {
+    fn from(context: RenderContext) -> Self {
+        Self {
+            shop: context.shop,
+            customer: context.customer,
+            cart: context.cart,
+            links: context.links,
+            recommendations: context.recommendations,
+        }
+    }
+}
+
+impl PreviewSample {
+    /// The context to render the sample with, offering `discount`.
+    pub fn context(self, discount: Option<OfferedDiscount>) -> RenderContext {
+        RenderContext {
+            shop: self.shop,
+            customer: self.customer,
+            cart: self.cart,
+            discount,
+            links: self.links,
+            recommendations: self.recommendations,
+        }
     }
 }
 

@@ -15,7 +15,9 @@ mod words;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-pub use context::{EmailLinks, OfferedDiscount, RenderContext, SampleDiscount};
+pub use context::{
+    EmailLinks, OfferedDiscount, PreviewSample, Recipient, RenderContext, SampleDiscount,
+};
 pub use tags::{Field, Tag};
 pub use view::safe_href;
 pub use warnings::{language_warnings, warnings, DraftTexts, Warning};

@@ -88,7 +88,7 @@ pub(crate) fn context(language: Language, items: usize) -> RenderContext {
     };
     RenderContext {
         shop,
-        customer,
+        customer: (&customer).into(),
         cart,
         discount: None,
         links,

@@ -88,6 +88,8 @@ pub fn sample_context(
         .map(|p| p.product_url.as_str().to_owned())
         .collect();
     let icons = crate::links::icons_url(public_url);
-    Ok(RenderContext::preview(shop.clone(), customer, cart, icons)
-        .with_recommendations(products, links))
+    Ok(
+        RenderContext::preview(shop.clone(), (&customer).into(), cart, icons)
+            .with_recommendations(products, links),
+    )
 }

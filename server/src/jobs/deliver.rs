@@ -287,7 +287,7 @@ fn render_reminder(
             &check.cart,
         ),
         shop: pass.shop.clone(),
-        customer: check.customer,
+        customer: (&check.customer).into(),
         cart: check.cart,
         discount: check.coupon,
         recommendations: Vec::new(),

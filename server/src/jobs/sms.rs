@@ -67,7 +67,7 @@ pub(super) async fn deliver(
     };
     let context = RenderContext {
         shop: shop.clone(),
-        customer: check.customer,
+        customer: (&check.customer).into(),
         cart: check.cart,
         discount: check.coupon,
         links,

@@ -86,7 +86,7 @@ pub async fn preview_context(
     Ok(Some(
         RenderContext::preview(
             shop.clone(),
-            customer,
+            (&customer).into(),
             cart,
             crate::links::icons_url(public_url),
         )
@@ -150,7 +150,7 @@ pub async fn editor(
         used_by,
         samples,
         customer_languages,
-        sample,
+        sample: sample.into(),
         now,
     }))
 }

@@ -122,7 +122,8 @@ fn EditorBody(data: TemplateEditorData, embedded: bool) -> impl IntoView {
     } else {
         format!("{} {}", t.used_by, data.used_by.join(", "))
     };
-    let now = data.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    let now = super::model::sample_clock(data.now.timestamp())
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     view! {
         <div class="editor-head">
             {heading}

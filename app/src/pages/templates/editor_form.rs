@@ -109,7 +109,7 @@ fn LanguageChoices(
 
 /// "✓ FR": a language the template is filled in.
 pub fn language_button(language: Language) -> String {
-    format!("✓ {}", language.code().to_uppercase())
+    format!("✓ {}", language.code().to_ascii_uppercase())
 }
 
 /// "Français (filled)".

@@ -5,7 +5,7 @@
 use domain::email::SampleDiscount;
 use leptos::prelude::*;
 
-use super::model::{preview_email, FIRST_DISCOUNT, WIDTHS};
+use super::model::{preview_email, sample_clock, FIRST_DISCOUNT, WIDTHS};
 use crate::api::{TemplateEditorData, DEMO_SAMPLE};
 use crate::i18n::use_i18n;
 use crate::shop::shop_path;
@@ -14,13 +14,8 @@ use crate::shop::shop_path;
 pub fn PreviewPane(data: TemplateEditorData) -> impl IntoView {
     let t = use_i18n().t().templates;
     let language = data.sample.customer.language;
-    let email = preview_email(
-        &data.draft,
-        &data.sample,
-        language,
-        FIRST_DISCOUNT,
-        data.now,
-    );
+    let now = sample_clock(data.now.timestamp());
+    let email = preview_email(&data.draft, &data.sample, language, FIRST_DISCOUNT, now);
     let (subject, html, error) = match email {
         Ok(email) => (email.subject, email.html, None),
         Err(error) => (String::new(), String::new(), Some(error)),

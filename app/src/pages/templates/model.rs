@@ -2,7 +2,7 @@
 //! in the browser (as the merchant types): the previewed email and the live warnings.
 
 use chrono::{DateTime, Utc};
-use domain::email::{language_warnings, render, warnings, DraftTexts, RenderContext};
+use domain::email::{language_warnings, render, warnings, DraftTexts, PreviewSample};
 use domain::email::{RenderedEmail, SampleDiscount, Warning};
 use domain::{Language, TemplateDraft};
 use serde::{Deserialize, Serialize};
@@ -21,10 +21,14 @@ pub const REASSURANCE_MAX: usize = 6;
 pub struct StudioSetup {
     pub shop: String,
     pub draft: TemplateDraft,
-    /// The sample cart, in the language opened, without discount.
-    pub sample: RenderContext,
-    /// The sample discount's clock.
-    pub now: DateTime<Utc>,
+    /// The language opened: the sample's.
+    pub language: Language,
+    /// The sample cart, in the language opened, as JSON text. The browser decodes it from
+    /// bytes as it decodes the server's answers (`load_preview_sample`), so the WASM holds one
+    /// decoder for a sample rather than two (docs/benchmarks.md, "First load").
+    pub sample: String,
+    /// The sample discount's clock, in whole seconds (`sample_clock`).
+    pub now: i64,
     pub customer_languages: Vec<Language>,
 }
 
@@ -33,35 +37,35 @@ impl StudioSetup {
         Self {
             shop,
             draft: data.draft.clone(),
-            sample: data.sample.clone(),
-            now: data.now,
+            language: data.sample.customer.language,
+            sample: serde_json::to_string(&data.sample).unwrap_or_default(),
+            now: data.now.timestamp(),
             customer_languages: data.customer_languages.clone(),
         }
-    }
-
-    /// The language the editor opens on: the sample's (the server picked it).
-    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-    pub fn language(&self) -> Language {
-        self.sample.customer.language
     }
 }
 
 /// The sample discount the preview starts with.
 pub const FIRST_DISCOUNT: SampleDiscount = SampleDiscount::Percent;
 
+/// The sample discount's clock as the page gives it, to the second: the browser reads it as a
+/// number, which needs no date parser in its WASM.
+pub fn sample_clock(now: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(now, 0).unwrap_or_default()
+}
+
 /// The draft as the customer of `sample` would get it in `language`, with the `discount`
 /// sample offered at `now`: the very function the server sends emails with.
 pub fn preview_email(
     draft: &TemplateDraft,
-    sample: &RenderContext,
+    sample: &PreviewSample,
     language: Language,
     discount: SampleDiscount,
     now: DateTime<Utc>,
 ) -> Result<RenderedEmail, String> {
-    let mut sample = sample.clone();
-    sample.customer.language = language;
-    sample.discount = discount.offer(now);
-    render(&draft.preview(), &sample).map_err(|e| e.to_string())
+    let mut context = sample.clone().context(discount.offer(now));
+    context.customer.language = language;
+    render(&draft.preview(), &context).map_err(|e| e.to_string())
 }
 
 /// What the merchant should look at: the texts of `language`, and the customers' languages

@@ -21,7 +21,7 @@ pub fn save(root: Element, state: Handle) {
     spawn_local(async move {
         let outcome = save_template(shop, draft.clone()).await;
         let updated = state.try_update_value(|s| match outcome {
-            Ok(SaveOutcome::Saved { .. }) => {
+            Ok(SaveOutcome::Saved) => {
                 s.saved = draft;
                 s.problems.clear();
                 s.status = Status::Saved;
@@ -97,7 +97,7 @@ pub fn fetch_sample(root: Element, state: Handle) {
         let latest = state.try_update_value(|s| {
             let latest = s.sample_asked == asked;
             if latest {
-                s.sample = context;
+                s.sample = Some(context);
             }
             latest
         });

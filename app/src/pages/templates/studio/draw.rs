@@ -29,10 +29,14 @@ pub fn all(root: &Element, studio: &Studio) {
 
 /// The email as the customer would get it, with how long rendering it took.
 pub fn preview(root: &Element, studio: &Studio) {
+    // Without a sample yet, the server's preview stays until one arrives.
+    let Some(sample) = &studio.sample else {
+        return;
+    };
     let started = now_ms();
     let email = preview_email(
         &studio.draft,
-        &studio.sample,
+        sample,
         studio.language,
         studio.discount,
         studio.now,
@@ -151,7 +155,7 @@ pub fn problems(root: &Element, studio: &Studio) {
             studio.problems.iter().map(|p| {
                 let language = p
                     .language
-                    .map(|l| format!("[{}] ", l.code().to_uppercase()))
+                    .map(|l| format!("[{}] ", l.code().to_ascii_uppercase()))
                     .unwrap_or_default();
                 format!(
                     "{language}{} : {}",

@@ -21,6 +21,10 @@ fn root_of(target: &Element) -> Option<Element> {
 fn reread(root: &Element, state: Handle) {
     state.update_value(|s| read(root, &mut s.draft, s.language));
     state.with_value(|s| draw::all(root, s));
+    // The page's sample could not be read: the server's, then, once.
+    if state.with_value(|s| s.sample.is_none() && s.sample_asked == 0) {
+        calls::fetch_sample(root.clone(), state);
+    }
 }
 
 pub fn input(state: Handle, ev: Event) {

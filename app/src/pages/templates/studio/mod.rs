@@ -12,11 +12,11 @@ mod events;
 mod fields;
 
 use chrono::{DateTime, Utc};
-use domain::email::{RenderContext, SampleDiscount};
+use domain::email::{PreviewSample, SampleDiscount};
 use domain::{DraftProblem, Language, TemplateDraft};
 use leptos::prelude::*;
 
-use super::model::{StudioSetup, FIRST_DISCOUNT};
+use super::model::{sample_clock, StudioSetup, FIRST_DISCOUNT};
 use super::unsaved::guard_unsaved_changes;
 use crate::api::DEMO_SAMPLE;
 use crate::i18n::TemplateTexts;
@@ -39,8 +39,8 @@ pub struct Studio {
     pub saved: TemplateDraft,
     /// The language on screen.
     pub language: Language,
-    /// The sample cart, without discount.
-    pub sample: RenderContext,
+    /// The sample cart, without discount (none until it could be read).
+    pub sample: Option<PreviewSample>,
     pub sample_id: String,
     /// Counts the sample requests, so only the latest answer is shown.
     pub sample_asked: u32,
@@ -64,17 +64,18 @@ pub type Handle = StoredValue<Studio, LocalStorage>;
 /// handled here.
 pub fn wired(setup: StudioSetup, children: Children) -> AnyView {
     let texts = crate::i18n::initial_locale().template_texts();
-    let language = setup.language();
+    let language = setup.language;
+    let sample = serde_json::from_slice::<PreviewSample>(setup.sample.as_bytes()).ok();
     let state: Handle = StoredValue::new_local(Studio {
         shop: setup.shop,
         saved: setup.draft.clone(),
         draft: setup.draft,
         language,
-        sample: setup.sample,
+        sample,
         sample_id: DEMO_SAMPLE.to_owned(),
         sample_asked: 0,
         discount: FIRST_DISCOUNT,
-        now: setup.now,
+        now: sample_clock(setup.now),
         customer_languages: setup.customer_languages,
         problems: Vec::new(),
         status: Status::Opened,
