@@ -1,43 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { outboxDir } from '../playwright.config';
 import { follow, waitForHydration, watchConsole } from './helpers';
+import { inPreview, newTemplate, previewText, srcdoc } from './template-helpers';
 
 test.use({ locale: 'en-GB' });
-
-/** Creates a template with a fresh name (tests run in parallel on one database) and opens it. */
-async function newTemplate(page: Page): Promise<string> {
-  await page.goto('/s/demo/templates');
-  await waitForHydration(page);
-  const name = `E2E ${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-  await page.getByLabel('New template').fill(name);
-  await page.getByRole('button', { name: 'Create template' }).click();
-  await expect(page).toHaveURL(/\/s\/demo\/templates\/[0-9a-f-]{36}$/);
-  // The editor is a page load: what is typed before its island hydrates would be lost.
-  await waitForHydration(page);
-  await expect(page.locator('h1')).toHaveText(name);
-  await expect(page.locator('.editor iframe')).toHaveAttribute('srcdoc', /<html/);
-  return page.url().split('/').pop()!;
-}
-
-const srcdoc = async (page: Page) => (await page.locator('.editor iframe').getAttribute('srcdoc')) ?? '';
-
-/**
- * Reads the previewed email by parsing the iframe's `srcdoc` in the page: the frame itself is
- * sandboxed without scripts, so Playwright cannot (and must not be able to) run code in it.
- */
-async function inPreview<T>(page: Page, probe: (doc: Document) => T): Promise<T> {
-  const html = await srcdoc(page);
-  return page.evaluate(
-    ([html, source]) => {
-      const doc = new DOMParser().parseFromString(html, 'text/html');
-      return new Function('doc', `return (${source})(doc)`)(doc);
-    },
-    [html, probe.toString()] as const,
-  );
-}
-const previewText = (page: Page) => inPreview(page, (doc) => doc.body.textContent ?? '');
 
 test('typing a subject updates the counter and the preview; a tag button inserts at the cursor', async ({ page }) => {
   const problems = watchConsole(page);

@@ -99,6 +99,15 @@ test("a second shop's server-drawn pages save its own settings, keys, templates 
   await page.getByLabel('New template').fill('Lyon template');
   await page.getByRole('button', { name: 'Create template' }).click();
   await expect(page).toHaveURL(new RegExp(`/s/${slug}/templates/[0-9a-f-]{36}$`));
+  // Its editor previews with this shop's sample, and saves to this shop.
+  await waitForHydration(page);
+  await page.locator('#subject').fill(`Votre panier chez Lyon ${stamp}`);
+  await expect(page.getByTestId('preview-subject')).toHaveText(`Votre panier chez Lyon ${stamp}`);
+  await expect.poll(async () => (await page.locator('.editor iframe').getAttribute('srcdoc')) ?? '').toContain(`Lyon ${stamp}`);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.locator('#subject')).toHaveValue(`Votre panier chez Lyon ${stamp}`);
   await page.goto('/s/demo/templates');
   await expect(page.locator('table.templates')).not.toContainText('Lyon template');
 });

@@ -2,12 +2,12 @@
 //! with its tag buttons (inserted at the cursor by the studio), B / I on the styled ones, a
 //! counter on the one-line ones, and an empty line for what the last save said.
 
+use domain::email::icons::shapes;
 use domain::email::Field;
 use domain::model::{LINK_TEXT_MAX, SUBJECT_MAX};
 use domain::{ContentDraft, ReassuranceIcon, ReassuranceItem};
 use leptos::prelude::*;
 
-use super::editor_form::ReassuranceRow;
 use super::model::{counted, REASSURANCE_MAX};
 use crate::i18n::use_i18n;
 
@@ -193,5 +193,45 @@ fn SocialInput(name: &'static str, label: &'static str, value: String) -> impl I
             <span class="field-error" data-live=name>{error}</span>
             <span class="field-error" data-problem=name></span>
         </label>
+    }
+}
+
+/// One reassurance item: its drawing, its kind and its words.
+#[component]
+pub fn ReassuranceRow(item: ReassuranceItem) -> impl IntoView {
+    let t = use_i18n().t().templates;
+    view! {
+        <div class="reassurance-item">
+            // The same shapes as the email's; the select beside it names it.
+            <svg
+                class="reassurance-icon"
+                width="22"
+                height="22"
+                viewBox="0 0 24 24"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+                stroke-linecap="round"
+                stroke-linejoin="round"
+                aria-hidden="true"
+                inner_html=shapes(item.icon)
+            ></svg>
+            <select name="reassurance-icon" aria-label=t.reassurance_label>
+                {ReassuranceIcon::ALL
+                    .into_iter()
+                    .map(|icon| {
+                        view! {
+                            <option value=icon.slug() selected=icon == item.icon>
+                                {(t.icon)(icon)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+            <input name="reassurance-text" maxlength="80" aria-label=t.reassurance_label value=item.text />
+            <button type="button" class="link danger" data-do="remove-reassurance">
+                {t.remove}
+            </button>
+        </div>
     }
 }

@@ -2,8 +2,7 @@
 //! colours), the Text & content tab (languages and texts), and the warnings. Every field
 //! carries its saved value; the studio reads them back by name.
 
-use domain::email::icons::shapes;
-use domain::{HexColor, Language, Layout, ReassuranceIcon, ReassuranceItem};
+use domain::{HexColor, Language, Layout};
 use leptos::prelude::*;
 
 use super::editor_content::ContentFields;
@@ -166,46 +165,6 @@ fn ColorField(label: &'static str, key: &'static str, value: String) -> impl Int
             />
             <span class="field-error" data-live=key>{error}</span>
             <span class="field-error" data-problem=key></span>
-        </div>
-    }
-}
-
-/// One reassurance item: its drawing, its kind and its words.
-#[component]
-pub fn ReassuranceRow(item: ReassuranceItem) -> impl IntoView {
-    let t = use_i18n().t().templates;
-    view! {
-        <div class="reassurance-item">
-            // The same shapes as the email's; the select beside it names it.
-            <svg
-                class="reassurance-icon"
-                width="22"
-                height="22"
-                viewBox="0 0 24 24"
-                fill="none"
-                stroke="currentColor"
-                stroke-width="2"
-                stroke-linecap="round"
-                stroke-linejoin="round"
-                aria-hidden="true"
-                inner_html=shapes(item.icon)
-            ></svg>
-            <select name="reassurance-icon" aria-label=t.reassurance_label>
-                {ReassuranceIcon::ALL
-                    .into_iter()
-                    .map(|icon| {
-                        view! {
-                            <option value=icon.slug() selected=icon == item.icon>
-                                {(t.icon)(icon)}
-                            </option>
-                        }
-                    })
-                    .collect_view()}
-            </select>
-            <input name="reassurance-text" maxlength="80" aria-label=t.reassurance_label value=item.text />
-            <button type="button" class="link danger" data-do="remove-reassurance">
-                {t.remove}
-            </button>
         </div>
     }
 }

@@ -5,7 +5,8 @@ use leptos::task::spawn_local;
 use web_sys::Element;
 
 use super::dom::{find, named_value, set};
-use super::{draw, Handle, Status};
+use super::draw;
+use super::state::{Handle, Status};
 use crate::api::{load_preview_sample, save_template, send_test_email, SaveOutcome};
 use crate::error::AppError;
 

@@ -9,7 +9,7 @@ use super::super::model::REASSURANCE_MAX;
 use super::super::model::{counted, live_warnings, offered_languages, preview_email};
 use super::dom::{create, fill_list, find, find_all, flag, named, named_value, now_ms, set};
 use super::fields::rows;
-use super::{Status, Studio};
+use super::state::{Status, Studio};
 
 /// Everything but the languages, which change only when one is added, removed or shown.
 pub fn all(root: &Element, studio: &Studio) {

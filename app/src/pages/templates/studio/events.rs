@@ -10,7 +10,8 @@ use super::super::model::WIDTHS;
 use super::super::text_tools::{insert_at, wrap};
 use super::dom::{edit_text, element, find, find_all, named, set, set_value, value};
 use super::fields::{draw_icon, read, rows, write};
-use super::{calls, draw, Handle};
+use super::state::Handle;
+use super::{calls, draw};
 
 /// The editor's element, around whatever an event came from.
 fn root_of(target: &Element) -> Option<Element> {

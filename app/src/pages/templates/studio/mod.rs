@@ -10,55 +10,15 @@ mod dom;
 mod draw;
 mod events;
 mod fields;
+mod state;
 
-use chrono::{DateTime, Utc};
-use domain::email::{PreviewSample, SampleDiscount};
-use domain::{DraftProblem, Language, TemplateDraft};
+use domain::email::PreviewSample;
 use leptos::prelude::*;
 
 use super::model::{sample_clock, StudioSetup, FIRST_DISCOUNT};
 use super::unsaved::guard_unsaved_changes;
 use crate::api::DEMO_SAMPLE;
-use crate::i18n::TemplateTexts;
-
-/// Where the last save stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
-    Opened,
-    Saving,
-    Saved,
-    Invalid,
-    Failed,
-}
-
-/// The editor's state.
-pub struct Studio {
-    pub shop: String,
-    pub draft: TemplateDraft,
-    /// The draft as last saved: leaving with another asks first.
-    pub saved: TemplateDraft,
-    /// The language on screen.
-    pub language: Language,
-    /// The sample cart, without discount (none until it could be read).
-    pub sample: Option<PreviewSample>,
-    pub sample_id: String,
-    /// Counts the sample requests, so only the latest answer is shown.
-    pub sample_asked: u32,
-    pub discount: SampleDiscount,
-    pub now: DateTime<Utc>,
-    pub customer_languages: Vec<Language>,
-    pub problems: Vec<DraftProblem>,
-    pub status: Status,
-    pub texts: &'static TemplateTexts,
-}
-
-impl Studio {
-    pub fn dirty(&self) -> bool {
-        self.draft != self.saved
-    }
-}
-
-pub type Handle = StoredValue<Studio, LocalStorage>;
+use state::{Handle, Status, Studio};
 
 /// The editor's element, `children` (the server's form and preview) inside it, its events
 /// handled here.
