@@ -9,18 +9,19 @@
 use leptos::prelude::*;
 
 use crate::pages::{
-    CallScreenPage, CartPage, CartsPage, InvitationPage, NewShopPage, ReminderWizardPage,
-    RuleEditorPage, SetupPage,
+    CallScreenPage, CartPage, InvitationPage, NewShopPage, ReminderWizardPage, RuleEditorPage,
+    SetupPage,
 };
 
 /// Pages drawn on the server only: their few interactive parts are controls
 /// (`pages::controls`), so their first visit fetches the runtime and the controls, not a
 /// group's chunks. Sign-in has none: its form is posted as a plain form. The template editor
-/// has one island of its own, the editor made live (`pages::templates`).
+/// has one island of its own, the editor made live (`pages::templates`). Carts' selection,
+/// bulk actions and countdowns are a control (`pages::carts_live`).
 pub use crate::pages::{
     ActivityPageView as Activity, ApiReferencePage as ApiReference, CallsPage as Calls,
-    CodesPage as Codes, HelpPage as Help, KeysPageView as Keys, LoginPage as Login,
-    RemindersPage as Reminders, RulesPage as Rules, SendingPage as Sending,
+    CartsPage as Carts, CodesPage as Codes, HelpPage as Help, KeysPageView as Keys,
+    LoginPage as Login, RemindersPage as Reminders, RulesPage as Rules, SendingPage as Sending,
     SettingsPage as Settings, StatisticsPage as Statistics, TeamPageView as Team,
     TemplateEditorPage as TemplateEditor, TemplatesPage as Templates,
     UnsubscribedListPage as Unsubscribed,
@@ -65,7 +66,6 @@ page_groups! {
         RuleEditor => RuleEditorPage,
     }
     CartsView = "carts_view", CartGroup {
-        Carts => CartsPage,
         Cart => CartPage,
         CallScreen => CallScreenPage,
     }

@@ -99,3 +99,22 @@ test('a cart opens from the list and its next reminder can be queued', async ({ 
   await expect(page.locator('.timeline li').last()).toContainText('Reminder requested by demo@relance.test');
   expect(problems).toEqual([]);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the list, its filters, sorting and countdowns are all in the page', async ({ page }) => {
+    await page.goto('/s/demo/carts?status=waiting');
+    await expect(page.getByLabel('State')).toHaveValue('waiting');
+    const rows = page.locator('table.carts tbody tr');
+    await expect(rows.first()).toBeVisible();
+    for (const status of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status')))) {
+      expect(status).toBe('waiting');
+    }
+    await expect(page.locator('table.carts .countdown').first()).toHaveText(/^(in \d+ (h \d\d min|min \d\d s)|due now)$/);
+    await expect(page.locator('.bulk-bar .count')).toHaveText('0 cart(s) selected');
+    await expect(page.getByRole('button', { name: 'Stop reminders' })).toBeDisabled();
+    await page.locator('th[aria-sort] a', { hasText: 'Total' }).click();
+    await expect(page).toHaveURL(/sort=total/);
+  });
+});

@@ -29,6 +29,7 @@ const serverOnly = [
   '/s/demo/connect',
   '/s/demo/codes',
   '/s/demo/templates',
+  '/s/demo/carts',
   '/login',
 ];
 

@@ -27,7 +27,7 @@ pub async fn perform_act(shop: String, act: SentAct) -> Result<ActDone, AppError
 #[cfg(feature = "ssr")]
 pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
     use super::{
-        campaign_io, codes, connect_log, keys, reminders, rules, sending, sms, splits, team,
+        bulk, campaign_io, codes, connect_log, keys, reminders, rules, sending, sms, splits, team,
         templates, tracker, unsubscribed, webhooks, CodesImported, CollectionDeleted,
         InviteOutcome, KeyCreated, RuleDeleted, RunNowOutcome, StepSaved,
     };
@@ -186,6 +186,11 @@ pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
                 lines: Vec::new(),
             }
         }
+        Act::BulkCarts { action, ids } => ActDone::Report {
+            done: true,
+            headline: (texts().bulk.done)(bulk::bulk_carts(shop, action, ids).await?),
+            lines: Vec::new(),
+        },
         Act::RunNow => match sending::run_now(shop).await? {
             RunNowOutcome::Ran(f) => ActDone::said(
                 &[

@@ -111,6 +111,11 @@ pub enum Act {
     DeleteCodeCollection {
         id: String,
     },
+    /// Stops, restarts or sends now the reminders of the selected carts (their internal ids).
+    BulkCarts {
+        action: super::BulkAction,
+        ids: Vec<String>,
+    },
     /// Runs the engine's pass now (Automatic sending).
     RunNow,
     /// Makes a new cron token: the old URL stops working.

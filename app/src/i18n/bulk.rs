@@ -3,7 +3,8 @@
 pub struct BulkTexts {
     pub select_all: &'static str,
     pub select_cart: &'static str,
-    pub selected: fn(usize) -> String,
+    /// `{n}`: how many carts are selected.
+    pub selected: &'static str,
     pub stop: &'static str,
     pub restart: &'static str,
     pub send_next: &'static str,
@@ -18,7 +19,7 @@ pub struct BulkTexts {
 pub static FR: BulkTexts = BulkTexts {
     select_all: "Sélectionner les paniers de la page",
     select_cart: "Sélectionner ce panier",
-    selected: |n| format!("{n} panier(s) sélectionné(s)"),
+    selected: "{n} panier(s) sélectionné(s)",
     stop: "Arrêter les relances",
     restart: "Relancer depuis le début",
     send_next: "Envoyer la relance suivante",
@@ -33,7 +34,7 @@ pub static FR: BulkTexts = BulkTexts {
 pub static EN: BulkTexts = BulkTexts {
     select_all: "Select the carts of this page",
     select_cart: "Select this cart",
-    selected: |n| format!("{n} cart(s) selected"),
+    selected: "{n} cart(s) selected",
     stop: "Stop reminders",
     restart: "Restart from the first reminder",
     send_next: "Send the next reminder",

@@ -37,15 +37,6 @@ fn status(status: CartStatus) -> &'static str {
     }
 }
 
-fn countdown(seconds: i64) -> String {
-    let (h, m, s) = (seconds / 3600, (seconds % 3600) / 60, seconds % 60);
-    if h > 0 {
-        format!("in {h} h {m:02} min")
-    } else {
-        format!("in {m} min {s:02} s")
-    }
-}
-
 fn carts_summary(total: u64, page: u32, pages: u32) -> String {
     let plural = if total == 1 { "" } else { "s" };
     format!("{total} cart{plural} · page {page} of {pages}")
@@ -256,7 +247,8 @@ pub static TEXTS: Texts = Texts {
     timeline_reminder,
     timeline_coupon,
     status,
-    countdown,
+    countdown_hours: "in {h} h {mm} min",
+    countdown_minutes: "in {m} min {ss} s",
     carts_summary,
     date_time,
     templates: &super::templates::EN,

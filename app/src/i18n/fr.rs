@@ -38,15 +38,6 @@ fn status(status: CartStatus) -> &'static str {
     }
 }
 
-fn countdown(seconds: i64) -> String {
-    let (h, m, s) = (seconds / 3600, (seconds % 3600) / 60, seconds % 60);
-    if h > 0 {
-        format!("dans {h} h {m:02} min")
-    } else {
-        format!("dans {m} min {s:02} s")
-    }
-}
-
 fn carts_summary(total: u64, page: u32, pages: u32) -> String {
     let plural = if total > 1 { "s" } else { "" };
     format!("{total} panier{plural} · page {page} sur {pages}")
@@ -254,7 +245,8 @@ pub static TEXTS: Texts = Texts {
     timeline_reminder,
     timeline_coupon,
     status,
-    countdown,
+    countdown_hours: "dans {h} h {mm} min",
+    countdown_minutes: "dans {m} min {ss} s",
     carts_summary,
     date_time,
     templates: &super::templates::FR,

@@ -146,7 +146,10 @@ pub struct Texts {
     /// "Waiting", "En attente"…
     pub status: fn(domain::lifecycle::CartStatus) -> &'static str,
     /// "in 12 min 05 s" for a number of seconds.
-    pub countdown: fn(i64) -> String,
+    /// The time left before a reminder, over an hour: `{h}` hours, `{mm}` minutes (two digits).
+    pub countdown_hours: &'static str,
+    /// Under an hour: `{m}` minutes, `{ss}` seconds (two digits).
+    pub countdown_minutes: &'static str,
     /// "1,234 carts · page 2 of 50".
     pub carts_summary: fn(u64, u32, u32) -> String,
     /// A moment of the shop's wall clock as the admin shows it (see `I18n::date_time`).

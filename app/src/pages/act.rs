@@ -60,6 +60,7 @@ impl Act {
             Self::RevokeApiKey { .. } => "revoke",
             Self::SendTestEvent => "test",
             Self::RenewTrackerKey | Self::SetWebhookSecret { .. } => "renew",
+            Self::BulkCarts { .. } => "bulk",
             Self::RunNow => "run",
             Self::RegenerateCronToken => "regenerate",
         }

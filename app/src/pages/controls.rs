@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::act::{Act, ActButtonView, ActWords};
 use super::act_form::{ActFormView, FormAct, FormWords};
+use super::carts_live::{CartsLiveView, CartsWords};
 use super::copy_button::{CopyButtonView, CopyWords};
 use super::reminder_controls::{StepExpanderView, SwitchTarget, SwitchView, SwitchWords};
 use super::reminder_preview::{PreviewButtonView, PreviewWords};
@@ -46,10 +47,15 @@ pub enum Control {
         text: String,
         words: CopyWords,
     },
+    /// The Carts list's selection, bulk actions and countdowns, around its table.
+    Carts {
+        shop: String,
+        words: CartsWords,
+    },
 }
 
-/// The island every control is. `children`: the form a `Control::Form` sends (server HTML),
-/// nothing for the others.
+/// The island every control is. `children`: the form a `Control::Form` sends or the table of
+/// `Control::Carts` (server HTML), nothing for the others.
 #[island(lazy)]
 fn Controls(control: Control, children: Children) -> impl IntoView {
     crate::islands::start("controls");
@@ -77,6 +83,12 @@ fn Controls(control: Control, children: Children) -> impl IntoView {
         }
         Control::Preview { url, words } => view! { <PreviewButtonView url words /> }.into_any(),
         Control::Copy { text, words } => view! { <CopyButtonView text words /> }.into_any(),
+        Control::Carts { shop, words } => CartsLiveView(super::carts_live::CartsLiveViewProps {
+            shop,
+            words,
+            children,
+        })
+        .into_any(),
     }
 }
 
@@ -141,4 +153,10 @@ pub fn PreviewButton(url: String, words: PreviewWords) -> impl IntoView {
 #[component]
 pub fn CopyButton(text: String, words: CopyWords) -> impl IntoView {
     alone(Control::Copy { text, words })
+}
+
+/// The Carts list's bar and table, made live (see `CartsLiveView`).
+#[component]
+pub fn CartsLive(shop: String, words: CartsWords, children: Children) -> impl IntoView {
+    view! { <Controls control=Control::Carts { shop, words }>{children()}</Controls> }
 }

@@ -12,7 +12,7 @@ mod cart;
 mod cart_privacy;
 mod cart_rule;
 mod carts;
-mod carts_bulk;
+mod carts_live;
 mod codes;
 mod connect_log;
 mod controls;

@@ -200,3 +200,59 @@ async fn a_set_up_shop_acts_on_its_own_carts_only_and_exports_the_selection() {
     let empty = fresh.get_as(&cookie, &format!("/s/{shop}/carts.csv")).await;
     assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn the_carts_list_control_asks_through_perform_act_with_the_same_checks() {
+    let app = TestApp::spawn(Some(0)).await;
+    let owner = app.sign_in().await;
+    let staff = app
+        .member("staff@boutique.example", "demo", domain::team::Role::Staff)
+        .await;
+    let key = app.api_key().await;
+    for id in ["act-1", "act-2"] {
+        app.post_events(&key, cart(id)).await;
+    }
+    let ids = internal_ids(&app, &["act-1", "act-2"]).await;
+    let act = |action: &str| json!({"act": {"BulkCarts": {"action": action, "ids": ids}}});
+
+    let refused = app.call_json(&staff, "perform_act", act("stop")).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    let stopped_count = || async {
+        on!(&app.pool, |db| sqlx::query_scalar::<_, i64>(
+            "select count(*) from carts where reminders_stopped_at is not null"
+        )
+        .fetch_one(db)
+        .await)
+        .unwrap()
+    };
+    assert_eq!(stopped_count().await, 0);
+
+    // The owner's stop is said in the caller's language, as the control shows it.
+    let done = app.call_json(&owner, "perform_act", act("stop")).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.body);
+    let done: Value = serde_json::from_str(&done.body).unwrap();
+    assert_eq!(done["Report"]["done"], true, "{done}");
+    assert!(
+        done["Report"]["headline"]
+            .as_str()
+            .is_some_and(|h| h.starts_with('2')),
+        "{done}"
+    );
+    assert_eq!(stopped_count().await, 2);
+
+    let empty = app
+        .call_json(
+            &owner,
+            "perform_act",
+            json!({"act": {"BulkCarts": {"action": "restart", "ids": []}}}),
+        )
+        .await;
+    assert_eq!(
+        empty.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        empty.body
+    );
+    assert!(empty.body.contains("ids"), "{}", empty.body);
+    assert_eq!(stopped_count().await, 2);
+}
