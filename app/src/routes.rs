@@ -9,8 +9,7 @@
 use leptos::prelude::*;
 
 use crate::pages::{
-    CallScreenPage, CartPage, InvitationPage, NewShopPage, ReminderWizardPage, RuleEditorPage,
-    SetupPage,
+    CallScreenPage, InvitationPage, NewShopPage, ReminderWizardPage, RuleEditorPage, SetupPage,
 };
 
 /// Pages drawn on the server only: their few interactive parts are controls
@@ -20,10 +19,10 @@ use crate::pages::{
 /// bulk actions and countdowns are a control (`pages::carts_live`).
 pub use crate::pages::{
     ActivityPageView as Activity, ApiReferencePage as ApiReference, CallsPage as Calls,
-    CartsPage as Carts, CodesPage as Codes, HelpPage as Help, KeysPageView as Keys,
-    LoginPage as Login, RemindersPage as Reminders, RulesPage as Rules, SendingPage as Sending,
-    SettingsPage as Settings, StatisticsPage as Statistics, TeamPageView as Team,
-    TemplateEditorPage as TemplateEditor, TemplatesPage as Templates,
+    CartPage as Cart, CartsPage as Carts, CodesPage as Codes, HelpPage as Help,
+    KeysPageView as Keys, LoginPage as Login, RemindersPage as Reminders, RulesPage as Rules,
+    SendingPage as Sending, SettingsPage as Settings, StatisticsPage as Statistics,
+    TeamPageView as Team, TemplateEditorPage as TemplateEditor, TemplatesPage as Templates,
     UnsubscribedListPage as Unsubscribed,
 };
 
@@ -65,8 +64,7 @@ page_groups! {
         ReminderWizard => ReminderWizardPage,
         RuleEditor => RuleEditorPage,
     }
-    CartsView = "carts_view", CartGroup {
-        Cart => CartPage,
+    CallScreenView = "call_screen_view", CallGroup {
         CallScreen => CallScreenPage,
     }
 }

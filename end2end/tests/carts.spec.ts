@@ -118,3 +118,43 @@ test.describe('without JavaScript', () => {
     await expect(page).toHaveURL(/sort=total/);
   });
 });
+
+test("an owner erases a cart's customer after a yes, and lands on the carts list", async ({ page, request }) => {
+  const problems = watchConsole(page);
+  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e-erase', '--shop', 'demo'], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
+  })
+    .toString()
+    .trim();
+  const id = `e2e-erase-${Date.now()}`;
+  const response = await request.post('/api/v1/events', {
+    headers: { Authorization: `Bearer ${key}` },
+    data: {
+      id: `evt-${id}`,
+      type: 'cart_updated',
+      occurred_at: new Date(Date.now() - 40 * 60 * 1000).toISOString(),
+      cart: {
+        id,
+        currency: 'EUR',
+        total_tax_incl: '42.00',
+        total_tax_excl: '35.00',
+        items: [{ sku: 'demo_9', name: 'Canvas tote bag', unit_price: '35.00', quantity: 1 }],
+      },
+      customer: { id: `cu-${id}`, email: `${id}@example.com`, first_name: 'Erase', language: 'en' },
+    },
+  });
+  expect(response.status()).toBe(202);
+  await page.goto(`/s/demo/carts?q=${id}`);
+  await follow(page, page.locator(`tr[data-cart="${id}"] td.cart-id a`));
+  await expect(page.locator('.cart-columns')).toContainText(`${id}@example.com`);
+
+  page.once('dialog', (dialog) => dialog.dismiss());
+  await page.locator('.privacy button').click();
+  await expect(page).toHaveURL(/\/s\/demo\/carts\/[^/]+$/);
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.locator('.privacy button').click();
+  await expect(page).toHaveURL('/s/demo/carts');
+  await page.goto(`/s/demo/carts?q=${id}@example.com`);
+  await expect(page.locator('table.carts')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

@@ -27,8 +27,8 @@ pub async fn perform_act(shop: String, act: SentAct) -> Result<ActDone, AppError
 #[cfg(feature = "ssr")]
 pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
     use super::{
-        bulk, campaign_io, codes, connect_log, keys, reminders, rules, sending, sms, splits, team,
-        templates, tracker, unsubscribed, webhooks, CodesImported, CollectionDeleted,
+        bulk, campaign_io, cart_detail, codes, connect_log, keys, reminders, rules, sending, sms,
+        splits, team, templates, tracker, unsubscribed, webhooks, CodesImported, CollectionDeleted,
         InviteOutcome, KeyCreated, RuleDeleted, RunNowOutcome, StepSaved,
     };
 
@@ -184,6 +184,17 @@ pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
                 done,
                 headline,
                 lines: Vec::new(),
+            }
+        }
+        Act::SendNextReminder { id } => {
+            cart_detail::send_next_reminder_now(shop, id).await?;
+            ActDone::Reload
+        }
+        Act::EraseCustomer { id } => {
+            cart_detail::erase_customer(shop.clone(), id).await?;
+            // The cart's page is gone with its customer: the list.
+            ActDone::Go {
+                to: format!("/s/{shop}/carts"),
             }
         }
         Act::BulkCarts { action, ids } => ActDone::Report {

@@ -111,6 +111,14 @@ pub enum Act {
     DeleteCodeCollection {
         id: String,
     },
+    /// Queues a cart's next reminder now (the cart page).
+    SendNextReminder {
+        id: String,
+    },
+    /// Erases the customer of a cart (the cart page's data block, for owners).
+    EraseCustomer {
+        id: String,
+    },
     /// Stops, restarts or sends now the reminders of the selected carts (their internal ids).
     BulkCarts {
         action: super::BulkAction,

@@ -61,6 +61,8 @@ impl Act {
             Self::SendTestEvent => "test",
             Self::RenewTrackerKey | Self::SetWebhookSecret { .. } => "renew",
             Self::BulkCarts { .. } => "bulk",
+            Self::SendNextReminder { .. } => "send",
+            Self::EraseCustomer { .. } => "erase",
             Self::RunNow => "run",
             Self::RegenerateCronToken => "regenerate",
         }

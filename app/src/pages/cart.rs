@@ -4,27 +4,26 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::{
-    load_cart, load_cart_rule, CartDetail, CartRuleData, CustomerBlock, SendNextReminderNow,
-    TimelineEntry,
+    load_cart, load_cart_rule, CartDetail, CartRuleData, CustomerBlock, TimelineEntry,
 };
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::pages::act::{Act, ActWords};
+use crate::pages::controls::ActButton;
 use crate::shop::{current_shop, shop_path};
 
 /// One cart: its customer, its items, what happened to it, and "send the next reminder now".
+/// Drawn on the server; its buttons are controls, and a queued reminder loads the page again,
+/// its timeline showing the request.
 #[component]
 pub fn CartPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let send_now = ServerAction::<SendNextReminderNow>::new();
-    // Reloads after a request is queued, so the timeline shows it.
+    let id = params.read_untracked().get("id").unwrap_or_default();
     let shop = current_shop();
-    // The rule's explanation loads with the cart: one resource per page hydrates surely in
-    // islands mode, where a resource created under another's Suspense did not find its data.
     let cart = Resource::new(
-        move || (id(), send_now.version().get()),
-        move |(id, _)| {
+        move || id.clone(),
+        move |id| {
             let shop = shop.clone();
             async move {
                 let detail = load_cart(shop.clone(), id.clone()).await?;
@@ -44,7 +43,7 @@ pub fn CartPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match cart.await {
-                    Ok((detail, rule)) => view! { <CartView detail rule send_now /> }.into_any(),
+                    Ok((detail, rule)) => view! { <CartView detail rule /> }.into_any(),
                     Err(AppError::NotFound) => {
                         view! { <p class="empty">{move || i18n.t().cart_not_found}</p> }.into_any()
                     }
@@ -59,11 +58,7 @@ pub fn CartPage() -> impl IntoView {
 }
 
 #[component]
-fn CartView(
-    detail: CartDetail,
-    rule: Option<CartRuleData>,
-    send_now: ServerAction<SendNextReminderNow>,
-) -> impl IntoView {
+fn CartView(detail: CartDetail, rule: Option<CartRuleData>) -> impl IntoView {
     let i18n = use_i18n();
     let currency = detail.currency;
     let language = move || i18n.locale.get().language();
@@ -82,16 +77,6 @@ fn CartView(
     );
     let can_send = detail.can_send_next_reminder();
     let pending = detail.reminder_pending;
-    let error = move || {
-        send_now
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| match e {
-                AppError::Invalid(message) => message,
-                _ => i18n.t().load_failed.to_owned(),
-            })
-    };
     let external_id = detail.external_id.clone();
     let privacy = (detail.can_administer && detail.customer.is_some()).then(|| detail.id.clone());
     view! {
@@ -164,21 +149,20 @@ fn CartView(
                     .into_any()
             } else if can_send {
                 view! {
-                    <ActionForm action=send_now>
-                        <input type="hidden" name="shop" value=current_shop() />
-                        <input type="hidden" name="id" value=detail.id.clone() />
-                        <button type="submit" class="primary" disabled=move || send_now.pending().get()>
-                            {move || i18n.t().send_now_button}
-                        </button>
-                    </ActionForm>
+                    <ActButton
+                        act=Act::SendNextReminder { id: detail.id.clone() }
+                        words=ActWords {
+                            label: i18n.t().send_now_button.to_owned(),
+                            refused: i18n.t().load_failed.to_owned(),
+                            ..ActWords::default()
+                        }
+                        class="primary".to_owned()
+                    />
                 }
                     .into_any()
             } else {
                 view! { <p class="hint">{move || i18n.t().send_now_unavailable}</p> }.into_any()
             }}
-            <Show when=move || error().is_some()>
-                <p class="error" role="alert">{move || error().unwrap_or_default()}</p>
-            </Show>
         </section>
         <div class="cart-columns">
             <section class="panel">

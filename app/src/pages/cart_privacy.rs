@@ -1,56 +1,36 @@
 //! The cart page's customer data block (GDPR), for owners: the export as a file, and the
 //! erasure, confirmed first; afterwards the cart list, since the cart's id is gone too.
 
-use crate::nav::use_navigate;
 use leptos::prelude::*;
 
-use crate::api::EraseCustomer;
 use crate::i18n::use_i18n;
-use crate::pages::confirm;
-use crate::shop::{current_shop, shop_path};
+use crate::pages::act::{Act, ActWords};
+use crate::pages::controls::ActButton;
+use crate::shop::shop_path;
 
 #[component]
 pub fn CustomerPrivacy(cart_id: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t().privacy;
-    let erase = ServerAction::<EraseCustomer>::new();
-    let navigate = use_navigate();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = erase.value().get() {
-            navigate(&shop_path("/carts"), Default::default());
-        }
-    });
+    let t = use_i18n().t().privacy;
     let export = shop_path(&format!(
         "/carts/{}/customer.json",
         domain::format::url_component(&cart_id)
     ));
-    let error = move || {
-        erase
-            .value()
-            .get()
-            .and_then(Result::err)
-            .map(|e| e.to_string())
-    };
     view! {
         <section class="panel privacy" aria-labelledby="privacy-title">
-            <h2 id="privacy-title">{move || t().title}</h2>
-            <p class="hint">{move || t().intro}</p>
+            <h2 id="privacy-title">{t.title}</h2>
+            <p class="hint">{t.intro}</p>
             <p>
-                <a href=export download="customer.json" rel="external">{move || t().export}</a>
+                <a href=export download="customer.json" rel="external">{t.export}</a>
             </p>
-            <button
-                type="button"
-                class="danger"
-                disabled=move || erase.pending().get()
-                on:click=move |_| {
-                    if confirm(t().confirm_erase) {
-                        erase.dispatch(EraseCustomer { shop: current_shop(), id: cart_id.clone() });
-                    }
+            <ActButton
+                act=Act::EraseCustomer { id: cart_id }
+                words=ActWords {
+                    label: t.erase.to_owned(),
+                    confirm: Some(t.confirm_erase.to_owned()),
+                    ..ActWords::default()
                 }
-            >
-                {move || t().erase}
-            </button>
-            {move || error().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                class="danger".to_owned()
+            />
         </section>
     }
 }

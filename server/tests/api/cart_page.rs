@@ -207,3 +207,50 @@ async fn a_cart_created_in_the_same_request_as_its_earlier_order_has_both_on_its
         pairs(&[("e2", "created"), ("e1", "unknown_cart")])
     );
 }
+
+#[tokio::test]
+async fn the_cart_pages_buttons_act_through_perform_act_with_the_same_checks() {
+    let app = TestApp::spawn(Some(1)).await;
+    let key = app.api_key().await;
+    app.post_events(&key, cart_updated("e1", "web-1", "2026-11-23T10:00:00Z", 1))
+        .await;
+    let id = cart_id(&app, "web-1").await;
+    let owner = app.sign_in().await;
+    let staff = app
+        .member("staff@boutique.example", "demo", domain::team::Role::Staff)
+        .await;
+    let act = |name: &str| json!({"act": {name: {"id": id}}});
+
+    // Any member may ask for the next reminder; the page loads again to show it.
+    let queued = app
+        .call_json(&staff, "perform_act", act("SendNextReminder"))
+        .await;
+    assert_eq!(queued.status, StatusCode::OK, "{}", queued.body);
+    assert_eq!(queued.body, "\"Reload\"");
+    let twice = app
+        .call_json(&owner, "perform_act", act("SendNextReminder"))
+        .await;
+    assert!(twice.body.contains("already queued"), "{}", twice.body);
+    assert_eq!(app.count("select count(*) from reminder_requests").await, 1);
+
+    // Erasing is the owner's: staff are refused and the customer stays.
+    let refused = app
+        .call_json(&staff, "perform_act", act("EraseCustomer"))
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert_eq!(
+        app.count("select count(*) from customers where email = 'john@example.com'")
+            .await,
+        1
+    );
+    let erased = app
+        .call_json(&owner, "perform_act", act("EraseCustomer"))
+        .await;
+    assert_eq!(erased.status, StatusCode::OK, "{}", erased.body);
+    assert_eq!(erased.body, r#"{"Go":{"to":"/s/demo/carts"}}"#);
+    assert_eq!(
+        app.count("select count(*) from customers where email = 'john@example.com'")
+            .await,
+        0
+    );
+}
