@@ -5,7 +5,7 @@
 use domain::email::SampleDiscount;
 use leptos::prelude::*;
 
-use super::model::{preview_email, sample_clock, FIRST_DISCOUNT, WIDTHS};
+use super::model::{preview_email, sample_clock, sample_context, FIRST_DISCOUNT, WIDTHS};
 use crate::api::{TemplateEditorData, DEMO_SAMPLE};
 use crate::i18n::use_i18n;
 use crate::shop::shop_path;
@@ -15,7 +15,8 @@ pub fn PreviewPane(data: TemplateEditorData) -> impl IntoView {
     let t = use_i18n().t().templates;
     let language = data.sample.customer.language;
     let now = sample_clock(data.now.timestamp());
-    let email = preview_email(&data.draft, &data.sample, language, FIRST_DISCOUNT, now);
+    let context = sample_context(data.sample.clone(), language, FIRST_DISCOUNT, now);
+    let email = preview_email(&data.draft, &context);
     let (subject, html, error) = match email {
         Ok(email) => (email.subject, email.html, None),
         Err(error) => (String::new(), String::new(), Some(error)),

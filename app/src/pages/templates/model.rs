@@ -2,6 +2,7 @@
 //! in the browser (as the merchant types): the previewed email and the live warnings.
 
 use chrono::{DateTime, Utc};
+use domain::email::RenderContext;
 use domain::email::{language_warnings, render, warnings, DraftTexts, PreviewSample};
 use domain::email::{RenderedEmail, SampleDiscount, Warning};
 use domain::{Language, TemplateDraft};
@@ -54,18 +55,26 @@ pub fn sample_clock(now: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(now, 0).unwrap_or_default()
 }
 
-/// The draft as the customer of `sample` would get it in `language`, with the `discount`
-/// sample offered at `now`: the very function the server sends emails with.
-pub fn preview_email(
-    draft: &TemplateDraft,
-    sample: &PreviewSample,
+/// The context the preview renders `sample` with: read in `language`, offering the `discount`
+/// sample at `now`. Made when one of these changes, not at every keystroke.
+pub fn sample_context(
+    sample: PreviewSample,
     language: Language,
     discount: SampleDiscount,
     now: DateTime<Utc>,
-) -> Result<RenderedEmail, String> {
-    let mut context = sample.clone().context(discount.offer(now));
+) -> RenderContext {
+    let mut context = sample.context(discount.offer(now));
     context.customer.language = language;
-    render(&draft.preview(), &context).map_err(|e| e.to_string())
+    context
+}
+
+/// The draft as the customer of `context` would get it: the very function the server sends
+/// emails with.
+pub fn preview_email(
+    draft: &TemplateDraft,
+    context: &RenderContext,
+) -> Result<RenderedEmail, String> {
+    render(&draft.preview(), context).map_err(|e| e.to_string())
 }
 
 /// What the merchant should look at: the texts of `language`, and the customers' languages

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use web_sys::Element;
 
+use super::super::model::sample_context;
 use super::dom::{find, named_value, set};
 use super::draw;
 use super::state::{Handle, Status};
@@ -98,7 +99,7 @@ pub fn fetch_sample(root: Element, state: Handle) {
         let latest = state.try_update_value(|s| {
             let latest = s.sample_asked == asked;
             if latest {
-                s.sample = Some(context);
+                s.sample = Some(sample_context(context, s.language, s.discount, s.now));
             }
             latest
         });

@@ -34,13 +34,7 @@ pub fn preview(root: &Element, studio: &Studio) {
         return;
     };
     let started = now_ms();
-    let email = preview_email(
-        &studio.draft,
-        sample,
-        studio.language,
-        studio.discount,
-        studio.now,
-    );
+    let email = preview_email(&studio.draft, sample);
     let micros = ((now_ms() - started) * 1000.0).max(0.0) as u64;
     let (subject, html, error) = match email {
         Ok(email) => (email.subject, email.html, None),

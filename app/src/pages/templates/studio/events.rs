@@ -75,7 +75,7 @@ pub fn change(state: Handle, ev: Event) {
         }
         Some("sample-discount") => {
             if let Some(discount) = SampleDiscount::parse(&chosen) {
-                state.update_value(|s| s.discount = discount);
+                state.update_value(|s| s.offer(discount));
                 state.with_value(|s| draw::preview(&root, s));
             }
         }
@@ -218,7 +218,7 @@ fn redraw_content(root: &Element, state: Handle) {
 fn show_language(root: &Element, state: Handle, language: Language) {
     state.update_value(|s| {
         read(root, &mut s.draft, s.language);
-        s.language = language;
+        s.show(language);
     });
     state.with_value(|s| draw::languages(root, s));
     redraw_content(root, state);
@@ -248,7 +248,7 @@ fn remove_language(root: &Element, state: Handle) {
     });
     if let Some(Some(next)) = next {
         // The removed texts are not read back: show the next language as it was.
-        state.update_value(|s| s.language = next);
+        state.update_value(|s| s.show(next));
         state.with_value(|s| draw::languages(root, s));
         redraw_content(root, state);
         calls::fetch_sample(root.clone(), state);

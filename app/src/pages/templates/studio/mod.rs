@@ -15,7 +15,7 @@ mod state;
 use domain::email::PreviewSample;
 use leptos::prelude::*;
 
-use super::model::{sample_clock, StudioSetup, FIRST_DISCOUNT};
+use super::model::{sample_clock, sample_context, StudioSetup, FIRST_DISCOUNT};
 use super::unsaved::guard_unsaved_changes;
 use crate::api::DEMO_SAMPLE;
 use state::{Handle, Status, Studio};
@@ -25,7 +25,10 @@ use state::{Handle, Status, Studio};
 pub fn wired(setup: StudioSetup, children: Children) -> AnyView {
     let texts = crate::i18n::initial_locale().template_texts();
     let language = setup.language;
-    let sample = serde_json::from_slice::<PreviewSample>(setup.sample.as_bytes()).ok();
+    let now = sample_clock(setup.now);
+    let sample = serde_json::from_slice::<PreviewSample>(setup.sample.as_bytes())
+        .ok()
+        .map(|sample| sample_context(sample, language, FIRST_DISCOUNT, now));
     let state: Handle = StoredValue::new_local(Studio {
         shop: setup.shop,
         saved: setup.draft.clone(),
@@ -35,7 +38,7 @@ pub fn wired(setup: StudioSetup, children: Children) -> AnyView {
         sample_id: DEMO_SAMPLE.to_owned(),
         sample_asked: 0,
         discount: FIRST_DISCOUNT,
-        now: sample_clock(setup.now),
+        now,
         customer_languages: setup.customer_languages,
         problems: Vec::new(),
         status: Status::Opened,

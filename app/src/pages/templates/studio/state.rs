@@ -1,7 +1,7 @@
 //! The editor's state in the browser.
 
 use chrono::{DateTime, Utc};
-use domain::email::{PreviewSample, SampleDiscount};
+use domain::email::{RenderContext, SampleDiscount};
 use domain::{DraftProblem, Language, TemplateDraft};
 use leptos::prelude::*;
 
@@ -25,8 +25,9 @@ pub struct Studio {
     pub saved: TemplateDraft,
     /// The language on screen.
     pub language: Language,
-    /// The sample cart, without discount (none until it could be read).
-    pub sample: Option<PreviewSample>,
+    /// The sample cart as the preview renders it: in the language on screen, with the sample
+    /// discount chosen (none until it could be read).
+    pub sample: Option<RenderContext>,
     pub sample_id: String,
     /// Counts the sample requests, so only the latest answer is shown.
     pub sample_asked: u32,
@@ -41,6 +42,22 @@ pub struct Studio {
 impl Studio {
     pub fn dirty(&self) -> bool {
         self.draft != self.saved
+    }
+
+    /// Shows `language`, the sample read in it.
+    pub fn show(&mut self, language: Language) {
+        self.language = language;
+        if let Some(context) = &mut self.sample {
+            context.customer.language = language;
+        }
+    }
+
+    /// Offers the `discount` sample in the preview.
+    pub fn offer(&mut self, discount: SampleDiscount) {
+        self.discount = discount;
+        if let Some(context) = &mut self.sample {
+            context.discount = discount.offer(self.now);
+        }
     }
 }
 
