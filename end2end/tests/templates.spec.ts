@@ -148,6 +148,8 @@ test('saving keeps the changes, and leaving with unsaved changes asks first', as
   const name = page.locator('input[name="template-name"]');
   await name.fill('Renamed in the editor');
   await expect(page.locator('.save-status')).toHaveText('Unsaved changes');
+  await expect(page.locator('h1')).toHaveText('Renamed in the editor');
+  await expect(page).toHaveTitle(/^Renamed in the editor · /);
 
   page.once('dialog', (dialog) => {
     expect(dialog.message()).toContain('not saved');

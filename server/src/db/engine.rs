@@ -157,7 +157,8 @@ pub enum CandidatePage<'a> {
 
 /// Open carts (no order, not deleted, with items and a customer), with their customers and
 /// items. Quiet carts come in (activity, row id) order: the walk follows the
-/// `(shop_id, last_activity_at)` index, page after page, without sorting.
+/// `(shop_id, last_activity_at)` index, page after page, without sorting. An erased customer
+/// (their address emptied, `privacy::erase`) is nobody to remind, nor to explain a rule for.
 pub async fn candidates(
     conn: &mut Conn<'_>,
     shop_id: &str,
@@ -170,7 +171,7 @@ pub async fn candidates(
             c.country, c.groups_json, c.newsletter, c.orders_count, c.last_order_at, c.time_zone,
             c.birthdate, c.phone, c.sms_consent
          from carts k join customers c on c.customer_id = k.customer_id
-         where k.shop_id = $1";
+         where k.shop_id = $1 and c.email <> ''";
     let select = format!(
         "{COLUMNS} and k.ordered_at is null and k.deleted_at is null
            and k.product_count > 0 and k.customer_id is not null

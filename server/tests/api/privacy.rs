@@ -302,4 +302,13 @@ async fn an_owner_exports_and_erases_from_the_cart_page_and_staff_cannot() {
         "{}",
         again.body
     );
+    // The Carts list and the cart's page still load, the cart now nobody's.
+    let list = app.get_as(&owner, "/s/demo/carts").await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains(r#"class="summary""#), "{}", list.body);
+    assert!(!list.body.contains(EMAIL));
+    let page = app.get_as(&owner, &page_url).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<h1"), "{}", page.body);
+    assert!(!page.body.contains(EMAIL));
 }

@@ -22,6 +22,9 @@ pub fn all(root: &Element, studio: &Studio) {
     if let Some(heading) = find(root, "[data-name]") {
         heading.set_text_content(Some(&studio.draft.name));
     }
+    if let Some(tail) = &studio.title_tail {
+        leptos::prelude::document().set_title(&format!("{}{tail}", studio.draft.name));
+    }
     if let Some(add) = find(root, "button[data-do=\"add-reassurance\"]") {
         flag(&add, "disabled", rows(root).len() >= REASSURANCE_MAX);
     }

@@ -29,6 +29,10 @@ pub fn wired(setup: StudioSetup, children: Children) -> AnyView {
     let sample = serde_json::from_slice::<PreviewSample>(setup.sample.as_bytes())
         .ok()
         .map(|sample| sample_context(sample, language, FIRST_DISCOUNT, now));
+    let title_tail = document()
+        .title()
+        .strip_prefix(setup.draft.name.as_str())
+        .map(str::to_owned);
     let state: Handle = StoredValue::new_local(Studio {
         shop: setup.shop,
         saved: setup.draft.clone(),
@@ -43,6 +47,7 @@ pub fn wired(setup: StudioSetup, children: Children) -> AnyView {
         problems: Vec::new(),
         status: Status::Opened,
         texts,
+        title_tail,
     });
     guard_unsaved_changes(
         move || state.try_with_value(Studio::dirty).unwrap_or(false),

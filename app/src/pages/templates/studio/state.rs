@@ -37,6 +37,9 @@ pub struct Studio {
     pub problems: Vec<DraftProblem>,
     pub status: Status,
     pub texts: &'static TemplateTexts,
+    /// What follows the template's name in the page's title, when the title starts with it
+    /// (the editor's own page; not the wizard's).
+    pub title_tail: Option<String>,
 }
 
 impl Studio {
