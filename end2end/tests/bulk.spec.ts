@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { databaseUrl, relanceBin } from '../playwright.config';
+import { demoKey, postCart } from './carts-helpers';
 import { follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
@@ -9,32 +8,10 @@ test('selected carts get their reminders stopped, then restarted, and export as 
   const problems = watchConsole(page);
   page.on('dialog', (dialog) => dialog.accept());
   // Carts of this test's own, so the other tests' carts keep their reminders.
-  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e-bulk', '--shop', 'demo'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
-  })
-    .toString()
-    .trim();
+  const key = demoKey('e2e-bulk');
   const batch = `e2e-bulk-${Date.now()}`;
   const ids = [`${batch}-a`, `${batch}-b`];
-  for (const id of ids) {
-    const response = await request.post('/api/v1/events', {
-      headers: { Authorization: `Bearer ${key}` },
-      data: {
-        id: `evt-${id}`,
-        type: 'cart_updated',
-        occurred_at: new Date(Date.now() - 40 * 60 * 1000).toISOString(),
-        cart: {
-          id,
-          currency: 'EUR',
-          total_tax_incl: '42.00',
-          total_tax_excl: '35.00',
-          items: [{ sku: 'demo_9', name: 'Canvas tote bag', unit_price: '35.00', quantity: 1 }],
-        },
-        customer: { id: `cu-${id}`, email: `${id}@example.com`, first_name: 'Bulk', language: 'en' },
-      },
-    });
-    expect(response.status()).toBe(202);
-  }
+  for (const id of ids) await postCart(request, key, id, 'Bulk');
   await page.goto(`/s/demo/carts?q=${batch}`);
   await waitForHydration(page);
   const first = page.locator(`tr[data-cart="${ids[0]}"]`);

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { databaseUrl, relanceBin } from '../playwright.config';
+import { demoKey, postCart } from './carts-helpers';
 import { follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
@@ -29,11 +28,7 @@ test('the Carts list filters by state and keeps the filter in the URL', async ({
 });
 
 test('a waiting cart counts down to its first reminder', async ({ page, request }) => {
-  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e', '--shop', 'demo'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
-  })
-    .toString()
-    .trim();
+  const key = demoKey('e2e');
   const cartId = `e2e-${Date.now()}`;
   // Quiet for 75 minutes: abandoned 30 minutes after the activity, and the first reminder is
   // due 1 hour after that abandonment, so in 15 minutes.
@@ -121,29 +116,8 @@ test.describe('without JavaScript', () => {
 
 test("an owner erases a cart's customer after a yes, and lands on the carts list", async ({ page, request }) => {
   const problems = watchConsole(page);
-  const key = execFileSync(relanceBin, ['api-key', 'create', 'e2e-erase', '--shop', 'demo'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' },
-  })
-    .toString()
-    .trim();
   const id = `e2e-erase-${Date.now()}`;
-  const response = await request.post('/api/v1/events', {
-    headers: { Authorization: `Bearer ${key}` },
-    data: {
-      id: `evt-${id}`,
-      type: 'cart_updated',
-      occurred_at: new Date(Date.now() - 40 * 60 * 1000).toISOString(),
-      cart: {
-        id,
-        currency: 'EUR',
-        total_tax_incl: '42.00',
-        total_tax_excl: '35.00',
-        items: [{ sku: 'demo_9', name: 'Canvas tote bag', unit_price: '35.00', quantity: 1 }],
-      },
-      customer: { id: `cu-${id}`, email: `${id}@example.com`, first_name: 'Erase', language: 'en' },
-    },
-  });
-  expect(response.status()).toBe(202);
+  await postCart(request, demoKey('e2e-erase'), id, 'Erase');
   await page.goto(`/s/demo/carts?q=${id}`);
   await follow(page, page.locator(`tr[data-cart="${id}"] td.cart-id a`));
   await expect(page.locator('.cart-columns')).toContainText(`${id}@example.com`);

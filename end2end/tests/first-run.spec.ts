@@ -62,5 +62,15 @@ test('from an empty database: set-up, the shown curl, the campaign turned on, a 
   await page.locator('table.carts tbody tr td.cart-id a').first().click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cart cart-1');
   await expect(page.locator('.timeline')).toContainText('Reminder "1 hour" sent');
+
+  // The shop's own template opens in the editor, previews with its own sample, and saves.
+  await page.goto('/s/first-run-shop/templates');
+  await follow(page, page.locator('table.templates a[href^="/s/first-run-shop/templates/"]').first());
+  await page.locator('#subject').fill('Votre panier vous attend, {first_name}');
+  await expect(page.getByTestId('preview-subject')).toHaveText(/^Votre panier vous attend, \S+/);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.save-status')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.locator('#subject')).toHaveValue('Votre panier vous attend, {first_name}');
   expect(problems).toEqual([]);
 });

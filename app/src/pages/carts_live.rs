@@ -72,6 +72,7 @@ mod browser {
     use super::CartsWords;
     use crate::api::{perform_act, sent, Act, ActDone, BulkAction};
     use crate::error::AppError;
+    use crate::pages::dom::find_all;
 
     /// What a bulk action said, kept for the page loaded again after it.
     const KEPT: &str = "relance-bulk";
@@ -100,18 +101,8 @@ mod browser {
         document().query_selector(".carts-live").ok().flatten()
     }
 
-    fn all(root: &Element, selector: &str) -> Vec<Element> {
-        let Ok(list) = root.query_selector_all(selector) else {
-            return Vec::new();
-        };
-        (0..list.length())
-            .filter_map(|index| list.get(index))
-            .filter_map(|node| node.dyn_into::<Element>().ok())
-            .collect()
-    }
-
     fn boxes(root: &Element, name: &str) -> Vec<HtmlInputElement> {
-        all(root, &format!("input[name=\"{name}\"]"))
+        find_all(root, &format!("input[name=\"{name}\"]"))
             .into_iter()
             .filter_map(|element| element.dyn_into::<HtmlInputElement>().ok())
             .collect()
@@ -167,16 +158,16 @@ mod browser {
             each.set_checked(every);
         }
         let count = words.selected(ids.len());
-        for bar in all(root, ".bulk-bar") {
+        for bar in find_all(root, ".bulk-bar") {
             let _ = bar.set_attribute("aria-label", &count);
         }
-        for line in all(root, ".bulk-bar .count") {
+        for line in find_all(root, ".bulk-bar .count") {
             line.set_text_content(Some(&count));
         }
-        for button in all(root, ".bulk-bar [data-bulk]") {
+        for button in find_all(root, ".bulk-bar [data-bulk]") {
             let _ = button.toggle_attribute_with_force("disabled", ids.is_empty());
         }
-        for link in all(root, "a[data-export]") {
+        for link in find_all(root, "a[data-export]") {
             let base = link.get_attribute("data-export").unwrap_or_default();
             let _ = link.set_attribute("href", &format!("{base}{}", ids.join(",")));
             let _ = link.set_attribute("aria-disabled", &ids.is_empty().to_string());
@@ -242,7 +233,7 @@ mod browser {
     /// Counts every countdown down, once a second, from the seconds the server wrote.
     fn count_down(words: Rc<CartsWords>) {
         let Some(root) = root() else { return };
-        let clocks: Vec<(Element, i64)> = all(&root, "time.countdown[data-seconds]")
+        let clocks: Vec<(Element, i64)> = find_all(&root, "time.countdown[data-seconds]")
             .into_iter()
             .filter_map(|time| {
                 let seconds = time.get_attribute("data-seconds")?.parse().ok()?;

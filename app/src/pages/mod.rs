@@ -18,6 +18,7 @@ mod connect_log;
 mod controls;
 mod copy_button;
 mod discount_words;
+mod dom;
 mod draft_field;
 mod form_fields;
 mod help;

@@ -9,21 +9,7 @@ pub fn element(target: Option<EventTarget>) -> Option<Element> {
     target?.dyn_into::<Element>().ok()
 }
 
-/// The first element under `root` that `selector` matches.
-pub fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
-}
-
-/// Every element under `root` that `selector` matches, in document order.
-pub fn find_all(root: &Element, selector: &str) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|index| list.get(index))
-        .filter_map(|node| node.dyn_into::<Element>().ok())
-        .collect()
-}
+pub use crate::pages::dom::{find, find_all};
 
 /// The field named `name` under `root`.
 pub fn named(root: &Element, name: &str) -> Option<Element> {
