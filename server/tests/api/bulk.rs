@@ -33,6 +33,21 @@ async fn internal_ids(app: &TestApp, external: &[&str]) -> Vec<String> {
     ids
 }
 
+/// A demo shop with its owner, a staff member and two carts of their own (internal ids).
+async fn owner_staff_and_two_carts(external: [&str; 2]) -> (TestApp, String, String, Vec<String>) {
+    let app = TestApp::spawn(Some(0)).await;
+    let owner = app.sign_in().await;
+    let staff = app
+        .member("staff@boutique.example", "demo", domain::team::Role::Staff)
+        .await;
+    let key = app.api_key().await;
+    for id in external {
+        app.post_events(&key, cart(id)).await;
+    }
+    let ids = internal_ids(&app, &external).await;
+    (app, owner, staff, ids)
+}
+
 async fn bulk(
     app: &TestApp,
     cookie: &str,
@@ -126,16 +141,7 @@ async fn stopped_carts_get_nothing_until_restarted_from_the_first_reminder() {
 
 #[tokio::test]
 async fn the_next_reminder_is_asked_for_the_open_carts_only_and_staff_may_not_stop() {
-    let app = TestApp::spawn(Some(0)).await;
-    let owner = app.sign_in().await;
-    let staff = app
-        .member("staff@boutique.example", "demo", domain::team::Role::Staff)
-        .await;
-    let key = app.api_key().await;
-    for id in ["web-1", "web-2"] {
-        app.post_events(&key, cart(id)).await;
-    }
-    let ids = internal_ids(&app, &["web-1", "web-2"]).await;
+    let (app, owner, staff, ids) = owner_staff_and_two_carts(["web-1", "web-2"]).await;
     let (status, _) = bulk(&app, &staff, "demo", "stop", &ids).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(
@@ -203,16 +209,7 @@ async fn a_set_up_shop_acts_on_its_own_carts_only_and_exports_the_selection() {
 
 #[tokio::test]
 async fn the_carts_list_control_asks_through_perform_act_with_the_same_checks() {
-    let app = TestApp::spawn(Some(0)).await;
-    let owner = app.sign_in().await;
-    let staff = app
-        .member("staff@boutique.example", "demo", domain::team::Role::Staff)
-        .await;
-    let key = app.api_key().await;
-    for id in ["act-1", "act-2"] {
-        app.post_events(&key, cart(id)).await;
-    }
-    let ids = internal_ids(&app, &["act-1", "act-2"]).await;
+    let (app, owner, staff, ids) = owner_staff_and_two_carts(["act-1", "act-2"]).await;
     let act = |action: &str| json!({"act": {"BulkCarts": {"action": action, "ids": ids}}});
 
     let refused = app.call_json(&staff, "perform_act", act("stop")).await;
