@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
+// Both saving tests write the demo's whole settings form: run side by side, one's save could put
+// back the value the other just saved.
+test.describe.configure({ mode: 'default' });
 
 test('a bad sender address is refused next to its field and nothing is saved until it is fixed', async ({ page }) => {
   const errors = watchConsole(page);
