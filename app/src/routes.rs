@@ -8,21 +8,21 @@
 
 use leptos::prelude::*;
 
-use crate::pages::{
-    CallScreenPage, InvitationPage, NewShopPage, ReminderWizardPage, RuleEditorPage, SetupPage,
-};
+use crate::pages::{CallScreenPage, InvitationPage, NewShopPage, ReminderWizardPage, SetupPage};
 
 /// Pages drawn on the server only: their few interactive parts are controls
 /// (`pages::controls`), so their first visit fetches the runtime and the controls, not a
 /// group's chunks. Sign-in has none: its form is posted as a plain form. The template editor
 /// has one island of its own, the editor made live (`pages::templates`). Carts' selection,
-/// bulk actions and countdowns are a control (`pages::carts_live`).
+/// bulk actions and countdowns are a control (`pages::carts_live`). The rule editor's form is
+/// an `ActForm` control.
 pub use crate::pages::{
     ActivityPageView as Activity, ApiReferencePage as ApiReference, CallsPage as Calls,
     CartPage as Cart, CartsPage as Carts, CodesPage as Codes, HelpPage as Help,
-    KeysPageView as Keys, LoginPage as Login, RemindersPage as Reminders, RulesPage as Rules,
-    SendingPage as Sending, SettingsPage as Settings, StatisticsPage as Statistics,
-    TeamPageView as Team, TemplateEditorPage as TemplateEditor, TemplatesPage as Templates,
+    KeysPageView as Keys, LoginPage as Login, RemindersPage as Reminders,
+    RuleEditorPage as RuleEditor, RulesPage as Rules, SendingPage as Sending,
+    SettingsPage as Settings, StatisticsPage as Statistics, TeamPageView as Team,
+    TemplateEditorPage as TemplateEditor, TemplatesPage as Templates,
     UnsubscribedListPage as Unsubscribed,
 };
 
@@ -62,7 +62,6 @@ page_groups! {
     }
     EditorsView = "editors_view", Editors {
         ReminderWizard => ReminderWizardPage,
-        RuleEditor => RuleEditorPage,
     }
     CallScreenView = "call_screen_view", CallGroup {
         CallScreen => CallScreenPage,

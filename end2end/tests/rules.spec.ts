@@ -35,7 +35,7 @@ test('a rule is built with conditions, refused beside a wrong field, then saved 
   await page.locator('input[name="weekdays[6]"]').check();
   await page.getByRole('button', { name: 'Save rule' }).click();
 
-  await expect(page.locator('.field-error')).toHaveText([
+  await expect(page.locator('.field-error:not(:empty)')).toHaveText([
     'the control group is a whole percentage from 0 to 50',
     'the maximum age (18) is below the minimum (60)',
   ]);
@@ -60,6 +60,50 @@ test('a rule is built with conditions, refused beside a wrong field, then saved 
   await expect(page.locator('nav.rule-tabs a[aria-current="page"]')).toHaveText(name);
   await expect(page.locator('p.empty')).toBeVisible();
   expect(problems).toEqual([]);
+});
+
+test("a rule's editor shows its saved conditions, adds a product picked from the shop's and saves in place", async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/s/demo/rules/new');
+  await waitForHydration(page);
+  const name = `Coats ${Date.now()}`;
+  await page.locator('input[name="name"]').fill(name);
+  await page.locator('input[name="countries"]').fill('fr');
+  await page.locator('input[name="weekdays[0]"]').check();
+  await page.getByRole('button', { name: 'Save rule' }).click();
+  await expect(page).toHaveURL(/\/s\/demo\/rules$/);
+
+  await follow(page, page.locator('table.rules tbody tr').filter({ hasText: name }).getByRole('link', { name: 'Edit' }));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit rule');
+  await expect(page.locator('input[name="name"]')).toHaveValue(name);
+  await expect(page.locator('input[name="countries"]')).toHaveValue('FR');
+  await expect(page.locator('input[name="weekdays[0]"]')).toBeChecked();
+  await waitForHydration(page);
+  // The demo's carts hold demo_3; picked from the list, it is added as a line.
+  const search = page.locator('input[data-append-to="skus"]');
+  await search.fill('demo_3');
+  await search.press('Tab');
+  await expect(page.locator('textarea[name="skus"]')).toHaveValue('demo_3');
+  await expect(search).toHaveValue('');
+  await page.getByRole('button', { name: 'Save rule' }).click();
+  await expect(page.getByRole('status')).toHaveText('Rule saved.');
+  await page.reload();
+  await expect(page.locator('textarea[name="skus"]')).toHaveValue('demo_3');
+  await expect(page.locator('input[name="weekdays[0]"]')).toBeChecked();
+  expect(problems).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the rule editor shows a rule's saved conditions as the server sends it", async ({ page }) => {
+    await page.goto('/s/demo/rules');
+    const edit = page.locator('table.rules tbody tr').filter({ hasText: 'Gros paniers' }).getByRole('link', { name: 'Edit' });
+    await page.goto((await edit.getAttribute('href'))!);
+    await expect(page.locator('input[name="name"]')).toHaveValue('Gros paniers');
+    await expect(page.locator('select[name="amount_compare"]')).not.toHaveValue('');
+    await expect(page.locator('input[name="amount"]')).not.toHaveValue('');
+  });
 });
 
 test('a cart page shows why its rule was chosen, condition by condition', async ({ page, request }) => {
@@ -103,7 +147,11 @@ test('a cart page shows why its rule was chosen, condition by condition', async 
   await expect(loyal).toHaveAttribute('data-state', 'failed');
   await expect(loyal.locator('tbody tr').first()).toContainText('Past orders ≥ 3');
   await expect(loyal.locator('tbody tr').first().locator('td[data-passed]')).toHaveText('fails');
-  await expect(why.locator('.rule-check').last()).toHaveAttribute('data-state', 'outranked');
+  // The main campaign holds too, but comes after (other tests' rules may be listed as well).
+  await expect(why.locator('.rule-check').filter({ hasText: 'Relance de panier abandonné' })).toHaveAttribute(
+    'data-state',
+    'outranked',
+  );
   expect(problems).toEqual([]);
 });
 

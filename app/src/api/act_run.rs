@@ -96,6 +96,7 @@ pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
             }
         }
         Act::SaveSettings { fields } => save_settings(shop, &fields).await?,
+        Act::SaveRule { fields } => super::act_rule::save_rule_form(shop, &fields).await?,
         Act::CreateApiKey { name } => match keys::create_api_key(shop, name).await? {
             KeyCreated::Created { secret } => ActDone::ShownOnce {
                 code: secret,

@@ -70,6 +70,10 @@ pub enum Act {
     SaveSettings {
         fields: Vec<(String, String)>,
     },
+    /// The rule editor's form, as its fields' names and values.
+    SaveRule {
+        fields: Vec<(String, String)>,
+    },
     CreateApiKey {
         name: String,
     },

@@ -1,5 +1,7 @@
 //! Server functions and the wire types they return.
 
+#[cfg(feature = "ssr")]
+mod act_rule;
 mod act_run;
 mod activity;
 mod acts;

@@ -54,6 +54,7 @@ impl Act {
             Self::ChangeRole { .. } => "role",
             Self::ImportCampaign { .. } | Self::ImportCodes { .. } => "import",
             Self::SaveSettings { .. }
+            | Self::SaveRule { .. }
             | Self::SaveTrackerOrigins { .. }
             | Self::SaveSmsProvider { .. } => "save",
             Self::CreateApiKey { .. } => "create",

@@ -31,6 +31,9 @@ pub enum FormAct {
     /// A platform's pasted webhook secret.
     SetWebhookSecret,
     SaveSmsProvider,
+    /// The rule editor: every field, each problem said beside its field; a new rule goes to
+    /// the list.
+    SaveRule,
 }
 
 /// A form's words, in the page's language: what each outcome says.
@@ -217,6 +220,8 @@ pub fn ActFormView(act: FormAct, words: FormWords, children: Children) -> impl I
             on:change=move |ev| {
                 if submits_on_change(ev.target()) {
                     send(form_of(ev.target()));
+                } else {
+                    append_pick(ev.target());
                 }
             }
         >
@@ -275,6 +280,9 @@ fn read(act: FormAct, form: &leptos::web_sys::HtmlFormElement) -> Result<Input, 
                 }
             }
             FormAct::SaveSettings => Act::SaveSettings {
+                fields: super::form_fields::pairs(form, &data),
+            },
+            FormAct::SaveRule => Act::SaveRule {
                 fields: super::form_fields::pairs(form, &data),
             },
             FormAct::CreateTemplate => Act::CreateTemplate {
@@ -354,6 +362,57 @@ fn form_of(
     }
     #[cfg(not(feature = "hydrate"))]
     None
+}
+
+/// A search field marked `data-append-to="{name}"`: the option of its list picked there is
+/// added as a line to the form's field `name` (the rule editor's products), and the search
+/// cleared. A value typed that is not one of the options stays to be corrected.
+#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
+fn append_pick(target: Option<leptos::web_sys::EventTarget>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use leptos::web_sys::{HtmlInputElement, HtmlTextAreaElement};
+        use wasm_bindgen::JsCast;
+        let Some(search) = target.and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
+            return;
+        };
+        let (Some(to), Some(list)) = (
+            search.get_attribute("data-append-to"),
+            search.get_attribute("list"),
+        ) else {
+            return;
+        };
+        let picked = search.value();
+        let options = document()
+            .get_element_by_id(&list)
+            .map(|list| list.children())
+            .filter(|_| !picked.is_empty());
+        let known = options.is_some_and(|options| {
+            (0..options.length()).any(|i| {
+                options
+                    .item(i)
+                    .and_then(|option| option.get_attribute("value"))
+                    .is_some_and(|value| value == picked)
+            })
+        });
+        let field = form_of(Some(search.clone().into()))
+            .and_then(|form| form.query_selector(&format!("textarea[name={to}]")).ok())
+            .flatten()
+            .and_then(|field| field.dyn_into::<HtmlTextAreaElement>().ok());
+        if let (true, Some(field)) = (known, field) {
+            let mut lines = field.value();
+            if !lines.trim().is_empty() {
+                if !lines.ends_with('\n') {
+                    lines.push('\n');
+                }
+            } else {
+                lines.clear();
+            }
+            lines.push_str(&picked);
+            field.set_value(&lines);
+            search.set_value("");
+        }
+    }
 }
 
 #[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]

@@ -34,6 +34,7 @@ mod reminder_preview;
 mod reminder_wizard;
 mod reminders;
 mod rule_editor;
+mod rule_fields;
 mod rule_products;
 mod rule_tabs;
 mod rules;

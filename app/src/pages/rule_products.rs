@@ -1,57 +1,35 @@
 //! The rule editor's products: SKUs one per line, and a search over the products seen in the
-//! shop's carts (by SKU, name or barcode) that adds the one picked.
+//! shop's carts (by SKU, name or barcode). The `ActForm` control adds the one picked to the
+//! list (`data-append-to`).
 
-use domain::rules::RuleDraft;
 use leptos::prelude::*;
 
+use super::rule_fields::error_id;
 use crate::api::KnownProduct;
-use crate::i18n::use_i18n;
+use crate::i18n::RuleTexts;
 
 #[component]
 pub fn ProductPicker(
-    draft: RwSignal<RuleDraft>,
-    products: StoredValue<Vec<KnownProduct>>,
+    t: &'static RuleTexts,
+    skus: String,
+    products: Vec<KnownProduct>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = move || i18n.t().rules;
-    let sku_search = RwSignal::new(String::new());
     view! {
         <label>
-            <span>{move || t().skus}</span>
-            <textarea
-                name="skus"
-                rows="3"
-                prop:value=move || draft.with(|d| d.skus.clone())
-                on:input=move |ev| draft.update(|d| d.skus = event_target_value(&ev))
-            ></textarea>
-            <small class="hint">{move || t().skus_hint}</small>
+            <span>{t.skus}</span>
+            <textarea name="skus" rows="3" aria-describedby=error_id("skus")>
+                {skus}
+            </textarea>
+            <small class="hint">{t.skus_hint}</small>
         </label>
         <input
             type="search"
-            name="sku_search"
             list="known-products"
-            aria-label=move || t().skus
-            prop:value=move || sku_search.get()
-            on:input=move |ev| sku_search.set(event_target_value(&ev))
-            on:change=move |ev| {
-                let picked = event_target_value(&ev);
-                let known = products
-                    .with_value(|all| all.iter().any(|p| p.sku == picked));
-                if known {
-                    draft
-                        .update(|d| {
-                            if !d.skus.trim().is_empty() {
-                                d.skus.push('\n');
-                            }
-                            d.skus.push_str(&picked);
-                        });
-                    sku_search.set(String::new());
-                }
-            }
+            aria-label=t.skus
+            data-append-to="skus"
         />
         <datalist id="known-products">
             {products
-                .get_value()
                 .into_iter()
                 .map(|product| {
                     // The label is searched too: by name, or by barcode.
@@ -59,7 +37,7 @@ pub fn ProductPicker(
                         Some(ean) => format!("{} · EAN {ean}", product.name),
                         None => product.name.clone(),
                     };
-                    view! { <option value=product.sku.clone()>{label}</option> }
+                    view! { <option value=product.sku>{label}</option> }
                 })
                 .collect_view()}
         </datalist>

@@ -20,6 +20,7 @@ mod email_icons;
 mod engine;
 mod escalation;
 mod events;
+mod form_acts;
 mod free_gift;
 mod helpers;
 mod holdout;
