@@ -8,17 +8,17 @@
 
 use leptos::prelude::*;
 
-use crate::pages::{CallScreenPage, InvitationPage, NewShopPage, ReminderWizardPage, SetupPage};
+use crate::pages::{InvitationPage, NewShopPage, ReminderWizardPage, SetupPage};
 
 /// Pages drawn on the server only: their few interactive parts are controls
 /// (`pages::controls`), so their first visit fetches the runtime and the controls, not a
 /// group's chunks. Sign-in has none: its form is posted as a plain form. The template editor
 /// has one island of its own, the editor made live (`pages::templates`). Carts' selection,
 /// bulk actions and countdowns are a control (`pages::carts_live`). The rule editor's form is
-/// an `ActForm` control.
+/// an `ActForm` control, and so are the call screen's three.
 pub use crate::pages::{
-    ActivityPageView as Activity, ApiReferencePage as ApiReference, CallsPage as Calls,
-    CartPage as Cart, CartsPage as Carts, CodesPage as Codes, HelpPage as Help,
+    ActivityPageView as Activity, ApiReferencePage as ApiReference, CallScreenPage as CallScreen,
+    CallsPage as Calls, CartPage as Cart, CartsPage as Carts, CodesPage as Codes, HelpPage as Help,
     KeysPageView as Keys, LoginPage as Login, RemindersPage as Reminders,
     RuleEditorPage as RuleEditor, RulesPage as Rules, SendingPage as Sending,
     SettingsPage as Settings, StatisticsPage as Statistics, TeamPageView as Team,
@@ -62,8 +62,5 @@ page_groups! {
     }
     EditorsView = "editors_view", Editors {
         ReminderWizard => ReminderWizardPage,
-    }
-    CallScreenView = "call_screen_view", CallGroup {
-        CallScreen => CallScreenPage,
     }
 }

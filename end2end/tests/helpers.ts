@@ -5,12 +5,14 @@ export function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on('console', (message) => {
     // Playwright's trace recorder tries to script every frame; the email previews' sandbox
-    // (srcdoc frames, and server previews under a `sandbox` CSP) refuses it, which is the
+    // (srcdoc frames, and server previews under a `sandbox` CSP: a template's, a call's email) refuses it, which is the
     // sandbox doing its job, not a page error.
     const text = message.text();
     const sandboxRefusedRecorder =
       text.startsWith("Blocked script execution in 'about:srcdoc'") ||
-      (/^Blocked script execution in '[^']*\/s\/[^/']+\/templates\/[^']+\/preview\?/.test(text) &&
+      (/^Blocked script execution in '[^']*\/s\/[^/']+\/(templates\/[^']+\/preview|calls\/[^']+\/email)\?/.test(
+        text,
+      ) &&
         text.includes('sandboxed'));
     if (message.type() === 'error' && !sandboxRefusedRecorder) problems.push(`console: ${message.text()}`);
   });

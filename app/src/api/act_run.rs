@@ -97,6 +97,13 @@ pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
         }
         Act::SaveSettings { fields } => save_settings(shop, &fields).await?,
         Act::SaveRule { fields } => super::act_rule::save_rule_form(shop, &fields).await?,
+        Act::GiveCallCoupon { fields } => super::act_call::give_coupon(shop, &fields).await?,
+        Act::SendCallEmail { id, template } => {
+            super::act_call::send_email(shop, id, template).await?
+        }
+        Act::LogCall { id, outcome, notes } => {
+            super::act_call::log(shop, id, outcome, notes).await?
+        }
         Act::CreateApiKey { name } => match keys::create_api_key(shop, name).await? {
             KeyCreated::Created { secret } => ActDone::ShownOnce {
                 code: secret,

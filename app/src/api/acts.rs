@@ -74,6 +74,20 @@ pub enum Act {
     SaveRule {
         fields: Vec<(String, String)>,
     },
+    /// A code given on call `id` (its form's fields).
+    GiveCallCoupon {
+        fields: Vec<(String, String)>,
+    },
+    /// Sends call `id`'s email from `template`.
+    SendCallEmail {
+        id: String,
+        template: String,
+    },
+    LogCall {
+        id: String,
+        outcome: String,
+        notes: String,
+    },
     CreateApiKey {
         name: String,
     },

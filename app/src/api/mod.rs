@@ -1,6 +1,8 @@
 //! Server functions and the wire types they return.
 
 #[cfg(feature = "ssr")]
+mod act_call;
+#[cfg(feature = "ssr")]
 mod act_rule;
 mod act_run;
 mod activity;

@@ -34,6 +34,11 @@ pub enum FormAct {
     /// The rule editor: every field, each problem said beside its field; a new rule goes to
     /// the list.
     SaveRule,
+    /// A code given on a call: its discount's fields.
+    GiveCallCoupon,
+    /// A call's email sent (its preview is a plain GET, see `call_actions`).
+    CallEmail,
+    LogCall,
 }
 
 /// A form's words, in the page's language: what each outcome says.
@@ -214,8 +219,11 @@ pub fn ActFormView(act: FormAct, words: FormWords, children: Children) -> impl I
         <div
             class="act-form"
             on:submit=move |ev: leptos::ev::SubmitEvent| {
-                ev.prevent_default();
-                send(form_of(ev.target()));
+                // A button aimed at a frame (the call email's preview) is the browser's to send.
+                if !aimed_elsewhere(&ev) {
+                    ev.prevent_default();
+                    send(form_of(ev.target()));
+                }
             }
             on:change=move |ev| {
                 if submits_on_change(ev.target()) {
@@ -284,6 +292,18 @@ fn read(act: FormAct, form: &leptos::web_sys::HtmlFormElement) -> Result<Input, 
             },
             FormAct::SaveRule => Act::SaveRule {
                 fields: super::form_fields::pairs(form, &data),
+            },
+            FormAct::GiveCallCoupon => Act::GiveCallCoupon {
+                fields: super::form_fields::pairs(form, &data),
+            },
+            FormAct::CallEmail => Act::SendCallEmail {
+                id: field("id"),
+                template: field("template"),
+            },
+            FormAct::LogCall => Act::LogCall {
+                id: field("id"),
+                outcome: field("outcome"),
+                notes: field("notes"),
             },
             FormAct::CreateTemplate => Act::CreateTemplate {
                 name: field("name"),
@@ -362,6 +382,13 @@ fn form_of(
     }
     #[cfg(not(feature = "hydrate"))]
     None
+}
+
+/// Whether the form was sent by a button with a `formtarget` of its own.
+fn aimed_elsewhere(event: &leptos::ev::SubmitEvent) -> bool {
+    event
+        .submitter()
+        .is_some_and(|button| button.has_attribute("formtarget"))
 }
 
 /// A search field marked `data-append-to="{name}"`: the option of its list picked there is

@@ -9,36 +9,29 @@ use leptos_meta::Title;
 
 use super::call_actions::{CouponForm, EmailForm, LogForm};
 use super::cart::{Customer, TimelineItem};
-use crate::api::{load_call, CallEmail, CallScreen, GiveCallCoupon, LogCall, TimelineEntry};
+use crate::api::{load_call, CallScreen, TimelineEntry};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::shop::{current_shop, shop_path};
 
+/// Drawn by the server; its three forms are `ActForm` controls, and the screen is loaded again
+/// once one is done, to show it.
 #[component]
 pub fn CallScreenPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().calls;
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let give = ServerAction::<GiveCallCoupon>::new();
-    let log = ServerAction::<LogCall>::new();
-    // Held here, not in the email form: a code given reloads the screen and rebuilds the forms,
-    // and a preview asked for meanwhile must survive that.
-    let email = ServerAction::<CallEmail>::new();
     let shop = current_shop();
-    // Reloaded after a code or a log, so the screen shows them.
-    let call = Resource::new(
-        move || (id(), give.version().get(), log.version().get()),
-        move |(id, ..)| load_call(shop.clone(), id),
-    );
+    let call = Resource::new(id, move |id| load_call(shop.clone(), id));
     view! {
         <p>
             <a href=shop_path("/calls")>{move || t().back}</a>
         </p>
-        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
+        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match call.await {
-                    Ok(screen) => view! { <CallView screen give log email /> }.into_any(),
+                    Ok(screen) => view! { <CallView screen /> }.into_any(),
                     Err(AppError::NotFound) => {
                         view! { <p class="empty">{move || t().not_found}</p> }.into_any()
                     }
@@ -47,17 +40,12 @@ pub fn CallScreenPage() -> impl IntoView {
                     }
                 }
             })}
-        </Transition>
+        </Suspense>
     }
 }
 
 #[component]
-fn CallView(
-    screen: CallScreen,
-    give: ServerAction<GiveCallCoupon>,
-    log: ServerAction<LogCall>,
-    email: ServerAction<CallEmail>,
-) -> impl IntoView {
+fn CallView(screen: CallScreen) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().calls;
     let language = move || i18n.locale.get().language();
@@ -188,9 +176,9 @@ fn CallView(
                 <Reminders entries=screen.reminders.clone() />
             </section>
         </div>
-        <CouponForm screen=screen.clone() give />
-        <EmailForm screen=screen.clone() run=email />
-        <LogForm screen log />
+        <CouponForm screen=screen.clone() />
+        <EmailForm screen=screen.clone() />
+        <LogForm screen />
     }
 }
 

@@ -10,11 +10,13 @@ mod backend_privacy;
 mod backend_rules;
 mod backend_sms;
 mod backend_team;
+mod call_preview;
 mod campaign_file;
 mod cart_export;
 mod cart_timeline;
 mod carts;
 pub mod clock;
+mod email_page;
 mod fn_errors;
 mod health;
 mod icons;
@@ -69,6 +71,7 @@ pub fn router(state: AppState) -> Router {
             "/s/{shop}/templates/{id}/preview",
             get(templates::preview_page),
         )
+        .route("/s/{shop}/calls/{id}/email", get(call_preview::preview))
         .route("/s/{shop}/unsubscribed.csv", get(unsubscribed::csv))
         .route("/s/{shop}/carts.csv", get(cart_export::csv))
         .route("/s/{shop}/campaign.json", get(campaign_file::download))

@@ -6,7 +6,7 @@ use axum::Extension;
 use domain::team::Permission;
 
 use super::reach::Reached;
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use domain::email::{render, RenderContext, SampleDiscount};
@@ -177,18 +177,7 @@ pub async fn preview_page(
         return refused;
     }
     match preview_html(&state, &reached.shop, &template_id, query).await {
-        Ok(Some(html)) => (
-            [
-                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                // The email's own links must not run anything in the admin's origin.
-                (
-                    header::CONTENT_SECURITY_POLICY,
-                    "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
-                ),
-            ],
-            html,
-        )
-            .into_response(),
+        Ok(Some(html)) => super::email_page::email_page(html),
         Ok(None) => (
             StatusCode::NOT_FOUND,
             "no such template, sample or language",

@@ -35,6 +35,8 @@ pub struct TestResponse {
     pub location: Option<String>,
     pub retry_after: Option<String>,
     pub set_cookie: Vec<String>,
+    /// Its Content-Security-Policy, if any.
+    pub policy: Option<String>,
     pub body: String,
 }
 
@@ -185,6 +187,11 @@ impl TestApp {
             .get("retry-after")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let policy = response
+            .headers()
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let set_cookie = response
             .headers()
             .get_all("set-cookie")
@@ -198,6 +205,7 @@ impl TestApp {
             location,
             retry_after,
             set_cookie,
+            policy,
             body: String::from_utf8_lossy(&bytes).into_owned(),
         }
     }

@@ -6,6 +6,7 @@ mod activity;
 mod acts;
 mod admin_auth;
 mod bulk;
+mod call_forms;
 mod call_progress;
 mod calls;
 mod campaign_io;

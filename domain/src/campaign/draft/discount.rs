@@ -19,6 +19,31 @@ pub enum DiscountType {
     FreeGift,
 }
 
+impl DiscountType {
+    pub const ALL: [Self; 5] = [
+        Self::None,
+        Self::Percent,
+        Self::Amount,
+        Self::FreeShipping,
+        Self::FreeGift,
+    ];
+
+    /// The name a form's select sends.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Percent => "percent",
+            Self::Amount => "amount",
+            Self::FreeShipping => "free_shipping",
+            Self::FreeGift => "free_gift",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == name)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DiscountDraft {
     pub kind: DiscountType,

@@ -256,3 +256,15 @@ fn an_sms_step_takes_a_text_per_language_and_names_each_ones_problem() {
     assert_eq!(texts.languages().count(), 2);
     assert_eq!(StepDraft::from_step(&step).parse().unwrap(), step);
 }
+
+#[test]
+fn every_discount_type_reads_back_from_the_name_its_select_sends() {
+    for kind in DiscountType::ALL {
+        assert_eq!(DiscountType::parse(kind.as_str()), Some(kind));
+    }
+    assert_eq!(
+        DiscountType::parse("free_gift"),
+        Some(DiscountType::FreeGift)
+    );
+    assert_eq!(DiscountType::parse("gift"), None);
+}
