@@ -8,7 +8,7 @@
 
 use leptos::prelude::*;
 
-use crate::pages::{InvitationPage, NewShopPage, ReminderWizardPage, SetupPage};
+use crate::pages::ReminderWizardPage;
 
 /// Pages drawn on the server only: their few interactive parts are controls
 /// (`pages::controls`), so their first visit fetches the runtime and the controls, not a
@@ -19,11 +19,11 @@ use crate::pages::{InvitationPage, NewShopPage, ReminderWizardPage, SetupPage};
 pub use crate::pages::{
     ActivityPageView as Activity, ApiReferencePage as ApiReference, CallScreenPage as CallScreen,
     CallsPage as Calls, CartPage as Cart, CartsPage as Carts, CodesPage as Codes, HelpPage as Help,
-    KeysPageView as Keys, LoginPage as Login, RemindersPage as Reminders,
-    RuleEditorPage as RuleEditor, RulesPage as Rules, SendingPage as Sending,
-    SettingsPage as Settings, StatisticsPage as Statistics, TeamPageView as Team,
-    TemplateEditorPage as TemplateEditor, TemplatesPage as Templates,
-    UnsubscribedListPage as Unsubscribed,
+    InvitationPage as Invitation, KeysPageView as Keys, LoginPage as Login, NewShopPage as NewShop,
+    RemindersPage as Reminders, RuleEditorPage as RuleEditor, RulesPage as Rules,
+    SendingPage as Sending, SettingsPage as Settings, SetupPage as Setup,
+    StatisticsPage as Statistics, TeamPageView as Team, TemplateEditorPage as TemplateEditor,
+    TemplatesPage as Templates, UnsubscribedListPage as Unsubscribed,
 };
 
 /// For each group: an enum of its pages, the lazy island that draws one (the split point), and
@@ -55,11 +55,6 @@ macro_rules! page_groups {
 }
 
 page_groups! {
-    EntryView = "entry_view", Entry {
-        Setup => SetupPage,
-        NewShop => NewShopPage,
-        Invitation => InvitationPage,
-    }
     EditorsView = "editors_view", Editors {
         ReminderWizard => ReminderWizardPage,
     }

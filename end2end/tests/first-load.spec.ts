@@ -32,6 +32,7 @@ const listed = [
   '/s/demo/connect/api',
   '/s/demo/team',
   '/s/demo/activity',
+  '/shops/new',
   '/login',
 ];
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, execSync } from 'node:child_process';
 import { databaseUrl, relanceBin } from '../playwright.config';
 import { DEMO_ADMIN, follow, waitForHydration } from './helpers';
 
@@ -143,4 +143,30 @@ test.describe('a staff account', () => {
     await expect(page.locator('tr[data-step-id] input[role="switch"]').first()).toBeChecked({ checked: before });
     expect(DEMO_ADMIN.email).not.toBe(email);
   });
+});
+
+test('an owner adds a shop through its form: a wrong field is said beside it, then its key once and a request that works', async ({ page }) => {
+  const stamp = Date.now();
+  await page.goto('/shops/new');
+  await waitForHydration(page);
+  // The browser's own zone is put in for a start.
+  await expect(page.getByLabel(/^Time zone/)).not.toHaveValue('');
+  await page.getByLabel('Shop website').fill('not a website');
+  await page.getByRole('button', { name: 'Create the shop' }).click();
+  await expect(page.locator('#shop-name-error')).not.toBeEmpty();
+  await expect(page.locator('#shop-url-error')).not.toBeEmpty();
+  await expect(page.getByRole('heading', { name: 'Connect your shop' })).toBeHidden();
+
+  await page.getByLabel('Shop name').fill(`Nantes ${stamp}`);
+  await page.getByLabel('Shop website').fill('https://nantes.example');
+  await page.getByRole('button', { name: 'Create the shop' }).click();
+  await expect(page.getByRole('heading', { name: 'Connect your shop' })).toBeVisible();
+  await expect(page.locator('.api-key')).toHaveText(/^rlk_/);
+  const curl = await page.locator('pre.curl').innerText();
+  expect(curl).toContain(await page.locator('.api-key').innerText());
+  const answer = execSync(`${curl} -sS -w ' %{http_code}'`, { shell: '/bin/bash' }).toString();
+  expect(answer).toMatch(/"accepted":1.* 202$/);
+
+  await follow(page, page.getByRole('link', { name: 'Open the admin' }));
+  await expect(page).toHaveURL(new RegExp(`/s/nantes-${stamp}$`));
 });

@@ -97,7 +97,7 @@ pub fn connection(shop: Shop, public_url: &str, api_key: String, now: DateTime<U
     Connection {
         shop_slug: shop.id,
         shop_name: shop.name,
-        endpoint: format!("{}/api/v1/events", public_url.trim_end_matches('/')),
+        endpoint: events_endpoint(public_url),
         api_key,
         example_at: now,
     }
@@ -197,4 +197,9 @@ fn option(field: domain::settings::NewShopField) -> &'static str {
         F::SenderEmail => "sender-email",
         other => other.as_str(),
     }
+}
+
+/// Where shops send their events, under the public URL.
+pub fn events_endpoint(public_url: &str) -> String {
+    format!("{}/api/v1/events", public_url.trim_end_matches('/'))
 }

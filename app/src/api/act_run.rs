@@ -97,6 +97,11 @@ pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
         }
         Act::SaveSettings { fields } => save_settings(shop, &fields).await?,
         Act::SaveRule { fields } => super::act_rule::save_rule_form(shop, &fields).await?,
+        Act::CompleteSetup { fields } => super::act_entry::complete_setup_form(&fields).await?,
+        Act::CreateShop { fields } => super::act_entry::create_shop_form(&fields).await?,
+        Act::AcceptInvitation { token, password } => {
+            super::act_entry::accept_invitation_form(token, password).await?
+        }
         Act::GiveCallCoupon { fields } => super::act_call::give_coupon(shop, &fields).await?,
         Act::SendCallEmail { id, template } => {
             super::act_call::send_email(shop, id, template).await?

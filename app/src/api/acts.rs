@@ -74,6 +74,19 @@ pub enum Act {
     SaveRule {
         fields: Vec<(String, String)>,
     },
+    /// The first run's form (public: `perform_entry_act`): the owner and the first shop.
+    CompleteSetup {
+        fields: Vec<(String, String)>,
+    },
+    /// A new shop, owned by the signed-in owner.
+    CreateShop {
+        fields: Vec<(String, String)>,
+    },
+    /// An invitation's link accepted with a password (public: `perform_entry_act`).
+    AcceptInvitation {
+        token: String,
+        password: String,
+    },
     /// A code given on call `id` (its form's fields).
     GiveCallCoupon {
         fields: Vec<(String, String)>,
@@ -184,6 +197,8 @@ pub enum ActDone {
     /// Done, with a value shown this once (an invitation's link, an API key), and whether it
     /// was mailed too.
     ShownOnce { code: String, mailed: bool },
+    /// A shop ready to connect: its first API key, shown this once, and its admin's address.
+    Connected { key: String, open: String },
     /// Nothing done: the problems, in the caller's language, each by the name of the field it
     /// is about.
     Invalid {

@@ -3,6 +3,8 @@
 #[cfg(feature = "ssr")]
 mod act_call;
 #[cfg(feature = "ssr")]
+mod act_entry;
+#[cfg(feature = "ssr")]
 mod act_rule;
 mod act_run;
 mod activity;
@@ -17,6 +19,7 @@ mod cart_detail;
 mod carts;
 mod codes;
 mod connect_log;
+mod entry_act;
 mod invitation;
 mod keys;
 mod language;
@@ -65,6 +68,7 @@ pub use codes::{
 pub use connect_log::{
     load_connect_log, send_test_event, ConnectLogLine, LoadConnectLog, SendTestEvent,
 };
+pub use entry_act::{perform_entry_act, PerformEntryAct};
 pub use invitation::{
     accept_invitation, load_invitation, AcceptInvitation, AcceptOutcome, InvitationView,
     LoadInvitation,

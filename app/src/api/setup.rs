@@ -24,10 +24,21 @@ pub struct Connection {
 impl Connection {
     /// A request that works as shown: one cart, one customer.
     pub fn curl_example(&self) -> String {
+        self.curl_with(&self.api_key)
+    }
+
+    /// The example's text before and after its key, for a page that fills the key in later.
+    pub fn curl_around_key(&self) -> (String, String) {
+        let example = self.curl_with("\u{1}");
+        let (before, after) = example.split_once('\u{1}').unwrap_or((&example, ""));
+        (before.to_owned(), after.to_owned())
+    }
+
+    fn curl_with(&self, key: &str) -> String {
         format!(
             "curl -X POST {endpoint} \\\n  -H \"Authorization: Bearer {key}\" -H \"Content-Type: application/json\" \\\n  -d '{{\"id\": \"evt-1\", \"type\": \"cart_updated\", \"occurred_at\": \"{at}\",\n       \"cart\": {{\"id\": \"cart-1\", \"currency\": \"EUR\", \"total_tax_incl\": \"42.00\", \"total_tax_excl\": \"35.00\",\n                \"items\": [{{\"sku\": \"sku-1\", \"name\": \"Tote bag\", \"unit_price\": \"35.00\", \"quantity\": 1}}]}},\n       \"customer\": {{\"id\": \"cu-1\", \"email\": \"customer@example.com\", \"language\": \"en\"}}}}'",
             endpoint = self.endpoint,
-            key = self.api_key,
+            key = key,
             at = self.example_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
         )
     }

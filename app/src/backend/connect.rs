@@ -8,6 +8,9 @@ use super::BackendError;
 
 #[async_trait]
 pub trait ConnectBackend {
+    /// Where shops send their events: `https://relance.example/api/v1/events`.
+    fn events_endpoint(&self) -> String;
+
     /// Each platform's webhook URL for the shop, with its secret when set.
     async fn webhooks(&self, shop: &Shop) -> Result<Vec<crate::api::WebhookLine>, BackendError>;
 

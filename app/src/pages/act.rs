@@ -64,6 +64,8 @@ impl Act {
             Self::BulkCarts { .. } => "bulk",
             Self::SendNextReminder { .. } | Self::SendCallEmail { .. } => "send",
             Self::GiveCallCoupon { .. } => "give",
+            Self::CompleteSetup { .. } | Self::CreateShop { .. } => "create",
+            Self::AcceptInvitation { .. } => "accept",
             Self::LogCall { .. } => "log",
             Self::EraseCustomer { .. } => "erase",
             Self::RunNow => "run",

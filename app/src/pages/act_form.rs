@@ -8,8 +8,13 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{perform_act, sent, Act, ActDone};
+use crate::api::{perform_act, perform_entry_act, sent, Act, ActDone};
 use crate::error::AppError;
+
+use super::act_form_dom::{
+    aimed_elsewhere, append_pick, file_text, fill_code, form_of, guess_zone, mark_fields,
+    submits_on_change,
+};
 
 /// What a form does: its fields, read by name, make the `Act` it sends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -39,6 +44,12 @@ pub enum FormAct {
     /// A call's email sent (its preview is a plain GET, see `call_actions`).
     CallEmail,
     LogCall,
+    /// The first run: the owner and the first shop, then its connection (public).
+    CompleteSetup,
+    /// A new shop, then its connection.
+    CreateShop,
+    /// An invitation's link accepted with a password (public).
+    AcceptInvitation,
 }
 
 /// A form's words, in the page's language: what each outcome says.
@@ -55,6 +66,8 @@ pub struct FormWords {
     /// A field the server refused.
     pub refused: String,
     pub failed: String,
+    /// The link to a shop ready to connect.
+    pub open: String,
 }
 
 /// A form's act, as read from its fields, in the browser only.
@@ -80,6 +93,9 @@ struct Said {
     #[serde(default)]
     fields: Vec<(String, String)>,
     tone: String,
+    /// A shop's admin, ready to open.
+    #[serde(default)]
+    open: Option<String>,
 }
 
 enum Outcome {
@@ -98,6 +114,7 @@ fn said(text: &str, code: Option<String>, tone: &str) -> Said {
         lines: Vec::new(),
         fields: Vec::new(),
         tone: tone.to_owned(),
+        open: None,
     }
 }
 
@@ -116,7 +133,13 @@ async fn submit(input: Input, words: &FormWords) -> Outcome {
         }
         _ => {}
     }
+    // The first run's and an invitation's acts go to the one public act function.
+    let public = matches!(
+        act,
+        Act::CompleteSetup { .. } | Act::AcceptInvitation { .. }
+    );
     let done = match sent(act) {
+        Ok(act) if public => perform_entry_act(act).await,
         Ok(act) => perform_act(shop, act).await,
         Err(error) => Err(error),
     };
@@ -154,6 +177,12 @@ async fn submit(input: Input, words: &FormWords) -> Outcome {
         Ok(ActDone::Said { reload: true, .. } | ActDone::Reload) => {
             Outcome::SaidAfterReload(said(&words.done_plain, None, "saved"))
         }
+        // Shown here and kept nowhere, as an API key: the shop's connection details around it
+        // are the server's, shown once it is there (style: `.act-form:has(…)`).
+        Ok(ActDone::Connected { key, open }) => Outcome::Said(Said {
+            open: Some(open),
+            ..said(&words.done, Some(key), "saved")
+        }),
         Ok(ActDone::Invalid { headline, fields }) => Outcome::Said(Said {
             fields,
             ..said(&headline, None, "error")
@@ -176,6 +205,9 @@ pub fn ActFormView(act: FormAct, words: FormWords, children: Children) -> impl I
     let shown = RwSignal::new(None::<Said>);
     let kept_now = kept.clone();
     Effect::new(move |_| {
+        if matches!(act, FormAct::CompleteSetup | FormAct::CreateShop) {
+            guess_zone();
+        }
         let kept = crate::nav::take_kept(&kept_now);
         if let Some(kept) = kept.and_then(|text| serde_json::from_str::<Said>(&text).ok()) {
             shown.set(Some(kept));
@@ -187,6 +219,7 @@ pub fn ActFormView(act: FormAct, words: FormWords, children: Children) -> impl I
         move |outcome: Outcome, form: Option<leptos::web_sys::HtmlFormElement>| match outcome {
             Outcome::Said(said) => {
                 mark_fields(form.as_ref(), &said.fields);
+                fill_code(form.as_ref(), said.code.as_deref());
                 shown.set(Some(said));
             }
             Outcome::SaidAfterReload(said) => {
@@ -242,6 +275,15 @@ pub fn ActFormView(act: FormAct, words: FormWords, children: Children) -> impl I
                             <div class=format!("act-outcome {}", said.tone) role="status">
                                 <p>{said.text}</p>
                                 {said.code.map(|code| view! { <code class="said-code">{code}</code> })}
+                                {said
+                                    .open
+                                    .map(|href| {
+                                        view! {
+                                            <a class="button" href=href rel="external">
+                                                {words.with_value(|w| w.open.clone())}
+                                            </a>
+                                        }
+                                    })}
                                 {(!said.lines.is_empty())
                                     .then(|| {
                                         view! {
@@ -300,6 +342,16 @@ fn read(act: FormAct, form: &leptos::web_sys::HtmlFormElement) -> Result<Input, 
                 id: field("id"),
                 template: field("template"),
             },
+            FormAct::CompleteSetup => Act::CompleteSetup {
+                fields: super::form_fields::pairs(form, &data),
+            },
+            FormAct::CreateShop => Act::CreateShop {
+                fields: super::form_fields::pairs(form, &data),
+            },
+            FormAct::AcceptInvitation => Act::AcceptInvitation {
+                token: field("token"),
+                password: field("password"),
+            },
             FormAct::LogCall => Act::LogCall {
                 id: field("id"),
                 outcome: field("outcome"),
@@ -341,117 +393,4 @@ fn read(act: FormAct, form: &leptos::web_sys::HtmlFormElement) -> Result<Input, 
     }
     #[cfg(not(feature = "hydrate"))]
     Err(String::new())
-}
-
-/// Says each problem beside its field, and clears the others (see `form_fields::mark`).
-fn mark_fields(form: Option<&leptos::web_sys::HtmlFormElement>, problems: &[(String, String)]) {
-    #[cfg(feature = "hydrate")]
-    if let Some(form) = form {
-        super::form_fields::mark(form, problems);
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (form, problems);
-}
-
-/// A chosen file's text (empty without one: the server says what it lacks).
-async fn file_text(file: leptos::wasm_bindgen::JsValue) -> String {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        if let Ok(file) = file.dyn_into::<web_sys::File>() {
-            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                return text.as_string().unwrap_or_default();
-            }
-        }
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = file;
-    String::new()
-}
-
-/// The form an event came from: the form itself, or the form of the field it came from.
-#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
-fn form_of(
-    target: Option<leptos::web_sys::EventTarget>,
-) -> Option<leptos::web_sys::HtmlFormElement> {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        let element = target?.dyn_into::<leptos::web_sys::Element>().ok()?;
-        element.closest("form").ok().flatten()?.dyn_into().ok()
-    }
-    #[cfg(not(feature = "hydrate"))]
-    None
-}
-
-/// Whether the form was sent by a button with a `formtarget` of its own.
-fn aimed_elsewhere(event: &leptos::ev::SubmitEvent) -> bool {
-    event
-        .submitter()
-        .is_some_and(|button| button.has_attribute("formtarget"))
-}
-
-/// A search field marked `data-append-to="{name}"`: the option of its list picked there is
-/// added as a line to the form's field `name` (the rule editor's products), and the search
-/// cleared. A value typed that is not one of the options stays to be corrected.
-#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
-fn append_pick(target: Option<leptos::web_sys::EventTarget>) {
-    #[cfg(feature = "hydrate")]
-    {
-        use leptos::web_sys::{HtmlInputElement, HtmlTextAreaElement};
-        use wasm_bindgen::JsCast;
-        let Some(search) = target.and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else {
-            return;
-        };
-        let (Some(to), Some(list)) = (
-            search.get_attribute("data-append-to"),
-            search.get_attribute("list"),
-        ) else {
-            return;
-        };
-        let picked = search.value();
-        let options = document()
-            .get_element_by_id(&list)
-            .map(|list| list.children())
-            .filter(|_| !picked.is_empty());
-        let known = options.is_some_and(|options| {
-            (0..options.length()).any(|i| {
-                options
-                    .item(i)
-                    .and_then(|option| option.get_attribute("value"))
-                    .is_some_and(|value| value == picked)
-            })
-        });
-        let field = form_of(Some(search.clone().into()))
-            .and_then(|form| form.query_selector(&format!("textarea[name={to}]")).ok())
-            .flatten()
-            .and_then(|field| field.dyn_into::<HtmlTextAreaElement>().ok());
-        if let (true, Some(field)) = (known, field) {
-            let mut lines = field.value();
-            if !lines.trim().is_empty() {
-                if !lines.ends_with('\n') {
-                    lines.push('\n');
-                }
-            } else {
-                lines.clear();
-            }
-            lines.push_str(&picked);
-            field.set_value(&lines);
-            search.set_value("");
-        }
-    }
-}
-
-#[cfg_attr(not(feature = "hydrate"), allow(unused_variables))]
-fn submits_on_change(target: Option<leptos::web_sys::EventTarget>) -> bool {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        target
-            .and_then(|target| target.dyn_into::<leptos::web_sys::Element>().ok())
-            .and_then(|element| element.get_attribute("data-submit"))
-            .is_some_and(|when| when == "change")
-    }
-    #[cfg(not(feature = "hydrate"))]
-    false
 }

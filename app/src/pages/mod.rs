@@ -2,6 +2,7 @@
 
 mod act;
 mod act_form;
+mod act_form_dom;
 mod activity;
 mod api_reference;
 mod call_actions;
@@ -19,7 +20,6 @@ mod controls;
 mod copy_button;
 mod discount_words;
 mod dom;
-mod draft_field;
 mod form_fields;
 mod help;
 mod invitation;

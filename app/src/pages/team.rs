@@ -45,6 +45,7 @@ fn InviteForm() -> impl IntoView {
         done_plain: t.added.to_owned(),
         refused: t.bad_email.to_owned(),
         failed: t.failed.to_owned(),
+        ..FormWords::default()
     };
     view! {
         <ActForm act=FormAct::InviteMember words>

@@ -82,6 +82,16 @@ pub enum NewShopField {
 }
 
 impl NewShopField {
+    pub const ALL: [Self; 7] = [
+        Self::Name,
+        Self::Url,
+        Self::Currency,
+        Self::TimeZone,
+        Self::Language,
+        Self::SenderName,
+        Self::SenderEmail,
+    ];
+
     /// The form's field name, and the CLI's option without its dashes.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -116,6 +126,15 @@ pub struct NewShop {
 }
 
 impl NewShopDraft {
+    /// The draft a form sent, read field by field with `value` (by the fields' names).
+    pub fn from_form(value: impl Fn(&str) -> String) -> Self {
+        let mut draft = Self::default();
+        for field in NewShopField::ALL {
+            *draft.value_mut(field) = value(field.as_str());
+        }
+        draft
+    }
+
     /// A blank form with what can be guessed: euros, the admin's language, the browser's zone.
     pub fn starting(language: &str, time_zone: String) -> Self {
         Self {

@@ -49,6 +49,15 @@ pub struct Setup {
 }
 
 impl SetupDraft {
+    /// The draft a form sent, read field by field with `value` (by the fields' names).
+    pub fn from_form(value: impl Fn(&str) -> String) -> Self {
+        Self {
+            email: value(SetupField::Email.as_str()),
+            password: value(SetupField::Password.as_str()),
+            shop: NewShopDraft::from_form(value),
+        }
+    }
+
     /// The text of one field, for the form's inputs.
     pub fn value_mut(&mut self, field: SetupField) -> &mut String {
         match field {
@@ -96,6 +105,15 @@ impl SetupDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sent_form_fills_every_field_of_the_owner_and_the_shop_by_its_name() {
+        let draft = SetupDraft::from_form(|name| format!("<{name}>"));
+        assert_eq!(draft.email, "<email>");
+        assert_eq!(draft.password, "<password>");
+        assert_eq!(draft.shop.time_zone, "<time_zone>");
+        assert_eq!(draft.shop.sender_email, "<sender_email>");
+    }
 
     fn draft() -> SetupDraft {
         SetupDraft {

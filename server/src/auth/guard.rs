@@ -24,6 +24,8 @@ pub fn is_public_path(path: &str) -> bool {
             | "/admin/fn/complete_setup"
             | "/admin/fn/load_invitation"
             | "/admin/fn/accept_invitation"
+            // The first run's and an invitation's forms: it runs those acts only.
+            | "/admin/fn/perform_entry_act"
             // The FR / EN switch of the sign-in and set-up pages: a language cookie, nothing more.
             | "/admin/fn/set_language"
             | "/healthz"

@@ -12,6 +12,10 @@ use domain::Origin;
 
 #[async_trait]
 impl ConnectBackend for DbBackend {
+    fn events_endpoint(&self) -> String {
+        crate::shops::events_endpoint(self.public_url())
+    }
+
     async fn step_webhook_secret(&self, shop: &domain::Shop) -> Result<String, BackendError> {
         Ok(db::secrets::step_webhook_secret(self.pool(), &shop.id, chrono::Utc::now()).await?)
     }

@@ -53,7 +53,7 @@ pub fn keys_page(
     keys: Vec<db::api_keys::KeyRow>,
 ) -> app::api::KeysPage {
     app::api::KeysPage {
-        endpoint: format!("{}/api/v1/events", public_url.trim_end_matches('/')),
+        endpoint: crate::shops::events_endpoint(public_url),
         shop_name: shop.name,
         now: chrono::Utc::now(),
         keys: keys

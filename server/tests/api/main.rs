@@ -19,6 +19,7 @@ mod crash_workers;
 mod dkim;
 mod email_icons;
 mod engine;
+mod entry_acts;
 mod escalation;
 mod events;
 mod form_acts;
