@@ -9,15 +9,20 @@ const PAGES = [
   '/s/demo/templates',
   '/s/demo/templates/demo-template-1',
   '/s/demo/reminders/demo-step-2',
+  '/s/demo/rules',
+  '/s/demo/rules/new',
   '/s/demo/sending',
   '/s/demo/statistics',
   '/s/demo/carts',
+  '/s/demo/calls',
+  '/s/demo/codes',
   '/s/demo/unsubscribed',
   '/s/demo/help',
   '/s/demo/settings',
   '/s/demo/connect',
   '/s/demo/team',
   '/s/demo/activity',
+  '/shops/new',
 ];
 const RUNS = 3;
 

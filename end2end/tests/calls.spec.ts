@@ -1,29 +1,25 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseUrl, outboxDir, relanceBin } from '../playwright.config';
-import { follow, waitForHydration, watchConsole } from './helpers';
+import { follow, signIn, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB', storageState: { cookies: [], origins: [] } });
 
 const env = { ...process.env, DATABASE_URL: databaseUrl, RUST_LOG: 'error' };
+// Both tests run the engine's pass on the demo shop: one after the other.
+test.describe.configure({ mode: 'default' });
 
-test('a staff member works a call task from the queue to a code, an email and a logged outcome', async ({
-  page,
-  request,
-}) => {
-  const problems = watchConsole(page);
-  const stamp = Date.now();
-  const email = `caller-${stamp}@shop.example`;
-  execFileSync(relanceBin, ['admin', 'create', '--email', email, '--role', 'staff', '--shop', 'demo'], {
-    env: { ...env, RELANCE_ADMIN_PASSWORD: 'a long enough password' },
-  });
+/**
+ * A big cart (the demo's "Gros paniers" rule) idle for three days: its two emails are long
+ * past, and its third step, a call, is due now. The pass opens the task and mails the team as
+ * the server would: into the test's outbox, with its links. The customer is Camille Call<stamp>.
+ */
+async function openCallTask(request: APIRequestContext, stamp: number): Promise<void> {
   const key = execFileSync(relanceBin, ['api-key', 'create', `e2e-calls-${stamp}`, '--shop', 'demo'], { env })
     .toString()
     .trim();
-  // A big cart (the demo's "Gros paniers" rule) idle for three days: its two emails are long
-  // past, and its third step, a call, is due now.
   const cart = `e2e-call-${stamp}`;
   const response = await request.post('/api/v1/events', {
     headers: { Authorization: `Bearer ${key}` },
@@ -50,10 +46,22 @@ test('a staff member works a call task from the queue to a code, an email and a 
     },
   });
   expect(response.status()).toBe(202);
-  // The pass mails the team as the server would: into the test's outbox, with its links.
   execFileSync(relanceBin, ['run-once', '--shop', 'demo'], {
     env: { ...env, RELANCE_OUTBOX_DIR: outboxDir, RELANCE_PUBLIC_URL: test.info().project.use.baseURL ?? '' },
   });
+}
+
+test('a staff member works a call task from the queue to a code, an email and a logged outcome', async ({
+  page,
+  request,
+}) => {
+  const problems = watchConsole(page);
+  const stamp = Date.now();
+  const email = `caller-${stamp}@shop.example`;
+  execFileSync(relanceBin, ['admin', 'create', '--email', email, '--role', 'staff', '--shop', 'demo'], {
+    env: { ...env, RELANCE_ADMIN_PASSWORD: 'a long enough password' },
+  });
+  await openCallTask(request, stamp);
   // The new staff member was told, with a link to the queue.
   const mails = readdirSync(outboxDir)
     .filter((file) => file.endsWith('.eml'))
@@ -115,4 +123,25 @@ test('a staff member works a call task from the queue to a code, an email and a 
     page.locator('table.calls tbody tr').filter({ hasText: `Call${stamp}` }),
   ).toContainText('Will order');
   expect(problems).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the call screen shows the call and previews its email as the server sends it', async ({ page, request }) => {
+    const stamp = Date.now();
+    await openCallTask(request, stamp);
+    await page.goto('/login?next=/s/demo/calls');
+    await signIn(page);
+    await expect(page).toHaveURL(/\/s\/demo\/calls$/);
+    const row = page.locator('table.calls tbody tr').filter({ hasText: `Call${stamp}` });
+    await row.getByRole('link', { name: 'Open' }).click();
+    await expect(page).toHaveURL(/\/s\/demo\/calls\/[^/]+$/);
+
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(`Camille Call${stamp}`);
+    await expect(page.locator('#call-value')).toHaveValue('15');
+    await expect(page.locator('#call-outcome')).toBeVisible();
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect(page.frameLocator('iframe.call-preview').locator('body')).toContainText('Camille');
+  });
 });
