@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseUrl, outboxDir, relanceBin } from '../playwright.config';
-import { follow, signIn, waitForHydration, watchConsole } from './helpers';
+import { expectFirstLoadWithinTarget, follow, signIn, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB', storageState: { cookies: [], origins: [] } });
 
@@ -88,6 +88,7 @@ test('a staff member works a call task from the queue to a code, an email and a 
   await expect(page.getByText('3 place du Marché, 69001 Lyon')).toBeVisible();
   await expect(page.locator('table.items')).toContainText('Wool coat');
   await waitForHydration(page);
+  await expectFirstLoadWithinTarget(page);
 
   // The code form starts from the step's discount (15 %); a wrong value is refused beside it.
   await expect(page.locator('#call-value')).toHaveValue('15');

@@ -3,7 +3,7 @@ import { execFileSync, execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { firstRunDatabaseUrl, firstRunOutbox, relanceBin } from '../playwright.config';
-import { follow, waitForHydration, watchConsole } from './helpers';
+import { expectFirstLoadWithinTarget, follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -14,6 +14,7 @@ test('from an empty database: set-up, the shown curl, the campaign turned on, a 
   await page.goto('/carts');
   await expect(page).toHaveURL(/\/setup$/);
   await waitForHydration(page);
+  await expectFirstLoadWithinTarget(page);
 
   // The pass runs two hours from now: the shop lives where that is early afternoon, outside
   // the quiet hours whatever the hour this test runs at (Etc/GMT-2 is UTC+2).

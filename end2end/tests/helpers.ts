@@ -71,3 +71,23 @@ export async function signIn(page: Page, password = DEMO_ADMIN.password): Promis
   await page.locator('#password').fill(password);
   await page.locator('form:has(#password) button[type=submit]').click();
 }
+
+/** What the first load of a page may fetch as WASM and JS, compressed as served (issue target). */
+const FIRST_LOAD_TARGET = 250_000;
+
+/**
+ * Checks the WASM and JS bytes the current page fetched, compressed as served (cached or not),
+ * against the first-load target, for pages `first-load.spec.ts` cannot open on its own: a call,
+ * set-up, an invitation. Zero would mean nothing was counted, which passes no budget.
+ */
+export async function expectFirstLoadWithinTarget(page: Page): Promise<void> {
+  const bytes = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => entry as PerformanceResourceTiming)
+      .filter((entry) => /\.(wasm|js)(\?|$)/.test(entry.name))
+      .reduce((sum, entry) => sum + (entry.encodedBodySize || 0), 0),
+  );
+  expect(bytes, `WASM and JS of ${page.url()}`).toBeGreaterThan(50_000);
+  expect(bytes, `WASM and JS of ${page.url()}`).toBeLessThanOrEqual(FIRST_LOAD_TARGET);
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { follow, waitForHydration, watchConsole } from './helpers';
+import { expectFirstLoadWithinTarget, follow, waitForHydration, watchConsole } from './helpers';
 
 test.use({ locale: 'en-GB' });
 
@@ -26,6 +26,7 @@ test('an owner invites a colleague, who joins with the link, and the Activity ta
   const colleague = await theirs.newPage();
   await colleague.goto(new URL(invitation).pathname);
   await waitForHydration(colleague);
+  await expectFirstLoadWithinTarget(colleague);
   await expect(colleague.getByText(email)).toBeVisible();
   await colleague.getByLabel(/^Password/).fill('a colleague password');
   await colleague.getByRole('button', { name: 'Create my account' }).click();
