@@ -7,6 +7,7 @@ use super::acts::ActDone;
 use super::calls::{
     call_email, give_call_coupon, load_call, log_call, CallEmailOutcome, CallLogged, CouponGiven,
 };
+use super::form_fields::value_of;
 use crate::error::AppError;
 
 fn texts() -> &'static crate::i18n::Texts {
@@ -27,13 +28,7 @@ pub(super) async fn give_coupon(
     shop: String,
     fields: &[(String, String)],
 ) -> Result<ActDone, AppError> {
-    let value = |name: &str| {
-        fields
-            .iter()
-            .find(|(field, _)| field == name)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default()
-    };
+    let value = |name: &str| value_of(fields, name);
     let id = value("id");
     let discount = DiscountDraft {
         kind: DiscountType::parse(&value("kind")).unwrap_or(DiscountType::None),

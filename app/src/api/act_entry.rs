@@ -4,6 +4,7 @@
 use domain::settings::{NewShopDraft, SetupDraft};
 
 use super::acts::ActDone;
+use super::form_fields::value_of;
 use super::invitation::{accept_invitation, AcceptOutcome};
 use super::setup::{complete_setup, Connection, SetupOutcome};
 use super::shops::{create_shop, ShopCreated};
@@ -13,15 +14,9 @@ fn texts() -> &'static crate::i18n::Texts {
     crate::i18n::initial_locale().texts()
 }
 
-/// The value of field `name` among `fields` (empty when the form did not send it).
+/// The form's fields, read by name.
 fn reader(fields: &[(String, String)]) -> impl Fn(&str) -> String + '_ {
-    move |name| {
-        fields
-            .iter()
-            .find(|(field, _)| field == name)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default()
-    }
+    move |name| value_of(fields, name)
 }
 
 fn connected(connection: Connection) -> ActDone {

@@ -4,6 +4,7 @@
 use domain::rules::RuleDraft;
 
 use super::acts::ActDone;
+use super::form_fields::{sent, value_of};
 use super::rules::{save_rule, RuleOutcome};
 use crate::error::AppError;
 
@@ -65,14 +66,8 @@ fn field_of(field: &str) -> Option<&'static str> {
 
 /// The draft as the form sent it: a ticked box sends its name, an unticked one nothing.
 fn draft_of(fields: &[(String, String)]) -> RuleDraft {
-    let value = |name: &str| {
-        fields
-            .iter()
-            .find(|(field, _)| field == name)
-            .map(|(_, value)| value.clone())
-            .unwrap_or_default()
-    };
-    let ticked = |name: &str| fields.iter().any(|(field, _)| field == name);
+    let value = |name: &str| value_of(fields, name);
+    let ticked = |name: &str| sent(fields, name);
     let boxes =
         |name: &str| -> [bool; 7] { std::array::from_fn(|i| ticked(&format!("{name}[{i}]"))) };
     let three = |name: &str| -> [bool; 3] {

@@ -20,6 +20,8 @@ mod carts;
 mod codes;
 mod connect_log;
 mod entry_act;
+#[cfg(feature = "ssr")]
+mod form_fields;
 mod invitation;
 mod keys;
 mod language;
