@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
 use domain::team::{Permission, Role};
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::{use_location, use_params_map, use_query_map};
 
 use crate::api::{my_shops, ShopChoice, SignOut};
 use crate::i18n::{use_i18n, Locale, Texts};
@@ -94,6 +94,15 @@ pub fn AdminLayout() -> impl IntoView {
     let sign_out = ServerAction::<SignOut>::new();
     let slug = use_params_map().with_untracked(|p| p.get("shop").unwrap_or_default());
     provide_context(CurrentShop(slug.clone()));
+    // A page shown inside another (the template editor in the reminder wizard): the page alone.
+    if use_query_map().with_untracked(|q| q.get("embedded").is_some()) {
+        return view! {
+            <main id="content" class="embedded">
+                <Outlet />
+            </main>
+        }
+        .into_any();
+    }
     let shops = Resource::new(|| (), |_| my_shops());
     let role_in = {
         let slug = slug.clone();
@@ -138,6 +147,7 @@ pub fn AdminLayout() -> impl IntoView {
             <Outlet />
         </main>
     }
+    .into_any()
 }
 
 /// The tabs the role may open (all of them while it is unknown).

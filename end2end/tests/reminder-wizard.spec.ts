@@ -51,9 +51,10 @@ test('a reminder made through the three steps with three ranges shows in delay o
   await page.getByRole('button', { name: 'Next' }).click();
 
   await expect(page.locator('.wizard-stages li.current')).toHaveText('3. Email');
-  // The template editor itself, with its live preview of the chosen template.
-  await expect(page.locator('.wizard .editor iframe')).toHaveAttribute('srcdoc', /<html/);
-  await expect(page.locator('.wizard .editor-head h2')).toHaveText(
+  // The template editor itself, its page in a frame, with its live preview of the chosen template.
+  const editor = page.frameLocator('.wizard iframe.wizard-editor');
+  await expect(editor.locator('.editor iframe')).toHaveAttribute('srcdoc', /<html/);
+  await expect(editor.locator('.editor-head h2')).toHaveText(
     await page.locator('#step-template option:checked').evaluate((o) => (o.textContent ?? '').replace(/ \(.*\)$/, '')),
   );
   // Back and forth keeps what was typed.
@@ -111,7 +112,7 @@ test('a template created in the third step becomes the reminder\'s, with the edi
   await page.getByLabel('Or create a new template (name)').fill(name);
   await page.getByRole('button', { name: 'Create template' }).click();
   await expect(page.locator('#step-template option:checked')).toHaveText(`${name} (FR, EN)`);
-  await expect(page.locator('.wizard .editor-head h2')).toHaveText(name);
+  await expect(page.frameLocator('.wizard iframe.wizard-editor').locator('.editor-head h2')).toHaveText(name);
   await follow(page, page.getByRole('link', { name: 'Cancel' }));
   await expect.poll(() => delays(page)).toEqual(['1 hour', '1 day', '3 days']);
 });

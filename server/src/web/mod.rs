@@ -37,7 +37,9 @@ use app::{backend::Backend, shell, App};
 use axum::{middleware, routing::get, Router};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use tower_http::{compression::CompressionLayer, trace::TraceLayer};
+use tower_http::{
+    compression::CompressionLayer, set_header::SetResponseHeaderLayer, trace::TraceLayer,
+};
 
 use crate::{api, auth, state::AppState};
 pub use backend::DbBackend;
@@ -96,6 +98,12 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(
             state.auth.clone(),
             auth::require_admin,
+        ))
+        // Only our own pages may frame ours (the wizard frames the template editor): no
+        // clickjacking of the admin or of the unsubscribe page.
+        .layer(SetResponseHeaderLayer::if_not_present(
+            axum::http::header::X_FRAME_OPTIONS,
+            axum::http::HeaderValue::from_static("SAMEORIGIN"),
         ))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())

@@ -172,3 +172,31 @@ async fn a_refused_sign_in_posted_without_javascript_sends_the_page_back_with_th
     assert!(refused.set_cookie.is_empty());
     assert_eq!(fetched.status, StatusCode::UNAUTHORIZED, "{}", fetched.body);
 }
+
+#[tokio::test]
+async fn only_our_own_pages_may_frame_the_admin_the_sign_in_page_or_an_email_preview() {
+    let app = TestApp::spawn(Some(0)).await;
+    let owner = app.sign_in().await;
+
+    let page = app.get_as(&owner, "/s/demo/settings").await;
+    let embedded = app
+        .get_as(&owner, "/s/demo/templates/demo-template-1?embedded=1")
+        .await;
+    let sign_in = app.get("/login", "en").await;
+    let preview = app
+        .get_as(&owner, "/s/demo/templates/demo-template-1/preview")
+        .await;
+
+    for response in [&page, &embedded, &sign_in, &preview] {
+        assert_eq!(response.status, StatusCode::OK, "{}", response.body);
+        assert_eq!(response.frame_options.as_deref(), Some("SAMEORIGIN"));
+    }
+    // The editor alone, for the reminder wizard's frame: no tabs, no sign-out.
+    assert!(
+        embedded.body.contains("class=\"embedded\""),
+        "{}",
+        embedded.body
+    );
+    assert!(!embedded.body.contains("class=\"tabs\""));
+    assert!(page.body.contains("class=\"tabs\""));
+}

@@ -37,6 +37,8 @@ pub struct TestResponse {
     pub set_cookie: Vec<String>,
     /// Its Content-Security-Policy, if any.
     pub policy: Option<String>,
+    /// Its X-Frame-Options, if any.
+    pub frame_options: Option<String>,
     pub body: String,
 }
 
@@ -192,6 +194,11 @@ impl TestApp {
             .get("content-security-policy")
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let frame_options = response
+            .headers()
+            .get("x-frame-options")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         let set_cookie = response
             .headers()
             .get_all("set-cookie")
@@ -206,6 +213,7 @@ impl TestApp {
             retry_after,
             set_cookie,
             policy,
+            frame_options,
             body: String::from_utf8_lossy(&bytes).into_owned(),
         }
     }

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::api::{CreateTemplate, TemplateChoice};
 use crate::i18n::use_i18n;
-use crate::pages::templates::EmbeddedTemplateEditor;
 
 use super::split::SplitChoice;
 use super::state::{error_line, WizardState};
@@ -102,9 +101,14 @@ pub fn EmailStage(state: WizardState, templates: RwSignal<Vec<TemplateChoice>>) 
         </div>
         <SplitChoice state templates />
         // The template editor itself, with its live preview; it saves the template on its own.
+        // Its page, in a frame: its code loads when this stage opens, not with the wizard.
         {move || {
             let id = selected();
-            (!id.is_empty()).then(|| view! { <EmbeddedTemplateEditor template_id=id /> })
+            (!id.is_empty())
+                .then(|| {
+                    let src = crate::shop::shop_path(&format!("/templates/{id}?embedded=1"));
+                    view! { <iframe class="wizard-editor" title=t().template_label src=src></iframe> }
+                })
         }}
     }
     .into_any()

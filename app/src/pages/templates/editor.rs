@@ -2,7 +2,7 @@
 //! above them. The server draws it whole, with the saved texts and the first preview, so it
 //! reads right before any WASM arrives. One lazy island, `TemplateStudio`, then makes it live:
 //! it keeps the draft, renders the preview with the domain's renderer as the merchant types,
-//! and saves (`studio`). The reminder wizard embeds the same editor, drawn in the browser.
+//! and saves (`studio`). The reminder wizard shows this page in a frame (`?embedded`).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -21,15 +21,19 @@ pub fn TemplateEditorPage() -> impl IntoView {
     let t = i18n.t().templates;
     let params = crate::nav::use_params_map();
     let id = params.read_untracked().get("id").unwrap_or_default();
+    // Inside the reminder wizard's frame: the editor alone, its name a second-level heading.
+    let embedded = crate::nav::use_query_map().with_untracked(|q| q.get("embedded").is_some());
     let shop = current_shop();
     let data = Resource::new(
         || (),
         move |_| load_template_editor(shop.clone(), id.clone()),
     );
     view! {
-        <p>
-            <a href=shop_path("/templates")>{t.back}</a>
-        </p>
+        {(!embedded).then(|| view! {
+            <p>
+                <a href=shop_path("/templates")>{t.back}</a>
+            </p>
+        })}
         <Suspense fallback=move || view! { <p aria-busy="true">{i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match data.await {
@@ -39,7 +43,7 @@ pub fn TemplateEditorPage() -> impl IntoView {
                         view! {
                             <Title text=crate::title::page_title(move || title.clone()) />
                             <TemplateStudio setup>
-                                <EditorBody data embedded=false />
+                                <EditorBody data embedded />
                             </TemplateStudio>
                         }
                             .into_any()
@@ -57,39 +61,6 @@ pub fn TemplateEditorPage() -> impl IntoView {
 fn TemplateStudio(setup: StudioSetup, children: Children) -> impl IntoView {
     crate::islands::start("template_studio");
     view! { <Studio setup>{children()}</Studio> }
-}
-
-/// The same editor inside another page (the reminder wizard's third stage), for `template_id`.
-#[component]
-pub fn EmbeddedTemplateEditor(template_id: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let shop = current_shop();
-    let data = Resource::new(
-        move || template_id.clone(),
-        move |id| load_template_editor(shop.clone(), id),
-    );
-    view! {
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => {
-                        let setup = StudioSetup::new(current_shop(), &data);
-                        view! {
-                            <Studio setup>
-                                <EditorBody data embedded=true />
-                            </Studio>
-                        }
-                            .into_any()
-                    }
-                    Err(_) => {
-                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
-                            .into_any()
-                    }
-                }
-            })}
-        </Suspense>
-    }
-    .into_any()
 }
 
 /// The editor's element, which its events reach; live in the browser only.

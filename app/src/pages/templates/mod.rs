@@ -10,5 +10,5 @@ mod studio;
 mod text_tools;
 mod unsaved;
 
-pub use editor::{EmbeddedTemplateEditor, TemplateEditorPage};
+pub use editor::TemplateEditorPage;
 pub use list::TemplatesPage;
