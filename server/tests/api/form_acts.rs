@@ -25,6 +25,22 @@ async fn rule_named(app: &TestApp, name: &str) -> Option<String> {
     .unwrap()
 }
 
+/// Sends the rule editor's form as the member of `cookie`: the status and the answer.
+async fn send_rule(
+    app: &TestApp,
+    cookie: &str,
+    form: Vec<(String, String)>,
+) -> (StatusCode, String) {
+    let done = app
+        .call_json(
+            cookie,
+            "perform_act",
+            json!({"act": {"SaveRule": {"fields": form}}}),
+        )
+        .await;
+    (done.status, done.body)
+}
+
 #[tokio::test]
 async fn a_new_rule_sent_from_its_form_is_saved_and_the_editor_goes_to_the_list() {
     let app = TestApp::spawn(Some(2)).await;
@@ -39,16 +55,15 @@ async fn a_new_rule_sent_from_its_form_is_saved_and_the_editor_goes_to_the_list(
         ("holdout", "10"),
     ]);
 
-    let saved = app
-        .call_json(
-            &owner,
-            "perform_act",
-            json!({"act": {"SaveRule": {"fields": form}}}),
-        )
-        .await;
+    let saved = send_rule(&app, &owner, form).await;
 
-    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
-    assert_eq!(saved.body, r#"{"Go":{"to":"/s/demo/rules"}}"#);
+    assert_eq!(
+        saved,
+        (
+            StatusCode::OK,
+            r#"{"Go":{"to":"/s/demo/rules"}}"#.to_owned()
+        )
+    );
     let id = rule_named(&app, "Weekend")
         .await
         .expect("the rule is saved");
@@ -79,16 +94,10 @@ async fn a_refused_rule_form_names_each_wrong_field_and_saves_nothing() {
         ("hour_from", "30"),
     ]);
 
-    let refused = app
-        .call_json(
-            &owner,
-            "perform_act",
-            json!({"act": {"SaveRule": {"fields": form}}}),
-        )
-        .await;
+    let refused = send_rule(&app, &owner, form).await;
 
-    assert_eq!(refused.status, StatusCode::OK, "{}", refused.body);
-    let refused: serde_json::Value = serde_json::from_str(&refused.body).unwrap();
+    assert_eq!(refused.0, StatusCode::OK, "{}", refused.1);
+    let refused: serde_json::Value = serde_json::from_str(&refused.1).unwrap();
     let named: Vec<&str> = refused["Invalid"]["fields"]
         .as_array()
         .unwrap()
@@ -105,12 +114,7 @@ async fn a_saved_rule_sent_again_is_saved_in_place() {
     let app = TestApp::spawn(Some(2)).await;
     let owner = app.sign_in().await;
     let first = fields(&[("id", ""), ("name", "Gros paniers")]);
-    app.call_json(
-        &owner,
-        "perform_act",
-        json!({"act": {"SaveRule": {"fields": first}}}),
-    )
-    .await;
+    send_rule(&app, &owner, first).await;
     let id = rule_named(&app, "Gros paniers").await.unwrap();
     let before = app.count("select count(*) from campaigns").await;
     let form = fields(&[
@@ -121,15 +125,9 @@ async fn a_saved_rule_sent_again_is_saved_in_place() {
         ("amount", "300"),
     ]);
 
-    let saved = app
-        .call_json(
-            &owner,
-            "perform_act",
-            json!({"act": {"SaveRule": {"fields": form}}}),
-        )
-        .await;
+    let saved = send_rule(&app, &owner, form).await;
 
-    assert_eq!(saved.body, r#"{"Said":{"figures":[],"reload":false}}"#);
+    assert_eq!(saved.1, r#"{"Said":{"figures":[],"reload":false}}"#);
     assert_eq!(rule_named(&app, "Très gros paniers").await, Some(id));
     assert_eq!(app.count("select count(*) from campaigns").await, before);
 }
@@ -141,14 +139,8 @@ async fn staff_cannot_save_a_rule_form() {
     let staff = app.member("staff@demo.test", "demo", Role::Staff).await;
     let form = fields(&[("id", ""), ("name", "Taken over")]);
 
-    let refused = app
-        .call_json(
-            &staff,
-            "perform_act",
-            json!({"act": {"SaveRule": {"fields": form}}}),
-        )
-        .await;
+    let refused = send_rule(&app, &staff, form).await;
 
-    assert_eq!(refused.status, StatusCode::FORBIDDEN, "{}", refused.body);
+    assert_eq!(refused.0, StatusCode::FORBIDDEN, "{}", refused.1);
     assert_eq!(rule_named(&app, "Taken over").await, None);
 }

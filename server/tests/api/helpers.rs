@@ -173,32 +173,23 @@ impl TestApp {
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
-        let content_type = response
-            .headers()
-            .get("content-type")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default()
-            .to_owned();
-        let location = response
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let retry_after = response
-            .headers()
-            .get("retry-after")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let policy = response
-            .headers()
-            .get("content-security-policy")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        let frame_options = response
-            .headers()
-            .get("x-frame-options")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        // In a block: the body, which is not `Sync`, must not be borrowed across the await below.
+        let (content_type, location, retry_after, policy, frame_options) = {
+            let header = |name: &str| {
+                response
+                    .headers()
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned)
+            };
+            (
+                header("content-type").unwrap_or_default(),
+                header("location"),
+                header("retry-after"),
+                header("content-security-policy"),
+                header("x-frame-options"),
+            )
+        };
         let set_cookie = response
             .headers()
             .get_all("set-cookie")
