@@ -24,12 +24,13 @@ pub mod stats;
 pub mod team;
 
 pub use campaign::{
+    next_range_bounds, DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue,
+    StepProblem,
+};
+pub use campaign::{
     Audience, Campaign, CampaignError, Delay, DelayFrom, DelayUnit, Discount, DiscountError,
     DiscountKind, DiscountPolicy, DiscountRange, DiscountRanges, DiscountSummary, Percent,
     ProfileSet, ReminderStep, ValidityDays, ValueBasis, MAX_STEPS,
-};
-pub use campaign::{
-    DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue, StepProblem,
 };
 pub use campaign::{GiftProduct, HoldoutShare, RangesError, SplitShare, SplitTest, MAX_RANGES};
 pub use model::{

@@ -18,7 +18,8 @@ pub use codes::{CodeList, CodeListError, MAX_CODES};
 pub use delay::{Delay, DelayFrom, DelayUnit};
 pub use discount::{Discount, DiscountError, DiscountKind, Percent, ValidityDays};
 pub use draft::{
-    DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue, StepProblem,
+    next_range_bounds, DiscountDraft, DiscountType, RangeDraft, Stage, StepDraft, StepIssue,
+    StepProblem,
 };
 pub use gift::{GiftError, GiftProduct, MAX_GIFT_NAME, MAX_GIFT_SKU};
 pub use holdout::{HoldoutError, HoldoutShare};

@@ -1,8 +1,6 @@
 //! A reminder as the 3-step wizard holds it while the merchant types: plain strings that may
-//! be invalid for a moment. `parse` is the one check, run live in the browser (each stage
-//! before Next) and again on the server before saving.
-
-use rust_decimal::Decimal;
+//! be invalid for a moment. `parse` is the one check, run by the server when the wizard's form
+//! asks for it (a stage before Next, a pause in typing) and before saving.
 
 use crate::calls::{Channel, WebhookUrl, WebhookUrlError};
 use crate::sms::{SmsText, SmsTextError, SmsTexts};
@@ -13,10 +11,12 @@ use super::{
     ProfileSet, ReminderStep, SplitShare, ValueBasis, MAX_RANGES,
 };
 
+mod bounds;
 mod discount;
 mod issue;
 mod split;
 
+pub use bounds::next_range_bounds;
 use discount::decimal;
 pub use discount::{DiscountDraft, DiscountType};
 pub use issue::{Stage, StepIssue};
@@ -207,19 +207,7 @@ impl StepDraft {
         }
         let (min, max) = match self.ranges.last_mut() {
             None => ("0".to_owned(), String::new()),
-            Some(last) => {
-                let max = std::mem::take(&mut last.max);
-                let min = decimal(&last.min)
-                    .map(|start| (start + Decimal::from(50)).normalize().to_string())
-                    .unwrap_or_default();
-                // The old upper bound stays the limit of the whole list if it is still above.
-                let keep = decimal(&max)
-                    .zip(decimal(&min))
-                    .filter(|(end, start)| end > start)
-                    .map(|_| max.clone())
-                    .unwrap_or_default();
-                (min, keep)
-            }
+            Some(last) => next_range_bounds(&last.min, &std::mem::take(&mut last.max)),
         };
         let discount = self
             .ranges

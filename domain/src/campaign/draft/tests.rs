@@ -1,5 +1,6 @@
 use super::*;
 use crate::campaign::RangesError;
+use rust_decimal::Decimal;
 
 fn three_ranges() -> StepDraft {
     let mut draft = StepDraft::new("t1");
