@@ -36,8 +36,9 @@ else
   started=$SECONDS
   rm -rf "$pkg" "$stamp"
   mkdir -p "$pkg"
-  # Cut the module at every lazy island (app/src/routes.rs): a chunk per page group and chunks
-  # for code groups share, plus the manifest the server reads to name a page's chunks.
+  # Cut the module at every lazy island (app/src/pages/controls.rs, the template editor's): chunks
+  # for each and for the code they share, plus the manifest the server reads to name a page's
+  # chunks.
   relance-wasm-split "$wasm" "$pkg" target/front/frontend_split.wasm relance
   wasm-bindgen --target=web --out-name=relance --out-dir="$pkg" --keep-lld-exports \
     --no-demangle target/front/frontend_split.wasm

@@ -7,7 +7,7 @@ import { expectFirstLoadWithinTarget, follow, waitForHydration, watchConsole } f
 
 test.use({ locale: 'en-GB' });
 
-test('from an empty database: set-up, the shown curl, the campaign turned on, a reminder goes out', async ({
+test('from an empty database: set-up, the shown curl, the campaign turned on, a reminder goes out, the wizard adds one', async ({
   page,
 }) => {
   const problems = watchConsole(page);
@@ -73,5 +73,28 @@ test('from an empty database: set-up, the shown curl, the campaign turned on, a 
   await expect(page.locator('.save-status')).toHaveText('Saved');
   await page.reload();
   await expect(page.locator('#subject')).toHaveValue('Votre panier vous attend, {first_name}');
+
+  // The shop's reminder wizard: a third reminder with a discount by cart value, on its own
+  // template, saved into this shop's campaign.
+  await page.goto('/s/first-run-shop');
+  await waitForHydration(page);
+  const steps = page.locator('table.reminders tbody tr[data-step-id]');
+  const before = await steps.count();
+  await follow(page, page.getByRole('link', { name: 'Create a new reminder' }));
+  await waitForHydration(page);
+  await page.getByLabel('Send after').first().fill('5');
+  await page.locator('select[aria-label="Send after"]').selectOption('days');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('.wizard-stages li.current')).toHaveText('2. Discount');
+  await page.getByLabel('Yes', { exact: true }).filter({ visible: true }).check();
+  await page.getByRole('button', { name: '+ Add a range' }).click();
+  await expect(page.locator('fieldset.range')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.locator('.wizard-stages li.current')).toHaveText('3. Email');
+  await expect(page.frameLocator('.wizard iframe.wizard-editor').locator('.editor-head h2')).not.toHaveText('');
+  await page.getByRole('button', { name: 'Save reminder' }).click();
+  await expect(page).toHaveURL(/\/s\/first-run-shop$/);
+  await expect(steps).toHaveCount(before + 1);
+  await expect(steps.last().locator('td.discount')).toHaveText('Depends on cart value');
   expect(problems).toEqual([]);
 });

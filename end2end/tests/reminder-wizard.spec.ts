@@ -23,13 +23,13 @@ async function setDelay(page: Page, amount: string, unit: 'hours' | 'days') {
 test('a reminder made through the three steps with three ranges shows in delay order', async ({ page }) => {
   const errors = watchConsole(page);
   await openWizard(page);
-  await page.getByLabel('Yes').check();
+  await page.getByLabel('Yes', { exact: true }).filter({ visible: true }).check();
   await page.getByLabel('Never ordered').uncheck();
   await setDelay(page, '3', 'days');
   await page.getByRole('button', { name: 'Next' }).click();
 
   await expect(page.locator('.wizard-stages li.current')).toHaveText('2. Discount');
-  await page.getByLabel('Yes').check();
+  await page.getByLabel('Yes', { exact: true }).filter({ visible: true }).check();
   await page.getByRole('button', { name: '+ Add a range' }).click();
   await page.getByRole('button', { name: '+ Add a range' }).click();
   const ranges = page.locator('fieldset.range');
@@ -79,11 +79,17 @@ test('a reminder made through the three steps with three ranges shows in delay o
 test('an overlapping range blocks Next with the message on that range', async ({ page }) => {
   await openWizard(page);
   await setDelay(page, '5', 'hours');
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Yes').check();
+  // Enter in a field before the last stage goes to the next stage; it does not save.
+  await page.getByLabel('Send after').first().press('Enter');
+  await expect(page.locator('.wizard-stages li.current')).toHaveText('2. Discount');
+  await page.getByLabel('Yes', { exact: true }).filter({ visible: true }).check();
   await page.getByRole('button', { name: '+ Add a range' }).click();
   await page.getByRole('button', { name: '+ Add a range' }).click();
   const ranges = page.locator('fieldset.range');
+  // A new range starts 50 after the one before, with its discount.
+  await expect(ranges.nth(1).getByLabel(/^From/)).toHaveValue('50');
+  await expect(ranges.nth(2).getByLabel(/^From/)).toHaveValue('100');
+  await expect(ranges.nth(2).getByLabel('Value')).toHaveValue(await ranges.nth(0).getByLabel('Value').inputValue());
   // Only the last range has an upper bound.
   await expect(ranges.nth(0).getByLabel(/^Up to/)).toBeHidden();
   await expect(ranges.nth(2).getByLabel(/^Up to/)).toBeVisible();
@@ -109,8 +115,9 @@ test('a template created in the third step becomes the reminder\'s, with the edi
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
   const name = `Wizard ${Date.now()}`;
+  // Enter in the name makes the template; it does not save the reminder.
   await page.getByLabel('Or create a new template (name)').fill(name);
-  await page.getByRole('button', { name: 'Create template' }).click();
+  await page.getByLabel('Or create a new template (name)').press('Enter');
   await expect(page.locator('#step-template option:checked')).toHaveText(`${name} (FR, EN)`);
   await expect(page.frameLocator('.wizard iframe.wizard-editor').locator('.editor-head h2')).toHaveText(name);
   await follow(page, page.getByRole('link', { name: 'Cancel' }));
@@ -297,4 +304,21 @@ test('at five reminders the create button is disabled and says why', async ({ pa
   const create = page.getByRole('button', { name: 'Create a new reminder' });
   await expect(create).toBeDisabled();
   await expect(page.locator('#limit-reason')).toHaveText(/Five reminders at most/);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a reminder's wizard shows its saved values as the server sends it", async ({ page }) => {
+    await page.goto('/s/demo');
+    const first = page.locator('table.reminders tbody tr[data-step-id]').first();
+    await page.goto((await first.getByRole('link', { name: 'Edit' }).getAttribute('href'))!);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Edit reminder');
+    await expect(page.locator('.wizard-stages li.current')).toHaveText('1. Target and frequency');
+    await expect(page.getByLabel('Send after').first()).toHaveValue('1');
+    await expect(page.locator('select[aria-label="Send after"]')).toHaveValue('hours');
+    // The other stages are in the page with their values, shown one at a time.
+    await expect(page.locator('#step-template')).toBeHidden();
+    await expect(page.locator('#step-template option:checked')).not.toHaveText('');
+  });
 });

@@ -107,13 +107,7 @@ fn draft_of(fields: &[(String, String)]) -> RuleDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pairs(fields: &[(&str, &str)]) -> Vec<(String, String)> {
-        fields
-            .iter()
-            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
-            .collect()
-    }
+    use crate::api::form_fields::pairs;
 
     #[test]
     fn ticked_boxes_and_typed_fields_make_the_draft() {

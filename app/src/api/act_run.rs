@@ -96,6 +96,7 @@ pub async fn run(shop: String, act: Act) -> Result<ActDone, AppError> {
             }
         }
         Act::SaveSettings { fields } => save_settings(shop, &fields).await?,
+        Act::StepForm { fields, save } => super::act_step::step_form(shop, &fields, save).await?,
         Act::SaveRule { fields } => super::act_rule::save_rule_form(shop, &fields).await?,
         Act::CompleteSetup { fields } => super::act_entry::complete_setup_form(&fields).await?,
         Act::CreateShop { fields } => super::act_entry::create_shop_form(&fields).await?,

@@ -70,6 +70,11 @@ pub enum Act {
     SaveSettings {
         fields: Vec<(String, String)>,
     },
+    /// The reminder wizard's form: checked only (its Next), or saved.
+    StepForm {
+        fields: Vec<(String, String)>,
+        save: bool,
+    },
     /// The rule editor's form, as its fields' names and values.
     SaveRule {
         fields: Vec<(String, String)>,

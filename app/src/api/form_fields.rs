@@ -13,3 +13,12 @@ pub(super) fn value_of(fields: &[(String, String)], name: &str) -> String {
 pub(super) fn sent(fields: &[(String, String)], name: &str) -> bool {
     fields.iter().any(|(field, _)| field == name)
 }
+
+/// A form's fields as the browser would send them, for tests.
+#[cfg(test)]
+pub(super) fn pairs(fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    fields
+        .iter()
+        .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+        .collect()
+}

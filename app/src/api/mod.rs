@@ -7,6 +7,8 @@ mod act_entry;
 #[cfg(feature = "ssr")]
 mod act_rule;
 mod act_run;
+#[cfg(feature = "ssr")]
+mod act_step;
 mod activity;
 mod acts;
 #[cfg(feature = "ssr")]

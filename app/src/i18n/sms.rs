@@ -27,7 +27,8 @@ pub struct SmsWords {
     /// The label of one language's text, from its code.
     pub text_for: fn(&str) -> String,
     /// "GSM-7 · 152 characters · 1 SMS", counted with every tag at its longest.
-    pub counter: fn(&str, usize, usize) -> String,
+    /// `{encoding}`, `{units}` (characters at most) and `{segments}` (SMS).
+    pub counter: &'static str,
     pub tags: &'static str,
 }
 
@@ -95,9 +96,7 @@ pub static FR: SmsWords = SmsWords {
     channel: "SMS",
     step_hint: "Un SMS par langue du client (l'anglais sinon), 3 SMS au plus une fois les balises remplies. Le lien court mène au panier.",
     text_for: text_for_fr,
-    counter: |encoding, units, segments| {
-        format!("{encoding} · {units} caractères au plus · {segments} SMS")
-    },
+    counter: "{encoding} · {units} caractères au plus · {segments} SMS",
     tags: "Balises :",
 };
 
@@ -129,8 +128,6 @@ pub static EN: SmsWords = SmsWords {
     channel: "SMS",
     step_hint: "One SMS per customer language (else English), at most 3 SMS once tags are filled. The short link leads to the cart.",
     text_for: text_for_en,
-    counter: |encoding, units, segments| {
-        format!("{encoding} · up to {units} characters · {segments} SMS")
-    },
+    counter: "{encoding} · up to {units} characters · {segments} SMS",
     tags: "Tags:",
 };

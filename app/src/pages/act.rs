@@ -55,6 +55,7 @@ impl Act {
             Self::ImportCampaign { .. } | Self::ImportCodes { .. } => "import",
             Self::SaveSettings { .. }
             | Self::SaveRule { .. }
+            | Self::StepForm { .. }
             | Self::SaveTrackerOrigins { .. }
             | Self::SaveSmsProvider { .. } => "save",
             Self::CreateApiKey { .. } => "create",

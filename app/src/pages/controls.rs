@@ -14,6 +14,7 @@ use super::carts_live::{CartsLiveView, CartsWords};
 use super::copy_button::{CopyButtonView, CopyWords};
 use super::reminder_controls::{StepExpanderView, SwitchTarget, SwitchView, SwitchWords};
 use super::reminder_preview::{PreviewButtonView, PreviewWords};
+use super::wizard_live::{WizardLiveView, WizardWords};
 use crate::api::{sent, SentAct};
 
 /// One control, with its words.
@@ -52,6 +53,11 @@ pub enum Control {
         shop: String,
         words: CartsWords,
     },
+    /// The reminder wizard's stages, checks, ranges and SMS counts, around its form.
+    Wizard {
+        shop: String,
+        words: WizardWords,
+    },
 }
 
 /// The island every control is. `children`: the form a `Control::Form` sends or the table of
@@ -89,6 +95,14 @@ fn Controls(control: Control, children: Children) -> impl IntoView {
             children,
         })
         .into_any(),
+        Control::Wizard { shop, words } => {
+            WizardLiveView(super::wizard_live::WizardLiveViewProps {
+                shop,
+                words,
+                children,
+            })
+            .into_any()
+        }
     }
 }
 
@@ -159,4 +173,10 @@ pub fn CopyButton(text: String, words: CopyWords) -> impl IntoView {
 #[component]
 pub fn CartsLive(shop: String, words: CartsWords, children: Children) -> impl IntoView {
     view! { <Controls control=Control::Carts { shop, words }>{children()}</Controls> }
+}
+
+/// The reminder wizard's form, made live (see `WizardLiveView`).
+#[component]
+pub fn WizardLive(shop: String, words: WizardWords, children: Children) -> impl IntoView {
+    view! { <Controls control=Control::Wizard { shop, words }>{children()}</Controls> }
 }

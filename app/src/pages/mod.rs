@@ -31,7 +31,6 @@ mod not_found;
 mod reminder_controls;
 mod reminder_line;
 mod reminder_preview;
-mod reminder_wizard;
 mod reminders;
 mod rule_editor;
 mod rule_fields;
@@ -41,6 +40,7 @@ mod rules;
 mod sending;
 mod settings;
 mod setup;
+mod sms_count;
 mod sms_provider;
 mod statistics;
 mod team;
@@ -48,6 +48,10 @@ mod templates;
 mod tracker;
 mod unsubscribed;
 mod webhooks;
+mod wizard;
+mod wizard_live;
+#[cfg(feature = "hydrate")]
+mod wizard_ranges;
 
 pub use activity::ActivityPageView;
 pub use api_reference::ApiReferencePage;
@@ -62,7 +66,6 @@ pub use keys::KeysPageView;
 pub use login::LoginPage;
 pub use new_shop::NewShopPage;
 pub use not_found::NotFound;
-pub use reminder_wizard::ReminderWizardPage;
 pub use reminders::RemindersPage;
 pub use rule_editor::RuleEditorPage;
 pub use rules::RulesPage;
@@ -73,6 +76,7 @@ pub use statistics::StatisticsPage;
 pub use team::TeamPageView;
 pub use templates::{TemplateEditorPage, TemplatesPage};
 pub use unsubscribed::UnsubscribedListPage;
+pub use wizard::ReminderWizardPage;
 
 /// The browser's confirmation dialog; on the server nothing is ever confirmed.
 pub(crate) fn confirm(message: &str) -> bool {

@@ -256,7 +256,7 @@ fn RuleForm(data: RuleEditorData) -> impl IntoView {
                     </div>
                     <ErrorLine field="period_from" />
                 </fieldset>
-                <div class="actions">
+                <div class="form-actions">
                     <button type="submit">{t.save}</button>
                     <a href=shop_path("/rules") class="button secondary">
                         {t.cancel}

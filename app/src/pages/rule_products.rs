@@ -26,6 +26,7 @@ pub fn ProductPicker(
             type="search"
             list="known-products"
             aria-label=t.skus
+            placeholder=t.skus_search
             data-append-to="skus"
         />
         <datalist id="known-products">

@@ -175,13 +175,7 @@ impl TestApp {
         let status = response.status();
         // In a block: the body, which is not `Sync`, must not be borrowed across the await below.
         let (content_type, location, retry_after, policy, frame_options) = {
-            let header = |name: &str| {
-                response
-                    .headers()
-                    .get(name)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned)
-            };
+            let header = |name: &str| header_of(response.headers(), name);
             (
                 header("content-type").unwrap_or_default(),
                 header("location"),
@@ -528,6 +522,14 @@ pub fn cart_updated(
                      "newsletter": true, "birthdate": "1990-04-01", "orders_count": 1,
                      "last_order_at": "2026-03-21T15:48:58Z", "phone": "+33600000000"}
     })
+}
+
+/// A response header's value, when it is there and is text.
+pub fn header_of(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
 }
 
 /// The `Cookie` header value of the session a response opened.

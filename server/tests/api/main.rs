@@ -58,6 +58,7 @@ mod sms_steps;
 mod smtp_peer;
 mod split_tests;
 mod statistics;
+mod step_form;
 mod team;
 mod templates;
 mod tier_templates;

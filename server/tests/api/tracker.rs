@@ -11,7 +11,7 @@ use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
-use crate::helpers::TestApp;
+use crate::helpers::{header_of, TestApp};
 
 const SHOP_ORIGIN: &str = "https://www.boutique.example";
 
@@ -24,13 +24,7 @@ struct Answer {
 
 async fn send(app: &TestApp, request: Request<Body>) -> Answer {
     let response = app.router.clone().oneshot(request).await.unwrap();
-    let header = |name: &str| {
-        response
-            .headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
+    let header = |name: &str| header_of(response.headers(), name);
     let (status, allow_origin, retry_after) = (
         response.status(),
         header("access-control-allow-origin"),
