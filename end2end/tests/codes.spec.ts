@@ -57,6 +57,8 @@ test('a code collection no reminder uses is deleted after a confirmation', async
     `Collection "${name}" deleted, with its 2 codes not given.`,
   );
   await expect(row.getByRole('button', { name: 'Delete' })).toBeDisabled();
+  // Until the page loads again, the row stays, struck through.
+  await expect(row.locator('th')).toHaveCSS('text-decoration-line', 'line-through');
   await page.reload();
   await waitForHydration(page);
   await expect(row).toHaveCount(0);

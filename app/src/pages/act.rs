@@ -123,7 +123,8 @@ pub fn ActButtonView(
                 if done {
                     gone.set(true);
                 }
-                (headline, if done { "saved" } else { "error" })
+                // "gone" strikes out the row that showed it (style/main.css).
+                (headline, if done { "saved gone" } else { "error" })
             }
             Ok(_) => return crate::nav::reload(),
             Err(error) => (error.to_string(), "error"),
