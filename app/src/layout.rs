@@ -103,7 +103,6 @@ pub fn AdminLayout() -> impl IntoView {
         }
         .into_any();
     }
-    let shops = Resource::new(|| (), |_| my_shops());
     let role_in = {
         let slug = slug.clone();
         move |all: &[ShopChoice]| {
@@ -120,22 +119,15 @@ pub fn AdminLayout() -> impl IntoView {
                 <img src="/logo.svg" alt="" width="28" height="28" />
                 <span>"Relance"</span>
             </a>
-            // Until the shops load, every tab shows; the server refuses what a role does not
-            // allow, the tabs only spare a click.
-            <Transition fallback=move || view! { <Tabs role=None /> }>
-                {move || {
-                    shops
-                        .get()
-                        .map(|loaded| {
-                            let all = loaded.unwrap_or_default();
-                            let role = role_in(&all);
-                            view! {
-                                <ShopSwitcher shops=all current=slug.clone() />
-                                <Tabs role />
-                            }
-                        })
-                }}
-            </Transition>
+            // The server refuses what a role does not allow: the tabs only spare a click.
+            {Suspend::new(async move {
+                let all = my_shops().await.unwrap_or_default();
+                let role = role_in(&all);
+                view! {
+                    <ShopSwitcher shops=all current=slug />
+                    <Tabs role />
+                }
+            })}
             <LanguageSwitch />
             <ActionForm action=sign_out attr:class="sign-out">
                 <button type="submit" class="link">

@@ -8,6 +8,7 @@ pub mod error;
 pub mod i18n;
 pub mod islands;
 mod layout;
+mod loaded;
 pub mod nav;
 mod pages;
 mod routes;

@@ -158,7 +158,6 @@ pub static TEXTS: Texts = Texts {
     no_subject: "(no content)",
     no_reminders: "No reminders yet.",
     no_shop: "No shop is set up yet.",
-    loading: "Loading…",
     load_failed: "The reminders could not be loaded. Try again in a moment.",
     sending_intro: "The built-in scheduler's status, a \"Run now\" button and the secured cron URL for an external cron.",
     help_intro: "Frequent questions about delays, languages, discount codes, unsubscribing and statistics.",

@@ -156,7 +156,6 @@ pub static TEXTS: Texts = Texts {
     no_subject: "(aucun contenu)",
     no_reminders: "Aucune relance pour l'instant.",
     no_shop: "Aucune boutique n'est encore configurée.",
-    loading: "Chargement…",
     load_failed: "Impossible de charger les relances. Réessayez dans un instant.",
     sending_intro: "L'état du planificateur intégré, le bouton « Lancer maintenant » et l'URL cron sécurisée pour un cron externe.",
     help_intro: "Les questions fréquentes sur les délais, les langues, les codes promo, le désabonnement et les statistiques.",

@@ -51,7 +51,6 @@ pub struct Texts {
     pub no_subject: &'static str,
     pub no_reminders: &'static str,
     pub no_shop: &'static str,
-    pub loading: &'static str,
     pub load_failed: &'static str,
     pub sending_intro: &'static str,
     pub help_intro: &'static str,

@@ -1,6 +1,7 @@
 //! `/s/<slug>/activity`: the shop's activity log, filtered by author and dates, with its CSV
 //! export. Owners only.
 
+use crate::loaded::Loaded;
 use crate::nav::use_query_map;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,7 +17,7 @@ pub fn ActivityPageView() -> impl IntoView {
     let params = use_query_map();
     let query = Memo::new(move |_| params.with(|p| ActivityQuery::from_params(|k| p.get(k))));
     let shop = current_shop();
-    let data = Resource::new(
+    let data = Loaded::new(
         move || query.get(),
         move |query| load_activity(shop.clone(), query),
     );
@@ -24,17 +25,15 @@ pub fn ActivityPageView() -> impl IntoView {
         <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
-        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(page) => view! { <Activity page query=query.get_untracked() /> }.into_any(),
-                    Err(crate::error::AppError::Invalid(message)) => {
-                        view! { <p class="error" role="alert">{message}</p> }.into_any()
-                    }
-                    Err(error) => super::load_error(error, |t| t.no_shop),
+        {move || Suspend::new(async move {
+            match data.await {
+                Ok(page) => view! { <Activity page query=query.get_untracked() /> }.into_any(),
+                Err(crate::error::AppError::Invalid(message)) => {
+                    view! { <p class="error" role="alert">{message}</p> }.into_any()
                 }
-            })}
-        </Transition>
+                Err(error) => super::load_error(error, |t| t.no_shop),
+            }
+        })}
     }
 }
 

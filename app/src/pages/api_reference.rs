@@ -5,6 +5,7 @@ use leptos_meta::Title;
 
 use crate::api::{load_api_reference, ApiOperation};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::shop::{current_shop, shop_path};
 
 #[component]
@@ -12,7 +13,7 @@ pub fn ApiReferencePage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().reference;
     let shop = current_shop();
-    let operations = Resource::new(|| (), move |_| load_api_reference(shop.clone()));
+    let operations = Loaded::new(|| (), move |_| load_api_reference(shop.clone()));
     view! {
         <Title text=crate::title::page_title(move || t().title) />
         <p>
@@ -23,22 +24,20 @@ pub fn ApiReferencePage() -> impl IntoView {
             {move || t().intro} " "
             <a href="/api/v1/openapi.json" rel="external"><code>{move || t().document}</code></a>
         </p>
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match operations.await {
-                    Ok(list) => {
-                        list.into_iter()
-                            .map(|operation| view! { <Operation operation /> })
-                            .collect_view()
-                            .into_any()
-                    }
-                    Err(_) => {
-                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
-                            .into_any()
-                    }
+        {move || Suspend::new(async move {
+            match operations.await {
+                Ok(list) => {
+                    list.into_iter()
+                        .map(|operation| view! { <Operation operation /> })
+                        .collect_view()
+                        .into_any()
                 }
-            })}
-        </Suspense>
+                Err(_) => {
+                    view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
+                        .into_any()
+                }
+            }
+        })}
     }
 }
 

@@ -2,6 +2,7 @@
 //! visits), and what staff do from it (`call_actions`): give a code, mail a template, log the
 //! outcome.
 
+use crate::loaded::Loaded;
 use crate::nav::use_params_map;
 use domain::format;
 use leptos::prelude::*;
@@ -23,24 +24,22 @@ pub fn CallScreenPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let shop = current_shop();
-    let call = Resource::new(id, move |id| load_call(shop.clone(), id));
+    let call = Loaded::new(id, move |id| load_call(shop.clone(), id));
     view! {
         <p>
             <a href=shop_path("/calls")>{move || t().back}</a>
         </p>
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match call.await {
-                    Ok(screen) => view! { <CallView screen /> }.into_any(),
-                    Err(AppError::NotFound) => {
-                        view! { <p class="empty">{move || t().not_found}</p> }.into_any()
-                    }
-                    Err(error) => {
-                        view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()
-                    }
+        {move || Suspend::new(async move {
+            match call.await {
+                Ok(screen) => view! { <CallView screen /> }.into_any(),
+                Err(AppError::NotFound) => {
+                    view! { <p class="empty">{move || t().not_found}</p> }.into_any()
                 }
-            })}
-        </Suspense>
+                Err(error) => {
+                    view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()
+                }
+            }
+        })}
     }
 }
 

@@ -8,6 +8,7 @@ use leptos_meta::Title;
 
 use crate::api::{list_calls, CallFilter, CallLine};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::nav::use_query_map;
 use crate::shop::{current_shop, shop_path};
 
@@ -23,7 +24,7 @@ pub fn CallsPage() -> impl IntoView {
     });
     let (done, mine) = (filter.done, filter.mine);
     let shop = current_shop();
-    let calls = Resource::new(
+    let calls = Loaded::new(
         move || filter,
         move |filter| list_calls(shop.clone(), filter),
     );
@@ -56,19 +57,17 @@ pub fn CallsPage() -> impl IntoView {
                 {move || t().mine}
             </label>
         </form>
-        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match calls.await {
-                    Ok(lines) if lines.is_empty() => {
-                        view! { <p class="empty">{move || t().empty}</p> }.into_any()
-                    }
-                    Ok(lines) => view! { <CallTable lines /> }.into_any(),
-                    Err(error) => {
-                        view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()
-                    }
+        {move || Suspend::new(async move {
+            match calls.await {
+                Ok(lines) if lines.is_empty() => {
+                    view! { <p class="empty">{move || t().empty}</p> }.into_any()
                 }
-            })}
-        </Transition>
+                Ok(lines) => view! { <CallTable lines /> }.into_any(),
+                Err(error) => {
+                    view! { <p class="error" role="alert">{error.to_string()}</p> }.into_any()
+                }
+            }
+        })}
     }
 }
 

@@ -1,3 +1,4 @@
+use crate::loaded::Loaded;
 use crate::nav::use_params_map;
 use domain::format;
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn CartPage() -> impl IntoView {
     let params = use_params_map();
     let id = params.read_untracked().get("id").unwrap_or_default();
     let shop = current_shop();
-    let cart = Resource::new(
+    let cart = Loaded::new(
         move || id.clone(),
         move |id| {
             let shop = shop.clone();
@@ -40,20 +41,18 @@ pub fn CartPage() -> impl IntoView {
         <p>
             <a href=shop_path("/carts")>{move || i18n.t().back_to_carts}</a>
         </p>
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match cart.await {
-                    Ok((detail, rule)) => view! { <CartView detail rule /> }.into_any(),
-                    Err(AppError::NotFound) => {
-                        view! { <p class="empty">{move || i18n.t().cart_not_found}</p> }.into_any()
-                    }
-                    Err(_) => {
-                        view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
-                            .into_any()
-                    }
+        {move || Suspend::new(async move {
+            match cart.await {
+                Ok((detail, rule)) => view! { <CartView detail rule /> }.into_any(),
+                Err(AppError::NotFound) => {
+                    view! { <p class="empty">{move || i18n.t().cart_not_found}</p> }.into_any()
                 }
-            })}
-        </Suspense>
+                Err(_) => {
+                    view! { <p class="error" role="alert">{move || i18n.t().load_failed}</p> }
+                        .into_any()
+                }
+            }
+        })}
     }
 }
 

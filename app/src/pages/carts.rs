@@ -1,3 +1,4 @@
+use crate::loaded::Loaded;
 use crate::nav::use_query_map;
 use chrono::{DateTime, Utc};
 use domain::{format, lifecycle::CartStatus};
@@ -22,31 +23,29 @@ pub fn CartsPage() -> impl IntoView {
     let query = params.with_untracked(|p| CartsQuery::from_params(|k| p.get(k)));
     let shop = current_shop();
     let listed = query.clone();
-    let carts = Resource::new(|| (), move |_| list_carts(shop.clone(), listed.clone()));
+    let carts = Loaded::new(|| (), move |_| list_carts(shop.clone(), listed.clone()));
     view! {
         <Title text=crate::title::page_title(move || t.tab_carts) />
         <h1>{t.tab_carts}</h1>
         <p class="intro">{t.carts_intro_live}</p>
         <Filters query=query.clone() />
-        <Suspense fallback=move || view! { <p aria-busy="true">{t.loading}</p> }>
-            {move || {
-                let query = query.clone();
-                Suspend::new(async move {
-                    match carts.await {
-                        Ok(page) => view! { <CartsList page query /> }.into_any(),
-                        Err(AppError::SignInRequired) => {
-                            view! {
-                                <p class="error" role="alert">
-                                    <a href=format!("/login?next={}", shop_path("/carts"))>{t.sign_in_again}</a>
-                                </p>
-                            }
-                                .into_any()
+        {move || {
+            let query = query.clone();
+            Suspend::new(async move {
+                match carts.await {
+                    Ok(page) => view! { <CartsList page query /> }.into_any(),
+                    Err(AppError::SignInRequired) => {
+                        view! {
+                            <p class="error" role="alert">
+                                <a href=format!("/login?next={}", shop_path("/carts"))>{t.sign_in_again}</a>
+                            </p>
                         }
-                        Err(error) => super::load_error(error, |t| t.no_shop),
+                            .into_any()
                     }
-                })
-            }}
-        </Suspense>
+                    Err(error) => super::load_error(error, |t| t.no_shop),
+                }
+            })
+        }}
     }
 }
 

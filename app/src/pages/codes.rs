@@ -7,6 +7,7 @@ use leptos_meta::Title;
 
 use crate::api::{list_code_collections, CollectionLine};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::pages::act::{Act, ActWords};
 use crate::pages::act_form::{FormAct, FormWords};
 use crate::pages::controls::{ActButton, ActForm};
@@ -17,7 +18,7 @@ pub fn CodesPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t().codes;
     let shop = current_shop();
-    let collections = Resource::new(|| (), move |_| list_code_collections(shop.clone()));
+    let collections = Loaded::new(|| (), move |_| list_code_collections(shop.clone()));
     let words = FormWords {
         failed: i18n.t().settings.failed.to_owned(),
         ..FormWords::default()
@@ -29,14 +30,12 @@ pub fn CodesPage() -> impl IntoView {
         </p>
         <h1>{t.title}</h1>
         <p class="intro">{t.intro}</p>
-        <Suspense fallback=move || view! { <p aria-busy="true">{i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match collections.await {
-                    Ok(lines) => view! { <Collections lines /> }.into_any(),
-                    Err(error) => super::load_error(error, |t| t.no_shop),
-                }
-            })}
-        </Suspense>
+        {move || Suspend::new(async move {
+            match collections.await {
+                Ok(lines) => view! { <Collections lines /> }.into_any(),
+                Err(error) => super::load_error(error, |t| t.no_shop),
+            }
+        })}
         <h2>{t.import}</h2>
         <ActForm act=FormAct::ImportCodes words>
             <form class="codes-import" method="post">

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{load_connect_log, ConnectLogLine};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::pages::act::{Act, ActWords};
 use crate::pages::controls::ActButton;
 use crate::shop::{current_shop, shop_path};
@@ -15,7 +16,7 @@ pub fn ConnectLog() -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t().connect_log;
     let shop = current_shop();
-    let lines = Resource::new(|| (), move |_| load_connect_log(shop.clone()));
+    let lines = Loaded::new(|| (), move |_| load_connect_log(shop.clone()));
     view! {
         <section class="panel connect-log" aria-labelledby="connect-log-title">
             <h2 id="connect-log-title">{t.title}</h2>
@@ -34,11 +35,9 @@ pub fn ConnectLog() -> impl IntoView {
                     <button type="submit" class="secondary">{t.refresh}</button>
                 </form>
             </div>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    lines.await.ok().map(|lines| view! { <LogTable lines /> })
-                })}
-            </Suspense>
+            {move || Suspend::new(async move {
+                lines.await.ok().map(|lines| view! { <LogTable lines /> })
+            })}
         </section>
     }
 }

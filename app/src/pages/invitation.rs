@@ -1,6 +1,7 @@
 //! `/invite/<token>`: an invited person chooses a password and lands in the shop. Drawn by the
 //! server; the form is an `ActForm` control.
 
+use crate::loaded::Loaded;
 use crate::nav::use_params_map;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,7 +17,7 @@ pub fn InvitationPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t().team;
     let token = use_params_map().with_untracked(|p| p.get("token").unwrap_or_default());
-    let invitation = Resource::new(
+    let invitation = Loaded::new(
         {
             let token = token.clone();
             move || token.clone()
@@ -36,38 +37,36 @@ pub fn InvitationPage() -> impl IntoView {
                     <img src="/logo.svg" alt="" width="40" height="40" />
                     <h1>{t.accept_title}</h1>
                 </div>
-                <Suspense fallback=move || view! { <p aria-busy="true">{i18n.t().loading}</p> }>
-                    {move || {
-                        let token = token.clone();
-                        Suspend::new(async move {
-                            match invitation.await {
-                                Ok(view_of) => {
-                                    let role = (t.role_name)(view_of.role);
-                                    view! {
-                                        <p>{(t.accept_intro)(&view_of.shop_name, &view_of.email, role)}</p>
-                                        <ActForm act=FormAct::AcceptInvitation words=words()>
-                                            <form method="post" novalidate>
-                                                <input type="hidden" name="token" value=token />
-                                                <label for="password">{t.password}</label>
-                                                <input
-                                                    id="password"
-                                                    name="password"
-                                                    type="password"
-                                                    autocomplete="new-password"
-                                                    aria-describedby="password-error"
-                                                />
-                                                <p class="field-error" id="password-error"></p>
-                                                <button type="submit" class="primary">{t.accept}</button>
-                                            </form>
-                                        </ActForm>
-                                    }
-                                        .into_any()
+                {move || {
+                    let token = token.clone();
+                    Suspend::new(async move {
+                        match invitation.await {
+                            Ok(view_of) => {
+                                let role = (t.role_name)(view_of.role);
+                                view! {
+                                    <p>{(t.accept_intro)(&view_of.shop_name, &view_of.email, role)}</p>
+                                    <ActForm act=FormAct::AcceptInvitation words=words()>
+                                        <form method="post" novalidate>
+                                            <input type="hidden" name="token" value=token />
+                                            <label for="password">{t.password}</label>
+                                            <input
+                                                id="password"
+                                                name="password"
+                                                type="password"
+                                                autocomplete="new-password"
+                                                aria-describedby="password-error"
+                                            />
+                                            <p class="field-error" id="password-error"></p>
+                                            <button type="submit" class="primary">{t.accept}</button>
+                                        </form>
+                                    </ActForm>
                                 }
-                                Err(_) => view! { <p class="error" role="alert">{t.gone}</p> }.into_any(),
+                                    .into_any()
                             }
-                        })
-                    }}
-                </Suspense>
+                            Err(_) => view! { <p class="error" role="alert">{t.gone}</p> }.into_any(),
+                        }
+                    })
+                }}
                 <LanguageSwitch />
             </div>
         </main>

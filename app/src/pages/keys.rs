@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use crate::api::{list_api_keys, Connection, KeyLine, KeysPage};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::pages::act::{Act, ActWords};
 use crate::pages::act_form::{FormAct, FormWords};
 use crate::pages::controls::{ActButton, ActForm};
@@ -17,19 +18,17 @@ pub fn KeysPageView() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().keys;
     let shop = crate::shop::current_shop();
-    let page = Resource::new(|| (), move |_| list_api_keys(shop.clone()));
+    let page = Loaded::new(|| (), move |_| list_api_keys(shop.clone()));
     view! {
         <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(data) => view! { <Keys data /> }.into_any(),
-                    Err(error) => super::load_error(error, |t| t.no_shop),
-                }
-            })}
-        </Suspense>
+        {move || Suspend::new(async move {
+            match page.await {
+                Ok(data) => view! { <Keys data /> }.into_any(),
+                Err(error) => super::load_error(error, |t| t.no_shop),
+            }
+        })}
         <super::connect_log::ConnectLog />
         <super::tracker::Tracker />
         <super::webhooks::Webhooks />

@@ -1,6 +1,7 @@
 //! The Reminders tab, drawn on the server: the campaign's steps in delay order. Its switches and
 //! buttons are controls that take their words as props (`controls`).
 
+use crate::loaded::Loaded;
 use crate::nav::use_query_map;
 use domain::MAX_STEPS;
 use leptos::prelude::*;
@@ -20,7 +21,7 @@ pub fn RemindersPage() -> impl IntoView {
     let i18n = use_i18n();
     let shop = current_shop();
     let query = use_query_map();
-    let reminders = Resource::new(
+    let reminders = Loaded::new(
         move || query.read().get("rule").unwrap_or_default(),
         move |rule| list_reminders(shop.clone(), rule),
     );
@@ -29,25 +30,23 @@ pub fn RemindersPage() -> impl IntoView {
         <Title text=crate::title::page_title(move || i18n.t().reminders_title) />
         <h1>{move || i18n.t().reminders_title}</h1>
         <p class="intro">{move || i18n.t().reminders_intro}</p>
-        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match reminders.await {
-                    Ok(data) => {
-                        let paused = data.paused;
-                        let rule = data.rule_id.clone();
-                        let check = data.check.clone();
-                        view! {
-                            <super::rule_tabs::RuleTabs data=data.clone() />
-                            <super::launch_check::LaunchCheck problems=check />
-                            <CampaignTools rule paused />
-                            <RemindersTable data />
-                        }
-                            .into_any()
+        {move || Suspend::new(async move {
+            match reminders.await {
+                Ok(data) => {
+                    let paused = data.paused;
+                    let rule = data.rule_id.clone();
+                    let check = data.check.clone();
+                    view! {
+                        <super::rule_tabs::RuleTabs data=data.clone() />
+                        <super::launch_check::LaunchCheck problems=check />
+                        <CampaignTools rule paused />
+                        <RemindersTable data />
                     }
-                    Err(error) => super::load_error(error, |t| t.no_shop),
+                        .into_any()
                 }
-            })}
-        </Transition>
+                Err(error) => super::load_error(error, |t| t.no_shop),
+            }
+        })}
     }
 }
 

@@ -2,6 +2,7 @@
 //! its form is an `ActForm` control, and the server's `domain::rules::RuleDraft::parse` says each
 //! problem beside its field.
 
+use crate::loaded::Loaded;
 use crate::nav::use_params_map;
 use domain::rules::{OptionalField, RuleDraft};
 use leptos::prelude::*;
@@ -19,22 +20,19 @@ use crate::shop::{current_shop, shop_path};
 
 #[component]
 pub fn RuleEditorPage() -> impl IntoView {
-    let i18n = use_i18n();
     let params = use_params_map();
     let shop = current_shop();
-    let editor = Resource::new(
+    let editor = Loaded::new(
         move || params.read().get("id").unwrap_or_default(),
         move |id| load_rule(shop.clone(), id),
     );
     view! {
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match editor.await {
-                    Ok(data) => view! { <RuleForm data /> }.into_any(),
-                    Err(error) => crate::pages::load_error(error, |t| t.not_found_title),
-                }
-            })}
-        </Suspense>
+        {move || Suspend::new(async move {
+            match editor.await {
+                Ok(data) => view! { <RuleForm data /> }.into_any(),
+                Err(error) => crate::pages::load_error(error, |t| t.not_found_title),
+            }
+        })}
     }
 }
 

@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use crate::api::{list_rules, RuleLine};
 use crate::i18n::{field_path, use_i18n};
+use crate::loaded::Loaded;
 use crate::pages::act::{Act, ActWords};
 use crate::pages::controls::ActButton;
 use crate::shop::{current_shop, shop_path};
@@ -15,7 +16,7 @@ pub fn RulesPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().rules;
     let shop = current_shop();
-    let rules = Resource::new(|| (), move |_| list_rules(shop.clone()));
+    let rules = Loaded::new(|| (), move |_| list_rules(shop.clone()));
     view! {
         <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
@@ -23,37 +24,35 @@ pub fn RulesPage() -> impl IntoView {
         <div class="create-reminder">
             <a href=shop_path("/rules/new") class="button">{move || t().new_rule}</a>
         </div>
-        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match rules.await {
-                    Ok(data) => {
-                        view! {
-                            <table class="rules">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{move || t().col_priority}</th>
-                                        <th scope="col">{move || t().col_name}</th>
-                                        <th scope="col">{move || t().col_conditions}</th>
-                                        <th scope="col">{move || t().col_reminders}</th>
-                                        <th scope="col">{move || t().col_status}</th>
-                                        <th scope="col">{move || t().col_actions}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {data
-                                        .rules
-                                        .into_iter()
-                                        .map(|rule| view! { <RuleRow rule /> })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        }
-                            .into_any()
+        {move || Suspend::new(async move {
+            match rules.await {
+                Ok(data) => {
+                    view! {
+                        <table class="rules">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{move || t().col_priority}</th>
+                                    <th scope="col">{move || t().col_name}</th>
+                                    <th scope="col">{move || t().col_conditions}</th>
+                                    <th scope="col">{move || t().col_reminders}</th>
+                                    <th scope="col">{move || t().col_status}</th>
+                                    <th scope="col">{move || t().col_actions}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {data
+                                    .rules
+                                    .into_iter()
+                                    .map(|rule| view! { <RuleRow rule /> })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
                     }
-                    Err(error) => super::load_error(error, |t| t.no_shop),
+                        .into_any()
                 }
-            })}
-        </Transition>
+                Err(error) => super::load_error(error, |t| t.no_shop),
+            }
+        })}
     }
 }
 

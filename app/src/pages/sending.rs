@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use crate::api::{load_sending, RunLine, SendingError, SendingStatus};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::pages::act::{Act, ActWords};
 use crate::pages::controls::{ActButton, CopyButton};
 use crate::pages::copy_button::CopyWords;
@@ -14,19 +15,17 @@ use crate::pages::copy_button::CopyWords;
 pub fn SendingPage() -> impl IntoView {
     let i18n = use_i18n();
     let shop = crate::shop::current_shop();
-    let status = Resource::new(|| (), move |_| load_sending(shop.clone()));
+    let status = Loaded::new(|| (), move |_| load_sending(shop.clone()));
     view! {
         <Title text=crate::title::page_title(move || i18n.t().sending.title) />
         <h1>{move || i18n.t().sending.title}</h1>
         <p class="intro">{move || i18n.t().sending_intro}</p>
-        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match status.await {
-                    Ok(status) => view! { <SendingView status /> }.into_any(),
-                    Err(error) => super::load_error(error, |t| t.no_shop),
-                }
-            })}
-        </Transition>
+        {move || Suspend::new(async move {
+            match status.await {
+                Ok(status) => view! { <SendingView status /> }.into_any(),
+                Err(error) => super::load_error(error, |t| t.no_shop),
+            }
+        })}
     }
 }
 

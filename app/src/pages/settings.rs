@@ -7,6 +7,7 @@ use leptos_meta::Title;
 
 use crate::api::load_settings;
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::pages::act_form::{FormAct, FormWords};
 use crate::pages::controls::ActForm;
 
@@ -16,19 +17,17 @@ use crate::pages::controls::ActForm;
 pub fn SettingsPage() -> impl IntoView {
     let i18n = use_i18n();
     let shop = crate::shop::current_shop();
-    let loaded = Resource::new(|| (), move |_| load_settings(shop.clone()));
+    let loaded = Loaded::new(|| (), move |_| load_settings(shop.clone()));
     view! {
         <Title text=crate::title::page_title(move || i18n.t().settings.title) />
         <h1>{move || i18n.t().settings.title}</h1>
         <p class="intro">{move || i18n.t().settings_intro}</p>
-        <Suspense fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match loaded.await {
-                    Ok(draft) => view! { <SettingsForm draft /> }.into_any(),
-                    Err(error) => super::load_error(error, |t| t.no_shop),
-                }
-            })}
-        </Suspense>
+        {move || Suspend::new(async move {
+            match loaded.await {
+                Ok(draft) => view! { <SettingsForm draft /> }.into_any(),
+                Err(error) => super::load_error(error, |t| t.no_shop),
+            }
+        })}
     }
 }
 

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::api::{load_sms_provider, SmsProviderLine};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::pages::act_form::{FormAct, FormWords};
 use crate::pages::controls::ActForm;
 use crate::shop::current_shop;
@@ -15,16 +16,14 @@ pub fn SmsProvider() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().sms;
     let shop = current_shop();
-    let line = Resource::new(|| (), move |_| load_sms_provider(shop.clone()));
+    let line = Loaded::new(|| (), move |_| load_sms_provider(shop.clone()));
     view! {
         <section class="sms-provider" aria-labelledby="sms-title">
             <h2 id="sms-title">{move || t().title}</h2>
             <p class="hint">{move || t().intro}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    line.await.ok().map(|line| view! { <ProviderForm line /> })
-                })}
-            </Suspense>
+            {move || Suspend::new(async move {
+                line.await.ok().map(|line| view! { <ProviderForm line /> })
+            })}
         </section>
     }
 }

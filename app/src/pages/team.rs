@@ -8,6 +8,7 @@ use leptos_meta::Title;
 
 use crate::api::{load_team, MemberLine, TeamPage};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::pages::act::{Act, ActWords};
 use crate::pages::act_form::{FormAct, FormWords};
 use crate::pages::controls::{ActButton, ActForm};
@@ -18,20 +19,18 @@ pub fn TeamPageView() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().team;
     let shop = current_shop();
-    let team = Resource::new(|| (), move |_| load_team(shop.clone()));
+    let team = Loaded::new(|| (), move |_| load_team(shop.clone()));
     view! {
         <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
         <InviteForm />
-        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match team.await {
-                    Ok(data) => view! { <Members data /> }.into_any(),
-                    Err(error) => super::load_error(error, |t| t.no_shop),
-                }
-            })}
-        </Transition>
+        {move || Suspend::new(async move {
+            match team.await {
+                Ok(data) => view! { <Members data /> }.into_any(),
+                Err(error) => super::load_error(error, |t| t.no_shop),
+            }
+        })}
     }
 }
 

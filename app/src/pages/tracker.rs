@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::{load_tracker, snippet, TrackerLine};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::pages::act::{Act, ActWords};
 use crate::pages::act_form::{FormAct, FormWords};
 use crate::pages::controls::{ActButton, ActForm};
@@ -15,16 +16,14 @@ pub fn Tracker() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().tracker;
     let shop = current_shop();
-    let line = Resource::new(|| (), move |_| load_tracker(shop.clone()));
+    let line = Loaded::new(|| (), move |_| load_tracker(shop.clone()));
     view! {
         <section class="tracker" aria-labelledby="tracker-title">
             <h2 id="tracker-title">{move || t().title}</h2>
             <p class="hint">{move || t().intro}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    line.await.ok().map(|line| view! { <TrackerForm line /> })
-                })}
-            </Suspense>
+            {move || Suspend::new(async move {
+                line.await.ok().map(|line| view! { <TrackerForm line /> })
+            })}
         </section>
     }
 }

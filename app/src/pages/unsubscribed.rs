@@ -1,3 +1,4 @@
+use crate::loaded::Loaded;
 use crate::nav::use_query_map;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -23,7 +24,7 @@ pub fn UnsubscribedListPage() -> impl IntoView {
         })
     });
     let shop = crate::shop::current_shop();
-    let list = Resource::new(
+    let list = Loaded::new(
         move || (search.get(), page.get()),
         move |(search, page)| list_unsubscribed(shop.clone(), search, page),
     );
@@ -51,14 +52,12 @@ pub fn UnsubscribedListPage() -> impl IntoView {
         <p>
             <a href=export rel="external" download="unsubscribed.csv">{move || t().export}</a>
         </p>
-        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match list.await {
-                    Ok(data) => view! { <UnsubscribedTable data search=search.get_untracked() /> }.into_any(),
-                    Err(error) => super::load_error(error, |t| t.no_shop),
-                }
-            })}
-        </Transition>
+        {move || Suspend::new(async move {
+            match list.await {
+                Ok(data) => view! { <UnsubscribedTable data search=search.get_untracked() /> }.into_any(),
+                Err(error) => super::load_error(error, |t| t.no_shop),
+            }
+        })}
     }
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::api::{load_webhooks, WebhookLine};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::pages::act::{Act, ActWords};
 use crate::pages::act_form::{FormAct, FormWords};
 use crate::pages::controls::{ActButton, ActForm};
@@ -15,21 +16,19 @@ pub fn Webhooks() -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().webhooks;
     let shop = current_shop();
-    let lines = Resource::new(|| (), move |_| load_webhooks(shop.clone()));
+    let lines = Loaded::new(|| (), move |_| load_webhooks(shop.clone()));
     view! {
         <section class="webhooks" aria-labelledby="webhooks-title">
             <h2 id="webhooks-title">{move || t().title}</h2>
             <p class="hint">{move || t().intro}</p>
-            <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    lines.await.ok().map(|lines| {
-                        lines
-                            .into_iter()
-                            .map(|line| view! { <Platform line /> })
-                            .collect_view()
-                    })
-                })}
-            </Suspense>
+            {move || Suspend::new(async move {
+                lines.await.ok().map(|lines| {
+                    lines
+                        .into_iter()
+                        .map(|line| view! { <Platform line /> })
+                        .collect_view()
+                })
+            })}
         </section>
     }
 }

@@ -9,6 +9,7 @@ mod query;
 mod splits;
 mod tables;
 
+use crate::loaded::Loaded;
 use crate::nav::use_query_map;
 use domain::stats::{DayRange, Preset};
 use leptos::prelude::*;
@@ -41,7 +42,7 @@ pub fn StatisticsPage() -> impl IntoView {
         }
     });
     let shop = crate::shop::current_shop();
-    let data = Resource::new(
+    let data = Loaded::new(
         move || query.get(),
         move |q| {
             let shop = shop.clone();
@@ -57,24 +58,22 @@ pub fn StatisticsPage() -> impl IntoView {
         <Title text=crate::title::page_title(move || t().title) />
         <h1>{move || t().title}</h1>
         <p class="intro">{move || t().intro}</p>
-        <Transition fallback=move || view! { <p aria-busy="true">{move || i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(page) => view! { <Loaded page /> }.into_any(),
-                    Err(AppError::Invalid(_)) => {
-                        let q = query.get_untracked();
-                        view! {
-                            <Picker from=q.from.unwrap_or_default() to=q.to.unwrap_or_default() scanners=q.scanners page=None />
-                            <p class="error" role="alert" id="stats-range-error">
-                                {move || problem.get().map(|p| (t().range_error)(&p)).unwrap_or_default()}
-                            </p>
-                        }
-                        .into_any()
+        {move || Suspend::new(async move {
+            match data.await {
+                Ok(page) => view! { <Loaded page /> }.into_any(),
+                Err(AppError::Invalid(_)) => {
+                    let q = query.get_untracked();
+                    view! {
+                        <Picker from=q.from.unwrap_or_default() to=q.to.unwrap_or_default() scanners=q.scanners page=None />
+                        <p class="error" role="alert" id="stats-range-error">
+                            {move || problem.get().map(|p| (t().range_error)(&p)).unwrap_or_default()}
+                        </p>
                     }
-                    Err(error) => super::load_error(error, |t| t.no_shop),
+                    .into_any()
                 }
-            })}
-        </Transition>
+                Err(error) => super::load_error(error, |t| t.no_shop),
+            }
+        })}
     }
 }
 

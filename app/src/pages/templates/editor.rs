@@ -12,6 +12,7 @@ use super::editor_preview::PreviewPane;
 use super::model::StudioSetup;
 use crate::api::{load_template_editor, TemplateEditorData};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::shop::{current_shop, shop_path};
 
 /// `/templates/:id`.
@@ -24,7 +25,7 @@ pub fn TemplateEditorPage() -> impl IntoView {
     // Inside the reminder wizard's frame: the editor alone, its name a second-level heading.
     let embedded = crate::nav::use_query_map().with_untracked(|q| q.get("embedded").is_some());
     let shop = current_shop();
-    let data = Resource::new(
+    let data = Loaded::new(
         || (),
         move |_| load_template_editor(shop.clone(), id.clone()),
     );
@@ -34,24 +35,22 @@ pub fn TemplateEditorPage() -> impl IntoView {
                 <a href=shop_path("/templates")>{t.back}</a>
             </p>
         })}
-        <Suspense fallback=move || view! { <p aria-busy="true">{i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => {
-                        let setup = StudioSetup::new(current_shop(), &data);
-                        let title = format!("{} · {}", data.draft.name, t.title);
-                        view! {
-                            <Title text=crate::title::page_title(move || title.clone()) />
-                            <TemplateStudio setup>
-                                <EditorBody data embedded />
-                            </TemplateStudio>
-                        }
-                            .into_any()
+        {move || Suspend::new(async move {
+            match data.await {
+                Ok(data) => {
+                    let setup = StudioSetup::new(current_shop(), &data);
+                    let title = format!("{} · {}", data.draft.name, t.title);
+                    view! {
+                        <Title text=crate::title::page_title(move || title.clone()) />
+                        <TemplateStudio setup>
+                            <EditorBody data embedded />
+                        </TemplateStudio>
                     }
-                    Err(error) => super::super::load_error(error, |t| t.not_found_text),
+                        .into_any()
                 }
-            })}
-        </Suspense>
+                Err(error) => super::super::load_error(error, |t| t.not_found_text),
+            }
+        })}
     }
     .into_any()
 }

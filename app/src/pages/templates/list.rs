@@ -6,6 +6,7 @@ use leptos_meta::Title;
 
 use crate::api::{list_templates, TemplateSummary};
 use crate::i18n::use_i18n;
+use crate::loaded::Loaded;
 use crate::pages::act::{Act, ActWords};
 use crate::pages::act_form::{FormAct, FormWords};
 use crate::pages::controls::{ActButton, ActForm};
@@ -16,7 +17,7 @@ pub fn TemplatesPage() -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t().templates;
     let shop = current_shop();
-    let templates = Resource::new(|| (), move |_| list_templates(shop.clone()));
+    let templates = Loaded::new(|| (), move |_| list_templates(shop.clone()));
     let words = FormWords {
         failed: t.failed.to_owned(),
         ..FormWords::default()
@@ -39,20 +40,18 @@ pub fn TemplatesPage() -> impl IntoView {
                 <button type="submit" class="primary">{t.create}</button>
             </form>
         </ActForm>
-        <Suspense fallback=move || view! { <p aria-busy="true">{i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match templates.await {
-                    Ok(rows) if rows.is_empty() => {
-                        view! { <p class="empty">{t.none_yet}</p> }.into_any()
-                    }
-                    Ok(rows) => view! { <TemplateTable rows /> }.into_any(),
-                    Err(_) => {
-                        view! { <p class="error" role="alert">{i18n.t().load_failed}</p> }
-                            .into_any()
-                    }
+        {move || Suspend::new(async move {
+            match templates.await {
+                Ok(rows) if rows.is_empty() => {
+                    view! { <p class="empty">{t.none_yet}</p> }.into_any()
                 }
-            })}
-        </Suspense>
+                Ok(rows) => view! { <TemplateTable rows /> }.into_any(),
+                Err(_) => {
+                    view! { <p class="error" role="alert">{i18n.t().load_failed}</p> }
+                        .into_any()
+                }
+            }
+        })}
     }
     .into_any()
 }

@@ -9,6 +9,7 @@ mod email;
 mod fields;
 mod target;
 
+use crate::loaded::Loaded;
 use crate::nav::{use_params_map, use_query_map};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -24,11 +25,10 @@ pub use discount::NEW_RANGE;
 
 #[component]
 pub fn ReminderWizardPage() -> impl IntoView {
-    let i18n = use_i18n();
     let id = use_params_map().with_untracked(|p| p.get("id").unwrap_or_default());
     let rule = use_query_map().with_untracked(|q| q.get("rule").unwrap_or_default());
     let shop = current_shop();
-    let editor = Resource::new(
+    let editor = Loaded::new(
         || (),
         move |_| {
             let id = if id == "new" {
@@ -40,14 +40,12 @@ pub fn ReminderWizardPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=move || view! { <p aria-busy="true">{i18n.t().loading}</p> }>
-            {move || Suspend::new(async move {
-                match editor.await {
-                    Ok(data) => wizard(data).into_any(),
-                    Err(error) => crate::pages::load_error(error, |t| t.not_found_title),
-                }
-            })}
-        </Suspense>
+        {move || Suspend::new(async move {
+            match editor.await {
+                Ok(data) => wizard(data).into_any(),
+                Err(error) => crate::pages::load_error(error, |t| t.not_found_title),
+            }
+        })}
     }
 }
 
